@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+
+const usage = `Usage: wiredesk <command> [options]
+
+Commands:
+  build              Build the stories folder into a static site
+
+Options:
+  --stories DIR      Folder of story files (default: stories)
+  --out DIR          Output folder (default: dist)
+  --config FILE      Settings file (default: site.yaml, optional)
+  --base-url URL     Absolute URL the site is served from (overrides site.yaml)
+  -h, --help         Show this help
+  -v, --version      Show the version`;
+
+/** Parse the command line, lazily import the command and return the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        stories: { type: 'string' },
+        out: { type: 'string' },
+        config: { type: 'string' },
+        'base-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    const { version } = await import('./version.js');
+    process.stdout.write(`wiredesk ${version}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(`${usage}\n`);
+    return values.help || command === 'help' ? 0 : 2;
+  }
+  if (rest.length > 0) {
+    process.stderr.write(`Unexpected argument "${rest[0]}"\n\n${usage}\n`);
+    return 2;
+  }
+  if (command === 'build') {
+    const { build } = await import('./commands/build.js');
+    const outcome = await build({ stories: values.stories, out: values.out, config: values.config, baseUrl: values['base-url'] });
+    return outcome.ok ? 0 : 1;
+  }
+  process.stderr.write(`Unknown command "${command}"\n\n${usage}\n`);
+  return 2;
+}

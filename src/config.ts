@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { VFileMessage } from 'vfile-message';
+import { isMap, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { SiteConfig } from './model/config.js';
+import { fieldProblems } from './model/field-problems.js';
+import { permalinkProblem } from './model/permalink.js';
+import { pointLocator } from './report/locate.js';
+import { problem } from './report/problem.js';
+import { isKnownTimeZone } from './text/datetime.js';
+
+/** The default settings: a clone with no `site.yaml` builds with these. */
+export const defaultConfig: SiteConfig = {
+  title: 'Wiredesk News',
+  description: 'Wire-service stories, built by wiredesk.',
+  baseUrl: 'http://localhost:4321/',
+  basePath: '/',
+  language: 'en',
+  permalink: '/:year/:month/:day/:id/',
+  pageSize: 20,
+  feedSize: 20,
+};
+
+const text = z.string({ error: 'text' }).trim().min(1);
+const configSchema = z.strictObject({
+  title: text.optional(),
+  description: text.optional(),
+  baseUrl: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://example.com/news/' }).optional(),
+  language: text.optional(),
+  timezone: text.refine(isKnownTimeZone, { error: 'an IANA time zone such as Europe/Moscow' }).optional(),
+  permalink: text.optional(),
+  pageSize: z.int({ error: 'a whole number' }).min(1).max(1000).optional(),
+  feedSize: z.int({ error: 'a whole number' }).min(1).max(1000).optional(),
+});
+
+/** Settings given on the command line; they win over `site.yaml`. */
+export interface ConfigOverrides {
+  readonly baseUrl?: string | undefined;
+}
+
+/** The outcome of reading the settings: a config when usable, and every problem found. */
+export interface ResolvedConfig {
+  readonly config?: SiteConfig;
+  readonly messages: readonly VFileMessage[];
+}
+
+/**
+ * Read `site.yaml` (or `configFile`; a missing default file is fine), merge it over the defaults and
+ * the command-line overrides over it, and check every value.
+ */
+export async function resolveConfig(configFile: string | undefined, overrides: ConfigOverrides = {}, cwd = process.cwd()): Promise<ResolvedConfig> {
+  const file = path.resolve(cwd, configFile ?? 'site.yaml');
+  const displayPath = path.relative(cwd, file).split(path.sep).join('/');
+  let raw: unknown = {};
+  let source: Parameters<typeof fieldProblems>[0] | undefined;
+  try {
+    const yamlText = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    const document = parseDocument(yamlText, { prettyErrors: false });
+    const pointAt = pointLocator(yamlText);
+    const [error] = document.errors;
+    if (error) return { messages: [problem('invalid-config', `Invalid YAML: ${error.message}, expected \`setting: value\` lines`, displayPath, pointAt(error.pos[0]))] };
+    if (document.contents !== null && !isMap(document.contents)) {
+      return { messages: [problem('invalid-config', 'Settings are not a map, expected `setting: value` lines', displayPath, { line: 1, column: 1 })] };
+    }
+    raw = document.toJS() ?? {};
+    source = { document, yamlOffset: 0, pointAt, displayPath };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || configFile !== undefined) {
+      return { messages: [problem('invalid-config', `Cannot read the settings file: ${(error as Error).message}`, displayPath)] };
+    }
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const messages = source
+      ? fieldProblems(source, parsed.error.issues).map((message) => retag(message))
+      : parsed.error.issues.map((issue) => problem('invalid-config', `Invalid \`${issue.path.join('.')}\`: ${issue.message}`, displayPath));
+    return { messages };
+  }
+  return finish({ ...stripUndefined(parsed.data), ...stripUndefined(overrides) }, displayPath);
+}
+
+function finish(values: Partial<Omit<SiteConfig, 'basePath'>>, displayPath: string): ResolvedConfig {
+  const merged = { ...defaultConfig, ...values };
+  let url: URL;
+  try {
+    url = new URL(merged.baseUrl);
+    if (!/^https?:$/.test(url.protocol)) throw new Error('not http');
+  } catch {
+    return { messages: [problem('invalid-config', `Invalid base URL "${merged.baseUrl}", expected an absolute http(s) URL such as https://example.com/news/`, displayPath)] };
+  }
+  const basePath = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  const permalinkIssue = permalinkProblem(merged.permalink);
+  if (permalinkIssue) return { messages: [problem('invalid-config', permalinkIssue, displayPath)] };
+  return { config: { ...merged, baseUrl: `${url.origin}${basePath}`, basePath }, messages: [] };
+}
+
+function retag(message: VFileMessage): VFileMessage {
+  const copy = problem('invalid-config', message.reason, message.file ?? '', { line: message.line ?? 1, column: message.column ?? 1 });
+  return copy;
+}
+
+function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}

@@ -1,0 +1,110 @@
+import type { Root as HastRoot } from 'hast';
+
+/** A 1-based line and column in a source file. */
+export interface Point {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** An instant as written by the author: the UTC instant plus the offset it was written in. */
+export interface DateTime {
+  /** Milliseconds since the epoch (UTC). */
+  readonly epochMs: number;
+  /** The UTC offset the date was written (or resolved) in, in minutes east of UTC. */
+  readonly offsetMinutes: number;
+  /** ISO 8601 with offset, seconds precision, e.g. `2018-05-25T14:03:00+03:00`. */
+  readonly iso: string;
+  /** True when the author wrote only a day (`2018-05-25`): pages then show the day without a time. */
+  readonly dateOnly: boolean;
+}
+
+/** The kinds of taxonomy a story can be filed under. */
+export type TermKind = 'section' | 'topic' | 'tag';
+
+/** A taxonomy term as the author wrote it, with the slug that names it in URLs. */
+export interface Term {
+  readonly name: string;
+  readonly slug: string;
+}
+
+/** Where and by whom a story was filed, e.g. `ST PETERSBURG (Sputnik) –`. */
+export interface Dateline {
+  readonly place: string;
+  readonly agency?: string;
+}
+
+/** The lead image: a picture when `src` is set, and always its caption and credit. */
+export interface LeadImage {
+  /** Site-relative path (`media/…`) of a picture copied from `stories/`, or an absolute http(s) URL. */
+  readonly src?: string;
+  /** For a copied picture: its path relative to `stories/`. */
+  readonly source?: string;
+  readonly alt?: string;
+  readonly caption?: string;
+  readonly credit?: string;
+}
+
+/** A link in a story's body to another story file, found while parsing. */
+export interface StoryReference {
+  /** Index of this reference in the story; the body's `<a data-story-ref>` carries it. */
+  readonly index: number;
+  /** Target path relative to `stories/` (POSIX), as resolved from the link. */
+  readonly target: string;
+  /** `read-more` when the reference is a READ MORE callout, else `link`. */
+  readonly kind: 'link' | 'read-more';
+  /** Where the link starts in the story file. */
+  readonly place: Point;
+}
+
+/** A related story named in front matter, by id, with where it was written. */
+export interface RelatedReference {
+  readonly id: string;
+  readonly place: Point;
+}
+
+/** Where some front-matter values were written, for messages raised after the model stage. */
+export interface ArticlePlaces {
+  /** The `id` value, or the start of the front matter when the id comes from the file name. */
+  readonly id: Point;
+  readonly section?: Point;
+  readonly topics: readonly Point[];
+  readonly tags: readonly Point[];
+}
+
+/** One story, validated and coerced: the single source of truth for pages, feeds and indexes. */
+export interface Article {
+  /** Stable id, unique in the site: `a-z0-9-`. */
+  readonly id: string;
+  /** Path of the story file relative to `stories/` (POSIX). */
+  readonly source: string;
+  /** Path of the story file as shown in messages (relative to the working directory). */
+  readonly displayPath: string;
+  /** SHA-256 of the story file's bytes. */
+  readonly digest: string;
+  readonly title: string;
+  readonly date: DateTime;
+  readonly updated?: DateTime;
+  readonly section?: Term;
+  readonly topics: readonly Term[];
+  readonly tags: readonly Term[];
+  readonly dateline?: Dateline;
+  readonly byline?: string;
+  /** Plain-text summary: the author's, else the first paragraph. */
+  readonly summary: string;
+  readonly image?: LeadImage;
+  /** Related stories named by the author, in their order. */
+  readonly related: readonly RelatedReference[];
+  /** A closing note, e.g. "Sputnik is the official media partner of the forum." */
+  readonly note?: string;
+  /** The body as HTML syntax tree; story links carry `dataStoryRef` instead of `href`. */
+  readonly body: HastRoot;
+  /** Links to other stories found in the body. */
+  readonly references: readonly StoryReference[];
+  readonly wordCount: number;
+  /** Estimated minutes to read, at least 1. */
+  readonly readingMinutes: number;
+  /** Where values were written in the story file. */
+  readonly places: ArticlePlaces;
+  /** Site-relative URL path of the story page, e.g. `2018/05/25/putin-japan/` (no leading slash). */
+  readonly path: string;
+}

@@ -1,0 +1,49 @@
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
+import { removeUnsafeUrls } from '../plugins/safe-urls.js';
+
+const toHast = unified().use(remarkRehype);
+
+/** Words a reader reads per minute, for the reading-time estimate. */
+export const wordsPerMinute = 220;
+
+/** Plain-text facts about a body, read before it becomes HTML. */
+export interface BodyText {
+  /** The first ordinary paragraph as plain text (READ MORE callouts skipped), or ''. */
+  readonly firstParagraph: string;
+  readonly wordCount: number;
+  readonly readingMinutes: number;
+}
+
+const textBlocks = new Set(['paragraph', 'heading', 'tableCell', 'code']);
+
+/** Read the first paragraph, word count and reading time of a Markdown body (READ MORE callouts are not story text). */
+export function bodyText(tree: MdastRoot): BodyText {
+  const first = tree.children.find((node) => node.type === 'paragraph' && node.data?.hName === undefined);
+  let words = 0;
+  visit(tree, (node) => {
+    if (node.data?.hName === 'aside') return SKIP;
+    if (!textBlocks.has(node.type)) return CONTINUE;
+    words += toString(node).split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+    return SKIP;
+  });
+  return {
+    firstParagraph: first ? toString(first).replace(/\s+/g, ' ').trim() : '',
+    wordCount: words,
+    readingMinutes: Math.max(1, Math.round(words / wordsPerMinute)),
+  };
+}
+
+/** Turn a Markdown body into HTML syntax: raw HTML is dropped, unsafe URLs removed, story links left without `href`. */
+export function bodyToHast(tree: MdastRoot): HastRoot {
+  const hast = toHast.runSync(tree) as HastRoot;
+  removeUnsafeUrls(hast);
+  visit(hast, 'element', (element) => {
+    if (element.properties.dataStoryRef !== undefined) delete element.properties.href;
+  });
+  return hast;
+}

@@ -1,0 +1,21 @@
+/** The site's settings as the pipeline sees them, after `site.yaml` and flags are merged with defaults. */
+export interface SiteConfig {
+  /** The site's name, shown in every page's header and in feeds. */
+  readonly title: string;
+  /** One sentence about the site, for the home page and feeds. */
+  readonly description: string;
+  /** Absolute URL the site is served from, always ending in `/` (e.g. `https://example.com/news/`). */
+  readonly baseUrl: string;
+  /** The path part of `baseUrl`, always starting and ending in `/` (e.g. `/news/`). */
+  readonly basePath: string;
+  /** BCP 47 language tag of the site (e.g. `en`). */
+  readonly language: string;
+  /** IANA time zone applied to story dates written without a UTC offset, when set. */
+  readonly timezone?: string;
+  /** Permalink pattern for story pages, with `:year`, `:month`, `:day`, `:id` and `:section`. */
+  readonly permalink: string;
+  /** Stories per page on home, section, topic and tag pages. */
+  readonly pageSize: number;
+  /** Stories per feed. */
+  readonly feedSize: number;
+}

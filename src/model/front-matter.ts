@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { parseDateTime } from '../text/datetime.js';
+import { slugify } from '../text/slug.js';
+
+/** The pattern every story id follows: lower-case ASCII words joined by single hyphens. */
+export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** What the front-matter schema needs to know about the site to coerce values. */
+export interface FrontMatterContext {
+  /** IANA zone for dates written without an offset. */
+  readonly timezone?: string | undefined;
+}
+
+/**
+ * The front-matter schema: the runtime check and, through `FrontMatter`, the TypeScript type.
+ * Dates are coerced to `DateTime` (with their offset) and taxonomy names to `Term`s here, once.
+ */
+export function frontMatterSchema(context: FrontMatterContext) {
+  const text = z.string({ error: 'text' }).trim().min(1);
+  const dateTime = z.string({ error: 'an ISO 8601 date as text' }).transform((value, ctx) => {
+    const result = parseDateTime(value, context.timezone);
+    if (result.ok) return result.value;
+    ctx.issues.push({ code: 'custom', message: result.problem.reason, input: value, params: { rule: result.problem.rule } });
+    return z.NEVER;
+  });
+  const term = text.transform((name, ctx) => {
+    const slug = slugify(name);
+    if (slug !== '') return { name, slug };
+    ctx.issues.push({
+      code: 'custom',
+      message: `"${name}" has no letters or digits to make a URL from, expected a name such as "Business"`,
+      input: name,
+      params: { rule: 'invalid-term' },
+    });
+    return z.NEVER;
+  });
+  const id = z.string({ error: 'text' }).regex(idPattern);
+  return z.object({
+    title: text,
+    date: dateTime,
+    id: id.optional(),
+    updated: dateTime.optional(),
+    section: term.optional(),
+    topics: z.array(term, { error: 'a list' }).default([]),
+    tags: z.array(term, { error: 'a list' }).default([]),
+    dateline: z.object({ place: text, agency: text.optional() }, { error: 'a map with `place` and `agency`' }).optional(),
+    byline: text.optional(),
+    summary: text.optional(),
+    image: z
+      .object(
+        { src: text.optional(), alt: text.optional(), caption: text.optional(), credit: text.optional() },
+        { error: 'a map with `src`, `alt`, `caption` and `credit`' },
+      )
+      .optional(),
+    related: z.array(id, { error: 'a list of story ids' }).default([]),
+    note: text.optional(),
+  });
+}
+
+/** Front matter after validation and coercion. */
+export type FrontMatter = z.output<ReturnType<typeof frontMatterSchema>>;
+
+/** Every field a story's front matter may have, in the order the README lists them. */
+export const knownFields: readonly string[] = Object.keys(frontMatterSchema({}).shape);

@@ -1,0 +1,56 @@
+import type { Article, TermKind } from './article.js';
+import type { SiteConfig } from './config.js';
+
+/** All stories filed under one section, topic or tag, newest first. */
+export interface Collection {
+  readonly kind: TermKind;
+  /** The name as first written (by the newest story that uses this slug). */
+  readonly name: string;
+  readonly slug: string;
+  /** Site-relative path of the collection's first page, e.g. `topics/spief-2018/`. */
+  readonly path: string;
+  /** Site-relative path of the collection's RSS feed, e.g. `topics/spief-2018/feed.xml`. */
+  readonly feedPath: string;
+  /** Ids of the collection's stories, in the site's default order (newest first, then id). */
+  readonly articleIds: readonly string[];
+}
+
+/** An article with its references resolved against the whole site. */
+export interface LinkedArticle extends Article {
+  /** For each body reference (by index), the id of the story it points at. */
+  readonly linkedIds: readonly string[];
+  /** Ids of the related stories, in the author's order. */
+  readonly relatedIds: readonly string[];
+}
+
+/** The resolved site: every article and every collection, as immutable values. */
+export interface Site {
+  readonly config: SiteConfig;
+  /** Every article in the default order: newest first, then by id. */
+  readonly articles: readonly LinkedArticle[];
+  readonly byId: ReadonlyMap<string, LinkedArticle>;
+  /** Collections of each kind, sorted by name. */
+  readonly sections: readonly Collection[];
+  readonly topics: readonly Collection[];
+  readonly tags: readonly Collection[];
+  /** Look up the collection of a kind by slug. */
+  readonly collection: (kind: TermKind, slug: string) => Collection | undefined;
+  /** Story-folder files that pages use (lead images), by path relative to `stories/`. */
+  readonly usedAssets: readonly string[];
+}
+
+/** The URL folder of each collection kind. */
+export const collectionFolders: Readonly<Record<TermKind, string>> = { section: 'sections', topic: 'topics', tag: 'tags' };
+
+/** The site's default order: newest first, then by id, so equal times sort the same on every build. */
+export function byNewest(a: Article, b: Article): number {
+  return b.date.epochMs - a.date.epochMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The articles with the given ids, in that order, skipping ids the site does not have. */
+export function articlesWithIds(site: Pick<Site, 'byId'>, ids: readonly string[]): LinkedArticle[] {
+  return ids.flatMap((id) => {
+    const article = site.byId.get(id);
+    return article ? [article] : [];
+  });
+}

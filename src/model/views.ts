@@ -1,0 +1,102 @@
+import type { DateTime } from './article.js';
+import type { SiteConfig } from './config.js';
+import type { Collection, LinkedArticle } from './site.js';
+
+/** A feed a page advertises with `<link rel="alternate">`. */
+export interface FeedLink {
+  readonly title: string;
+  /** Site-relative path of the feed. */
+  readonly path: string;
+}
+
+/** What every page's layout needs: the site, where the page is, its feeds and the navigation. */
+export interface PageChrome {
+  readonly config: SiteConfig;
+  /** This page's site-relative URL path (e.g. `tags/japan/`, `` for home, `404.html`). */
+  readonly path: string;
+  /** The page's `<title>` (the site's name is added by the layout). */
+  readonly title: string;
+  /** The page's description meta. */
+  readonly description: string;
+  readonly feeds: readonly FeedLink[];
+  /** Sections for the top navigation. */
+  readonly sections: readonly Collection[];
+  /** Site-relative path of the stylesheet. */
+  readonly stylesheetPath: string;
+}
+
+/** Where a paginated list is and where its neighbours are. */
+export interface Pagination {
+  /** 1-based page number. */
+  readonly page: number;
+  readonly pages: number;
+  /** Site-relative path of each page, in order (index 0 is page 1). */
+  readonly pagePaths: readonly string[];
+}
+
+/** A story page. */
+export interface ArticleView {
+  readonly kind: 'article';
+  readonly chrome: PageChrome;
+  readonly article: LinkedArticle;
+  /** The story each body reference points at, by reference index. */
+  readonly references: readonly LinkedArticle[];
+  /** Related stories, as teaser cards. */
+  readonly related: readonly LinkedArticle[];
+  readonly section?: Collection;
+  readonly topics: readonly Collection[];
+  readonly tags: readonly Collection[];
+  /** The site's newest stories for the sidebar, this one excluded. */
+  readonly latest: readonly LinkedArticle[];
+}
+
+/** The kinds of paginated story list. */
+export type ListKind = 'home' | 'section' | 'topic' | 'tag';
+
+/** One page of a story list: home, a section, a topic or a tag. */
+export interface ListView {
+  readonly kind: ListKind;
+  readonly chrome: PageChrome;
+  readonly heading: string;
+  /** The collection listed; absent on home. */
+  readonly collection?: Collection;
+  /** How many stories the whole list has, all pages together. */
+  readonly total: number;
+  /** The stories on this page, newest first. */
+  readonly articles: readonly LinkedArticle[];
+  readonly pagination: Pagination;
+}
+
+/** The kinds of index of collections. */
+export type TermIndexKind = 'section-index' | 'topic-index' | 'tag-index';
+
+/** An index of every section, topic or tag with its story count. */
+export interface TermIndexView {
+  readonly kind: TermIndexKind;
+  readonly chrome: PageChrome;
+  readonly heading: string;
+  readonly collections: readonly Collection[];
+}
+
+/** The 404 page. */
+export interface NotFoundView {
+  readonly kind: 'not-found';
+  readonly chrome: PageChrome;
+  readonly latest: readonly LinkedArticle[];
+}
+
+/** An RSS feed: a channel and its newest items. */
+export interface FeedView {
+  readonly config: SiteConfig;
+  readonly title: string;
+  readonly description: string;
+  /** Site-relative path of the feed itself (for `atom:link rel=self`). */
+  readonly path: string;
+  /** Site-relative path of the HTML page the feed mirrors. */
+  readonly pagePath: string;
+  readonly articles: readonly LinkedArticle[];
+  /** The newest `date`/`updated` among the items: deterministic, unlike the clock. */
+  readonly lastBuildDate?: DateTime;
+  /** Resolve a story reference's target (for links inside item bodies). */
+  readonly references: (article: LinkedArticle) => readonly LinkedArticle[];
+}

@@ -1,0 +1,61 @@
+import type { VFileMessage } from 'vfile-message';
+import type { Article } from '../model/article.js';
+import type { SiteConfig } from '../model/config.js';
+import type { Site } from '../model/site.js';
+import { filePathOf } from '../model/urls.js';
+import type { Page } from '../render/page.js';
+import { problem } from '../report/problem.js';
+import type { LoadedStories } from './load.js';
+import type { ThemeFile } from './load-theme.js';
+import { modelStory } from './model.js';
+import { parseStory } from './parse.js';
+import { renderSite } from './render.js';
+import { resolveSite } from './resolve.js';
+
+/** What the pure middle of the pipeline produced: the site and its pages when nothing was fatal, and all messages. */
+export interface PipelineResult {
+  readonly articles: readonly Article[];
+  readonly site?: Site;
+  readonly pages?: readonly Page[];
+  readonly messages: readonly VFileMessage[];
+}
+
+/** Run parse → model → resolve → render over loaded stories. Touches no disk. */
+export function runPipeline(loaded: LoadedStories, config: SiteConfig, theme: readonly ThemeFile[]): PipelineResult {
+  const messages: VFileMessage[] = [...loaded.messages];
+  const assets = new Set(loaded.assets.map((asset) => asset.source));
+  const articles: Article[] = [];
+  for (const file of loaded.stories) {
+    const parsed = parseStory(file);
+    messages.push(...parsed.messages);
+    if (!parsed.story) continue;
+    const modelled = modelStory(parsed.story, { config, assets });
+    messages.push(...modelled.messages);
+    if (modelled.article) articles.push(modelled.article);
+  }
+  const resolved = resolveSite(articles, config);
+  messages.push(...resolved.messages);
+  if (!resolved.site || messages.some((message) => message.fatal === true)) return { articles, messages };
+  const pages = renderSite(resolved.site, theme);
+  messages.push(...pathCollisions(pages, resolved.site));
+  return { articles, site: resolved.site, pages, messages };
+}
+
+/** Two pages that would be written to the same file: a story whose permalink lands on another page. */
+function pathCollisions(pages: readonly Page[], site: Site): VFileMessage[] {
+  const owners = new Map<string, Page>();
+  const messages: VFileMessage[] = [];
+  for (const page of pages) {
+    const file = filePathOf(page.path).toLowerCase();
+    const owner = owners.get(file);
+    if (!owner) {
+      owners.set(file, page);
+      continue;
+    }
+    const story = [page, owner].flatMap((candidate) => (candidate.kind === 'article' ? site.articles.filter((article) => article.path === candidate.path) : []))[0];
+    messages.push(
+      problem('path-collision', `Page "${page.path}" (${page.kind}) would overwrite "${owner.path}" (${owner.kind}), expected every page to have its own URL (change the id or \`permalink\`)`, story?.displayPath ?? 'site.yaml', story?.places.id),
+    );
+  }
+  return messages;
+}

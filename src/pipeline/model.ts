@@ -1,0 +1,126 @@
+import path from 'node:path';
+import type { VFileMessage } from 'vfile-message';
+import type { Article, LeadImage, Point } from '../model/article.js';
+import { bodyText, bodyToHast } from '../model/body.js';
+import type { SiteConfig } from '../model/config.js';
+import { fieldProblems, placeOf, unknownFieldProblems, type FrontMatterSource } from '../model/field-problems.js';
+import { frontMatterSchema, idPattern, knownFields, type FrontMatter } from '../model/front-matter.js';
+import { permalinkPath } from '../model/permalink.js';
+import { markStoryReferences } from '../plugins/story-references.js';
+import { problem } from '../report/problem.js';
+import type { ParsedStory } from './parse.js';
+
+/** What the model stage needs besides the story: the site's settings and the files beside the stories. */
+export interface ModelContext {
+  readonly config: SiteConfig;
+  /** Paths (relative to `stories/`) of the non-story files, for lead-image checks. */
+  readonly assets: ReadonlySet<string>;
+}
+
+/** The model stage's result: the article (absent when a fatal problem was found) and messages. */
+export interface ModelResult {
+  readonly article?: Article;
+  readonly messages: readonly VFileMessage[];
+}
+
+const schemas = new Map<string, ReturnType<typeof frontMatterSchema>>();
+
+function schemaFor(timezone: string | undefined) {
+  const key = timezone ?? '';
+  let schema = schemas.get(key);
+  if (!schema) {
+    schema = frontMatterSchema({ timezone });
+    schemas.set(key, schema);
+  }
+  return schema;
+}
+
+/** Validate and coerce a parsed story into an `Article`: the one typed model every later stage reads. */
+export function modelStory(story: ParsedStory, context: ModelContext): ModelResult {
+  const { file } = story;
+  const document = story.frontMatter;
+  if (!document) return { messages: [] };
+  const source: FrontMatterSource = { document, yamlOffset: story.yamlOffset, pointAt: story.pointAt, displayPath: file.displayPath };
+  const messages: VFileMessage[] = unknownFieldProblems(source, knownFields);
+  const parsed = schemaFor(context.config.timezone).safeParse(document.toJS() ?? {}, { reportInput: true });
+  if (!parsed.success) return { messages: [...messages, ...fieldProblems(source, parsed.error.issues)] };
+  const data = parsed.data;
+
+  const fromFileName = path.posix.basename(file.source, '.md');
+  const id = data.id ?? fromFileName;
+  if (data.id === undefined && !idPattern.test(id)) {
+    messages.push(
+      problem('invalid-id', `File name "${fromFileName}" is not a valid story id, expected lower-case letters, digits and single hyphens (rename the file or set \`id:\`)`, file.displayPath, { line: 1, column: 1 }),
+    );
+  }
+  if (data.updated && data.updated.epochMs < data.date.epochMs) {
+    messages.push(problem('updated-before-date', `\`updated\` (${data.updated.iso}) is before \`date\` (${data.date.iso}), expected the same time or later`, file.displayPath, placeOf(source, ['updated'])));
+  }
+  const image = data.image ? leadImage(data.image, file.source, context.assets, () => placeOf(source, ['image', 'src']), file.displayPath, messages) : undefined;
+
+  const found = markStoryReferences(story.tree, file.source);
+  for (const escaping of found.escaping) {
+    messages.push(problem('reference-outside-stories', `Link "${escaping.url}" points outside the stories folder, expected a story file inside it`, file.displayPath, escaping.place));
+  }
+  if (messages.some((message) => message.fatal === true)) return { messages };
+
+  const text = bodyText(story.tree);
+  const article: Article = {
+    id,
+    source: file.source,
+    displayPath: file.displayPath,
+    digest: file.digest,
+    title: data.title,
+    date: data.date,
+    ...optional('updated', data.updated),
+    ...optional('section', data.section),
+    topics: data.topics,
+    tags: data.tags,
+    ...optional('dateline', data.dateline && { place: data.dateline.place, ...optional('agency', data.dateline.agency) }),
+    ...optional('byline', data.byline),
+    summary: data.summary ?? text.firstParagraph,
+    ...optional('image', image),
+    related: data.related.map((relatedId, index) => ({ id: relatedId, place: placeOf(source, ['related', index]) })),
+    ...optional('note', data.note),
+    body: bodyToHast(story.tree),
+    references: found.references,
+    wordCount: text.wordCount,
+    readingMinutes: text.readingMinutes,
+    places: articlePlaces(source, data),
+    path: permalinkPath(context.config.permalink, { id, date: data.date, section: data.section }),
+  };
+  return { article, messages };
+}
+
+function leadImage(
+  image: NonNullable<FrontMatter['image']>,
+  storySource: string,
+  assets: ReadonlySet<string>,
+  srcPlace: () => Point,
+  displayPath: string,
+  messages: VFileMessage[],
+): LeadImage {
+  const text = { ...optional('alt', image.alt), ...optional('caption', image.caption), ...optional('credit', image.credit) };
+  if (image.src === undefined) return text;
+  if (/^https?:\/\//i.test(image.src)) return { src: image.src, ...text };
+  const source = path.posix.normalize(path.posix.join(path.posix.dirname(storySource), image.src));
+  if (source.startsWith('../') || path.posix.isAbsolute(image.src) || !assets.has(source)) {
+    messages.push(problem('missing-image', `Image "${image.src}" is not a file in the stories folder, expected a path relative to the story or an http(s) URL`, displayPath, srcPlace()));
+    return text;
+  }
+  return { src: `media/${source}`, source, ...text };
+}
+
+function articlePlaces(source: FrontMatterSource, data: FrontMatter): Article['places'] {
+  return {
+    id: data.id === undefined ? { line: 1, column: 1 } : placeOf(source, ['id']),
+    ...optional('section', data.section && placeOf(source, ['section'])),
+    topics: data.topics.map((_, index) => placeOf(source, ['topics', index])),
+    tags: data.tags.map((_, index) => placeOf(source, ['tags', index])),
+  };
+}
+
+/** `{[key]: value}` when value is defined, else `{}`: keeps optional properties truly absent. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
+}

@@ -1,0 +1,17 @@
+import type { Site } from '../model/site.js';
+import { articlePages, notFoundPage } from '../render/article-pages.js';
+import { feedPages } from '../render/feed-pages.js';
+import { collectionPages, homePages, termIndexPages } from '../render/list-pages.js';
+import type { Page } from '../render/page.js';
+import type { ThemeFile } from './load-theme.js';
+
+/**
+ * Plan every output file of the site: story pages, home and collection pages, indexes, the 404
+ * page, feeds and the theme's assets. Each page renders lazily, when the write stage asks.
+ */
+export function renderSite(site: Site, theme: readonly ThemeFile[]): Page[] {
+  const assets = theme.map(
+    (file): Page => ({ path: file.path, kind: 'asset', deps: { articles: [], collections: ['theme'] }, render: () => file.bytes }),
+  );
+  return [...articlePages(site), ...homePages(site), ...collectionPages(site), ...termIndexPages(site), notFoundPage(site), ...feedPages(site), ...assets];
+}

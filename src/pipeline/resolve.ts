@@ -1,0 +1,117 @@
+import type { VFileMessage } from 'vfile-message';
+import type { Article, Point, Term, TermKind } from '../model/article.js';
+import type { SiteConfig } from '../model/config.js';
+import { byNewest, collectionFolders, type Collection, type LinkedArticle, type Site } from '../model/site.js';
+import { problem } from '../report/problem.js';
+
+/** The resolve stage's result: the site (absent when a reference cannot be resolved) and messages. */
+export interface ResolveResult {
+  readonly site?: Site;
+  readonly messages: readonly VFileMessage[];
+}
+
+/**
+ * Put the articles together into a site: check ids are unique, resolve body references and
+ * `related` ids, and build the section, topic and tag collections (newest first).
+ */
+export function resolveSite(articles: readonly Article[], config: SiteConfig): ResolveResult {
+  const messages: VFileMessage[] = [];
+  const sorted = [...articles].sort(byNewest);
+  const byId = new Map<string, Article>();
+  const bySource = new Map<string, Article>();
+  for (const article of [...articles].sort((a, b) => (a.source < b.source ? -1 : 1))) {
+    const taken = byId.get(article.id);
+    if (taken) {
+      messages.push(problem('duplicate-id', `Duplicate story id "${article.id}", also used by ${taken.displayPath}, expected each story to have its own id`, article.displayPath, article.places.id));
+      messages.push(problem('duplicate-id', `Duplicate story id "${article.id}", also used by ${article.displayPath}, expected each story to have its own id`, taken.displayPath, taken.places.id));
+      continue;
+    }
+    byId.set(article.id, article);
+    bySource.set(article.source, article);
+  }
+
+  const linked = sorted.map((article): LinkedArticle => {
+    const linkedIds = article.references.map((reference) => {
+      const target = bySource.get(reference.target);
+      if (!target) {
+        messages.push(problem('dangling-reference', `Story "${reference.target}" does not exist, expected a story file in the stories folder`, article.displayPath, reference.place));
+        return '';
+      }
+      if (target === article) messages.push(problem('self-reference', 'The story links to itself, expected a link to another story', article.displayPath, reference.place));
+      return target.id;
+    });
+    const relatedIds = article.related.map(({ id, place }) => {
+      if (!byId.has(id)) messages.push(problem('dangling-related', `Related story "${id}" does not exist, expected the id of another story`, article.displayPath, place));
+      else if (id === article.id) messages.push(problem('self-reference', 'The story names itself as related, expected another story', article.displayPath, place));
+      return id;
+    });
+    return { ...article, linkedIds, relatedIds };
+  });
+
+  const collections = {
+    section: collect(linked, 'section', messages),
+    topic: collect(linked, 'topic', messages),
+    tag: collect(linked, 'tag', messages),
+  };
+  if (messages.some((message) => message.fatal === true)) return { messages };
+  const linkedById = new Map(linked.map((article) => [article.id, article]));
+  const index = new Map<string, Collection>();
+  for (const list of Object.values(collections)) for (const collection of list) index.set(`${collection.kind}/${collection.slug}`, collection);
+  const site: Site = {
+    config,
+    articles: linked,
+    byId: linkedById,
+    sections: collections.section,
+    topics: collections.topic,
+    tags: collections.tag,
+    collection: (kind: TermKind, slug: string) => index.get(`${kind}/${slug}`),
+    usedAssets: [...new Set(linked.flatMap((article) => (article.image?.source ? [article.image.source] : [])))].sort(),
+  };
+  return { site, messages };
+}
+
+function termsOf(article: Article, kind: TermKind): readonly (readonly [Term, Point])[] {
+  const { places } = article;
+  if (kind === 'section') return article.section && places.section ? [[article.section, places.section]] : [];
+  const terms = kind === 'topic' ? article.topics : article.tags;
+  const termPlaces = kind === 'topic' ? places.topics : places.tags;
+  return terms.map((term, index) => [term, termPlaces[index] ?? { line: 1, column: 1 }] as const);
+}
+
+/** Group articles (already in default order) by term slug; differing spellings merge under the first, with a warning. */
+function collect(articles: readonly Article[], kind: TermKind, messages: VFileMessage[]): Collection[] {
+  const groups = new Map<string, { name: string; ids: string[]; firstUse: string }>();
+  for (const article of articles) {
+    const seen = new Set<string>();
+    for (const [term, place] of termsOf(article, kind)) {
+      const group = groups.get(term.slug);
+      if (!group) {
+        groups.set(term.slug, { name: term.name, ids: [article.id], firstUse: article.displayPath });
+        seen.add(term.slug);
+        continue;
+      }
+      if (group.name !== term.name) {
+        messages.push(
+          problem('slug-collision', `${capitalize(kind)} "${term.name}" shares its URL with "${group.name}" (used in ${group.firstUse}), expected one spelling; filed under "${group.name}"`, article.displayPath, place),
+        );
+      }
+      if (!seen.has(term.slug)) group.ids.push(article.id);
+      seen.add(term.slug);
+    }
+  }
+  const folder = collectionFolders[kind];
+  return [...groups.entries()]
+    .map(([slug, group]) => ({
+      kind,
+      name: group.name,
+      slug,
+      path: `${folder}/${encodeURIComponent(slug)}/`,
+      feedPath: `${folder}/${encodeURIComponent(slug)}/feed.xml`,
+      articleIds: group.ids,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.slug < b.slug ? -1 : 1));
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,21 @@
+import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+const urlProperties = ['href', 'src', 'action', 'formAction', 'poster', 'cite'] as const;
+const unsafeScheme = /^\s*(?:javascript|vbscript|data):/i;
+
+/** True when a URL would run code or smuggle a document (`javascript:`, `vbscript:`, `data:`). */
+export function isUnsafeUrl(url: string): boolean {
+  // Browsers ignore control characters and whitespace inside the scheme, so do we.
+  return unsafeScheme.test(url.replace(/[\u0000-\u001f\u007f\s]+/g, ''));
+}
+
+/** Remove every URL property that `isUnsafeUrl` rejects from a hast tree (in place). */
+export function removeUnsafeUrls(tree: Root): void {
+  visit(tree, 'element', (element) => {
+    for (const name of urlProperties) {
+      const value = element.properties[name];
+      if (typeof value === 'string' && isUnsafeUrl(value)) delete element.properties[name];
+    }
+  });
+}

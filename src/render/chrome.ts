@@ -1,0 +1,21 @@
+import type { Site } from '../model/site.js';
+import type { FeedLink, PageChrome } from '../model/views.js';
+
+/** Site-relative path of the stylesheet every page links. */
+export const stylesheetPath = 'assets/style.css';
+
+/** Site-relative path of the site-wide RSS feed. */
+export const siteFeedPath = 'feed.xml';
+
+/** The chrome of a page at `path`: layout data plus the site feed and any extra feeds it advertises. */
+export function pageChrome(site: Site, path: string, title: string, description: string, feeds: readonly FeedLink[] = []): PageChrome {
+  return {
+    config: site.config,
+    path,
+    title,
+    description,
+    feeds: [{ title: site.config.title, path: siteFeedPath }, ...feeds],
+    sections: site.sections,
+    stylesheetPath,
+  };
+}

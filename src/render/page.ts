@@ -1,0 +1,41 @@
+/** The closed set of page kinds wiredesk writes, named once. */
+export const pageKinds = [
+  'article',
+  'home',
+  'section',
+  'topic',
+  'tag',
+  'section-index',
+  'topic-index',
+  'tag-index',
+  'not-found',
+  'feed',
+  'asset',
+] as const;
+
+/** A kind of page. */
+export type PageKind = (typeof pageKinds)[number];
+
+/**
+ * What a page read to render: article ids and collection keys (`tag/japan`, `home`, `latest`,
+ * `section-index`…). A change to any of them means the page must be rendered again.
+ */
+export interface PageDeps {
+  readonly articles: readonly string[];
+  readonly collections: readonly string[];
+}
+
+/** One output file: its URL path, kind, what it depends on, and how to produce its bytes. */
+export interface Page {
+  /** Site-relative URL path: `…/` for pretty URLs (written as `…/index.html`), else a file name. */
+  readonly path: string;
+  readonly kind: PageKind;
+  readonly deps: PageDeps;
+  /** Produce the file's contents; called once, by the write stage, so output can be streamed. */
+  readonly render: () => string | Uint8Array;
+}
+
+/** The collection key of a section, topic or tag, as used in `PageDeps.collections`. */
+export function collectionKey(kind: string, slug: string): string {
+  return `${kind}/${slug}`;
+}

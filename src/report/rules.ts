@@ -1,0 +1,50 @@
+/** How bad a problem is: an `error` stops the build, a `warning` is printed and the build goes on. */
+export type Severity = 'error' | 'warning';
+
+/** One entry of the rule catalogue: a permanent id, its severity and what it is about. */
+export interface Rule {
+  readonly id: RuleId;
+  readonly severity: Severity;
+  /** One line for the README's rule list: what the rule checks. */
+  readonly summary: string;
+}
+
+/**
+ * The catalogue of every problem wiredesk reports. Ids are permanent: never rename one,
+ * add a new one instead.
+ */
+export const rules = {
+  'unreadable-file': { severity: 'error', summary: 'a story file could not be read, or is not valid UTF-8' },
+  'empty-file': { severity: 'error', summary: 'a story file is empty' },
+  'missing-front-matter': { severity: 'error', summary: 'a story does not start with a `---` front-matter block' },
+  'unterminated-front-matter': { severity: 'error', summary: 'the front matter has no closing `---` line' },
+  'yaml-syntax': { severity: 'error', summary: 'the front matter is not valid YAML' },
+  'duplicate-key': { severity: 'error', summary: 'a front-matter key is written twice' },
+  'invalid-front-matter': { severity: 'error', summary: 'the front matter is not a map of fields' },
+  'invalid-field': { severity: 'error', summary: 'a field has the wrong type or an empty value (nested fields included)' },
+  'missing-title': { severity: 'error', summary: 'the required `title` is missing' },
+  'missing-date': { severity: 'error', summary: 'the required `date` is missing' },
+  'invalid-date': { severity: 'error', summary: 'a date is not ISO 8601 or is impossible (e.g. 31 February)' },
+  'date-without-offset': { severity: 'error', summary: 'a date has no UTC offset and `site.yaml` sets no `timezone`' },
+  'updated-before-date': { severity: 'error', summary: '`updated` is earlier than `date`' },
+  'invalid-id': { severity: 'error', summary: 'an `id` (or the file name it defaults to) is not made of `a-z`, `0-9` and `-`' },
+  'duplicate-id': { severity: 'error', summary: 'two stories have the same id (both files are named)' },
+  'unknown-field': { severity: 'warning', summary: 'a front-matter field wiredesk does not know (with the nearest known one)' },
+  'invalid-term': { severity: 'error', summary: 'a section, topic or tag has no letters or digits to make a URL from' },
+  'slug-collision': { severity: 'warning', summary: 'two spellings of a section, topic or tag share a URL; they are merged under the first' },
+  'dangling-reference': { severity: 'error', summary: 'a story link or READ MORE points at a story file that does not exist' },
+  'reference-outside-stories': { severity: 'error', summary: 'a story link points outside `stories/`' },
+  'self-reference': { severity: 'error', summary: 'a story links to itself or names itself as related' },
+  'dangling-related': { severity: 'error', summary: '`related` names a story id that does not exist' },
+  'missing-image': { severity: 'error', summary: 'the lead image `src` is not a file in `stories/` nor an http(s) URL' },
+  'path-collision': { severity: 'error', summary: 'two pages would be written to the same file (a story id that matches an index path, say)' },
+  'invalid-config': { severity: 'error', summary: '`site.yaml` or a flag has a wrong value' },
+} as const satisfies Record<string, Omit<Rule, 'id'>>;
+
+/** The permanent id of a rule. */
+export type RuleId = keyof typeof rules;
+
+/** Look a rule up by id. */
+export function ruleOf(id: RuleId): Rule {
+  return { id, ...rules[id] };
+}
