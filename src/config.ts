@@ -4,7 +4,8 @@ import type { VFileMessage } from 'vfile-message';
 import { isMap, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { SiteConfig } from './model/config.js';
-import { fieldProblems } from './model/field-problems.js';
+import type { Point } from './model/article.js';
+import { fieldProblems, placeOf } from './model/field-problems.js';
 import { permalinkProblem } from './model/permalink.js';
 import { pointLocator } from './report/locate.js';
 import { problem } from './report/problem.js';
@@ -28,7 +29,9 @@ const configSchema = z.strictObject({
   description: text.optional(),
   baseUrl: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://example.com/news/' }).optional(),
   language: text.optional(),
-  timezone: text.refine(isKnownTimeZone, { error: 'an IANA time zone such as Europe/Moscow' }).optional(),
+  timezone: text
+    .refine(isKnownTimeZone, { error: (issue) => `Unknown time zone "${String(issue.input)}", expected an IANA time zone such as Europe/Moscow` })
+    .optional(),
   permalink: text.optional(),
   pageSize: z.int({ error: 'a whole number' }).min(1).max(1000).optional(),
   feedSize: z.int({ error: 'a whole number' }).min(1).max(1000).optional(),
@@ -67,31 +70,35 @@ export async function resolveConfig(configFile: string | undefined, overrides: C
     source = { document, yamlOffset: 0, pointAt, displayPath };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || configFile !== undefined) {
-      return { messages: [problem('invalid-config', `Cannot read the settings file: ${(error as Error).message}`, displayPath)] };
+      return { messages: [problem('invalid-config', `Cannot read the settings file: ${(error as Error).message}`, displayPath, { line: 1, column: 1 })] };
     }
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const messages = source
       ? fieldProblems(source, parsed.error.issues).map((message) => retag(message))
-      : parsed.error.issues.map((issue) => problem('invalid-config', `Invalid \`${issue.path.join('.')}\`: ${issue.message}`, displayPath));
+      : parsed.error.issues.map((issue) => problem('invalid-config', `Invalid \`${issue.path.join('.')}\`: ${issue.message}`, displayPath, { line: 1, column: 1 }));
     return { messages };
   }
-  return finish({ ...stripUndefined(parsed.data), ...stripUndefined(overrides) }, displayPath);
+  const where = (key: string): [string, Point] =>
+    key in overrides && overrides[key as keyof ConfigOverrides] !== undefined
+      ? ['command line', { line: 1, column: 1 }]
+      : [displayPath, source ? placeOf(source, [key]) : { line: 1, column: 1 }];
+  return finish({ ...stripUndefined(parsed.data), ...stripUndefined(overrides) }, where);
 }
 
-function finish(values: Partial<Omit<SiteConfig, 'basePath'>>, displayPath: string): ResolvedConfig {
+function finish(values: Partial<Omit<SiteConfig, 'basePath'>>, where: (key: string) => [string, Point]): ResolvedConfig {
   const merged = { ...defaultConfig, ...values };
   let url: URL;
   try {
     url = new URL(merged.baseUrl);
     if (!/^https?:$/.test(url.protocol)) throw new Error('not http');
   } catch {
-    return { messages: [problem('invalid-config', `Invalid base URL "${merged.baseUrl}", expected an absolute http(s) URL such as https://example.com/news/`, displayPath)] };
+    return { messages: [problem('invalid-config', `Invalid base URL "${merged.baseUrl}", expected an absolute http(s) URL such as https://example.com/news/`, ...where('baseUrl'))] };
   }
   const basePath = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
   const permalinkIssue = permalinkProblem(merged.permalink);
-  if (permalinkIssue) return { messages: [problem('invalid-config', permalinkIssue, displayPath)] };
+  if (permalinkIssue) return { messages: [problem('invalid-config', permalinkIssue, ...where('permalink'))] };
   return { config: { ...merged, baseUrl: `${url.origin}${basePath}`, basePath }, messages: [] };
 }
 

@@ -62,7 +62,7 @@ export async function loadStories(storiesDir: string, cwd: string = process.cwd(
         stories.push({ source, displayPath, text: utf8.decode(bytes), digest });
       } catch (error) {
         const why = error instanceof TypeError ? 'it is not valid UTF-8' : String((error as Error).message);
-        messages.push(problem('unreadable-file', `Cannot read the story: ${why}, expected a UTF-8 text file`, displayPath));
+        messages.push(problem('unreadable-file', `Cannot read the story: ${why}, expected a UTF-8 text file`, displayPath, { line: 1, column: 1 }));
       }
     }),
   );

@@ -58,7 +58,7 @@ export function parseStory(file: StoryFile): ParseResult {
       const rule = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
       const reason =
         rule === 'duplicate-key'
-          ? `Duplicate key "${yamlText.slice(error.pos[0], error.pos[1])}" in front matter, expected each field once`
+          ? `Duplicate key "${keyAt(yamlText, error.pos[0])}" in front matter, expected each field once`
           : `Invalid YAML: ${firstLine(error.message)}, expected \`field: value\` lines`;
       return problem(rule, reason, at, pointAt(yamlOffset + error.pos[0]));
     });
@@ -69,6 +69,10 @@ export function parseStory(file: StoryFile): ParseResult {
     return { messages: [problem('invalid-front-matter', 'Front matter is not a map, expected `field: value` lines', at, pointAt(yamlOffset + start))] };
   }
   return { story: { file, frontMatter: document, yamlOffset, tree, pointAt }, messages: [] };
+}
+
+function keyAt(yamlText: string, offset: number): string {
+  return (/^[^:\n]*/.exec(yamlText.slice(offset))?.[0] ?? '').trim();
 }
 
 function firstLine(text: string): string {
