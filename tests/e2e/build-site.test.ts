@@ -1,0 +1,177 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixtureSite, type FixtureSite } from '../support/fixture-site.js';
+import { parsePage } from '../support/html.js';
+
+const sites: FixtureSite[] = [];
+async function site(text: string): Promise<FixtureSite> {
+  const made = await fixtureSite(text);
+  sites.push(made);
+  return made;
+}
+afterEach(async () => {
+  await Promise.all(sites.splice(0).map((made) => made.remove()));
+});
+
+const story = (id: string, day: number, extra = '', body = `Body of ${id}.`) => `
+-- stories/${id}.md --
+---
+title: Story ${id.toUpperCase()}
+date: 2018-05-${String(day).padStart(2, '0')}T10:00:00+03:00
+${extra}
+---
+
+${body}
+`;
+
+describe('building a site', () => {
+  it('should write a page per story at its permalink, home, indexes, a 404 page and feeds', async () => {
+    const built = await site(story('a', 24, 'section: Business\ntopics: [SPIEF]\ntags: [Japan]') + story('b', 25, 'tags: [Japan, Russia]'));
+    const outcome = await built.build();
+    expect(outcome.ok).toBe(true);
+    expect(outcome.lines.at(-1)).toMatch(/^Built 2 stories into \d+ pages and \d+ feeds in \d+ ms$/);
+    expect(await built.files()).toEqual([
+      '2018/05/24/a/index.html',
+      '2018/05/25/b/index.html',
+      '404.html',
+      'assets/style.css',
+      'feed.xml',
+      'index.html',
+      'sections/business/feed.xml',
+      'sections/business/index.html',
+      'sections/index.html',
+      'tags/index.html',
+      'tags/japan/feed.xml',
+      'tags/japan/index.html',
+      'tags/russia/feed.xml',
+      'tags/russia/index.html',
+      'topics/index.html',
+      'topics/spief/feed.xml',
+      'topics/spief/index.html',
+    ]);
+    expect(parsePage(await built.read('2018/05/24/a/')).text('h1')).toBe('Story A');
+  });
+
+  it('should list stories newest first and paginate home and tag pages', async () => {
+    const built = await site(
+      `-- site.yaml --\npageSize: 2\n` + [1, 2, 3, 4, 5].map((day) => story(`s${day}`, day, 'tags: [Japan]')).join(''),
+    );
+    await built.build();
+    const home = parsePage(await built.read(''));
+    expect(home.texts('main h2 a, main h3 a').filter((text) => text.startsWith('Story'))).toEqual(['Story S5', 'Story S4']);
+    const page3 = parsePage(await built.read('page/3/'));
+    expect(page3.allText).toContain('Story S1');
+    expect(page3.attrs('a', 'href')).toContain('/page/2/');
+    const tag2 = parsePage(await built.read('tags/japan/page/2/'));
+    expect(tag2.allText).toContain('Story S3');
+    expect(tag2.allText).toContain('Story S2');
+    expect(parsePage(await built.read('tags/japan/')).allText).toContain('5 stories');
+    expect(existsSync(path.join(built.dir, 'dist/page/4/index.html'))).toBe(false);
+  });
+
+  it('should show every tag and topic with its story count on the index pages', async () => {
+    const built = await site(story('a', 1, 'tags: [Japan, Russia]') + story('b', 2, 'tags: [Japan]\ntopics: [SPIEF]'));
+    await built.build();
+    const tags = parsePage(await built.read('tags/'));
+    expect(tags.allText).toMatch(/Japan\D*2/);
+    expect(tags.allText).toMatch(/Russia\D*1/);
+    expect(tags.attrs('main a', 'href')).toEqual(expect.arrayContaining(['/tags/japan/', '/tags/russia/']));
+    expect(parsePage(await built.read('topics/')).allText).toMatch(/SPIEF\D*1/);
+  });
+
+  it('should resolve READ MORE and story links to the target URL and current headline', async () => {
+    const built = await site(
+      story('a', 2, '', 'Lead.\n\nREAD MORE: [](2017/b.md)\n\nSee [this earlier piece](2017/b.md#quotes).') +
+        `-- stories/2017/b.md --\n---\ntitle: Pipelines Have No Rivals — Putin\ndate: 2017-05-01T10:00:00Z\n---\nText.\n`,
+    );
+    await built.build();
+    let page = parsePage(await built.read('2018/05/02/a/'));
+    expect(page.text('aside.read-more a')).toBe('Pipelines Have No Rivals — Putin');
+    expect(page.attrs('aside.read-more a', 'href')).toEqual(['/2017/05/01/b/']);
+    expect(page.attrs('.story-body p a', 'href')).toEqual(['/2017/05/01/b/']);
+    expect(page.text('.story-body p a')).toBe('this earlier piece');
+
+    await built.write('stories/2017/b.md', '---\ntitle: Pipelines Renamed\ndate: 2017-05-01T10:00:00Z\n---\nText.\n');
+    await built.build();
+    page = parsePage(await built.read('2018/05/02/a/'));
+    expect(page.text('aside.read-more a')).toBe('Pipelines Renamed');
+  });
+
+  it('should show related stories as teaser cards with headline and date', async () => {
+    const built = await site(story('a', 2, 'related: [b]') + story('b', 1));
+    await built.build();
+    const page = parsePage(await built.read('2018/05/02/a/'));
+    expect(page.text('.related a')).toBe('Story B');
+    expect(page.attrs('.related time', 'dateTime')).toEqual(['2018-05-01T10:00:00+03:00']);
+  });
+
+  it('should honour a base URL with a path prefix in links and feeds', async () => {
+    const built = await site(`-- site.yaml --\nbaseUrl: https://news.example.org/news/\n` + story('a', 2, 'tags: [Japan]'));
+    await built.build();
+    const home = parsePage(await built.read(''));
+    const hrefs = home.attrs('a[href], link[href]', 'href').filter((href) => !href.startsWith('#'));
+    expect(hrefs.length).toBeGreaterThan(3);
+    for (const href of hrefs) expect(href).toMatch(/^(\/news\/|https:\/\/news\.example\.org\/news\/)/);
+    const feed = await built.read('feed.xml');
+    expect(feed).toContain('<link>https://news.example.org/news/2018/05/02/a/</link>');
+    expect(feed).toContain('href="https://news.example.org/news/feed.xml"');
+  });
+
+  it('should let --base-url override site.yaml', async () => {
+    const built = await site(`-- site.yaml --\nbaseUrl: https://a.example/\n` + story('a', 2));
+    await built.build({ baseUrl: 'https://b.example/x/' });
+    expect(await built.read('feed.xml')).toContain('<link>https://b.example/x/2018/05/02/a/</link>');
+  });
+
+  it('should write RSS with RFC 822 dates, guids, categories and at most feedSize items', async () => {
+    const built = await site(`-- site.yaml --\nfeedSize: 2\n` + story('a', 1, 'tags: [Japan]') + story('b', 2, 'tags: [Japan, Russia]\nsection: Business') + story('c', 3));
+    await built.build();
+    const feed = await built.read('feed.xml');
+    expect(feed.match(/<item>/g)).toHaveLength(2);
+    expect(feed).toContain('<pubDate>Wed, 02 May 2018 07:00:00 GMT</pubDate>');
+    expect(feed).toContain('<guid isPermaLink="true">http://localhost:4321/2018/05/02/b/</guid>');
+    expect(feed).toContain('<category>Russia</category>');
+    expect(feed).toContain('<lastBuildDate>Thu, 03 May 2018 07:00:00 GMT</lastBuildDate>');
+    expect(await built.read('tags/japan/feed.xml')).toContain('<title>Story A</title>');
+  });
+
+  it('should copy a lead image from the stories folder and show it with caption and credit', async () => {
+    const built = await site(story('a', 2, 'image: {src: img/abe.jpg, alt: Abe, caption: Putin and Abe., credit: © REUTERS}') + '-- stories/img/abe.jpg --\nJPEGDATA\n');
+    await built.build();
+    const page = parsePage(await built.read('2018/05/02/a/'));
+    expect(page.attrs('figure img', 'src')).toEqual(['/media/img/abe.jpg']);
+    expect(page.text('figcaption')).toContain('Putin and Abe.');
+    expect(page.text('figcaption .credit')).toBe('© REUTERS');
+    expect(await readFile(path.join(built.dir, 'dist/media/img/abe.jpg'), 'utf8')).toBe('JPEGDATA\n');
+  });
+
+  it('should report every problem of every story at once and keep the last good site', async () => {
+    const built = await site(story('good', 1));
+    expect((await built.build()).ok).toBe(true);
+    const before = await built.read('2018/05/01/good/');
+    await built.write('stories/bad1.md', '---\ntitle: Bad\ndate: yesterday\n---\nText.\n');
+    await built.write('stories/bad2.md', '---\ndate: 2018-05-01T10:00:00Z\n---\nREAD MORE: [](gone.md)\n');
+    const outcome = await built.build();
+    expect(outcome.ok).toBe(false);
+    expect(outcome.lines[0]?.split('\n')).toEqual([
+      expect.stringMatching(/^stories\/bad1\.md:3:7 {2}error {2}.*invalid-date$/),
+      expect.stringMatching(/^stories\/bad2\.md:1:1 {2}error {2}Missing `title`.*missing-title$/),
+      '2 errors, 0 warnings',
+    ]);
+    expect(outcome.lines.at(-1)).toContain('nothing was written');
+    expect(await built.read('2018/05/01/good/')).toBe(before);
+  });
+
+  it('should keep author text as text: markup in front matter never becomes markup', async () => {
+    const built = await site(story('a', 2, `section: "<b>Biz</b>"\ntags: ["<img src=x onerror=alert(1)>"]\nimage: {caption: "<script>alert(1)</script>", credit: "\\"><i>x</i>"}\nnote: "<em>n</em>"`).replace('Story A', '<script>alert(1)</script>'));
+    await built.build();
+    const page = parsePage(await built.read('2018/05/02/a/'));
+    expect(page.texts('script, b, em, i, img[onerror]')).toEqual([]);
+    expect(page.text('h1')).toBe('<script>alert(1)</script>');
+    expect(page.text('figcaption')).toContain('<script>alert(1)</script>');
+    expect(page.text('.note')).toBe('<em>n</em>');
+    expect(await built.read('feed.xml')).not.toMatch(/<script>alert|<img src=x/);
+  });
+});

@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixtureSite, type FixtureSite } from '../support/fixture-site.js';
+
+const run = promisify(execFile);
+const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
+
+/** Run the real CLI (compiled by `npm test`'s `tsc -b`) and return its exit code and output. */
+async function wiredesk(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const sites: FixtureSite[] = [];
+afterEach(async () => {
+  await Promise.all(sites.splice(0).map((site) => site.remove()));
+});
+
+describe('the wiredesk command', () => {
+  it('should build with --stories and --out and print a one-line summary', async () => {
+    const site = await fixtureSite('-- news/a.md --\n---\ntitle: A\ndate: 2018-05-25T10:00:00Z\n---\nText.\n');
+    sites.push(site);
+    const result = await wiredesk(['build', '--stories', 'news', '--out', 'public'], site.dir);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^Built 1 story into \d+ pages and \d+ feeds in \d+ ms\n$/);
+    expect(existsSync(path.join(site.dir, 'public/2018/05/25/a/index.html'))).toBe(true);
+  });
+
+  it('should exit 1 and print positioned messages when a story is broken', async () => {
+    const site = await fixtureSite('-- stories/a.md --\n---\ntitle: A\ndate: soon\n---\nText.\n');
+    sites.push(site);
+    const result = await wiredesk(['build'], site.dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('stories/a.md:3:7  error  Unexpected date "soon"');
+    expect(existsSync(path.join(site.dir, 'dist'))).toBe(false);
+  });
+
+  it('should take --config and --base-url', async () => {
+    const site = await fixtureSite('-- conf/news.yaml --\ntitle: Conf News\n-- stories/a.md --\n---\ntitle: A\ndate: 2018-05-25T10:00:00Z\n---\nText.\n');
+    sites.push(site);
+    const result = await wiredesk(['build', '--config', 'conf/news.yaml', '--base-url', 'https://example.org/wire/'], site.dir);
+    expect(result.code).toBe(0);
+    const feed = await site.read('feed.xml');
+    expect(feed).toContain('<title>Conf News</title>');
+    expect(feed).toContain('https://example.org/wire/2018/05/25/a/');
+  });
+
+  it('should print help, the version, and refuse unknown commands and flags', async () => {
+    const help = await wiredesk(['--help'], process.cwd());
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--base-url URL');
+    const version = await wiredesk(['--version'], process.cwd());
+    expect(version.stdout).toMatch(/^wiredesk \d+\.\d+\.\d+\n$/);
+    expect((await wiredesk(['publish'], process.cwd())).code).toBe(2);
+    expect((await wiredesk(['build', '--nope'], process.cwd())).code).toBe(2);
+  });
+
+  it('should report a missing settings file named with --config', async () => {
+    const site = await fixtureSite('-- stories/a.md --\n---\ntitle: A\ndate: 2018-05-25T10:00:00Z\n---\nText.\n');
+    sites.push(site);
+    const result = await wiredesk(['build', '--config', 'missing.yaml'], site.dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^missing\.yaml:1:1 {2}error {2}Cannot read the settings file/m);
+  });
+});
