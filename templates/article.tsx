@@ -1,0 +1,58 @@
+import type { Root } from 'hast';
+import { hrefTo } from '../src/model/urls.js';
+import type { ArticleView } from '../src/model/views.js';
+import { layout } from './layout.js';
+import { storyBody } from './parts/body.js';
+import { leadFigure } from './parts/figure.js';
+import { pageImageUrl } from './parts/image.js';
+import { latestList } from './parts/latest.js';
+import { cardList } from './parts/story-card.js';
+import { termLinks } from './parts/terms.js';
+import { timeFull } from './parts/time.js';
+
+/** A story page: kicker, headline, dates, byline, lead image, dateline and body, note, terms, related and latest stories. */
+export function renderArticle(view: ArticleView): Root {
+  const { chrome, article } = view;
+  const { config } = chrome;
+  const urlOf = pageImageUrl(config);
+  const body = storyBody(article, view.references, (target) => hrefTo(config, target.path));
+  const sectionName = view.section?.name ?? article.section?.name;
+  const byline = article.byline === undefined ? undefined : /^by\s/i.test(article.byline) ? article.byline : `By ${article.byline}`;
+  const related = cardList(config, view.related, urlOf, { level: 'h3', summary: false, caption: true });
+
+  const main = (
+    <>
+      <article class="story">
+        <header class="story-header">
+          {sectionName === undefined ? null : (
+            <p class="kicker">{view.section ? <a href={hrefTo(config, view.section.path)}>{view.section.name}</a> : sectionName}</p>
+          )}
+          <h1>{article.title}</h1>
+          <p class="story-meta">
+            {byline === undefined ? null : <span class="byline">{byline}</span>}
+            <span class="published">{timeFull(article.date, config.language)}</span>
+            {article.updated ? <span class="updated">Updated {timeFull(article.updated, config.language)}</span> : null}
+            <span class="reading-time">{article.readingMinutes} min read</span>
+          </p>
+        </header>
+        {leadFigure(article.image, urlOf)}
+        <div class="story-body">{body}</div>
+        {article.note === undefined ? null : <p class="note">{article.note}</p>}
+        {view.topics.length + view.tags.length === 0 ? null : (
+          <footer class="story-terms">
+            {termLinks(config, { one: 'Topic', many: 'Topics' }, view.topics, true)}
+            {termLinks(config, { one: 'Tag', many: 'Tags' }, view.tags, false)}
+          </footer>
+        )}
+      </article>
+      {related ? (
+        <section class="related">
+          <h2>Related</h2>
+          {related}
+        </section>
+      ) : null}
+    </>
+  );
+  const aside = latestList(config, view.latest);
+  return layout({ chrome, main, ...(aside ? { aside } : {}) });
+}

@@ -1,0 +1,94 @@
+import type { Root } from 'hast';
+import type { Child } from 'hastscript';
+import { collectionFolders } from '../src/model/site.js';
+import { absoluteUrl, hrefTo } from '../src/model/urls.js';
+import type { PageChrome } from '../src/model/views.js';
+import { documentRoot } from './parts/tree.js';
+
+/** What a page puts inside the layout. */
+export interface LayoutContent {
+  readonly chrome: PageChrome;
+  /** The page's own content, inside `<main>`. */
+  readonly main: Child;
+  /** Secondary content (e.g. latest stories), beside `<main>` on wide screens, below it on narrow ones. */
+  readonly aside?: Child;
+  /** Whether the page has a canonical URL (not so for the 404 page, served at any address). */
+  readonly canonical?: boolean;
+}
+
+/** The document every page shares: head, site header with navigation, main content, aside and footer. */
+export function layout(content: LayoutContent): Root {
+  const { chrome } = content;
+  const { config } = chrome;
+  const home = hrefTo(config, '');
+  const isHome = chrome.path === '' || chrome.title === '' || chrome.title === config.title;
+  const title = isHome ? config.title : `${chrome.title} — ${config.title}`;
+  const navLink = (path: string, name: string) => {
+    // `page` on the page itself, `true` on the pages below it (a topic under "Topics", page 2 of a section).
+    const current = chrome.path === path ? 'page' : chrome.path.startsWith(path) ? 'true' : undefined;
+    return (
+      <li>
+        <a href={hrefTo(config, path)} aria-current={current}>
+          {name}
+        </a>
+      </li>
+    );
+  };
+  return documentRoot(
+    <html lang={config.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {chrome.description === '' ? null : <meta name="description" content={chrome.description} />}
+        <meta name="color-scheme" content="light dark" />
+        <meta name="generator" content="wiredesk" />
+        {content.canonical === false ? null : <link rel="canonical" href={absoluteUrl(config, chrome.path)} />}
+        {chrome.feeds.map((feed) => (
+          <link rel="alternate" type="application/rss+xml" title={feed.title} href={hrefTo(config, feed.path)} />
+        ))}
+        <link rel="stylesheet" href={hrefTo(config, chrome.stylesheetPath)} />
+      </head>
+      <body>
+        <a class="skip-link" href="#content">
+          Skip to content
+        </a>
+        <header class="site-header">
+          <div class="wrap">
+            <a class="site-title" href={home}>
+              {config.title}
+            </a>
+            <nav class="site-nav" aria-label="Sections">
+              <ul>
+                {chrome.sections.map((section) => navLink(section.path, section.name))}
+                {navLink(`${collectionFolders.topic}/`, 'Topics')}
+                {navLink(`${collectionFolders.tag}/`, 'Tags')}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <div class={content.aside === undefined ? 'wrap page' : 'wrap page has-aside'}>
+          <main id="content">{content.main}</main>
+          {content.aside === undefined ? null : <aside class="sidebar">{content.aside}</aside>}
+        </div>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              <a href={home}>{config.title}</a>
+              {config.description === '' ? null : ` — ${config.description}`}
+            </p>
+            {chrome.feeds.length === 0 ? null : (
+              <ul class="feeds">
+                {chrome.feeds.map((feed) => (
+                  <li>
+                    <a href={hrefTo(config, feed.path)}>RSS: {feed.title}</a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </footer>
+      </body>
+    </html>,
+  );
+}

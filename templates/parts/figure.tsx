@@ -1,0 +1,44 @@
+import type { Element } from 'hast';
+import type { LeadImage } from '../../src/model/article.js';
+import type { ImageUrl } from './image.js';
+import { asElement } from './tree.js';
+
+/** The text an image's `alt` falls back to: the author's alt, else the caption, else nothing. */
+export function altOf(image: LeadImage): string {
+  return image.alt ?? image.caption ?? '';
+}
+
+/**
+ * A lead image as `<figure>`: the picture when it has a `src`, and a caption with the credit
+ * (which still show without a picture); nothing when there is neither picture nor text.
+ */
+export function leadFigure(image: LeadImage | undefined, urlOf: ImageUrl): Element | undefined {
+  if (!image || (image.src === undefined && image.caption === undefined && image.credit === undefined)) return undefined;
+  const caption = hasCaption(image) ? <figcaption>{captionAndCredit(image)}</figcaption> : null;
+  return asElement(
+    <figure class={image.src === undefined ? 'lead-figure no-picture' : 'lead-figure'}>
+      {image.src !== undefined ? <img src={urlOf(image.src)} alt={altOf(image)} /> : null}
+      {caption}
+    </figure>,
+  );
+}
+
+/** True when an image has a caption or a credit to show. */
+export function hasCaption(image: LeadImage): boolean {
+  return image.caption !== undefined || image.credit !== undefined;
+}
+
+/** An image's caption and its credit (`<span class="credit">`), ready to put in a caption element. */
+export function captionAndCredit(image: LeadImage): (string | Element)[] {
+  const parts: (string | Element)[] = [];
+  if (image.caption !== undefined) parts.push(image.caption);
+  if (image.caption !== undefined && image.credit !== undefined) parts.push(' ');
+  if (image.credit !== undefined) parts.push(asElement(<span class="credit">{image.credit}</span>));
+  return parts;
+}
+
+/** A small thumbnail of a story's lead image for teaser cards, when it has a picture. */
+export function thumbnail(image: LeadImage | undefined, urlOf: ImageUrl): Element | undefined {
+  if (image?.src === undefined) return undefined;
+  return asElement(<img class="thumb" src={urlOf(image.src)} alt={altOf(image)} loading="lazy" decoding="async" />);
+}

@@ -1,0 +1,63 @@
+import type { Element } from 'hast';
+import type { SiteConfig } from '../../src/model/config.js';
+import type { Collection, LinkedArticle } from '../../src/model/site.js';
+import { hrefTo } from '../../src/model/urls.js';
+import { captionAndCredit, hasCaption, thumbnail } from './figure.js';
+import type { ImageUrl } from './image.js';
+import { timeDay } from './time.js';
+import { asElement } from './tree.js';
+
+/** What a teaser card shows besides its headline, date and thumbnail. */
+export interface CardOptions {
+  /** Heading level of the headline: `h2` under a page heading, `h3` under a section heading. */
+  readonly level: 'h2' | 'h3';
+  /** Show the summary below the headline. */
+  readonly summary: boolean;
+  /** Sections to link the card's kicker to; no kicker when omitted. */
+  readonly sections?: readonly Collection[];
+  /** Show the lead image's caption and credit (as a wire teaser does), picture or not. */
+  readonly caption?: boolean;
+}
+
+/** A teaser card for a story: thumbnail, section kicker, headline link, date and summary. */
+export function storyCard(config: SiteConfig, article: LinkedArticle, urlOf: ImageUrl, options: CardOptions): Element {
+  const href = hrefTo(config, article.path);
+  const headline = options.level === 'h2' ? <h2 class="card-title"><a href={href}>{article.title}</a></h2> : <h3 class="card-title"><a href={href}>{article.title}</a></h3>;
+  return asElement(
+    <article class="card">
+      {thumbnail(article.image, urlOf)}
+      <div class="card-text">
+        {options.sections ? kicker(config, article, options.sections) : null}
+        {headline}
+        <p class="card-meta">{timeDay(article.date, config.language)}</p>
+        {options.summary && article.summary !== '' ? <p class="card-summary">{article.summary}</p> : null}
+        {options.caption ? cardCaption(article) : null}
+      </div>
+    </article>,
+  );
+}
+
+/** A list of teaser cards (`<ul class="cards">`), or nothing when there are no stories. */
+export function cardList(config: SiteConfig, articles: readonly LinkedArticle[], urlOf: ImageUrl, options: CardOptions): Element | undefined {
+  if (articles.length === 0) return undefined;
+  return asElement(
+    <ul class="cards">
+      {articles.map((article) => (
+        <li>{storyCard(config, article, urlOf, options)}</li>
+      ))}
+    </ul>,
+  );
+}
+
+function cardCaption(article: LinkedArticle): Element | undefined {
+  const image = article.image;
+  if (!image || !hasCaption(image)) return undefined;
+  return asElement(<p class="card-caption">{captionAndCredit(image)}</p>);
+}
+
+function kicker(config: SiteConfig, article: LinkedArticle, sections: readonly Collection[]): Element | undefined {
+  if (!article.section) return undefined;
+  const slug = article.section.slug;
+  const section = sections.find((candidate) => candidate.slug === slug);
+  return asElement(<p class="kicker">{section ? <a href={hrefTo(config, section.path)}>{section.name}</a> : article.section.name}</p>);
+}

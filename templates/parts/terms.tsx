@@ -1,0 +1,36 @@
+import type { Element } from 'hast';
+import type { SiteConfig } from '../../src/model/config.js';
+import type { Collection } from '../../src/model/site.js';
+import { hrefTo } from '../../src/model/urls.js';
+import { asElement } from './tree.js';
+
+/** A label and its singular, for a row of term links. */
+export interface TermLabel {
+  readonly one: string;
+  readonly many: string;
+}
+
+/** A labelled row of links to collection pages (as pills), each with its story count when `counts`; nothing when empty. */
+export function termLinks(config: SiteConfig, label: TermLabel, collections: readonly Collection[], counts: boolean): Element | undefined {
+  if (collections.length === 0) return undefined;
+  return asElement(
+    <div class="terms">
+      <span class="terms-label">{collections.length === 1 ? label.one : label.many}</span>
+      <ul class="pills">
+        {collections.map((collection) => (
+          <li>
+            <a href={hrefTo(config, collection.path)}>
+              {collection.name}
+              {counts ? <span class="count"> ({collection.articleIds.length})</span> : null}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>,
+  );
+}
+
+/** A story count as a reader says it: "1 story", "40 stories". */
+export function storyCount(count: number): string {
+  return `${count} ${count === 1 ? 'story' : 'stories'}`;
+}

@@ -1,0 +1,68 @@
+import type { Element as HastElement, Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Element, Root } from 'xast';
+import { x } from 'xastscript';
+import type { SiteConfig } from '../src/model/config.js';
+import type { LinkedArticle } from '../src/model/site.js';
+import { absoluteUrl } from '../src/model/urls.js';
+import type { FeedView } from '../src/model/views.js';
+import { formatRfc822 } from './dates.js';
+import { storyBody } from './parts/body.js';
+import { leadFigure } from './parts/figure.js';
+import { feedImageUrl } from './parts/image.js';
+
+const namespaces = {
+  'xmlns:atom': 'http://www.w3.org/2005/Atom',
+  'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+  'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+};
+
+/** An RSS 2.0 feed of the view's stories, each with its full body (links made absolute) as `content:encoded`. */
+export function renderRss(view: FeedView): Root {
+  const { config } = view;
+  // xastscript reads any plain object in second place as attributes, a node included: elements whose
+  // first child is a node must pass `{}` first.
+  const channel = x(
+    'channel',
+    {},
+    x('title', view.title),
+    x('link', absoluteUrl(config, view.pagePath)),
+    x('description', view.description),
+    x('language', config.language),
+    x('atom:link', { href: absoluteUrl(config, view.path), rel: 'self', type: 'application/rss+xml' }),
+    view.lastBuildDate ? x('lastBuildDate', formatRfc822(view.lastBuildDate)) : undefined,
+    x('generator', 'wiredesk'),
+    view.articles.map((article) => feedItem(config, article, view.references(article))),
+  );
+  return {
+    type: 'root',
+    children: [{ type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' }, x('rss', { version: '2.0', ...namespaces }, channel)],
+  };
+}
+
+function feedItem(config: SiteConfig, article: LinkedArticle, references: readonly LinkedArticle[]): Element {
+  const url = absoluteUrl(config, article.path);
+  const categories = [...(article.section ? [article.section.name] : []), ...article.tags.map((tag) => tag.name)];
+  return x(
+    'item',
+    {},
+    x('title', article.title),
+    x('link', url),
+    x('guid', { isPermaLink: 'true' }, url),
+    x('pubDate', formatRfc822(article.date)),
+    x('description', article.summary),
+    x('content:encoded', toHtml(itemContent(config, article, references))),
+    [...new Set(categories)].map((name) => x('category', name)),
+    article.byline === undefined ? undefined : x('dc:creator', article.byline),
+  );
+}
+
+/** The item's HTML: lead picture, body with absolute story links and the dateline, closing note. */
+function itemContent(config: SiteConfig, article: LinkedArticle, references: readonly LinkedArticle[]): HastRoot {
+  // A caption without its picture means nothing in a feed reader: the figure comes only with a picture.
+  const figure = article.image?.src === undefined ? undefined : leadFigure(article.image, feedImageUrl(config));
+  const body = storyBody(article, references, (target) => absoluteUrl(config, target.path));
+  const note: HastElement | undefined =
+    article.note === undefined ? undefined : { type: 'element', tagName: 'p', properties: { className: ['note'] }, children: [{ type: 'text', value: article.note }] };
+  return { type: 'root', children: [...(figure ? [figure] : []), ...body.children, ...(note ? [note] : [])] };
+}

@@ -1,0 +1,31 @@
+import type { Root } from 'hast';
+import { hrefTo } from '../src/model/urls.js';
+import type { TermIndexView } from '../src/model/views.js';
+import { layout } from './layout.js';
+import { storyCount } from './parts/terms.js';
+
+/** An index of every section, topic or tag, each linking to its page with its story count. */
+export function renderTermIndex(view: TermIndexView): Root {
+  const { chrome } = view;
+  const { config } = chrome;
+  const main = (
+    <>
+      <header class="list-header">
+        <h1>{view.heading}</h1>
+      </header>
+      {view.collections.length === 0 ? (
+        <p class="empty">Nothing is filed here yet.</p>
+      ) : (
+        <ul class="term-index">
+          {view.collections.map((collection) => (
+            <li>
+              <a href={hrefTo(config, collection.path)}>{collection.name}</a>{' '}
+              <span class="count">{storyCount(collection.articleIds.length)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+  return layout({ chrome, main });
+}

@@ -1,0 +1,159 @@
+import type { ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { describe, expect, it } from 'vitest';
+import type { DateTime } from '../../src/model/article.js';
+import type { SiteConfig } from '../../src/model/config.js';
+import type { Collection, LinkedArticle } from '../../src/model/site.js';
+import type { ArticleView } from '../../src/model/views.js';
+import { renderArticle } from '../../templates/article.js';
+
+const config: SiteConfig = {
+  title: 'Wire Desk',
+  description: 'News from the wires',
+  baseUrl: 'https://example.com/news/',
+  basePath: '/news/',
+  language: 'en',
+  permalink: ':year/:month/:day/:id/',
+  pageSize: 10,
+  feedSize: 20,
+};
+
+const written: DateTime = { epochMs: Date.UTC(2018, 4, 25, 11, 3), offsetMinutes: 180, iso: '2018-05-25T14:03:00+03:00', dateOnly: false };
+
+function body(...children: ElementContent[]): Root {
+  return { type: 'root', children };
+}
+
+/** A story with sensible defaults; `overrides` set what a test is about. */
+function story(overrides: Partial<LinkedArticle> = {}): LinkedArticle {
+  return {
+    id: 'putin-japan',
+    source: 'putin-japan.md',
+    displayPath: 'stories/putin-japan.md',
+    digest: '0',
+    title: 'Russia Interested in Hi-Tech Cooperation With Japan – Putin',
+    date: written,
+    topics: [],
+    tags: [],
+    summary: 'Russia is interested in developing cooperation with Japan.',
+    related: [],
+    body: body(h('p', 'Russia is interested in developing cooperation with Japan.')),
+    references: [],
+    wordCount: 9,
+    readingMinutes: 1,
+    places: { id: { line: 1, column: 1 }, topics: [], tags: [] },
+    path: '2018/05/25/putin-japan/',
+    linkedIds: [],
+    relatedIds: [],
+    ...overrides,
+  };
+}
+
+function collection(kind: Collection['kind'], name: string, slug: string, count: number): Collection {
+  const folder = { section: 'sections', topic: 'topics', tag: 'tags' }[kind];
+  return { kind, name, slug, path: `${folder}/${slug}/`, feedPath: `${folder}/${slug}/feed.xml`, articleIds: Array.from({ length: count }, (_, i) => `s${i}`) };
+}
+
+function render(article: LinkedArticle, view: Partial<ArticleView> = {}): string {
+  return toHtml(
+    renderArticle({
+      kind: 'article',
+      chrome: { config, path: article.path, title: article.title, description: article.summary, feeds: [{ title: 'Wire Desk', path: 'feed.xml' }], sections: [], stylesheetPath: 'assets/style.css' },
+      article,
+      references: [],
+      related: [],
+      topics: [],
+      tags: [],
+      latest: [],
+      ...view,
+    }),
+  );
+}
+
+describe('renderArticle', () => {
+  it('should show the headline as the only h1, in a complete HTML document', () => {
+    const html = render(story());
+    expect(html.startsWith('<!doctype html><html lang="en">')).toBe(true);
+    expect(html.match(/<h1[ >]/g)).toHaveLength(1);
+    expect(html).toContain('<h1>Russia Interested in Hi-Tech Cooperation With Japan – Putin</h1>');
+    expect(html).toContain('<title>Russia Interested in Hi-Tech Cooperation With Japan – Putin — Wire Desk</title>');
+  });
+
+  it('should show the date in the story’s own offset with a machine-readable datetime', () => {
+    expect(render(story())).toContain('<time datetime="2018-05-25T14:03:00+03:00">25 May 2018, 14:03 UTC+03:00</time>');
+  });
+
+  it('should show the update time, byline and reading time when set', () => {
+    const updated: DateTime = { epochMs: written.epochMs + 3_600_000, offsetMinutes: 180, iso: '2018-05-25T15:03:00+03:00', dateOnly: false };
+    const html = render(story({ updated, byline: 'Jane Roe', readingMinutes: 3 }));
+    expect(html).toContain('Updated <time datetime="2018-05-25T15:03:00+03:00">25 May 2018, 15:03 UTC+03:00</time>');
+    expect(html).toContain('<span class="byline">By Jane Roe</span>');
+    expect(html).toContain('3 min read');
+  });
+
+  it('should put the dateline at the start of the first paragraph', () => {
+    const html = render(story({ dateline: { place: 'ST PETERSBURG', agency: 'Sputnik' } }));
+    expect(html).toContain('<p><span class="dateline">ST PETERSBURG (Sputnik) –</span> Russia is interested');
+  });
+
+  it('should give the dateline its own line when the body does not open with a paragraph', () => {
+    const html = render(story({ dateline: { place: 'TOKYO' }, body: body(h('blockquote', h('p', 'Quote'))) }));
+    expect(html).toMatch(/<p class="dateline-line"><span class="dateline">TOKYO –<\/span><\/p>\s*<blockquote>/);
+  });
+
+  it('should show caption and credit even when the lead image has no picture', () => {
+    const html = render(story({ image: { caption: 'Putin and Abe.', credit: '© REUTERS / Pool' } }));
+    expect(html).toContain('<figcaption>Putin and Abe. <span class="credit">© REUTERS / Pool</span></figcaption>');
+    expect(html).not.toContain('<img');
+  });
+
+  it('should link a copied picture under the base path and fall back to the caption for alt', () => {
+    const html = render(story({ image: { src: 'media/2018/putin.jpg', caption: 'Putin and Abe.' } }));
+    expect(html).toContain('<img src="/news/media/2018/putin.jpg" alt="Putin and Abe.">');
+  });
+
+  it('should show a script in the headline as text, never as markup', () => {
+    const html = render(story({ title: '<script>alert(1)</script>' }));
+    expect(html).not.toContain('<script>');
+    expect(html).toMatch(/&#x3C;script>|&lt;script&gt;/);
+  });
+
+  it('should link story references and the stylesheet under the base path', () => {
+    const target = story({ id: 'pipelines', title: 'Russian Pipelines Have No Rivals', path: '2018/05/24/pipelines/' });
+    const ref = h('a', { dataStoryRef: 0 });
+    const aside = h('aside', { className: ['read-more'] }, h('span', { className: ['read-more-label'] }, 'Read more'), ' ', ref);
+    const html = render(story({ body: body(h('p', 'Text.'), aside) }), { references: [target] });
+    expect(html).toContain('<a href="/news/2018/05/24/pipelines/">Russian Pipelines Have No Rivals</a>');
+    expect(html).toContain('<link rel="stylesheet" href="/news/assets/style.css">');
+    expect(html).toContain('<link rel="canonical" href="https://example.com/news/2018/05/25/putin-japan/">');
+    expect(html).not.toContain('data-story-ref');
+  });
+
+  it('should move body headings down a level so the headline stays the only h1', () => {
+    const html = render(story({ body: body(h('h1', 'Background'), h('h2', 'Details')) }));
+    expect(html).toContain('<h2>Background</h2><h3>Details</h3>');
+  });
+
+  it('should show the closing note, section kicker, topics with counts and tags', () => {
+    const html = render(story({ note: 'Sputnik is the official media partner of the forum.' }), {
+      section: collection('section', 'Business', 'business', 12),
+      topics: [collection('topic', 'St. Petersburg International Economic Forum 2018', 'spief-2018', 40)],
+      tags: [collection('tag', 'Japan', 'japan', 3), collection('tag', 'Russia', 'russia', 9)],
+    });
+    expect(html).toContain('<p class="note">Sputnik is the official media partner of the forum.</p>');
+    expect(html).toContain('<p class="kicker"><a href="/news/sections/business/">Business</a></p>');
+    expect(html).toContain('<a href="/news/topics/spief-2018/">St. Petersburg International Economic Forum 2018<span class="count"> (40)</span></a>');
+    expect(html).toContain('<a href="/news/tags/japan/">Japan</a>');
+    expect(html).toContain('<span class="terms-label">Tags</span>');
+  });
+
+  it('should list related stories as cards and the latest stories beside the article', () => {
+    const other = story({ id: 'macron', title: 'Macron Calls On Putin', path: '2018/05/25/macron/', image: { src: 'https://cdn.example.org/m.jpg', alt: 'Macron' } });
+    const html = render(story(), { related: [other], latest: [other] });
+    expect(html).toContain('<h2>Related</h2>');
+    expect(html).toContain('<img class="thumb" src="https://cdn.example.org/m.jpg" alt="Macron"');
+    expect(html).toContain('<h3 class="card-title"><a href="/news/2018/05/25/macron/">Macron Calls On Putin</a></h3>');
+    expect(html).toMatch(/<aside class="sidebar"><section class="latest"><h2>Latest stories<\/h2><ol><li><a href="\/news\/2018\/05\/25\/macron\/">/);
+  });
+});

@@ -1,0 +1,158 @@
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { describe, expect, it } from 'vitest';
+import type { DateTime } from '../../src/model/article.js';
+import type { SiteConfig } from '../../src/model/config.js';
+import type { Collection, LinkedArticle } from '../../src/model/site.js';
+import type { ListView, PageChrome } from '../../src/model/views.js';
+import { renderList } from '../../templates/list.js';
+import { renderNotFound } from '../../templates/not-found.js';
+import { renderTermIndex } from '../../templates/term-index.js';
+
+const config: SiteConfig = {
+  title: 'Wire Desk',
+  description: 'News from the wires',
+  baseUrl: 'https://example.com/news/',
+  basePath: '/news/',
+  language: 'en',
+  permalink: ':year/:month/:day/:id/',
+  pageSize: 2,
+  feedSize: 20,
+};
+
+const written: DateTime = { epochMs: Date.UTC(2018, 4, 25, 11, 3), offsetMinutes: 180, iso: '2018-05-25T14:03:00+03:00', dateOnly: false };
+
+function collection(kind: Collection['kind'], name: string, slug: string, count: number): Collection {
+  const folder = { section: 'sections', topic: 'topics', tag: 'tags' }[kind];
+  return { kind, name, slug, path: `${folder}/${slug}/`, feedPath: `${folder}/${slug}/feed.xml`, articleIds: Array.from({ length: count }, (_, i) => `s${i}`) };
+}
+
+const business = collection('section', 'Business', 'business', 12);
+
+/** A story with sensible defaults; `overrides` set what a test is about. */
+function story(id: string, overrides: Partial<LinkedArticle> = {}): LinkedArticle {
+  return {
+    id,
+    source: `${id}.md`,
+    displayPath: `stories/${id}.md`,
+    digest: '0',
+    title: `Headline of ${id}`,
+    date: written,
+    section: { name: 'Business', slug: 'business' },
+    topics: [],
+    tags: [],
+    summary: `Summary of ${id}.`,
+    related: [],
+    body: { type: 'root', children: [h('p', 'Text')] },
+    references: [],
+    wordCount: 1,
+    readingMinutes: 1,
+    places: { id: { line: 1, column: 1 }, topics: [], tags: [] },
+    path: `2018/05/25/${id}/`,
+    linkedIds: [],
+    relatedIds: [],
+    ...overrides,
+  };
+}
+
+function chrome(path: string, title: string): PageChrome {
+  return { config, path, title, description: 'A page', feeds: [{ title: 'Wire Desk', path: 'feed.xml' }], sections: [business], stylesheetPath: 'assets/style.css' };
+}
+
+const spief = collection('topic', 'St. Petersburg International Economic Forum 2018', 'spief-2018', 40);
+
+function topicPage(page: number, overrides: Partial<ListView> = {}): string {
+  const pagePaths = Array.from({ length: 20 }, (_, i) => (i === 0 ? spief.path : `${spief.path}page/${i + 1}/`));
+  return toHtml(
+    renderList({
+      kind: 'topic',
+      chrome: chrome(pagePaths[page - 1] ?? '', spief.name),
+      heading: spief.name,
+      collection: spief,
+      total: 40,
+      articles: [story('putin-japan', { image: { src: 'media/putin.jpg', alt: 'Putin' } }), story('macron')],
+      pagination: { page, pages: 20, pagePaths },
+      ...overrides,
+    }),
+  );
+}
+
+describe('renderList', () => {
+  it('should show the topic name as the h1 with its total story count', () => {
+    const html = topicPage(1);
+    expect(html.match(/<h1[ >]/g)).toHaveLength(1);
+    expect(html).toContain('<h1>St. Petersburg International Economic Forum 2018</h1>');
+    expect(html).toContain('40 stories');
+  });
+
+  it('should show each story with headline link, day, section, summary and thumbnail', () => {
+    const html = topicPage(1);
+    expect(html).toContain('<h2 class="card-title"><a href="/news/2018/05/25/putin-japan/">Headline of putin-japan</a></h2>');
+    expect(html).toContain('<time datetime="2018-05-25T14:03:00+03:00">25 May 2018</time>');
+    expect(html).toContain('<p class="kicker"><a href="/news/sections/business/">Business</a></p>');
+    expect(html).toContain('<p class="card-summary">Summary of macron.</p>');
+    expect(html).toContain('<img class="thumb" src="/news/media/putin.jpg" alt="Putin"');
+    expect(html.match(/<img/g)).toHaveLength(1);
+  });
+
+  it('should say which page this is and link the previous, next and nearby pages', () => {
+    const html = topicPage(5);
+    expect(html).toContain('Page 5 of 20');
+    expect(html).toContain('<a href="/news/topics/spief-2018/page/4/" rel="prev">');
+    expect(html).toContain('<a href="/news/topics/spief-2018/page/6/" rel="next">');
+    expect(html).toContain('<a href="/news/topics/spief-2018/">1</a>');
+    expect(html).toContain('<a href="/news/topics/spief-2018/page/5/" aria-current="page">5</a>');
+    expect(html).toContain('<a href="/news/topics/spief-2018/page/20/">20</a>');
+    expect(html).not.toContain('>12</a>');
+    expect(html).toContain('<li class="gap">…</li>');
+  });
+
+  it('should not link a previous page from the first page nor a next page from the last', () => {
+    expect(topicPage(1)).not.toContain('rel="prev"');
+    expect(topicPage(20)).not.toContain('rel="next"');
+  });
+
+  it('should leave out pagination when everything fits on one page', () => {
+    const html = topicPage(1, { total: 2, pagination: { page: 1, pages: 1, pagePaths: [spief.path] } });
+    expect(html).not.toContain('class="pagination"');
+  });
+
+  it('should title the home page with the site name alone and show no count', () => {
+    const html = toHtml(
+      renderList({ kind: 'home', chrome: chrome('', 'Wire Desk'), heading: 'Latest stories', total: 1, articles: [story('a')], pagination: { page: 1, pages: 1, pagePaths: [''] } }),
+    );
+    expect(html).toContain('<title>Wire Desk</title>');
+    expect(html).toContain('<h1>Latest stories</h1>');
+    expect(html).not.toContain('1 story');
+  });
+
+  it('should link home, the sections, topics and tags under the base path', () => {
+    const html = topicPage(1);
+    expect(html).toContain('<a class="site-title" href="/news/">Wire Desk</a>');
+    expect(html).toContain('<a href="/news/sections/business/">Business</a>');
+    expect(html).toContain('<a href="/news/topics/" aria-current="true">Topics</a>');
+    expect(html).toContain('<a href="/news/tags/">Tags</a>');
+    expect(html).toContain('<link rel="alternate" type="application/rss+xml" title="Wire Desk" href="/news/feed.xml">');
+  });
+});
+
+describe('renderTermIndex', () => {
+  it('should list every collection with a link and its story count', () => {
+    const html = toHtml(
+      renderTermIndex({ kind: 'topic-index', chrome: chrome('topics/', 'Topics'), heading: 'Topics', collections: [spief, collection('topic', 'Brexit', 'brexit', 1)] }),
+    );
+    expect(html).toContain('<h1>Topics</h1>');
+    expect(html).toContain('<a href="/news/topics/spief-2018/">St. Petersburg International Economic Forum 2018</a> <span class="count">40 stories</span>');
+    expect(html).toContain('<a href="/news/topics/brexit/">Brexit</a> <span class="count">1 story</span>');
+  });
+});
+
+describe('renderNotFound', () => {
+  it('should apologise, link home and show the latest stories, without a canonical link', () => {
+    const html = toHtml(renderNotFound({ kind: 'not-found', chrome: chrome('404.html', 'Page not found'), latest: [story('a'), story('b')] }));
+    expect(html).toContain('<h1>Page not found</h1>');
+    expect(html).toContain('<a href="/news/">Go to the front page of Wire Desk</a>');
+    expect(html).toContain('<a href="/news/2018/05/25/b/">Headline of b</a>');
+    expect(html).not.toContain('rel="canonical"');
+  });
+});

@@ -1,0 +1,140 @@
+import { h } from 'hastscript';
+import { describe, expect, it } from 'vitest';
+import { toXml } from 'xast-util-to-xml';
+import type { DateTime } from '../../src/model/article.js';
+import type { SiteConfig } from '../../src/model/config.js';
+import type { LinkedArticle } from '../../src/model/site.js';
+import type { FeedView } from '../../src/model/views.js';
+import { renderRss } from '../../templates/rss.js';
+
+const config: SiteConfig = {
+  title: 'Wire Desk',
+  description: 'News from the wires',
+  baseUrl: 'https://example.com/news/',
+  basePath: '/news/',
+  language: 'en',
+  permalink: ':year/:month/:day/:id/',
+  pageSize: 10,
+  feedSize: 20,
+};
+
+const written: DateTime = { epochMs: Date.UTC(2018, 4, 25, 11, 3), offsetMinutes: 180, iso: '2018-05-25T14:03:00+03:00', dateOnly: false };
+
+/** A story with sensible defaults; `overrides` set what a test is about. */
+function story(id: string, overrides: Partial<LinkedArticle> = {}): LinkedArticle {
+  return {
+    id,
+    source: `${id}.md`,
+    displayPath: `stories/${id}.md`,
+    digest: '0',
+    title: `Headline of ${id}`,
+    date: written,
+    topics: [],
+    tags: [],
+    summary: `Summary of ${id}.`,
+    related: [],
+    body: { type: 'root', children: [h('p', 'Body text.')] },
+    references: [],
+    wordCount: 2,
+    readingMinutes: 1,
+    places: { id: { line: 1, column: 1 }, topics: [], tags: [] },
+    path: `2018/05/25/${id}/`,
+    linkedIds: [],
+    relatedIds: [],
+    ...overrides,
+  };
+}
+
+const pipelines = story('pipelines', { title: 'Russian Pipelines Have No Rivals', path: '2018/05/24/pipelines/' });
+
+function feed(articles: readonly LinkedArticle[], overrides: Partial<FeedView> = {}): string {
+  return toXml(
+    renderRss({
+      config,
+      title: 'Wire Desk: Business',
+      description: 'Stories filed under Business',
+      path: 'sections/business/feed.xml',
+      pagePath: 'sections/business/',
+      articles,
+      lastBuildDate: written,
+      references: () => [pipelines],
+      ...overrides,
+    }),
+  );
+}
+
+const full = story('putin-japan', {
+  section: { name: 'Business', slug: 'business' },
+  tags: [
+    { name: 'Japan', slug: 'japan' },
+    { name: 'Russia', slug: 'russia' },
+  ],
+  byline: 'Jane Roe',
+  dateline: { place: 'ST PETERSBURG', agency: 'Sputnik' },
+  image: { src: 'media/putin.jpg', caption: 'Putin and Abe.', credit: '© REUTERS' },
+  body: { type: 'root', children: [h('p', 'Russia is interested.'), h('aside', { className: ['read-more'] }, h('a', { dataStoryRef: 0 }))] },
+});
+
+describe('renderRss', () => {
+  it('should open with the XML declaration and an RSS 2.0 root with its namespaces', () => {
+    const xml = feed([]);
+    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"')).toBe(true);
+    expect(xml).toContain('xmlns:atom="http://www.w3.org/2005/Atom"');
+    expect(xml).toContain('xmlns:content="http://purl.org/rss/1.0/modules/content/"');
+    expect(xml).toContain('xmlns:dc="http://purl.org/dc/elements/1.1/"');
+  });
+
+  it('should describe the channel with absolute links and a self link', () => {
+    const xml = feed([]);
+    expect(xml).toContain('<channel><title>Wire Desk: Business</title><link>https://example.com/news/sections/business/</link>');
+    expect(xml).toContain('<description>Stories filed under Business</description><language>en</language>');
+    expect(xml).toContain('<atom:link href="https://example.com/news/sections/business/feed.xml" rel="self" type="application/rss+xml"></atom:link>');
+    expect(xml).toContain('<lastBuildDate>Fri, 25 May 2018 11:03:00 GMT</lastBuildDate>');
+    expect(xml).toContain('<generator>wiredesk</generator>');
+  });
+
+  it('should leave out lastBuildDate when there is none', () => {
+    const xml = toXml(renderRss({ config, title: 'T', description: 'D', path: 'feed.xml', pagePath: '', articles: [], references: () => [] }));
+    expect(xml).not.toContain('lastBuildDate');
+  });
+
+  it('should give each item its title, absolute link, permalink guid, RFC 822 date and summary', () => {
+    const xml = feed([full]);
+    expect(xml).toContain('<item><title>Headline of putin-japan</title><link>https://example.com/news/2018/05/25/putin-japan/</link>');
+    expect(xml).toContain('<guid isPermaLink="true">https://example.com/news/2018/05/25/putin-japan/</guid>');
+    expect(xml).toContain('<pubDate>Fri, 25 May 2018 11:03:00 GMT</pubDate>');
+    expect(xml).toContain('<description>Summary of putin-japan.</description>');
+  });
+
+  it('should file the item under its section and tags, by its byline', () => {
+    const xml = feed([full]);
+    expect(xml).toContain('<category>Business</category><category>Japan</category><category>Russia</category>');
+    expect(xml).toContain('<dc:creator>Jane Roe</dc:creator>');
+    expect(feed([story('plain')])).not.toContain('<dc:creator>');
+  });
+
+  it('should carry the full body as escaped HTML, lead image first, story links absolute', () => {
+    const xml = feed([full]);
+    const encoded = /<content:encoded>(.*?)<\/content:encoded>/s.exec(xml)?.[1] ?? '';
+    expect(encoded.startsWith('&#x3C;figure class="lead-figure">&#x3C;img src="https://example.com/news/media/putin.jpg" alt="Putin and Abe.">')).toBe(true);
+    expect(encoded).toContain('&#x3C;span class="credit">© REUTERS&#x3C;/span>');
+    expect(encoded).toContain('&#x3C;span class="dateline">ST PETERSBURG (Sputnik) –&#x3C;/span> Russia is interested.');
+    expect(encoded).toContain('&#x3C;a href="https://example.com/news/2018/05/24/pipelines/">Russian Pipelines Have No Rivals&#x3C;/a>');
+    expect(encoded).not.toContain('<');
+  });
+
+  it('should leave out a lead image that has a caption but no picture', () => {
+    const xml = feed([story('no-picture', { image: { caption: 'Only words.', credit: 'AP' } })]);
+    expect(xml).not.toContain('figure');
+    expect(xml).toContain('<content:encoded>&#x3C;p>Body text.&#x3C;/p></content:encoded>');
+  });
+
+  it('should escape markup in titles', () => {
+    expect(feed([story('x', { title: 'A <b>bold</b> & brave move' })])).toContain('<title>A &#x3C;b>bold&#x3C;/b> &#x26; brave move</title>');
+  });
+
+  it('should keep the items in the order given', () => {
+    const xml = feed([story('first'), story('second')]);
+    expect(xml.indexOf('Headline of first')).toBeLessThan(xml.indexOf('Headline of second'));
+  });
+});
