@@ -5,7 +5,7 @@ import { isMap, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { SiteConfig } from './model/config.js';
 import type { Point } from './model/article.js';
-import { fieldProblems, placeOf } from './model/field-problems.js';
+import { fieldProblems, placeOf, unknownFieldProblems } from './model/field-problems.js';
 import { permalinkProblem } from './model/permalink.js';
 import { pointLocator } from './report/locate.js';
 import { problem } from './report/problem.js';
@@ -24,7 +24,7 @@ export const defaultConfig: SiteConfig = {
 };
 
 const text = z.string({ error: 'text' }).trim().min(1);
-const configSchema = z.strictObject({
+const configSchema = z.object({
   title: text.optional(),
   description: text.optional(),
   baseUrl: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://example.com/news/' }).optional(),
@@ -73,18 +73,20 @@ export async function resolveConfig(configFile: string | undefined, overrides: C
       return { messages: [problem('invalid-config', `Cannot read the settings file: ${(error as Error).message}`, displayPath, { line: 1, column: 1 })] };
     }
   }
+  const warnings = source ? unknownFieldProblems(source, Object.keys(configSchema.shape), 'setting') : [];
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const messages = source
       ? fieldProblems(source, parsed.error.issues).map((message) => retag(message))
       : parsed.error.issues.map((issue) => problem('invalid-config', `Invalid \`${issue.path.join('.')}\`: ${issue.message}`, displayPath, { line: 1, column: 1 }));
-    return { messages };
+    return { messages: [...warnings, ...messages] };
   }
   const where = (key: string): [string, Point] =>
     key in overrides && overrides[key as keyof ConfigOverrides] !== undefined
       ? ['command line', { line: 1, column: 1 }]
       : [displayPath, source ? placeOf(source, [key]) : { line: 1, column: 1 }];
-  return finish({ ...stripUndefined(parsed.data), ...stripUndefined(overrides) }, where);
+  const finished = finish({ ...stripUndefined(parsed.data), ...stripUndefined(overrides) }, where);
+  return { ...finished, messages: [...warnings, ...finished.messages] };
 }
 
 function finish(values: Partial<Omit<SiteConfig, 'basePath'>>, where: (key: string) => [string, Point]): ResolvedConfig {

@@ -79,8 +79,8 @@ function describeValue(node: unknown): string {
   return 'value';
 }
 
-/** Warn about front-matter keys the schema does not know, suggesting the nearest known one. */
-export function unknownFieldProblems(source: FrontMatterSource, known: readonly string[]): VFileMessage[] {
+/** Warn about keys the schema does not know (`noun`: field or setting), suggesting the nearest known one. */
+export function unknownFieldProblems(source: FrontMatterSource, known: readonly string[], noun = 'field'): VFileMessage[] {
   const contents = source.document.contents;
   if (!isMap(contents)) return [];
   const messages: VFileMessage[] = [];
@@ -89,7 +89,7 @@ export function unknownFieldProblems(source: FrontMatterSource, known: readonly 
     if (key === undefined || known.includes(key)) continue;
     const nearest = nearestField(key, known);
     const hint = nearest ? `, did you mean \`${nearest}\`?` : `, expected one of ${known.map((name) => `\`${name}\``).join(', ')}`;
-    messages.push(problem('unknown-field', `Unknown field \`${key}\`${hint}`, source.displayPath, placeOfKey(source, key)));
+    messages.push(problem('unknown-field', `Unknown ${noun} \`${key}\`${hint}`, source.displayPath, placeOfKey(source, key)));
   }
   return messages;
 }

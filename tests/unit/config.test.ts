@@ -1,0 +1,52 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultConfig, resolveConfig } from '../../src/config.js';
+
+describe('resolveConfig', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-config-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+  const rules = (result: Awaited<ReturnType<typeof resolveConfig>>) => result.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.reason}`);
+
+  it('should use the defaults when there is no site.yaml', async () => {
+    expect(await resolveConfig(undefined, {}, dir)).toEqual({ config: defaultConfig, messages: [] });
+  });
+
+  it('should merge site.yaml over the defaults and derive the base path', async () => {
+    await writeFile(path.join(dir, 'site.yaml'), 'title: Wire\nbaseUrl: https://example.com/news\ntimezone: Europe/Moscow\npageSize: 5\n');
+    const { config } = await resolveConfig(undefined, {}, dir);
+    expect(config).toEqual({ ...defaultConfig, title: 'Wire', baseUrl: 'https://example.com/news/', basePath: '/news/', timezone: 'Europe/Moscow', pageSize: 5 });
+  });
+
+  it('should let the command line override site.yaml', async () => {
+    await writeFile(path.join(dir, 'site.yaml'), 'baseUrl: https://a.example/\n');
+    const { config } = await resolveConfig(undefined, { baseUrl: 'https://b.example/x/' }, dir);
+    expect(config?.baseUrl).toBe('https://b.example/x/');
+    expect(config?.basePath).toBe('/x/');
+  });
+
+  it('should report wrong values at their place', async () => {
+    await writeFile(path.join(dir, 'site.yaml'), 'title: Wire\npageSize: 0\n');
+    const result = await resolveConfig(undefined, {}, dir);
+    expect(result.config).toBeUndefined();
+    expect(rules(result)).toEqual([expect.stringMatching(/^site\.yaml:2:11 /)]);
+  });
+
+  it('should warn about an unknown setting, naming the nearest known one, and go on', async () => {
+    await writeFile(path.join(dir, 'site.yaml'), 'title: Wire\nfeedsize: 3\n');
+    const result = await resolveConfig(undefined, {}, dir);
+    expect(result.config?.title).toBe('Wire');
+    expect(rules(result)).toEqual(['site.yaml:2:1 Unknown setting `feedsize`, did you mean `feedSize`?']);
+    expect(result.messages[0]?.fatal).toBe(false);
+  });
+
+  it('should refuse a permalink without :id and a base URL that is not http(s)', async () => {
+    await writeFile(path.join(dir, 'site.yaml'), 'permalink: /:year/:month/\n');
+    expect(rules(await resolveConfig(undefined, {}, dir))).toEqual([expect.stringMatching(/^site\.yaml:1:12 Permalink "\/:year\/:month\/" has no `:id`/)]);
+    expect(rules(await resolveConfig(undefined, { baseUrl: 'ftp://x/' }, dir))[0]).toMatch(/^command line:1:1 Invalid base URL "ftp:\/\/x\/"/);
+  });
+});

@@ -1,0 +1,54 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadStories } from '../../src/pipeline/load.js';
+
+describe('loadStories', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-load-'));
+    await mkdir(path.join(dir, 'stories/2018/img'), { recursive: true });
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('should read every story below the folder, sorted, with its digest, and list other files as assets', async () => {
+    await writeFile(path.join(dir, 'stories/2018/b.md'), 'B');
+    await writeFile(path.join(dir, 'stories/a.md'), 'A');
+    await writeFile(path.join(dir, 'stories/2018/img/photo.jpg'), 'JPEG');
+    const loaded = await loadStories('stories', dir);
+    expect(loaded.stories.map((story) => [story.source, story.displayPath, story.text])).toEqual([
+      ['2018/b.md', 'stories/2018/b.md', 'B'],
+      ['a.md', 'stories/a.md', 'A'],
+    ]);
+    expect(loaded.stories[1]?.digest).toBe('559aead08264d5795d3909718cdd05abd49572e84fe55590eef31a88a08fdffd');
+    expect(loaded.assets.map((asset) => asset.source)).toEqual(['2018/img/photo.jpg']);
+  });
+
+  it('should remove a UTF-8 byte-order mark', async () => {
+    await writeFile(path.join(dir, 'stories/bom.md'), '\uFEFF---\ntitle: x\n---\n');
+    expect((await loadStories('stories', dir)).stories[0]?.text.startsWith('---')).toBe(true);
+  });
+
+  it('should report a file that is not UTF-8 and go on with the others', async () => {
+    await writeFile(path.join(dir, 'stories/latin1.md'), Buffer.from([0x43, 0x61, 0x66, 0xe9]));
+    await writeFile(path.join(dir, 'stories/fine.md'), 'fine');
+    const loaded = await loadStories('stories', dir);
+    expect(loaded.stories.map((story) => story.source)).toEqual(['fine.md']);
+    expect(loaded.messages.map((message) => `${message.file} ${message.ruleId}`)).toEqual(['stories/latin1.md unreadable-file']);
+  });
+
+  it('should skip dot-files and never follow symbolic links out of the folder', async () => {
+    await writeFile(path.join(dir, 'secret.md'), 'outside');
+    await symlink(path.join(dir, 'secret.md'), path.join(dir, 'stories/link.md'));
+    await mkdir(path.join(dir, 'outside-dir'));
+    await writeFile(path.join(dir, 'outside-dir/x.md'), 'outside');
+    await symlink(path.join(dir, 'outside-dir'), path.join(dir, 'stories/linked-dir'));
+    await mkdir(path.join(dir, 'stories/.git'));
+    await writeFile(path.join(dir, 'stories/.git/HEAD.md'), 'x');
+    await writeFile(path.join(dir, 'stories/.draft.md'), 'x');
+    const loaded = await loadStories('stories', dir);
+    expect(loaded.stories).toEqual([]);
+    expect(loaded.assets).toEqual([]);
+  });
+});
