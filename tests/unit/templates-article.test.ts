@@ -3,63 +3,33 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { describe, expect, it } from 'vitest';
 import type { DateTime } from '../../src/model/article.js';
-import type { SiteConfig } from '../../src/model/config.js';
-import type { Collection, LinkedArticle } from '../../src/model/site.js';
+import type { LinkedArticle } from '../../src/model/site.js';
 import type { ArticleView } from '../../src/model/views.js';
 import { renderArticle } from '../../templates/article.js';
+import { chromeFixture, collectionFixture as collection, storyFixture, testConfig, written } from '../support/view-fixtures.js';
 
-const config: SiteConfig = {
-  title: 'Wire Desk',
-  description: 'News from the wires',
-  baseUrl: 'https://example.com/news/',
-  basePath: '/news/',
-  language: 'en',
-  permalink: ':year/:month/:day/:id/',
-  pageSize: 10,
-  feedSize: 20,
-};
-
-const written: DateTime = { epochMs: Date.UTC(2018, 4, 25, 11, 3), offsetMinutes: 180, iso: '2018-05-25T14:03:00+03:00', dateOnly: false };
+const config = testConfig();
 
 function body(...children: ElementContent[]): Root {
   return { type: 'root', children };
 }
 
-/** A story with sensible defaults; `overrides` set what a test is about. */
+/** The Putin–Japan story these tests render; `overrides` set what a test is about. */
 function story(overrides: Partial<LinkedArticle> = {}): LinkedArticle {
-  return {
-    id: 'putin-japan',
-    source: 'putin-japan.md',
-    displayPath: 'stories/putin-japan.md',
-    digest: '0',
+  return storyFixture('putin-japan', {
     title: 'Russia Interested in Hi-Tech Cooperation With Japan – Putin',
-    date: written,
-    topics: [],
-    tags: [],
     summary: 'Russia is interested in developing cooperation with Japan.',
-    related: [],
     body: body(h('p', 'Russia is interested in developing cooperation with Japan.')),
-    references: [],
     wordCount: 9,
-    readingMinutes: 1,
-    places: { id: { line: 1, column: 1 }, topics: [], tags: [] },
-    path: '2018/05/25/putin-japan/',
-    linkedIds: [],
-    relatedIds: [],
     ...overrides,
-  };
-}
-
-function collection(kind: Collection['kind'], name: string, slug: string, count: number): Collection {
-  const folder = { section: 'sections', topic: 'topics', tag: 'tags' }[kind];
-  return { kind, name, slug, path: `${folder}/${slug}/`, feedPath: `${folder}/${slug}/feed.xml`, articleIds: Array.from({ length: count }, (_, i) => `s${i}`) };
+  });
 }
 
 function render(article: LinkedArticle, view: Partial<ArticleView> = {}): string {
   return toHtml(
     renderArticle({
       kind: 'article',
-      chrome: { config, path: article.path, title: article.title, description: article.summary, feeds: [{ title: 'Wire Desk', path: 'feed.xml' }], sections: [], stylesheetPath: 'assets/style.css' },
+      chrome: chromeFixture(config, article.path, article.title, { description: article.summary }),
       article,
       references: [],
       related: [],

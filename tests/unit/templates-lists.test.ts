@@ -1,62 +1,24 @@
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { describe, expect, it } from 'vitest';
-import type { DateTime } from '../../src/model/article.js';
-import type { SiteConfig } from '../../src/model/config.js';
-import type { Collection, LinkedArticle } from '../../src/model/site.js';
+import type { LinkedArticle } from '../../src/model/site.js';
 import type { ListView, PageChrome } from '../../src/model/views.js';
 import { renderList } from '../../templates/list.js';
 import { renderNotFound } from '../../templates/not-found.js';
 import { renderTermIndex } from '../../templates/term-index.js';
+import { chromeFixture, collectionFixture as collection, storyFixture, testConfig } from '../support/view-fixtures.js';
 
-const config: SiteConfig = {
-  title: 'Wire Desk',
-  description: 'News from the wires',
-  baseUrl: 'https://example.com/news/',
-  basePath: '/news/',
-  language: 'en',
-  permalink: ':year/:month/:day/:id/',
-  pageSize: 2,
-  feedSize: 20,
-};
-
-const written: DateTime = { epochMs: Date.UTC(2018, 4, 25, 11, 3), offsetMinutes: 180, iso: '2018-05-25T14:03:00+03:00', dateOnly: false };
-
-function collection(kind: Collection['kind'], name: string, slug: string, count: number): Collection {
-  const folder = { section: 'sections', topic: 'topics', tag: 'tags' }[kind];
-  return { kind, name, slug, path: `${folder}/${slug}/`, feedPath: `${folder}/${slug}/feed.xml`, articleIds: Array.from({ length: count }, (_, i) => `s${i}`) };
-}
+const config = testConfig({ pageSize: 2 });
 
 const business = collection('section', 'Business', 'business', 12);
 
-/** A story with sensible defaults; `overrides` set what a test is about. */
+/** A story filed under Business; `overrides` set what a test is about. */
 function story(id: string, overrides: Partial<LinkedArticle> = {}): LinkedArticle {
-  return {
-    id,
-    source: `${id}.md`,
-    displayPath: `stories/${id}.md`,
-    digest: '0',
-    title: `Headline of ${id}`,
-    date: written,
-    section: { name: 'Business', slug: 'business' },
-    topics: [],
-    tags: [],
-    summary: `Summary of ${id}.`,
-    related: [],
-    body: { type: 'root', children: [h('p', 'Text')] },
-    references: [],
-    wordCount: 1,
-    readingMinutes: 1,
-    places: { id: { line: 1, column: 1 }, topics: [], tags: [] },
-    path: `2018/05/25/${id}/`,
-    linkedIds: [],
-    relatedIds: [],
-    ...overrides,
-  };
+  return storyFixture(id, { section: { name: 'Business', slug: 'business' }, body: { type: 'root', children: [h('p', 'Text')] }, wordCount: 1, ...overrides });
 }
 
 function chrome(path: string, title: string): PageChrome {
-  return { config, path, title, description: 'A page', feeds: [{ title: 'Wire Desk', path: 'feed.xml' }], sections: [business], stylesheetPath: 'assets/style.css' };
+  return chromeFixture(config, path, title, { sections: [business] });
 }
 
 const spief = collection('topic', 'St. Petersburg International Economic Forum 2018', 'spief-2018', 40);

@@ -1,49 +1,12 @@
 import { h } from 'hastscript';
 import { describe, expect, it } from 'vitest';
 import { toXml } from 'xast-util-to-xml';
-import type { DateTime } from '../../src/model/article.js';
-import type { SiteConfig } from '../../src/model/config.js';
 import type { LinkedArticle } from '../../src/model/site.js';
 import type { FeedView } from '../../src/model/views.js';
 import { renderRss } from '../../templates/rss.js';
+import { storyFixture as story, testConfig, written } from '../support/view-fixtures.js';
 
-const config: SiteConfig = {
-  title: 'Wire Desk',
-  description: 'News from the wires',
-  baseUrl: 'https://example.com/news/',
-  basePath: '/news/',
-  language: 'en',
-  permalink: ':year/:month/:day/:id/',
-  pageSize: 10,
-  feedSize: 20,
-};
-
-const written: DateTime = { epochMs: Date.UTC(2018, 4, 25, 11, 3), offsetMinutes: 180, iso: '2018-05-25T14:03:00+03:00', dateOnly: false };
-
-/** A story with sensible defaults; `overrides` set what a test is about. */
-function story(id: string, overrides: Partial<LinkedArticle> = {}): LinkedArticle {
-  return {
-    id,
-    source: `${id}.md`,
-    displayPath: `stories/${id}.md`,
-    digest: '0',
-    title: `Headline of ${id}`,
-    date: written,
-    topics: [],
-    tags: [],
-    summary: `Summary of ${id}.`,
-    related: [],
-    body: { type: 'root', children: [h('p', 'Body text.')] },
-    references: [],
-    wordCount: 2,
-    readingMinutes: 1,
-    places: { id: { line: 1, column: 1 }, topics: [], tags: [] },
-    path: `2018/05/25/${id}/`,
-    linkedIds: [],
-    relatedIds: [],
-    ...overrides,
-  };
-}
+const config = testConfig();
 
 const pipelines = story('pipelines', { title: 'Russian Pipelines Have No Rivals', path: '2018/05/24/pipelines/' });
 
