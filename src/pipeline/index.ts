@@ -5,9 +5,9 @@ import type { Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import type { Page } from '../render/page.js';
 import { problem } from '../report/problem.js';
-import type { LoadedStories } from './load.js';
+import type { LoadedStories, StoryFile } from './load.js';
 import type { ThemeFile } from './load-theme.js';
-import { modelStory } from './model.js';
+import { modelStory, type ModelResult } from './model.js';
 import { parseStory } from './parse.js';
 import { renderSite } from './render.js';
 import { resolveSite } from './resolve.js';
@@ -20,18 +20,28 @@ export interface PipelineResult {
   readonly messages: readonly VFileMessage[];
 }
 
+/** Parse and model one story file: the per-story work, a pure function of the file, the config and the asset list. */
+export function storyToArticle(file: StoryFile, config: SiteConfig, assets: ReadonlySet<string>): ModelResult {
+  const parsed = parseStory(file);
+  if (!parsed.story) return { messages: parsed.messages };
+  const modelled = modelStory(parsed.story, { config, assets });
+  return { ...modelled, messages: [...parsed.messages, ...modelled.messages] };
+}
+
 /** Run parse → model → resolve → render over loaded stories. Touches no disk. */
 export function runPipeline(loaded: LoadedStories, config: SiteConfig, theme: readonly ThemeFile[]): PipelineResult {
-  const messages: VFileMessage[] = [...loaded.messages];
   const assets = new Set(loaded.assets.map((asset) => asset.source));
+  const results = loaded.stories.map((file) => storyToArticle(file, config, assets));
+  return assembleSite(results, loaded.messages, config, theme);
+}
+
+/** Resolve and render a site from per-story results (fresh or cached), adding `extra` messages (from loading). */
+export function assembleSite(results: readonly ModelResult[], extra: readonly VFileMessage[], config: SiteConfig, theme: readonly ThemeFile[]): PipelineResult {
+  const messages: VFileMessage[] = [...extra];
   const articles: Article[] = [];
-  for (const file of loaded.stories) {
-    const parsed = parseStory(file);
-    messages.push(...parsed.messages);
-    if (!parsed.story) continue;
-    const modelled = modelStory(parsed.story, { config, assets });
-    messages.push(...modelled.messages);
-    if (modelled.article) articles.push(modelled.article);
+  for (const result of results) {
+    messages.push(...result.messages);
+    if (result.article) articles.push(result.article);
   }
   const resolved = resolveSite(articles, config);
   messages.push(...resolved.messages);

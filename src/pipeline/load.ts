@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { problem } from '../report/problem.js';
@@ -43,29 +44,49 @@ export async function loadStories(storiesDir: string, cwd: string = process.cwd(
   const stories: StoryFile[] = [];
   const assets: AssetFile[] = [];
   const messages: VFileMessage[] = [];
-  const files = entries
+  const sources = entries
     .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => !path.relative(root, file).split(path.sep).some((part) => part.startsWith('.')))
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((source) => !isHidden(source))
     .sort();
   await Promise.all(
-    files.map(async (absolutePath) => {
-      const source = path.relative(root, absolutePath).split(path.sep).join('/');
-      if (!source.endsWith('.md')) {
-        assets.push({ source, absolutePath });
+    sources.map(async (source) => {
+      if (!isStorySource(source)) {
+        assets.push({ source, absolutePath: path.join(root, source) });
         return;
       }
-      const displayPath = path.relative(cwd, absolutePath).split(path.sep).join('/');
-      try {
-        const bytes = await readFile(absolutePath);
-        const digest = createHash('sha256').update(bytes).digest('hex');
-        stories.push({ source, displayPath, text: utf8.decode(bytes), digest });
-      } catch (error) {
-        const why = error instanceof TypeError ? 'it is not valid UTF-8' : String((error as Error).message);
-        messages.push(problem('unreadable-file', `Cannot read the story: ${why}, expected a UTF-8 text file`, displayPath, { line: 1, column: 1 }));
-      }
+      const loaded = await loadStoryFile(root, source, cwd);
+      if ('message' in loaded) messages.push(loaded.message);
+      else stories.push(loaded);
     }),
   );
   const bySource = (a: { source: string }, b: { source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
   return { stories: stories.sort(bySource), assets: assets.sort(bySource), messages };
+}
+
+/** True for a path (relative to `stories/`) that names a story file rather than an asset. */
+export function isStorySource(source: string): boolean {
+  return source.endsWith('.md');
+}
+
+/** True for a path with a dot-file or dot-folder in it (`.git/…`, `.draft.md`): never loaded. */
+export function isHidden(source: string): boolean {
+  return source.split('/').some((part) => part.startsWith('.'));
+}
+
+/** Read one story file (`source` relative to `root`); a file that cannot be read or decoded gives a message instead. */
+export async function loadStoryFile(root: string, source: string, cwd: string = process.cwd()): Promise<StoryFile | { readonly message: VFileMessage }> {
+  const absolutePath = path.join(root, source);
+  const displayPath = path.relative(cwd, absolutePath).split(path.sep).join('/');
+  try {
+    // O_NOFOLLOW: a symbolic link (which could lead outside the folder) is refused, never followed.
+    const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW);
+    const bytes = await handle.readFile().finally(() => handle.close());
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    return { source, displayPath, text: utf8.decode(bytes), digest };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = error instanceof TypeError ? 'it is not valid UTF-8' : code === 'ELOOP' ? 'it is a symbolic link' : String((error as Error).message);
+    return { message: problem('unreadable-file', `Cannot read the story: ${why}, expected a UTF-8 text file`, displayPath, { line: 1, column: 1 }) };
+  }
 }

@@ -11,7 +11,7 @@ import type { ThemeFile } from './load-theme.js';
  */
 export function renderSite(site: Site, theme: readonly ThemeFile[]): Page[] {
   const assets = theme.map(
-    (file): Page => ({ path: file.path, kind: 'asset', deps: { articles: [], collections: ['theme'] }, render: () => file.bytes }),
+    (file): Page => ({ path: file.path, kind: 'asset', deps: { articles: [], teasers: [], collections: ['theme'] }, render: () => file.bytes }),
   );
   return [...articlePages(site), ...homePages(site), ...collectionPages(site), ...termIndexPages(site), notFoundPage(site), ...feedPages(site), ...assets];
 }

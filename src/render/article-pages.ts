@@ -24,8 +24,9 @@ export function articlePages(site: Site): Page[] {
       path: article.path,
       kind: 'article',
       deps: {
-        articles: unique([article.id, ...article.linkedIds, ...article.relatedIds, ...latest.map((other) => other.id)]),
-        collections: ['latest', 'sections', ...collections.map((collection) => collectionKey(collection.kind, collection.slug))],
+        articles: [article.id],
+        teasers: [...references, ...related, ...latest].map((other) => other.id),
+        collections: ['sections', ...collections.map((collection) => collectionKey(collection.kind, collection.slug))],
       },
       render: () =>
         toHtml(
@@ -51,15 +52,11 @@ export function notFoundPage(site: Site): Page {
   return {
     path: '404.html',
     kind: 'not-found',
-    deps: { articles: latest.map((article) => article.id), collections: ['latest', 'sections'] },
+    deps: { articles: [], teasers: latest.map((article) => article.id), collections: ['sections'] },
     render: () => toHtml(renderNotFound({ kind: 'not-found', chrome: pageChrome(site, '404.html', 'Page not found', 'The page you asked for is not here.'), latest })),
   };
 }
 
 function existingCollection(collection: Collection | undefined): Collection[] {
   return collection ? [collection] : [];
-}
-
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
 }

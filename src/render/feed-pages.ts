@@ -29,7 +29,7 @@ function feedPage(site: Site, path: string, pagePath: string, title: string, des
   return {
     path,
     kind: 'feed',
-    deps: { articles: [...new Set(articles.flatMap((article) => [article.id, ...article.linkedIds]))], collections: [key] },
+    deps: { articles: articles.map((article) => article.id), teasers: articles.flatMap((article) => article.linkedIds), collections: [key] },
     render: () =>
       toXml(
         renderRss({ config: site.config, title, description, path, pagePath, articles, references, ...(lastBuildDate ? { lastBuildDate } : {}) }),

@@ -20,7 +20,7 @@ export function homePages(site: Site): Page[] {
     (page): Page => ({
       path: page.path,
       kind: 'home',
-      deps: { articles: page.items.map((article) => article.id), collections: ['home', 'sections'] },
+      deps: { articles: [], teasers: page.items.map((article) => article.id), collections: ['home', 'sections'] },
       render: () =>
         toHtml(
           renderList({
@@ -44,7 +44,7 @@ export function collectionPages(site: Site): Page[] {
       (page): Page => ({
         path: page.path,
         kind: collection.kind,
-        deps: { articles: page.items.map((article) => article.id), collections: [collectionKey(collection.kind, collection.slug), 'sections'] },
+        deps: { articles: [], teasers: page.items.map((article) => article.id), collections: [collectionKey(collection.kind, collection.slug), 'sections'] },
         render: () =>
           toHtml(
             renderList({
@@ -77,7 +77,7 @@ export function termIndexPages(site: Site): Page[] {
     return {
       path,
       kind: indexKind,
-      deps: { articles: [], collections: [indexKind, 'sections'] },
+      deps: { articles: [], teasers: [], collections: [indexKind, 'sections'] },
       render: () =>
         toHtml(
           renderTermIndex({

@@ -17,11 +17,16 @@ export const pageKinds = [
 export type PageKind = (typeof pageKinds)[number];
 
 /**
- * What a page read to render: article ids and collection keys (`tag/japan`, `home`, `latest`,
- * `section-index`…). A change to any of them means the page must be rendered again.
+ * What a page read to render. A page must be rendered again when this list changes, or when
+ * anything it names changes: an article (all of it), an article's teaser (the fields a card or a
+ * link shows: headline, URL, dates, section, summary, image), or a collection key (`tag/japan`:
+ * its name, URL and count; `home`: the story count; `sections`: the navigation; `tag-index`…).
  */
 export interface PageDeps {
+  /** Ids of articles the page shows in full (their page, feed items). */
   readonly articles: readonly string[];
+  /** Ids of articles the page shows as teasers or links, in the order shown. */
+  readonly teasers: readonly string[];
   readonly collections: readonly string[];
 }
 

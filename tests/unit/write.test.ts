@@ -9,7 +9,7 @@ import { writeSite } from '../../src/pipeline/write.js';
 const page = (pagePath: string, text: string | (() => string)): Page => ({
   path: pagePath,
   kind: 'article',
-  deps: { articles: [], collections: [] },
+  deps: { articles: [], teasers: [], collections: [] },
   render: typeof text === 'string' ? () => text : text,
 });
 

@@ -1,0 +1,101 @@
+import { constants, createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { isHtmlContentType } from './content-type.js';
+import type { Served } from './site-source.js';
+
+/** How one response is sent: its status, whether it is a HEAD (headers only), and the tag injected into HTML. */
+export interface SendOptions {
+  readonly status: number;
+  readonly head: boolean;
+  readonly injectIntoHtml: string;
+}
+
+/** The headers every dev-server response carries: never cached, never sniffed. */
+export const baseHeaders: Readonly<Record<string, string>> = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/** Insert `tag` just before the last `</body>` of an HTML document, or at its end when it has none. */
+export function injectBeforeBodyEnd(html: string, tag: string): string {
+  const bodyEnd = html.toLowerCase().lastIndexOf('</body');
+  return bodyEnd === -1 ? html + tag : html.slice(0, bodyEnd) + tag + html.slice(bodyEnd);
+}
+
+/** Send a complete body with its `Content-Length`; a HEAD request gets the same headers and no body. */
+export function sendBody(
+  res: ServerResponse,
+  status: number,
+  headers: Readonly<Record<string, string>>,
+  body: string | Uint8Array,
+  head: boolean,
+): void {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  res.writeHead(status, { ...baseHeaders, ...headers, 'Content-Length': String(bytes.byteLength) });
+  res.end(head ? undefined : bytes);
+}
+
+/** Send a short plain-text answer such as `404 Not Found`. */
+export function sendText(res: ServerResponse, status: number, text: string, head: boolean, headers: Readonly<Record<string, string>> = {}): void {
+  sendBody(res, status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }, `${text}\n`, head);
+}
+
+/**
+ * Send what the site serves for a path: bytes as they are, files streamed without following a symbolic link,
+ * HTML with the client script injected. Resolves `false`, having sent nothing, when the file cannot be opened as a regular file.
+ */
+export async function sendServed(res: ServerResponse, served: Served, options: SendOptions): Promise<boolean> {
+  const headers = { 'Content-Type': served.contentType };
+  const html = isHtmlContentType(served.contentType);
+  if (served.kind === 'bytes') {
+    const body = html ? injectBeforeBodyEnd(bodyText(served.body), options.injectIntoHtml) : served.body;
+    sendBody(res, options.status, headers, body, options.head);
+    return true;
+  }
+  const file = await openRegularFile(served.absolutePath);
+  if (file === undefined) return false;
+  if (html) {
+    try {
+      const body = injectBeforeBodyEnd(bodyText(await file.handle.readFile()), options.injectIntoHtml);
+      sendBody(res, options.status, headers, body, options.head);
+    } finally {
+      await file.handle.close();
+    }
+    return true;
+  }
+  res.writeHead(options.status, { ...baseHeaders, ...headers, 'Content-Length': String(file.size) });
+  if (options.head) {
+    res.end();
+    await file.handle.close();
+    return true;
+  }
+  await pipeline(createReadStream('', { fd: file.handle }), res).catch(() => {
+    // The browser went away mid-file, or the file shrank: the response is already cut off, nothing to answer.
+  });
+  return true;
+}
+
+function bodyText(body: string | Uint8Array): string {
+  return typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+}
+
+/** Open a file for reading only if it is a regular file reached without a symbolic link in its last component. */
+async function openRegularFile(absolutePath: string): Promise<{ readonly handle: FileHandle; readonly size: number } | undefined> {
+  let handle: FileHandle;
+  try {
+    // O_NOFOLLOW makes open fail (ELOOP) on a symbolic link; it is undefined (0) on Windows, which has no such links here.
+    handle = await open(absolutePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const stats = await handle.stat();
+    if (stats.isFile()) return { handle, size: stats.size };
+  } catch {
+    // Fall through: an unreadable entry is served as missing.
+  }
+  await handle.close();
+  return undefined;
+}

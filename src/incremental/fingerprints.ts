@@ -1,0 +1,72 @@
+import type { Article } from '../model/article.js';
+import { collectionFolders, type Collection, type LinkedArticle, type Site } from '../model/site.js';
+import { collectionKey } from '../render/page.js';
+
+/** Strings that change exactly when what pages read of an article or a collection changes. */
+export interface Fingerprints {
+  /** By article id: everything about the article (its file's digest, resolved links, image). */
+  readonly articles: ReadonlyMap<string, string>;
+  /** By article id: what a teaser card or a link shows. */
+  readonly teasers: ReadonlyMap<string, string>;
+  /** By collection key (`tag/japan`, `home`, `sections`, `tag-index`, `theme`…). */
+  readonly collections: ReadonlyMap<string, string>;
+}
+
+const separator = '\u0000';
+
+/** The fingerprint of everything about an article: the story file's digest plus what resolving and the stories folder added. */
+export function articleFingerprint(article: LinkedArticle): string {
+  return [article.digest, article.path, article.image?.src ?? '', article.linkedIds.join(','), article.relatedIds.join(',')].join(separator);
+}
+
+/** The fingerprint of what a teaser or a link shows of an article. */
+export function teaserFingerprint(article: Article): string {
+  const image = article.image;
+  return [
+    article.title,
+    article.path,
+    article.date.iso,
+    article.date.dateOnly ? 'd' : 't',
+    article.updated?.iso ?? '',
+    article.section?.name ?? '',
+    article.section?.slug ?? '',
+    article.summary,
+    image?.src ?? '',
+    image?.alt ?? '',
+    image?.caption ?? '',
+    image?.credit ?? '',
+  ].join(separator);
+}
+
+function collectionFingerprint(collection: Collection): string {
+  return [collection.name, collection.path, collection.articleIds.length].join(separator);
+}
+
+/** Fingerprint every article, teaser and collection key of a site. */
+export function fingerprintSite(site: Site, themeDigest = ''): Fingerprints {
+  const articles = new Map<string, string>();
+  const teasers = new Map<string, string>();
+  for (const article of site.articles) {
+    articles.set(article.id, articleFingerprint(article));
+    teasers.set(article.id, teaserFingerprint(article));
+  }
+  const collections = new Map<string, string>([
+    ['home', String(site.articles.length)],
+    ['sections', site.sections.map((section) => `${section.name}${separator}${section.path}`).join(separator)],
+    ['theme', themeDigest],
+  ]);
+  for (const [kind, list] of [
+    ['section', site.sections],
+    ['topic', site.topics],
+    ['tag', site.tags],
+  ] as const) {
+    const index: string[] = [];
+    for (const collection of list) {
+      const print = collectionFingerprint(collection);
+      collections.set(collectionKey(kind, collection.slug), print);
+      index.push(print);
+    }
+    collections.set(`${kind}-index`, `${collectionFolders[kind]}${separator}${index.join(separator)}`);
+  }
+  return { articles, teasers, collections };
+}

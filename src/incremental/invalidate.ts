@@ -1,0 +1,47 @@
+import type { Page, PageDeps } from '../render/page.js';
+import type { Fingerprints } from './fingerprints.js';
+
+/** One side of a comparison: a site's pages by path and its fingerprints. */
+export interface PageSet {
+  readonly pages: ReadonlyMap<string, Page>;
+  readonly fingerprints: Fingerprints;
+}
+
+/** Which pages a change touches: pages to render again (new ones included) and pages that are gone. */
+export interface Invalidation {
+  readonly changed: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/**
+ * Compare two versions of a site and list exactly the pages whose output may differ: a page is
+ * changed when it is new, when what it reads is a different list, or when anything it reads has a
+ * different fingerprint. Runs in time proportional to the pages and their dependencies.
+ */
+export function invalidatedPages(previous: PageSet, next: PageSet): Invalidation {
+  const changed: string[] = [];
+  for (const [path, page] of next.pages) {
+    const before = previous.pages.get(path);
+    if (!before || before.kind !== page.kind || !sameDeps(before.deps, page.deps) || readsChanged(page.deps, previous.fingerprints, next.fingerprints)) {
+      changed.push(path);
+    }
+  }
+  const removed = [...previous.pages.keys()].filter((path) => !next.pages.has(path));
+  return { changed, removed };
+}
+
+function sameDeps(a: PageDeps, b: PageDeps): boolean {
+  return sameList(a.articles, b.articles) && sameList(a.teasers, b.teasers) && sameList(a.collections, b.collections);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+function readsChanged(deps: PageDeps, before: Fingerprints, after: Fingerprints): boolean {
+  return (
+    deps.articles.some((id) => before.articles.get(id) !== after.articles.get(id)) ||
+    deps.teasers.some((id) => before.teasers.get(id) !== after.teasers.get(id)) ||
+    deps.collections.some((key) => before.collections.get(key) !== after.collections.get(key))
+  );
+}

@@ -1,0 +1,150 @@
+import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDevEngine, type DevEngine, type RebuildReport } from '../../src/dev/engine.js';
+import { fixtureSite, type FixtureSite } from '../support/fixture-site.js';
+
+const story = (id: string, day: number, frontMatter = '', body = `Lead of ${id}.\n\nSecond paragraph of ${id}.`) =>
+  `-- stories/${id}.md --\n---\ntitle: Story ${id.toUpperCase()}\ndate: 2018-05-0${day}T10:00:00Z\n${frontMatter}\n---\n\n${body}\n`;
+
+// Seven stories, newest g … oldest a; two per list page, so home has pages g f | e d | c b | a.
+const site = [
+  '-- site.yaml --\npageSize: 2\n',
+  story('a', 1, 'section: Business\ntopics: [SPIEF]\ntags: [Japan]'),
+  story('b', 2, 'section: World\ntags: [Japan, Russia]', 'READ MORE: [](a.md)\n\nText of b.'),
+  story('c', 3, 'tags: [Russia]\nrelated: [a]'),
+  story('d', 4),
+  story('e', 5),
+  story('f', 6),
+  story('g', 7),
+].join('');
+
+const page = (id: string, day: number) => `2018/05/0${day}/${id}/`;
+const sorted = (report: RebuildReport) => ({ ok: report.ok, changed: [...report.changed].sort(), removed: [...report.removed].sort() });
+
+describe('the dev engine re-renders exactly the pages a change touches', () => {
+  let fixture: FixtureSite;
+  let engine: DevEngine;
+  const file = (name: string) => path.join(fixture.dir, 'stories', name);
+  const edit = async (name: string, text: string) => {
+    await fixture.write(`stories/${name}`, text);
+    return sorted(await engine.update([file(name)]));
+  };
+  const storyText = (id: string, day: number, frontMatter?: string, body?: string) => story(id, day, frontMatter, body).split('\n').slice(1).join('\n');
+
+  beforeEach(async () => {
+    fixture = await fixtureSite(site);
+    engine = await createDevEngine({ cwd: fixture.dir });
+    expect(engine.initial.ok).toBe(true);
+  });
+  afterEach(() => fixture.remove());
+
+  it('should render every page on the first build', () => {
+    expect(engine.initial.changed).toHaveLength(engine.initial.pages);
+    expect(engine.initial.pages).toBe(27);
+  });
+
+  it('should re-render nothing when a saved file did not change', async () => {
+    expect(await edit('a.md', storyText('a', 1, 'section: Business\ntopics: [SPIEF]\ntags: [Japan]'))).toEqual({ ok: true, changed: [], removed: [] });
+  });
+
+  it('should re-render only the story and the feeds that carry it when a body paragraph changes', async () => {
+    const result = await edit('a.md', storyText('a', 1, 'section: Business\ntopics: [SPIEF]\ntags: [Japan]', 'Lead of a.\n\nA rewritten second paragraph.'));
+    expect(result).toEqual({
+      ok: true,
+      changed: [page('a', 1), 'feed.xml', 'sections/business/feed.xml', 'tags/japan/feed.xml', 'topics/spief/feed.xml'],
+      removed: [],
+    });
+  });
+
+  it('should re-render every page that shows a headline when it changes', async () => {
+    const result = await edit('a.md', storyText('a', 1, 'section: Business\ntopics: [SPIEF]\ntags: [Japan]').replace('Story A', 'Story A, updated'));
+    expect(result.changed).toEqual(
+      [
+        page('a', 1),
+        page('b', 2), // READ MORE callout
+        page('c', 3), // related teaser
+        'page/4/',
+        'sections/business/',
+        'topics/spief/',
+        'tags/japan/',
+        'feed.xml',
+        'sections/business/feed.xml',
+        'topics/spief/feed.xml',
+        'tags/japan/feed.xml',
+        'sections/world/feed.xml', // b's item links a by headline
+        'tags/russia/feed.xml',
+      ].sort(),
+    );
+  });
+
+  it('should re-render the old and new tag pages, the tag index and the story when a tag changes', async () => {
+    const result = await edit('b.md', storyText('b', 2, 'section: World\ntags: [Japan, Trade]', 'READ MORE: [](a.md)\n\nText of b.'));
+    expect(result).toEqual({
+      ok: true,
+      changed: [
+        page('b', 2),
+        page('c', 3), // shows the Russia tag, whose count fell
+        'feed.xml',
+        'sections/world/feed.xml',
+        'tags/',
+        'tags/japan/feed.xml',
+        'tags/russia/',
+        'tags/russia/feed.xml',
+        'tags/trade/',
+        'tags/trade/feed.xml',
+      ],
+      removed: [],
+    });
+  });
+
+  it('should add a new story to home, the latest lists, its tag and the feeds', async () => {
+    await fixture.write('stories/h.md', storyText('h', 8, 'tags: [Japan]'));
+    const result = sorted(await engine.update([file('h.md')]));
+    const articles = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id, index) => page(id, index + 1));
+    expect(result).toEqual({
+      ok: true,
+      changed: [...articles, '', 'page/2/', 'page/3/', 'page/4/', '404.html', 'tags/', 'tags/japan/', 'tags/japan/page/2/', 'feed.xml', 'tags/japan/feed.xml'].sort(),
+      removed: [],
+    });
+  });
+
+  it('should remove a deleted story page and its place in every list', async () => {
+    await rm(file('d.md'));
+    const result = sorted(await engine.update([file('d.md')]));
+    expect(result).toEqual({
+      ok: true,
+      changed: [page('a', 1), page('b', 2), page('c', 3), page('e', 5), page('f', 6), page('g', 7), '', 'page/2/', 'page/3/', '404.html', 'feed.xml'].sort(),
+      removed: [page('d', 4), 'page/4/'],
+    });
+    expect(engine.lookup(page('d', 4))).toBeUndefined();
+  });
+
+  it('should move a renamed story to its new URL', async () => {
+    await rename(file('g.md'), file('g2.md'));
+    const result = sorted(await engine.update([file('g.md'), file('g2.md')]));
+    expect(result.removed).toEqual([page('g', 7)]);
+    expect(result.changed).toContain(page('g2', 7));
+  });
+
+  it('should keep serving the last good site while a save is broken, and apply the fix', async () => {
+    const before = engine.lookup(page('b', 2));
+    const broken = await engine.update([file('b.md')].map((name) => name)).then(async () => edit('b.md', '---\ntitle: B\ndate: tomorrow\n---\nText.\n'));
+    expect(broken.ok).toBe(false);
+    expect(engine.lookup(page('b', 2))).toEqual(before);
+    const fixed = await edit('b.md', storyText('b', 2, 'section: World\ntags: [Japan, Russia]', 'READ MORE: [](a.md)\n\nFixed text of b.'));
+    expect(fixed.ok).toBe(true);
+    expect(fixed.changed).toContain(page('b', 2));
+    const served = engine.lookup(page('b', 2));
+    expect(served?.kind === 'bytes' && String(served.body)).toContain('Fixed text of b.');
+  });
+
+  it('should render a changed page at once when it had been served, and the others on request', async () => {
+    engine.lookup(page('a', 1));
+    const report = await engine.update([file('a.md')]).then(() =>
+      fixture.write('stories/a.md', storyText('a', 1, 'section: Business\ntopics: [SPIEF]\ntags: [Japan]', 'Lead of a.\n\nNew.')).then(() => engine.update([file('a.md')])),
+    );
+    expect(report.changed).toHaveLength(5);
+    expect(report.rendered).toBe(1);
+  });
+});
