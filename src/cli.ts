@@ -4,12 +4,16 @@ const usage = `Usage: wiredesk <command> [options]
 
 Commands:
   build              Build the stories folder into a static site
+  dev                Preview: build, serve, watch, rebuild what changed, reload open pages
 
 Options:
   --stories DIR      Folder of story files (default: stories)
-  --out DIR          Output folder (default: dist)
+  --out DIR          Output folder of build (default: dist)
   --config FILE      Settings file (default: site.yaml, optional)
   --base-url URL     Absolute URL the site is served from (overrides site.yaml)
+  --port N           dev: first port to try (default: 4321; the next free one if taken)
+  --host H           dev: address to listen on (default: 127.0.0.1)
+  --open             dev: open the site in a browser
   -h, --help         Show this help
   -v, --version      Show the version`;
 
@@ -25,6 +29,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         out: { type: 'string' },
         config: { type: 'string' },
         'base-url': { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        open: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -52,6 +59,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { build } = await import('./commands/build.js');
     const outcome = await build({ stories: values.stories, out: values.out, config: values.config, baseUrl: values['base-url'] });
     return outcome.ok ? 0 : 1;
+  }
+  if (command === 'dev') {
+    const port = values.port === undefined ? undefined : Number(values.port);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+      process.stderr.write(`Invalid --port "${values.port}", expected a whole number from 0 to 65535\n`);
+      return 2;
+    }
+    const { dev } = await import('./commands/dev.js');
+    const session = await dev({ stories: values.stories, config: values.config, baseUrl: values['base-url'], port, host: values.host, open: values.open });
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.stdout.write('\nStopping the preview\n');
+        void session.close().then(resolve);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
   }
   process.stderr.write(`Unknown command "${command}"\n\n${usage}\n`);
   return 2;

@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { watch } from 'chokidar';
+import { packageRoot } from '../paths.js';
+import { consoleLogger, type Logger } from '../report/logger.js';
+import { compileCode } from '../dev/compile.js';
+import { startEngineHost } from '../dev/engine-host.js';
+import type { RebuildSummary } from '../dev/protocol.js';
+import { createRebuildQueue } from '../dev/rebuild-queue.js';
+import { startDevServer } from '../dev/server.js';
+import type { DevProblem } from '../dev/site-source.js';
+import { classifyChange, watcherOptions, watchTargets, type WatchPaths } from '../dev/watch.js';
+
+/** What `wiredesk dev` is asked to do; paths are relative to `cwd`. */
+export interface DevOptions {
+  readonly stories?: string | undefined;
+  readonly config?: string | undefined;
+  readonly baseUrl?: string | undefined;
+  readonly port?: number | undefined;
+  readonly host?: string | undefined;
+  readonly open?: boolean | undefined;
+  readonly cwd?: string | undefined;
+  readonly logger?: Logger | undefined;
+}
+
+/** A running preview: its address, and a way to stop it. */
+export interface DevSession {
+  readonly url: string;
+  /** Resolves once every pending rebuild has finished. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Build, serve over HTTP, watch the stories, settings and templates, rebuild what changed and reload open pages. */
+export async function dev(options: DevOptions = {}): Promise<DevSession> {
+  const cwd = options.cwd ?? process.cwd();
+  const logger = options.logger ?? consoleLogger;
+  const host = await startEngineHost({ cwd, stories: options.stories, config: options.config, baseUrl: options.baseUrl });
+  let problemsShown = !host.initial.ok;
+  printProblems(logger, host.initial.problems);
+  logger.info(host.initial.ok ? `Built ${host.initial.pages} pages in ${host.initial.ms} ms` : 'The first build has problems: fix them and the preview fills in');
+
+  const server = await startDevServer({ source: host.source, host: options.host, port: options.port, logger });
+  const asked = options.port ?? 4321;
+  logger.info(`wiredesk dev: serving ${server.url}${server.port !== asked && asked !== 0 ? ` (port ${asked} was taken)` : ''}, press Ctrl-C to stop`);
+  if (!host.initial.ok) server.broadcast({ type: 'problems', problems: host.initial.problems });
+
+  const paths: WatchPaths = {
+    storiesDir: path.resolve(cwd, options.stories ?? 'stories'),
+    configFile: path.resolve(cwd, options.config ?? 'site.yaml'),
+    codeDirs: [path.join(packageRoot, 'templates'), path.join(packageRoot, 'src')],
+  };
+
+  const afterRebuild = (what: string, summary: RebuildSummary, all: boolean) => {
+    printProblems(logger, summary.problems);
+    if (!summary.ok) {
+      logger.info(`${what} · problems: serving the last good build`);
+      server.broadcast({ type: 'problems', problems: summary.problems });
+      problemsShown = true;
+      return;
+    }
+    const updated = all ? `${summary.pages} pages rebuilt` : `${summary.changed.length + summary.removed.length} pages updated (${summary.rendered} re-rendered now)`;
+    logger.info(`${what} · ${updated} · ${summary.ms} ms`);
+    if (problemsShown) server.broadcast({ type: 'ok' });
+    else if (all) server.broadcast({ type: 'reload', paths: 'all' });
+    else if (summary.changed.length + summary.removed.length > 0) server.broadcast({ type: 'reload', paths: [...summary.changed, ...summary.removed] });
+    problemsShown = false;
+  };
+
+  const queue = createRebuildQueue(async (files) => {
+    const kinds = new Set(files.map((file) => classifyChange(file, paths)));
+    const names = files.map((file) => path.relative(cwd, file) || file).join(', ');
+    if (kinds.has('code')) {
+      const compiled = await compileCode();
+      if (!compiled.ok) {
+        const problems: DevProblem[] = compiled.lines.map((line) => ({ text: line, file: 'templates', severity: 'error', ruleId: 'compile' }));
+        afterRebuild(`${names} changed`, { ok: false, problems, changed: [], removed: [], rendered: 0, pages: 0, ms: 0 }, true);
+        return;
+      }
+    }
+    if (kinds.has('code') || kinds.has('config')) {
+      afterRebuild(`${names} changed`, await host.restart(), true);
+      return;
+    }
+    const stories = files.filter((file) => classifyChange(file, paths) === 'stories');
+    if (stories.length > 0) afterRebuild(`${names} changed`, await host.update(stories), false);
+  });
+
+  const watcher = watch(watchTargets(paths), watcherOptions());
+  watcher.on('all', (_event, file) => {
+    if (classifyChange(file, paths) !== 'ignored') queue.push(path.resolve(file));
+  });
+  watcher.on('error', (error) => logger.error(`Watcher: ${error instanceof Error ? error.message : String(error)}`));
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+
+  if (options.open) openBrowser(server.url);
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: server.url,
+    idle: () => queue.idle(),
+    close() {
+      closing ??= (async () => {
+        queue.stop();
+        await watcher.close();
+        await server.close();
+        await host.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function printProblems(logger: Logger, problems: readonly DevProblem[]): void {
+  if (problems.length === 0) return;
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = problems.length - errors;
+  logger.error([...problems.map((problem) => problem.text), `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`].join('\n'));
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined);
+  child.unref();
+}

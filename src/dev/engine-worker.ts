@@ -1,0 +1,32 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createDevEngine, type RebuildReport } from './engine.js';
+import { toDevProblems } from './problems.js';
+import type { EngineReply, EngineRequest, EngineWorkerData, RebuildSummary } from './protocol.js';
+
+// The dev engine in a worker thread: a restart (after a template, source or config change) gets
+// fresh modules, so no stale template is ever served.
+
+function summarize(report: RebuildReport): RebuildSummary {
+  const { messages, ...rest } = report;
+  return { ...rest, problems: toDevProblems(messages) };
+}
+
+const port = parentPort;
+if (!port) throw new Error('engine-worker.js must run as a worker thread');
+const reply = (message: EngineReply) => port.postMessage(message);
+
+const engine = await createDevEngine(workerData as EngineWorkerData);
+reply({ type: 'ready', report: summarize(engine.initial), basePath: engine.config?.basePath ?? '/', storiesDir: engine.storiesDir });
+
+// One request at a time, in arrival order: an update never interleaves with another.
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (request: EngineRequest) => {
+  queue = queue.then(async () => {
+    try {
+      if (request.type === 'update') reply({ id: request.id, type: 'updated', report: summarize(await engine.update(request.files)) });
+      else reply({ id: request.id, type: 'found', served: engine.lookup(request.sitePath) });
+    } catch (error) {
+      reply({ id: request.id, type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import type { ChokidarOptions } from 'chokidar';
+
+/** The folders and files the dev command watches. */
+export interface WatchPaths {
+  readonly storiesDir: string;
+  /** The settings file (watched even before it exists). */
+  readonly configFile: string;
+  /** wiredesk's own `templates/` and `src/` folders: a change there needs fresh modules. */
+  readonly codeDirs: readonly string[];
+}
+
+/** What a changed file means: a story-folder change (incremental), a settings change, or a code change (recompile). */
+export type ChangeKind = 'stories' | 'config' | 'code' | 'ignored';
+
+/** Classify a changed path. */
+export function classifyChange(file: string, paths: WatchPaths): ChangeKind {
+  const resolved = path.resolve(file);
+  if (resolved === path.resolve(paths.configFile)) return 'config';
+  if (isInside(resolved, paths.storiesDir)) return 'stories';
+  if (paths.codeDirs.some((dir) => isInside(resolved, dir))) return /\.(tsx?|css|js)$/.test(resolved) || !path.extname(resolved) ? 'code' : 'ignored';
+  return 'ignored';
+}
+
+/** The chokidar options: no initial scan events, dot-files and editors' temporary files ignored, atomic saves followed. */
+export function watcherOptions(): ChokidarOptions {
+  return {
+    ignoreInitial: true,
+    followSymlinks: false,
+    atomic: true,
+    ignored: (file: string) => {
+      const name = path.basename(file);
+      return name.startsWith('.') || name.endsWith('~') || name.endsWith('.swp') || name === 'node_modules' || name === '4913';
+    },
+  };
+}
+
+/** Everything to hand to chokidar: the stories folder, the settings file and the code folders. */
+export function watchTargets(paths: WatchPaths): string[] {
+  return [paths.storiesDir, paths.configFile, ...paths.codeDirs];
+}
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(path.resolve(dir), file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
