@@ -122,6 +122,8 @@ function connect() {
   listen('hello', (data) => {
     if (serverInstance !== null && data.instance !== serverInstance) location.reload();
     serverInstance = data.instance;
+    // Tells tests (and the curious) that live reload is connected.
+    if (document.documentElement?.dataset) document.documentElement.dataset.wiredeskLive = 'connected';
   });
   listen('reload', (data) => {
     if (reloadConcernsPage(data.paths, sitePathOfLocation(location.pathname, basePath))) location.reload();

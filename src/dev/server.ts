@@ -4,7 +4,7 @@ import { clientScriptSitePath, clientScriptSource, clientScriptTag, eventsSitePa
 import { createLiveEventHub } from './http-live-events.js';
 import { basePathSegments, parseRequestTarget } from './http-request-target.js';
 import { sendBody, sendServed, sendText } from './http-respond.js';
-import type { DevProblem, LiveEvent, SiteSource } from './site-source.js';
+import type { DevProblem, LiveEvent, Served, SiteSource } from './site-source.js';
 
 /** How to start the preview server; everything but the site has a default. */
 export interface DevServerOptions {
@@ -43,6 +43,11 @@ const defaultPort = 4321;
 const defaultMaxPortTries = 20;
 const defaultKeepAliveMs = 15_000;
 const indexFile = 'index.html';
+const fallbackNotFoundPage: Served = {
+  kind: 'bytes',
+  contentType: 'text/html; charset=utf-8',
+  body: '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>404 Not Found</title></head>\n<body><h1>404 Not Found</h1><p>wiredesk dev: the site has nothing at this address (and no 404.html).</p></body></html>\n',
+};
 
 /** Start the preview server on the first free port from `port`, serving `source` with live reload injected into its HTML. */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
@@ -94,7 +99,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 
   const sendNotFound = async (res: ServerResponse, head: boolean, basePath: string): Promise<void> => {
-    if (!(await serve(res, '404.html', 404, head, basePath))) sendText(res, 404, '404 Not Found', head);
+    if (await serve(res, '404.html', 404, head, basePath)) return;
+    // HTML, not plain text, so the client script still runs: a site whose first build failed shows the overlay here.
+    await sendServed(res, fallbackNotFoundPage, { status: 404, head, injectIntoHtml: clientScriptTag(basePath) });
   };
 
   const server = http.createServer((req, res) => {
