@@ -67,7 +67,7 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
     problemsShown = false;
   };
 
-  const queue = createRebuildQueue(async (files) => {
+  const rebuild = async (files: readonly string[]) => {
     const kinds = new Set(files.map((file) => classifyChange(file, paths)));
     const names = files.map((file) => path.relative(cwd, file) || file).join(', ');
     if (kinds.has('code')) {
@@ -84,6 +84,15 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
     }
     const stories = files.filter((file) => classifyChange(file, paths) === 'stories');
     if (stories.length > 0) afterRebuild(`${names} changed`, await host.update(stories), false);
+  };
+  const queue = createRebuildQueue(async (files) => {
+    try {
+      await rebuild(files);
+    } catch (error) {
+      // Every watcher callback catches its own errors: report, then start the engine afresh.
+      logger.error(`Rebuild failed: ${error instanceof Error ? error.message : String(error)}; restarting the engine`);
+      afterRebuild('engine restarted', await host.restart(), true);
+    }
   });
 
   const watcher = watch(watchTargets(paths), watcherOptions());
