@@ -2,6 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { resolveConfig } from '../config.js';
+import type { SiteInputs } from '../model/config.js';
 import type { Site } from '../model/site.js';
 import { themeAssetsDir } from '../paths.js';
 import { runPipeline } from '../pipeline/index.js';
@@ -12,13 +13,9 @@ import { formatReport } from '../report/format.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
 import { hasErrors } from '../report/problem.js';
 
-/** What a build is asked to do; paths are relative to `cwd`. */
-export interface BuildOptions {
-  readonly stories?: string | undefined;
+/** What a build is asked to do: the site's inputs, where to write, where to print. */
+export interface BuildOptions extends SiteInputs {
   readonly out?: string | undefined;
-  readonly config?: string | undefined;
-  readonly baseUrl?: string | undefined;
-  readonly cwd?: string | undefined;
   readonly logger?: Logger | undefined;
 }
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { watch } from 'chokidar';
+import type { SiteInputs } from '../model/config.js';
 import { packageRoot } from '../paths.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
 import { compileCode } from '../dev/compile.js';
@@ -11,15 +12,11 @@ import { startDevServer } from '../dev/server.js';
 import type { DevProblem } from '../dev/site-source.js';
 import { classifyChange, watcherOptions, watchTargets, type WatchPaths } from '../dev/watch.js';
 
-/** What `wiredesk dev` is asked to do; paths are relative to `cwd`. */
-export interface DevOptions {
-  readonly stories?: string | undefined;
-  readonly config?: string | undefined;
-  readonly baseUrl?: string | undefined;
+/** What `wiredesk dev` is asked to do: the site's inputs, and where to serve. */
+export interface DevOptions extends SiteInputs {
   readonly port?: number | undefined;
   readonly host?: string | undefined;
   readonly open?: boolean | undefined;
-  readonly cwd?: string | undefined;
   readonly logger?: Logger | undefined;
 }
 

@@ -5,7 +5,7 @@ import type { VFileMessage } from 'vfile-message';
 import { resolveConfig } from '../config.js';
 import { fingerprintSite } from '../incremental/fingerprints.js';
 import { invalidatedPages, type PageSet } from '../incremental/invalidate.js';
-import type { SiteConfig } from '../model/config.js';
+import type { SiteConfig, SiteInputs } from '../model/config.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
 import { assembleSite, storyToArticle } from '../pipeline/index.js';
@@ -16,12 +16,9 @@ import type { Page } from '../render/page.js';
 import { contentTypeOf } from './content-type.js';
 import type { Served } from './site-source.js';
 
-/** Where the dev engine finds its inputs: the same options as a build. */
-export interface DevEngineOptions {
+/** Where the dev engine finds its inputs: the same as a build's, from a known folder. */
+export interface DevEngineOptions extends SiteInputs {
   readonly cwd: string;
-  readonly stories?: string | undefined;
-  readonly config?: string | undefined;
-  readonly baseUrl?: string | undefined;
 }
 
 /** What one (re)build did: its problems, the pages it changed or removed, and how long it took. */

@@ -1,15 +1,8 @@
+import type { DevEngineOptions, RebuildReport } from './engine.js';
 import type { DevProblem, Served } from './site-source.js';
 
-/** A rebuild as it crosses from the engine's worker to the server: plain, cloneable values. */
-export interface RebuildSummary {
-  readonly ok: boolean;
-  readonly problems: readonly DevProblem[];
-  readonly changed: readonly string[];
-  readonly removed: readonly string[];
-  readonly rendered: number;
-  readonly pages: number;
-  readonly ms: number;
-}
+/** A rebuild as it crosses from the engine's worker to the server: its messages as plain, cloneable problems. */
+export type RebuildSummary = Omit<RebuildReport, 'messages'> & { readonly problems: readonly DevProblem[] };
 
 /** What the host asks the engine worker. */
 export type EngineRequest =
@@ -23,10 +16,5 @@ export type EngineReply =
   | { readonly id: number; readonly type: 'found'; readonly served: Served | undefined }
   | { readonly id: number; readonly type: 'failed'; readonly error: string };
 
-/** The options the worker is started with (the dev engine's). */
-export interface EngineWorkerData {
-  readonly cwd: string;
-  readonly stories?: string | undefined;
-  readonly config?: string | undefined;
-  readonly baseUrl?: string | undefined;
-}
+/** The options the worker is started with: the dev engine's. */
+export type EngineWorkerData = DevEngineOptions;

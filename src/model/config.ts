@@ -19,3 +19,11 @@ export interface SiteConfig {
   /** Stories per feed. */
   readonly feedSize: number;
 }
+
+/** Where a site's inputs are: the options `build` and `dev` share; paths are relative to `cwd`. */
+export interface SiteInputs {
+  readonly stories?: string | undefined;
+  readonly config?: string | undefined;
+  readonly baseUrl?: string | undefined;
+  readonly cwd?: string | undefined;
+}
