@@ -41,7 +41,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   if (!result.site || !result.pages || hasErrors(messages)) return report(logger, { ok: false, messages });
   const site = result.site;
   const assets = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
-  const written = await writeSite(result.pages, assets, path.resolve(cwd, options.out ?? 'dist'));
+  const written = await writeSite(result.pages.map((page) => ({ path: page.path, render: () => page.render(site) })), assets, path.resolve(cwd, options.out ?? 'dist'));
   const stats = {
     stories: site.articles.length,
     pages: result.pages.filter((page) => page.kind !== 'feed' && page.kind !== 'asset').length,

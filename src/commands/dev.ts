@@ -5,10 +5,10 @@ import type { SiteInputs } from '../model/config.js';
 import { packageRoot } from '../paths.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
 import { compileCode } from '../dev/compile.js';
-import { startEngineHost } from '../dev/engine-host.js';
+import { startEngineHost, type EngineHost } from '../dev/engine-host.js';
 import type { RebuildSummary } from '../dev/protocol.js';
 import { createRebuildQueue } from '../dev/rebuild-queue.js';
-import { startDevServer } from '../dev/server.js';
+import { startDevServer, type DevServer } from '../dev/server.js';
 import type { DevProblem } from '../dev/site-source.js';
 import { classifyChange, watcherOptions, watchTargets, type WatchPaths } from '../dev/watch.js';
 
@@ -19,6 +19,9 @@ export interface DevOptions extends SiteInputs {
   readonly open?: boolean | undefined;
   readonly logger?: Logger | undefined;
 }
+
+/** Past this many changed pages, open pages are told to reload whatever they show. */
+const maxReloadPaths = 500;
 
 /** A running preview: its address, and a way to stop it. */
 export interface DevSession {
@@ -32,72 +35,79 @@ export interface DevSession {
 export async function dev(options: DevOptions = {}): Promise<DevSession> {
   const cwd = options.cwd ?? process.cwd();
   const logger = options.logger ?? consoleLogger;
-  const host = await startEngineHost({ cwd, stories: options.stories, config: options.config, baseUrl: options.baseUrl });
-  let problemsShown = !host.initial.ok;
-  printProblems(logger, host.initial.problems);
-  logger.info(host.initial.ok ? `Built ${host.initial.pages} pages in ${host.initial.ms} ms` : 'The first build has problems: fix them and the preview fills in');
-
-  const server = await startDevServer({ source: host.source, host: options.host, port: options.port, logger });
-  const asked = options.port ?? 4321;
-  logger.info(`wiredesk dev: serving ${server.url}${server.port !== asked && asked !== 0 ? ` (port ${asked} was taken)` : ''}, press Ctrl-C to stop`);
-  if (!host.initial.ok) server.broadcast({ type: 'problems', problems: host.initial.problems });
-
   const paths: WatchPaths = {
     storiesDir: path.resolve(cwd, options.stories ?? 'stories'),
     configFile: path.resolve(cwd, options.config ?? 'site.yaml'),
     codeDirs: [path.join(packageRoot, 'templates'), path.join(packageRoot, 'src')],
   };
 
-  const afterRebuild = (what: string, summary: RebuildSummary, all: boolean) => {
-    printProblems(logger, summary.problems);
-    if (!summary.ok) {
-      logger.info(`${what} · problems: serving the last good build`);
-      server.broadcast({ type: 'problems', problems: summary.problems });
-      problemsShown = true;
-      return;
-    }
-    const updated = all ? `${summary.pages} pages rebuilt` : `${summary.changed.length + summary.removed.length} pages updated (${summary.rendered} re-rendered now)`;
-    logger.info(`${what} · ${updated} · ${summary.ms} ms`);
-    if (problemsShown) server.broadcast({ type: 'ok' });
-    else if (all) server.broadcast({ type: 'reload', paths: 'all' });
-    else if (summary.changed.length + summary.removed.length > 0) server.broadcast({ type: 'reload', paths: [...summary.changed, ...summary.removed] });
-    problemsShown = false;
-  };
-
-  const rebuild = async (files: readonly string[]) => {
-    const kinds = new Set(files.map((file) => classifyChange(file, paths)));
-    const names = files.map((file) => path.relative(cwd, file) || file).join(', ');
-    if (kinds.has('code')) {
-      const compiled = await compileCode();
-      if (!compiled.ok) {
-        const problems: DevProblem[] = compiled.lines.map((line) => ({ text: line, file: 'templates', severity: 'error', ruleId: 'compile' }));
-        afterRebuild(`${names} changed`, { ok: false, problems, changed: [], removed: [], rendered: 0, pages: 0, ms: 0 }, true);
-        return;
-      }
-    }
-    if (kinds.has('code') || kinds.has('config')) {
-      afterRebuild(`${names} changed`, await host.restart(), true);
-      return;
-    }
-    const stories = files.filter((file) => classifyChange(file, paths) === 'stories');
-    if (stories.length > 0) afterRebuild(`${names} changed`, await host.update(stories), false);
-  };
+  // The watcher starts first, while the first build runs, so that no save made during start-up is
+  // lost: its changes wait in the queue until the engine and the server are ready.
+  let markReady: (running: { host: EngineHost; server: DevServer }) => void = () => undefined;
+  const ready = new Promise<{ host: EngineHost; server: DevServer }>((resolve) => (markReady = resolve));
   const queue = createRebuildQueue(async (files) => {
+    const running = await ready;
     try {
-      await rebuild(files);
+      await rebuild(running, files);
     } catch (error) {
       // Every watcher callback catches its own errors: report, then start the engine afresh.
       logger.error(`Rebuild failed: ${error instanceof Error ? error.message : String(error)}; restarting the engine`);
-      afterRebuild('engine restarted', await host.restart(), true);
+      afterRebuild(running.server, 'engine restarted', await running.host.restart(), true);
     }
   });
-
   const watcher = watch(watchTargets(paths), watcherOptions());
   watcher.on('all', (_event, file) => {
     if (classifyChange(file, paths) !== 'ignored') queue.push(path.resolve(file));
   });
   watcher.on('error', (error) => logger.error(`Watcher: ${error instanceof Error ? error.message : String(error)}`));
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  const watching = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+
+  const host = await startEngineHost({ cwd, stories: options.stories, config: options.config, baseUrl: options.baseUrl });
+  let problemsShown = !host.initial.ok;
+  printProblems(logger, host.initial.problems);
+  logger.info(host.initial.ok ? `Built ${host.initial.pages} pages in ${host.initial.ms} ms` : 'The first build has problems: fix them and the preview fills in');
+  const server = await startDevServer({ source: host.source, host: options.host, port: options.port, logger });
+  if (!host.initial.ok) server.broadcast({ type: 'problems', problems: host.initial.problems });
+  await watching;
+  markReady({ host, server });
+  const asked = options.port ?? 4321;
+  logger.info(`wiredesk dev: serving ${server.url}${server.port !== asked && asked !== 0 ? ` (port ${asked} was taken)` : ''}, press Ctrl-C to stop`);
+
+  function afterRebuild(target: DevServer, what: string, summary: RebuildSummary, all: boolean): void {
+    printProblems(logger, summary.problems);
+    if (!summary.ok) {
+      logger.info(`${what} · problems: serving the last good build`);
+      target.broadcast({ type: 'problems', problems: summary.problems });
+      problemsShown = true;
+      return;
+    }
+    const touched = [...summary.changed, ...summary.removed];
+    const updated = all ? `${summary.pages} pages rebuilt` : `${touched.length} pages updated (${summary.rendered} re-rendered now)`;
+    logger.info(`${what} · ${updated} · ${summary.ms} ms`);
+    if (problemsShown) target.broadcast({ type: 'ok' });
+    else if (all || touched.length > maxReloadPaths) target.broadcast({ type: 'reload', paths: 'all' });
+    else if (touched.length > 0) target.broadcast({ type: 'reload', paths: touched });
+    problemsShown = false;
+  }
+
+  async function rebuild(running: { host: EngineHost; server: DevServer }, files: readonly string[]): Promise<void> {
+    const kinds = new Set(files.map((file) => classifyChange(file, paths)));
+    const what = `${files.map((file) => path.relative(cwd, file) || file).join(', ')} changed`;
+    if (kinds.has('code')) {
+      const compiled = await compileCode();
+      if (!compiled.ok) {
+        const problems: DevProblem[] = compiled.lines.map((line) => ({ text: line, file: 'templates', severity: 'error', ruleId: 'compile' }));
+        afterRebuild(running.server, what, { ok: false, problems, changed: [], removed: [], rendered: 0, pages: 0, ms: 0, path: 'full' }, true);
+        return;
+      }
+    }
+    if (kinds.has('code') || kinds.has('config')) {
+      afterRebuild(running.server, what, await running.host.restart(), true);
+      return;
+    }
+    const stories = files.filter((file) => classifyChange(file, paths) === 'stories');
+    if (stories.length > 0) afterRebuild(running.server, what, await running.host.update(stories), false);
+  }
 
   if (options.open) openBrowser(server.url);
 

@@ -1,11 +1,14 @@
-import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { resolveConfig } from '../config.js';
-import { fingerprintSite } from '../incremental/fingerprints.js';
-import { invalidatedPages, type PageSet } from '../incremental/invalidate.js';
+import { articleFingerprint, fingerprintSite, teaserFingerprint, type Fingerprints } from '../incremental/fingerprints.js';
+import { invalidatedPages } from '../incremental/invalidate.js';
+import { replaceArticles, structureKey } from '../incremental/light-edit.js';
+import { indexReaders, type Readers } from '../incremental/readers.js';
+import type { Article } from '../model/article.js';
 import type { SiteConfig, SiteInputs } from '../model/config.js';
+import type { Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
 import { assembleSite, storyToArticle } from '../pipeline/index.js';
@@ -13,12 +16,15 @@ import { isHidden, isStorySource, loadStories, loadStoryFile, type StoryFile } f
 import { loadTheme } from '../pipeline/load-theme.js';
 import type { ModelResult } from '../pipeline/model.js';
 import type { Page } from '../render/page.js';
+import { expandFolders, isRegularFile } from './changed-files.js';
 import { contentTypeOf } from './content-type.js';
 import type { Served } from './site-source.js';
 
 /** Where the dev engine finds its inputs: the same as a build's, from a known folder. */
 export interface DevEngineOptions extends SiteInputs {
   readonly cwd: string;
+  /** `false` resolves and plans the whole site on every change (the reference the light path is tested against). */
+  readonly incremental?: boolean | undefined;
 }
 
 /** What one (re)build did: its problems, the pages it changed or removed, and how long it took. */
@@ -33,6 +39,8 @@ export interface RebuildReport {
   readonly rendered: number;
   readonly pages: number;
   readonly ms: number;
+  /** `light` when only articles were swapped (no resolving, no page planning), `full` otherwise. */
+  readonly path: 'light' | 'full';
 }
 
 /** The incremental site behind the dev server: update it with changed files, look pages up. */
@@ -48,8 +56,19 @@ export interface DevEngine {
   lookup(sitePath: string): Served | undefined;
 }
 
-interface GoodSite extends PageSet {
-  readonly usedAssets: ReadonlySet<string>;
+/** The last good build and what an edit needs to update it without resolving again. */
+interface GoodSite {
+  readonly site: Site;
+  readonly pages: ReadonlyMap<string, Page>;
+  readonly fingerprints: Fingerprints;
+  readonly readers: Readers;
+  /** Messages of the resolve and render stages (warnings only, or it would not be good). */
+  readonly siteMessages: readonly VFileMessage[];
+}
+
+interface StoryEntry {
+  readonly file: StoryFile;
+  readonly result: ModelResult;
 }
 
 /** Build the site once and keep everything needed to rebuild only what a change touches. */
@@ -60,43 +79,81 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   const resolved = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd);
   const config = resolved.config;
   const [loaded, theme] = await Promise.all([loadStories(storiesDir, cwd), loadTheme(themeAssetsDir)]);
-  const stories = new Map<string, { file: StoryFile; result: ModelResult }>();
+  const stories = new Map<string, StoryEntry>();
   const unreadable = new Map<string, VFileMessage>();
   const assets = new Set(loaded.assets.map((asset) => asset.source));
   for (const message of loaded.messages) unreadable.set(message.file ?? '', message);
   if (config) for (const file of loaded.stories) stories.set(file.source, { file, result: storyToArticle(file, config, assets) });
 
   let good: GoodSite | undefined;
+  let lastOk = false;
   const cache = new Map<string, string | Uint8Array>();
+  const storyMessages = () => [...resolved.messages, ...unreadable.values(), ...[...stories.values()].flatMap((entry) => entry.result.messages)];
 
-  const rebuild = (since: number): RebuildReport => {
-    if (!config) return { ok: false, messages: resolved.messages, changed: [], removed: [], rendered: 0, pages: 0, ms: elapsed(since) };
-    const results = [...stories.values()].map((entry) => entry.result);
-    const outcome = assembleSite(results, [...resolved.messages, ...unreadable.values()], config, theme);
-    if (!outcome.site || !outcome.pages || outcome.messages.some((message) => message.fatal === true)) {
-      return { ok: false, messages: outcome.messages, changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since) };
-    }
-    const next: GoodSite = {
-      pages: new Map(outcome.pages.map((page) => [page.path, page])),
-      fingerprints: fingerprintSite(outcome.site),
-      usedAssets: new Set(outcome.site.usedAssets),
-    };
-    const { changed, removed } = good ? invalidatedPages(good, next) : { changed: [...next.pages.keys()], removed: [] };
+  /** Drop changed pages from the cache, rendering again at once those that had been served. */
+  const refresh = (next: GoodSite, changed: readonly string[], removed: readonly string[]): number => {
     let rendered = 0;
     for (const sitePath of removed) cache.delete(sitePath);
     for (const sitePath of changed) {
-      if (!cache.delete(sitePath)) continue;
       const page = next.pages.get(sitePath);
-      if (page) {
-        cache.set(sitePath, page.render());
-        rendered++;
-      }
+      if (!cache.delete(sitePath) || !page) continue;
+      cache.set(sitePath, page.render(next.site));
+      rendered++;
     }
-    good = next;
-    return { ok: true, messages: outcome.messages, changed, removed, rendered, pages: next.pages.size, ms: elapsed(since) };
+    return rendered;
   };
 
-  const initial = rebuild(started);
+  const fullRebuild = (since: number): RebuildReport => {
+    const failed = (messages: readonly VFileMessage[]): RebuildReport => {
+      lastOk = false;
+      return { ok: false, messages, changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: 'full' };
+    };
+    if (!config) return failed(resolved.messages);
+    const results = [...stories.values()].map((entry) => entry.result);
+    const outcome = assembleSite(results, [...resolved.messages, ...unreadable.values()], config, theme);
+    if (!outcome.site || !outcome.pages || outcome.messages.some((message) => message.fatal === true)) return failed(outcome.messages);
+    const pages = new Map(outcome.pages.map((page) => [page.path, page]));
+    const fromStories = new Set(storyMessages());
+    const next: GoodSite = {
+      site: outcome.site,
+      pages,
+      fingerprints: fingerprintSite(outcome.site),
+      readers: indexReaders(pages.values()),
+      siteMessages: outcome.messages.filter((message) => !fromStories.has(message)),
+    };
+    const { changed, removed } = good ? invalidatedPages(good, next) : { changed: [...pages.keys()], removed: [] };
+    const rendered = refresh(next, changed, removed);
+    good = next;
+    lastOk = true;
+    return { ok: true, messages: outcome.messages, changed, removed, rendered, pages: pages.size, ms: elapsed(since), path: 'full' };
+  };
+
+  /** Swap edited articles into the last good site when they keep its shape; undefined when a full rebuild is needed. */
+  const lightRebuild = (since: number, edited: ReadonlyMap<string, Article>): RebuildReport | undefined => {
+    if (options.incremental === false || !good || !lastOk || edited.size === 0 || unreadable.size > 0) return undefined;
+    for (const [id, article] of edited) {
+      const old = good.site.byId.get(id);
+      if (!old || structureKey(old) !== structureKey(article)) return undefined;
+    }
+    const { site, replaced } = replaceArticles(good.site, edited);
+    const articles = new Map(good.fingerprints.articles);
+    const teasers = new Map(good.fingerprints.teasers);
+    const changed = new Set<string>();
+    for (const article of replaced) {
+      const full = articleFingerprint(article);
+      const teaser = teaserFingerprint(article);
+      if (articles.get(article.id) !== full) for (const sitePath of good.readers.articles.get(article.id) ?? []) changed.add(sitePath);
+      if (teasers.get(article.id) !== teaser) for (const sitePath of good.readers.teasers.get(article.id) ?? []) changed.add(sitePath);
+      articles.set(article.id, full);
+      teasers.set(article.id, teaser);
+    }
+    const next: GoodSite = { ...good, site, fingerprints: { ...good.fingerprints, articles, teasers } };
+    const rendered = refresh(next, [...changed], []);
+    good = next;
+    return { ok: true, messages: [...storyMessages(), ...next.siteMessages], changed: [...changed], removed: [], rendered, pages: next.pages.size, ms: elapsed(since), path: 'light' };
+  };
+
+  const initial = fullRebuild(started);
 
   return {
     config,
@@ -104,41 +161,43 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
     initial,
     async update(files) {
       const since = performance.now();
-      if (!config) return rebuild(since);
+      if (!config) return fullRebuild(since);
+      let shapeChanged = false;
       let assetsChanged = false;
+      const edited = new Map<string, Article>();
       for (const file of await expandFolders(files, storiesDir, [...stories.keys(), ...assets])) {
         const source = path.relative(storiesDir, file).split(path.sep).join('/');
         if (source.startsWith('../') || source === '..' || path.isAbsolute(source) || isHidden(source)) continue;
         const exists = await isRegularFile(file);
         if (!isStorySource(source)) {
-          assetsChanged = true;
+          shapeChanged = assetsChanged = true;
           if (exists) assets.add(source);
           else assets.delete(source);
           continue;
         }
         const displayPath = path.relative(cwd, file).split(path.sep).join('/');
         unreadable.delete(displayPath);
-        if (!exists) {
-          stories.delete(source);
+        const before = stories.get(source);
+        const loadedFile = exists ? await loadStoryFile(storiesDir, source, cwd) : undefined;
+        if (!loadedFile || 'message' in loadedFile) {
+          if (loadedFile) unreadable.set(displayPath, loadedFile.message);
+          shapeChanged ||= stories.delete(source) || loadedFile !== undefined;
           continue;
         }
-        const loadedFile = await loadStoryFile(storiesDir, source, cwd);
-        if ('message' in loadedFile) {
-          stories.delete(source);
-          unreadable.set(displayPath, loadedFile.message);
-        } else if (stories.get(source)?.file.digest !== loadedFile.digest) {
-          stories.set(source, { file: loadedFile, result: storyToArticle(loadedFile, config, assets) });
+        if (before?.file.digest === loadedFile.digest) continue;
+        const result = storyToArticle(loadedFile, config, assets);
+        stories.set(source, { file: loadedFile, result });
+        if (before?.result.article && result.article && before.result.article.id === result.article.id && !result.messages.some((m) => m.fatal === true)) {
+          edited.set(result.article.id, result.article);
+        } else {
+          shapeChanged = true;
         }
       }
-      if (assetsChanged) {
-        // Only stories with a lead image read the asset list: model them again.
-        for (const [source, entry] of stories) {
-          if (entry.result.article?.image || entry.result.messages.some((message) => message.ruleId === 'missing-image')) {
-            stories.set(source, { file: entry.file, result: storyToArticle(entry.file, config, assets) });
-          }
-        }
+      if (assetsChanged) remodelStoriesWithImages(stories, config, assets);
+      if (!shapeChanged && edited.size === 0) {
+        return { ok: lastOk, messages: storyMessages(), changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: 'light' };
       }
-      return rebuild(since);
+      return (!shapeChanged && lightRebuild(since, edited)) || fullRebuild(since);
     },
     lookup(sitePath) {
       if (!good) return undefined;
@@ -146,13 +205,13 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       if (page) {
         let body = cache.get(sitePath);
         if (body === undefined) {
-          body = page.render();
+          body = page.render(good.site);
           cache.set(sitePath, body);
         }
         return { kind: 'bytes', body, contentType: contentTypeOfPage(page) };
       }
       const media = sitePath.startsWith('media/') ? sitePath.slice('media/'.length) : undefined;
-      if (media !== undefined && good.usedAssets.has(media)) {
+      if (media !== undefined && good.site.usedAssets.includes(media)) {
         return { kind: 'file', absolutePath: path.join(storiesDir, media), contentType: contentTypeOf(media) };
       }
       return undefined;
@@ -160,49 +219,19 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   };
 }
 
+/** Stories with a lead image read the asset list: model them again when it may have changed. */
+function remodelStoriesWithImages(stories: Map<string, StoryEntry>, config: SiteConfig, assets: ReadonlySet<string>): void {
+  for (const [source, entry] of stories) {
+    if (entry.result.article?.image?.source || entry.result.messages.some((message) => message.ruleId === 'missing-image')) {
+      stories.set(source, { file: entry.file, result: storyToArticle(entry.file, config, assets) });
+    }
+  }
+}
+
 function contentTypeOfPage(page: Page): string {
   if (page.kind === 'feed') return 'application/rss+xml; charset=utf-8';
   if (page.kind === 'asset') return contentTypeOf(page.path);
   return contentTypeOf(filePathOf(page.path));
-}
-
-/**
- * Replace each changed folder by the files it now holds, and a deleted folder by the known files
- * that were in it, so that moving or deleting a whole folder of stories is seen file by file.
- */
-async function expandFolders(files: readonly string[], storiesDir: string, known: readonly string[]): Promise<string[]> {
-  const expanded: string[] = [];
-  for (const file of files) {
-    const kind = await kindOf(file);
-    if (kind === 'file') {
-      expanded.push(file);
-    } else if (kind === 'folder') {
-      const entries = await readdir(file, { recursive: true, withFileTypes: true });
-      expanded.push(...entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)));
-    } else {
-      const prefix = `${path.relative(storiesDir, file).split(path.sep).join('/')}/`;
-      const gone = known.filter((source) => source.startsWith(prefix) || prefix === '/');
-      expanded.push(file, ...gone.map((source) => path.join(storiesDir, source)));
-    }
-  }
-  return [...new Set(expanded)];
-}
-
-async function kindOf(file: string): Promise<'file' | 'folder' | 'other' | 'missing'> {
-  try {
-    const stat = await lstat(file);
-    return stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other';
-  } catch {
-    return 'missing';
-  }
-}
-
-async function isRegularFile(file: string): Promise<boolean> {
-  try {
-    return (await lstat(file)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function elapsed(since: number): number {

@@ -13,5 +13,5 @@ export function renderSite(site: Site, theme: readonly ThemeFile[]): Page[] {
   const assets = theme.map(
     (file): Page => ({ path: file.path, kind: 'asset', deps: { articles: [], teasers: [], collections: ['theme'] }, render: () => file.bytes }),
   );
-  return [...articlePages(site), ...homePages(site), ...collectionPages(site), ...termIndexPages(site), notFoundPage(site), ...feedPages(site), ...assets];
+  return [...articlePages(site), ...homePages(site), ...collectionPages(site), ...termIndexPages(), notFoundPage(site), ...feedPages(site), ...assets];
 }

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { filePathOf } from '../model/urls.js';
-import type { Page } from '../render/page.js';
 
 /** A file from the stories folder that the site publishes (a lead image), and where. */
 export interface CopiedAsset {
@@ -10,6 +9,12 @@ export interface CopiedAsset {
   readonly from: string;
   /** Site-relative path it is published at (`media/…`). */
   readonly path: string;
+}
+
+/** A file to write: its site-relative URL path and how to produce its bytes (called once). */
+export interface OutputFile {
+  readonly path: string;
+  readonly render: () => string | Uint8Array;
 }
 
 /** What the write stage did. */
@@ -24,7 +29,7 @@ const parallelWrites = 32;
  * Write every page and copied asset into a staging folder beside `outDir`, then swap it in:
  * a build that fails or is killed before the swap leaves the previous output exactly as it was.
  */
-export async function writeSite(pages: readonly Page[], assets: readonly CopiedAsset[], outDir: string): Promise<WriteResult> {
+export async function writeSite(pages: readonly OutputFile[], assets: readonly CopiedAsset[], outDir: string): Promise<WriteResult> {
   const out = path.resolve(outDir);
   await recoverInterruptedSwap(out);
   const staging = siblingPath(out, `staging-${process.pid}-${Date.now()}`);

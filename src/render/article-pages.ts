@@ -1,7 +1,8 @@
 import { toHtml } from 'hast-util-to-html';
 import { renderArticle } from '../../templates/article.js';
 import { renderNotFound } from '../../templates/not-found.js';
-import { articlesWithIds, type Collection, type Site } from '../model/site.js';
+import type { ArticleView } from '../model/views.js';
+import { articlesWithIds, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { pageChrome } from './chrome.js';
 import { collectionKey, type Page } from './page.js';
 
@@ -10,51 +11,69 @@ export const latestCount = 5;
 
 /** One page per story, at its permalink. */
 export function articlePages(site: Site): Page[] {
-  const latestAll = site.articles.slice(0, latestCount + 1);
+  const newest = site.articles.slice(0, latestCount + 1).map((article) => article.id);
   return site.articles.map((article): Page => {
-    const references = articlesWithIds(site, article.linkedIds);
-    const related = articlesWithIds(site, article.relatedIds);
-    const latest = latestAll.filter((other) => other.id !== article.id).slice(0, latestCount);
-    const section = article.section && site.collection('section', article.section.slug);
-    const topics = article.topics.flatMap((term) => existingCollection(site.collection('topic', term.slug)));
-    const tags = article.tags.flatMap((term) => existingCollection(site.collection('tag', term.slug)));
-    const collections = [section, ...topics, ...tags].flatMap(existingCollection);
-    const feeds = collections.map((collection) => ({ title: `${site.config.title}: ${collection.name}`, path: collection.feedPath }));
+    const latest = latestIds(newest, article.id);
+    const view = articleView(site, article, latest);
     return {
       path: article.path,
       kind: 'article',
       deps: {
         articles: [article.id],
-        teasers: [...references, ...related, ...latest].map((other) => other.id),
-        collections: ['sections', ...collections.map((collection) => collectionKey(collection.kind, collection.slug))],
+        teasers: [...view.references, ...view.related, ...view.latest].map((other) => other.id),
+        collections: ['sections', ...collectionsOf(view).map((collection) => collectionKey(collection.kind, collection.slug))],
       },
-      render: () =>
-        toHtml(
-          renderArticle({
-            kind: 'article',
-            chrome: pageChrome(site, article.path, article.title, article.summary, feeds),
-            article,
-            references,
-            related,
-            ...(section ? { section } : {}),
-            topics,
-            tags,
-            latest,
-          }),
-        ),
+      render: (current) => {
+        const now = current.byId.get(article.id);
+        if (!now) throw new Error(`Story "${article.id}" is not in the site any more`);
+        return toHtml(renderArticle(articleView(current, now, latest)));
+      },
     };
   });
 }
 
 /** The 404 page, served by static hosts for unknown URLs. */
 export function notFoundPage(site: Site): Page {
-  const latest = site.articles.slice(0, latestCount);
+  const latest = site.articles.slice(0, latestCount).map((article) => article.id);
   return {
     path: '404.html',
     kind: 'not-found',
-    deps: { articles: [], teasers: latest.map((article) => article.id), collections: ['sections'] },
-    render: () => toHtml(renderNotFound({ kind: 'not-found', chrome: pageChrome(site, '404.html', 'Page not found', 'The page you asked for is not here.'), latest })),
+    deps: { articles: [], teasers: latest, collections: ['sections'] },
+    render: (current) =>
+      toHtml(
+        renderNotFound({
+          kind: 'not-found',
+          chrome: pageChrome(current, '404.html', 'Page not found', 'The page you asked for is not here.'),
+          latest: articlesWithIds(current, latest),
+        }),
+      ),
   };
+}
+
+function latestIds(newest: readonly string[], self: string): string[] {
+  return newest.filter((id) => id !== self).slice(0, latestCount);
+}
+
+function articleView(site: Site, article: LinkedArticle, latest: readonly string[]): ArticleView {
+  const section = article.section && site.collection('section', article.section.slug);
+  const topics = article.topics.flatMap((term) => existingCollection(site.collection('topic', term.slug)));
+  const tags = article.tags.flatMap((term) => existingCollection(site.collection('tag', term.slug)));
+  const view = {
+    kind: 'article' as const,
+    article,
+    references: articlesWithIds(site, article.linkedIds),
+    related: articlesWithIds(site, article.relatedIds),
+    ...(section ? { section } : {}),
+    topics,
+    tags,
+    latest: articlesWithIds(site, latest),
+  };
+  const feeds = collectionsOf(view).map((collection) => ({ title: `${site.config.title}: ${collection.name}`, path: collection.feedPath }));
+  return { ...view, chrome: pageChrome(site, article.path, article.title, article.summary, feeds) };
+}
+
+function collectionsOf(view: Pick<ArticleView, 'section' | 'topics' | 'tags'>): Collection[] {
+  return [view.section, ...view.topics, ...view.tags].flatMap(existingCollection);
 }
 
 function existingCollection(collection: Collection | undefined): Collection[] {

@@ -7,34 +7,36 @@ import { collectionKey, type Page } from './page.js';
 
 /** The RSS feeds: one for the site and one for each section, topic and tag (newest `feedSize` stories). */
 export function feedPages(site: Site): Page[] {
-  const siteFeed = feedPage(site, siteFeedPath, '', site.config.title, site.config.description, site.articles, 'home');
-  const collectionFeeds = [...site.sections, ...site.topics, ...site.tags].map((collection) =>
-    feedPage(
-      site,
-      collection.feedPath,
-      collection.path,
-      `${site.config.title}: ${collection.name}`,
-      `Stories filed under ${collection.name}`,
-      articlesWithIds(site, collection.articleIds),
-      collectionKey(collection.kind, collection.slug),
-    ),
+  const size = site.config.feedSize;
+  const siteFeed = feedPage(siteFeedPath, '', site.articles.slice(0, size).map((article) => article.id), 'home', (current) => ({
+    title: current.config.title,
+    description: current.config.description,
+  }));
+  const collectionFeeds = [...site.sections, ...site.topics, ...site.tags].map(({ kind, slug, path, feedPath, articleIds }) =>
+    feedPage(feedPath, path, articleIds.slice(0, size), collectionKey(kind, slug), (current) => {
+      const name = current.collection(kind, slug)?.name ?? slug;
+      return { title: `${current.config.title}: ${name}`, description: `Stories filed under ${name}` };
+    }),
   );
-  return [siteFeed, ...collectionFeeds];
+  return [siteFeed, ...collectionFeeds].map((page) => ({ ...page, deps: { ...page.deps, teasers: linkedIdsOf(site, page.deps.articles) } }));
 }
 
-function feedPage(site: Site, path: string, pagePath: string, title: string, description: string, all: readonly LinkedArticle[], key: string): Page {
-  const articles = all.slice(0, site.config.feedSize);
-  const references = (article: LinkedArticle) => articlesWithIds(site, article.linkedIds);
-  const lastBuildDate = newest(articles);
+function feedPage(path: string, pagePath: string, ids: readonly string[], key: string, channel: (site: Site) => { title: string; description: string }): Page {
   return {
     path,
     kind: 'feed',
-    deps: { articles: articles.map((article) => article.id), teasers: articles.flatMap((article) => article.linkedIds), collections: [key] },
-    render: () =>
-      toXml(
-        renderRss({ config: site.config, title, description, path, pagePath, articles, references, ...(lastBuildDate ? { lastBuildDate } : {}) }),
-      ),
+    deps: { articles: ids, teasers: [], collections: [key] },
+    render: (current) => {
+      const articles = articlesWithIds(current, ids);
+      const lastBuildDate = newest(articles);
+      const references = (article: LinkedArticle) => articlesWithIds(current, article.linkedIds);
+      return toXml(renderRss({ config: current.config, ...channel(current), path, pagePath, articles, references, ...(lastBuildDate ? { lastBuildDate } : {}) }));
+    },
   };
+}
+
+function linkedIdsOf(site: Site, ids: readonly string[]): string[] {
+  return articlesWithIds(site, ids).flatMap((article) => article.linkedIds);
 }
 
 function newest(articles: readonly LinkedArticle[]): DateTime | undefined {

@@ -2,7 +2,7 @@ import { toHtml } from 'hast-util-to-html';
 import { renderList } from '../../templates/list.js';
 import { renderTermIndex } from '../../templates/term-index.js';
 import type { TermKind } from '../model/article.js';
-import { articlesWithIds, collectionFolders, type Collection, type LinkedArticle, type Site } from '../model/site.js';
+import { articlesWithIds, collectionFolders, type Collection, type Site } from '../model/site.js';
 import type { TermIndexKind } from '../model/views.js';
 import { pageChrome } from './chrome.js';
 import { collectionKey, type Page } from './page.js';
@@ -16,19 +16,23 @@ const kindNames: Readonly<Record<TermKind, { one: string; many: string }>> = {
 
 /** The home pages: every story, newest first, paginated (`/`, `/page/2/`…). */
 export function homePages(site: Site): Page[] {
-  return paginate(site.articles, site.config.pageSize, '').map(
+  return paginate(
+    site.articles.map((article) => article.id),
+    site.config.pageSize,
+    '',
+  ).map(
     (page): Page => ({
       path: page.path,
       kind: 'home',
-      deps: { articles: [], teasers: page.items.map((article) => article.id), collections: ['home', 'sections'] },
-      render: () =>
+      deps: { articles: [], teasers: page.items, collections: ['home', 'sections'] },
+      render: (current) =>
         toHtml(
           renderList({
             kind: 'home',
-            chrome: pageChrome(site, page.path, page.pagination.page === 1 ? site.config.title : `Latest stories, page ${page.pagination.page}`, site.config.description),
+            chrome: pageChrome(current, page.path, page.pagination.page === 1 ? current.config.title : `Latest stories, page ${page.pagination.page}`, current.config.description),
             heading: 'Latest stories',
-            total: site.articles.length,
-            articles: page.items,
+            total: current.articles.length,
+            articles: articlesWithIds(current, page.items),
             pagination: page.pagination,
           }),
         ),
@@ -38,57 +42,58 @@ export function homePages(site: Site): Page[] {
 
 /** The paginated pages of every section, topic and tag. */
 export function collectionPages(site: Site): Page[] {
-  return [...site.sections, ...site.topics, ...site.tags].flatMap((collection) => {
-    const articles = articlesWithIds(site, collection.articleIds);
-    return paginate<LinkedArticle>(articles, site.config.pageSize, collection.path).map(
+  return [...site.sections, ...site.topics, ...site.tags].flatMap(({ kind, slug, path, articleIds }) =>
+    paginate(articleIds, site.config.pageSize, path).map(
       (page): Page => ({
         path: page.path,
-        kind: collection.kind,
-        deps: { articles: [], teasers: page.items.map((article) => article.id), collections: [collectionKey(collection.kind, collection.slug), 'sections'] },
-        render: () =>
-          toHtml(
+        kind,
+        deps: { articles: [], teasers: page.items, collections: [collectionKey(kind, slug), 'sections'] },
+        render: (current) => {
+          const collection = current.collection(kind, slug);
+          if (!collection) throw new Error(`The ${kind} "${slug}" is not in the site any more`);
+          return toHtml(
             renderList({
-              kind: collection.kind,
-              chrome: pageChrome(site, page.path, pageTitle(collection, page.pagination.page), `${kindNames[collection.kind].one}: ${collection.name}`, [
-                { title: `${site.config.title}: ${collection.name}`, path: collection.feedPath },
+              kind,
+              chrome: pageChrome(current, page.path, pageTitle(collection, page.pagination.page), `${kindNames[kind].one}: ${collection.name}`, [
+                { title: `${current.config.title}: ${collection.name}`, path: collection.feedPath },
               ]),
               heading: collection.name,
               collection,
-              total: articles.length,
-              articles: page.items,
+              total: collection.articleIds.length,
+              articles: articlesWithIds(current, page.items),
               pagination: page.pagination,
             }),
-          ),
+          );
+        },
       }),
-    );
-  });
+    ),
+  );
 }
 
 /** The index pages listing every section, topic and tag with its story count. */
-export function termIndexPages(site: Site): Page[] {
-  const indexes: readonly [TermKind, readonly Collection[]][] = [
-    ['section', site.sections],
-    ['topic', site.topics],
-    ['tag', site.tags],
-  ];
-  return indexes.map(([kind, collections]): Page => {
+export function termIndexPages(): Page[] {
+  return (['section', 'topic', 'tag'] as const).map((kind): Page => {
     const path = `${collectionFolders[kind]}/`;
     const indexKind = `${kind}-index` as TermIndexKind;
     return {
       path,
       kind: indexKind,
       deps: { articles: [], teasers: [], collections: [indexKind, 'sections'] },
-      render: () =>
+      render: (current) =>
         toHtml(
           renderTermIndex({
             kind: indexKind,
-            chrome: pageChrome(site, path, kindNames[kind].many, `Every ${kind} with its number of stories.`),
+            chrome: pageChrome(current, path, kindNames[kind].many, `Every ${kind} with its number of stories.`),
             heading: kindNames[kind].many,
-            collections,
+            collections: collectionsOfKind(current, kind),
           }),
         ),
     };
   });
+}
+
+function collectionsOfKind(site: Site, kind: TermKind): readonly Collection[] {
+  return kind === 'section' ? site.sections : kind === 'topic' ? site.topics : site.tags;
 }
 
 function pageTitle(collection: Collection, page: number): string {

@@ -1,3 +1,5 @@
+import type { Site } from '../model/site.js';
+
 /** The closed set of page kinds wiredesk writes, named once. */
 export const pageKinds = [
   'article',
@@ -36,8 +38,12 @@ export interface Page {
   readonly path: string;
   readonly kind: PageKind;
   readonly deps: PageDeps;
-  /** Produce the file's contents; called once, by the write stage, so output can be streamed. */
-  readonly render: () => string | Uint8Array;
+  /**
+   * Produce the file's contents from the site as it is now: a page plan keeps only ids, so it
+   * stays valid while an edit leaves the site's shape alone. Called by the write stage (once, so
+   * output can be streamed) or by the dev server (on request).
+   */
+  readonly render: (site: Site) => string | Uint8Array;
 }
 
 /** The collection key of a section, topic or tag, as used in `PageDeps.collections`. */

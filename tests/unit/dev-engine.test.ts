@@ -147,3 +147,46 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
     expect(report.rendered).toBe(1);
   });
 });
+
+describe('the dev engine light path', () => {
+  it('should give the same pages, byte for byte, as resolving the whole site again', async () => {
+    const { generateCorpus, writeCorpus } = await import('../../bench/corpus.js');
+    const corpus = generateCorpus({ stories: 60, seed: 3 });
+    const light = await fixtureSite('-- site.yaml --\npageSize: 7\n');
+    const full = await fixtureSite('-- site.yaml --\npageSize: 7\n');
+    try {
+      await writeCorpus(light.dir, corpus);
+      await writeCorpus(full.dir, corpus);
+      const engines = [await createDevEngine({ cwd: light.dir }), await createDevEngine({ cwd: full.dir, incremental: false })] as const;
+      const edits: [number, (text: string) => string][] = [
+        [59, (text) => text.replace(/^title: "/m, 'title: "Newest, retitled: ')],
+        [30, (text) => text.replace(/\n\n([A-Z])/, '\n\nAn inserted sentence. $1')],
+        [12, (text) => text.replace(/caption: "/, 'caption: "Recaptioned ')],
+        [5, (text) => text.replace(/^title: "/m, 'title: "Old, retitled: ')],
+      ];
+      for (const [index, change] of edits) {
+        const file = corpus[index];
+        if (!file) throw new Error('no such story');
+        const text = change(file.text);
+        expect(text).not.toBe(file.text);
+        const reports: RebuildReport[] = [];
+        for (const [site, engine] of [[light, engines[0]], [full, engines[1]]] as const) {
+          await site.write(`stories/${file.source}`, text);
+          reports.push(await engine.update([path.join(site.dir, 'stories', file.source)]));
+        }
+        expect(reports.map((report) => report.path)).toEqual(['light', 'full']);
+        expect([...(reports[0]?.changed ?? [])].sort()).toEqual([...(reports[1]?.changed ?? [])].sort());
+        expect(reports[0]?.changed.length).toBeGreaterThan(0);
+      }
+      const html = (engine: DevEngine, sitePath: string) => {
+        const served = engine.lookup(sitePath);
+        return served?.kind === 'bytes' ? String(served.body) : undefined;
+      };
+      const paths = engines[1].initial.changed;
+      for (const sitePath of paths) expect(html(engines[0], sitePath), sitePath).toBe(html(engines[1], sitePath));
+    } finally {
+      await light.remove();
+      await full.remove();
+    }
+  });
+});

@@ -3,13 +3,10 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from '../../src/render/page.js';
-import { writeSite } from '../../src/pipeline/write.js';
+import { writeSite, type OutputFile } from '../../src/pipeline/write.js';
 
-const page = (pagePath: string, text: string | (() => string)): Page => ({
+const page = (pagePath: string, text: string | (() => string)): OutputFile => ({
   path: pagePath,
-  kind: 'article',
-  deps: { articles: [], teasers: [], collections: [] },
   render: typeof text === 'string' ? () => text : text,
 });
 
