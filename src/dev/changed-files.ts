@@ -4,9 +4,9 @@ import path from 'node:path';
 /**
  * Replace each changed folder by the files it now holds, and a deleted folder by the known files
  * that were in it, so that moving or deleting a whole folder of stories is seen file by file.
- * `known` are paths relative to `storiesDir`.
+ * `knownUnder(prefix)` lists the known paths (relative to `storiesDir`) that start with `prefix`.
  */
-export async function expandFolders(files: readonly string[], storiesDir: string, known: readonly string[]): Promise<string[]> {
+export async function expandFolders(files: readonly string[], storiesDir: string, knownUnder: (prefix: string) => readonly string[]): Promise<string[]> {
   const expanded: string[] = [];
   for (const file of files) {
     const kind = await kindOf(file);
@@ -18,7 +18,7 @@ export async function expandFolders(files: readonly string[], storiesDir: string
     } else {
       const relative = path.relative(storiesDir, file).split(path.sep).join('/');
       const prefix = relative === '' ? '' : `${relative}/`;
-      const gone = known.filter((source) => source.startsWith(prefix));
+      const gone = knownUnder(prefix);
       expanded.push(file, ...gone.map((source) => path.join(storiesDir, source)));
     }
   }

@@ -2,13 +2,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { resolveConfig } from '../config.js';
-import { articleFingerprint, fingerprintSite, teaserFingerprint, type Fingerprints } from '../incremental/fingerprints.js';
+import { articleFingerprint, fingerprintSite, teaserFingerprint } from '../incremental/fingerprints.js';
 import { invalidatedPages } from '../incremental/invalidate.js';
-import { replaceArticles, structureKey } from '../incremental/light-edit.js';
+import { positionsOf, replaceArticles, structureKey } from '../incremental/light-edit.js';
 import { indexReaders, type Readers } from '../incremental/readers.js';
 import type { Article } from '../model/article.js';
 import type { SiteConfig, SiteInputs } from '../model/config.js';
-import type { Site } from '../model/site.js';
+import type { LinkedArticle, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
 import { assembleSite, storyToArticle } from '../pipeline/index.js';
@@ -56,11 +56,16 @@ export interface DevEngine {
   lookup(sitePath: string): Served | undefined;
 }
 
-/** The last good build and what an edit needs to update it without resolving again. */
+/**
+ * The last good build and what an edit needs to update it without resolving again. The maps are
+ * the engine's own and a light edit updates them in place, so that it costs the same at any size.
+ */
 interface GoodSite {
   readonly site: Site;
   readonly pages: ReadonlyMap<string, Page>;
-  readonly fingerprints: Fingerprints;
+  readonly byId: Map<string, LinkedArticle>;
+  readonly positions: ReadonlyMap<string, number>;
+  readonly fingerprints: { readonly articles: Map<string, string>; readonly teasers: Map<string, string>; readonly collections: ReadonlyMap<string, string> };
   readonly readers: Readers;
   /** Messages of the resolve and render stages (warnings only, or it would not be good). */
   readonly siteMessages: readonly VFileMessage[];
@@ -80,15 +85,26 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   const config = resolved.config;
   const [loaded, theme] = await Promise.all([loadStories(storiesDir, cwd), loadTheme(themeAssetsDir)]);
   const stories = new Map<string, StoryEntry>();
+  /** Stories whose results carry messages: the only ones a report has to look at. */
+  const withMessages = new Set<string>();
+  const setStory = (source: string, entry: StoryEntry) => {
+    stories.set(source, entry);
+    if (entry.result.messages.length > 0) withMessages.add(source);
+    else withMessages.delete(source);
+  };
+  const deleteStory = (source: string) => {
+    withMessages.delete(source);
+    return stories.delete(source);
+  };
   const unreadable = new Map<string, VFileMessage>();
   const assets = new Set(loaded.assets.map((asset) => asset.source));
   for (const message of loaded.messages) unreadable.set(message.file ?? '', message);
-  if (config) for (const file of loaded.stories) stories.set(file.source, { file, result: storyToArticle(file, config, assets) });
+  if (config) for (const file of loaded.stories) setStory(file.source, { file, result: storyToArticle(file, config, assets) });
 
   let good: GoodSite | undefined;
   let lastOk = false;
   const cache = new Map<string, string | Uint8Array>();
-  const storyMessages = () => [...resolved.messages, ...unreadable.values(), ...[...stories.values()].flatMap((entry) => entry.result.messages)];
+  const storyMessages = () => [...resolved.messages, ...unreadable.values(), ...[...withMessages].flatMap((source) => stories.get(source)?.result.messages ?? [])];
 
   /** Drop changed pages from the cache, rendering again at once those that had been served. */
   const refresh = (next: GoodSite, changed: readonly string[], removed: readonly string[]): number => {
@@ -114,10 +130,13 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
     if (!outcome.site || !outcome.pages || outcome.messages.some((message) => message.fatal === true)) return failed(outcome.messages);
     const pages = new Map(outcome.pages.map((page) => [page.path, page]));
     const fromStories = new Set(storyMessages());
+    const fingerprints = fingerprintSite(outcome.site);
     const next: GoodSite = {
       site: outcome.site,
       pages,
-      fingerprints: fingerprintSite(outcome.site),
+      byId: new Map(outcome.site.byId),
+      positions: positionsOf(outcome.site),
+      fingerprints: { articles: new Map(fingerprints.articles), teasers: new Map(fingerprints.teasers), collections: fingerprints.collections },
       readers: indexReaders(pages.values()),
       siteMessages: outcome.messages.filter((message) => !fromStories.has(message)),
     };
@@ -135,9 +154,8 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       const old = good.site.byId.get(id);
       if (!old || structureKey(old) !== structureKey(article)) return undefined;
     }
-    const { site, replaced } = replaceArticles(good.site, edited);
-    const articles = new Map(good.fingerprints.articles);
-    const teasers = new Map(good.fingerprints.teasers);
+    const { site, replaced } = replaceArticles(good.site, edited, good.positions, good.byId);
+    const { articles, teasers } = good.fingerprints;
     const changed = new Set<string>();
     for (const article of replaced) {
       const full = articleFingerprint(article);
@@ -147,7 +165,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       articles.set(article.id, full);
       teasers.set(article.id, teaser);
     }
-    const next: GoodSite = { ...good, site, fingerprints: { ...good.fingerprints, articles, teasers } };
+    const next: GoodSite = { ...good, site };
     const rendered = refresh(next, [...changed], []);
     good = next;
     return { ok: true, messages: [...storyMessages(), ...next.siteMessages], changed: [...changed], removed: [], rendered, pages: next.pages.size, ms: elapsed(since), path: 'light' };
@@ -165,7 +183,8 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       let shapeChanged = false;
       let assetsChanged = false;
       const edited = new Map<string, Article>();
-      for (const file of await expandFolders(files, storiesDir, [...stories.keys(), ...assets])) {
+      const knownUnder = (prefix: string) => [...stories.keys(), ...assets].filter((source) => source.startsWith(prefix));
+      for (const file of await expandFolders(files, storiesDir, knownUnder)) {
         const source = path.relative(storiesDir, file).split(path.sep).join('/');
         if (source.startsWith('../') || source === '..' || path.isAbsolute(source) || isHidden(source)) continue;
         const exists = await isRegularFile(file);
@@ -181,19 +200,19 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
         const loadedFile = exists ? await loadStoryFile(storiesDir, source, cwd) : undefined;
         if (!loadedFile || 'message' in loadedFile) {
           if (loadedFile) unreadable.set(displayPath, loadedFile.message);
-          shapeChanged ||= stories.delete(source) || loadedFile !== undefined;
+          shapeChanged ||= deleteStory(source) || loadedFile !== undefined;
           continue;
         }
         if (before?.file.digest === loadedFile.digest) continue;
         const result = storyToArticle(loadedFile, config, assets);
-        stories.set(source, { file: loadedFile, result });
+        setStory(source, { file: loadedFile, result });
         if (before?.result.article && result.article && before.result.article.id === result.article.id && !result.messages.some((m) => m.fatal === true)) {
           edited.set(result.article.id, result.article);
         } else {
           shapeChanged = true;
         }
       }
-      if (assetsChanged) remodelStoriesWithImages(stories, config, assets);
+      if (assetsChanged) remodelStoriesWithImages(stories, config, assets, setStory);
       if (!shapeChanged && edited.size === 0) {
         return { ok: lastOk, messages: storyMessages(), changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: 'light' };
       }
@@ -220,10 +239,15 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
 }
 
 /** Stories with a lead image read the asset list: model them again when it may have changed. */
-function remodelStoriesWithImages(stories: Map<string, StoryEntry>, config: SiteConfig, assets: ReadonlySet<string>): void {
-  for (const [source, entry] of stories) {
+function remodelStoriesWithImages(
+  stories: ReadonlyMap<string, StoryEntry>,
+  config: SiteConfig,
+  assets: ReadonlySet<string>,
+  setStory: (source: string, entry: StoryEntry) => void,
+): void {
+  for (const [source, entry] of [...stories]) {
     if (entry.result.article?.image?.source || entry.result.messages.some((message) => message.ruleId === 'missing-image')) {
-      stories.set(source, { file: entry.file, result: storyToArticle(entry.file, config, assets) });
+      setStory(source, { file: entry.file, result: storyToArticle(entry.file, config, assets) });
     }
   }
 }

@@ -26,17 +26,32 @@ export function structureKey(article: Article): string {
   ]);
 }
 
-/** A copy of the site with some articles replaced by new versions of the same structure (same ids, same order). */
-export function replaceArticles(site: Site, replacements: ReadonlyMap<string, Article>): { site: Site; replaced: LinkedArticle[] } {
+/** Where each article stands in a site's default order, to replace it without a search. */
+export function positionsOf(site: Site): Map<string, number> {
+  return new Map(site.articles.map((article, index) => [article.id, index]));
+}
+
+/**
+ * The site with some articles replaced by new versions of the same structure (same ids, same
+ * order): a new site value whose article list is a copy, while `byId` — a map the caller owns and
+ * hands in — is updated in place, so an edit costs the same in a site of any size.
+ */
+export function replaceArticles(
+  site: Site,
+  replacements: ReadonlyMap<string, Article>,
+  positions: ReadonlyMap<string, number>,
+  byId: Map<string, LinkedArticle>,
+): { site: Site; replaced: LinkedArticle[] } {
   const replaced: LinkedArticle[] = [];
-  const articles = site.articles.map((old) => {
-    const next = replacements.get(old.id);
-    if (!next) return old;
+  const articles = site.articles.slice();
+  for (const [id, next] of replacements) {
+    const index = positions.get(id);
+    const old = index === undefined ? undefined : articles[index];
+    if (index === undefined || !old || old.id !== id) throw new Error(`Story "${id}" is not where the site says it is`);
     const linked: LinkedArticle = { ...next, linkedIds: old.linkedIds, relatedIds: old.relatedIds };
+    articles[index] = linked;
+    byId.set(id, linked);
     replaced.push(linked);
-    return linked;
-  });
-  const byId = new Map(site.byId);
-  for (const article of replaced) byId.set(article.id, article);
+  }
   return { site: { ...site, articles, byId }, replaced };
 }
