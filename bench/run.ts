@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { formatDevEdit, runDevEdit } from './dev-edit.js';
+
+// `npm run bench [-- --only NAME] [-- --sizes 1000,10000] [-- --edits 10]`: run the benchmarks, print markdown.
+
+/** What every benchmark is handed from the command line. */
+interface BenchOptions {
+  readonly sizes: readonly number[] | undefined;
+  readonly edits: number | undefined;
+}
+
+/** A named benchmark: runs with the shared options and returns its report as markdown. */
+interface Benchmark {
+  readonly describe: string;
+  run(options: BenchOptions): Promise<string>;
+}
+
+const benchmarks: Readonly<Record<string, Benchmark>> = {
+  'dev-edit': {
+    describe: 'wiredesk dev: save a story → reload event and updated page served',
+    run: async ({ sizes, edits }) => formatDevEdit(await runDevEdit({ sizes: sizes ?? [1_000, 10_000], edits: edits ?? 10 })),
+  },
+};
+
+const usage = `Usage: npm run bench -- [--only NAME[,NAME]] [--sizes N,N] [--edits N]
+
+Benchmarks:
+${Object.entries(benchmarks)
+  .map(([name, bench]) => `  ${name.padEnd(12)} ${bench.describe}`)
+  .join('\n')}`;
+
+function positiveIntegers(text: string, flag: string): number[] {
+  const values = text.split(',').map((part) => Number(part.trim().replace(/_/g, '')));
+  if (values.length === 0 || values.some((value) => !Number.isInteger(value) || value < 1)) {
+    throw new Error(`${flag} expects positive whole numbers separated by commas, not "${text}"`);
+  }
+  return values;
+}
+
+/** Parse the flags, run the chosen benchmarks in order, print each report, and return the exit code. */
+async function main(argv: readonly string[]): Promise<number> {
+  let selected: string[];
+  let options: BenchOptions;
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: { only: { type: 'string' }, sizes: { type: 'string' }, edits: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help) {
+      process.stdout.write(`${usage}\n`);
+      return 0;
+    }
+    selected = values.only === undefined ? Object.keys(benchmarks) : values.only.split(',').map((name) => name.trim());
+    const unknown = selected.find((name) => !(name in benchmarks));
+    if (unknown !== undefined) throw new Error(`Unknown benchmark "${unknown}"`);
+    options = {
+      sizes: values.sizes === undefined ? undefined : positiveIntegers(values.sizes, '--sizes'),
+      edits: values.edits === undefined ? undefined : (positiveIntegers(values.edits, '--edits')[0] ?? 10),
+    };
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
+    return 2;
+  }
+  for (const name of selected) {
+    const bench = benchmarks[name];
+    if (!bench) continue;
+    try {
+      process.stdout.write(`## ${name}\n\n${await bench.run(options)}\n\n`);
+    } catch (error) {
+      process.stderr.write(`bench ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
