@@ -23,6 +23,9 @@ export interface DevOptions extends SiteInputs {
 /** Past this many changed pages, open pages are told to reload whatever they show. */
 const maxReloadPaths = 500;
 
+/** When to look at a changed story file once more, past chokidar's 50 ms window for repeated changes. */
+const trailingCheckMs = 80;
+
 /** A running preview: its address, and a way to stop it. */
 export interface DevSession {
   readonly url: string;
@@ -57,7 +60,12 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
   });
   const watcher = watch(watchTargets(paths), watcherOptions());
   watcher.on('all', (_event, file) => {
-    if (classifyChange(file, paths) !== 'ignored') queue.push(path.resolve(file));
+    if (classifyChange(file, paths) === 'ignored') return;
+    const changed = path.resolve(file);
+    queue.push(changed);
+    // chokidar drops a second change to the same file within 50 ms (a save written as truncate,
+    // then write, say): look again once that window has passed. An unchanged file costs a read.
+    if (classifyChange(changed, paths) === 'stories') setTimeout(() => queue.push(changed), trailingCheckMs).unref();
   });
   watcher.on('error', (error) => logger.error(`Watcher: ${error instanceof Error ? error.message : String(error)}`));
   const watching = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
@@ -74,6 +82,7 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
   logger.info(`wiredesk dev: serving ${server.url}${server.port !== asked && asked !== 0 ? ` (port ${asked} was taken)` : ''}, press Ctrl-C to stop`);
 
   function afterRebuild(target: DevServer, what: string, summary: RebuildSummary, all: boolean): void {
+    if (summary.path === 'unchanged') return;
     printProblems(logger, summary.problems);
     if (!summary.ok) {
       logger.info(`${what} · problems: serving the last good build`);

@@ -39,8 +39,11 @@ export interface RebuildReport {
   readonly rendered: number;
   readonly pages: number;
   readonly ms: number;
-  /** `light` when only articles were swapped (no resolving, no page planning), `full` otherwise. */
-  readonly path: 'light' | 'full';
+  /**
+   * `light` when only articles were swapped (no resolving, no page planning), `full` when the site
+   * was resolved again, `unchanged` when no file's content had changed (nothing was done).
+   */
+  readonly path: 'light' | 'full' | 'unchanged';
 }
 
 /** The incremental site behind the dev server: update it with changed files, look pages up. */
@@ -214,7 +217,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       }
       if (assetsChanged) remodelStoriesWithImages(stories, config, assets, setStory);
       if (!shapeChanged && edited.size === 0) {
-        return { ok: lastOk, messages: storyMessages(), changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: 'light' };
+        return { ok: lastOk, messages: storyMessages(), changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: 'unchanged' };
       }
       return (!shapeChanged && lightRebuild(since, edited)) || fullRebuild(since);
     },

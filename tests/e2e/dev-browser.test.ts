@@ -1,4 +1,4 @@
-import { rm, utimes } from 'node:fs/promises';
+import { rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -81,6 +81,16 @@ describe('wiredesk dev in a real browser', () => {
     await utimes(template, now, now);
     await server.waitForLine(/templates\/article\.tsx changed · \d+ pages rebuilt/, 30_000);
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('Story A');
+  });
+
+  it('should serve the final text of a save written in two steps (truncate, then write)', async () => {
+    const file = path.join(fixture.dir, 'stories/a.md');
+    await writeFile(file, '');
+    await server.waitForLine(/Empty story file/);
+    await writeFile(file, story('a', 1, 'tags: [Japan]').replace('Story A', 'Story A, second step'));
+    await expect
+      .poll(async () => (await fetch(`${server.url}2018/05/01/a/`)).text(), { timeout: 10_000 })
+      .toContain('<h1>Story A, second step</h1>');
   });
 
   it('should answer 404 for a deleted story and drop it from every list', async () => {
