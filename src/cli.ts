@@ -8,7 +8,7 @@ Commands:
 
 Options:
   --stories DIR      Folder of story files (default: stories)
-  --out DIR          Output folder of build (default: dist)
+  --out DIR          Output folder of build (default: dist; dev serves from memory)
   --config FILE      Settings file (default: site.yaml, optional)
   --base-url URL     Absolute URL the site is served from (overrides site.yaml)
   --port N           dev: first port to try (default: 4321; the next free one if taken)

@@ -52,6 +52,7 @@ describe('building a site', () => {
       'topics/spief/index.html',
     ]);
     expect(parsePage(await built.read('2018/05/24/a/')).text('h1')).toBe('Story A');
+    for (const file of await built.files()) expect(await built.read(file), `${file} carries no dev script`).not.toContain('__wiredesk');
   });
 
   it('should list stories newest first and paginate home and tag pages', async () => {
