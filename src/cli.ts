@@ -11,6 +11,8 @@ Options:
   --out DIR          Output folder of build (default: dist; dev serves from memory)
   --config FILE      Settings file (default: site.yaml, optional)
   --base-url URL     Absolute URL the site is served from (overrides site.yaml)
+  --threads N        build: threads that parse stories (default: one per core)
+  --no-cache         build: ignore and keep no cache (.wiredesk-cache/)
   --port N           dev: first port to try (default: 4321; the next free one if taken)
   --host H           dev: address to listen on (default: 127.0.0.1)
   --open             dev: open the site in a browser
@@ -29,6 +31,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         out: { type: 'string' },
         config: { type: 'string' },
         'base-url': { type: 'string' },
+        threads: { type: 'string' },
+        'no-cache': { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },
         open: { type: 'boolean' },
@@ -57,7 +61,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (command === 'build') {
     const { build } = await import('./commands/build.js');
-    const outcome = await build({ stories: values.stories, out: values.out, config: values.config, baseUrl: values['base-url'] });
+    const threads = values.threads === undefined ? undefined : Number(values.threads);
+    if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 64)) {
+      process.stderr.write(`Invalid --threads "${values.threads}", expected a whole number from 1 to 64\n`);
+      return 2;
+    }
+    const outcome = await build({ stories: values.stories, out: values.out, config: values.config, baseUrl: values['base-url'], threads, cache: !values['no-cache'] });
     return outcome.ok ? 0 : 1;
   }
   if (command === 'dev') {

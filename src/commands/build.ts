@@ -1,14 +1,21 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
+import { cacheFile, readBuildCache, writeBuildCache } from '../cache/build-cache.js';
+import { codeDigest } from '../cache/code-digest.js';
+import { modelWithCache } from '../cache/story-cache.js';
 import { resolveConfig } from '../config.js';
+import { fingerprintSite } from '../incremental/fingerprints.js';
+import { pageReadsDigest } from '../incremental/page-reads.js';
 import type { SiteInputs } from '../model/config.js';
 import type { Site } from '../model/site.js';
+import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
-import { runPipeline } from '../pipeline/index.js';
+import { assembleSite } from '../pipeline/index.js';
 import { loadStories } from '../pipeline/load.js';
 import { loadTheme } from '../pipeline/load-theme.js';
-import { writeSite } from '../pipeline/write.js';
+import { writeSite, type WriteResult } from '../pipeline/write.js';
 import { formatReport } from '../report/format.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
 import { hasErrors } from '../report/problem.js';
@@ -17,6 +24,23 @@ import { hasErrors } from '../report/problem.js';
 export interface BuildOptions extends SiteInputs {
   readonly out?: string | undefined;
   readonly logger?: Logger | undefined;
+  /** Threads to parse and model stories with (default: one per core; 1 = this thread only). */
+  readonly threads?: number | undefined;
+  /** `false` ignores and keeps no cache: every story is parsed and every page rendered. */
+  readonly cache?: boolean | undefined;
+}
+
+/** The counts a successful build reports. */
+export interface BuildStats {
+  readonly stories: number;
+  readonly pages: number;
+  readonly feeds: number;
+  /** Stories whose parsed result came from the cache. */
+  readonly storiesReused: number;
+  readonly written: number;
+  readonly unchanged: number;
+  readonly removed: number;
+  readonly ms: number;
 }
 
 /** How a build went: `ok` when the site was written, plus every message and the counts. */
@@ -24,40 +48,75 @@ export interface BuildOutcome {
   readonly ok: boolean;
   readonly messages: readonly VFileMessage[];
   readonly site?: Site;
-  readonly stats?: { readonly stories: number; readonly pages: number; readonly feeds: number; readonly files: number; readonly ms: number };
+  readonly stats?: BuildStats;
 }
 
-/** Build the stories folder into the output folder once: load, run the pipeline, report, write. */
+/** Build the stories folder into the output folder once: load, run the pipeline (reusing the cache), report, write. */
 export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const logger = options.logger ?? consoleLogger;
   const resolved = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd);
-  if (!resolved.config) return report(logger, { ok: false, messages: resolved.messages });
+  const config = resolved.config;
+  if (!config) return report(logger, { ok: false, messages: resolved.messages });
   const storiesDir = path.resolve(cwd, options.stories ?? 'stories');
-  const [loaded, theme] = await Promise.all([loadStories(storiesDir, cwd), loadTheme(themeAssetsDir)]);
-  const result = runPipeline(loaded, resolved.config, theme);
+  const out = path.resolve(cwd, options.out ?? 'dist');
+  const useCache = options.cache !== false;
+  const configKey = JSON.stringify(config);
+  const [loaded, theme, code] = await Promise.all([loadStories(storiesDir, cwd), loadTheme(themeAssetsDir), codeDigest()]);
+  const cache = useCache ? await readBuildCache(cacheFile(cwd), code, configKey) : undefined;
+
+  const assets = new Set(loaded.assets.map((asset) => asset.source));
+  const modelled = await modelWithCache(loaded.stories, cache?.stories, config, assets, options.threads);
+  const result = assembleSite(modelled.results, loaded.messages, config, theme);
   const messages = [...resolved.messages, ...result.messages];
   if (!result.site || !result.pages || hasErrors(messages)) return report(logger, { ok: false, messages });
   const site = result.site;
-  const assets = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
-  const written = await writeSite(result.pages.map((page) => ({ path: page.path, render: () => page.render(site) })), assets, path.resolve(cwd, options.out ?? 'dist'));
-  const stats = {
+
+  const fingerprints = fingerprintSite(site, code);
+  const previous = cache?.out === out ? cache.pages : undefined;
+  const outputs = result.pages.map((page) => {
+    const reads = pageReadsDigest(page, fingerprints);
+    const before = previous?.get(filePathOf(page.path));
+    return { path: page.path, reads, render: () => page.render(site), unchanged: before?.reads === reads, previousDigest: before?.bytes };
+  });
+  const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
+  const written = await writeSite(outputs, copied, out);
+
+  if (useCache) {
+    const pages = new Map(outputs.map((output) => [filePathOf(output.path), { reads: output.reads, bytes: written.files.get(filePathOf(output.path))?.digest ?? '' }]));
+    await writeBuildCache(cacheFile(cwd), { code, config: configKey, stories: modelled.entries, pages, out });
+    await writeManifest(cwd, written);
+  }
+  const count = (outcome: string) => [...written.files.values()].filter((file) => file.outcome === outcome).length;
+  const stats: BuildStats = {
     stories: site.articles.length,
     pages: result.pages.filter((page) => page.kind !== 'feed' && page.kind !== 'asset').length,
     feeds: result.pages.filter((page) => page.kind === 'feed').length,
-    files: written.files,
+    storiesReused: modelled.reused,
+    written: count('added') + count('changed'),
+    unchanged: count('unchanged'),
+    removed: written.removed.length,
     ms: Math.round(performance.now() - started),
   };
   return report(logger, { ok: true, messages, site, stats });
+}
+
+/** The manifest of the last build: which output files were added, changed, kept or removed. */
+async function writeManifest(cwd: string, written: WriteResult): Promise<void> {
+  const byOutcome = (outcome: string) => [...written.files].filter(([, file]) => file.outcome === outcome).map(([name]) => name).sort();
+  const manifest = { added: byOutcome('added'), changed: byOutcome('changed'), removed: written.removed, unchanged: byOutcome('unchanged').length };
+  const file = path.join(cwd, '.wiredesk-cache', 'manifest.json');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(manifest, null, 1)}\n`);
 }
 
 function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {
   const text = formatReport(outcome.messages);
   if (text) logger.error(text);
   if (outcome.stats) {
-    const { stories, pages, feeds, ms } = outcome.stats;
-    logger.info(`Built ${stories} ${stories === 1 ? 'story' : 'stories'} into ${pages} pages and ${feeds} feeds in ${ms} ms`);
+    const { stories, pages, feeds, ms, written, unchanged, removed } = outcome.stats;
+    logger.info(`Built ${stories} ${stories === 1 ? 'story' : 'stories'} into ${pages} pages and ${feeds} feeds in ${ms} ms: ${written} files written, ${unchanged} unchanged, ${removed} removed`);
   } else {
     logger.error('Build failed: nothing was written, the previous output is unchanged');
   }

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { filePathOf } from '../model/urls.js';
 
@@ -11,23 +12,38 @@ export interface CopiedAsset {
   readonly path: string;
 }
 
-/** A file to write: its site-relative URL path and how to produce its bytes (called once). */
+/** A file to write: its site-relative URL path and how to produce its bytes (called at most once). */
 export interface OutputFile {
   readonly path: string;
   readonly render: () => string | Uint8Array;
+  /** The output was proven unchanged (same reads, same code): keep the previous file without rendering. */
+  readonly unchanged?: boolean;
+  /** The digest of the previous build's bytes for this file: equal new bytes keep the previous file. */
+  readonly previousDigest?: string | undefined;
 }
 
-/** What the write stage did. */
+/** What happened to one output file. */
+export type FileOutcome = 'added' | 'changed' | 'unchanged';
+
+/** What the write stage did: per file, its outcome and the digest of its bytes, and what disappeared. */
 export interface WriteResult {
-  readonly files: number;
+  readonly files: ReadonlyMap<string, { readonly outcome: FileOutcome; readonly digest: string }>;
+  readonly removed: readonly string[];
   readonly bytes: number;
 }
 
 const parallelWrites = 32;
 
+/** The digest recorded for an output file's bytes. */
+export function bytesDigest(contents: string | Uint8Array): string {
+  return createHash('sha1').update(contents).digest('base64');
+}
+
 /**
  * Write every page and copied asset into a staging folder beside `outDir`, then swap it in:
  * a build that fails or is killed before the swap leaves the previous output exactly as it was.
+ * Files whose bytes did not change are hard links to the previous ones, so they keep their
+ * modification time and deploy tools that sync by time or size upload only what changed.
  */
 export async function writeSite(pages: readonly OutputFile[], assets: readonly CopiedAsset[], outDir: string): Promise<WriteResult> {
   const out = path.resolve(outDir);
@@ -35,6 +51,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
   const staging = siblingPath(out, `staging-${process.pid}-${Date.now()}`);
   await mkdir(staging, { recursive: true });
   let bytes = 0;
+  const files = new Map<string, { outcome: FileOutcome; digest: string }>();
   try {
     const made = new Set<string>();
     const ensureDir = async (file: string) => {
@@ -43,27 +60,59 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
       await mkdir(dir, { recursive: true });
       made.add(dir);
     };
+    const keepPrevious = async (relative: string, file: string): Promise<boolean> => {
+      try {
+        await link(insideFolder(out, relative), file);
+        return true;
+      } catch {
+        return false;
+      }
+    };
     const jobs: (() => Promise<void>)[] = [
       ...pages.map((page) => async () => {
-        const file = insideFolder(staging, filePathOf(page.path));
-        const contents = page.render();
-        bytes += typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength;
+        const relative = filePathOf(page.path);
+        const file = insideFolder(staging, relative);
         await ensureDir(file);
+        if (page.unchanged && page.previousDigest !== undefined && (await keepPrevious(relative, file))) {
+          files.set(relative, { outcome: 'unchanged', digest: page.previousDigest });
+          return;
+        }
+        const contents = page.render();
+        const digest = bytesDigest(contents);
+        bytes += typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength;
+        if (digest === page.previousDigest && (await keepPrevious(relative, file))) {
+          files.set(relative, { outcome: 'unchanged', digest });
+          return;
+        }
         await writeFile(file, contents);
+        files.set(relative, { outcome: page.previousDigest === undefined ? 'added' : 'changed', digest });
       }),
       ...assets.map((asset) => async () => {
-        const file = insideFolder(staging, filePathOf(asset.path));
+        const relative = filePathOf(asset.path);
+        const file = insideFolder(staging, relative);
         await ensureDir(file);
         await copyFile(asset.from, file);
+        files.set(relative, { outcome: 'changed', digest: '' });
       }),
     ];
     await runLimited(jobs, parallelWrites);
+    const removed = await filesNoLongerThere(out, files);
     await swapIn(staging, out);
-    return { files: jobs.length, bytes };
+    return { files, removed, bytes };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+async function filesNoLongerThere(out: string, files: ReadonlyMap<string, unknown>): Promise<string[]> {
+  if (!existsSync(out)) return [];
+  const entries = await readdir(out, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(out, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((relative) => !files.has(relative))
+    .sort();
 }
 
 /** Replace `out` by `staging` with two renames; the old output is removed only once the new one is in place. */

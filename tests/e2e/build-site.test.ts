@@ -31,7 +31,7 @@ describe('building a site', () => {
     const built = await site(story('a', 24, 'section: Business\ntopics: [SPIEF]\ntags: [Japan]') + story('b', 25, 'tags: [Japan, Russia]'));
     const outcome = await built.build();
     expect(outcome.ok).toBe(true);
-    expect(outcome.lines.at(-1)).toMatch(/^Built 2 stories into \d+ pages and \d+ feeds in \d+ ms$/);
+    expect(outcome.lines.at(-1)).toMatch(/^Built 2 stories into \d+ pages and \d+ feeds in \d+ ms: 17 files written, 0 unchanged, 0 removed$/);
     expect(await built.files()).toEqual([
       '2018/05/24/a/index.html',
       '2018/05/25/b/index.html',

@@ -30,7 +30,7 @@ describe('the wiredesk command', () => {
     sites.push(site);
     const result = await wiredesk(['build', '--stories', 'news', '--out', 'public'], site.dir);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(/^Built 1 story into \d+ pages and \d+ feeds in \d+ ms\n$/);
+    expect(result.stdout).toMatch(/^Built 1 story into \d+ pages and \d+ feeds in \d+ ms: \d+ files written, 0 unchanged, 0 removed\n$/);
     expect(existsSync(path.join(site.dir, 'public/2018/05/25/a/index.html'))).toBe(true);
   });
 

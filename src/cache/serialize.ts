@@ -1,0 +1,45 @@
+import type { VFileMessage } from 'vfile-message';
+import type { Article } from '../model/article.js';
+import type { ModelResult } from '../pipeline/model.js';
+import { problem } from '../report/problem.js';
+import type { RuleId } from '../report/rules.js';
+
+/** A message as plain data, to cross a worker boundary or sit in the cache. */
+export interface PlainMessage {
+  readonly reason: string;
+  readonly ruleId: string;
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** A model result as plain data: the article is already plain; messages are flattened. */
+export interface PlainModelResult {
+  readonly article?: Article;
+  readonly messages: readonly PlainMessage[];
+}
+
+/** Flatten a model result's messages to plain data. */
+export function toPlainResult(result: ModelResult): PlainModelResult {
+  return { ...(result.article ? { article: result.article } : {}), messages: result.messages.map(toPlainMessage) };
+}
+
+/** Turn a plain model result back into one with real messages. */
+export function fromPlainResult(plain: PlainModelResult): ModelResult {
+  return { ...(plain.article ? { article: plain.article } : {}), messages: plain.messages.map(fromPlainMessage) };
+}
+
+function toPlainMessage(message: VFileMessage): PlainMessage {
+  return {
+    reason: message.reason,
+    ruleId: message.ruleId ?? '',
+    file: message.file ?? '',
+    ...(message.line ? { line: message.line } : {}),
+    ...(message.column ? { column: message.column } : {}),
+  };
+}
+
+function fromPlainMessage(plain: PlainMessage): VFileMessage {
+  const place = plain.line ? { line: plain.line, column: plain.column ?? 1 } : undefined;
+  return problem(plain.ruleId as RuleId, plain.reason, plain.file, place);
+}

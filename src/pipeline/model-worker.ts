@@ -1,0 +1,27 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { toPlainResult, type PlainModelResult } from '../cache/serialize.js';
+import type { SiteConfig } from '../model/config.js';
+import { storyToArticle } from './index.js';
+import type { StoryFile } from './load.js';
+
+// A thread of the model pool: parses and models the batches of stories it is sent.
+
+/** What the pool hands a worker when it starts. */
+export interface ModelWorkerData {
+  readonly config: SiteConfig;
+  readonly assets: readonly string[];
+}
+
+/** A batch to model, and the answer. */
+export type ModelWorkerRequest = { readonly batch: number; readonly files: readonly StoryFile[] };
+export type ModelWorkerReply = { readonly batch: number; readonly results: readonly PlainModelResult[] };
+
+const port = parentPort;
+if (port) {
+  const { config, assets } = workerData as ModelWorkerData;
+  const assetSet = new Set(assets);
+  port.on('message', (request: ModelWorkerRequest) => {
+    const results = request.files.map((file) => toPlainResult(storyToArticle(file, config, assetSet)));
+    port.postMessage({ batch: request.batch, results } satisfies ModelWorkerReply);
+  });
+}
