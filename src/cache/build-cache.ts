@@ -25,9 +25,11 @@ export interface BuildCache {
   readonly pages: ReadonlyMap<string, CachedPage>;
   /** The output folder these pages were written to. */
   readonly out: string;
+  /** The copied story-folder files (lead images) by path, with their size and modification time. */
+  readonly assets: ReadonlyMap<string, string>;
 }
 
-const magic = 'wiredesk-cache-1';
+const magic = 'wiredesk-cache-2';
 
 /** The cache file of a project. */
 export function cacheFile(cwd: string): string {
@@ -51,7 +53,7 @@ export async function readBuildCache(file: string, code: string, config: string)
     const payload = bytes.subarray(96);
     if (name !== magic || checksum !== createHash('sha256').update(payload).digest('hex')) return undefined;
     const cache = deserialize(payload) as BuildCache;
-    if (cache.code !== code || cache.config !== config || !(cache.stories instanceof Map) || !(cache.pages instanceof Map)) return undefined;
+    if (cache.code !== code || cache.config !== config || !(cache.stories instanceof Map) || !(cache.pages instanceof Map) || !(cache.assets instanceof Map)) return undefined;
     return cache;
   } catch {
     return undefined;

@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
@@ -54,6 +55,7 @@ export interface BuildOutcome {
 /** Build the stories folder into the output folder once: load, run the pipeline (reusing the cache), report, write. */
 export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const started = performance.now();
+  const phase = phaseTimer(process.env.WIREDESK_TIMINGS === '1');
   const cwd = options.cwd ?? process.cwd();
   const logger = options.logger ?? consoleLogger;
   const resolved = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd);
@@ -64,11 +66,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const useCache = options.cache !== false;
   const configKey = JSON.stringify(config);
   const [loaded, theme, code] = await Promise.all([loadStories(storiesDir, cwd), loadTheme(themeAssetsDir), codeDigest()]);
+  phase('load');
   const cache = useCache ? await readBuildCache(cacheFile(cwd), code, configKey) : undefined;
+  phase('read cache');
 
   const assets = new Set(loaded.assets.map((asset) => asset.source));
   const modelled = await modelWithCache(loaded.stories, cache?.stories, config, assets, options.threads);
+  phase('parse and model');
   const result = assembleSite(modelled.results, loaded.messages, config, theme);
+  phase('resolve and plan');
   const messages = [...resolved.messages, ...result.messages];
   if (!result.site || !result.pages || hasErrors(messages)) return report(logger, { ok: false, messages });
   const site = result.site;
@@ -80,14 +86,29 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const before = previous?.get(filePathOf(page.path));
     return { path: page.path, reads, render: () => page.render(site), unchanged: before?.reads === reads, previousDigest: before?.bytes };
   });
+  phase('fingerprint');
   const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
-  const written = await writeSite(outputs, copied, out);
+  const assetStamps = await stampAssets(copied);
+  const nothingChanged =
+    cache !== undefined &&
+    previous !== undefined &&
+    modelled.reused === loaded.stories.length &&
+    outputs.length === previous.size &&
+    outputs.every((output) => output.unchanged) &&
+    sameEntries(assetStamps, cache.assets) &&
+    existsSync(out);
+  // Nothing to render, nothing to write: the output folder already is this build.
+  const written: WriteResult = nothingChanged
+    ? { files: new Map(outputs.map((output) => [filePathOf(output.path), { outcome: 'unchanged', digest: output.previousDigest ?? '' }])), removed: [], bytes: 0 }
+    : await writeSite(outputs, copied, out);
+  phase('render and write');
 
-  if (useCache) {
+  if (useCache && !nothingChanged) {
     const pages = new Map(outputs.map((output) => [filePathOf(output.path), { reads: output.reads, bytes: written.files.get(filePathOf(output.path))?.digest ?? '' }]));
-    await writeBuildCache(cacheFile(cwd), { code, config: configKey, stories: modelled.entries, pages, out });
-    await writeManifest(cwd, written);
+    await writeBuildCache(cacheFile(cwd), { code, config: configKey, stories: modelled.entries, pages, out, assets: assetStamps });
+    phase('write cache');
   }
+  if (useCache) await writeManifest(cwd, written);
   const count = (outcome: string) => [...written.files.values()].filter((file) => file.outcome === outcome).length;
   const stats: BuildStats = {
     stories: site.articles.length,
@@ -102,6 +123,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   return report(logger, { ok: true, messages, site, stats });
 }
 
+/** The size and modification time of each copied file, to tell whether it changed since the last build. */
+async function stampAssets(copied: readonly { from: string; path: string }[]): Promise<Map<string, string>> {
+  const stamps = await Promise.all(copied.map(async (asset) => [asset.path, await stat(asset.from).then((info) => `${info.size}:${info.mtimeMs}`, () => '')] as const));
+  return new Map(stamps);
+}
+
+function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
+}
+
 /** The manifest of the last build: which output files were added, changed, kept or removed. */
 async function writeManifest(cwd: string, written: WriteResult): Promise<void> {
   const byOutcome = (outcome: string) => [...written.files].filter(([, file]) => file.outcome === outcome).map(([name]) => name).sort();
@@ -109,6 +140,17 @@ async function writeManifest(cwd: string, written: WriteResult): Promise<void> {
   const file = path.join(cwd, '.wiredesk-cache', 'manifest.json');
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(manifest, null, 1)}\n`);
+}
+
+/** When `on`, a function that prints how long each phase took since the last call (to stderr). */
+function phaseTimer(on: boolean): (name: string) => void {
+  let last = performance.now();
+  return (name) => {
+    if (!on) return;
+    const now = performance.now();
+    process.stderr.write(`  ${name}: ${Math.round(now - last)} ms\n`);
+    last = now;
+  };
 }
 
 function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { filePathOf } from '../model/urls.js';
 
@@ -92,6 +92,9 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
         const file = insideFolder(staging, relative);
         await ensureDir(file);
         await copyFile(asset.from, file);
+        // The copy keeps the original's times, so an unchanged picture looks unchanged to deploy tools.
+        const { atime, mtime } = await stat(asset.from);
+        await utimes(file, atime, mtime);
         files.set(relative, { outcome: 'changed', digest: '' });
       }),
     ];

@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus, writeCorpus } from '../../bench/corpus.js';
+
+const run = promisify(execFile);
+const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
+
+async function wiredesk(cwd: string, args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, [bin, 'build', ...args], { cwd });
+  return stdout;
+}
+
+/** Every file below `dir`, by relative path, with its bytes. */
+async function tree(dir: string): Promise<Map<string, Buffer>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return new Map(await Promise.all(files.map(async (file) => [path.relative(dir, file), await readFile(file)] as const)));
+}
+
+describe('a cached, parallel, incremental build', () => {
+  let root = '';
+  let cached = '';
+  let clean = '';
+  const corpus = generateCorpus({ stories: 240, seed: 11 });
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-cache-'));
+    cached = path.join(root, 'cached');
+    clean = path.join(root, 'clean');
+    await writeCorpus(cached, corpus);
+    await writeFile(path.join(cached, 'site.yaml'), 'title: Cache Wire\npageSize: 9\nfeedSize: 15\n');
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  /** Apply a change to the cached site, build it incrementally, build a copy from scratch on one thread, compare. */
+  async function step(change: (dir: string) => Promise<void>): Promise<string> {
+    await change(cached);
+    const summary = await wiredesk(cached, []);
+    await rm(clean, { recursive: true, force: true });
+    await cp(cached, clean, { recursive: true, filter: (source) => !/(\.wiredesk-cache|dist)$/.test(source) });
+    await wiredesk(clean, ['--no-cache', '--threads', '1']);
+    const [incremental, reference] = await Promise.all([tree(path.join(cached, 'dist')), tree(path.join(clean, 'dist'))]);
+    expect([...incremental.keys()].sort()).toEqual([...reference.keys()].sort());
+    for (const [name, bytes] of reference) expect(incremental.get(name)?.equals(bytes), name).toBe(true);
+    return summary;
+  }
+  const story = (index: number) => path.join('stories', corpus[index]?.source ?? '');
+  const edit = (index: number, change: (text: string) => string) => async (dir: string) => {
+    const file = path.join(dir, story(index));
+    await writeFile(file, change(await readFile(file, 'utf8')));
+  };
+
+  it('should give the same bytes as a clean single-threaded build through edits, additions, deletions and settings changes', async () => {
+    expect(await step(async () => undefined)).toMatch(/240 stories .*: \d+ files written, 0 unchanged/);
+    expect(await step(async () => undefined)).toMatch(/: 0 files written, \d+ unchanged, 0 removed/);
+
+    const untouched = path.join(cached, 'dist', 'tags', 'index.html');
+    const before = await stat(untouched);
+    const edited = await step(edit(120, (text) => text.replace(/^title: "/m, 'title: "Edited: ')));
+    expect(edited).toMatch(/: ([1-9]\d?) files written, \d+ unchanged, 0 removed/);
+    expect((await stat(untouched)).mtimeMs).toBe(before.mtimeMs);
+
+    await step(edit(200, (text) => text.replace(/^tags: \[/m, 'tags: [brand-new-tag, ')));
+    await step(async (dir) => writeFile(path.join(dir, 'stories', '2022', 'fresh-story.md'), '---\ntitle: A Fresh Story\ndate: 2022-12-31T23:00:00+03:00\ntags: [fresh]\n---\n\nJust in.\n'));
+    const deleted = await step(async (dir) => rm(path.join(dir, story(239))));
+    expect(deleted).toMatch(/[1-9]\d* removed/);
+    await step(async (dir) => writeFile(path.join(dir, 'site.yaml'), 'title: Renamed Wire\npageSize: 9\nfeedSize: 15\n'));
+  }, 240_000);
+
+  it('should ignore a corrupt cache and still build the right site', async () => {
+    await writeFile(path.join(cached, '.wiredesk-cache', 'build.bin'), 'not a cache at all');
+    expect(await step(edit(3, (text) => text.replace(/^title: "/m, 'title: "After corruption: ')))).toMatch(/240 stories/);
+  }, 120_000);
+});
