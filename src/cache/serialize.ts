@@ -29,7 +29,8 @@ export function fromPlainResult(plain: PlainModelResult): ModelResult {
   return { ...(plain.article ? { article: plain.article } : {}), messages: plain.messages.map(fromPlainMessage) };
 }
 
-function toPlainMessage(message: VFileMessage): PlainMessage {
+/** Flatten a message to plain data. */
+export function toPlainMessage(message: VFileMessage): PlainMessage {
   return {
     reason: message.reason,
     ruleId: message.ruleId ?? '',
@@ -39,7 +40,8 @@ function toPlainMessage(message: VFileMessage): PlainMessage {
   };
 }
 
-function fromPlainMessage(plain: PlainMessage): VFileMessage {
+/** Turn a plain message back into a real one. */
+export function fromPlainMessage(plain: PlainMessage): VFileMessage {
   const place = plain.line ? { line: plain.line, column: plain.column ?? 1 } : undefined;
   return problem(plain.ruleId as RuleId, plain.reason, plain.file, place);
 }

@@ -52,7 +52,7 @@ export async function modelWithCache(
 }
 
 /** A cached result read the asset list only through its lead image: it holds while that image is where it was. */
-function stillValid(hit: CachedStory, assets: ReadonlySet<string>): boolean {
+export function stillValid(hit: CachedStory, assets: ReadonlySet<string>): boolean {
   const source = hit.result.article?.image?.source;
   if (source !== undefined && !assets.has(source)) return false;
   return !hit.result.messages.some((message) => message.ruleId === 'missing-image');

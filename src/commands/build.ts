@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
-import { cacheFile, readBuildCache, writeBuildCache } from '../cache/build-cache.js';
+import { cacheDir, readCacheIndex, readCachedStories, writeBuildCache } from '../cache/build-cache.js';
+import { fromPlainMessage, toPlainMessage } from '../cache/serialize.js';
+import { isUpToDate, reusableDigest } from '../cache/up-to-date.js';
 import { codeDigest } from '../cache/code-digest.js';
 import { modelWithCache } from '../cache/story-cache.js';
 import { resolveConfig } from '../config.js';
@@ -14,7 +15,7 @@ import type { Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
 import { assembleSite } from '../pipeline/index.js';
-import { loadStories } from '../pipeline/load.js';
+import { readStories, scanStories, type StoryFile } from '../pipeline/load.js';
 import { loadTheme } from '../pipeline/load-theme.js';
 import { writeSite, type WriteResult } from '../pipeline/write.js';
 import { formatReport } from '../report/format.js';
@@ -65,13 +66,35 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const out = path.resolve(cwd, options.out ?? 'dist');
   const useCache = options.cache !== false;
   const configKey = JSON.stringify(config);
-  const [loaded, theme, code] = await Promise.all([loadStories(storiesDir, cwd), loadTheme(themeAssetsDir), codeDigest()]);
-  phase('load');
-  const cache = useCache ? await readBuildCache(cacheFile(cwd), code, configKey) : undefined;
-  phase('read cache');
+  const dir = cacheDir(cwd);
+  const [scan, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), codeDigest()]);
+  const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
+  phase('scan');
+  if (index && isUpToDate(index, scan, out)) {
+    // Nothing to read, render or write: the output folder already is this build.
+    await writeManifest(dir, { files: new Map(), removed: [], bytes: 0 }, index.pages.size);
+    const messages = [...resolved.messages, ...index.messages.map(fromPlainMessage)];
+    const stats = { ...index.counts, storiesReused: index.counts.stories, written: 0, unchanged: index.pages.size, removed: 0, ms: elapsed(started) };
+    return report(logger, { ok: true, messages, stats });
+  }
 
-  const assets = new Set(loaded.assets.map((asset) => asset.source));
-  const modelled = await modelWithCache(loaded.stories, cache?.stories, config, assets, options.threads);
+  const cachedStories = index ? await readCachedStories(dir, index) : undefined;
+  const assets = new Set(scan.assets.map((asset) => asset.source));
+  const known = new Map(scan.stories.flatMap((story) => {
+    const digest = reusableDigest(index, cachedStories, story, assets);
+    return digest === undefined ? [] : [[story.source, digest] as const];
+  }));
+  const loaded = await readStories(scan, scan.stories.filter((story) => !known.has(story.source)), cwd);
+  const read = new Map(loaded.stories.map((file) => [file.source, file]));
+  // Stories known from the index need no text: the model stage finds their result in the cache by digest.
+  const files = scan.stories.flatMap((story): StoryFile[] => {
+    const digest = known.get(story.source);
+    const file = read.get(story.source);
+    if (digest !== undefined) return [{ source: story.source, displayPath: displayPathOf(scan.root, story.source, cwd), text: '', digest }];
+    return file ? [file] : [];
+  });
+  phase('load');
+  const modelled = await modelWithCache(files, cachedStories, config, assets, options.threads);
   phase('parse and model');
   const result = assembleSite(modelled.results, loaded.messages, config, theme);
   phase('resolve and plan');
@@ -80,7 +103,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const site = result.site;
 
   const fingerprints = fingerprintSite(site, code);
-  const previous = cache?.out === out ? cache.pages : undefined;
+  const previous = index?.out === out ? index.pages : undefined;
   const outputs = result.pages.map((page) => {
     const reads = pageReadsDigest(page, fingerprints);
     const before = previous?.get(filePathOf(page.path));
@@ -88,56 +111,48 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   });
   phase('fingerprint');
   const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
-  const assetStamps = await stampAssets(copied);
-  const nothingChanged =
-    cache !== undefined &&
-    previous !== undefined &&
-    modelled.reused === loaded.stories.length &&
-    outputs.length === previous.size &&
-    outputs.every((output) => output.unchanged) &&
-    sameEntries(assetStamps, cache.assets) &&
-    existsSync(out);
-  // Nothing to render, nothing to write: the output folder already is this build.
-  const written: WriteResult = nothingChanged
-    ? { files: new Map(outputs.map((output) => [filePathOf(output.path), { outcome: 'unchanged', digest: output.previousDigest ?? '' }])), removed: [], bytes: 0 }
-    : await writeSite(outputs, copied, out);
+  const written = await writeSite(outputs, copied, out);
   phase('render and write');
 
-  if (useCache && !nothingChanged) {
-    const pages = new Map(outputs.map((output) => [filePathOf(output.path), { reads: output.reads, bytes: written.files.get(filePathOf(output.path))?.digest ?? '' }]));
-    await writeBuildCache(cacheFile(cwd), { code, config: configKey, stories: modelled.entries, pages, out, assets: assetStamps });
-    phase('write cache');
-  }
-  if (useCache) await writeManifest(cwd, written);
-  const count = (outcome: string) => [...written.files.values()].filter((file) => file.outcome === outcome).length;
-  const stats: BuildStats = {
+  const counts = {
     stories: site.articles.length,
     pages: result.pages.filter((page) => page.kind !== 'feed' && page.kind !== 'asset').length,
     feeds: result.pages.filter((page) => page.kind === 'feed').length,
+  };
+  if (useCache) {
+    const scanned = new Map(scan.stories.map((story) => [story.source, story]));
+    const stamps = new Map(files.map((file) => [file.source, { size: scanned.get(file.source)?.size ?? -1, mtimeMs: scanned.get(file.source)?.mtimeMs ?? -1, digest: file.digest }]));
+    const pages = new Map(outputs.map((output) => [filePathOf(output.path), { reads: output.reads, bytes: written.files.get(filePathOf(output.path))?.digest ?? '' }]));
+    const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
+    await writeBuildCache(dir, { code, config: configKey, out, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, stories: modelled.entries });
+    await writeManifest(dir, written, 0);
+    phase('write cache');
+  }
+  const count = (outcome: string) => [...written.files.values()].filter((file) => file.outcome === outcome).length;
+  const stats: BuildStats = {
+    ...counts,
     storiesReused: modelled.reused,
     written: count('added') + count('changed'),
     unchanged: count('unchanged'),
     removed: written.removed.length,
-    ms: Math.round(performance.now() - started),
+    ms: elapsed(started),
   };
   return report(logger, { ok: true, messages, site, stats });
 }
 
-/** The size and modification time of each copied file, to tell whether it changed since the last build. */
-async function stampAssets(copied: readonly { from: string; path: string }[]): Promise<Map<string, string>> {
-  const stamps = await Promise.all(copied.map(async (asset) => [asset.path, await stat(asset.from).then((info) => `${info.size}:${info.mtimeMs}`, () => '')] as const));
-  return new Map(stamps);
+function displayPathOf(root: string, source: string, cwd: string): string {
+  return path.relative(cwd, path.join(root, source)).split(path.sep).join('/');
 }
 
-function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
-  return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
+function elapsed(since: number): number {
+  return Math.round(performance.now() - since);
 }
 
 /** The manifest of the last build: which output files were added, changed, kept or removed. */
-async function writeManifest(cwd: string, written: WriteResult): Promise<void> {
+async function writeManifest(dir: string, written: WriteResult, alsoUnchanged: number): Promise<void> {
   const byOutcome = (outcome: string) => [...written.files].filter(([, file]) => file.outcome === outcome).map(([name]) => name).sort();
-  const manifest = { added: byOutcome('added'), changed: byOutcome('changed'), removed: written.removed, unchanged: byOutcome('unchanged').length };
-  const file = path.join(cwd, '.wiredesk-cache', 'manifest.json');
+  const manifest = { added: byOutcome('added'), changed: byOutcome('changed'), removed: written.removed, unchanged: byOutcome('unchanged').length + alsoUnchanged };
+  const file = path.join(dir, 'manifest.json');
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(manifest, null, 1)}\n`);
 }

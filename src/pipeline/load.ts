@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, readdir } from 'node:fs/promises';
+import { lstat, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { problem } from '../report/problem.js';
@@ -34,34 +34,66 @@ export interface LoadedStories {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** A story file as found on disk, before it is read: where it is, its size and time. */
+export interface ScannedStory {
+  readonly source: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** What a scan of the stories folder found: story files with their stamps, and assets. */
+export interface ScannedFolder {
+  readonly root: string;
+  readonly stories: readonly ScannedStory[];
+  readonly assets: readonly (AssetFile & { readonly stamp: string })[];
+}
+
 /**
- * Read every `*.md` below `storiesDir` (sorted by path), and list the other files as assets.
- * Symbolic links and dot-files are skipped, so nothing outside the folder is ever read.
+ * List every file below `storiesDir` (sorted by path) with its size and modification time,
+ * without reading any. Symbolic links and dot-files are skipped, so nothing outside is ever read.
  */
-export async function loadStories(storiesDir: string, cwd: string = process.cwd()): Promise<LoadedStories> {
+export async function scanStories(storiesDir: string, cwd: string = process.cwd()): Promise<ScannedFolder> {
   const root = path.resolve(cwd, storiesDir);
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const stories: StoryFile[] = [];
-  const assets: AssetFile[] = [];
-  const messages: VFileMessage[] = [];
   const sources = entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .filter((source) => !isHidden(source))
     .sort();
-  await Promise.all(
+  const stamped = await Promise.all(
     sources.map(async (source) => {
-      if (!isStorySource(source)) {
-        assets.push({ source, absolutePath: path.join(root, source) });
-        return;
-      }
-      const loaded = await loadStoryFile(root, source, cwd);
-      if ('message' in loaded) messages.push(loaded.message);
-      else stories.push(loaded);
+      const info = await lstat(path.join(root, source)).catch(() => undefined);
+      return { source, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
     }),
   );
-  const bySource = (a: { source: string }, b: { source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
-  return { stories: stories.sort(bySource), assets: assets.sort(bySource), messages };
+  return {
+    root,
+    stories: stamped.filter((file) => isStorySource(file.source)),
+    assets: stamped
+      .filter((file) => !isStorySource(file.source))
+      .map((file) => ({ source: file.source, absolutePath: path.join(root, file.source), stamp: `${file.size}:${file.mtimeMs}` })),
+  };
+}
+
+/** Read the given scanned story files; a file that cannot be read or decoded gives a message instead. */
+export async function readStories(scan: ScannedFolder, stories: readonly ScannedStory[], cwd: string = process.cwd()): Promise<LoadedStories> {
+  const files: StoryFile[] = [];
+  const messages: VFileMessage[] = [];
+  const loaded = await Promise.all(stories.map((story) => loadStoryFile(scan.root, story.source, cwd)));
+  for (const result of loaded) {
+    if ('message' in result) messages.push(result.message);
+    else files.push(result);
+  }
+  return { stories: files, assets: scan.assets, messages };
+}
+
+/**
+ * Read every `*.md` below `storiesDir` (sorted by path), and list the other files as assets.
+ * Symbolic links and dot-files are skipped, so nothing outside the folder is ever read.
+ */
+export async function loadStories(storiesDir: string, cwd: string = process.cwd()): Promise<LoadedStories> {
+  const scan = await scanStories(storiesDir, cwd);
+  return readStories(scan, scan.stories, cwd);
 }
 
 /** True for a path (relative to `stories/`) that names a story file rather than an asset. */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureSite, type FixtureSite } from '../support/fixture-site.js';
@@ -163,6 +163,19 @@ describe('building a site', () => {
     ]);
     expect(outcome.lines.at(-1)).toContain('nothing was written');
     expect(await built.read('2018/05/01/good/')).toBe(before);
+  });
+
+  it('should report the same warnings and counts when nothing changed since the last build', async () => {
+    const built = await site(story('a', 2, 'tgas: [Japan]') + story('b', 3));
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const name of ['a.md', 'b.md']) await utimes(path.join(built.dir, 'stories', name), anHourAgo, anHourAgo);
+    const first = await built.build();
+    const second = await built.build();
+    expect(second.site, 'the second build took the up-to-date path: nothing resolved or rendered').toBeUndefined();
+    expect(first.lines[0]).toMatch(/stories\/a\.md:4:1 {2}warning {2}Unknown field `tgas`, did you mean `tags`\?/);
+    expect(second.lines[0]).toBe(first.lines[0]);
+    expect(second.lines.at(-1)).toMatch(/^Built 2 stories into \d+ pages and \d+ feeds in \d+ ms: 0 files written, \d+ unchanged, 0 removed$/);
+    expect(second.lines.at(-1)?.replace(/in \d+ ms.*/, '')).toBe(first.lines.at(-1)?.replace(/in \d+ ms.*/, ''));
   });
 
   it('should keep author text as text: markup in front matter never becomes markup', async () => {

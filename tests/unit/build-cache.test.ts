@@ -2,49 +2,63 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readBuildCache, writeBuildCache, type BuildCache } from '../../src/cache/build-cache.js';
+import { readCachedStories, readCacheIndex, writeBuildCache, type BuildCache } from '../../src/cache/build-cache.js';
 
 describe('the build cache', () => {
   let dir: string;
-  let file: string;
   const cache: BuildCache = {
     code: 'code-1',
     config: '{"title":"x"}',
-    stories: new Map([['a.md', { digest: 'd1', result: { messages: [{ reason: 'Unknown field', ruleId: 'unknown-field', file: 'stories/a.md', line: 3, column: 1 }] } }]]),
-    pages: new Map([['index.html', { reads: 'r', bytes: 'b' }]]),
     out: '/site/dist',
+    writtenAt: 1_700_000_000_000,
+    stamps: new Map([['a.md', { size: 10, mtimeMs: 1, digest: 'd1' }]]),
+    pages: new Map([['index.html', { reads: 'r', bytes: 'b' }]]),
     assets: new Map(),
+    messages: [{ reason: 'Unknown field', ruleId: 'unknown-field', file: 'stories/a.md', line: 3, column: 1 }],
+    counts: { stories: 1, pages: 9, feeds: 1 },
+    stories: new Map([['a.md', { digest: 'd1', result: { messages: [] } }]]),
   };
+  const { stories, ...indexPart } = cache;
   beforeEach(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-cachefile-'));
-    file = path.join(dir, '.wiredesk-cache', 'build.bin');
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it('should read back what it wrote for the same code and settings', async () => {
-    await writeBuildCache(file, cache);
-    expect(await readBuildCache(file, 'code-1', '{"title":"x"}')).toEqual(cache);
+    await writeBuildCache(dir, cache);
+    const index = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
+    expect(index).toMatchObject(indexPart);
+    expect(index && (await readCachedStories(dir, index))).toEqual(stories);
   });
 
   it('should not trust a cache written by other code or for other settings', async () => {
-    await writeBuildCache(file, cache);
-    expect(await readBuildCache(file, 'code-2', '{"title":"x"}')).toBeUndefined();
-    expect(await readBuildCache(file, 'code-1', '{"title":"y"}')).toBeUndefined();
+    await writeBuildCache(dir, cache);
+    expect(await readCacheIndex(dir, 'code-2', '{"title":"x"}')).toBeUndefined();
+    expect(await readCacheIndex(dir, 'code-1', '{"title":"y"}')).toBeUndefined();
   });
 
   it('should detect a corrupt or truncated cache and ignore it', async () => {
-    await writeBuildCache(file, cache);
+    await writeBuildCache(dir, cache);
+    const file = path.join(dir, 'index.bin');
     const bytes = await readFile(file);
     bytes[bytes.length - 5] = (bytes[bytes.length - 5] ?? 0) ^ 0xff;
     await writeFile(file, bytes);
-    expect(await readBuildCache(file, 'code-1', '{"title":"x"}')).toBeUndefined();
+    expect(await readCacheIndex(dir, 'code-1', '{"title":"x"}')).toBeUndefined();
     await writeFile(file, bytes.subarray(0, 120));
-    expect(await readBuildCache(file, 'code-1', '{"title":"x"}')).toBeUndefined();
+    expect(await readCacheIndex(dir, 'code-1', '{"title":"x"}')).toBeUndefined();
     await writeFile(file, 'garbage');
-    expect(await readBuildCache(file, 'code-1', '{"title":"x"}')).toBeUndefined();
+    expect(await readCacheIndex(dir, 'code-1', '{"title":"x"}')).toBeUndefined();
+  });
+
+  it('should not use stories from another build than the index vouches for', async () => {
+    await writeBuildCache(dir, cache);
+    const index = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
+    await writeBuildCache(path.join(dir, 'other'), { ...cache, stories: new Map() });
+    await writeFile(path.join(dir, 'stories.bin'), await readFile(path.join(dir, 'other', 'stories.bin')));
+    expect(index && (await readCachedStories(dir, index))).toBeUndefined();
   });
 
   it('should find no cache where there is none', async () => {
-    expect(await readBuildCache(file, 'code-1', '{}')).toBeUndefined();
+    expect(await readCacheIndex(dir, 'code-1', '{}')).toBeUndefined();
   });
 });

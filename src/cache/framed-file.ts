@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+
+const headerSize = 96;
+
+/** A value read back from a framed file, with the checksum that vouched for it. */
+export interface FramedValue {
+  readonly value: unknown;
+  readonly checksum: string;
+}
+
+/**
+ * Read a value written by `writeFramed`: undefined when the file is missing, of another kind, or
+ * corrupt (its SHA-256 does not match), so that a damaged cache is ignored, never trusted.
+ */
+export async function readFramed(file: string, kind: string): Promise<FramedValue | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    return undefined;
+  }
+  try {
+    const [name, checksum] = bytes.subarray(0, headerSize).toString('latin1').split('\n');
+    const payload = bytes.subarray(headerSize);
+    if (name !== kind || !checksum || checksum !== createHash('sha256').update(payload).digest('hex')) return undefined;
+    return { value: deserialize(payload), checksum };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Write a value with a kind and a checksum in front, atomically (a temporary file renamed over the old one); returns the checksum. */
+export async function writeFramed(file: string, kind: string, value: unknown): Promise<string> {
+  const payload = serialize(value);
+  const checksum = createHash('sha256').update(payload).digest('hex');
+  const header = Buffer.alloc(headerSize, ' ');
+  header.write(`${kind}\n${checksum}\n`, 'latin1');
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, Buffer.concat([header, payload]));
+  await rename(temporary, file);
+  return checksum;
+}

@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import type { ScannedFolder, ScannedStory } from '../pipeline/load.js';
+import type { CacheIndex, CachedStory } from './build-cache.js';
+import { stillValid } from './story-cache.js';
+
+/** A file modified this close before the index was written may have changed within the same tick: read it again. */
+const racyMs = 2_000;
+
+/** The digest of a story known from the index without reading it, or undefined when it must be read. */
+export function knownDigest(index: CacheIndex | undefined, story: ScannedStory): string | undefined {
+  const stamp = index?.stamps.get(story.source);
+  if (!index || !stamp || stamp.size !== story.size || stamp.mtimeMs !== story.mtimeMs || story.mtimeMs >= index.writtenAt - racyMs) return undefined;
+  return stamp.digest;
+}
+
+/** The digest of a story whose cached result can be used as it is, or undefined when it must be read (and maybe modelled). */
+export function reusableDigest(
+  index: CacheIndex | undefined,
+  stories: ReadonlyMap<string, CachedStory> | undefined,
+  story: ScannedStory,
+  assets: ReadonlySet<string>,
+): string | undefined {
+  const digest = knownDigest(index, story);
+  const cached = stories?.get(story.source);
+  return digest !== undefined && cached?.digest === digest && stillValid(cached, assets) ? digest : undefined;
+}
+
+/**
+ * True when the last build's output is still exactly right: same code and settings (the index
+ * was read for them), the same story files with the same sizes and times, the copied pictures
+ * unchanged, and the output folder still there.
+ */
+export function isUpToDate(index: CacheIndex, scan: ScannedFolder, out: string): boolean {
+  if (index.out !== out || !existsSync(out) || scan.stories.length !== index.stamps.size) return false;
+  if (!scan.stories.every((story) => knownDigest(index, story) !== undefined)) return false;
+  const assetStamps = new Map(scan.assets.map((asset) => [`media/${asset.source}`, asset.stamp]));
+  return [...index.assets].every(([published, stamp]) => assetStamps.get(published) === stamp);
+}
