@@ -1,12 +1,17 @@
 import { parseArgs } from 'node:util';
+import { runBuildSpeed } from './build-speed.js';
 import { formatDevEdit, runDevEdit } from './dev-edit.js';
+import { formatBuildSpeed } from './peers/build-speed-report.js';
 
-// `npm run bench [-- --only NAME] [-- --sizes 1000,10000] [-- --edits 10]`: run the benchmarks, print markdown.
+// `npm run bench [-- --only NAME] [-- --sizes 1000,10000] [-- --edits 10] [-- --runs 3] [-- --huge]`: run the benchmarks, print markdown.
 
 /** What every benchmark is handed from the command line. */
 interface BenchOptions {
   readonly sizes: readonly number[] | undefined;
   readonly edits: number | undefined;
+  readonly runs: number | undefined;
+  /** Add 100,000 stories to the sizes of the benchmarks that build whole sites. */
+  readonly huge: boolean;
 }
 
 /** A named benchmark: runs with the shared options and returns its report as markdown. */
@@ -20,9 +25,16 @@ const benchmarks: Readonly<Record<string, Benchmark>> = {
     describe: 'wiredesk dev: save a story → reload event and updated page served',
     run: async ({ sizes, edits }) => formatDevEdit(await runDevEdit({ sizes: sizes ?? [1_000, 10_000], edits: edits ?? 10 })),
   },
+  'build-speed': {
+    describe: 'wiredesk build: cold, no change, one edit, one new story; Hugo and Eleventy cold, same corpus',
+    run: async ({ sizes, runs, huge }) => {
+      const chosen = [...new Set([...(sizes ?? [1_000, 10_000]), ...(huge ? [100_000] : [])])];
+      return formatBuildSpeed(await runBuildSpeed({ sizes: chosen, runs: runs ?? 3 }));
+    },
+  },
 };
 
-const usage = `Usage: npm run bench -- [--only NAME[,NAME]] [--sizes N,N] [--edits N]
+const usage = `Usage: npm run bench -- [--only NAME[,NAME]] [--sizes N,N] [--edits N] [--runs N] [--huge]
 
 Benchmarks:
 ${Object.entries(benchmarks)
@@ -44,7 +56,14 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const { values } = parseArgs({
       args: [...argv],
-      options: { only: { type: 'string' }, sizes: { type: 'string' }, edits: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        only: { type: 'string' },
+        sizes: { type: 'string' },
+        edits: { type: 'string' },
+        runs: { type: 'string' },
+        huge: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
     if (values.help) {
       process.stdout.write(`${usage}\n`);
@@ -56,6 +75,8 @@ async function main(argv: readonly string[]): Promise<number> {
     options = {
       sizes: values.sizes === undefined ? undefined : positiveIntegers(values.sizes, '--sizes'),
       edits: values.edits === undefined ? undefined : (positiveIntegers(values.edits, '--edits')[0] ?? 10),
+      runs: values.runs === undefined ? undefined : (positiveIntegers(values.runs, '--runs')[0] ?? 3),
+      huge: values.huge ?? false,
     };
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
