@@ -1,0 +1,196 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { generateCorpus, writeCorpus, type CorpusFile } from './corpus.js';
+import { countPages, type PageCounts } from './peers/count-pages.js';
+import { eleventy, hugo, isTool, wiredesk, type BuildTool, type MissingTool } from './peers/tools.js';
+import { hasGnuTime, removeScratchDir, runMeasured, scratchDir, type ChildRun } from './process-stats.js';
+
+// Whole-site build times of `wiredesk build` (cold, no change, one edited story, one new story) and of its
+// peers' cold builds, on one generated corpus in one temporary folder, each the median of a few runs of the
+// real command in a child process. A benchmark, not a timed test; the tables are made by peers/build-speed-report.ts.
+
+/** How to run the build-speed benchmark. */
+export interface BuildSpeedOptions {
+  /** Corpus sizes in stories; each gets one corpus that every tool builds. */
+  readonly sizes: readonly number[];
+  /** Runs per measurement; the median is reported. */
+  readonly runs: number;
+  readonly seed?: number;
+  /** Whether to run the peers (Hugo, Eleventy) too. */
+  readonly peers?: boolean;
+  /** Where progress and diagnostics go (default: stderr). */
+  readonly progress?: (line: string) => void;
+}
+
+/** The runs of one measurement (wall ms and peak RSS MiB each), and why it stopped early, if it did. */
+export interface Measurement {
+  readonly wallMs: readonly number[];
+  readonly peakRssMb: readonly (number | undefined)[];
+  readonly failure?: string;
+}
+
+/** What one tool did on one corpus: wiredesk has all four measurements, a peer the cold build only. */
+export interface ToolResult {
+  readonly label: string;
+  readonly cold: Measurement;
+  readonly noChange?: Measurement;
+  readonly edit?: Measurement;
+  readonly publish?: Measurement;
+  /** The output files by kind, after the last cold build. */
+  readonly counts: PageCounts | undefined;
+  /** What the tool said of its cold build (wiredesk: `Built N stories into P pages and F feeds in T ms`). */
+  readonly summary: string | undefined;
+}
+
+/** Everything measured for one corpus size. */
+export interface SizeResult {
+  readonly stories: number;
+  readonly runs: number;
+  readonly tools: readonly ToolResult[];
+  readonly missing: readonly MissingTool[];
+}
+
+const wiredeskSummary = /^Built (\d+) stories into (\d+) pages and (\d+) feeds in [\d.]+ ms/m;
+
+/** How long one build may take before it is killed: generous, as it is a bound and not a goal. */
+const timeoutFor = (stories: number) => 120_000 + stories * 40;
+
+/** Why a finished child run does not count, or undefined when it does. */
+type Check = (run: ChildRun, index: number) => string | undefined;
+
+/** Run `tool` up to `runs` times, calling `before` ahead of each (untimed); stop at the first failed run. */
+async function measure(tool: BuildTool, name: string, stories: number, runs: number, before: (index: number) => Promise<void>, check: Check, progress: (line: string) => void): Promise<{ measurement: Measurement; last: ChildRun | undefined }> {
+  const wallMs: number[] = [];
+  const peakRssMb: (number | undefined)[] = [];
+  let last: ChildRun | undefined;
+  for (let index = 0; index < runs; index++) {
+    await before(index);
+    const run = await runMeasured(tool.command, tool.args, { cwd: tool.cwd, timeoutMs: timeoutFor(stories) });
+    last = run;
+    const failure = run.timedOut
+      ? `timed out after ${Math.round(timeoutFor(stories) / 1000)} s`
+      : run.exitCode !== 0
+        ? `exit code ${run.exitCode}: ${(run.stderr || run.stdout).trim().split('\n').slice(-5).join(' | ').slice(0, 500)}`
+        : check(run, index);
+    if (failure !== undefined) {
+      progress(`build-speed ${stories}: ${tool.label} ${name} run ${index + 1} failed: ${failure}`);
+      return { measurement: { wallMs, peakRssMb, failure }, last };
+    }
+    wallMs.push(run.wallMs);
+    peakRssMb.push(run.peakRssMb);
+    const rss = run.peakRssMb === undefined ? '' : `, ${Math.round(run.peakRssMb)} MiB`;
+    progress(`build-speed ${stories}: ${tool.label} ${name} ${index + 1}/${runs}: ${(run.wallMs / 1000).toFixed(2)} s${rss}`);
+  }
+  return { measurement: { wallMs, peakRssMb }, last };
+}
+
+/** Check that wiredesk said it built `expected(index)` stories. */
+function builtStories(expected: (index: number) => number): Check {
+  return (run, index) => {
+    const match = wiredeskSummary.exec(run.stdout);
+    if (!match) return `no summary line in: ${run.stdout.trim().slice(0, 300)}`;
+    return Number(match[1]) === expected(index) ? undefined : `built ${match[1]} stories, expected ${expected(index)}`;
+  };
+}
+
+const anyRun: Check = () => undefined;
+
+/** The middle story with a changed headline, different for every run. */
+function editedHeadline(file: CorpusFile, index: number): string {
+  return file.text.replace(/^title: "(.*)"$/m, (_line, title: string) => `title: "${title} (Bench Edit ${index + 1})"`);
+}
+
+/** A new story for the top of the archive: the newest one's text, a new headline and a date just after it. */
+function newStory(newest: CorpusFile, index: number): CorpusFile {
+  const date = /^date: (\S+)$/m.exec(newest.text)?.[1];
+  const after = new Date(Date.parse(date ?? '2022-12-31T00:00:00Z') + (index + 1) * 60_000);
+  const text = newest.text
+    .replace(/^title: "(.*)"$/m, `title: "Bench Publish ${index + 1}: A New Story Tops The Archive"`)
+    .replace(/^date: \S+$/m, `date: ${after.toISOString().slice(0, 19)}Z`);
+  return { source: `${path.posix.dirname(newest.source)}/bench-publish-${index + 1}.md`, text };
+}
+
+/** Wiredesk on the corpus in `work`: cold builds, then rebuilds with no change, one edited story, one new story. */
+async function measureWiredesk(work: string, files: readonly CorpusFile[], runs: number, progress: (line: string) => void): Promise<ToolResult> {
+  const tool = wiredesk(work);
+  const stories = files.length;
+  const middle = files[Math.floor(stories / 2)];
+  const newest = files[stories - 1];
+  if (!middle || !newest) throw new Error('The corpus is empty');
+  const story = (file: CorpusFile) => path.join(work, 'stories', file.source);
+  const cold = await measure(tool, 'cold build', stories, runs, () => tool.clean(), builtStories(() => stories), progress);
+  const counts = cold.last && !cold.measurement.failure ? await countPages(tool.outDir) : undefined;
+  const summary = cold.last ? wiredeskSummary.exec(cold.last.stdout)?.[0] : undefined;
+  if (cold.measurement.failure) return { label: tool.label, cold: cold.measurement, counts, summary };
+  const published: string[] = [];
+  try {
+    const noChange = await measure(tool, 'no-change rebuild', stories, runs, async () => {}, builtStories(() => stories), progress);
+    const edit = await measure(tool, 'one-story edit', stories, runs, (index) => writeFile(story(middle), editedHeadline(middle, index)), builtStories(() => stories), progress);
+    const publish = await measure(
+      tool,
+      'publish one story',
+      stories,
+      runs,
+      async (index) => {
+        const file = newStory(newest, index);
+        published.push(story(file));
+        await writeFile(story(file), file.text);
+      },
+      builtStories((index) => stories + index + 1),
+      progress,
+    );
+    return { label: tool.label, cold: cold.measurement, noChange: noChange.measurement, edit: edit.measurement, publish: publish.measurement, counts, summary };
+  } finally {
+    // Put the corpus back as generated, for the peers.
+    await writeFile(story(middle), middle.text);
+    for (const file of published) await rm(file, { force: true });
+  }
+}
+
+/** A peer's cold builds of the corpus in `work`, then its output counted. */
+async function measurePeer(tool: BuildTool, stories: number, runs: number, progress: (line: string) => void): Promise<ToolResult> {
+  const cold = await measure(tool, 'cold build', stories, runs, () => tool.clean(), anyRun, progress);
+  const counts = cold.last && !cold.measurement.failure ? await countPages(tool.outDir) : undefined;
+  const summary = cold.last ? (cold.last.stdout + cold.last.stderr).trim().split('\n').slice(-1)[0] : undefined;
+  await tool.clean();
+  return { label: tool.label, cold: cold.measurement, counts, summary };
+}
+
+/** Measure one corpus size: generate it once, run wiredesk and every installed peer on it, clean up. */
+async function measureSize(stories: number, options: BuildSpeedOptions): Promise<SizeResult> {
+  const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const work = await scratchDir('wiredesk-bench-build-speed-');
+  try {
+    const files = generateCorpus({ stories, seed: options.seed ?? 42 });
+    await writeCorpus(work, files);
+    await writeFile(path.join(work, 'site.yaml'), 'pageSize: 20\n');
+    progress(`build-speed ${stories}: corpus written to ${work}`);
+    const tools: ToolResult[] = [await measureWiredesk(work, files, options.runs, progress)];
+    const missing: MissingTool[] = [];
+    if (options.peers ?? true) {
+      for (const find of [hugo, eleventy]) {
+        const peer = await find(work);
+        if (!isTool(peer)) {
+          progress(`build-speed ${stories}: ${peer.note}`);
+          missing.push(peer);
+          continue;
+        }
+        tools.push(await measurePeer(peer, stories, options.runs, progress));
+      }
+    }
+    // The corpus must be as generated: every tool built the same files.
+    const check = files[Math.floor(stories / 2)];
+    if (check && (await readFile(path.join(work, 'stories', check.source), 'utf8')) !== check.text) throw new Error('The corpus was not restored');
+    return { stories, runs: options.runs, tools, missing };
+  } finally {
+    await removeScratchDir(work);
+  }
+}
+
+/** Run the build-speed benchmark for every size in turn. */
+export async function runBuildSpeed(options: BuildSpeedOptions): Promise<SizeResult[]> {
+  if (!hasGnuTime()) (options.progress ?? ((line: string) => process.stderr.write(`${line}\n`)))('build-speed: no /usr/bin/time, peak RSS is polled from /proc every 20 ms');
+  const results: SizeResult[] = [];
+  for (const stories of options.sizes) results.push(await measureSize(stories, options));
+  return results;
+}
