@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFile, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { filePathOf } from '../model/urls.js';
 
@@ -34,6 +35,9 @@ export interface WriteResult {
 
 const parallelWrites = 32;
 
+/** From this many files on, the previous output is deleted by a background process after the swap. */
+const backgroundRemovalFrom = 2_000;
+
 /** The digest recorded for an output file's bytes. */
 export function bytesDigest(contents: string | Uint8Array): string {
   return createHash('sha1').update(contents).digest('base64');
@@ -60,27 +64,44 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
       await mkdir(dir, { recursive: true });
       made.add(dir);
     };
-    const keepPrevious = async (relative: string, file: string): Promise<boolean> => {
+    // Synchronous on purpose: thousands of tiny link calls cost far less in one loop than queued on the thread pool.
+    const keepPrevious = (relative: string, file: string): boolean => {
       try {
-        await link(insideFolder(out, relative), file);
+        linkSync(insideFolder(out, relative), file);
         return true;
       } catch {
         return false;
       }
     };
+    const madeSync = (file: string) => {
+      const dir = path.dirname(file);
+      if (made.has(dir)) return;
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    };
+    // Files proven unchanged are kept first, in one pass, without rendering.
+    const toRender: OutputFile[] = [];
+    for (const page of pages) {
+      const relative = filePathOf(page.path);
+      const file = insideFolder(staging, relative);
+      if (page.unchanged && page.previousDigest !== undefined) {
+        madeSync(file);
+        if (keepPrevious(relative, file)) {
+          files.set(relative, { outcome: 'unchanged', digest: page.previousDigest });
+          continue;
+        }
+      }
+      toRender.push(page);
+    }
     const jobs: (() => Promise<void>)[] = [
-      ...pages.map((page) => async () => {
+      ...toRender.map((page) => async () => {
         const relative = filePathOf(page.path);
         const file = insideFolder(staging, relative);
         await ensureDir(file);
-        if (page.unchanged && page.previousDigest !== undefined && (await keepPrevious(relative, file))) {
-          files.set(relative, { outcome: 'unchanged', digest: page.previousDigest });
-          return;
-        }
         const contents = page.render();
         const digest = bytesDigest(contents);
         bytes += typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength;
-        if (digest === page.previousDigest && (await keepPrevious(relative, file))) {
+        if (digest === page.previousDigest && keepPrevious(relative, file)) {
           files.set(relative, { outcome: 'unchanged', digest });
           return;
         }
@@ -100,7 +121,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     ];
     await runLimited(jobs, parallelWrites);
     const removed = await filesNoLongerThere(out, files);
-    await swapIn(staging, out);
+    await swapIn(staging, out, files.size > backgroundRemovalFrom);
     return { files, removed, bytes };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -119,12 +140,22 @@ async function filesNoLongerThere(out: string, files: ReadonlyMap<string, unknow
 }
 
 /** Replace `out` by `staging` with two renames; the old output is removed only once the new one is in place. */
-async function swapIn(staging: string, out: string): Promise<void> {
+async function swapIn(staging: string, out: string, removeInBackground: boolean): Promise<void> {
   const previous = siblingPath(out, 'previous');
   await rm(previous, { recursive: true, force: true });
   if (existsSync(out)) await rename(out, previous);
   await rename(staging, out);
-  await rm(previous, { recursive: true, force: true });
+  if (!existsSync(previous)) return;
+  if (!removeInBackground) {
+    rmSync(previous, { recursive: true, force: true });
+    return;
+  }
+  // Deleting tens of thousands of files takes seconds: hand the old output to a detached `rm`.
+  const trash = siblingPath(out, `trash-${process.pid}-${Date.now()}`);
+  await rename(previous, trash);
+  const remover = spawn('rm', ['-rf', trash], { detached: true, stdio: 'ignore' });
+  remover.on('error', () => rmSync(trash, { recursive: true, force: true }));
+  remover.unref();
 }
 
 /** A build killed between the two renames leaves only `previous`: put it back. Stale staging folders are removed. */
@@ -134,9 +165,13 @@ async function recoverInterruptedSwap(out: string): Promise<void> {
   const parent = path.dirname(out);
   const prefix = `.${path.basename(out)}.staging-`;
   if (!existsSync(parent)) return;
+  const trash = `.${path.basename(out)}.trash-`;
   for (const entry of await readdir(parent)) {
     const pid = Number(entry.startsWith(prefix) ? entry.slice(prefix.length).split('-')[0] : NaN);
     if (Number.isInteger(pid) && !isAlive(pid)) await rm(path.join(parent, entry), { recursive: true, force: true });
+    // A trash folder its background `rm` left (an hour is far longer than any removal takes).
+    const thrown = Number(entry.startsWith(trash) ? entry.slice(trash.length).split('-')[1] : NaN);
+    if (Number.isInteger(thrown) && Date.now() - thrown > 3_600_000) await rm(path.join(parent, entry), { recursive: true, force: true });
   }
 }
 
