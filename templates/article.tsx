@@ -5,12 +5,11 @@ import { layout } from './layout.js';
 import { storyBody } from './parts/body.js';
 import { leadFigure } from './parts/figure.js';
 import { pageImageUrl } from './parts/image.js';
-import { latestList } from './parts/latest.js';
 import { cardList } from './parts/story-card.js';
 import { termLinks } from './parts/terms.js';
 import { timeFull } from './parts/time.js';
 
-/** A story page: kicker, headline, dates, byline, lead image, dateline and body, note, terms, related and latest stories. */
+/** A story page: kicker, headline, dates, byline, lead image, dateline and body, note, terms and related stories. */
 export function renderArticle(view: ArticleView): Root {
   const { chrome, article } = view;
   const { config } = chrome;
@@ -53,6 +52,5 @@ export function renderArticle(view: ArticleView): Root {
       ) : null}
     </>
   );
-  const aside = latestList(config, view.latest);
-  return layout({ chrome, main, ...(aside ? { aside } : {}) });
+  return layout({ chrome, main });
 }

@@ -46,8 +46,6 @@ export interface ArticleView {
   readonly section?: Collection;
   readonly topics: readonly Collection[];
   readonly tags: readonly Collection[];
-  /** The site's newest stories for the sidebar, this one excluded. */
-  readonly latest: readonly LinkedArticle[];
 }
 
 /** The kinds of paginated story list. */

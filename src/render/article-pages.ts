@@ -6,28 +6,29 @@ import { articlesWithIds, type Collection, type LinkedArticle, type Site } from 
 import { pageChrome } from './chrome.js';
 import { collectionKey, type Page } from './page.js';
 
-/** How many of the newest stories the article sidebar and the 404 page list. */
+/**
+ * How many of the newest stories the 404 page lists. Story pages list none on purpose: a list of
+ * the latest stories on every story page would make each new story change every page of the site.
+ */
 export const latestCount = 5;
 
 /** One page per story, at its permalink. */
 export function articlePages(site: Site): Page[] {
-  const newest = site.articles.slice(0, latestCount + 1).map((article) => article.id);
   const exists = (id: string) => site.byId.has(id);
   return site.articles.map((article): Page => {
-    const latest = latestIds(newest, article.id);
     return {
       path: article.path,
       kind: 'article',
       // The same reads as `articleView`, found without building the view.
       deps: {
         articles: [article.id],
-        teasers: [...article.linkedIds.filter(exists), ...article.relatedIds.filter(exists), ...latest],
+        teasers: [...article.linkedIds.filter(exists), ...article.relatedIds.filter(exists)],
         collections: ['sections', ...termKeys(site, article)],
       },
       render: (current) => {
         const now = current.byId.get(article.id);
         if (!now) throw new Error(`Story "${article.id}" is not in the site any more`);
-        return toHtml(renderArticle(articleView(current, now, latest)));
+        return toHtml(renderArticle(articleView(current, now)));
       },
     };
   });
@@ -62,11 +63,7 @@ function termKeys(site: Site, article: LinkedArticle): string[] {
   return keys;
 }
 
-function latestIds(newest: readonly string[], self: string): string[] {
-  return newest.filter((id) => id !== self).slice(0, latestCount);
-}
-
-function articleView(site: Site, article: LinkedArticle, latest: readonly string[]): ArticleView {
+function articleView(site: Site, article: LinkedArticle): ArticleView {
   const section = article.section && site.collection('section', article.section.slug);
   const topics = article.topics.flatMap((term) => existingCollection(site.collection('topic', term.slug)));
   const tags = article.tags.flatMap((term) => existingCollection(site.collection('tag', term.slug)));
@@ -78,7 +75,6 @@ function articleView(site: Site, article: LinkedArticle, latest: readonly string
     ...(section ? { section } : {}),
     topics,
     tags,
-    latest: articlesWithIds(site, latest),
   };
   const feeds = collectionsOf(view).map((collection) => ({ title: `${site.config.title}: ${collection.name}`, path: collection.feedPath }));
   return { ...view, chrome: pageChrome(site, article.path, article.title, article.summary, feeds) };

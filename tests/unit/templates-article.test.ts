@@ -35,7 +35,6 @@ function render(article: LinkedArticle, view: Partial<ArticleView> = {}): string
       related: [],
       topics: [],
       tags: [],
-      latest: [],
       ...view,
     }),
   );
@@ -118,12 +117,12 @@ describe('renderArticle', () => {
     expect(html).toContain('<span class="terms-label">Tags</span>');
   });
 
-  it('should list related stories as cards and the latest stories beside the article', () => {
+  it('should list related stories as cards, and no list of the latest stories (a new story must not change every page)', () => {
     const other = story({ id: 'macron', title: 'Macron Calls On Putin', path: '2018/05/25/macron/', image: { src: 'https://cdn.example.org/m.jpg', alt: 'Macron' } });
-    const html = render(story(), { related: [other], latest: [other] });
+    const html = render(story(), { related: [other] });
     expect(html).toContain('<h2>Related</h2>');
     expect(html).toContain('<img class="thumb" src="https://cdn.example.org/m.jpg" alt="Macron"');
     expect(html).toContain('<h3 class="card-title"><a href="/news/2018/05/25/macron/">Macron Calls On Putin</a></h3>');
-    expect(html).toMatch(/<aside class="sidebar"><section class="latest"><h2>Latest stories<\/h2><ol><li><a href="\/news\/2018\/05\/25\/macron\/">/);
+    expect(html).not.toContain('Latest stories');
   });
 });
