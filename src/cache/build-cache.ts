@@ -40,17 +40,31 @@ export interface CacheIndex {
   /** The last build's messages (warnings only: it succeeded) and counts, to report them again. */
   readonly messages: readonly PlainMessage[];
   readonly counts: { readonly stories: number; readonly pages: number; readonly feeds: number };
-  /** The checksum of the stories file written with this index. */
-  readonly storiesChecksum: string;
+  /** The checksum of each stories shard written with this index (shard `n` holds the stories `shardOf` puts there). */
+  readonly shardChecksums: readonly string[];
 }
 
 /** Everything a build keeps for the next one, valid only for the same code and settings. */
-export interface BuildCache extends Omit<CacheIndex, 'storiesChecksum'> {
+export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
   readonly stories: ReadonlyMap<string, CachedStory>;
 }
 
-const indexKind = 'wiredesk-cache-index-3';
-const storiesKind = 'wiredesk-cache-stories-3';
+const indexKind = 'wiredesk-cache-index-4';
+const storiesKind = 'wiredesk-cache-stories-4';
+
+/** Stories are kept in this many files, so that an edit rewrites one small file, not all of them. */
+const shardCount = 32;
+
+/** The shard a story's cache entry lives in. */
+export function shardOf(source: string): number {
+  let hash = 2166136261;
+  for (let index = 0; index < source.length; index++) hash = Math.imul(hash ^ source.charCodeAt(index), 16777619);
+  return (hash >>> 0) % shardCount;
+}
+
+function shardFile(dir: string, shard: number): string {
+  return path.join(dir, `stories-${String(shard).padStart(2, '0')}.bin`);
+}
 
 /** The cache folder of a project. */
 export function cacheDir(cwd: string): string {
@@ -65,16 +79,34 @@ export async function readCacheIndex(dir: string, code: string, config: string):
   return index;
 }
 
-/** Read the stories written with `index`; undefined when missing, corrupt or from another build. */
+/** Read the stories written with `index`; undefined when any shard is missing, corrupt or from another build. */
 export async function readCachedStories(dir: string, index: CacheIndex): Promise<ReadonlyMap<string, CachedStory> | undefined> {
-  const framed = await readFramed(path.join(dir, 'stories.bin'), storiesKind);
-  if (!framed || framed.checksum !== index.storiesChecksum || !(framed.value instanceof Map)) return undefined;
-  return framed.value as ReadonlyMap<string, CachedStory>;
+  if (index.shardChecksums.length !== shardCount) return undefined;
+  const shards = await Promise.all(index.shardChecksums.map((_, shard) => readFramed(shardFile(dir, shard), storiesKind)));
+  const stories = new Map<string, CachedStory>();
+  for (const [shard, framed] of shards.entries()) {
+    if (!framed || framed.checksum !== index.shardChecksums[shard] || !(framed.value instanceof Map)) return undefined;
+    for (const [source, story] of framed.value as Map<string, CachedStory>) stories.set(source, story);
+  }
+  return stories;
 }
 
-/** Write the cache: the stories first, then the index that vouches for them. */
-export async function writeBuildCache(dir: string, cache: BuildCache): Promise<void> {
+/**
+ * Write the cache: the stories shards first, then the index that vouches for them. A shard whose
+ * entries are those of `previous` (same stories, same digests) is left as it is.
+ */
+export async function writeBuildCache(dir: string, cache: BuildCache, previous?: { index: CacheIndex; stories: ReadonlyMap<string, CachedStory> }): Promise<void> {
   const { stories, ...index } = cache;
-  const storiesChecksum = await writeFramed(path.join(dir, 'stories.bin'), storiesKind, stories);
-  await writeFramed(path.join(dir, 'index.bin'), indexKind, { ...index, storiesChecksum } satisfies CacheIndex);
+  const shards = Array.from({ length: shardCount }, () => new Map<string, CachedStory>());
+  for (const [source, story] of stories) shards[shardOf(source)]?.set(source, story);
+  const dirty = new Set<number>();
+  if (!previous || previous.index.shardChecksums.length !== shardCount) for (let shard = 0; shard < shardCount; shard++) dirty.add(shard);
+  else {
+    for (const [source, story] of stories) if (previous.stories.get(source)?.digest !== story.digest) dirty.add(shardOf(source));
+    for (const source of previous.stories.keys()) if (!stories.has(source)) dirty.add(shardOf(source));
+  }
+  const shardChecksums = await Promise.all(
+    shards.map((entries, shard) => (dirty.has(shard) ? writeFramed(shardFile(dir, shard), storiesKind, entries) : Promise.resolve(previous?.index.shardChecksums[shard] ?? ''))),
+  );
+  await writeFramed(path.join(dir, 'index.bin'), indexKind, { ...index, shardChecksums } satisfies CacheIndex);
 }

@@ -124,7 +124,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const stamps = new Map(files.map((file) => [file.source, { size: scanned.get(file.source)?.size ?? -1, mtimeMs: scanned.get(file.source)?.mtimeMs ?? -1, digest: file.digest }]));
     const pages = new Map(outputs.map((output) => [filePathOf(output.path), { reads: output.reads, bytes: written.files.get(filePathOf(output.path))?.digest ?? '' }]));
     const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
-    await writeBuildCache(dir, { code, config: configKey, out, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, stories: modelled.entries });
+    const cache = { code, config: configKey, out, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, stories: modelled.entries };
+    await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
     await writeManifest(dir, written, 0);
     phase('write cache');
   }

@@ -72,7 +72,7 @@ describe('a cached, parallel, incremental build', () => {
   }, 240_000);
 
   it('should ignore a corrupt cache and still build the right site', async () => {
-    await writeFile(path.join(cached, '.wiredesk-cache', 'stories.bin'), 'not a cache at all');
+    await writeFile(path.join(cached, '.wiredesk-cache', 'stories-00.bin'), 'not a cache at all');
     await writeFile(path.join(cached, '.wiredesk-cache', 'index.bin'), 'not an index either');
     expect(await step(edit(3, (text) => text.replace(/^title: "/m, 'title: "After corruption: ')))).toMatch(/240 stories/);
   }, 120_000);

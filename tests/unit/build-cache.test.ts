@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readCachedStories, readCacheIndex, writeBuildCache, type BuildCache } from '../../src/cache/build-cache.js';
+import { readCachedStories, readCacheIndex, shardOf, writeBuildCache, type BuildCache, type CachedStory } from '../../src/cache/build-cache.js';
 
 describe('the build cache', () => {
   let dir: string;
@@ -54,8 +54,22 @@ describe('the build cache', () => {
     await writeBuildCache(dir, cache);
     const index = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
     await writeBuildCache(path.join(dir, 'other'), { ...cache, stories: new Map() });
-    await writeFile(path.join(dir, 'stories.bin'), await readFile(path.join(dir, 'other', 'stories.bin')));
+    const shard = `stories-${String(shardOf('a.md')).padStart(2, '0')}.bin`;
+    await writeFile(path.join(dir, shard), await readFile(path.join(dir, 'other', shard)));
     expect(index && (await readCachedStories(dir, index))).toBeUndefined();
+  });
+
+  it('should rewrite only the shards whose stories changed', async () => {
+    const many = new Map<string, CachedStory>(Array.from({ length: 100 }, (_, n) => [`s${n}.md`, { digest: `d${n}`, result: { messages: [] } }]));
+    await writeBuildCache(dir, { ...cache, stories: many });
+    const index = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
+    if (!index) throw new Error('no index');
+    const changed = new Map(many).set('s7.md', { digest: 'new', result: { messages: [] } });
+    await writeBuildCache(dir, { ...cache, stories: changed }, { index, stories: many });
+    const next = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
+    const differing = next?.shardChecksums.filter((checksum, shard) => checksum !== index.shardChecksums[shard]);
+    expect(differing).toHaveLength(1);
+    expect(next && (await readCachedStories(dir, next))).toEqual(changed);
   });
 
   it('should find no cache where there is none', async () => {
