@@ -5,14 +5,18 @@ import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../paths.js';
 import { version } from '../version.js';
 
+/** The folders whose files make up "the code": wiredesk's running sources and templates, and the theme's assets. */
+export function codeFolders(): string[] {
+  const codeRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  return [codeRoot, path.join(path.dirname(codeRoot), 'templates'), path.join(packageRoot, 'templates', 'assets')];
+}
+
 /**
  * A digest of the code that turns stories into pages: wiredesk's version plus every file of its
  * running sources and templates (compiled or not) and theme assets. Any change invalidates the cache.
  */
-export async function codeDigest(): Promise<string> {
+export async function codeDigest(folders: readonly string[] = codeFolders()): Promise<string> {
   const hash = createHash('sha256').update(`wiredesk ${version}\n`);
-  const codeRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-  const folders = [codeRoot, path.join(path.dirname(codeRoot), 'templates'), path.join(packageRoot, 'templates', 'assets')];
   for (const folder of folders) {
     const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
     const files = entries
