@@ -4,6 +4,7 @@ import { lstat, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { problem } from '../report/problem.js';
+import { mapBounded } from './bounded.js';
 
 /** A story file as read from disk: its text and where it came from. */
 export interface StoryFile {
@@ -31,6 +32,9 @@ export interface LoadedStories {
   readonly assets: readonly AssetFile[];
   readonly messages: readonly VFileMessage[];
 }
+
+/** How many story files are read at once. */
+const openFilesAtOnce = 64;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -60,12 +64,10 @@ export async function scanStories(storiesDir: string, cwd: string = process.cwd(
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .filter((source) => !isHidden(source))
     .sort();
-  const stamped = await Promise.all(
-    sources.map(async (source) => {
-      const info = await lstat(path.join(root, source)).catch(() => undefined);
-      return { source, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
-    }),
-  );
+  const stamped = await mapBounded(sources, openFilesAtOnce, async (source) => {
+    const info = await lstat(path.join(root, source)).catch(() => undefined);
+    return { source, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
+  });
   return {
     root,
     stories: stamped.filter((file) => isStorySource(file.source)),
@@ -79,7 +81,7 @@ export async function scanStories(storiesDir: string, cwd: string = process.cwd(
 export async function readStories(scan: ScannedFolder, stories: readonly ScannedStory[], cwd: string = process.cwd()): Promise<LoadedStories> {
   const files: StoryFile[] = [];
   const messages: VFileMessage[] = [];
-  const loaded = await Promise.all(stories.map((story) => loadStoryFile(scan.root, story.source, cwd)));
+  const loaded = await mapBounded(stories, openFilesAtOnce, (story) => loadStoryFile(scan.root, story.source, cwd));
   for (const result of loaded) {
     if ('message' in result) messages.push(result.message);
     else files.push(result);

@@ -4,6 +4,7 @@ import { existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { filePathOf } from '../model/urls.js';
+import { mapBounded } from './bounded.js';
 
 /** A file from the stories folder that the site publishes (a lead image), and where. */
 export interface CopiedAsset {
@@ -119,7 +120,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
         files.set(relative, { outcome: 'changed', digest: '' });
       }),
     ];
-    await runLimited(jobs, parallelWrites);
+    await mapBounded(jobs, parallelWrites, (job) => job());
     const removed = await filesNoLongerThere(out, files);
     await swapIn(staging, out, files.size > backgroundRemovalFrom);
     return { files, removed, bytes };
@@ -195,15 +196,4 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-async function runLimited(jobs: readonly (() => Promise<void>)[], limit: number): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const job = jobs[next++];
-      if (job) await job();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
 }
