@@ -12,8 +12,9 @@ export interface ModelWorkerData {
   readonly assets: readonly string[];
 }
 
-/** A batch to model, and the answer. */
+/** A batch of stories to model. */
 export type ModelWorkerRequest = { readonly batch: number; readonly files: readonly StoryFile[] };
+/** The modelled batch, in the order it was sent. */
 export type ModelWorkerReply = { readonly batch: number; readonly results: readonly PlainModelResult[] };
 
 const port = parentPort;
