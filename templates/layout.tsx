@@ -10,13 +10,11 @@ export interface LayoutContent {
   readonly chrome: PageChrome;
   /** The page's own content, inside `<main>`. */
   readonly main: Child;
-  /** Secondary content (e.g. latest stories), beside `<main>` on wide screens, below it on narrow ones. */
-  readonly aside?: Child;
   /** Whether the page has a canonical URL (not so for the 404 page, served at any address). */
   readonly canonical?: boolean;
 }
 
-/** The document every page shares: head, site header with navigation, main content, aside and footer. */
+/** The document every page shares: head, site header with navigation, main content and footer. */
 export function layout(content: LayoutContent): Root {
   const { chrome } = content;
   const { config } = chrome;
@@ -67,9 +65,8 @@ export function layout(content: LayoutContent): Root {
             </nav>
           </div>
         </header>
-        <div class={content.aside === undefined ? 'wrap page' : 'wrap page has-aside'}>
+        <div class="wrap page">
           <main id="content">{content.main}</main>
-          {content.aside === undefined ? null : <aside class="sidebar">{content.aside}</aside>}
         </div>
         <footer class="site-footer">
           <div class="wrap">

@@ -106,8 +106,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const previous = index?.out === out ? index.pages : undefined;
   const outputs = result.pages.map((page) => {
     const reads = pageReadsDigest(page, fingerprints);
-    const before = previous?.get(filePathOf(page.path));
-    return { path: page.path, reads, render: () => page.render(site), unchanged: before?.reads === reads, previousDigest: before?.bytes };
+    const file = filePathOf(page.path);
+    const before = previous?.get(file);
+    return { path: page.path, file, reads, render: () => page.render(site), unchanged: before?.reads === reads, previousDigest: before?.bytes };
   });
   phase('fingerprint');
   const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
@@ -122,7 +123,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   if (useCache) {
     const scanned = new Map(scan.stories.map((story) => [story.source, story]));
     const stamps = new Map(files.map((file) => [file.source, { size: scanned.get(file.source)?.size ?? -1, mtimeMs: scanned.get(file.source)?.mtimeMs ?? -1, digest: file.digest }]));
-    const pages = new Map(outputs.map((output) => [filePathOf(output.path), { reads: output.reads, bytes: written.files.get(filePathOf(output.path))?.digest ?? '' }]));
+    const pages = new Map(outputs.map((output) => [output.file, { reads: output.reads, bytes: written.files.get(output.file)?.digest ?? '' }]));
     const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
     const cache = { code, config: configKey, out, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, stories: modelled.entries };
     await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);

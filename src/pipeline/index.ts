@@ -5,7 +5,7 @@ import type { Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import type { Page } from '../render/page.js';
 import { problem } from '../report/problem.js';
-import type { LoadedStories, StoryFile } from './load.js';
+import type { StoryFile } from './load.js';
 import type { ThemeFile } from './load-theme.js';
 import { modelStory, type ModelResult } from './model.js';
 import { parseStory } from './parse.js';
@@ -14,7 +14,6 @@ import { resolveSite } from './resolve.js';
 
 /** What the pure middle of the pipeline produced: the site and its pages when nothing was fatal, and all messages. */
 export interface PipelineResult {
-  readonly articles: readonly Article[];
   readonly site?: Site;
   readonly pages?: readonly Page[];
   readonly messages: readonly VFileMessage[];
@@ -28,13 +27,6 @@ export function storyToArticle(file: StoryFile, config: SiteConfig, assets: Read
   return { ...modelled, messages: [...parsed.messages, ...modelled.messages] };
 }
 
-/** Run parse → model → resolve → render over loaded stories. Touches no disk. */
-export function runPipeline(loaded: LoadedStories, config: SiteConfig, theme: readonly ThemeFile[]): PipelineResult {
-  const assets = new Set(loaded.assets.map((asset) => asset.source));
-  const results = loaded.stories.map((file) => storyToArticle(file, config, assets));
-  return assembleSite(results, loaded.messages, config, theme);
-}
-
 /** Resolve and render a site from per-story results (fresh or cached), adding `extra` messages (from loading). */
 export function assembleSite(results: readonly ModelResult[], extra: readonly VFileMessage[], config: SiteConfig, theme: readonly ThemeFile[]): PipelineResult {
   const messages: VFileMessage[] = [...extra];
@@ -45,10 +37,10 @@ export function assembleSite(results: readonly ModelResult[], extra: readonly VF
   }
   const resolved = resolveSite(articles, config);
   messages.push(...resolved.messages);
-  if (!resolved.site || messages.some((message) => message.fatal === true)) return { articles, messages };
+  if (!resolved.site || messages.some((message) => message.fatal === true)) return { messages };
   const pages = renderSite(resolved.site, theme);
   messages.push(...pathCollisions(pages, resolved.site));
-  return { articles, site: resolved.site, pages, messages };
+  return { site: resolved.site, pages, messages };
 }
 
 /** Two pages that would be written to the same file: a story whose permalink lands on another page. */

@@ -15,7 +15,7 @@ const batchSize = 64;
 const workerUrl = new URL('./model-worker.js', import.meta.url);
 
 /** How many threads to model stories with by default: one per core. */
-export function defaultThreads(): number {
+function defaultThreads(): number {
   return availableParallelism();
 }
 

@@ -40,7 +40,7 @@ const parallelWrites = 32;
 const backgroundRemovalFrom = 2_000;
 
 /** The digest recorded for an output file's bytes. */
-export function bytesDigest(contents: string | Uint8Array): string {
+function bytesDigest(contents: string | Uint8Array): string {
   return createHash('sha1').update(contents).digest('base64');
 }
 
@@ -59,12 +59,6 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
   const files = new Map<string, { outcome: FileOutcome; digest: string }>();
   try {
     const made = new Set<string>();
-    const ensureDir = async (file: string) => {
-      const dir = path.dirname(file);
-      if (made.has(dir)) return;
-      await mkdir(dir, { recursive: true });
-      made.add(dir);
-    };
     // Synchronous on purpose: thousands of tiny link calls cost far less in one loop than queued on the thread pool.
     const keepPrevious = (relative: string, file: string): boolean => {
       try {
@@ -74,7 +68,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
         return false;
       }
     };
-    const madeSync = (file: string) => {
+    const ensureDir = (file: string) => {
       const dir = path.dirname(file);
       if (made.has(dir)) return;
       mkdirSync(dir, { recursive: true });
@@ -86,7 +80,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
       const relative = filePathOf(page.path);
       const file = insideFolder(staging, relative);
       if (page.unchanged && page.previousDigest !== undefined) {
-        madeSync(file);
+        ensureDir(file);
         if (keepPrevious(relative, file)) {
           files.set(relative, { outcome: 'unchanged', digest: page.previousDigest });
           continue;
@@ -98,7 +92,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
       ...toRender.map((page) => async () => {
         const relative = filePathOf(page.path);
         const file = insideFolder(staging, relative);
-        await ensureDir(file);
+        ensureDir(file);
         const contents = page.render();
         const digest = bytesDigest(contents);
         bytes += typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength;
@@ -112,7 +106,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
       ...assets.map((asset) => async () => {
         const relative = filePathOf(asset.path);
         const file = insideFolder(staging, relative);
-        await ensureDir(file);
+        ensureDir(file);
         await copyFile(asset.from, file);
         // The copy keeps the original's times, so an unchanged picture looks unchanged to deploy tools.
         const { atime, mtime } = await stat(asset.from);
@@ -181,7 +175,7 @@ function siblingPath(out: string, suffix: string): string {
 }
 
 /** Resolve a site-relative file path inside `folder`, refusing any path that would leave it. */
-export function insideFolder(folder: string, relative: string): string {
+function insideFolder(folder: string, relative: string): string {
   const file = path.resolve(folder, relative);
   if (!file.startsWith(folder + path.sep)) throw new Error(`Refusing to write "${relative}": it is outside the output folder`);
   return file;

@@ -5,7 +5,7 @@ const urlProperties = ['href', 'src', 'action', 'formAction', 'poster', 'cite'] 
 const unsafeScheme = /^\s*(?:javascript|vbscript|data):/i;
 
 /** True when a URL would run code or smuggle a document (`javascript:`, `vbscript:`, `data:`). */
-export function isUnsafeUrl(url: string): boolean {
+function isUnsafeUrl(url: string): boolean {
   // Browsers ignore control characters and whitespace inside the scheme, so do we.
   return unsafeScheme.test(url.replace(/[\u0000-\u001f\u007f\s]+/g, ''));
 }

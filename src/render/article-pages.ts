@@ -10,7 +10,7 @@ import { collectionKey, type Page } from './page.js';
  * How many of the newest stories the 404 page lists. Story pages list none on purpose: a list of
  * the latest stories on every story page would make each new story change every page of the site.
  */
-export const latestCount = 5;
+const latestCount = 5;
 
 /** One page per story, at its permalink. */
 export function articlePages(site: Site): Page[] {
