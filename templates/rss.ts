@@ -1,10 +1,10 @@
 import type { Element as HastElement, Root as HastRoot } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import type { Element, Root } from 'xast';
 import { x } from 'xastscript';
 import type { SiteConfig } from '../src/model/config.js';
 import type { LinkedArticle } from '../src/model/site.js';
 import { absoluteUrl } from '../src/model/urls.js';
+import { pageHtml } from '../src/render/page-html.js';
 import type { FeedView } from '../src/model/views.js';
 import { formatRfc822 } from './dates.js';
 import { storyBody } from './parts/body.js';
@@ -51,18 +51,18 @@ function feedItem(config: SiteConfig, article: LinkedArticle, references: readon
     x('guid', { isPermaLink: 'true' }, url),
     x('pubDate', formatRfc822(article.date)),
     x('description', article.summary),
-    x('content:encoded', toHtml(itemContent(config, article, references))),
+    x('content:encoded', pageHtml(itemContent(config, article, references))),
     [...new Set(categories)].map((name) => x('category', name)),
     article.byline === undefined ? undefined : x('dc:creator', article.byline),
   );
 }
 
-/** The item's HTML: lead picture, body with absolute story links and the dateline, closing note. */
+/** The item's HTML: lead picture, body with absolute story links and the dateline, closing note (the body is a `raw` node). */
 function itemContent(config: SiteConfig, article: LinkedArticle, references: readonly LinkedArticle[]): HastRoot {
   // A caption without its picture means nothing in a feed reader: the figure comes only with a picture.
   const figure = article.image?.src === undefined ? undefined : leadFigure(article.image, feedImageUrl(config));
   const body = storyBody(article, references, (target) => absoluteUrl(config, target.path));
   const note: HastElement | undefined =
     article.note === undefined ? undefined : { type: 'element', tagName: 'p', properties: { className: ['note'] }, children: [{ type: 'text', value: article.note }] };
-  return { type: 'root', children: [...(figure ? [figure] : []), ...body.children, ...(note ? [note] : [])] };
+  return { type: 'root', children: [...(figure ? [figure] : []), body, ...(note ? [note] : [])] };
 }

@@ -1,4 +1,4 @@
-import type { Root as HastRoot } from 'hast';
+import type { BodyHtml } from './body-html.js';
 
 /** A 1-based line and column in a source file. */
 export interface Point {
@@ -96,8 +96,8 @@ export interface Article {
   readonly related: readonly RelatedReference[];
   /** A closing note, e.g. "Sputnik is the official media partner of the forum." */
   readonly note?: string;
-  /** The body as HTML syntax tree; story links carry `dataStoryRef` instead of `href`. */
-  readonly body: HastRoot;
+  /** The body as HTML, serialized once, cut where story links are linked at render time. */
+  readonly body: BodyHtml;
   /** Links to other stories found in the body. */
   readonly references: readonly StoryReference[];
   readonly wordCount: number;

@@ -3,9 +3,10 @@ import type { Root as MdastRoot } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { removePosition } from 'unist-util-remove-position';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { removeUnsafeUrls } from '../plugins/safe-urls.js';
+import type { Dateline } from './article.js';
+import { serializeBody, type BodyHtml } from './body-html.js';
 
 const toHast = unified().use(remarkRehype);
 
@@ -41,15 +42,18 @@ export function bodyText(tree: MdastRoot): BodyText {
 
 /**
  * Turn a Markdown body into HTML syntax: raw HTML is dropped, unsafe URLs removed, story links
- * left without `href`. Positions are removed: every message about the body is raised before this,
- * and a tree without them is a third of the size to cache and to pass between threads.
+ * left without `href` (marked with `dataStoryRef`).
  */
 export function bodyToHast(tree: MdastRoot): HastRoot {
   const hast = toHast.runSync(tree) as HastRoot;
-  removePosition(hast, { force: true });
   removeUnsafeUrls(hast);
   visit(hast, 'element', (element) => {
     if (element.properties.dataStoryRef !== undefined) delete element.properties.href;
   });
   return hast;
+}
+
+/** Turn a Markdown body into the HTML a page shows (see `serializeBody`), the dateline included. */
+export function bodyToHtml(tree: MdastRoot, dateline: Dateline | undefined): BodyHtml {
+  return serializeBody(bodyToHast(tree), dateline);
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { Article, LeadImage, Point } from '../model/article.js';
-import { bodyText, bodyToHast } from '../model/body.js';
+import { bodyText, bodyToHtml } from '../model/body.js';
 import type { SiteConfig } from '../model/config.js';
 import { fieldProblems, placeOf, unknownFieldProblems, type FrontMatterSource } from '../model/field-problems.js';
 import { frontMatterSchema, idPattern, knownFields, type FrontMatter } from '../model/front-matter.js';
@@ -65,6 +65,7 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
   if (messages.some((message) => message.fatal === true)) return { messages };
 
   const text = bodyText(story.tree);
+  const dateline = data.dateline && { place: data.dateline.place, ...optional('agency', data.dateline.agency) };
   const article: Article = {
     id,
     source: file.source,
@@ -76,13 +77,13 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
     ...optional('section', data.section),
     topics: data.topics,
     tags: data.tags,
-    ...optional('dateline', data.dateline && { place: data.dateline.place, ...optional('agency', data.dateline.agency) }),
+    ...optional('dateline', dateline),
     ...optional('byline', data.byline),
     summary: data.summary ?? text.firstParagraph,
     ...optional('image', image),
     related: data.related.map((relatedId, index) => ({ id: relatedId, place: placeOf(source, ['related', index]) })),
     ...optional('note', data.note),
-    body: bodyToHast(story.tree),
+    body: bodyToHtml(story.tree, dateline),
     references: found.references,
     wordCount: text.wordCount,
     readingMinutes: text.readingMinutes,

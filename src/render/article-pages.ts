@@ -4,6 +4,7 @@ import { renderNotFound } from '../../templates/not-found.js';
 import type { ArticleView } from '../model/views.js';
 import { articlesWithIds, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { pageChrome } from './chrome.js';
+import { pageHtml } from './page-html.js';
 import { collectionKey, type Page } from './page.js';
 
 /**
@@ -28,7 +29,7 @@ export function articlePages(site: Site): Page[] {
       render: (current) => {
         const now = current.byId.get(article.id);
         if (!now) throw new Error(`Story "${article.id}" is not in the site any more`);
-        return toHtml(renderArticle(articleView(current, now)));
+        return pageHtml(renderArticle(articleView(current, now)));
       },
     };
   });

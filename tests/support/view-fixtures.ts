@@ -1,4 +1,5 @@
 import { h } from 'hastscript';
+import { serializeBody } from '../../src/model/body-html.js';
 import type { DateTime } from '../../src/model/article.js';
 import type { SiteConfig } from '../../src/model/config.js';
 import type { Collection, LinkedArticle } from '../../src/model/site.js';
@@ -35,7 +36,7 @@ export function storyFixture(id: string, overrides: Partial<LinkedArticle> = {})
     tags: [],
     summary: `Summary of ${id}.`,
     related: [],
-    body: { type: 'root', children: [h('p', 'Body text.')] },
+    body: serializeBody({ type: 'root', children: [h('p', 'Body text.')] }, undefined),
     references: [],
     wordCount: 2,
     readingMinutes: 1,

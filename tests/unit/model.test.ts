@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { toHtml } from 'hast-util-to-html';
 import { defaultConfig } from '../../src/config.js';
+import type { Article } from '../../src/model/article.js';
+import { linkBody } from '../../src/model/body-html.js';
 import { articleOf, problemsOf } from '../support/story-file.js';
 
 const story = (frontMatter: string, body = 'Body text.') => `---\n${frontMatter}\n---\n\n${body}\n`;
 const minimal = 'title: Putin Meets Abe\ndate: 2018-05-25T14:03:00+03:00';
+/** The body as a page shows it, each story reference N linked to `/to/N` with the headline `Headline N`. */
+const shown = (article: Article) =>
+  linkBody(article.body, article.references.map((reference) => ({ title: `Headline ${reference.index}`, path: `/to/${reference.index}` })), (target) => target.path);
 
 describe('modelStory', () => {
   it('should carry every front-matter field into the article', () => {
@@ -55,19 +59,19 @@ describe('modelStory', () => {
       { index: 0, target: '2018/pipes.md', kind: 'link', place: { line: 6, column: 5 } },
       { index: 1, target: '2017/judo.md', kind: 'read-more', place: { line: 8, column: 12 } },
     ]);
-    const html = toHtml(article.body);
-    expect(html).toContain('<a data-story-ref="0">the pipeline story</a>');
-    expect(html).toContain('<aside class="read-more"><span class="read-more-label">Read more</span> <a data-story-ref="1"></a></aside>');
+    const html = shown(article);
+    expect(html).toContain('<a href="/to/0">the pipeline story</a>');
+    expect(html).toContain('<aside class="read-more"><span class="read-more-label">Read more</span> <a href="/to/1">Headline 1</a></aside>');
   });
 
   it('should leave web links and READ MORE paragraphs with other text alone', () => {
     const article = articleOf('a.md', story(minimal, 'READ MORE: [x](https://example.com/x.md) and more\n\n[doc](notes.txt)'));
     expect(article.references).toEqual([]);
-    expect(toHtml(article.body)).toContain('<a href="https://example.com/x.md">');
+    expect(shown(article)).toContain('<a href="https://example.com/x.md">');
   });
 
   it('should drop raw HTML and javascript: URLs from the body', () => {
-    const html = toHtml(articleOf('a.md', story(minimal, '<script>alert(1)</script>\n\n[click](javascript:alert(1)) ![i](data:text/html,x)')).body);
+    const html = shown(articleOf('a.md', story(minimal, '<script>alert(1)</script>\n\n[click](javascript:alert(1)) ![i](data:text/html,x)')));
     expect(html).not.toContain('<script');
     expect(html).not.toContain('javascript:');
     expect(html).not.toContain('data:');

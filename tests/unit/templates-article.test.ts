@@ -1,32 +1,29 @@
-import type { ElementContent, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { describe, expect, it } from 'vitest';
 import type { DateTime } from '../../src/model/article.js';
+import { serializeBody } from '../../src/model/body-html.js';
 import type { LinkedArticle } from '../../src/model/site.js';
 import type { ArticleView } from '../../src/model/views.js';
+import { pageHtml } from '../../src/render/page-html.js';
 import { renderArticle } from '../../templates/article.js';
 import { chromeFixture, collectionFixture as collection, storyFixture, testConfig, written } from '../support/view-fixtures.js';
 
 const config = testConfig();
 
-function body(...children: ElementContent[]): Root {
-  return { type: 'root', children };
-}
-
-/** The Putin–Japan story these tests render; `overrides` set what a test is about. */
-function story(overrides: Partial<LinkedArticle> = {}): LinkedArticle {
+/** The Putin–Japan story these tests render; `overrides` set what a test is about, `body` its body (shown with its dateline). */
+function story(overrides: Partial<LinkedArticle> = {}, body: ElementContent[] = [h('p', 'Russia is interested in developing cooperation with Japan.')]): LinkedArticle {
   return storyFixture('putin-japan', {
     title: 'Russia Interested in Hi-Tech Cooperation With Japan – Putin',
     summary: 'Russia is interested in developing cooperation with Japan.',
-    body: body(h('p', 'Russia is interested in developing cooperation with Japan.')),
+    body: serializeBody({ type: 'root', children: body }, overrides.dateline),
     wordCount: 9,
     ...overrides,
   });
 }
 
 function render(article: LinkedArticle, view: Partial<ArticleView> = {}): string {
-  return toHtml(
+  return pageHtml(
     renderArticle({
       kind: 'article',
       chrome: chromeFixture(config, article.path, article.title, { description: article.summary }),
@@ -67,7 +64,7 @@ describe('renderArticle', () => {
   });
 
   it('should give the dateline its own line when the body does not open with a paragraph', () => {
-    const html = render(story({ dateline: { place: 'TOKYO' }, body: body(h('blockquote', h('p', 'Quote'))) }));
+    const html = render(story({ dateline: { place: 'TOKYO' } }, [h('blockquote', h('p', 'Quote'))]));
     expect(html).toMatch(/<p class="dateline-line"><span class="dateline">TOKYO –<\/span><\/p>\s*<blockquote>/);
   });
 
@@ -92,7 +89,7 @@ describe('renderArticle', () => {
     const target = story({ id: 'pipelines', title: 'Russian Pipelines Have No Rivals', path: '2018/05/24/pipelines/' });
     const ref = h('a', { dataStoryRef: 0 });
     const aside = h('aside', { className: ['read-more'] }, h('span', { className: ['read-more-label'] }, 'Read more'), ' ', ref);
-    const html = render(story({ body: body(h('p', 'Text.'), aside) }), { references: [target] });
+    const html = render(story({}, [h('p', 'Text.'), aside]), { references: [target] });
     expect(html).toContain('<a href="/news/2018/05/24/pipelines/">Russian Pipelines Have No Rivals</a>');
     expect(html).toContain('<link rel="stylesheet" href="/news/assets/style.css">');
     expect(html).toContain('<link rel="canonical" href="https://example.com/news/2018/05/25/putin-japan/">');
@@ -100,7 +97,7 @@ describe('renderArticle', () => {
   });
 
   it('should move body headings down a level so the headline stays the only h1', () => {
-    const html = render(story({ body: body(h('h1', 'Background'), h('h2', 'Details')) }));
+    const html = render(story({}, [h('h1', 'Background'), h('h2', 'Details')]));
     expect(html).toContain('<h2>Background</h2><h3>Details</h3>');
   });
 

@@ -1,5 +1,6 @@
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { serializeBody } from '../../src/model/body-html.js';
 import { describe, expect, it } from 'vitest';
 import type { LinkedArticle } from '../../src/model/site.js';
 import type { ListView, PageChrome } from '../../src/model/views.js';
@@ -14,7 +15,7 @@ const business = collection('section', 'Business', 'business', 12);
 
 /** A story filed under Business; `overrides` set what a test is about. */
 function story(id: string, overrides: Partial<LinkedArticle> = {}): LinkedArticle {
-  return storyFixture(id, { section: { name: 'Business', slug: 'business' }, body: { type: 'root', children: [h('p', 'Text')] }, wordCount: 1, ...overrides });
+  return storyFixture(id, { section: { name: 'Business', slug: 'business' }, body: serializeBody({ type: 'root', children: [h('p', 'Text')] }, undefined), wordCount: 1, ...overrides });
 }
 
 function chrome(path: string, title: string): PageChrome {

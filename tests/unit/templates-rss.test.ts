@@ -1,4 +1,5 @@
 import { h } from 'hastscript';
+import { serializeBody } from '../../src/model/body-html.js';
 import { describe, expect, it } from 'vitest';
 import { toXml } from 'xast-util-to-xml';
 import type { LinkedArticle } from '../../src/model/site.js';
@@ -35,7 +36,7 @@ const full = story('putin-japan', {
   byline: 'Jane Roe',
   dateline: { place: 'ST PETERSBURG', agency: 'Sputnik' },
   image: { src: 'media/putin.jpg', caption: 'Putin and Abe.', credit: '© REUTERS' },
-  body: { type: 'root', children: [h('p', 'Russia is interested.'), h('aside', { className: ['read-more'] }, h('a', { dataStoryRef: 0 }))] },
+  body: serializeBody({ type: 'root', children: [h('p', 'Russia is interested.'), h('aside', { className: ['read-more'] }, h('a', { dataStoryRef: 0 }))] }, { place: 'ST PETERSBURG', agency: 'Sputnik' }),
 });
 
 describe('renderRss', () => {

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
+import type { Dateline } from './article.js';
+
+/** One link to another story, cut out of the body's HTML so its target is linked when a page renders. */
+export interface BodyLink {
+  /** Index of the reference in the story's `references`. */
+  readonly ref: number;
+  /** The link's own attributes (a `title`, say), without `href`. */
+  readonly properties: Properties;
+  /** True when the link has no text of its own: the target's headline is shown. */
+  readonly empty: boolean;
+}
+
+/**
+ * A story body as HTML, serialized once when the story is modelled: `html[0]`, the opening tag of
+ * `links[0]`, `html[1]`, … (`html` has one more item than `links`). Each piece was produced by
+ * hast-util-to-html from a sanitized tree, so joining them with opening tags built the same way
+ * keeps escaping by construction, while a page costs a string join instead of a tree walk.
+ */
+export interface BodyHtml {
+  readonly html: readonly string[];
+  readonly links: readonly BodyLink[];
+}
+
+/** A dateline as wire services print it: `ST PETERSBURG (Sputnik) –` (place as written, agency in parentheses). */
+export function datelineText(dateline: Dateline): string {
+  return `${dateline.place}${dateline.agency === undefined ? '' : ` (${dateline.agency})`} –`;
+}
+
+// Stands in for a story link's opening tag while the body is serialized. Text and attribute values
+// are escaped (`<` and `"` never survive), and the nonce changes with every process: a story cannot
+// forge it.
+const nonce = randomUUID();
+const slotPattern = new RegExp(`<a data-wiredesk-slot="${nonce}-(\\d+)">`);
+
+/**
+ * Serialize a story body (hast, sanitized, story links marked with `dataStoryRef`) as shown on a
+ * page: headings moved one level down when the author used `#` (the page's only `<h1>` is the
+ * headline), the dateline put at the start of the first paragraph (or before the body when it
+ * does not open with one), and story links cut out to be linked at render time.
+ */
+export function serializeBody(tree: Root, dateline: Dateline | undefined): BodyHtml {
+  const leveled = hasH1(tree.children) ? { ...tree, children: tree.children.map(demote) } : tree;
+  const shown = dateline ? withDateline(leveled, dateline) : leveled;
+  const links: BodyLink[] = [];
+  const cut = (node: RootContent | ElementContent): RootContent | ElementContent => {
+    if (node.type !== 'element') return node;
+    const children = node.children.map((child) => cut(child) as ElementContent);
+    const ref = node.properties.dataStoryRef;
+    if (ref === undefined) return { ...node, children };
+    const { dataStoryRef: _ref, href: _href, ...properties } = node.properties;
+    const slot = links.length;
+    links.push({ ref: Number(ref), properties, empty: toString(node).trim() === '' });
+    return { type: 'element', tagName: 'a', properties: { dataWiredeskSlot: `${nonce}-${slot}` }, children };
+  };
+  const html = toHtml({ ...shown, children: shown.children.map(cut) as RootContent[] }).split(slotPattern);
+  // `split` with a capturing group puts each slot number between the pieces: keep the pieces.
+  return { html: html.filter((_, index) => index % 2 === 0), links };
+}
+
+/** An empty body. */
+export const emptyBody: BodyHtml = { html: [''], links: [] };
+
+/**
+ * Join a body into HTML, each story link opened with `href` from `hrefOf` (and the target's
+ * headline as its text when the link has none). A link whose target is absent stays an `<a>`
+ * without `href`: text, not a link.
+ */
+export function linkBody<T extends { readonly title: string }>(body: BodyHtml, targets: readonly (T | undefined)[], hrefOf: (target: T) => string): string {
+  let out = body.html[0] ?? '';
+  body.links.forEach((link, index) => {
+    const target = targets[link.ref];
+    const properties = target ? { href: hrefOf(target), ...link.properties } : link.properties;
+    const text: ElementContent[] = target && link.empty ? [{ type: 'text', value: target.title }] : [];
+    out += openingTag({ type: 'element', tagName: 'a', properties, children: text }) + (body.html[index + 1] ?? '');
+  });
+  return out;
+}
+
+/** An element serialized without its closing tag (its children, if any, are kept). */
+function openingTag(element: Element): string {
+  return toHtml(element).slice(0, -'</a>'.length);
+}
+
+function withDateline(body: Root, dateline: Dateline): Root {
+  const span: Element = { type: 'element', tagName: 'span', properties: { className: ['dateline'] }, children: [{ type: 'text', value: datelineText(dateline) }] };
+  const index = body.children.findIndex((node) => !(node.type === 'text' && node.value.trim() === '') && node.type !== 'comment');
+  const first = body.children[index];
+  if (first?.type === 'element' && first.tagName === 'p') {
+    const opened: Element = { ...first, children: [span, { type: 'text', value: ' ' }, ...first.children] };
+    return { ...body, children: body.children.map((node, at) => (at === index ? opened : node)) };
+  }
+  const own: Element = { type: 'element', tagName: 'p', properties: { className: ['dateline-line'] }, children: [span] };
+  return { ...body, children: [own, ...body.children] };
+}
+
+const headingPattern = /^h([1-6])$/;
+
+function hasH1(nodes: readonly (RootContent | ElementContent)[]): boolean {
+  return nodes.some((node) => node.type === 'element' && (node.tagName === 'h1' || hasH1(node.children)));
+}
+
+function demote<T extends RootContent | ElementContent>(node: T): T {
+  if (node.type !== 'element') return node;
+  const level = headingPattern.exec(node.tagName)?.[1];
+  const tagName = level === undefined ? node.tagName : `h${Math.min(6, Number(level) + 1)}`;
+  return { ...node, tagName, children: node.children.map(demote) };
+}
