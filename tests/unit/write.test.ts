@@ -1,14 +1,26 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { treesFolder } from '../../src/pipeline/output-trees.js';
 import { writeSite, type OutputFile } from '../../src/pipeline/write.js';
 
 const page = (pagePath: string, text: string | (() => string)): OutputFile => ({
   path: pagePath,
   render: typeof text === 'string' ? () => text : text,
 });
+
+/** The inode of every file under `dir`, by relative path: equal inodes mean a file was not touched. */
+async function inodes(dir: string): Promise<Map<string, number>> {
+  const entries = await readdir(dir, { recursive: true });
+  const files = new Map<string, number>();
+  for (const entry of entries.sort()) {
+    const info = await stat(path.join(dir, entry));
+    if (info.isFile()) files.set(entry, info.ino);
+  }
+  return files;
+}
 
 describe('writeSite', () => {
   let dir: string;
@@ -24,12 +36,63 @@ describe('writeSite', () => {
     expect(await readFile(path.join(dir, 'dist/feed.xml'), 'utf8')).toBe('feed');
   });
 
-  it('should replace the previous output completely, leaving no staging folder behind', async () => {
+  it('should replace the previous output completely, removing the folders it leaves empty', async () => {
     const out = path.join(dir, 'dist');
-    await writeSite([page('old/', 'old')], [], out);
+    await writeSite([page('old/deep/', 'old')], [], out);
     await writeSite([page('new/', 'new')], [], out);
-    expect(existsSync(path.join(out, 'old'))).toBe(false);
-    expect(await readdir(dir)).toEqual(['dist']);
+    await writeSite([page('newer/', 'newer')], [], out);
+    expect((await readdir(out)).sort()).toEqual(['newer']);
+    expect(await readdir(path.join(treesFolder(out), 'a'))).toEqual(['newer']);
+    expect((await readdir(dir)).sort()).toEqual(['.dist.trees', 'dist']);
+  });
+
+  it('should make the output a link to a complete tree, touching only files whose bytes changed', async () => {
+    const out = path.join(dir, 'dist');
+    const site = (story: string) => [page('', 'home'), page('story/', story), page('tags/', 'tags')];
+    await writeSite(site('first'), [], out);
+    const first = await inodes(out);
+    await writeSite(site('second'), [], out);
+    const second = await inodes(out);
+    expect((await lstat(out)).isSymbolicLink()).toBe(true);
+    expect(second.get('index.html')).toBe(first.get('index.html'));
+    expect(second.get('story/index.html')).not.toBe(first.get('story/index.html'));
+    // The third build writes the other tree again: the story changed there one build ago, and is shared now.
+    const third = await writeSite(site('second'), [], out);
+    expect(await inodes(out)).toEqual(second);
+    expect([...third.files.values()].map((file) => file.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(await readFile(path.join(out, 'story/index.html'), 'utf8')).toBe('second');
+  });
+
+  it('should replace an output folder made by hand or by an older version', async () => {
+    const out = path.join(dir, 'dist');
+    await mkdir(path.join(out, 'stale'), { recursive: true });
+    await writeFile(path.join(out, 'stale/index.html'), 'stale');
+    await writeSite([page('', 'home')], [], out);
+    expect(await readdir(out)).toEqual(['index.html']);
+  });
+
+  it('should refuse to write while another build holds the lock, and take over the lock of a dead build', async () => {
+    const out = path.join(dir, 'dist');
+    await mkdir(treesFolder(out), { recursive: true });
+    await writeFile(path.join(treesFolder(out), 'lock'), String(process.ppid));
+    await expect(writeSite([page('', 'home')], [], out)).rejects.toThrow(`Another build (process ${process.ppid})`);
+    expect(existsSync(out)).toBe(false);
+    await writeFile(path.join(treesFolder(out), 'lock'), '999999999');
+    await writeSite([page('', 'home')], [], out);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('home');
+  });
+
+  it('should never trust a tree whose writing was interrupted', async () => {
+    const out = path.join(dir, 'dist');
+    await writeSite([page('', 'one')], [], out);
+    await writeSite([page('', 'two')], [], out);
+    // A build killed while writing tree "a" leaves it without its record, with any bytes in it.
+    await rm(path.join(treesFolder(out), 'a.json'));
+    await writeFile(path.join(treesFolder(out), 'a', 'index.html'), 'garbage');
+    await writeFile(path.join(treesFolder(out), 'a', 'leftover.html'), 'garbage');
+    await writeSite([page('', 'one')], [], out);
+    expect((await readdir(out)).sort()).toEqual(['index.html']);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('one');
   });
 
   it('should leave the previous output untouched when rendering fails midway', async () => {
@@ -40,7 +103,8 @@ describe('writeSite', () => {
     });
     await expect(writeSite([page('a/', 'second build'), failing], [], out)).rejects.toThrow('template exploded');
     expect(await readFile(path.join(out, 'a/index.html'), 'utf8')).toBe('first build');
-    expect(await readdir(dir)).toEqual(['dist']);
+    await writeSite([page('a/', 'third build')], [], out);
+    expect(await readFile(path.join(out, 'a/index.html'), 'utf8')).toBe('third build');
   });
 
   it('should restore the previous output when a build was killed between the two renames', async () => {
