@@ -17,7 +17,7 @@ export function renderArticle(view: ArticleView): Root {
   const body = storyBody(article, view.references, (target) => hrefTo(config, target.path));
   const sectionName = view.section?.name ?? article.section?.name;
   const byline = article.byline === undefined ? undefined : /^by\s/i.test(article.byline) ? article.byline : `By ${article.byline}`;
-  const related = cardList(config, view.related, urlOf, { level: 'h3', summary: false, caption: true });
+  const related = cardList(config, view.related, { level: 'h3', summary: false, caption: true });
 
   const main = (
     <>

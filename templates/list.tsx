@@ -3,7 +3,6 @@ import { collectionFolders } from '../src/model/site.js';
 import { hrefTo } from '../src/model/urls.js';
 import type { ListKind, ListView } from '../src/model/views.js';
 import { layout } from './layout.js';
-import { pageImageUrl } from './parts/image.js';
 import { paginationNav } from './parts/pagination.js';
 import { cardList } from './parts/story-card.js';
 import { storyCount } from './parts/terms.js';
@@ -14,7 +13,7 @@ const kindLabels: Readonly<Record<Exclude<ListKind, 'home'>, string>> = { sectio
 export function renderList(view: ListView): Root {
   const { chrome, pagination } = view;
   const { config } = chrome;
-  const cards = cardList(config, view.articles, pageImageUrl(config), { level: 'h2', summary: true, sections: chrome.sections });
+  const cards = cardList(config, view.articles, { level: 'h2', summary: true, sections: chrome.sections });
   const main = (
     <>
       <header class="list-header">

@@ -2,14 +2,13 @@ import type { Root } from 'hast';
 import { hrefTo } from '../src/model/urls.js';
 import type { NotFoundView } from '../src/model/views.js';
 import { layout } from './layout.js';
-import { pageImageUrl } from './parts/image.js';
 import { cardList } from './parts/story-card.js';
 
 /** The 404 page: a short apology, a link to the front page and the latest stories. */
 export function renderNotFound(view: NotFoundView): Root {
   const { chrome } = view;
   const { config } = chrome;
-  const latest = cardList(config, view.latest, pageImageUrl(config), { level: 'h3', summary: false, sections: chrome.sections });
+  const latest = cardList(config, view.latest, { level: 'h3', summary: false, sections: chrome.sections });
   const main = (
     <>
       <header class="list-header">

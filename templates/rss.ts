@@ -1,5 +1,6 @@
 import type { Element as HastElement, Root as HastRoot } from 'hast';
 import type { Element, Root } from 'xast';
+import { toXml, type Raw } from 'xast-util-to-xml';
 import { x } from 'xastscript';
 import type { SiteConfig } from '../src/model/config.js';
 import type { LinkedArticle } from '../src/model/site.js';
@@ -17,7 +18,7 @@ const namespaces = {
   'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
 };
 
-/** An RSS 2.0 feed of the view's stories, each with its full body (links made absolute) as `content:encoded`. */
+/** An RSS 2.0 feed of the view's stories, each with its full body (links made absolute) as `content:encoded`; serialize it with `feedXml`. */
 export function renderRss(view: FeedView): Root {
   const { config } = view;
   // xastscript reads any plain object in second place as attributes, a node included: elements whose
@@ -32,12 +33,27 @@ export function renderRss(view: FeedView): Root {
     x('atom:link', { href: absoluteUrl(config, view.path), rel: 'self', type: 'application/rss+xml' }),
     view.lastBuildDate ? x('lastBuildDate', formatRfc822(view.lastBuildDate)) : undefined,
     x('generator', 'wiredesk'),
-    view.articles.map((article) => feedItem(config, article, view.references(article))),
+    view.articles.map((article) => builtItem(config, article, view.references(article))),
   );
   return {
     type: 'root',
     children: [{ type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' }, x('rss', { version: '2.0', ...namespaces }, channel)],
   };
+}
+
+// Items already serialized: a story appears in the site feed and in the feeds of its section,
+// topics and tags. An item reads its article, the config and the stories its body links to:
+// articles are immutable values (an edit makes a new object), so those objects key it.
+const built = new WeakMap<SiteConfig, WeakMap<LinkedArticle, { readonly references: readonly LinkedArticle[]; readonly item: Raw }>>();
+
+function builtItem(config: SiteConfig, article: LinkedArticle, references: readonly LinkedArticle[]): Raw {
+  const byArticle = built.get(config) ?? new WeakMap<LinkedArticle, { readonly references: readonly LinkedArticle[]; readonly item: Raw }>();
+  built.set(config, byArticle);
+  const known = byArticle.get(article);
+  if (known && known.references.length === references.length && known.references.every((reference, index) => reference === references[index])) return known.item;
+  const item: Raw = { type: 'raw', value: toXml(feedItem(config, article, references)) };
+  byArticle.set(article, { references, item });
+  return item;
 }
 
 function feedItem(config: SiteConfig, article: LinkedArticle, references: readonly LinkedArticle[]): Element {
@@ -65,4 +81,9 @@ function itemContent(config: SiteConfig, article: LinkedArticle, references: rea
   const note: HastElement | undefined =
     article.note === undefined ? undefined : { type: 'element', tagName: 'p', properties: { className: ['note'] }, children: [{ type: 'text', value: article.note }] };
   return { type: 'root', children: [...(figure ? [figure] : []), body, ...(note ? [note] : [])] };
+}
+
+/** Serialize a feed built by `renderRss`: its items are `raw` nodes, each serialized by xast-util-to-xml from its own tree. */
+export function feedXml(feed: Root): string {
+  return toXml(feed, { allowDangerousXml: true });
 }

@@ -159,13 +159,15 @@ async function writeManifest(dir: string, written: WriteResult, alsoUnchanged: n
   await writeFile(file, `${JSON.stringify(manifest, null, 1)}\n`);
 }
 
-/** When `on`, a function that prints how long each phase took since the last call (to stderr). */
+/** When `on`, a function that prints how long each phase took since the last call, and the memory in use (to stderr). */
 function phaseTimer(on: boolean): (name: string) => void {
   let last = performance.now();
   return (name) => {
     if (!on) return;
     const now = performance.now();
-    process.stderr.write(`  ${name}: ${Math.round(now - last)} ms\n`);
+    const { rss, heapUsed } = process.memoryUsage();
+    const mib = (bytes: number) => Math.round(bytes / 1_048_576);
+    process.stderr.write(`  ${name}: ${Math.round(now - last)} ms (rss ${mib(rss)} MiB, heap ${mib(heapUsed)} MiB)\n`);
     last = now;
   };
 }

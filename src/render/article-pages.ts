@@ -1,4 +1,3 @@
-import { toHtml } from 'hast-util-to-html';
 import { renderArticle } from '../../templates/article.js';
 import { renderNotFound } from '../../templates/not-found.js';
 import type { ArticleView } from '../model/views.js';
@@ -43,7 +42,7 @@ export function notFoundPage(site: Site): Page {
     kind: 'not-found',
     deps: { articles: [], teasers: latest, collections: ['sections'] },
     render: (current) =>
-      toHtml(
+      pageHtml(
         renderNotFound({
           kind: 'not-found',
           chrome: pageChrome(current, '404.html', 'Page not found', 'The page you asked for is not here.'),

@@ -1,5 +1,4 @@
-import { toXml } from 'xast-util-to-xml';
-import { renderRss } from '../../templates/rss.js';
+import { feedXml, renderRss } from '../../templates/rss.js';
 import type { DateTime } from '../model/article.js';
 import { articlesWithIds, type LinkedArticle, type Site } from '../model/site.js';
 import { siteFeedPath } from './chrome.js';
@@ -30,7 +29,7 @@ function feedPage(path: string, pagePath: string, ids: readonly string[], key: s
       const articles = articlesWithIds(current, ids);
       const lastBuildDate = newest(articles);
       const references = (article: LinkedArticle) => articlesWithIds(current, article.linkedIds);
-      return toXml(renderRss({ config: current.config, ...channel(current), path, pagePath, articles, references, ...(lastBuildDate ? { lastBuildDate } : {}) }));
+      return feedXml(renderRss({ config: current.config, ...channel(current), path, pagePath, articles, references, ...(lastBuildDate ? { lastBuildDate } : {}) }));
     },
   };
 }

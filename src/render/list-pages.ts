@@ -1,10 +1,10 @@
-import { toHtml } from 'hast-util-to-html';
 import { renderList } from '../../templates/list.js';
 import { renderTermIndex } from '../../templates/term-index.js';
 import type { TermKind } from '../model/article.js';
 import { articlesWithIds, collectionFolders, type Collection, type Site } from '../model/site.js';
 import type { TermIndexKind } from '../model/views.js';
 import { pageChrome } from './chrome.js';
+import { pageHtml } from './page-html.js';
 import { collectionKey, type Page } from './page.js';
 import { paginate } from './paginate.js';
 
@@ -26,7 +26,7 @@ export function homePages(site: Site): Page[] {
       kind: 'home',
       deps: { articles: [], teasers: page.items, collections: ['home', 'sections'] },
       render: (current) =>
-        toHtml(
+        pageHtml(
           renderList({
             kind: 'home',
             chrome: pageChrome(current, page.path, page.pagination.page === 1 ? current.config.title : `Latest stories, page ${page.pagination.page}`, current.config.description),
@@ -51,7 +51,7 @@ export function collectionPages(site: Site): Page[] {
         render: (current) => {
           const collection = current.collection(kind, slug);
           if (!collection) throw new Error(`The ${kind} "${slug}" is not in the site any more`);
-          return toHtml(
+          return pageHtml(
             renderList({
               kind,
               chrome: pageChrome(current, page.path, pageTitle(collection, page.pagination.page), `${kindNames[kind].one}: ${collection.name}`, [
@@ -80,7 +80,7 @@ export function termIndexPages(): Page[] {
       kind: indexKind,
       deps: { articles: [], teasers: [], collections: [indexKind, 'sections'] },
       render: (current) =>
-        toHtml(
+        pageHtml(
           renderTermIndex({
             kind: indexKind,
             chrome: pageChrome(current, path, kindNames[kind].many, `Every ${kind} with its number of stories.`),

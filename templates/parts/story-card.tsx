@@ -1,9 +1,11 @@
 import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Raw } from 'mdast-util-to-hast';
 import type { SiteConfig } from '../../src/model/config.js';
 import type { Collection, LinkedArticle } from '../../src/model/site.js';
 import { hrefTo } from '../../src/model/urls.js';
 import { captionAndCredit, hasCaption, thumbnail } from './figure.js';
-import type { ImageUrl } from './image.js';
+import { pageImageUrl } from './image.js';
 import { timeDay } from './time.js';
 import { asElement } from './tree.js';
 
@@ -19,8 +21,9 @@ export interface CardOptions {
   readonly caption?: boolean;
 }
 
-/** A teaser card for a story: thumbnail, section kicker, headline link, date and summary. */
-export function storyCard(config: SiteConfig, article: LinkedArticle, urlOf: ImageUrl, options: CardOptions): Element {
+/** A teaser card for a story, as a page shows it: thumbnail, section kicker, headline link, date and summary. */
+export function storyCard(config: SiteConfig, article: LinkedArticle, options: CardOptions): Element {
+  const urlOf = pageImageUrl(config);
   const href = hrefTo(config, article.path);
   const headline = options.level === 'h2' ? <h2 class="card-title"><a href={href}>{article.title}</a></h2> : <h3 class="card-title"><a href={href}>{article.title}</a></h3>;
   return asElement(
@@ -37,16 +40,43 @@ export function storyCard(config: SiteConfig, article: LinkedArticle, urlOf: Ima
   );
 }
 
-/** A list of teaser cards (`<ul class="cards">`), or nothing when there are no stories. */
-export function cardList(config: SiteConfig, articles: readonly LinkedArticle[], urlOf: ImageUrl, options: CardOptions): Element | undefined {
+/**
+ * A list of teaser cards (`<ul class="cards">`), or nothing when there are no stories. Each card is
+ * serialized once per article and way of showing it (`raw` nodes: see `pageHtml`), because an
+ * archive shows every story on a dozen list pages.
+ */
+export function cardList(config: SiteConfig, articles: readonly LinkedArticle[], options: CardOptions): Element | undefined {
   if (articles.length === 0) return undefined;
   return asElement(
     <ul class="cards">
       {articles.map((article) => (
-        <li>{storyCard(config, article, urlOf, options)}</li>
+        <li>{builtCard(config, article, options)}</li>
       ))}
     </ul>,
   );
+}
+
+// Cards already serialized. Articles are immutable values (an edit makes a new object), and a card
+// reads nothing but its article, the config and the sections it links its kicker to: those three
+// objects, and the options, key it.
+const noSections: readonly Collection[] = [];
+const built = new WeakMap<SiteConfig, WeakMap<readonly Collection[], WeakMap<LinkedArticle, Map<string, Raw>>>>();
+
+function builtCard(config: SiteConfig, article: LinkedArticle, options: CardOptions): Raw {
+  const sections = options.sections ?? noSections;
+  const bySections = built.get(config) ?? new WeakMap<readonly Collection[], WeakMap<LinkedArticle, Map<string, Raw>>>();
+  built.set(config, bySections);
+  const byArticle = bySections.get(sections) ?? new WeakMap<LinkedArticle, Map<string, Raw>>();
+  bySections.set(sections, byArticle);
+  const cards = byArticle.get(article) ?? new Map<string, Raw>();
+  byArticle.set(article, cards);
+  const key = `${options.level} ${options.summary} ${options.caption === true} ${options.sections !== undefined}`;
+  let card = cards.get(key);
+  if (!card) {
+    card = { type: 'raw', value: toHtml(storyCard(config, article, options)) };
+    cards.set(key, card);
+  }
+  return card;
 }
 
 function cardCaption(article: LinkedArticle): Element | undefined {

@@ -1,4 +1,4 @@
-import { toHtml } from 'hast-util-to-html';
+import { pageHtml } from '../../src/render/page-html.js';
 import { h } from 'hastscript';
 import { serializeBody } from '../../src/model/body-html.js';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ const spief = collection('topic', 'St. Petersburg International Economic Forum 2
 
 function topicPage(page: number, overrides: Partial<ListView> = {}): string {
   const pagePaths = Array.from({ length: 20 }, (_, i) => (i === 0 ? spief.path : `${spief.path}page/${i + 1}/`));
-  return toHtml(
+  return pageHtml(
     renderList({
       kind: 'topic',
       chrome: chrome(pagePaths[page - 1] ?? '', spief.name),
@@ -81,7 +81,7 @@ describe('renderList', () => {
   });
 
   it('should title the home page with the site name alone and show no count', () => {
-    const html = toHtml(
+    const html = pageHtml(
       renderList({ kind: 'home', chrome: chrome('', 'Wire Desk'), heading: 'Latest stories', total: 1, articles: [story('a')], pagination: { page: 1, pages: 1, pagePaths: [''] } }),
     );
     expect(html).toContain('<title>Wire Desk</title>');
@@ -101,7 +101,7 @@ describe('renderList', () => {
 
 describe('renderTermIndex', () => {
   it('should list every collection with a link and its story count', () => {
-    const html = toHtml(
+    const html = pageHtml(
       renderTermIndex({ kind: 'topic-index', chrome: chrome('topics/', 'Topics'), heading: 'Topics', collections: [spief, collection('topic', 'Brexit', 'brexit', 1)] }),
     );
     expect(html).toContain('<h1>Topics</h1>');
@@ -112,7 +112,7 @@ describe('renderTermIndex', () => {
 
 describe('renderNotFound', () => {
   it('should apologise, link home and show the latest stories, without a canonical link', () => {
-    const html = toHtml(renderNotFound({ kind: 'not-found', chrome: chrome('404.html', 'Page not found'), latest: [story('a'), story('b')] }));
+    const html = pageHtml(renderNotFound({ kind: 'not-found', chrome: chrome('404.html', 'Page not found'), latest: [story('a'), story('b')] }));
     expect(html).toContain('<h1>Page not found</h1>');
     expect(html).toContain('<a href="/news/">Go to the front page of Wire Desk</a>');
     expect(html).toContain('<a href="/news/2018/05/25/b/">Headline of b</a>');

@@ -1,10 +1,9 @@
 import { h } from 'hastscript';
 import { serializeBody } from '../../src/model/body-html.js';
 import { describe, expect, it } from 'vitest';
-import { toXml } from 'xast-util-to-xml';
 import type { LinkedArticle } from '../../src/model/site.js';
 import type { FeedView } from '../../src/model/views.js';
-import { renderRss } from '../../templates/rss.js';
+import { feedXml, renderRss } from '../../templates/rss.js';
 import { storyFixture as story, testConfig, written } from '../support/view-fixtures.js';
 
 const config = testConfig();
@@ -12,7 +11,7 @@ const config = testConfig();
 const pipelines = story('pipelines', { title: 'Russian Pipelines Have No Rivals', path: '2018/05/24/pipelines/' });
 
 function feed(articles: readonly LinkedArticle[], overrides: Partial<FeedView> = {}): string {
-  return toXml(
+  return feedXml(
     renderRss({
       config,
       title: 'Wire Desk: Business',
@@ -58,7 +57,7 @@ describe('renderRss', () => {
   });
 
   it('should leave out lastBuildDate when there is none', () => {
-    const xml = toXml(renderRss({ config, title: 'T', description: 'D', path: 'feed.xml', pagePath: '', articles: [], references: () => [] }));
+    const xml = feedXml(renderRss({ config, title: 'T', description: 'D', path: 'feed.xml', pagePath: '', articles: [], references: () => [] }));
     expect(xml).not.toContain('lastBuildDate');
   });
 
