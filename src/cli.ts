@@ -13,6 +13,7 @@ Options:
   --base-url URL     Absolute URL the site is served from (overrides site.yaml)
   --threads N        build: threads that parse stories (default: one per core)
   --no-cache         build: ignore and keep no cache (.wiredesk-cache/)
+  --keep-going       build: leave out broken stories (listed) and publish the rest
   --port N           dev: first port to try (default: 4321; the next free one if taken)
   --host H           dev: address to listen on (default: 127.0.0.1)
   --open             dev: open the site in a browser
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'base-url': { type: 'string' },
         threads: { type: 'string' },
         'no-cache': { type: 'boolean' },
+        'keep-going': { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },
         open: { type: 'boolean' },
@@ -66,7 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`Invalid --threads "${values.threads}", expected a whole number from 1 to 64\n`);
       return 2;
     }
-    const outcome = await build({ stories: values.stories, out: values.out, config: values.config, baseUrl: values['base-url'], threads, cache: !values['no-cache'] });
+    const outcome = await build({ stories: values.stories, out: values.out, config: values.config, baseUrl: values['base-url'], threads, cache: !values['no-cache'], keepGoing: values['keep-going'] });
     return outcome.ok ? 0 : 1;
   }
   if (command === 'dev') {

@@ -44,10 +44,10 @@ export function renderRss(view: FeedView): Root {
 // Items already serialized: a story appears in the site feed and in the feeds of its section,
 // topics and tags. An item reads its article, the config and the stories its body links to:
 // articles are immutable values (an edit makes a new object), so those objects key it.
-const built = new WeakMap<SiteConfig, WeakMap<LinkedArticle, { readonly references: readonly LinkedArticle[]; readonly item: Raw }>>();
+const built = new WeakMap<SiteConfig, WeakMap<LinkedArticle, { readonly references: readonly (LinkedArticle | undefined)[]; readonly item: Raw }>>();
 
-function builtItem(config: SiteConfig, article: LinkedArticle, references: readonly LinkedArticle[]): Raw {
-  const byArticle = built.get(config) ?? new WeakMap<LinkedArticle, { readonly references: readonly LinkedArticle[]; readonly item: Raw }>();
+function builtItem(config: SiteConfig, article: LinkedArticle, references: readonly (LinkedArticle | undefined)[]): Raw {
+  const byArticle = built.get(config) ?? new WeakMap<LinkedArticle, { readonly references: readonly (LinkedArticle | undefined)[]; readonly item: Raw }>();
   built.set(config, byArticle);
   const known = byArticle.get(article);
   if (known && known.references.length === references.length && known.references.every((reference, index) => reference === references[index])) return known.item;
@@ -56,7 +56,7 @@ function builtItem(config: SiteConfig, article: LinkedArticle, references: reado
   return item;
 }
 
-function feedItem(config: SiteConfig, article: LinkedArticle, references: readonly LinkedArticle[]): Element {
+function feedItem(config: SiteConfig, article: LinkedArticle, references: readonly (LinkedArticle | undefined)[]): Element {
   const url = absoluteUrl(config, article.path);
   const categories = [...(article.section ? [article.section.name] : []), ...article.tags.map((tag) => tag.name)];
   return x(
@@ -74,7 +74,7 @@ function feedItem(config: SiteConfig, article: LinkedArticle, references: readon
 }
 
 /** The item's HTML: lead picture, body with absolute story links and the dateline, closing note (the body is a `raw` node). */
-function itemContent(config: SiteConfig, article: LinkedArticle, references: readonly LinkedArticle[]): HastRoot {
+function itemContent(config: SiteConfig, article: LinkedArticle, references: readonly (LinkedArticle | undefined)[]): HastRoot {
   // A caption without its picture means nothing in a feed reader: the figure comes only with a picture.
   const figure = article.image?.src === undefined ? undefined : leadFigure(article.image, feedImageUrl(config));
   const body = storyBody(article, references, (target) => absoluteUrl(config, target.path));

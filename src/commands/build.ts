@@ -30,6 +30,8 @@ export interface BuildOptions extends SiteInputs {
   readonly threads?: number | undefined;
   /** `false` ignores and keeps no cache: every story is parsed and every page rendered. */
   readonly cache?: boolean | undefined;
+  /** Leave out the stories that errors name and build the rest, instead of failing (`--keep-going`). */
+  readonly keepGoing?: boolean | undefined;
 }
 
 /** The counts a successful build reports. */
@@ -49,6 +51,8 @@ export interface BuildStats {
 export interface BuildOutcome {
   readonly ok: boolean;
   readonly messages: readonly VFileMessage[];
+  /** Story files left out by `keepGoing` (display paths). */
+  readonly leftOut?: readonly string[];
   readonly site?: Site;
   readonly stats?: BuildStats;
 }
@@ -70,7 +74,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const [scan, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), codeDigest()]);
   const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
   phase('scan');
-  if (index && isUpToDate(index, scan, out)) {
+  // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
+  if (index && isUpToDate(index, scan, out) && !hasErrors(index.messages.map(fromPlainMessage))) {
     // Nothing to read, render or write: the output folder already is this build.
     await writeManifest(dir, { files: new Map(), removed: [], bytes: 0 }, index.pages.size);
     const messages = [...resolved.messages, ...index.messages.map(fromPlainMessage)];
@@ -96,10 +101,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   phase('load');
   const modelled = await modelWithCache(files, cachedStories, config, assets, options.threads);
   phase('parse and model');
-  const result = assembleSite(modelled.results, loaded.messages, config, theme);
+  const stories = scan.stories.map((story) => ({ source: story.source, displayPath: displayPathOf(scan.root, story.source, cwd) }));
+  const result = assembleSite(modelled.results, loaded.messages, config, theme, { keepGoing: options.keepGoing === true, stories });
   phase('resolve and plan');
   const messages = [...resolved.messages, ...result.messages];
-  if (!result.site || !result.pages || hasErrors(messages)) return report(logger, { ok: false, messages });
+  const leftOut = new Set(result.leftOut);
+  const fatal = messages.some((message) => message.fatal === true && !leftOut.has(message.file ?? ''));
+  if (!result.site || !result.pages || fatal) return report(logger, { ok: false, messages });
   const site = result.site;
 
   const fingerprints = fingerprintSite(site, code);
@@ -139,7 +147,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     removed: written.removed.length,
     ms: elapsed(started),
   };
-  return report(logger, { ok: true, messages, site, stats });
+  return report(logger, { ok: true, messages, site, stats, leftOut: result.leftOut });
 }
 
 function displayPathOf(root: string, source: string, cwd: string): string {
@@ -175,6 +183,10 @@ function phaseTimer(on: boolean): (name: string) => void {
 function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {
   const text = formatReport(outcome.messages);
   if (text) logger.error(text);
+  if (outcome.leftOut && outcome.leftOut.length > 0) {
+    const count = outcome.leftOut.length;
+    logger.error(`Left out ${count} broken ${count === 1 ? 'story' : 'stories'} (--keep-going): ${outcome.leftOut.join(', ')}`);
+  }
   if (outcome.stats) {
     const { stories, pages, feeds, ms, written, unchanged, removed } = outcome.stats;
     logger.info(`Built ${stories} ${stories === 1 ? 'story' : 'stories'} into ${pages} pages and ${feeds} feeds in ${ms} ms: ${written} files written, ${unchanged} unchanged, ${removed} removed`);

@@ -47,6 +47,11 @@ export function byNewest(a: Article, b: Article): number {
   return b.date.epochMs - a.date.epochMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** The stories a body's references point at, by reference index: undefined where a reference is not linked. */
+export function referenceTargets(site: Pick<Site, 'byId'>, article: LinkedArticle): (LinkedArticle | undefined)[] {
+  return article.linkedIds.map((id) => site.byId.get(id));
+}
+
 /** The articles with the given ids, in that order, skipping ids the site does not have. */
 export function articlesWithIds(site: Pick<Site, 'byId'>, ids: readonly string[]): LinkedArticle[] {
   return ids.flatMap((id) => {

@@ -40,7 +40,7 @@ export interface ArticleView {
   readonly chrome: PageChrome;
   readonly article: LinkedArticle;
   /** The story each body reference points at, by reference index. */
-  readonly references: readonly LinkedArticle[];
+  readonly references: readonly (LinkedArticle | undefined)[];
   /** Related stories, as teaser cards. */
   readonly related: readonly LinkedArticle[];
   readonly section?: Collection;
@@ -96,5 +96,5 @@ export interface FeedView {
   /** The newest `date`/`updated` among the items: deterministic, unlike the clock. */
   readonly lastBuildDate?: DateTime;
   /** Resolve a story reference's target (for links inside item bodies). */
-  readonly references: (article: LinkedArticle) => readonly LinkedArticle[];
+  readonly references: (article: LinkedArticle) => readonly (LinkedArticle | undefined)[];
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
@@ -10,13 +11,29 @@ import type { ThemeFile } from './load-theme.js';
 import { modelStory, type ModelResult } from './model.js';
 import { parseStory } from './parse.js';
 import { renderSite } from './render.js';
-import { resolveSite } from './resolve.js';
+import { resolveSite, type LeftOut } from './resolve.js';
 
 /** What the pure middle of the pipeline produced: the site and its pages when nothing was fatal, and all messages. */
 export interface PipelineResult {
   readonly site?: Site;
   readonly pages?: readonly Page[];
   readonly messages: readonly VFileMessage[];
+  /** With `keepGoing`: the story files left out because a message names them as broken (display paths, sorted). */
+  readonly leftOut: readonly string[];
+}
+
+/** A story file as messages name it, and its path relative to `stories/`. */
+export interface StoryName {
+  readonly source: string;
+  readonly displayPath: string;
+}
+
+/** How to assemble a site. */
+export interface AssembleOptions {
+  /** Leave out every story that an error names and build the rest (`--keep-going`). */
+  readonly keepGoing?: boolean;
+  /** Every story file, to know which messages name a story (needed with `keepGoing`). */
+  readonly stories?: readonly StoryName[];
 }
 
 /** Parse and model one story file: the per-story work, a pure function of the file, the config and the asset list. */
@@ -27,20 +44,54 @@ export function storyToArticle(file: StoryFile, config: SiteConfig, assets: Read
   return { ...modelled, messages: [...parsed.messages, ...modelled.messages] };
 }
 
-/** Resolve and render a site from per-story results (fresh or cached), adding `extra` messages (from loading). */
-export function assembleSite(results: readonly ModelResult[], extra: readonly VFileMessage[], config: SiteConfig, theme: readonly ThemeFile[]): PipelineResult {
+/**
+ * Resolve and render a site from per-story results (fresh or cached), adding `extra` messages
+ * (from loading). With `keepGoing`, a story that an error names is left out and the rest is
+ * resolved again, until no story is broken: links to a left-out story show as text.
+ */
+export function assembleSite(results: readonly ModelResult[], extra: readonly VFileMessage[], config: SiteConfig, theme: readonly ThemeFile[], options: AssembleOptions = {}): PipelineResult {
   const messages: VFileMessage[] = [...extra];
   const articles: Article[] = [];
   for (const result of results) {
     messages.push(...result.messages);
     if (result.article) articles.push(result.article);
   }
-  const resolved = resolveSite(articles, config);
-  messages.push(...resolved.messages);
-  if (!resolved.site || messages.some((message) => message.fatal === true)) return { messages };
-  const pages = renderSite(resolved.site, theme);
-  messages.push(...pathCollisions(pages, resolved.site));
-  return { site: resolved.site, pages, messages };
+  const stories = new Map((options.stories ?? []).map((story) => [story.displayPath, story]));
+  const brokenStories = (found: readonly VFileMessage[]) => found.flatMap((message) => (message.fatal === true && message.file && stories.has(message.file) ? [message.file] : []));
+  const broken = new Set(options.keepGoing ? brokenStories(messages) : []);
+  for (;;) {
+    const kept = broken.size === 0 ? articles : articles.filter((article) => !broken.has(article.displayPath));
+    const resolved = resolveSite(kept, config, leftOutOf(broken, stories, articles));
+    const found = [...resolved.messages];
+    const pages = resolved.site ? renderSite(resolved.site, theme) : undefined;
+    if (resolved.site && pages) found.push(...pathCollisions(pages, resolved.site));
+    const newlyBroken = options.keepGoing ? brokenStories(found).filter((file) => !broken.has(file)) : [];
+    if (newlyBroken.length > 0) {
+      // Keep only what explains why these stories are left out: the rest is found again next round.
+      messages.push(...found.filter((message) => message.fatal === true && newlyBroken.includes(message.file ?? '')));
+      for (const file of newlyBroken) broken.add(file);
+      continue;
+    }
+    messages.push(...found);
+    const leftOut = [...broken].sort();
+    const fatal = messages.some((message) => message.fatal === true && !broken.has(message.file ?? ''));
+    if (!resolved.site || !pages || fatal) return { messages, leftOut };
+    return { site: resolved.site, pages, messages, leftOut };
+  }
+}
+
+/** The sources and ids of the left-out stories (a story without an article is known by its file name). */
+function leftOutOf(broken: ReadonlySet<string>, stories: ReadonlyMap<string, StoryName>, articles: readonly Article[]): LeftOut {
+  const sources = new Set<string>();
+  const ids = new Set<string>();
+  for (const file of broken) {
+    const story = stories.get(file);
+    if (!story) continue;
+    sources.add(story.source);
+    ids.add(path.posix.basename(story.source, '.md'));
+  }
+  for (const article of articles) if (broken.has(article.displayPath)) ids.add(article.id);
+  return { sources, ids };
 }
 
 /** Two pages that would be written to the same file: a story whose permalink lands on another page. */

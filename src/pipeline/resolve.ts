@@ -10,11 +10,19 @@ export interface ResolveResult {
   readonly messages: readonly VFileMessage[];
 }
 
+/** Stories a `--keep-going` build left out, by source path and by id: links to them are shown as text, without a message. */
+export interface LeftOut {
+  readonly sources: ReadonlySet<string>;
+  readonly ids: ReadonlySet<string>;
+}
+
+const noneLeftOut: LeftOut = { sources: new Set(), ids: new Set() };
+
 /**
  * Put the articles together into a site: check ids are unique, resolve body references and
  * `related` ids, and build the section, topic and tag collections (newest first).
  */
-export function resolveSite(articles: readonly Article[], config: SiteConfig): ResolveResult {
+export function resolveSite(articles: readonly Article[], config: SiteConfig, leftOut: LeftOut = noneLeftOut): ResolveResult {
   const messages: VFileMessage[] = [];
   const sorted = [...articles].sort(byNewest);
   const byId = new Map<string, Article>();
@@ -33,6 +41,7 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig): R
   const linked = sorted.map((article): LinkedArticle => {
     const linkedIds = article.references.map((reference) => {
       const target = bySource.get(reference.target);
+      if (!target && leftOut.sources.has(reference.target)) return '';
       if (!target) {
         messages.push(problem('dangling-reference', `Story "${reference.target}" does not exist, expected a story file in the stories folder`, article.displayPath, reference.place));
         return '';
@@ -41,6 +50,7 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig): R
       return target.id;
     });
     const relatedIds = article.related.map(({ id, place }) => {
+      if (!byId.has(id) && leftOut.ids.has(id)) return '';
       if (!byId.has(id)) messages.push(problem('dangling-related', `Related story "${id}" does not exist, expected the id of another story`, article.displayPath, place));
       else if (id === article.id) messages.push(problem('self-reference', 'The story names itself as related, expected another story', article.displayPath, place));
       return id;

@@ -1,7 +1,7 @@
 import { renderArticle } from '../../templates/article.js';
 import { renderNotFound } from '../../templates/not-found.js';
 import type { ArticleView } from '../model/views.js';
-import { articlesWithIds, type Collection, type LinkedArticle, type Site } from '../model/site.js';
+import { articlesWithIds, referenceTargets, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { pageChrome } from './chrome.js';
 import { pageHtml } from './page-html.js';
 import { collectionKey, type Page } from './page.js';
@@ -70,7 +70,7 @@ function articleView(site: Site, article: LinkedArticle): ArticleView {
   const view = {
     kind: 'article' as const,
     article,
-    references: articlesWithIds(site, article.linkedIds),
+    references: referenceTargets(site, article),
     related: articlesWithIds(site, article.relatedIds),
     ...(section ? { section } : {}),
     topics,

@@ -1,6 +1,6 @@
 import { feedXml, renderRss } from '../../templates/rss.js';
 import type { DateTime } from '../model/article.js';
-import { articlesWithIds, type LinkedArticle, type Site } from '../model/site.js';
+import { articlesWithIds, referenceTargets, type LinkedArticle, type Site } from '../model/site.js';
 import { siteFeedPath } from './chrome.js';
 import { collectionKey, type Page } from './page.js';
 
@@ -28,7 +28,7 @@ function feedPage(path: string, pagePath: string, ids: readonly string[], key: s
     render: (current) => {
       const articles = articlesWithIds(current, ids);
       const lastBuildDate = newest(articles);
-      const references = (article: LinkedArticle) => articlesWithIds(current, article.linkedIds);
+      const references = (article: LinkedArticle) => referenceTargets(current, article);
       return feedXml(renderRss({ config: current.config, ...channel(current), path, pagePath, articles, references, ...(lastBuildDate ? { lastBuildDate } : {}) }));
     },
   };

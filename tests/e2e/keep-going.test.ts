@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixtureSite, type FixtureSite } from '../support/fixture-site.js';
+import { parsePage } from '../support/html.js';
+
+const sites: FixtureSite[] = [];
+afterEach(async () => {
+  await Promise.all(sites.splice(0).map((made) => made.remove()));
+});
+
+const story = (id: string, day: number, extra = '', body = `Body of ${id}.`) => `
+-- stories/${id}.md --
+---
+title: Story ${id.toUpperCase()}
+date: 2018-05-${String(day).padStart(2, '0')}T10:00:00+03:00
+${extra}
+---
+
+${body}
+`;
+
+// A good story, one with broken YAML, one linking to it, two sharing an id, and one naming a missing related story.
+const newsroom =
+  story('good', 20, 'tags: [Japan]') +
+  story('broken', 21, 'tags: [Japan\ntitle: again') +
+  story('links', 22, 'tags: [Japan]', 'See [the broken one](broken.md).\n\nREAD MORE: [](broken.md)') +
+  story('twin-1', 23, 'id: twin') +
+  story('twin-2', 24, 'id: twin') +
+  story('orphan', 25, 'related: [nowhere]');
+
+describe('building with --keep-going', () => {
+  it('should fail and write nothing without the flag', async () => {
+    const built = await fixtureSite(newsroom);
+    sites.push(built);
+    const outcome = await built.build();
+    expect(outcome.ok).toBe(false);
+    await expect(built.files()).rejects.toThrow();
+  });
+
+  it('should leave out every broken story, list them, and publish the rest', async () => {
+    const built = await fixtureSite(newsroom);
+    sites.push(built);
+    const outcome = await built.build({ keepGoing: true });
+    expect(outcome.ok).toBe(true);
+    expect(outcome.leftOut).toEqual(['stories/broken.md', 'stories/orphan.md', 'stories/twin-1.md', 'stories/twin-2.md']);
+    const report = outcome.lines.join('\n');
+    expect(report).toContain('stories/broken.md:5:1  error  Invalid YAML');
+    expect(report).toContain('duplicate-id');
+    expect(report).toContain('dangling-related');
+    expect(report).toContain('Left out 4 broken stories (--keep-going): stories/broken.md, stories/orphan.md, stories/twin-1.md, stories/twin-2.md');
+    const pages = (await built.files()).filter((file) => /^2018\//.test(file));
+    expect(pages).toEqual(['2018/05/20/good/index.html', '2018/05/22/links/index.html']);
+    // The link to the left-out story is text, not a link to a page that does not exist.
+    const links = parsePage(await built.read('2018/05/22/links/'));
+    expect(links.text('.story-body')).toContain('See the broken one.');
+    expect(links.attrs('.story-body a[href]', 'href')).toEqual([]);
+    expect(parsePage(await built.read('tags/japan/')).texts('.card-title')).toEqual(['Story LINKS', 'Story GOOD']);
+  });
+
+  it('should still fail on a broken site.yaml, which no story can be left out for', async () => {
+    const built = await fixtureSite(`-- site.yaml --\npageSize: many\n${story('good', 20)}`);
+    sites.push(built);
+    const outcome = await built.build({ keepGoing: true });
+    expect(outcome.ok).toBe(false);
+  });
+
+  it('should report the left-out stories again on a rebuild with nothing changed, and fail without the flag', async () => {
+    const built = await fixtureSite(newsroom);
+    sites.push(built);
+    await built.build({ keepGoing: true });
+    const again = await built.build({ keepGoing: true });
+    expect(again.ok).toBe(true);
+    expect(again.leftOut).toHaveLength(4);
+    const strict = await built.build();
+    expect(strict.ok).toBe(false);
+    expect(await built.files()).toContain('2018/05/20/good/index.html');
+  });
+});
