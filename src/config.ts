@@ -21,6 +21,8 @@ export const defaultConfig: SiteConfig = {
   permalink: '/:year/:month/:day/:id/',
   pageSize: 20,
   feedSize: 20,
+  allowHtml: false,
+  embedHosts: [],
 };
 
 const text = z.string({ error: 'text' }).trim().min(1);
@@ -35,6 +37,10 @@ const configSchema = z.object({
   permalink: text.optional(),
   pageSize: z.int({ error: 'a whole number' }).min(1).max(1000).optional(),
   feedSize: z.int({ error: 'a whole number' }).min(1).max(1000).optional(),
+  allowHtml: z.boolean({ error: 'true or false' }).optional(),
+  embedHosts: z
+    .array(z.string({ error: 'a host name' }).regex(/^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/i, { error: 'a host name such as www.youtube-nocookie.com' }), { error: 'a list of host names' })
+    .optional(),
 });
 
 /** Settings given on the command line; they win over `site.yaml`. */

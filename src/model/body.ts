@@ -5,10 +5,12 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { removeUnsafeUrls } from '../plugins/safe-urls.js';
+import { sanitizeBody } from '../plugins/sanitize-html.js';
 import type { Dateline } from './article.js';
 import { serializeBody, type BodyHtml } from './body-html.js';
 
 const toHast = unified().use(remarkRehype);
+const toHastWithHtml = unified().use(remarkRehype, { allowDangerousHtml: true });
 
 /** Words a reader reads per minute, for the reading-time estimate. */
 export const wordsPerMinute = 220;
@@ -40,12 +42,18 @@ export function bodyText(tree: MdastRoot): BodyText {
   };
 }
 
+/** What a site allows in story bodies (from `site.yaml`). */
+export interface BodyPolicy {
+  readonly allowHtml: boolean;
+  readonly embedHosts: readonly string[];
+}
+
 /**
- * Turn a Markdown body into HTML syntax: raw HTML is dropped, unsafe URLs removed, story links
- * left without `href` (marked with `dataStoryRef`).
+ * Turn a Markdown body into HTML syntax: raw HTML is dropped (or, with `allowHtml`, sanitized),
+ * unsafe URLs removed, story links left without `href` (marked with `dataStoryRef`).
  */
-export function bodyToHast(tree: MdastRoot): HastRoot {
-  const hast = toHast.runSync(tree) as HastRoot;
+export function bodyToHast(tree: MdastRoot, policy: BodyPolicy): HastRoot {
+  const hast = policy.allowHtml ? sanitizeBody(toHastWithHtml.runSync(tree) as HastRoot, policy.embedHosts) : (toHast.runSync(tree) as HastRoot);
   removeUnsafeUrls(hast);
   visit(hast, 'element', (element) => {
     if (element.properties.dataStoryRef !== undefined) delete element.properties.href;
@@ -54,6 +62,6 @@ export function bodyToHast(tree: MdastRoot): HastRoot {
 }
 
 /** Turn a Markdown body into the HTML a page shows (see `serializeBody`), the dateline included. */
-export function bodyToHtml(tree: MdastRoot, dateline: Dateline | undefined): BodyHtml {
-  return serializeBody(bodyToHast(tree), dateline);
+export function bodyToHtml(tree: MdastRoot, dateline: Dateline | undefined, policy: BodyPolicy): BodyHtml {
+  return serializeBody(bodyToHast(tree, policy), dateline);
 }

@@ -18,6 +18,10 @@ export interface SiteConfig {
   readonly pageSize: number;
   /** Stories per feed. */
   readonly feedSize: number;
+  /** Keep the raw HTML of story bodies, through a sanitizer, instead of dropping it. */
+  readonly allowHtml: boolean;
+  /** Hosts whose `https:` iframes a story's raw HTML may embed (with `allowHtml`), e.g. `www.youtube-nocookie.com`. */
+  readonly embedHosts: readonly string[];
 }
 
 /** Where a site's inputs are: the options `build` and `dev` share; paths are relative to `cwd`. */

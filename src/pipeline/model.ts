@@ -83,7 +83,7 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
     ...optional('image', image),
     related: data.related.map((relatedId, index) => ({ id: relatedId, place: placeOf(source, ['related', index]) })),
     ...optional('note', data.note),
-    body: bodyToHtml(story.tree, dateline),
+    body: bodyToHtml(story.tree, dateline, context.config),
     references: found.references,
     wordCount: text.wordCount,
     readingMinutes: text.readingMinutes,

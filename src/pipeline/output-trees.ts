@@ -47,10 +47,10 @@ export function treesFolder(out: string): string {
  */
 export async function openTrees(out: string): Promise<OutputTrees> {
   const folder = treesFolder(out);
-  await recoverInterruptedMove(out);
   await mkdir(folder, { recursive: true });
   const release = takeLock(path.join(folder, 'lock'));
   try {
+    await recoverInterruptedMove(out);
     const liveName = liveTreeName(out, folder);
     const nextName = liveName === 'a' ? 'b' : 'a';
     const nextDir = path.join(folder, nextName);

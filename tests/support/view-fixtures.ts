@@ -16,6 +16,8 @@ export function testConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     permalink: ':year/:month/:day/:id/',
     pageSize: 10,
     feedSize: 20,
+    allowHtml: false,
+    embedHosts: [],
     ...overrides,
   };
 }
