@@ -11,6 +11,7 @@ import { formatRfc822 } from './dates.js';
 import { storyBody } from './parts/body.js';
 import { leadFigure } from './parts/figure.js';
 import { feedImageUrl } from './parts/image.js';
+import { wellFormedXml } from './parts/xml-text.js';
 
 const namespaces = {
   'xmlns:atom': 'http://www.w3.org/2005/Atom',
@@ -51,7 +52,7 @@ function builtItem(config: SiteConfig, article: LinkedArticle, references: reado
   built.set(config, byArticle);
   const known = byArticle.get(article);
   if (known && known.references.length === references.length && known.references.every((reference, index) => reference === references[index])) return known.item;
-  const item: Raw = { type: 'raw', value: toXml(feedItem(config, article, references)) };
+  const item: Raw = { type: 'raw', value: toXml(wellFormedXml(feedItem(config, article, references)), { allowDangerousXml: true }) };
   byArticle.set(article, { references, item });
   return item;
 }
@@ -85,5 +86,5 @@ function itemContent(config: SiteConfig, article: LinkedArticle, references: rea
 
 /** Serialize a feed built by `renderRss`: its items are `raw` nodes, each serialized by xast-util-to-xml from its own tree. */
 export function feedXml(feed: Root): string {
-  return toXml(feed, { allowDangerousXml: true });
+  return toXml(wellFormedXml(feed), { allowDangerousXml: true });
 }

@@ -1,6 +1,7 @@
 import { h } from 'hastscript';
 import { serializeBody } from '../../src/model/body-html.js';
 import { describe, expect, it } from 'vitest';
+import { fromXml } from 'xast-util-from-xml';
 import type { LinkedArticle } from '../../src/model/site.js';
 import type { FeedView } from '../../src/model/views.js';
 import { feedXml, renderRss } from '../../templates/rss.js';
@@ -54,6 +55,13 @@ describe('renderRss', () => {
     expect(xml).toContain('<atom:link href="https://example.com/news/sections/business/feed.xml" rel="self" type="application/rss+xml"></atom:link>');
     expect(xml).toContain('<lastBuildDate>Fri, 25 May 2018 11:03:00 GMT</lastBuildDate>');
     expect(xml).toContain('<generator>wiredesk</generator>');
+  });
+
+  it('should stay well-formed XML when a story holds `]]>` or characters XML does not allow', () => {
+    const xml = feed([story('odd', { title: 'Close ]]> it\u0000 \u0001 \uD800 now', summary: 'a]]>b' })]);
+    expect(xml).toContain('<title>Close ]]&gt; it\uFFFD \uFFFD \uFFFD now</title>');
+    expect(xml).toContain('<description>a]]&gt;b</description>');
+    expect(() => fromXml(xml)).not.toThrow();
   });
 
   it('should leave out lastBuildDate when there is none', () => {
