@@ -1,54 +1,74 @@
-import type { SiteConfig } from '../model/config.js';
-import type { StoryFile } from '../pipeline/load.js';
+import type { VFileMessage } from 'vfile-message';
+import type { ScannedStory } from '../pipeline/load.js';
 import type { ModelResult } from '../pipeline/model.js';
-import { modelStories } from '../pipeline/model-pool.js';
+import { readAndModelStories } from '../pipeline/model-pool.js';
+import type { StoryContext } from '../pipeline/story-job.js';
 import type { CachedStory } from './build-cache.js';
 import { fromPlainResult, toPlainResult } from './serialize.js';
 
-/** The model results of every story, and how many came from the cache. */
+/** The model results of every readable story, how many came from the cache, and what could not be read. */
 export interface CachedModelResults {
   readonly results: readonly ModelResult[];
   readonly reused: number;
   /** The cache entries for the next build, by story path. */
   readonly entries: ReadonlyMap<string, CachedStory>;
+  /** The digest of every readable story file, by story path. */
+  readonly digests: ReadonlyMap<string, string>;
+  /** One message per story file that could not be read. */
+  readonly messages: readonly VFileMessage[];
 }
 
 /**
- * Model every story, reusing the cached result of a story whose file has the same digest (and
- * whose lead image is still there, or still missing); the others go to the model pool.
+ * Model every story (in `stories` order). A story in `known` (its digest vouched for by the
+ * cache index, so not even read) takes its cached result; the others are read, and one whose
+ * bytes still have the cached digest (and whose lead image is still there, or still missing)
+ * takes the cached result too; the rest are modelled by the model pool.
  */
 export async function modelWithCache(
-  files: readonly StoryFile[],
+  stories: readonly ScannedStory[],
+  known: ReadonlyMap<string, string>,
   cached: ReadonlyMap<string, CachedStory> | undefined,
-  config: SiteConfig,
-  assets: ReadonlySet<string>,
+  context: StoryContext,
   threads?: number,
 ): Promise<CachedModelResults> {
-  const results = new Array<ModelResult>(files.length);
-  const entries = new Map<string, CachedStory>();
-  const todo: number[] = [];
-  files.forEach((file, index) => {
-    const hit = cached?.get(file.source);
-    if (hit && hit.digest === file.digest && stillValid(hit, assets)) {
-      results[index] = fromPlainResult(hit.result);
-      entries.set(file.source, hit);
-    } else {
-      todo.push(index);
-    }
-  });
-  const fresh = await modelStories(
-    todo.map((index) => files[index] as StoryFile),
-    config,
-    assets,
+  const usable = (source: string) => {
+    const hit = cached?.get(source);
+    return hit && stillValid(hit, context.assets) ? hit : undefined;
+  };
+  const toRead = stories.filter((story) => !known.has(story.source));
+  const outcomes = await readAndModelStories(
+    toRead.map((story) => ({ source: story.source, cachedDigest: usable(story.source)?.digest })),
+    context,
     threads,
   );
-  todo.forEach((index, position) => {
-    const file = files[index] as StoryFile;
-    const result = fresh[position] as ModelResult;
-    results[index] = result;
-    entries.set(file.source, { digest: file.digest, result: toPlainResult(result) });
-  });
-  return { results, reused: files.length - todo.length, entries };
+  const fresh = new Map(toRead.map((story, index) => [story.source, outcomes[index]]));
+  const results: ModelResult[] = [];
+  const entries = new Map<string, CachedStory>();
+  const digests = new Map<string, string>();
+  const messages: VFileMessage[] = [];
+  let reused = 0;
+  for (const { source } of stories) {
+    const outcome = fresh.get(source);
+    if (outcome?.kind === 'unreadable') {
+      messages.push(outcome.message);
+      continue;
+    }
+    if (outcome?.kind === 'modelled') {
+      results.push(outcome.result);
+      entries.set(source, { digest: outcome.digest, result: toPlainResult(outcome.result) });
+      digests.set(source, outcome.digest);
+      continue;
+    }
+    // Known from the index, or read and found unchanged: the cached result stands.
+    const hit = usable(source);
+    const digest = outcome?.digest ?? known.get(source);
+    if (!hit || digest === undefined) throw new Error(`No cached result for ${source}`);
+    results.push(fromPlainResult(hit.result));
+    entries.set(source, hit);
+    digests.set(source, digest);
+    reused++;
+  }
+  return { results, reused, entries, digests, messages };
 }
 
 /** A cached result read the asset list only through its lead image: it holds while that image is where it was. */

@@ -15,7 +15,7 @@ import type { Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
 import { assembleSite } from '../pipeline/index.js';
-import { readStories, scanStories, type StoryFile } from '../pipeline/load.js';
+import { scanStories } from '../pipeline/load.js';
 import { loadTheme } from '../pipeline/load-theme.js';
 import { writeSite, type WriteResult } from '../pipeline/write.js';
 import { formatReport } from '../report/format.js';
@@ -89,20 +89,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const digest = reusableDigest(index, cachedStories, story, assets);
     return digest === undefined ? [] : [[story.source, digest] as const];
   }));
-  const loaded = await readStories(scan, scan.stories.filter((story) => !known.has(story.source)), cwd);
-  const read = new Map(loaded.stories.map((file) => [file.source, file]));
-  // Stories known from the index need no text: the model stage finds their result in the cache by digest.
-  const files = scan.stories.flatMap((story): StoryFile[] => {
-    const digest = known.get(story.source);
-    const file = read.get(story.source);
-    if (digest !== undefined) return [{ source: story.source, displayPath: displayPathOf(scan.root, story.source, cwd), text: '', digest }];
-    return file ? [file] : [];
-  });
-  phase('load');
-  const modelled = await modelWithCache(files, cachedStories, config, assets, options.threads);
-  phase('parse and model');
+  phase('read cache');
+  const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, options.threads);
+  phase('read, parse and model');
   const stories = scan.stories.map((story) => ({ source: story.source, displayPath: displayPathOf(scan.root, story.source, cwd) }));
-  const result = assembleSite(modelled.results, loaded.messages, config, theme, { keepGoing: options.keepGoing === true, stories });
+  const result = assembleSite(modelled.results, modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories });
   phase('resolve and plan');
   const messages = [...resolved.messages, ...result.messages];
   const leftOut = new Set(result.leftOut);
@@ -129,8 +120,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     feeds: result.pages.filter((page) => page.kind === 'feed').length,
   };
   if (useCache) {
-    const scanned = new Map(scan.stories.map((story) => [story.source, story]));
-    const stamps = new Map(files.map((file) => [file.source, { size: scanned.get(file.source)?.size ?? -1, mtimeMs: scanned.get(file.source)?.mtimeMs ?? -1, digest: file.digest }]));
+    const stamps = new Map(
+      scan.stories.flatMap((story) => {
+        const digest = modelled.digests.get(story.source);
+        return digest === undefined ? [] : [[story.source, { size: story.size, mtimeMs: story.mtimeMs, digest }] as const];
+      }),
+    );
     const pages = new Map(outputs.map((output) => [output.file, { reads: output.reads, bytes: written.files.get(output.file)?.digest ?? '' }]));
     const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
     const cache = { code, config: configKey, out, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, stories: modelled.entries };

@@ -54,13 +54,14 @@ export interface ScannedFolder {
 
 /**
  * List every file below `storiesDir` (sorted by path) with its size and modification time,
- * without reading any. Symbolic links and dot-files are skipped, so nothing outside is ever read.
+ * without reading any. Dot-files are skipped; a symbolic link named like a story is listed so that
+ * reading it reports it (it is never followed), other links are skipped: nothing outside is ever read.
  */
 export async function scanStories(storiesDir: string, cwd: string = process.cwd()): Promise<ScannedFolder> {
   const root = path.resolve(cwd, storiesDir);
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const sources = entries
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && isStorySource(entry.name)))
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .filter((source) => !isHidden(source))
     .sort();
@@ -120,7 +121,7 @@ export async function loadStoryFile(root: string, source: string, cwd: string = 
     return { source, displayPath, text: utf8.decode(bytes), digest };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = error instanceof TypeError ? 'it is not valid UTF-8' : code === 'ELOOP' ? 'it is a symbolic link' : String((error as Error).message);
+    const why = error instanceof TypeError ? 'it is not valid UTF-8' : code === 'ELOOP' ? 'it is a symbolic link, which wiredesk never follows (it could lead outside the stories folder)' : String((error as Error).message);
     return { message: problem('unreadable-file', `Cannot read the story: ${why}, expected a UTF-8 text file`, displayPath, { line: 1, column: 1 }) };
   }
 }

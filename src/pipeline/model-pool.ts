@@ -2,12 +2,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { fromPlainResult } from '../cache/serialize.js';
-import type { SiteConfig } from '../model/config.js';
-import { storyToArticle } from './index.js';
-import type { StoryFile } from './load.js';
-import type { ModelResult } from './model.js';
-import type { ModelWorkerData, ModelWorkerReply } from './model-worker.js';
+import { fromPlainMessage, fromPlainResult } from '../cache/serialize.js';
+import type { ModelWorkerData, ModelWorkerReply, PlainStoryOutcome } from './model-worker.js';
+import { readAndModelBatch, type StoryContext, type StoryOutcome, type StoryRequest } from './story-job.js';
 
 /** Below this many stories, starting threads costs more than it saves. */
 const minStoriesForThreads = 200;
@@ -20,18 +17,21 @@ function defaultThreads(): number {
 }
 
 /**
- * Parse and model stories (the per-story work) on `threads` worker threads, in batches, results in
- * the order of `files`. With one thread, few stories, or no compiled worker (tests run the
- * sources), the work runs on this thread: the results are the same.
+ * Read, parse and model stories (the per-story work) on `threads` worker threads, in batches,
+ * outcomes in the order of `requests`. Each worker reads its own files, so reading overlaps
+ * modelling and the texts never reach this thread. With one thread, few stories, or no compiled
+ * worker (tests run the sources), the batches run on this thread: the outcomes are the same.
  */
-export async function modelStories(files: readonly StoryFile[], config: SiteConfig, assets: ReadonlySet<string>, threads = defaultThreads()): Promise<ModelResult[]> {
-  if (threads <= 1 || files.length < minStoriesForThreads || !existsSync(fileURLToPath(workerUrl))) {
-    return files.map((file) => storyToArticle(file, config, assets));
+export async function readAndModelStories(requests: readonly StoryRequest[], context: StoryContext, threads = defaultThreads()): Promise<StoryOutcome[]> {
+  const batches = Math.ceil(requests.length / batchSize);
+  const batchOf = (batch: number) => requests.slice(batch * batchSize, (batch + 1) * batchSize);
+  const outcomes = new Array<StoryOutcome>(requests.length);
+  if (threads <= 1 || requests.length < minStoriesForThreads || !existsSync(fileURLToPath(workerUrl))) {
+    for (let batch = 0; batch < batches; batch++) (await readAndModelBatch(batchOf(batch), context)).forEach((outcome, index) => (outcomes[batch * batchSize + index] = outcome));
+    return outcomes;
   }
-  const results: ModelResult[] = new Array<ModelResult>(files.length);
-  const batches = Math.ceil(files.length / batchSize);
   let next = 0;
-  const data: ModelWorkerData = { config, assets: [...assets] };
+  const data: ModelWorkerData = { root: context.root, cwd: context.cwd, config: context.config, assets: [...context.assets] };
   const workers = Array.from({ length: Math.min(threads, batches) }, () => new Worker(workerUrl, { workerData: data }));
   try {
     await Promise.all(
@@ -41,10 +41,10 @@ export async function modelStories(files: readonly StoryFile[], config: SiteConf
             const send = () => {
               if (next >= batches) return resolve();
               const batch = next++;
-              worker.postMessage({ batch, files: files.slice(batch * batchSize, (batch + 1) * batchSize) });
+              worker.postMessage({ batch, requests: batchOf(batch) });
             };
             worker.on('message', (reply: ModelWorkerReply) => {
-              reply.results.forEach((plain, index) => (results[reply.batch * batchSize + index] = fromPlainResult(plain)));
+              reply.outcomes.forEach((plain, index) => (outcomes[reply.batch * batchSize + index] = fromPlainOutcome(plain)));
               send();
             });
             worker.once('error', reject);
@@ -56,5 +56,11 @@ export async function modelStories(files: readonly StoryFile[], config: SiteConf
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return results;
+  return outcomes;
+}
+
+function fromPlainOutcome(plain: PlainStoryOutcome): StoryOutcome {
+  if (plain.kind === 'unreadable') return { kind: 'unreadable', message: fromPlainMessage(plain.message) };
+  if (plain.kind === 'cached') return plain;
+  return { kind: 'modelled', digest: plain.digest, result: fromPlainResult(plain.result) };
 }

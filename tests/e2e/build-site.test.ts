@@ -1,19 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { fixtureSite, type FixtureSite } from '../support/fixture-site.js';
+import { describe, expect, it } from 'vitest';
+import { siteMaker } from '../support/fixture-site.js';
 import { parsePage } from '../support/html.js';
 
-const sites: FixtureSite[] = [];
-async function site(text: string): Promise<FixtureSite> {
-  const made = await fixtureSite(text);
-  sites.push(made);
-  return made;
-}
-afterEach(async () => {
-  await Promise.all(sites.splice(0).map((made) => made.remove()));
-});
+const site = siteMaker();
 
 const story = (id: string, day: number, extra = '', body = `Body of ${id}.`) => `
 -- stories/${id}.md --

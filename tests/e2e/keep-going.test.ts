@@ -1,11 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { fixtureSite, type FixtureSite } from '../support/fixture-site.js';
+import { describe, expect, it } from 'vitest';
+import { siteMaker } from '../support/fixture-site.js';
 import { parsePage } from '../support/html.js';
 
-const sites: FixtureSite[] = [];
-afterEach(async () => {
-  await Promise.all(sites.splice(0).map((made) => made.remove()));
-});
+const site = siteMaker();
 
 const story = (id: string, day: number, extra = '', body = `Body of ${id}.`) => `
 -- stories/${id}.md --
@@ -29,16 +26,14 @@ const newsroom =
 
 describe('building with --keep-going', () => {
   it('should fail and write nothing without the flag', async () => {
-    const built = await fixtureSite(newsroom);
-    sites.push(built);
+    const built = await site(newsroom);
     const outcome = await built.build();
     expect(outcome.ok).toBe(false);
     await expect(built.files()).rejects.toThrow();
   });
 
   it('should leave out every broken story, list them, and publish the rest', async () => {
-    const built = await fixtureSite(newsroom);
-    sites.push(built);
+    const built = await site(newsroom);
     const outcome = await built.build({ keepGoing: true });
     expect(outcome.ok).toBe(true);
     expect(outcome.leftOut).toEqual(['stories/broken.md', 'stories/orphan.md', 'stories/twin-1.md', 'stories/twin-2.md']);
@@ -57,15 +52,13 @@ describe('building with --keep-going', () => {
   });
 
   it('should still fail on a broken site.yaml, which no story can be left out for', async () => {
-    const built = await fixtureSite(`-- site.yaml --\npageSize: many\n${story('good', 20)}`);
-    sites.push(built);
+    const built = await site(`-- site.yaml --\npageSize: many\n${story('good', 20)}`);
     const outcome = await built.build({ keepGoing: true });
     expect(outcome.ok).toBe(false);
   });
 
   it('should report the left-out stories again on a rebuild with nothing changed, and fail without the flag', async () => {
-    const built = await fixtureSite(newsroom);
-    sites.push(built);
+    const built = await site(newsroom);
     await built.build({ keepGoing: true });
     const again = await built.build({ keepGoing: true });
     expect(again.ok).toBe(true);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build, type BuildOutcome } from '../../src/commands/build.js';
 import { memoryLogger } from '../../src/report/logger.js';
+import { afterEach } from 'vitest';
 
 /** A site made from an inline multi-file fixture in a fresh temporary folder. */
 export interface FixtureSite {
@@ -73,5 +74,21 @@ export async function fixtureSite(text: string): Promise<FixtureSite> {
         .sort();
     },
     remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * For a test file: a function making fixture sites that are all removed after each test
+ * (`const site = siteMaker();` at the top, then `await site('-- stories/a.md --…')`).
+ */
+export function siteMaker(): (text: string) => Promise<FixtureSite> {
+  const sites: FixtureSite[] = [];
+  afterEach(async () => {
+    await Promise.all(sites.splice(0).map((made) => made.remove()));
+  });
+  return async (text) => {
+    const made = await fixtureSite(text);
+    sites.push(made);
+    return made;
   };
 }
