@@ -82,9 +82,10 @@ export async function readCacheIndex(dir: string, code: string, config: string):
 /** Read the stories written with `index`; undefined when any shard is missing, corrupt or from another build. */
 export async function readCachedStories(dir: string, index: CacheIndex): Promise<ReadonlyMap<string, CachedStory> | undefined> {
   if (index.shardChecksums.length !== shardCount) return undefined;
-  const shards = await Promise.all(index.shardChecksums.map((_, shard) => readFramed(shardFile(dir, shard), storiesKind)));
   const stories = new Map<string, CachedStory>();
-  for (const [shard, framed] of shards.entries()) {
+  // One shard at a time: the bytes of a 100,000-story cache, all at once, would double the memory a build needs.
+  for (let shard = 0; shard < shardCount; shard++) {
+    const framed = await readFramed(shardFile(dir, shard), storiesKind);
     if (!framed || framed.checksum !== index.shardChecksums[shard] || !(framed.value instanceof Map)) return undefined;
     for (const [source, story] of framed.value as Map<string, CachedStory>) stories.set(source, story);
   }
@@ -105,8 +106,10 @@ export async function writeBuildCache(dir: string, cache: BuildCache, previous?:
     for (const [source, story] of stories) if (previous.stories.get(source)?.digest !== story.digest) dirty.add(shardOf(source));
     for (const source of previous.stories.keys()) if (!stories.has(source)) dirty.add(shardOf(source));
   }
-  const shardChecksums = await Promise.all(
-    shards.map((entries, shard) => (dirty.has(shard) ? writeFramed(shardFile(dir, shard), storiesKind, entries) : Promise.resolve(previous?.index.shardChecksums[shard] ?? ''))),
-  );
+  const shardChecksums: string[] = [];
+  // One shard at a time, for the same reason as when reading.
+  for (const [shard, entries] of shards.entries()) {
+    shardChecksums.push(dirty.has(shard) ? await writeFramed(shardFile(dir, shard), storiesKind, entries) : (previous?.index.shardChecksums[shard] ?? ''));
+  }
   await writeFramed(path.join(dir, 'index.bin'), indexKind, { ...index, shardChecksums } satisfies CacheIndex);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Article } from '../model/article.js';
 import { collectionFolders, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { collectionKey } from '../render/page.js';
@@ -16,13 +17,13 @@ const separator = '\u0000';
 
 /** The fingerprint of everything about an article: the story file's digest plus what resolving and the stories folder added. */
 export function articleFingerprint(article: LinkedArticle): string {
-  return [article.digest, article.path, article.image?.src ?? '', article.linkedIds.join(','), article.relatedIds.join(',')].join(separator);
+  return shortDigest([article.digest, article.path, article.image?.src ?? '', article.linkedIds.join(','), article.relatedIds.join(',')].join(separator));
 }
 
 /** The fingerprint of what a teaser or a link shows of an article. */
 export function teaserFingerprint(article: Article): string {
   const image = article.image;
-  return [
+  return shortDigest([
     article.title,
     article.path,
     article.date.iso,
@@ -35,7 +36,12 @@ export function teaserFingerprint(article: Article): string {
     image?.alt ?? '',
     image?.caption ?? '',
     image?.credit ?? '',
-  ].join(separator);
+  ].join(separator));
+}
+
+/** Fingerprints are digests of the strings: a list page reads twenty teasers, and hashes what it reads. */
+function shortDigest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }
 
 function collectionFingerprint(collection: Collection): string {

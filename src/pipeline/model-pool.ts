@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { fromPlainMessage, fromPlainResult } from '../cache/serialize.js';
-import type { ModelWorkerData, ModelWorkerReply, PlainStoryOutcome } from './model-worker.js';
-import { readAndModelBatch, type StoryContext, type StoryOutcome, type StoryRequest } from './story-job.js';
+import { fromPlainResult } from '../cache/serialize.js';
+import type { ModelResult } from './model.js';
+import type { ModelWorkerData, ModelWorkerReply } from './model-worker.js';
+import { modelFiles, readBatch, type ReadBatch, type StoryContext, type StoryOutcome, type StoryRequest } from './story-job.js';
 
 /** Below this many stories, starting threads costs more than it saves. */
 const minStoriesForThreads = 200;
@@ -17,39 +18,66 @@ function defaultThreads(): number {
 }
 
 /**
- * Read, parse and model stories (the per-story work) on `threads` worker threads, in batches,
- * outcomes in the order of `requests`. Each worker reads its own files, so reading overlaps
- * modelling and the texts never reach this thread. With one thread, few stories, or no compiled
- * worker (tests run the sources), the batches run on this thread: the outcomes are the same.
+ * Read, parse and model stories, outcomes in the order of `requests`. This thread reads the
+ * files batch by batch, a batch ahead of the `threads` worker threads that parse and model them;
+ * a batch's texts are let go once it is sent, so an archive is never held in memory as text.
+ * With one thread, few stories, or no compiled worker (tests run the sources), the batches are
+ * modelled on this thread: the outcomes are the same.
  */
 export async function readAndModelStories(requests: readonly StoryRequest[], context: StoryContext, threads = defaultThreads()): Promise<StoryOutcome[]> {
   const batches = Math.ceil(requests.length / batchSize);
-  const batchOf = (batch: number) => requests.slice(batch * batchSize, (batch + 1) * batchSize);
   const outcomes = new Array<StoryOutcome>(requests.length);
+  const reads = new Map<number, Promise<ReadBatch>>();
+  /** The batch, read (or being read); reading the next one starts at once. */
+  const take = (batch: number): Promise<ReadBatch> => {
+    const read = reads.get(batch) ?? readBatch(requests.slice(batch * batchSize, (batch + 1) * batchSize), context);
+    reads.delete(batch);
+    if (batch + 1 < batches && !reads.has(batch + 1)) reads.set(batch + 1, readBatch(requests.slice((batch + 1) * batchSize, (batch + 2) * batchSize), context));
+    return read;
+  };
+  const settle = (batch: number, read: ReadBatch, results: readonly ModelResult[]) => {
+    read.known.forEach((outcome, index) => {
+      if (outcome) outcomes[batch * batchSize + index] = outcome;
+    });
+    read.toModel.forEach(({ index, file }, position) => {
+      outcomes[batch * batchSize + index] = { kind: 'modelled', digest: file.digest, result: results[position] as ModelResult };
+    });
+  };
+
   if (threads <= 1 || requests.length < minStoriesForThreads || !existsSync(fileURLToPath(workerUrl))) {
-    for (let batch = 0; batch < batches; batch++) (await readAndModelBatch(batchOf(batch), context)).forEach((outcome, index) => (outcomes[batch * batchSize + index] = outcome));
+    for (let batch = 0; batch < batches; batch++) {
+      const read = await take(batch);
+      settle(batch, read, modelFiles(read.toModel.map((entry) => entry.file), context));
+    }
     return outcomes;
   }
   let next = 0;
-  const data: ModelWorkerData = { root: context.root, cwd: context.cwd, config: context.config, assets: [...context.assets] };
+  const pending = new Map<number, ReadBatch>();
+  const data: ModelWorkerData = { config: context.config, assets: [...context.assets] };
   const workers = Array.from({ length: Math.min(threads, batches) }, () => new Worker(workerUrl, { workerData: data }));
   try {
     await Promise.all(
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
-            const send = () => {
+            const send = async () => {
               if (next >= batches) return resolve();
               const batch = next++;
-              worker.postMessage({ batch, requests: batchOf(batch) });
+              const read = await take(batch);
+              // Only what the worker needs crosses: the files, not the known outcomes.
+              pending.set(batch, { known: read.known, toModel: read.toModel.map(({ index, file }) => ({ index, file: { ...file, text: '' } })) });
+              worker.postMessage({ batch, files: read.toModel.map((entry) => entry.file) });
             };
+            const fail = (error: unknown) => reject(error instanceof Error ? error : new Error(String(error)));
             worker.on('message', (reply: ModelWorkerReply) => {
-              reply.outcomes.forEach((plain, index) => (outcomes[reply.batch * batchSize + index] = fromPlainOutcome(plain)));
-              send();
+              const read = pending.get(reply.batch);
+              pending.delete(reply.batch);
+              if (read) settle(reply.batch, read, reply.results.map(fromPlainResult));
+              send().catch(fail);
             });
-            worker.once('error', reject);
-            worker.once('exit', (code) => (next < batches || code !== 0 ? reject(new Error(`A model worker stopped (exit code ${code})`)) : undefined));
-            send();
+            worker.once('error', fail);
+            worker.once('exit', (code) => (next < batches || code !== 0 ? fail(new Error(`A model worker stopped (exit code ${code})`)) : undefined));
+            send().catch(fail);
           }),
       ),
     );
@@ -57,10 +85,4 @@ export async function readAndModelStories(requests: readonly StoryRequest[], con
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   return outcomes;
-}
-
-function fromPlainOutcome(plain: PlainStoryOutcome): StoryOutcome {
-  if (plain.kind === 'unreadable') return { kind: 'unreadable', message: fromPlainMessage(plain.message) };
-  if (plain.kind === 'cached') return plain;
-  return { kind: 'modelled', digest: plain.digest, result: fromPlainResult(plain.result) };
 }

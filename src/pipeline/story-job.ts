@@ -2,7 +2,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../model/config.js';
 import { mapBounded } from './bounded.js';
 import { storyToArticle } from './index.js';
-import { loadStoryFile } from './load.js';
+import { loadStoryFile, type StoryFile } from './load.js';
 import type { ModelResult } from './model.js';
 
 /** A story to read and model. With `cachedDigest`, a file that still has that digest is not modelled again. */
@@ -28,18 +28,34 @@ export interface StoryContext {
   readonly assets: ReadonlySet<string>;
 }
 
+/** A batch after reading: the outcome of each request known without modelling, and the files to model. */
+export interface ReadBatch {
+  /** By request index: the outcome, or undefined where the file is to be modelled. */
+  readonly known: readonly (StoryOutcome | undefined)[];
+  /** The files to model, with their request index. */
+  readonly toModel: readonly { readonly index: number; readonly file: StoryFile }[];
+}
+
 /** Files a batch reads at once. */
 const readsAtOnce = 16;
 
-/**
- * Read and model a batch of stories: the load, parse and model stages for each. A story's text
- * lives only while its batch is handled, so an archive is never held in memory as text.
- */
-export async function readAndModelBatch(requests: readonly StoryRequest[], context: StoryContext): Promise<StoryOutcome[]> {
+/** Read a batch of stories (the load stage): unreadable ones and those unchanged since the cache need no modelling. */
+export async function readBatch(requests: readonly StoryRequest[], context: Pick<StoryContext, 'root' | 'cwd'>): Promise<ReadBatch> {
   const files = await mapBounded(requests, readsAtOnce, (request) => loadStoryFile(context.root, request.source, context.cwd));
-  return files.map((file, index): StoryOutcome => {
-    if ('message' in file) return { kind: 'unreadable', message: file.message };
-    if (file.digest === requests[index]?.cachedDigest) return { kind: 'cached', digest: file.digest };
-    return { kind: 'modelled', digest: file.digest, result: storyToArticle(file, context.config, context.assets) };
+  const known: (StoryOutcome | undefined)[] = [];
+  const toModel: { index: number; file: StoryFile }[] = [];
+  files.forEach((file, index) => {
+    if ('message' in file) known.push({ kind: 'unreadable', message: file.message });
+    else if (file.digest === requests[index]?.cachedDigest) known.push({ kind: 'cached', digest: file.digest });
+    else {
+      known.push(undefined);
+      toModel.push({ index, file });
+    }
   });
+  return { known, toModel };
+}
+
+/** Parse and model read story files (the parse and model stages). */
+export function modelFiles(files: readonly StoryFile[], context: Pick<StoryContext, 'config' | 'assets'>): ModelResult[] {
+  return files.map((file) => storyToArticle(file, context.config, context.assets));
 }
