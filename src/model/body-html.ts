@@ -15,14 +15,27 @@ export interface BodyLink {
 }
 
 /**
- * A story body as HTML, serialized once when the story is modelled: `html[0]`, the opening tag of
- * `links[0]`, `html[1]`, … (`html` has one more item than `links`). Each piece was produced by
- * hast-util-to-html from a sanitized tree, so joining them with opening tags built the same way
- * keeps escaping by construction, while a page costs a string join instead of a tree walk.
+ * A story body as HTML, serialized once when the story is modelled, as UTF-8 bytes cut where
+ * story links open: piece 0 (`bytes` up to `cuts[0]`), the opening tag of `links[0]`, piece 1,
+ * … (`cuts` has one offset per link). Each piece was produced by hast-util-to-html from a
+ * sanitized tree, so joining them with opening tags built the same way keeps escaping by
+ * construction, while a page costs a join instead of a tree walk. Bytes, not a string: wire copy
+ * is full of `–` and `“”`, which make a JavaScript string two bytes a character, and bytes cross
+ * threads and the cache as one copy.
  */
 export interface BodyHtml {
-  readonly html: readonly string[];
+  readonly bytes: Uint8Array;
+  readonly cuts: readonly number[];
   readonly links: readonly BodyLink[];
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The HTML pieces of a body, between its story links (one more than the links). */
+export function bodyPieces(body: BodyHtml): string[] {
+  const bounds = [0, ...body.cuts, body.bytes.byteLength];
+  return bounds.slice(1).map((end, index) => decoder.decode(body.bytes.subarray(bounds[index], end)));
 }
 
 /** A dateline as wire services print it: `ST PETERSBURG (Sputnik) –` (place as written, agency in parentheses). */
@@ -56,13 +69,19 @@ export function serializeBody(tree: Root, dateline: Dateline | undefined): BodyH
     links.push({ ref: Number(ref), properties, empty: toString(node).trim() === '' });
     return { type: 'element', tagName: 'a', properties: { dataWiredeskSlot: `${nonce}-${slot}` }, children };
   };
-  const html = toHtml({ ...shown, children: shown.children.map(cut) as RootContent[] }).split(slotPattern);
+  const split = toHtml({ ...shown, children: shown.children.map(cut) as RootContent[] }).split(slotPattern);
   // `split` with a capturing group puts each slot number between the pieces: keep the pieces.
-  return { html: html.filter((_, index) => index % 2 === 0), links };
+  const pieces = split.filter((_, index) => index % 2 === 0).map((piece) => encoder.encode(piece));
+  const bytes = new Uint8Array(pieces.reduce((total, piece) => total + piece.byteLength, 0));
+  const cuts: number[] = [];
+  let offset = 0;
+  for (const [index, piece] of pieces.entries()) {
+    bytes.set(piece, offset);
+    offset += piece.byteLength;
+    if (index < pieces.length - 1) cuts.push(offset);
+  }
+  return { bytes, cuts, links };
 }
-
-/** An empty body. */
-export const emptyBody: BodyHtml = { html: [''], links: [] };
 
 /**
  * Join a body into HTML, each story link opened with `href` from `hrefOf` (and the target's
@@ -70,12 +89,13 @@ export const emptyBody: BodyHtml = { html: [''], links: [] };
  * without `href`: text, not a link.
  */
 export function linkBody<T extends { readonly title: string }>(body: BodyHtml, targets: readonly (T | undefined)[], hrefOf: (target: T) => string): string {
-  let out = body.html[0] ?? '';
+  const pieces = bodyPieces(body);
+  let out = pieces[0] ?? '';
   body.links.forEach((link, index) => {
     const target = targets[link.ref];
     const properties = target ? { href: hrefOf(target), ...link.properties } : link.properties;
     const text: ElementContent[] = target && link.empty ? [{ type: 'text', value: target.title }] : [];
-    out += openingTag({ type: 'element', tagName: 'a', properties, children: text }) + (body.html[index + 1] ?? '');
+    out += openingTag({ type: 'element', tagName: 'a', properties, children: text }) + (pieces[index + 1] ?? '');
   });
   return out;
 }

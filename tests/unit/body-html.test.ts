@@ -4,7 +4,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { describe, expect, it } from 'vitest';
-import { linkBody, serializeBody } from '../../src/model/body-html.js';
+import { bodyPieces, linkBody, serializeBody } from '../../src/model/body-html.js';
 
 const root = (...children: ElementContent[]) => ({ type: 'root' as const, children });
 const targets = [
@@ -16,7 +16,7 @@ const hrefOf = (target: { path: string }) => target.path;
 describe('serializeBody and linkBody', () => {
   it('should cut the HTML at each story link and link it to its target when joined', () => {
     const body = serializeBody(root(h('p', ['See ', h('a', { dataStoryRef: 1, title: 'Judo story' }, 'judo'), '.']), h('aside', h('a', { dataStoryRef: 0 }))), undefined);
-    expect(body.html).toHaveLength(3);
+    expect(bodyPieces(body)).toHaveLength(3);
     expect(body.links.map((link) => [link.ref, link.empty])).toEqual([
       [1, false],
       [0, true],
@@ -24,6 +24,11 @@ describe('serializeBody and linkBody', () => {
     expect(linkBody(body, targets, hrefOf)).toBe(
       '<p>See <a href="/2017/judo/" title="Judo story">judo</a>.</p><aside><a href="/2018/pipes/?a=1&#x26;b=&#x22;2&#x22;">Pipelines &#x3C;script>alert(1)&#x3C;/script></a></aside>',
     );
+  });
+
+  it('should keep text in every script intact around the links (the body is kept as UTF-8 bytes)', () => {
+    const body = serializeBody(root(h('p', ['«Путин» – ', h('a', { dataStoryRef: 1 }, '日本'), ' “العربية” 🙂'])), undefined);
+    expect(linkBody(body, targets, hrefOf)).toBe('<p>«Путин» – <a href="/2017/judo/">日本</a> “العربية” 🙂</p>');
   });
 
   it('should leave a link whose target is gone as an <a> without href', () => {
@@ -34,7 +39,7 @@ describe('serializeBody and linkBody', () => {
   it('should not be cut by text that imitates the cut mark', () => {
     const imitation = '<a data-wiredesk-slot="x-0">';
     const body = serializeBody(root(h('p', { title: imitation }, imitation), h('p', h('a', { dataStoryRef: 0 }, 'real'))), undefined);
-    expect(body.html).toHaveLength(2);
+    expect(bodyPieces(body)).toHaveLength(2);
     const page = fromHtml(linkBody(body, targets, hrefOf), { fragment: true });
     expect(selectAll('a', page).map((link) => link.properties.href)).toEqual([targets[0]?.path]);
     expect(select('p', page)?.properties.title).toBe(imitation);
