@@ -27,7 +27,18 @@ describe('unusual but valid input', () => {
     ];
     for (const [id, title, section, topic, tag, place] of scripts) {
       const text = story(
-        { title: `"${title}"`, date: '2018-05-25T14:03:00+03:00', section: `"${section}"`, topics: `["${topic}"]`, tags: `["${tag}"]`, dateline: `{ place: "${place}" }`, byline: `"${title}"` },
+        {
+          title: `"${title}"`,
+          date: '2018-05-25T14:03:00+03:00',
+          section: `"${section}"`,
+          topics: `["${topic}"]`,
+          tags: `["${tag}"]`,
+          dateline: `{ place: "${place}", agency: "${tag}" }`,
+          byline: `"${title}"`,
+          summary: `"${title}"`,
+          note: `"${title}"`,
+          image: `{ src: "https://images.example/${id}.jpg", alt: "${tag}", caption: "${title}", credit: "© ${place}" }`,
+        },
         `${title}.\n\n> «${title}»`,
       );
       await built.write(`stories/${id}.md`, `\uFEFF${text.replace(/\n/g, '\r\n')}`);
@@ -41,6 +52,9 @@ describe('unusual but valid input', () => {
     expect(files).toContain('tags/اليابان/index.html');
     const page = parsePage(await built.read('2018/05/25/japanese/'));
     expect(page.text('h1')).toBe('日本とロシアの協力');
+    expect(page.text('figcaption')).toBe('日本とロシアの協力 © 東京');
+    expect(page.text('.note')).toBe('日本とロシアの協力');
+    expect(page.text('.dateline')).toBe('東京 (日本) –');
     expect(page.attrs('a[href*="tags/"]', 'href')).toContain('/tags/%E6%97%A5%E6%9C%AC/');
   });
 
