@@ -11,6 +11,7 @@ import type { SiteConfig, SiteInputs } from '../model/config.js';
 import type { LinkedArticle, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
+import { prepareBodies } from '../model/body.js';
 import { assembleSite, storyToArticle } from '../pipeline/index.js';
 import { isHidden, isStorySource, loadStories, loadStoryFile, type StoryFile } from '../pipeline/load.js';
 import { loadTheme } from '../pipeline/load-theme.js';
@@ -86,7 +87,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   const storiesDir = path.resolve(cwd, options.stories ?? 'stories');
   const resolved = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd);
   const config = resolved.config;
-  const [loaded, theme] = await Promise.all([loadStories(storiesDir, cwd), loadTheme(themeAssetsDir)]);
+  const [loaded, theme] = await Promise.all([loadStories(storiesDir, cwd), loadTheme(themeAssetsDir), resolved.config && prepareBodies(resolved.config)]);
   const stories = new Map<string, StoryEntry>();
   /** Stories whose results carry messages: the only ones a report has to look at. */
   const withMessages = new Set<string>();

@@ -5,7 +5,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { removeUnsafeUrls } from '../plugins/safe-urls.js';
-import { sanitizeBody } from '../plugins/sanitize-html.js';
+import type { sanitizeBody } from '../plugins/sanitize-html.js';
 import type { Dateline } from './article.js';
 import { serializeBody, type BodyHtml } from './body-html.js';
 
@@ -48,12 +48,22 @@ export interface BodyPolicy {
   readonly embedHosts: readonly string[];
 }
 
+// The sanitizer (rehype-raw brings an HTML parser) is loaded only for sites that set `allowHtml`:
+// every build would otherwise pay for loading it.
+let sanitizer: typeof sanitizeBody | undefined;
+
+/** Load what modelling bodies under `policy` needs; call it before modelling stories on a thread. */
+export async function prepareBodies(policy: BodyPolicy): Promise<void> {
+  if (policy.allowHtml && !sanitizer) sanitizer = (await import('../plugins/sanitize-html.js')).sanitizeBody;
+}
+
 /**
  * Turn a Markdown body into HTML syntax: raw HTML is dropped (or, with `allowHtml`, sanitized),
  * unsafe URLs removed, story links left without `href` (marked with `dataStoryRef`).
  */
 export function bodyToHast(tree: MdastRoot, policy: BodyPolicy): HastRoot {
-  const hast = policy.allowHtml ? sanitizeBody(toHastWithHtml.runSync(tree) as HastRoot, policy.embedHosts) : (toHast.runSync(tree) as HastRoot);
+  if (policy.allowHtml && !sanitizer) throw new Error('Story bodies with `allowHtml` need `prepareBodies` first');
+  const hast = policy.allowHtml && sanitizer ? sanitizer(toHastWithHtml.runSync(tree) as HastRoot, policy.embedHosts) : (toHast.runSync(tree) as HastRoot);
   removeUnsafeUrls(hast);
   visit(hast, 'element', (element) => {
     if (element.properties.dataStoryRef !== undefined) delete element.properties.href;

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fromPlainResult } from '../cache/serialize.js';
+import { prepareBodies } from '../model/body.js';
 import type { ModelResult } from './model.js';
 import type { ModelWorkerData, ModelWorkerReply } from './model-worker.js';
 import { modelFiles, readBatch, type ReadBatch, type StoryContext, type StoryOutcome, type StoryRequest } from './story-job.js';
@@ -27,6 +28,7 @@ function defaultThreads(): number {
 export async function readAndModelStories(requests: readonly StoryRequest[], context: StoryContext, threads = defaultThreads()): Promise<StoryOutcome[]> {
   const batches = Math.ceil(requests.length / batchSize);
   const outcomes = new Array<StoryOutcome>(requests.length);
+  await prepareBodies(context.config);
   const reads = new Map<number, Promise<ReadBatch>>();
   /** The batch, read (or being read); reading the next one starts at once. */
   const take = (batch: number): Promise<ReadBatch> => {

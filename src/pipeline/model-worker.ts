@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toPlainResult, type PlainModelResult } from '../cache/serialize.js';
+import { prepareBodies } from '../model/body.js';
 import type { SiteConfig } from '../model/config.js';
 import type { StoryFile } from './load.js';
 import { modelFiles } from './story-job.js';
@@ -21,8 +22,11 @@ const port = parentPort;
 if (port) {
   const { config, assets } = workerData as ModelWorkerData;
   const context = { config, assets: new Set(assets) };
+  const ready = prepareBodies(config);
   port.on('message', (request: ModelWorkerRequest) => {
-    const results = modelFiles(request.files, context).map(toPlainResult);
-    port.postMessage({ batch: request.batch, results } satisfies ModelWorkerReply);
+    void ready.then(() => {
+      const results = modelFiles(request.files, context).map(toPlainResult);
+      port.postMessage({ batch: request.batch, results } satisfies ModelWorkerReply);
+    });
   });
 }

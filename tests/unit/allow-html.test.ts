@@ -1,8 +1,9 @@
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
 import type { Article } from '../../src/model/article.js';
+import { prepareBodies } from '../../src/model/body.js';
 import { linkBody } from '../../src/model/body-html.js';
 import type { SiteConfig } from '../../src/model/config.js';
 import { articleOf } from '../support/story-file.js';
@@ -15,6 +16,8 @@ const bodyOf = (body: string, config: SiteConfig = withHtml) => shown(articleOf(
 const tags = (html: string) => selectAll('*', fromHtml(html, { fragment: true })).map((element) => element.tagName);
 
 describe('raw HTML in story bodies', () => {
+  beforeAll(() => prepareBodies(withHtml));
+
   it('should be dropped by default', () => {
     const html = bodyOf('Text <b>bold</b>.\n\n<table><tr><td>cell</td></tr></table>', defaultConfig);
     expect(tags(html)).toEqual(['p']);

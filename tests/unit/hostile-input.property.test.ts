@@ -8,6 +8,7 @@ import type { Element as XmlElement, Root as XmlRoot } from 'xast';
 import { fromXml } from 'xast-util-from-xml';
 import { defaultConfig } from '../../src/config.js';
 import type { SiteConfig } from '../../src/model/config.js';
+import { prepareBodies } from '../../src/model/body.js';
 import { themeAssetsDir } from '../../src/paths.js';
 import { assembleSite, storyToArticle } from '../../src/pipeline/index.js';
 import { loadTheme, type ThemeFile } from '../../src/pipeline/load-theme.js';
@@ -20,6 +21,7 @@ import { storyFile } from '../support/story-file.js';
 let theme: readonly ThemeFile[];
 beforeAll(async () => {
   theme = await loadTheme(themeAssetsDir);
+  await prepareBodies({ allowHtml: true, embedHosts: [] });
 });
 
 /** The fields a story author writes as text, and where the story page shows each. */
