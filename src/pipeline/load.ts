@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { lstat, open, readdir } from 'node:fs/promises';
+import { constants, lstatSync } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { problem } from '../report/problem.js';
@@ -65,8 +65,10 @@ export async function scanStories(storiesDir: string, cwd: string = process.cwd(
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .filter((source) => !isHidden(source))
     .sort();
-  const stamped = await mapBounded(sources, openFilesAtOnce, async (source) => {
-    const info = await lstat(path.join(root, source)).catch(() => undefined);
+  // Synchronous on purpose: ten thousand tiny `lstat` calls take a fifth of the time in one loop
+  // than queued on the thread pool.
+  const stamped = sources.map((source) => {
+    const info = lstatSync(path.join(root, source), { throwIfNoEntry: false });
     return { source, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
   });
   return {
