@@ -111,7 +111,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   });
   phase('fingerprint');
   const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
-  const written = await writeSite(outputs, copied, out);
+  const written = await writeSite(outputs, copied, out, { rewriteAll: !useCache });
   phase('render and write');
 
   const counts = {

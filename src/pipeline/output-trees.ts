@@ -43,9 +43,11 @@ export function treesFolder(out: string): string {
 /**
  * Take the lock on `out`'s trees and prepare the tree that is not live. Throws when another
  * build holds the lock. A tree whose contents are not known (a build was killed while writing
- * it) is emptied first, out of the way, so nothing stale can survive into the next site.
+ * it) is emptied first, out of the way, so nothing stale can survive into the next site. With
+ * `trust: false` no record is believed: the tree is emptied and nothing is shared with the live
+ * one (for a build that must rewrite every file, after hand edits in the output say).
  */
-export async function openTrees(out: string): Promise<OutputTrees> {
+export async function openTrees(out: string, trust = true): Promise<OutputTrees> {
   const folder = treesFolder(out);
   await mkdir(folder, { recursive: true });
   const release = takeLock(path.join(folder, 'lock'));
@@ -54,7 +56,7 @@ export async function openTrees(out: string): Promise<OutputTrees> {
     const liveName = liveTreeName(out, folder);
     const nextName = liveName === 'a' ? 'b' : 'a';
     const nextDir = path.join(folder, nextName);
-    let nextFiles = readState(folder, nextName);
+    let nextFiles = trust ? readState(folder, nextName) : undefined;
     // From here on the tree is being changed: its recorded contents stop being true.
     rmSync(statePath(folder, nextName), { force: true });
     if (!nextFiles) {
@@ -62,7 +64,7 @@ export async function openTrees(out: string): Promise<OutputTrees> {
       nextFiles = new Map();
     }
     await mkdir(nextDir, { recursive: true });
-    const liveFiles = liveName ? readState(folder, liveName) : undefined;
+    const liveFiles = liveName && trust ? readState(folder, liveName) : undefined;
     const live = liveName ? { dir: path.join(folder, liveName), files: liveFiles ?? new Map<string, string>() } : undefined;
     return {
       out,

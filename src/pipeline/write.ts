@@ -47,9 +47,10 @@ function bytesDigest(contents: string | Uint8Array): string {
  * exactly as it was. Only files whose bytes differ from what that tree holds are touched; files
  * whose bytes did not change since the live build are hard links to the live ones, so they keep
  * their modification time and deploy tools that sync by time or size upload only what changed.
+ * With `rewriteAll`, every file is written anew.
  */
-export async function writeSite(pages: readonly OutputFile[], assets: readonly CopiedAsset[], outDir: string): Promise<WriteResult> {
-  const trees = await openTrees(path.resolve(outDir));
+export async function writeSite(pages: readonly OutputFile[], assets: readonly CopiedAsset[], outDir: string, options: { readonly rewriteAll?: boolean } = {}): Promise<WriteResult> {
+  const trees = await openTrees(path.resolve(outDir), options.rewriteAll !== true);
   const { live, next } = trees;
   let bytes = 0;
   const files = new Map<string, { outcome: FileOutcome; digest: string }>();

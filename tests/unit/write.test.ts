@@ -63,6 +63,17 @@ describe('writeSite', () => {
     expect(await readFile(path.join(out, 'story/index.html'), 'utf8')).toBe('second');
   });
 
+  it('should write every file anew with rewriteAll, believing no record (after hand edits, say)', async () => {
+    const out = path.join(dir, 'dist');
+    await writeSite([page('', 'home')], [], out);
+    await writeSite([page('', 'home')], [], out);
+    await writeFile(path.join(out, 'index.html'), 'edited by hand');
+    await writeSite([page('', 'home')], [], out);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('edited by hand');
+    await writeSite([page('', 'home')], [], out, { rewriteAll: true });
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('home');
+  });
+
   it('should replace an output folder made by hand or by an older version', async () => {
     const out = path.join(dir, 'dist');
     await mkdir(path.join(out, 'stale'), { recursive: true });
