@@ -3,6 +3,7 @@ import type { ScannedStory } from '../pipeline/load.js';
 import type { ModelResult } from '../pipeline/model.js';
 import { readAndModelStories } from '../pipeline/model-pool.js';
 import type { StoryContext } from '../pipeline/story-job.js';
+import type { BodySpill } from './body-spill.js';
 import type { CachedStory } from './build-cache.js';
 import { fromPlainResult, toPlainResult } from './serialize.js';
 
@@ -22,7 +23,8 @@ export interface CachedModelResults {
  * Model every story (in `stories` order). A story in `known` (its digest vouched for by the
  * cache index, so not even read) takes its cached result; the others are read, and one whose
  * bytes still have the cached digest (and whose lead image is still there, or still missing)
- * takes the cached result too; the rest are modelled by the model pool.
+ * takes the cached result too; the rest are modelled by the model pool. With `spill`, the bodies
+ * of freshly modelled stories are moved to its file.
  */
 export async function modelWithCache(
   stories: readonly ScannedStory[],
@@ -30,6 +32,7 @@ export async function modelWithCache(
   cached: ReadonlyMap<string, CachedStory> | undefined,
   context: StoryContext,
   threads?: number,
+  spill?: BodySpill,
 ): Promise<CachedModelResults> {
   const usable = (source: string) => {
     const hit = cached?.get(source);
@@ -54,8 +57,10 @@ export async function modelWithCache(
       continue;
     }
     if (outcome?.kind === 'modelled') {
-      results.push(outcome.result);
-      entries.set(source, { digest: outcome.digest, result: toPlainResult(outcome.result) });
+      const article = outcome.result.article;
+      const result = spill && article ? { ...outcome.result, article: spill.spill(article) } : outcome.result;
+      results.push(result);
+      entries.set(source, { digest: outcome.digest, result: toPlainResult(result) });
       digests.set(source, outcome.digest);
       continue;
     }

@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
+import { openBodySpill } from '../cache/body-spill.js';
 import { cacheDir, readCacheIndex, readCachedStories, writeBuildCache } from '../cache/build-cache.js';
 import { fromPlainMessage, toPlainMessage } from '../cache/serialize.js';
 import { isUpToDate, reusableDigest } from '../cache/up-to-date.js';
@@ -32,7 +34,12 @@ export interface BuildOptions extends SiteInputs {
   readonly cache?: boolean | undefined;
   /** Leave out the stories that errors name and build the rest, instead of failing (`--keep-going`). */
   readonly keepGoing?: boolean | undefined;
+  /** From this many stories to model on, keep their bodies in a file while building (default 20,000; for tests). */
+  readonly bodySpillFrom?: number | undefined;
 }
+
+/** From this many stories to model on, their bodies are spilled to a file for the rest of the build. */
+const spillFrom = 20_000;
 
 /** The counts a successful build reports. */
 export interface BuildStats {
@@ -90,59 +97,67 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     return digest === undefined ? [] : [[story.source, digest] as const];
   }));
   phase('read cache');
-  const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, options.threads);
-  phase('read, parse and model');
-  const stories = scan.stories.map((story) => ({ source: story.source, displayPath: displayPathOf(scan.root, story.source, cwd) }));
-  const result = assembleSite(modelled.results, modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories });
-  phase('resolve and plan');
-  const messages = [...resolved.messages, ...result.messages];
-  const leftOut = new Set(result.leftOut);
-  const fatal = messages.some((message) => message.fatal === true && !leftOut.has(message.file ?? ''));
-  if (!result.site || !result.pages || fatal) return report(logger, { ok: false, messages });
-  const site = result.site;
+  // A huge archive's bodies wait in a file rather than in memory while pages are rendered.
+  const spilling = scan.stories.length - known.size >= (options.bodySpillFrom ?? spillFrom);
+  if (spilling && useCache) await mkdir(dir, { recursive: true });
+  const spill = spilling ? openBodySpill(path.join(useCache ? dir : os.tmpdir(), `bodies-${process.pid}.spill`)) : undefined;
+  try {
+    const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, options.threads, spill);
+    phase('read, parse and model');
+    const stories = scan.stories.map((story) => ({ source: story.source, displayPath: displayPathOf(scan.root, story.source, cwd) }));
+    const result = assembleSite(modelled.results, modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories });
+    phase('resolve and plan');
+    const messages = [...resolved.messages, ...result.messages];
+    const leftOut = new Set(result.leftOut);
+    const fatal = messages.some((message) => message.fatal === true && !leftOut.has(message.file ?? ''));
+    if (!result.site || !result.pages || fatal) return report(logger, { ok: false, messages });
+    const site = result.site;
 
-  const fingerprints = fingerprintSite(site, code);
-  const previous = index?.out === out ? index.pages : undefined;
-  const outputs = result.pages.map((page) => {
-    const reads = pageReadsDigest(page, fingerprints);
-    const file = filePathOf(page.path);
-    const before = previous?.get(file);
-    return { path: page.path, file, reads, render: () => page.render(site), unchanged: before?.reads === reads, previousDigest: before?.bytes };
-  });
-  phase('fingerprint');
-  const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
-  const written = await writeSite(outputs, copied, out, { rewriteAll: !useCache });
-  phase('render and write');
+    const fingerprints = fingerprintSite(site, code);
+    const previous = index?.out === out ? index.pages : undefined;
+    const outputs = result.pages.map((page) => {
+      const reads = pageReadsDigest(page, fingerprints);
+      const file = filePathOf(page.path);
+      const before = previous?.get(file);
+      return { path: page.path, file, reads, render: () => page.render(site), unchanged: before?.reads === reads, previousDigest: before?.bytes };
+    });
+    phase('fingerprint');
+    const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
+    const written = await writeSite(outputs, copied, out, { rewriteAll: !useCache });
+    phase('render and write');
 
-  const counts = {
-    stories: site.articles.length,
-    pages: result.pages.filter((page) => page.kind !== 'feed' && page.kind !== 'asset').length,
-    feeds: result.pages.filter((page) => page.kind === 'feed').length,
-  };
-  if (useCache) {
-    const stamps = new Map(
-      scan.stories.flatMap((story) => {
-        const digest = modelled.digests.get(story.source);
-        return digest === undefined ? [] : [[story.source, { size: story.size, mtimeMs: story.mtimeMs, digest }] as const];
-      }),
-    );
-    const pages = new Map(outputs.map((output) => [output.file, { reads: output.reads, bytes: written.files.get(output.file)?.digest ?? '' }]));
-    const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
-    const cache = { code, config: configKey, out, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, stories: modelled.entries };
-    await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
-    await writeManifest(dir, written, 0);
-    phase('write cache');
+    const counts = {
+      stories: site.articles.length,
+      pages: result.pages.filter((page) => page.kind !== 'feed' && page.kind !== 'asset').length,
+      feeds: result.pages.filter((page) => page.kind === 'feed').length,
+    };
+    if (useCache) {
+      const stamps = new Map(
+        scan.stories.flatMap((story) => {
+          const digest = modelled.digests.get(story.source);
+          return digest === undefined ? [] : [[story.source, { size: story.size, mtimeMs: story.mtimeMs, digest }] as const];
+        }),
+      );
+      const pages = new Map(outputs.map((output) => [output.file, { reads: output.reads, bytes: written.files.get(output.file)?.digest ?? '' }]));
+      const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
+      const cache = { code, config: configKey, out, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, stories: modelled.entries };
+      await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
+      await writeManifest(dir, written, 0);
+      phase('write cache');
+    }
+    const count = (outcome: string) => [...written.files.values()].filter((file) => file.outcome === outcome).length;
+    const stats: BuildStats = {
+      ...counts,
+      storiesReused: modelled.reused,
+      written: count('added') + count('changed'),
+      unchanged: count('unchanged'),
+      removed: written.removed.length,
+      ms: elapsed(started),
+    };
+    return report(logger, { ok: true, messages, site, stats, leftOut: result.leftOut });
+  } finally {
+    spill?.close();
   }
-  const count = (outcome: string) => [...written.files.values()].filter((file) => file.outcome === outcome).length;
-  const stats: BuildStats = {
-    ...counts,
-    storiesReused: modelled.reused,
-    written: count('added') + count('changed'),
-    unchanged: count('unchanged'),
-    removed: written.removed.length,
-    ms: elapsed(started),
-  };
-  return report(logger, { ok: true, messages, site, stats, leftOut: result.leftOut });
 }
 
 function displayPathOf(root: string, source: string, cwd: string): string {

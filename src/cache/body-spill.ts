@@ -1,0 +1,54 @@
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import type { Article } from '../model/article.js';
+import type { BodyHtml } from '../model/body-html.js';
+
+/** A file that holds story bodies for the length of one build, so a huge archive's bodies need not stay in memory. */
+export interface BodySpill {
+  /** The same article, its body's bytes moved to the file (read back whenever they are used). */
+  spill(article: Article): Article;
+  /** Close and delete the file. */
+  close(): void;
+}
+
+/**
+ * Open a spill file at `file` (created, or emptied). Spilled bodies read their bytes back with one
+ * `pread` each time a page or the cache uses them: at 100,000 stories that keeps half a gigabyte of
+ * bodies out of memory for the price of a read per story page and feed item.
+ */
+export function openBodySpill(file: string): BodySpill {
+  const fd = openSync(file, 'w+');
+  let end = 0;
+  let closed = false;
+  const read = (offset: number, length: number): Uint8Array => {
+    if (closed) throw new Error('A story body was read after the build finished');
+    const bytes = new Uint8Array(length);
+    let done = 0;
+    while (done < length) {
+      const got = readSync(fd, bytes, done, length - done, offset + done);
+      if (got === 0) throw new Error(`The body spill file ${file} is shorter than expected`);
+      done += got;
+    }
+    return bytes;
+  };
+  return {
+    spill(article) {
+      const { bytes } = article.body;
+      const offset = end;
+      let written = 0;
+      while (written < bytes.byteLength) written += writeSync(fd, bytes, written, bytes.byteLength - written, offset + written);
+      end += bytes.byteLength;
+      const length = bytes.byteLength;
+      const body: BodyHtml = Object.defineProperty({ cuts: article.body.cuts, links: article.body.links }, 'bytes', {
+        enumerable: true,
+        get: () => read(offset, length),
+      }) as BodyHtml;
+      return { ...article, body };
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      closeSync(fd);
+      rmSync(file, { force: true });
+    },
+  };
+}

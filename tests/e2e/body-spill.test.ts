@@ -1,0 +1,35 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus, writeCorpus } from '../../bench/corpus.js';
+import { build } from '../../src/commands/build.js';
+import { memoryLogger } from '../../src/report/logger.js';
+import { siteMaker } from '../support/fixture-site.js';
+
+const site = siteMaker();
+
+/** Every file below `dir` with its bytes, by relative path. */
+async function tree(dir: string): Promise<Map<string, string>> {
+  const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const files = entries.map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
+  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(path.join(dir, file), 'utf8')] as const)));
+}
+
+describe('spilling story bodies to a file (huge archives)', () => {
+  it('should build byte for byte the same site, write a cache that later builds reuse, and leave no file behind', async () => {
+    const built = await site('');
+    await writeCorpus(built.dir, generateCorpus({ stories: 60, seed: 5 }));
+    const quiet = () => ({ cwd: built.dir, logger: memoryLogger(), threads: 1 });
+    expect((await build({ ...quiet(), out: 'plain', cache: false })).ok).toBe(true);
+    expect((await build({ ...quiet(), out: 'spilled', bodySpillFrom: 1 })).ok).toBe(true);
+    expect(await tree(path.join(built.dir, 'spilled'))).toEqual(await tree(path.join(built.dir, 'plain')));
+    expect((await readdir(path.join(built.dir, '.wiredesk-cache'))).filter((name) => name.endsWith('.spill'))).toEqual([]);
+    // The cache written from spilled bodies holds the bodies: an edit reuses every other story.
+    const story = (await readdir(path.join(built.dir, 'stories'), { recursive: true })).find((name) => name.endsWith('.md')) ?? '';
+    await built.write(`stories/${story}`, `${await readFile(path.join(built.dir, 'stories', story), 'utf8')}\nOne more line.\n`);
+    const edited = await build({ ...quiet(), out: 'spilled', bodySpillFrom: 1 });
+    expect(edited.stats?.storiesReused).toBe(59);
+    expect((await build({ ...quiet(), out: 'plain', cache: false })).ok).toBe(true);
+    expect(await tree(path.join(built.dir, 'spilled'))).toEqual(await tree(path.join(built.dir, 'plain')));
+  });
+});
