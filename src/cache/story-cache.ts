@@ -43,6 +43,7 @@ export async function modelWithCache(
     toRead.map((story) => ({ source: story.source, cachedDigest: usable(story.source)?.digest })),
     context,
     threads,
+    (result) => (spill && result.article ? { ...result, article: spill.spill(result.article) } : result),
   );
   const fresh = new Map(toRead.map((story, index) => [story.source, outcomes[index]]));
   const results: ModelResult[] = [];
@@ -57,10 +58,8 @@ export async function modelWithCache(
       continue;
     }
     if (outcome?.kind === 'modelled') {
-      const article = outcome.result.article;
-      const result = spill && article ? { ...outcome.result, article: spill.spill(article) } : outcome.result;
-      results.push(result);
-      entries.set(source, { digest: outcome.digest, result: toPlainResult(result) });
+      results.push(outcome.result);
+      entries.set(source, { digest: outcome.digest, result: toPlainResult(outcome.result) });
       digests.set(source, outcome.digest);
       continue;
     }

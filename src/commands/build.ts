@@ -183,9 +183,9 @@ function phaseTimer(on: boolean): (name: string) => void {
   return (name) => {
     if (!on) return;
     const now = performance.now();
-    const { rss, heapUsed } = process.memoryUsage();
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
     const mib = (bytes: number) => Math.round(bytes / 1_048_576);
-    process.stderr.write(`  ${name}: ${Math.round(now - last)} ms (rss ${mib(rss)} MiB, heap ${mib(heapUsed)} MiB)\n`);
+    process.stderr.write(`  ${name}: ${Math.round(now - last)} ms (rss ${mib(rss)} MiB, heap ${mib(heapUsed)} of ${mib(heapTotal)} MiB, external ${mib(external)} MiB)\n`);
     last = now;
   };
 }

@@ -23,9 +23,15 @@ function defaultThreads(): number {
  * files batch by batch, a batch ahead of the `threads` worker threads that parse and model them;
  * a batch's texts are let go once it is sent, so an archive is never held in memory as text.
  * With one thread, few stories, or no compiled worker (tests run the sources), the batches are
- * modelled on this thread: the outcomes are the same.
+ * modelled on this thread: the outcomes are the same. `keep` sees each result as it arrives
+ * (to move its body out of memory at once, say).
  */
-export async function readAndModelStories(requests: readonly StoryRequest[], context: StoryContext, threads = defaultThreads()): Promise<StoryOutcome[]> {
+export async function readAndModelStories(
+  requests: readonly StoryRequest[],
+  context: StoryContext,
+  threads = defaultThreads(),
+  keep: (result: ModelResult) => ModelResult = (result) => result,
+): Promise<StoryOutcome[]> {
   const batches = Math.ceil(requests.length / batchSize);
   const outcomes = new Array<StoryOutcome>(requests.length);
   await prepareBodies(context.config);
@@ -42,7 +48,7 @@ export async function readAndModelStories(requests: readonly StoryRequest[], con
       if (outcome) outcomes[batch * batchSize + index] = outcome;
     });
     read.toModel.forEach(({ index, file }, position) => {
-      outcomes[batch * batchSize + index] = { kind: 'modelled', digest: file.digest, result: results[position] as ModelResult };
+      outcomes[batch * batchSize + index] = { kind: 'modelled', digest: file.digest, result: keep(results[position] as ModelResult) };
     });
   };
 
