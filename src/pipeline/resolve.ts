@@ -119,8 +119,11 @@ function collect(articles: readonly Article[], kind: TermKind, messages: VFileMe
       feedPath: `${folder}/${encodeURIComponent(slug)}/feed.xml`,
       articleIds: group.ids,
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.slug < b.slug ? -1 : 1));
+    .sort((a, b) => byName.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
 }
+
+// One collator for every comparison: `localeCompare` with a locale builds a new one each call.
+const byName = new Intl.Collator('en');
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
