@@ -2,21 +2,12 @@ import { existsSync } from 'node:fs';
 import { readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { siteMaker } from '../support/fixture-site.js';
+import { fixtureStory, siteMaker } from '../support/fixture-site.js';
 import { parsePage } from '../support/html.js';
 
 const site = siteMaker();
 
-const story = (id: string, day: number, extra = '', body = `Body of ${id}.`) => `
--- stories/${id}.md --
----
-title: Story ${id.toUpperCase()}
-date: 2018-05-${String(day).padStart(2, '0')}T10:00:00+03:00
-${extra}
----
-
-${body}
-`;
+const story = fixtureStory;
 
 describe('building a site', () => {
   it('should write a page per story at its permalink, home, indexes, a 404 page and feeds', async () => {

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { siteMaker } from '../support/fixture-site.js';
+import { fixtureStory, siteMaker } from '../support/fixture-site.js';
 import { parsePage } from '../support/html.js';
 
 const site = siteMaker();
 
-const story = (id: string, day: number, extra = '', body = `Body of ${id}.`) => `
--- stories/${id}.md --
----
-title: Story ${id.toUpperCase()}
-date: 2018-05-${String(day).padStart(2, '0')}T10:00:00+03:00
-${extra}
----
-
-${body}
-`;
+const story = fixtureStory;
 
 // A good story, one with broken YAML, one linking to it, two sharing an id, and one naming a missing related story.
 const newsroom =

@@ -92,3 +92,20 @@ export function siteMaker(): (text: string) => Promise<FixtureSite> {
     return made;
   };
 }
+
+/**
+ * One story as an inline fixture block (`-- stories/<id>.md --`): headline `Story <ID>`, dated
+ * 2018-05-<day> 10:00 Moscow time, with `extra` front-matter lines and a body.
+ */
+export function fixtureStory(id: string, day: number, extra = '', body = `Body of ${id}.`): string {
+  return `
+-- stories/${id}.md --
+---
+title: Story ${id.toUpperCase()}
+date: 2018-05-${String(day).padStart(2, '0')}T10:00:00+03:00
+${extra}
+---
+
+${body}
+`;
+}
