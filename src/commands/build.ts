@@ -7,7 +7,7 @@ import { openBodySpill } from '../cache/body-spill.js';
 import { cacheDir, readCacheIndex, readCachedStories, writeBuildCache } from '../cache/build-cache.js';
 import { fromPlainMessage, toPlainMessage } from '../cache/serialize.js';
 import { isUpToDate, reusableDigest } from '../cache/up-to-date.js';
-import { codeDigest } from '../cache/code-digest.js';
+import { codeDigest, rememberedCodeDigest } from '../cache/code-digest.js';
 import { modelWithCache } from '../cache/story-cache.js';
 import { resolveConfig } from '../config.js';
 import { fingerprintSite } from '../incremental/fingerprints.js';
@@ -78,7 +78,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const useCache = options.cache !== false;
   const configKey = JSON.stringify(config);
   const dir = cacheDir(cwd);
-  const [scan, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), codeDigest()]);
+  const [scan, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
   const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
   phase('scan');
   // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Article } from '../model/article.js';
 import { collectionFolders, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { collectionKey } from '../render/page.js';
@@ -41,7 +41,7 @@ export function teaserFingerprint(article: Article): string {
 
 /** Fingerprints are digests of the strings: a list page reads twenty teasers, and hashes what it reads. */
 function shortDigest(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+  return hash('sha1', text, 'base64');
 }
 
 function collectionFingerprint(collection: Collection): string {

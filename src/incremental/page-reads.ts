@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Page } from '../render/page.js';
 import type { Fingerprints } from './fingerprints.js';
 
@@ -13,5 +13,5 @@ export function pageReadsDigest(page: Page, fingerprints: Fingerprints): string 
   for (const id of page.deps.articles) parts.push('\u0002', id, '\u0000', fingerprints.articles.get(id) ?? '?');
   for (const id of page.deps.teasers) parts.push('\u0003', id, '\u0000', fingerprints.teasers.get(id) ?? '?');
   for (const key of page.deps.collections) parts.push('\u0004', key, '\u0000', fingerprints.collections.get(key) ?? '?');
-  return createHash('sha1').update(parts.join('')).digest('base64');
+  return hash('sha1', parts.join(''), 'base64');
 }

@@ -12,9 +12,12 @@ export function absoluteUrl(config: SiteConfig, sitePath: string): string {
 
 /** The file (relative to the output folder, decoded) that serves a site-relative URL path. */
 export function filePathOf(sitePath: string): string {
-  const decoded = sitePath
-    .split('/')
-    .map((segment) => decodeURIComponent(segment))
-    .join('/');
+  // Most paths have nothing to decode: a build asks for every page's file a few times.
+  const decoded = !sitePath.includes('%')
+    ? sitePath
+    : sitePath
+        .split('/')
+        .map((segment) => decodeURIComponent(segment))
+        .join('/');
   return decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
 }

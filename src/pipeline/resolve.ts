@@ -27,7 +27,7 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
   const sorted = [...articles].sort(byNewest);
   const byId = new Map<string, Article>();
   const bySource = new Map<string, Article>();
-  for (const article of [...articles].sort((a, b) => (a.source < b.source ? -1 : 1))) {
+  for (const article of bySourcePath(articles)) {
     const taken = byId.get(article.id);
     if (taken) {
       messages.push(problem('duplicate-id', `Duplicate story id "${article.id}", also used by ${taken.displayPath}, expected each story to have its own id`, article.displayPath, article.places.id));
@@ -78,6 +78,12 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
     usedAssets: [...new Set(linked.flatMap((article) => (article.image?.source ? [article.image.source] : [])))].sort(),
   };
   return { site, messages };
+}
+
+/** The articles in story-path order (a build hands them over in that order already: then no sort is needed). */
+function bySourcePath(articles: readonly Article[]): readonly Article[] {
+  const sorted = articles.every((article, index) => index === 0 || (articles[index - 1] as Article).source < article.source);
+  return sorted ? articles : [...articles].sort((a, b) => (a.source < b.source ? -1 : 1));
 }
 
 function termsOf(article: Article, kind: TermKind): readonly (readonly [Term, Point])[] {

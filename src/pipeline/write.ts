@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { linkSync, mkdirSync, rmSync } from 'node:fs';
 import { copyFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -38,7 +38,7 @@ const parallelWrites = 32;
 
 /** The digest recorded for an output file's bytes. */
 function bytesDigest(contents: string | Uint8Array): string {
-  return createHash('sha1').update(contents).digest('base64');
+  return hash('sha1', contents, 'base64');
 }
 
 /**

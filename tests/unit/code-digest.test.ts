@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codeDigest, codeFolders } from '../../src/cache/code-digest.js';
+import { codeDigest, codeFolders, rememberedCodeDigest } from '../../src/cache/code-digest.js';
 
 describe('codeDigest', () => {
   let dir: string;
@@ -28,6 +28,26 @@ describe('codeDigest', () => {
     expect(await codeDigest([path.join(dir, 'templates')])).toBe(before);
     await writeFile(path.join(dir, 'templates/list.js'), 'export const c = 1;');
     expect(await codeDigest([path.join(dir, 'templates')])).not.toBe(before);
+  });
+
+  it('should remember the digest while no code file changes, and never serve a stale one', async () => {
+    const folders = [path.join(dir, 'templates')];
+    const memo = path.join(dir, 'cache/code.json');
+    const card = path.join(dir, 'templates/parts/card.js');
+    // Files older than the memo's two-second window, as code is between builds.
+    const old = new Date(Date.now() - 60_000);
+    await utimes(card, old, old);
+    await utimes(path.join(dir, 'templates/article.js'), old, old);
+    const first = await rememberedCodeDigest(memo, folders);
+    expect(first).toBe(await codeDigest(folders));
+    // The memo is used: a digest planted in it comes back while the files are as they were.
+    await writeFile(memo, JSON.stringify({ ...JSON.parse(await readFile(memo, 'utf8')), digest: 'remembered' }));
+    expect(await rememberedCodeDigest(memo, folders)).toBe('remembered');
+    // A changed file (same size, new time) is hashed again.
+    await writeFile(card, 'export const b = 3;');
+    await utimes(card, old, new Date(Date.now() - 30_000));
+    expect(await rememberedCodeDigest(memo, folders)).toBe(await codeDigest(folders));
+    expect(await rememberedCodeDigest(memo, folders)).not.toBe(first);
   });
 
   it('should cover the running sources, the templates and the theme assets', () => {
