@@ -39,7 +39,7 @@ export function bodyPieces(body: BodyHtml): string[] {
 }
 
 /** A dateline as wire services print it: `ST PETERSBURG (Sputnik) –` (place as written, agency in parentheses). */
-export function datelineText(dateline: Dateline): string {
+function datelineText(dateline: Dateline): string {
   return `${dateline.place}${dateline.agency === undefined ? '' : ` (${dateline.agency})`} –`;
 }
 

@@ -81,7 +81,7 @@ export async function scanStories(storiesDir: string, cwd: string = process.cwd(
 }
 
 /** Read the given scanned story files; a file that cannot be read or decoded gives a message instead. */
-export async function readStories(scan: ScannedFolder, stories: readonly ScannedStory[], cwd: string = process.cwd()): Promise<LoadedStories> {
+async function readStories(scan: ScannedFolder, stories: readonly ScannedStory[], cwd: string = process.cwd()): Promise<LoadedStories> {
   const files: StoryFile[] = [];
   const messages: VFileMessage[] = [];
   const loaded = await mapBounded(stories, openFilesAtOnce, (story) => loadStoryFile(scan.root, story.source, cwd));

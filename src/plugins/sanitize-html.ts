@@ -13,7 +13,7 @@ import { visit } from 'unist-util-visit';
 // `https:` pages from a host of `embedHosts`.
 
 /** The schema: GitHub's, plus READ MORE callouts, story links, link titles and iframes. */
-export const bodySchema: Schema = {
+const bodySchema: Schema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), 'aside', 'iframe'],
   attributes: {
