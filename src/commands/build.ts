@@ -82,10 +82,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
   phase('scan');
   // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
-  if (index && isUpToDate(index, scan, out) && !hasErrors(index.messages.map(fromPlainMessage))) {
+  const lastMessages = index?.messages.map(fromPlainMessage) ?? [];
+  if (index && isUpToDate(index, scan, out) && !hasErrors(lastMessages)) {
     // Nothing to read, render or write: the output folder already is this build.
     await writeManifest(dir, { files: new Map(), removed: [], bytes: 0 }, index.pages.size);
-    const messages = [...resolved.messages, ...index.messages.map(fromPlainMessage)];
+    const messages = [...resolved.messages, ...lastMessages];
     const stats = { ...index.counts, storiesReused: index.counts.stories, written: 0, unchanged: index.pages.size, removed: 0, ms: elapsed(started) };
     return report(logger, { ok: true, messages, stats });
   }

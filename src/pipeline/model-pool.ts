@@ -36,12 +36,13 @@ export async function readAndModelStories(
   const outcomes = new Array<StoryOutcome>(requests.length);
   await prepareBodies(context.config);
   const reads = new Map<number, Promise<ReadBatch>>();
+  const startReading = (batch: number) => readBatch(requests.slice(batch * batchSize, (batch + 1) * batchSize), context);
   /** The batch, read (or being read); reading the next one starts at once. */
   const take = (batch: number): Promise<ReadBatch> => {
-    const read = reads.get(batch) ?? readBatch(requests.slice(batch * batchSize, (batch + 1) * batchSize), context);
+    const current = reads.get(batch) ?? startReading(batch);
     reads.delete(batch);
-    if (batch + 1 < batches && !reads.has(batch + 1)) reads.set(batch + 1, readBatch(requests.slice((batch + 1) * batchSize, (batch + 2) * batchSize), context));
-    return read;
+    if (batch + 1 < batches && !reads.has(batch + 1)) reads.set(batch + 1, startReading(batch + 1));
+    return current;
   };
   const settle = (batch: number, read: ReadBatch, results: readonly ModelResult[]) => {
     read.known.forEach((outcome, index) => {
