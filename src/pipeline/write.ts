@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { linkSync, mkdirSync, rmSync } from 'node:fs';
-import { copyFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { filePathOf } from '../model/urls.js';
 import { mapBounded } from './bounded.js';
@@ -54,12 +54,23 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
   const { live, next } = trees;
   let bytes = 0;
   const files = new Map<string, { outcome: FileOutcome; digest: string }>();
-  const made = new Set<string>();
-  const ensureDir = (file: string) => {
+  // Folders made (or being made) in the next tree: a new page's folder is made on the thread pool
+  // while the next pages render; the few hard links that need one make it at once.
+  const made = new Map<string, Promise<unknown>>();
+  const ensureDir = (file: string): Promise<unknown> => {
+    const dir = path.dirname(file);
+    let making = made.get(dir);
+    if (!making) {
+      making = mkdir(dir, { recursive: true });
+      made.set(dir, making);
+    }
+    return making;
+  };
+  const ensureDirNow = (file: string) => {
     const dir = path.dirname(file);
     if (made.has(dir)) return;
     mkdirSync(dir, { recursive: true });
-    made.add(dir);
+    made.set(dir, Promise.resolve());
   };
   // Synchronous on purpose: thousands of tiny calls cost far less in one loop than queued on the thread pool.
   /** Make the next tree's file the live tree's (same bytes, same inode); false when that is not possible. */
@@ -68,7 +79,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     if (!live || live.files.get(relative) !== digest) return false;
     const file = insideFolder(next.dir, relative);
     try {
-      ensureDir(file);
+      ensureDirNow(file);
       rmSync(file, { force: true });
       linkSync(insideFolder(live.dir, relative), file);
       return true;
@@ -113,7 +124,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
           return;
         }
         if (next.files.get(relative) !== digest) {
-          ensureDir(file);
+          await ensureDir(file);
           await rm(file, { force: true });
           await copyFile(asset.from, file);
           await utimes(file, atime, mtime);
@@ -138,10 +149,15 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
  * Write a file as a new inode: a file of the tree being written may be a hard link to a live
  * file, which must never change in place.
  */
-async function writeFresh(file: string, contents: string | Uint8Array, ensureDir: (file: string) => void): Promise<void> {
-  ensureDir(file);
-  await rm(file, { force: true });
-  await writeFile(file, contents, { flag: 'wx' });
+async function writeFresh(file: string, contents: string | Uint8Array, ensureDir: (file: string) => Promise<unknown>): Promise<void> {
+  await ensureDir(file);
+  try {
+    await writeFile(file, contents, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    await rm(file, { force: true });
+    await writeFile(file, contents, { flag: 'wx' });
+  }
 }
 
 /** Resolve a site-relative file path inside `folder`, refusing any path that would leave it. */
