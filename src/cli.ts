@@ -14,6 +14,8 @@ Options:
   --threads N        build: threads that parse stories (default: one per core)
   --no-cache         build: ignore and keep no cache (.wiredesk-cache/)
   --keep-going       build: leave out broken stories (listed) and publish the rest
+  --now TIME         build: the instant to build for (ISO 8601 with offset; default: the clock),
+                     for embargoes and the news sitemap
   --port N           dev: first port to try (default: 4321; the next free one if taken)
   --host H           dev: address to listen on (default: 127.0.0.1)
   --open             dev: open the site in a browser
@@ -35,6 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         threads: { type: 'string' },
         'no-cache': { type: 'boolean' },
         'keep-going': { type: 'boolean' },
+        now: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         open: { type: 'boolean' },
@@ -68,7 +71,17 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`Invalid --threads "${values.threads}", expected a whole number from 1 to 64\n`);
       return 2;
     }
-    const outcome = await build({ stories: values.stories, out: values.out, config: values.config, baseUrl: values['base-url'], threads, cache: !values['no-cache'], keepGoing: values['keep-going'] });
+    let now: number | undefined;
+    if (values.now !== undefined) {
+      const { parseDateTime } = await import('./text/datetime.js');
+      const parsed = /(?:Z|[+-]\d\d:?\d\d)$/i.test(values.now.trim()) ? parseDateTime(values.now) : undefined;
+      if (!parsed?.ok) {
+        process.stderr.write(`Invalid --now "${values.now}", expected ISO 8601 with offset such as 2018-05-25T14:03:00+03:00\n`);
+        return 2;
+      }
+      now = parsed.value.epochMs;
+    }
+    const outcome = await build({ stories: values.stories, out: values.out, config: values.config, baseUrl: values['base-url'], threads, cache: !values['no-cache'], keepGoing: values['keep-going'], now });
     return outcome.ok ? 0 : 1;
   }
   if (command === 'dev') {

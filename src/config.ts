@@ -23,6 +23,8 @@ export const defaultConfig: SiteConfig = {
   feedSize: 20,
   allowHtml: false,
   embedHosts: [],
+  relatedCount: 3,
+  search: true,
 };
 
 const text = z.string({ error: 'text' }).trim().min(1);
@@ -41,6 +43,8 @@ const configSchema = z.object({
   embedHosts: z
     .array(z.string({ error: 'a host name' }).regex(/^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/i, { error: 'a host name such as www.youtube-nocookie.com' }), { error: 'a list of host names' })
     .optional(),
+  relatedCount: z.int({ error: 'a whole number' }).min(0).max(20).optional(),
+  search: z.boolean({ error: 'true or false' }).optional(),
 });
 
 /** Settings given on the command line; they win over `site.yaml`. */

@@ -6,6 +6,7 @@ import { storyBody } from './parts/body.js';
 import { leadFigure } from './parts/figure.js';
 import { pageImageUrl } from './parts/image.js';
 import { cardList } from './parts/story-card.js';
+import { articleHead } from './parts/structured-data.js';
 import { termLinks } from './parts/terms.js';
 import { timeFull } from './parts/time.js';
 
@@ -52,5 +53,5 @@ export function renderArticle(view: ArticleView): Root {
       ) : null}
     </>
   );
-  return layout({ chrome, main });
+  return layout({ chrome, main, head: articleHead(view), ...(article.lang ? { lang: article.lang } : {}) });
 }

@@ -1,8 +1,9 @@
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import type { Child } from 'hastscript';
 import { collectionFolders } from '../src/model/site.js';
 import { absoluteUrl, hrefTo } from '../src/model/urls.js';
 import type { PageChrome } from '../src/model/views.js';
+import { textDirection } from './language.js';
 import { documentRoot } from './parts/tree.js';
 
 /** What a page puts inside the layout. */
@@ -12,6 +13,10 @@ export interface LayoutContent {
   readonly main: Child;
   /** Whether the page has a canonical URL (not so for the 404 page, served at any address). */
   readonly canonical?: boolean;
+  /** Extra elements for the head (structured data, Open Graph, robots rules), after the description. */
+  readonly head?: readonly Element[];
+  /** The page's language when it is not the site's (a story in another language): sets `lang` and `dir`. */
+  readonly lang?: string;
 }
 
 /** The document every page shares: head, site header with navigation, main content and footer. */
@@ -21,6 +26,7 @@ export function layout(content: LayoutContent): Root {
   const home = hrefTo(config, '');
   const isHome = chrome.path === '' || chrome.title === '' || chrome.title === config.title;
   const title = isHome ? config.title : `${chrome.title} — ${config.title}`;
+  const lang = content.lang ?? config.language;
   const navLink = (path: string, name: string) => {
     // `page` on the page itself, `true` on the pages below it (a topic under "Topics", page 2 of a section).
     const current = chrome.path === path ? 'page' : chrome.path.startsWith(path) ? 'true' : undefined;
@@ -33,7 +39,7 @@ export function layout(content: LayoutContent): Root {
     );
   };
   return documentRoot(
-    <html lang={config.language}>
+    <html lang={lang} dir={textDirection(lang)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -42,6 +48,7 @@ export function layout(content: LayoutContent): Root {
         <meta name="color-scheme" content="light dark" />
         <meta name="generator" content="wiredesk" />
         {content.canonical === false ? null : <link rel="canonical" href={absoluteUrl(config, chrome.path)} />}
+        {content.head ? [...content.head] : null}
         {chrome.feeds.map((feed) => (
           <link rel="alternate" type="application/rss+xml" title={feed.title} href={hrefTo(config, feed.path)} />
         ))}

@@ -1,3 +1,4 @@
+import type { Schedule } from '../model/site.js';
 import path from 'node:path';
 import { readFramed, writeFramed } from './framed-file.js';
 import type { PlainMessage, PlainModelResult } from './serialize.js';
@@ -40,6 +41,8 @@ export interface CacheIndex {
   /** The last build's messages (warnings only: it succeeded) and counts, to report them again. */
   readonly messages: readonly PlainMessage[];
   readonly counts: { readonly stories: number; readonly pages: number; readonly feeds: number };
+  /** The embargoes around the instant the build was made for: its output is right only inside the window. */
+  readonly schedule: Schedule;
   /** The checksum of each stories shard written with this index (shard `n` holds the stories `shardOf` puts there). */
   readonly shardChecksums: readonly string[];
 }
@@ -49,7 +52,7 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
   readonly stories: ReadonlyMap<string, CachedStory>;
 }
 
-const indexKind = 'wiredesk-cache-index-4';
+const indexKind = 'wiredesk-cache-index-5';
 const storiesKind = 'wiredesk-cache-stories-4';
 
 /** Stories are kept in this many files, so that an edit rewrites one small file, not all of them. */

@@ -13,7 +13,7 @@ import { resolveConfig } from '../config.js';
 import { fingerprintSite } from '../incremental/fingerprints.js';
 import { pageReadsDigest } from '../incremental/page-reads.js';
 import type { SiteInputs } from '../model/config.js';
-import type { Site } from '../model/site.js';
+import type { Schedule, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
 import { assembleSite } from '../pipeline/index.js';
@@ -36,6 +36,8 @@ export interface BuildOptions extends SiteInputs {
   readonly keepGoing?: boolean | undefined;
   /** From this many stories to model on, keep their bodies in a file while building (default 20,000; for tests). */
   readonly bodySpillFrom?: number | undefined;
+  /** The instant to build for, in epoch milliseconds (`--now`): embargoes, the news sitemap. Default: the clock. */
+  readonly now?: number | undefined;
 }
 
 /** From this many stories to model on, their bodies are spilled to a file for the rest of the build. */
@@ -62,11 +64,14 @@ export interface BuildOutcome {
   readonly leftOut?: readonly string[];
   readonly site?: Site;
   readonly stats?: BuildStats;
+  /** The embargoes around the build's instant (for the report's "next embargo" line). */
+  readonly schedule?: Schedule;
 }
 
 /** Build the stories folder into the output folder once: load, run the pipeline (reusing the cache), report, write. */
 export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const started = performance.now();
+  const now = options.now ?? Date.now();
   const phase = phaseTimer(process.env.WIREDESK_TIMINGS === '1');
   const cwd = options.cwd ?? process.cwd();
   const logger = options.logger ?? consoleLogger;
@@ -83,12 +88,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   phase('scan');
   // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
   const lastMessages = index?.messages.map(fromPlainMessage) ?? [];
-  if (index && isUpToDate(index, scan, out) && !hasErrors(lastMessages)) {
+  const inWindow = index !== undefined && index.schedule.window.from <= now && now < index.schedule.window.until;
+  if (index && inWindow && isUpToDate(index, scan, out) && !hasErrors(lastMessages)) {
     // Nothing to read, render or write: the output folder already is this build.
     await writeManifest(dir, { files: new Map(), removed: [], bytes: 0 }, index.pages.size);
     const messages = [...resolved.messages, ...lastMessages];
     const stats = { ...index.counts, storiesReused: index.counts.stories, written: 0, unchanged: index.pages.size, removed: 0, ms: elapsed(started) };
-    return report(logger, { ok: true, messages, stats });
+    return report(logger, { ok: true, messages, stats, schedule: index.schedule });
   }
 
   const cachedStories = index ? await readCachedStories(dir, index) : undefined;
@@ -106,7 +112,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, options.threads, spill);
     phase('read, parse and model');
     const stories = scan.stories.map((story) => ({ source: story.source, displayPath: displayPathOf(scan.root, story.source, cwd) }));
-    const result = assembleSite(modelled.results, modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories });
+    const result = assembleSite(modelled.results, modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories, now });
     phase('resolve and plan');
     const messages = [...resolved.messages, ...result.messages];
     const leftOut = new Set(result.leftOut);
@@ -141,7 +147,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       );
       const pages = new Map(outputs.map((output) => [output.file, { reads: output.reads, bytes: written.files.get(output.file)?.digest ?? '' }]));
       const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
-      const cache = { code, config: configKey, out, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, stories: modelled.entries };
+      const cache = { code, config: configKey, out, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries };
       await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
       await writeManifest(dir, written, 0);
       phase('write cache');
@@ -155,7 +161,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       removed: written.removed.length,
       ms: elapsed(started),
     };
-    return report(logger, { ok: true, messages, site, stats, leftOut: result.leftOut });
+    return report(logger, { ok: true, messages, site, stats, leftOut: result.leftOut, schedule: site.schedule });
   } finally {
     spill?.close();
   }
@@ -201,6 +207,8 @@ function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {
   if (outcome.stats) {
     const { stories, pages, feeds, ms, written, unchanged, removed } = outcome.stats;
     logger.info(`Built ${stories} ${stories === 1 ? 'story' : 'stories'} into ${pages} pages and ${feeds} feeds in ${ms} ms: ${written} files written, ${unchanged} unchanged, ${removed} removed`);
+    const next = outcome.schedule?.nextEmbargo;
+    if (next) logger.info(`Next embargo lifts at ${next.at.iso} (${next.displayPath}): build again then to publish it`);
   } else {
     logger.error('Build failed: nothing was written, the previous output is unchanged');
   }

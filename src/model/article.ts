@@ -71,6 +71,15 @@ export interface ArticlePlaces {
   readonly tags: readonly Point[];
 }
 
+/** A story's publishing status (IPTC `pubStatus`): `withheld` keeps it off the site, `canceled` kills it. */
+export type StoryStatus = 'usable' | 'withheld' | 'canceled';
+
+/** A correction appended to a story, shown at its foot with its time. */
+export interface Correction {
+  readonly date: DateTime;
+  readonly text: string;
+}
+
 /** One story, validated and coerced: the single source of truth for pages, feeds and indexes. */
 export interface Article {
   /** Stable id, unique in the site: `a-z0-9-`. */
@@ -105,6 +114,18 @@ export interface Article {
   readonly readingMinutes: number;
   /** Where values were written in the story file. */
   readonly places: ArticlePlaces;
+  /** The instant before which the story must not appear anywhere. */
+  readonly embargo?: DateTime;
+  /** `usable` unless the author set `status`. */
+  readonly status: StoryStatus;
+  /** IPTC urgency, 1 (flash) to 9; pages label 1 and 2 as urgent. */
+  readonly urgency?: number;
+  /** The desk's short name for the story, e.g. `RUSSIA-JAPAN/PUTIN`. */
+  readonly slugline?: string;
+  /** Corrections, in the order written. */
+  readonly corrections: readonly Correction[];
+  /** The story's BCP 47 language when it differs from the site's (canonical form). */
+  readonly lang?: string;
   /** Site-relative URL path of the story page, e.g. `2018/05/25/putin-japan/` (no leading slash). */
   readonly path: string;
 }

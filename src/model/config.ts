@@ -22,6 +22,10 @@ export interface SiteConfig {
   readonly allowHtml: boolean;
   /** Hosts whose `https:` iframes a story's raw HTML may embed (with `allowHtml`), e.g. `www.youtube-nocookie.com`. */
   readonly embedHosts: readonly string[];
+  /** How many related stories to compute for a story that names none (0: none). */
+  readonly relatedCount: number;
+  /** Build a static full-text search index of the stories (Pagefind) and a search page. */
+  readonly search: boolean;
 }
 
 /** Where a site's inputs are: the options `build` and `dev` share; paths are relative to `cwd`. */

@@ -35,6 +35,12 @@ export function frontMatterSchema(context: FrontMatterContext) {
     return z.NEVER;
   });
   const id = z.string({ error: 'text' }).regex(idPattern);
+  const language = text.transform((tag, ctx) => {
+    const canonical = canonicalLanguage(tag);
+    if (canonical) return canonical;
+    ctx.issues.push({ code: 'custom', message: `"${tag}" is not a language tag, expected a BCP 47 tag such as \`en\`, \`ru\` or \`pt-BR\``, input: tag, params: { rule: 'invalid-field' } });
+    return z.NEVER;
+  });
   return z.object({
     title: text,
     date: dateTime,
@@ -54,7 +60,25 @@ export function frontMatterSchema(context: FrontMatterContext) {
       .optional(),
     related: z.array(id, { error: 'a list of story ids' }).default([]),
     note: text.optional(),
+    embargo: dateTime.optional(),
+    status: z.enum(storyStatuses, { error: 'one of usable, withheld or canceled' }).default('usable'),
+    urgency: z.int({ error: 'a whole number from 1 (most urgent) to 9' }).min(1, { error: 'a whole number from 1 (most urgent) to 9' }).max(9, { error: 'a whole number from 1 (most urgent) to 9' }).optional(),
+    slugline: text.optional(),
+    corrections: z.array(z.object({ date: dateTime, text }, { error: 'a map with `date` and `text`' }), { error: 'a list of `date` and `text` maps' }).default([]),
+    lang: language.optional(),
   });
+}
+
+/** The publishing statuses a story can have, after the IPTC `pubStatus` vocabulary. */
+export const storyStatuses = ['usable', 'withheld', 'canceled'] as const;
+
+/** The canonical form of a BCP 47 language tag, or undefined when it is not one. */
+export function canonicalLanguage(tag: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
 }
 
 /** Front matter after validation and coercion. */

@@ -1,4 +1,4 @@
-import type { Article, TermKind } from './article.js';
+import type { Article, DateTime, TermKind } from './article.js';
 import type { SiteConfig } from './config.js';
 
 /** All stories filed under one section, topic or tag, newest first. */
@@ -37,6 +37,18 @@ export interface Site {
   readonly collection: (kind: TermKind, slug: string) => Collection | undefined;
   /** Story-folder files that pages use (lead images), by path relative to `stories/`. */
   readonly usedAssets: readonly string[];
+  /** Killed stories (`status: canceled`), newest first: their URL serves a notice, feeds carry it. */
+  readonly withdrawn: readonly LinkedArticle[];
+  /** When the set of published stories changes next, by the clock alone. */
+  readonly schedule: Schedule;
+}
+
+/** The embargoes around the build's instant: its output stays right while the clock is inside `window`. */
+export interface Schedule {
+  /** The latest embargo already lifted (or -Infinity) and the next one to lift (or +Infinity), in epoch milliseconds. */
+  readonly window: { readonly from: number; readonly until: number };
+  /** The next embargo to lift, and the story it holds back. */
+  readonly nextEmbargo?: { readonly at: DateTime; readonly displayPath: string };
 }
 
 /** The URL folder of each collection kind. */

@@ -34,6 +34,8 @@ export interface AssembleOptions {
   readonly keepGoing?: boolean;
   /** Every story file, to know which messages name a story (needed with `keepGoing`). */
   readonly stories?: readonly StoryName[];
+  /** The build's instant (epoch milliseconds) for embargoes and the news sitemap; the clock when absent. */
+  readonly now?: number;
 }
 
 /** Parse and model one story file: the per-story work, a pure function of the file, the config and the asset list. */
@@ -59,11 +61,12 @@ export function assembleSite(results: readonly ModelResult[], extra: readonly VF
   const stories = new Map((options.stories ?? []).map((story) => [story.displayPath, story]));
   const brokenStories = (found: readonly VFileMessage[]) => found.flatMap((message) => (message.fatal === true && message.file && stories.has(message.file) ? [message.file] : []));
   const broken = new Set(options.keepGoing ? brokenStories(messages) : []);
+  const now = options.now ?? Date.now();
   for (;;) {
     const kept = broken.size === 0 ? articles : articles.filter((article) => !broken.has(article.displayPath));
-    const resolved = resolveSite(kept, config, leftOutOf(broken, stories, articles));
+    const resolved = resolveSite(kept, config, leftOutOf(broken, stories, articles), now);
     const found = [...resolved.messages];
-    const pages = resolved.site ? renderSite(resolved.site, theme) : undefined;
+    const pages = resolved.site ? renderSite(resolved.site, theme, now) : undefined;
     if (resolved.site && pages) found.push(...pathCollisions(pages, resolved.site));
     const newlyBroken = options.keepGoing ? brokenStories(found).filter((file) => !broken.has(file)) : [];
     if (newlyBroken.length > 0) {

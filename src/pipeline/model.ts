@@ -88,6 +88,12 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
     wordCount: text.wordCount,
     readingMinutes: text.readingMinutes,
     places: articlePlaces(source, data),
+    ...optional('embargo', data.embargo),
+    status: data.status,
+    ...optional('urgency', data.urgency),
+    ...optional('slugline', data.slugline),
+    corrections: data.corrections,
+    ...optional('lang', data.lang),
     path: permalinkPath(context.config.permalink, { id, date: data.date, section: data.section }),
   };
   return { article, messages };

@@ -3,6 +3,7 @@ import type { Article, Point, Term, TermKind } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { byNewest, collectionFolders, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { problem } from '../report/problem.js';
+import { visibilityAt } from './visibility.js';
 
 /** The resolve stage's result: the site (absent when a reference cannot be resolved) and messages. */
 export interface ResolveResult {
@@ -19,12 +20,13 @@ export interface LeftOut {
 const noneLeftOut: LeftOut = { sources: new Set(), ids: new Set() };
 
 /**
- * Put the articles together into a site: check ids are unique, resolve body references and
- * `related` ids, and build the section, topic and tag collections (newest first).
+ * Put the articles together into a site as it is at `now`: check ids are unique, resolve body
+ * references and `related` ids, and build the section, topic and tag collections (newest first).
+ * Embargoed and withheld stories are checked like the others but appear nowhere; killed ones
+ * only as notices (`Site.withdrawn`). A link or `related` entry naming either is shown as text.
  */
-export function resolveSite(articles: readonly Article[], config: SiteConfig, leftOut: LeftOut = noneLeftOut): ResolveResult {
+export function resolveSite(articles: readonly Article[], config: SiteConfig, leftOut: LeftOut = noneLeftOut, now: number = Date.now()): ResolveResult {
   const messages: VFileMessage[] = [];
-  const sorted = [...articles].sort(byNewest);
   const byId = new Map<string, Article>();
   const bySource = new Map<string, Article>();
   for (const article of bySourcePath(articles)) {
@@ -37,8 +39,10 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
     byId.set(article.id, article);
     bySource.set(article.source, article);
   }
+  const visibility = visibilityAt([...byId.values()], now);
+  const shown = new Set(visibility.live);
 
-  const linked = sorted.map((article): LinkedArticle => {
+  const linkAll = (article: Article): LinkedArticle => {
     const linkedIds = article.references.map((reference) => {
       const target = bySource.get(reference.target);
       if (!target && leftOut.sources.has(reference.target)) return '';
@@ -47,16 +51,22 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
         return '';
       }
       if (target === article) messages.push(problem('self-reference', 'The story links to itself, expected a link to another story', article.displayPath, reference.place));
-      return target.id;
+      return shown.has(target) ? target.id : '';
     });
     const relatedIds = article.related.map(({ id, place }) => {
       if (!byId.has(id) && leftOut.ids.has(id)) return '';
-      if (!byId.has(id)) messages.push(problem('dangling-related', `Related story "${id}" does not exist, expected the id of another story`, article.displayPath, place));
+      const target = byId.get(id);
+      if (!target) messages.push(problem('dangling-related', `Related story "${id}" does not exist, expected the id of another story`, article.displayPath, place));
       else if (id === article.id) messages.push(problem('self-reference', 'The story names itself as related, expected another story', article.displayPath, place));
+      else if (!shown.has(target)) return '';
       return id;
     });
     return { ...article, linkedIds, relatedIds };
-  });
+  };
+  // Stories not shown are linked too, for their messages: an embargoed story's broken link is found before it goes out.
+  for (const article of visibility.hidden) linkAll(article);
+  const withdrawn = [...visibility.withdrawn].sort(byNewest).map(linkAll);
+  const linked = [...visibility.live].sort(byNewest).map(linkAll);
 
   const collections = {
     section: collect(linked, 'section', messages),
@@ -76,6 +86,8 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
     tags: collections.tag,
     collection: (kind: TermKind, slug: string) => index.get(`${kind}/${slug}`),
     usedAssets: [...new Set(linked.flatMap((article) => (article.image?.source ? [article.image.source] : [])))].sort(),
+    withdrawn,
+    schedule: { window: visibility.window, ...(visibility.nextEmbargo ? { nextEmbargo: visibility.nextEmbargo } : {}) },
   };
   return { site, messages };
 }

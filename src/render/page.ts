@@ -11,7 +11,11 @@ export const pageKinds = [
   'topic-index',
   'tag-index',
   'not-found',
+  'withdrawn',
+  'search',
   'feed',
+  'sitemap',
+  'robots',
   'asset',
 ] as const;
 

@@ -25,7 +25,7 @@ function checkSite(name: string, out: () => string, basePath: string) {
     });
 
     it('should have feeds that feedparser reads without bozo', async () => {
-      const feeds = await parseFeeds(await filesEndingWith(out(), '.xml'));
+      const feeds = await parseFeeds(await filesEndingWith(out(), 'feed.xml'));
       expect(feeds.length).toBeGreaterThan(3);
       for (const feed of feeds) {
         expect(feed.bozo, `${feed.file}: ${feed.bozoException ?? ''}`).toBe(false);

@@ -9,7 +9,7 @@ import { afterEach } from 'vitest';
 export interface FixtureSite {
   readonly dir: string;
   /** Build it (`stories/` → `dist/`), silently; `lines` holds what the build printed. */
-  build(options?: { baseUrl?: string; out?: string; keepGoing?: boolean }): Promise<BuildOutcome & { lines: string[] }>;
+  build(options?: { baseUrl?: string; out?: string; keepGoing?: boolean; now?: number }): Promise<BuildOutcome & { lines: string[] }>;
   /** Read a file of the built site (`dist/…`), `…/` meaning `…/index.html`. */
   read(sitePath: string): Promise<string>;
   /** Every file of the built site, relative to `dist/`, sorted. */
@@ -62,7 +62,7 @@ export async function fixtureSite(text: string): Promise<FixtureSite> {
     write,
     async build(options = {}) {
       const logger = memoryLogger();
-      const outcome = await build({ cwd: dir, logger, baseUrl: options.baseUrl, out: options.out, keepGoing: options.keepGoing });
+      const outcome = await build({ cwd: dir, logger, baseUrl: options.baseUrl, out: options.out, keepGoing: options.keepGoing, now: options.now });
       return { ...outcome, lines: logger.lines };
     },
     read: (sitePath) => readFile(path.join(dir, 'dist', sitePath.endsWith('/') || sitePath === '' ? `${sitePath}index.html` : sitePath), 'utf8'),

@@ -18,6 +18,8 @@ export function testConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     feedSize: 20,
     allowHtml: false,
     embedHosts: [],
+    relatedCount: 3,
+    search: false,
     ...overrides,
   };
 }
@@ -43,6 +45,8 @@ export function storyFixture(id: string, overrides: Partial<LinkedArticle> = {})
     wordCount: 2,
     readingMinutes: 1,
     places: { id: { line: 1, column: 1 }, topics: [], tags: [] },
+    status: 'usable',
+    corrections: [],
     path: `2018/05/25/${id}/`,
     linkedIds: [],
     relatedIds: [],

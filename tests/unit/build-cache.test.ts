@@ -16,6 +16,7 @@ describe('the build cache', () => {
     assets: new Map(),
     messages: [{ reason: 'Unknown field', ruleId: 'unknown-field', file: 'stories/a.md', line: 3, column: 1 }],
     counts: { stories: 1, pages: 9, feeds: 1 },
+    schedule: { window: { from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY } },
     stories: new Map([['a.md', { digest: 'd1', result: { messages: [] } }]]),
   };
   const { stories, ...indexPart } = cache;

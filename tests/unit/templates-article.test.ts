@@ -40,7 +40,7 @@ function render(article: LinkedArticle, view: Partial<ArticleView> = {}): string
 describe('renderArticle', () => {
   it('should show the headline as the only h1, in a complete HTML document', () => {
     const html = render(story());
-    expect(html.startsWith('<!doctype html><html lang="en">')).toBe(true);
+    expect(html.startsWith('<!doctype html><html lang="en" dir="ltr">')).toBe(true);
     expect(html.match(/<h1[ >]/g)).toHaveLength(1);
     expect(html).toContain('<h1>Russia Interested in Hi-Tech Cooperation With Japan – Putin</h1>');
     expect(html).toContain('<title>Russia Interested in Hi-Tech Cooperation With Japan – Putin — Wire Desk</title>');
