@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Article } from '../model/article.js';
+import { modifiedAt } from '../model/modified.js';
 import { collectionFolders, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { collectionKey } from '../render/page.js';
 
@@ -29,6 +30,9 @@ export function teaserFingerprint(article: Article): string {
     article.date.iso,
     article.date.dateOnly ? 'd' : 't',
     article.updated?.iso ?? '',
+    modifiedAt(article).iso,
+    String(article.urgency ?? ''),
+    article.lang ?? '',
     article.section?.name ?? '',
     article.section?.slug ?? '',
     article.summary,
@@ -52,7 +56,8 @@ function collectionFingerprint(collection: Collection): string {
 export function fingerprintSite(site: Site, themeDigest = ''): Fingerprints {
   const articles = new Map<string, string>();
   const teasers = new Map<string, string>();
-  for (const article of site.articles) {
+  // Killed stories too: their notice pages and feed items read them.
+  for (const article of [...site.articles, ...site.withdrawn]) {
     articles.set(article.id, articleFingerprint(article));
     teasers.set(article.id, teaserFingerprint(article));
   }

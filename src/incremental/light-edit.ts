@@ -4,7 +4,7 @@ import type { LinkedArticle, Site } from '../model/site.js';
 /**
  * The parts of an article that resolving reads: its id and place in the order, its sections,
  * topics and tags (with where they are written, for messages), the stories it links and names
- * as related, and its copied picture. Two versions with the same key resolve to the same site
+ * as related, its copied picture, and its embargo and status (whether it is shown at all). Two versions with the same key resolve to the same site
  * shape, so an edit that keeps it (a headline, a body, a caption) needs no resolving at all.
  */
 export function structureKey(article: Article): string {
@@ -19,6 +19,8 @@ export function structureKey(article: Article): string {
     article.references.map((reference) => [reference.target, reference.kind]),
     article.related.map((related) => related.id),
     article.image?.source ?? null,
+    article.embargo?.epochMs ?? null,
+    article.status,
     article.places.id,
     article.places.section ?? null,
     article.places.topics,
