@@ -7,7 +7,9 @@ import { leadFigure } from './parts/figure.js';
 import { pageImageUrl } from './parts/image.js';
 import { cardList } from './parts/story-card.js';
 import { articleHead } from './parts/structured-data.js';
+import { correctionsList } from './parts/corrections.js';
 import { termLinks } from './parts/terms.js';
+import { urgencyLabel } from './parts/urgency.js';
 import { timeFull } from './parts/time.js';
 
 /** A story page: kicker, headline, dates, byline, lead image, dateline and body, note, terms and related stories. */
@@ -19,25 +21,34 @@ export function renderArticle(view: ArticleView): Root {
   const sectionName = view.section?.name ?? article.section?.name;
   const byline = article.byline === undefined ? undefined : /^by\s/i.test(article.byline) ? article.byline : `By ${article.byline}`;
   const related = cardList(config, view.related, { level: 'h3', summary: false, caption: true });
+  // Dates read in the story's own language; the site's chrome stays in the site's.
+  const language = article.lang ?? config.language;
+  const urgent = urgencyLabel(article);
 
   const main = (
     <>
-      <article class="story">
+      <article class="story" data-pagefind-body="">
         <header class="story-header">
-          {sectionName === undefined ? null : (
-            <p class="kicker">{view.section ? <a href={hrefTo(config, view.section.path)}>{view.section.name}</a> : sectionName}</p>
+          {article.slugline === undefined ? null : <p class="slugline">{article.slugline}</p>}
+          {sectionName === undefined && !urgent ? null : (
+            <p class="kicker">
+              {urgent}
+              {urgent && sectionName !== undefined ? ' ' : null}
+              {sectionName === undefined ? null : view.section ? <a href={hrefTo(config, view.section.path)}>{view.section.name}</a> : sectionName}
+            </p>
           )}
           <h1>{article.title}</h1>
           <p class="story-meta">
             {byline === undefined ? null : <span class="byline">{byline}</span>}
-            <span class="published">{timeFull(article.date, config.language)}</span>
-            {article.updated ? <span class="updated">Updated {timeFull(article.updated, config.language)}</span> : null}
+            <span class="published">{timeFull(article.date, language)}</span>
+            {article.updated ? <span class="updated">Updated {timeFull(article.updated, language)}</span> : null}
             <span class="reading-time">{article.readingMinutes} min read</span>
           </p>
         </header>
         {leadFigure(article.image, urlOf)}
         <div class="story-body">{body}</div>
         {article.note === undefined ? null : <p class="note">{article.note}</p>}
+        {correctionsList(article.corrections, language)}
         {view.topics.length + view.tags.length === 0 ? null : (
           <footer class="story-terms">
             {termLinks(config, { one: 'Topic', many: 'Topics' }, view.topics, true)}

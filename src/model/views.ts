@@ -98,3 +98,10 @@ export interface FeedView {
   /** Resolve a story reference's target (for links inside item bodies). */
   readonly references: (article: LinkedArticle) => readonly (LinkedArticle | undefined)[];
 }
+
+/** The notice served at a killed story's URL (`status: canceled`). */
+export interface WithdrawnView {
+  readonly kind: 'withdrawn';
+  readonly chrome: PageChrome;
+  readonly article: LinkedArticle;
+}

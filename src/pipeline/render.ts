@@ -1,5 +1,5 @@
 import type { Site } from '../model/site.js';
-import { articlePages, notFoundPage } from '../render/article-pages.js';
+import { articlePages, notFoundPage, withdrawnPages } from '../render/article-pages.js';
 import { feedPages } from '../render/feed-pages.js';
 import { collectionPages, homePages, termIndexPages } from '../render/list-pages.js';
 import type { Page } from '../render/page.js';
@@ -14,5 +14,5 @@ export function renderSite(site: Site, theme: readonly ThemeFile[], now: number 
   const assets = theme.map(
     (file): Page => ({ path: file.path, kind: 'asset', deps: { articles: [], teasers: [], collections: ['theme'] }, render: () => file.bytes }),
   );
-  return [...articlePages(site), ...homePages(site), ...collectionPages(site), ...termIndexPages(), notFoundPage(site), ...feedPages(site), ...assets];
+  return [...articlePages(site), ...withdrawnPages(site), ...homePages(site), ...collectionPages(site), ...termIndexPages(), notFoundPage(site), ...feedPages(site), ...assets];
 }

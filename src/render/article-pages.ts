@@ -1,5 +1,6 @@
 import { renderArticle } from '../../templates/article.js';
 import { renderNotFound } from '../../templates/not-found.js';
+import { renderWithdrawn, withdrawnSentence } from '../../templates/withdrawn.js';
 import type { ArticleView } from '../model/views.js';
 import { articlesWithIds, referenceTargets, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { pageChrome } from './chrome.js';
@@ -32,6 +33,23 @@ export function articlePages(site: Site): Page[] {
       },
     };
   });
+}
+
+/**
+ * One notice page per killed story, at the URL the story had: readers who follow an old link
+ * learn it was withdrawn. It reads only the story (and the navigation).
+ */
+export function withdrawnPages(site: Site): Page[] {
+  return site.withdrawn.map((article): Page => ({
+    path: article.path,
+    kind: 'withdrawn',
+    deps: { articles: [article.id], teasers: [], collections: ['sections'] },
+    render: (current) => {
+      const now = current.withdrawn.find((candidate) => candidate.id === article.id);
+      if (!now) throw new Error(`Story "${article.id}" is not withdrawn any more`);
+      return pageHtml(renderWithdrawn({ kind: 'withdrawn', chrome: pageChrome(current, now.path, now.title, withdrawnSentence), article: now }));
+    },
+  }));
 }
 
 /** The 404 page, served by static hosts for unknown URLs. */

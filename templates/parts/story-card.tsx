@@ -8,6 +8,8 @@ import { captionAndCredit, hasCaption, thumbnail } from './figure.js';
 import { pageImageUrl } from './image.js';
 import { timeDay } from './time.js';
 import { asElement } from './tree.js';
+import { urgencyLabel } from './urgency.js';
+import { textDirection } from '../language.js';
 
 /** What a teaser card shows besides its headline, date and thumbnail. */
 export interface CardOptions {
@@ -26,11 +28,14 @@ export function storyCard(config: SiteConfig, article: LinkedArticle, options: C
   const urlOf = pageImageUrl(config);
   const href = hrefTo(config, article.path);
   const headline = options.level === 'h2' ? <h2 class="card-title"><a href={href}>{article.title}</a></h2> : <h3 class="card-title"><a href={href}>{article.title}</a></h3>;
+  // A story in another language than the site's says so, for screen readers and hyphenation.
+  const lang = article.lang !== undefined && article.lang !== config.language ? article.lang : undefined;
   return asElement(
-    <article class="card">
+    <article class="card" lang={lang} dir={lang === undefined ? undefined : textDirection(lang)}>
       {thumbnail(article.image, urlOf)}
       <div class="card-text">
         {options.sections ? kicker(config, article, options.sections) : null}
+        {urgencyLabel(article)}
         {headline}
         <p class="card-meta">{timeDay(article.date, config.language)}</p>
         {options.summary && article.summary !== '' ? <p class="card-summary">{article.summary}</p> : null}
