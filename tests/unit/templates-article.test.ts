@@ -122,4 +122,37 @@ describe('renderArticle', () => {
     expect(html).toContain('<h3 class="card-title"><a href="/news/2018/05/25/macron/">Macron Calls On Putin</a></h3>');
     expect(html).not.toContain('Latest stories');
   });
+
+  it('should label an urgent story, show its slugline, and leave a routine one unlabelled', () => {
+    const flash = render(story({ urgency: 1, slugline: 'RUSSIA-JAPAN/PUTIN' }));
+    expect(flash).toContain('<p class="slugline">RUSSIA-JAPAN/PUTIN</p>');
+    expect(flash).toContain('<p class="kicker"><strong class="urgency">Flash</strong></p>');
+    expect(render(story({ urgency: 2 }))).toContain('<strong class="urgency">Urgent</strong>');
+    const routine = render(story({ urgency: 5 }));
+    expect(routine).not.toContain('class="urgency"');
+    expect(routine).not.toContain('class="slugline"');
+  });
+
+  it('should list corrections at the foot of the story with their times', () => {
+    const corrected: DateTime = { epochMs: written.epochMs + 86_400_000, offsetMinutes: 180, iso: '2018-05-26T14:03:00+03:00', dateOnly: false };
+    const html = render(story({ corrections: [{ date: corrected, text: 'An earlier version misspelled <Abe>.' }] }));
+    expect(html).toContain(
+      '<section class="corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading">Correction</h2><ul><li><time datetime="2018-05-26T14:03:00+03:00">26 May 2018, 14:03 UTC+03:00</time>: An earlier version misspelled &#x3C;Abe>.</li></ul></section>',
+    );
+    expect(render(story())).not.toContain('corrections');
+  });
+
+  it('should set the page language and direction from the story, and format its dates in it', () => {
+    const arabic = render(story({ lang: 'ar' }));
+    expect(arabic.startsWith('<!doctype html><html lang="ar" dir="rtl">')).toBe(true);
+    const russian = render(story({ lang: 'ru' }));
+    expect(russian.startsWith('<!doctype html><html lang="ru" dir="ltr">')).toBe(true);
+    expect(russian).toContain('25 мая 2018 г., 14:03 UTC+03:00');
+  });
+
+  it('should mark the story for the search index, and nothing else of the page', () => {
+    const html = render(story(), { related: [story({ id: 'other', path: '2018/05/25/other/' })] });
+    expect(html.match(/data-pagefind-body/g)).toHaveLength(1);
+    expect(html).toContain('<article class="story" data-pagefind-body="">');
+  });
 });
