@@ -14,23 +14,33 @@ describe('building a site', () => {
     const built = await site(story('a', 24, 'section: Business\ntopics: [SPIEF]\ntags: [Japan]') + story('b', 25, 'tags: [Japan, Russia]'));
     const outcome = await built.build();
     expect(outcome.ok).toBe(true);
-    expect(outcome.lines.at(-1)).toMatch(/^Built 2 stories into \d+ pages and \d+ feeds in \d+ ms: 17 files written, 0 unchanged, 0 removed$/);
+    expect(outcome.lines.at(-1)).toMatch(/^Built 2 stories into \d+ pages and \d+ feeds in \d+ ms: 27 files written, 0 unchanged, 0 removed$/);
     expect(await built.files()).toEqual([
       '2018/05/24/a/index.html',
       '2018/05/25/b/index.html',
       '404.html',
       'assets/style.css',
+      'atom.xml',
+      'feed.json',
       'feed.xml',
       'index.html',
+      'sections/business/atom.xml',
+      'sections/business/feed.json',
       'sections/business/feed.xml',
       'sections/business/index.html',
       'sections/index.html',
       'tags/index.html',
+      'tags/japan/atom.xml',
+      'tags/japan/feed.json',
       'tags/japan/feed.xml',
       'tags/japan/index.html',
+      'tags/russia/atom.xml',
+      'tags/russia/feed.json',
       'tags/russia/feed.xml',
       'tags/russia/index.html',
       'topics/index.html',
+      'topics/spief/atom.xml',
+      'topics/spief/feed.json',
       'topics/spief/feed.xml',
       'topics/spief/index.html',
     ]);
@@ -165,7 +175,7 @@ describe('building a site', () => {
     const built = await site(story('a', 2, `section: "<b>Biz</b>"\ntags: ["<img src=x onerror=alert(1)>"]\nimage: {caption: "<script>alert(1)</script>", credit: "\\"><i>x</i>"}\nnote: "<em>n</em>"`).replace('Story A', '<script>alert(1)</script>'));
     await built.build();
     const page = parsePage(await built.read('2018/05/02/a/'));
-    expect(page.texts('script, b, em, i, img[onerror]')).toEqual([]);
+    expect(page.texts('script:not([type="application/ld+json"]), b, em, i, img[onerror]')).toEqual([]);
     expect(page.text('h1')).toBe('<script>alert(1)</script>');
     expect(page.text('figcaption')).toContain('<script>alert(1)</script>');
     expect(page.text('.note')).toBe('<em>n</em>');
