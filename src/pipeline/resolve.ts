@@ -1,8 +1,10 @@
 import type { VFileMessage } from 'vfile-message';
 import type { Article, Point, Term, TermKind } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
+import { newsWindowSpan } from '../model/news-window.js';
 import { byNewest, collectionFolders, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { problem } from '../report/problem.js';
+import { computeRelated } from './related.js';
 import { visibilityAt } from './visibility.js';
 
 /** The resolve stage's result: the site (absent when a reference cannot be resolved) and messages. */
@@ -21,7 +23,8 @@ const noneLeftOut: LeftOut = { sources: new Set(), ids: new Set() };
 
 /**
  * Put the articles together into a site as it is at `now`: check ids are unique, resolve body
- * references and `related` ids, and build the section, topic and tag collections (newest first).
+ * references and `related` ids (or compute them for a story that names none), and build the
+ * section, topic and tag collections (newest first).
  * Embargoed and withheld stories are checked like the others but appear nowhere; killed ones
  * only as notices (`Site.withdrawn`). A link or `related` entry naming either is shown as text.
  */
@@ -41,6 +44,9 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
   }
   const visibility = visibilityAt([...byId.values()], now);
   const shown = new Set(visibility.live);
+  const live = [...visibility.live].sort(byNewest);
+  // For stories that name none: computed from the live stories only, so a hidden or killed story is never related.
+  const computedRelated = computeRelated(live, config.relatedCount);
 
   const linkAll = (article: Article): LinkedArticle => {
     const linkedIds = article.references.map((reference) => {
@@ -53,6 +59,7 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
       if (target === article) messages.push(problem('self-reference', 'The story links to itself, expected a link to another story', article.displayPath, reference.place));
       return shown.has(target) ? target.id : '';
     });
+    if (!article.related) return { ...article, linkedIds, relatedIds: computedRelated.get(article.id) ?? [] };
     const relatedIds = article.related.map(({ id, place }) => {
       if (!byId.has(id) && leftOut.ids.has(id)) return '';
       const target = byId.get(id);
@@ -66,7 +73,7 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
   // Stories not shown are linked too, for their messages: an embargoed story's broken link is found before it goes out.
   for (const article of visibility.hidden) linkAll(article);
   const withdrawn = [...visibility.withdrawn].sort(byNewest).map(linkAll);
-  const linked = [...visibility.live].sort(byNewest).map(linkAll);
+  const linked = live.map(linkAll);
 
   const collections = {
     section: collect(linked, 'section', messages),
@@ -87,9 +94,15 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
     collection: (kind: TermKind, slug: string) => index.get(`${kind}/${slug}`),
     usedAssets: [...new Set(linked.flatMap((article) => (article.image?.source ? [article.image.source] : [])))].sort(),
     withdrawn,
-    schedule: { window: visibility.window, ...(visibility.nextEmbargo ? { nextEmbargo: visibility.nextEmbargo } : {}) },
+    // The news sitemap changes as stories enter and leave its two-day window: the output is right only inside both.
+    schedule: { window: narrowest(visibility.window, newsWindowSpan(linked, now)), ...(visibility.nextEmbargo ? { nextEmbargo: visibility.nextEmbargo } : {}) },
   };
   return { site, messages };
+}
+
+/** The span of time inside both spans. */
+function narrowest(a: { from: number; until: number }, b: { from: number; until: number }): { from: number; until: number } {
+  return { from: Math.max(a.from, b.from), until: Math.min(a.until, b.until) };
 }
 
 /** The articles in story-path order (a build hands them over in that order already: then no sort is needed). */
