@@ -4,6 +4,7 @@ import { collectionFolders } from '../src/model/site.js';
 import { absoluteUrl, hrefTo } from '../src/model/urls.js';
 import type { PageChrome } from '../src/model/views.js';
 import { textDirection } from './language.js';
+import { feedAlternates, feedList } from './parts/feed-links.js';
 import { documentRoot } from './parts/tree.js';
 
 /** What a page puts inside the layout. */
@@ -49,9 +50,7 @@ export function layout(content: LayoutContent): Root {
         <meta name="generator" content="wiredesk" />
         {content.canonical === false ? null : <link rel="canonical" href={absoluteUrl(config, chrome.path)} />}
         {content.head ? [...content.head] : null}
-        {chrome.feeds.map((feed) => (
-          <link rel="alternate" type="application/rss+xml" title={feed.title} href={hrefTo(config, feed.path)} />
-        ))}
+        {feedAlternates(config, chrome.feeds)}
         <link rel="stylesheet" href={hrefTo(config, chrome.stylesheetPath)} />
       </head>
       <body>
@@ -68,6 +67,7 @@ export function layout(content: LayoutContent): Root {
                 {chrome.sections.map((section) => navLink(section.path, section.name))}
                 {navLink(`${collectionFolders.topic}/`, 'Topics')}
                 {navLink(`${collectionFolders.tag}/`, 'Tags')}
+                {config.search ? navLink('search/', 'Search') : null}
               </ul>
             </nav>
           </div>
@@ -81,15 +81,7 @@ export function layout(content: LayoutContent): Root {
               <a href={home}>{config.title}</a>
               {config.description === '' ? null : ` — ${config.description}`}
             </p>
-            {chrome.feeds.length === 0 ? null : (
-              <ul class="feeds">
-                {chrome.feeds.map((feed) => (
-                  <li>
-                    <a href={hrefTo(config, feed.path)}>RSS: {feed.title}</a>
-                  </li>
-                ))}
-              </ul>
-            )}
+            {feedList(config, chrome.feeds) ?? null}
           </div>
         </footer>
       </body>

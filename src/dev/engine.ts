@@ -8,6 +8,7 @@ import { positionsOf, replaceArticles, structureKey } from '../incremental/light
 import { indexReaders, type Readers } from '../incremental/readers.js';
 import type { Article } from '../model/article.js';
 import type { SiteConfig, SiteInputs } from '../model/config.js';
+import { feedFormatOfPath } from '../model/feed-formats.js';
 import type { LinkedArticle, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
@@ -58,6 +59,8 @@ export interface DevEngine {
   update(files: readonly string[]): Promise<RebuildReport>;
   /** The response for a site path, from the last good build (rendered on first request, then cached). */
   lookup(sitePath: string): Served | undefined;
+  /** Every story page of the last good build, each rendered as it is read and not cached (for the search index). */
+  storyPages(): Iterable<{ readonly sitePath: string; readonly html: string }>;
 }
 
 /**
@@ -222,6 +225,14 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       }
       return (!shapeChanged && lightRebuild(since, edited)) || fullRebuild(since);
     },
+    *storyPages() {
+      if (!good) return;
+      for (const page of good.pages.values()) {
+        if (page.kind !== 'article') continue;
+        const body = cache.get(page.path) ?? page.render(good.site);
+        yield { sitePath: page.path, html: typeof body === 'string' ? body : new TextDecoder().decode(body) };
+      }
+    },
     lookup(sitePath) {
       if (!good) return undefined;
       const page = good.pages.get(sitePath);
@@ -257,7 +268,7 @@ function remodelStoriesWithImages(
 }
 
 function contentTypeOfPage(page: Page): string {
-  if (page.kind === 'feed') return 'application/rss+xml; charset=utf-8';
+  if (page.kind === 'feed') return `${feedFormatOfPath(page.path)?.mediaType ?? 'application/xml'}; charset=utf-8`;
   if (page.kind === 'asset') return contentTypeOf(page.path);
   return contentTypeOf(filePathOf(page.path));
 }

@@ -2,10 +2,10 @@ import type { DateTime } from './article.js';
 import type { SiteConfig } from './config.js';
 import type { Collection, LinkedArticle } from './site.js';
 
-/** A feed a page advertises with `<link rel="alternate">`. */
+/** A feed a page advertises: a `<link rel="alternate">` per format in the head, a line in the footer. */
 export interface FeedLink {
   readonly title: string;
-  /** Site-relative path of the feed. */
+  /** Site-relative path of the feed's RSS file; its Atom and JSON Feed files sit beside it (`feedFormats`). */
   readonly path: string;
 }
 
@@ -83,18 +83,19 @@ export interface NotFoundView {
   readonly latest: readonly LinkedArticle[];
 }
 
-/** An RSS feed: a channel and its newest items. */
+/** A feed, in any of its formats: the channel and its newest items. */
 export interface FeedView {
   readonly config: SiteConfig;
   readonly title: string;
   readonly description: string;
-  /** Site-relative path of the feed itself (for `atom:link rel=self`). */
+  /** Site-relative path of this feed file (its self link; in Atom also its id). */
   readonly path: string;
   /** Site-relative path of the HTML page the feed mirrors. */
   readonly pagePath: string;
+  /** The items' stories, newest first; a killed one (`status: canceled`) stands for the notice that replaces it. */
   readonly articles: readonly LinkedArticle[];
-  /** The newest `date`/`updated` among the items: deterministic, unlike the clock. */
-  readonly lastBuildDate?: DateTime;
+  /** The newest modified time (`modifiedAt`) among the items: deterministic, unlike the clock. */
+  readonly updated?: DateTime;
   /** Resolve a story reference's target (for links inside item bodies). */
   readonly references: (article: LinkedArticle) => readonly (LinkedArticle | undefined)[];
 }

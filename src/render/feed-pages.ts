@@ -1,49 +1,132 @@
+import { renderAtom } from '../../templates/atom.js';
+import { renderJsonFeed } from '../../templates/json-feed.js';
+import { newestModified } from '../../templates/parts/feed-item.js';
 import { feedXml, renderRss } from '../../templates/rss.js';
-import type { DateTime } from '../model/article.js';
-import { articlesWithIds, referenceTargets, type LinkedArticle, type Site } from '../model/site.js';
+import type { Article } from '../model/article.js';
+import { feedFilePath, feedFolderOf, feedFormatKeys, type FeedFormatKey } from '../model/feed-formats.js';
+import { articlesWithIds, byNewest, referenceTargets, type LinkedArticle, type Site } from '../model/site.js';
+import type { FeedView } from '../model/views.js';
 import { siteFeedPath } from './chrome.js';
 import { collectionKey, type Page } from './page.js';
 
-/** The RSS feeds: one for the site and one for each section, topic and tag (newest `feedSize` stories). */
-export function feedPages(site: Site): Page[] {
-  const size = site.config.feedSize;
-  const siteFeed = feedPage(siteFeedPath, '', site.articles.slice(0, size).map((article) => article.id), 'home', (current) => ({
-    title: current.config.title,
-    description: current.config.description,
-  }));
-  const collectionFeeds = [...site.sections, ...site.topics, ...site.tags].map(({ kind, slug, path, feedPath, articleIds }) =>
-    feedPage(feedPath, path, articleIds.slice(0, size), collectionKey(kind, slug), (current) => {
-      const name = current.collection(kind, slug)?.name ?? slug;
-      return { title: `${current.config.title}: ${name}`, description: `Stories filed under ${name}` };
-    }),
-  );
-  return [siteFeed, ...collectionFeeds].map((page) => ({ ...page, deps: { ...page.deps, teasers: linkedIdsOf(site, page.deps.articles) } }));
+/** One feed, before it is written in each format. */
+interface FeedPlan {
+  /** Site-relative folder of the feed's files. */
+  readonly folder: string;
+  /** Site-relative path of the page the feed mirrors. */
+  readonly pagePath: string;
+  /** Its collection key (`home` for the site feed). */
+  readonly key: string;
+  /** Ids of its items, newest first: live stories and killed ones (which show as notices). */
+  readonly ids: readonly string[];
+  readonly channel: (site: Site) => { title: string; description: string };
 }
 
-function feedPage(path: string, pagePath: string, ids: readonly string[], key: string, channel: (site: Site) => { title: string; description: string }): Page {
+const renderers: Readonly<Record<FeedFormatKey, (view: FeedView) => string>> = {
+  rss: (view) => feedXml(renderRss(view)),
+  atom: (view) => feedXml(renderAtom(view)),
+  json: renderJsonFeed,
+};
+
+/**
+ * The feeds: one for the site and one for each section, topic and tag, each as RSS (`feed.xml`),
+ * Atom (`atom.xml`) and JSON Feed (`feed.json`) with the same newest `feedSize` items. A killed
+ * story filed there keeps its place by date, as a notice that it was withdrawn.
+ */
+export function feedPages(site: Site): Page[] {
+  const size = site.config.feedSize;
+  const killed = killedByCollection(site);
+  const siteFeed: FeedPlan = {
+    folder: feedFolderOf(siteFeedPath),
+    pagePath: '',
+    key: 'home',
+    ids: newestIds(site.articles, site.withdrawn, size),
+    channel: (current) => ({ title: current.config.title, description: current.config.description }),
+  };
+  const collectionFeeds = [...site.sections, ...site.topics, ...site.tags].map(({ kind, slug, path, feedPath, articleIds }): FeedPlan => {
+    const key = collectionKey(kind, slug);
+    return {
+      folder: feedFolderOf(feedPath),
+      pagePath: path,
+      key,
+      ids: newestIds(articlesWithIds(site, articleIds.slice(0, size)), killed.get(key) ?? [], size),
+      channel: (current) => {
+        const name = current.collection(kind, slug)?.name ?? slug;
+        return { title: `${current.config.title}: ${name}`, description: `Stories filed under ${name}` };
+      },
+    };
+  });
+  return [siteFeed, ...collectionFeeds].flatMap((feed) => feedFormatKeys.map((format) => feedPage(site, feed, format)));
+}
+
+function feedPage(site: Site, feed: FeedPlan, format: FeedFormatKey): Page {
+  const path = feedFilePath(feed.folder, format);
   return {
     path,
     kind: 'feed',
-    deps: { articles: ids, teasers: [], collections: [key] },
+    // Killed stories' ids are among `articles`: their notices read them. Only live items show a body with links.
+    deps: { articles: feed.ids, teasers: articlesWithIds(site, feed.ids).flatMap((article) => article.linkedIds), collections: [feed.key] },
     render: (current) => {
-      const articles = articlesWithIds(current, ids);
-      const lastBuildDate = newest(articles);
+      const articles = itemsWithIds(current, feed.ids);
+      const updated = newestModified(articles);
       const references = (article: LinkedArticle) => referenceTargets(current, article);
-      return feedXml(renderRss({ config: current.config, ...channel(current), path, pagePath, articles, references, ...(lastBuildDate ? { lastBuildDate } : {}) }));
+      return renderers[format]({ config: current.config, ...feed.channel(current), path, pagePath: feed.pagePath, articles, references, ...(updated ? { updated } : {}) });
     },
   };
 }
 
-function linkedIdsOf(site: Site, ids: readonly string[]): string[] {
-  return articlesWithIds(site, ids).flatMap((article) => article.linkedIds);
-}
-
-function newest(articles: readonly LinkedArticle[]): DateTime | undefined {
-  let best: DateTime | undefined;
-  for (const article of articles) {
-    for (const when of [article.date, article.updated]) {
-      if (when && (!best || when.epochMs > best.epochMs)) best = when;
+/** The first `size` of two lists already in the default order, merged in that order. */
+function newestIds(live: readonly Article[], killed: readonly Article[], size: number): string[] {
+  const ids: string[] = [];
+  let [i, k] = [0, 0];
+  while (ids.length < size) {
+    const next = live[i];
+    const other = killed[k];
+    if (!next && !other) break;
+    if (next && (!other || byNewest(next, other) <= 0)) {
+      ids.push(next.id);
+      i += 1;
+    } else if (other) {
+      ids.push(other.id);
+      k += 1;
     }
   }
-  return best;
+  return ids;
+}
+
+/** The killed stories filed under each collection that still exists, by collection key, in the default order. */
+function killedByCollection(site: Site): Map<string, LinkedArticle[]> {
+  const byKey = new Map<string, LinkedArticle[]>();
+  for (const article of site.withdrawn) {
+    const terms = [
+      ...(article.section ? [['section', article.section.slug] as const] : []),
+      ...article.topics.map((term) => ['topic', term.slug] as const),
+      ...article.tags.map((term) => ['tag', term.slug] as const),
+    ];
+    for (const [kind, slug] of terms) {
+      if (!site.collection(kind, slug)) continue;
+      const key = collectionKey(kind, slug);
+      const list = byKey.get(key) ?? [];
+      if (!list.includes(article)) list.push(article);
+      byKey.set(key, list);
+    }
+  }
+  return byKey;
+}
+
+// Killed stories by id, per site version: `Site.byId` holds live stories only.
+const killedIndexes = new WeakMap<readonly LinkedArticle[], ReadonlyMap<string, LinkedArticle>>();
+
+/** The live or killed stories with the given ids, in that order, skipping ids the site has neither of. */
+function itemsWithIds(site: Site, ids: readonly string[]): LinkedArticle[] {
+  let killed = killedIndexes.get(site.withdrawn);
+  if (!killed) {
+    killed = new Map(site.withdrawn.map((article) => [article.id, article]));
+    killedIndexes.set(site.withdrawn, killed);
+  }
+  const index = killed;
+  return ids.flatMap((id) => {
+    const article = site.byId.get(id) ?? index.get(id);
+    return article ? [article] : [];
+  });
 }

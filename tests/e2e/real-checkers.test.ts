@@ -24,14 +24,23 @@ function checkSite(name: string, out: () => string, basePath: string) {
       expect(problems, formatHtmlProblems(problems)).toEqual([]);
     });
 
-    it('should have feeds that feedparser reads without bozo', async () => {
-      const feeds = await parseFeeds(await filesEndingWith(out(), 'feed.xml'));
-      expect(feeds.length).toBeGreaterThan(3);
-      for (const feed of feeds) {
-        expect(feed.bozo, `${feed.file}: ${feed.bozoException ?? ''}`).toBe(false);
-        expect(feed.version).toBe('rss20');
-        expect(feed.entries.length).toBeGreaterThan(0);
-        for (const entry of feed.entries) expect(entry.link).toMatch(/^https?:\/\//);
+    it('should have feeds in RSS, Atom and JSON Feed that feedparser reads without bozo, with the same items', async () => {
+      const rssFiles = await filesEndingWith(out(), 'feed.xml');
+      expect(rssFiles.length).toBeGreaterThan(3);
+      const beside = (name: string) => rssFiles.map((file) => path.join(path.dirname(file), name));
+      const [rss, atom, json] = await Promise.all([rssFiles, beside('atom.xml'), beside('feed.json')].map((files) => parseFeeds(files)));
+      for (const [feeds, version] of [
+        [rss, 'rss20'],
+        [atom, 'atom10'],
+        [json, 'json11'],
+      ] as const) {
+        for (const [index, feed] of (feeds ?? []).entries()) {
+          expect(feed.bozo, `${feed.file}: ${feed.bozoException ?? ''}`).toBe(false);
+          expect(feed.version, feed.file).toBe(version);
+          expect(feed.entries.length).toBeGreaterThan(0);
+          for (const entry of feed.entries) expect(entry.link).toMatch(/^https?:\/\//);
+          expect(feed.entries.map((entry) => entry.id), feed.file).toEqual(rss?.[index]?.entries.map((entry) => entry.id));
+        }
       }
     });
 

@@ -117,12 +117,16 @@ describe('parseFeeds (python3-feedparser)', () => {
       bozo: false,
       version: 'rss20',
       title: 'Wiredesk — World',
+      updated: '',
       entries: [
         {
           title: 'Quake hits coast',
           link: 'https://example.org/world/quake/',
           id: 'urn:wiredesk:quake',
           published: 'Tue, 03 Mar 2026 10:00:00 +0000',
+          updated: '',
+          summary: '',
+          content: '',
           tags: ['world', 'disaster'],
         },
         {
@@ -130,6 +134,9 @@ describe('parseFeeds (python3-feedparser)', () => {
           link: 'https://example.org/world/markets/',
           id: 'https://example.org/world/markets/',
           published: '',
+          updated: '',
+          summary: '',
+          content: '',
           tags: [],
         },
       ],
@@ -137,6 +144,25 @@ describe('parseFeeds (python3-feedparser)', () => {
     expect(bad?.file).toBe(broken);
     expect(bad?.bozo).toBe(true);
     expect(bad?.bozoException).toMatch(/mismatched tag|not well-formed/);
+  });
+
+  it('should read a JSON Feed 1.1 as json11, and be bozo on one that breaks the spec', async () => {
+    const item = { id: 'https://example.org/a/', url: 'https://example.org/a/', title: 'A', summary: 'S', content_html: '<p>A</p>', date_published: '2026-03-03T10:00:00+03:00', date_modified: '2026-03-04T10:00:00Z', tags: ['world'] };
+    const good = { version: 'https://jsonfeed.org/version/1.1', title: 'Wiredesk', home_page_url: 'https://example.org/', items: [item] };
+    const dir = await site('json-feeds', {
+      'good.json': JSON.stringify(good),
+      'no-id.json': JSON.stringify({ ...good, items: [{ ...item, id: 7 }] }),
+      'bad-date.json': JSON.stringify({ ...good, items: [{ ...item, date_modified: 'yesterday' }] }),
+      'not-json.json': '{"version": ',
+    });
+    const [ok, noId, badDate, notJson] = await parseFeeds(['good.json', 'no-id.json', 'bad-date.json', 'not-json.json'].map((name) => path.join(dir, name)));
+    expect(ok).toMatchObject({ bozo: false, version: 'json11', title: 'Wiredesk' });
+    expect(ok?.entries).toEqual([
+      { title: 'A', link: 'https://example.org/a/', id: 'https://example.org/a/', published: '2026-03-03T10:00:00+03:00', updated: '2026-03-04T10:00:00Z', summary: 'S', content: '<p>A</p>', tags: ['world'] },
+    ]);
+    expect(noId?.bozoException).toMatch(/items\[0\]\.id/);
+    expect(badDate?.bozoException).toMatch(/date_modified is not an RFC 3339 date/);
+    expect(notJson?.bozo).toBe(true);
   });
 
   it('should return nothing for no files and throw for a missing file', async () => {

@@ -20,6 +20,8 @@ const site = [
 ].join('');
 
 const page = (id: string, day: number) => `2018/05/0${day}/${id}/`;
+/** A feed's three files (RSS, Atom, JSON Feed) in its folder. */
+const feedFiles = (folder: string) => ['feed.xml', 'atom.xml', 'feed.json'].map((name) => `${folder}${name}`);
 const sorted = (report: RebuildReport) => ({ ok: report.ok, changed: [...report.changed].sort(), removed: [...report.removed].sort() });
 
 describe('the dev engine re-renders exactly the pages a change touches', () => {
@@ -41,7 +43,7 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
 
   it('should render every page on the first build', () => {
     expect(engine.initial.changed).toHaveLength(engine.initial.pages);
-    expect(engine.initial.pages).toBe(27);
+    expect(engine.initial.pages).toBe(39);
   });
 
   it('should re-render nothing when a saved file did not change', async () => {
@@ -52,7 +54,7 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
     const result = await edit('a.md', storyText('a', 1, 'section: Business\ntopics: [SPIEF]\ntags: [Japan]', 'Lead of a.\n\nA rewritten second paragraph.'));
     expect(result).toEqual({
       ok: true,
-      changed: [page('a', 1), 'feed.xml', 'sections/business/feed.xml', 'tags/japan/feed.xml', 'topics/spief/feed.xml'],
+      changed: [page('a', 1), ...feedFiles(''), ...feedFiles('sections/business/'), ...feedFiles('tags/japan/'), ...feedFiles('topics/spief/')].sort(),
       removed: [],
     });
   });
@@ -68,12 +70,13 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
         'sections/business/',
         'topics/spief/',
         'tags/japan/',
-        'feed.xml',
-        'sections/business/feed.xml',
-        'topics/spief/feed.xml',
-        'tags/japan/feed.xml',
-        'sections/world/feed.xml', // b's item links a by headline
-        'tags/russia/feed.xml',
+        ...feedFiles(''),
+        ...feedFiles('sections/business/'),
+        ...feedFiles('topics/spief/'),
+        ...feedFiles('tags/japan/'),
+        ...feedFiles('sections/world/'), // b's item links a by headline
+        ...feedFiles('tags/russia/'),
+        'sitemap.xml', // reads every story's teaser (for its URL and modified time)
       ].sort(),
     );
   });
@@ -85,15 +88,16 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
       changed: [
         page('b', 2),
         page('c', 3), // shows the Russia tag, whose count fell
-        'feed.xml',
-        'sections/world/feed.xml',
+        ...feedFiles(''),
+        ...feedFiles('sections/world/'),
         'tags/',
-        'tags/japan/feed.xml',
+        ...feedFiles('tags/japan/'),
         'tags/russia/',
-        'tags/russia/feed.xml',
+        ...feedFiles('tags/russia/'),
         'tags/trade/',
-        'tags/trade/feed.xml',
-      ],
+        ...feedFiles('tags/trade/'),
+        'sitemap.xml', // lists every tag's first page
+      ].sort(),
       removed: [],
     });
   });
@@ -115,8 +119,9 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
         'tags/',
         'tags/japan/',
         'tags/japan/page/2/',
-        'feed.xml',
-        'tags/japan/feed.xml',
+        ...feedFiles(''),
+        ...feedFiles('tags/japan/'),
+        'sitemap.xml',
       ].sort(),
       removed: [],
     });
@@ -127,7 +132,7 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
     const result = sorted(await engine.update([file('d.md')]));
     expect(result).toEqual({
       ok: true,
-      changed: ['', 'page/2/', 'page/3/', '404.html', 'feed.xml'].sort(),
+      changed: ['', 'page/2/', 'page/3/', '404.html', ...feedFiles(''), 'sitemap.xml'].sort(),
       removed: [page('d', 4), 'page/4/'],
     });
     expect(engine.lookup(page('d', 4))).toBeUndefined();
@@ -156,7 +161,7 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
     engine.lookup(page('a', 1));
     await fixture.write('stories/a.md', storyText('a', 1, 'section: Business\ntopics: [SPIEF]\ntags: [Japan]', 'Lead of a.\n\nNew.'));
     const report = await engine.update([file('a.md')]);
-    expect(report.changed).toHaveLength(5);
+    expect(report.changed).toHaveLength(13);
     expect(report.rendered).toBe(1);
   });
 });

@@ -20,7 +20,7 @@ function feed(articles: readonly LinkedArticle[], overrides: Partial<FeedView> =
       path: 'sections/business/feed.xml',
       pagePath: 'sections/business/',
       articles,
-      lastBuildDate: written,
+      updated: written,
       references: () => [pipelines],
       ...overrides,
     }),
