@@ -1,0 +1,78 @@
+/** A date as a scraped page writes it: a day, and a wall-clock time when the page shows one (with a UTC offset only in ISO 8601 dates). */
+export interface WrittenDate {
+  /** `YYYY-MM-DD`. */
+  readonly day: string;
+  /** `HH:MM` or `HH:MM:SS`, when written. */
+  readonly time?: string;
+  /** The UTC offset, `+03:00` or `Z`, when written (only ISO dates have one). */
+  readonly offset?: string;
+}
+
+/** What a date line says: its date (and the update time some pages add), or why it is no real date. */
+export type DateLineReading =
+  | { readonly ok: true; readonly date: WrittenDate; readonly updated?: WrittenDate }
+  | { readonly ok: false; readonly reason: string };
+
+const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const month = '(?<mo>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const weekday = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,? )?';
+const clock = '(?<h>\\d{1,2}):(?<mi>\\d{2})';
+const isoTime = '(?:[T ](?<h>\\d{2}):(?<mi>\\d{2})(?::(?<s>\\d{2})(?:\\.\\d+)?)?(?<z>Z|[+-]\\d{2}:?\\d{2})?)?';
+
+// Each pattern names its fields: year `y`, month `mo`, day `d`, and optionally hour `h`, minute `mi`, second `s`, offset `z`.
+const patterns: readonly RegExp[] = [
+  // `date 2018-05-25 Register`: the scraper's own date line (what follows the date is page furniture).
+  new RegExp(`^date (?<y>\\d{4})-(?<mo>\\d{2})-(?<d>\\d{2})${isoTime}(?: .*)?$`, 'i'),
+  new RegExp(`^(?<y>\\d{4})-(?<mo>\\d{2})-(?<d>\\d{2})${isoTime}$`, 'i'),
+  // `25 May 2018`, `Friday, 25 May 2018, 14:03`
+  new RegExp(`^${weekday}(?<d>\\d{1,2}) ${month},? (?<y>\\d{4})(?:,? ${clock})?$`, 'i'),
+  // `May 25, 2018`, `May 25, 2018 14:03`
+  new RegExp(`^${weekday}${month} (?<d>\\d{1,2}),? (?<y>\\d{4})(?:,? ${clock})?$`, 'i'),
+];
+// Sputnik's `14:03 25.05.2018`, optionally `(updated 15:00 25.05.2018)`.
+const dotted = '(?:(\\d{2}):(\\d{2}) )?(\\d{2})\\.(\\d{2})\\.(\\d{4})';
+const dottedPattern = new RegExp(`^${dotted}(?: \\(updated ${dotted}\\))?$`, 'i');
+
+/** Read a line that holds only a date (`25 May 2018`, `date 2018-05-25 …`, `14:03 25.05.2018`); undefined when it is not one. */
+export function readDateLine(text: string): DateLineReading | undefined {
+  const dottedMatch = dottedPattern.exec(text);
+  if (dottedMatch) {
+    const [, h, mi, d, mo, y, uh, umi, ud, umo, uy] = dottedMatch;
+    const date = writtenDate(text, { y, mo, d, h, mi });
+    if (!date.ok || uy === undefined) return date;
+    const updated = writtenDate(text, { y: uy, mo: umo, d: ud, h: uh, mi: umi });
+    return updated.ok ? { ok: true, date: date.date, updated: updated.date } : updated;
+  }
+  for (const pattern of patterns) {
+    const fields = pattern.exec(text)?.groups;
+    if (fields) return writtenDate(text, fields);
+  }
+  return undefined;
+}
+
+/** The date a line's fields name, checked against the calendar and the clock. */
+function writtenDate(text: string, fields: Partial<Record<string, string | undefined>>): DateLineReading {
+  const { y = '', mo = '', d = '', h, mi, s, z } = fields;
+  const year = Number(y);
+  const monthNumber = /^\d+$/.test(mo) ? Number(mo) : months.indexOf(mo.slice(0, 3).toLowerCase()) + 1;
+  const day = Number(d);
+  const calendar = new Date(Date.UTC(year, monthNumber - 1, day));
+  const real = calendar.getUTCFullYear() === year && calendar.getUTCMonth() === monthNumber - 1 && calendar.getUTCDate() === day;
+  const [hour, minute, second] = [h, mi, s].map((part) => Number(part ?? '0'));
+  const offset = z === undefined ? undefined : z.toUpperCase() === 'Z' ? 'Z' : z.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+  const realOffset = offset === undefined || offset === 'Z' || Math.abs(Number(offset.slice(0, 3))) <= 18;
+  if (!real || !realOffset || (hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59) {
+    return { ok: false, reason: `"${text}" is not a real date, expected a calendar day such as 25 May 2018 (and a time from 00:00 to 23:59)` };
+  }
+  const pad = (value: number | undefined, width = 2) => String(value ?? 0).padStart(width, '0');
+  const isoDay = `${pad(year, 4)}-${pad(monthNumber)}-${pad(day)}`;
+  if (h === undefined) return { ok: true, date: { day: isoDay } };
+  const time = s === undefined ? `${pad(hour)}:${pad(minute)}` : `${pad(hour)}:${pad(minute)}:${pad(second)}`;
+  return { ok: true, date: { day: isoDay, time, ...(offset ? { offset } : {}) } };
+}
+
+/** A written date as front matter holds it: `2018-05-25`, `2018-05-25T14:03` (the site's time zone applies) or `2018-05-25T14:03:00+03:00`. */
+export function frontMatterDate(date: WrittenDate): string {
+  if (date.time === undefined) return date.day;
+  return date.offset === undefined ? `${date.day}T${date.time}` : `${date.day}T${date.time.length === 5 ? `${date.time}:00` : date.time}${date.offset}`;
+}
