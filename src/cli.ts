@@ -5,6 +5,7 @@ const usage = `Usage: wiredesk <command> [options]
 Commands:
   build              Build the stories folder into a static site
   dev                Preview: build, serve, watch, rebuild what changed, reload open pages
+  import SOURCE      Turn wire copy (a file, a folder, or - for standard input) into story files
 
 Options:
   --stories DIR      Folder of story files (default: stories)
@@ -16,6 +17,9 @@ Options:
   --keep-going       build: leave out broken stories (listed) and publish the rest
   --now TIME         build: the instant to build for (ISO 8601 with offset; default: the clock),
                      for embargoes and the news sitemap
+  --format F         import: text (scraped stories) or ninjs (IPTC JSON); default: by file extension
+  --into DIR         import: the stories folder to write into (default: stories)
+  --force            import: replace story files that exist with other text
   --port N           dev: first port to try (default: 4321; the next free one if taken)
   --host H           dev: address to listen on (default: 127.0.0.1)
   --open             dev: open the site in a browser
@@ -38,6 +42,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         'no-cache': { type: 'boolean' },
         'keep-going': { type: 'boolean' },
         now: { type: 'string' },
+        format: { type: 'string' },
+        into: { type: 'string' },
+        force: { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },
         open: { type: 'boolean' },
@@ -59,6 +66,20 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (values.help || command === undefined || command === 'help') {
     process.stdout.write(`${usage}\n`);
     return values.help || command === 'help' ? 0 : 2;
+  }
+  if (command === 'import') {
+    const [target, ...extra] = rest;
+    if (target === undefined || extra.length > 0) {
+      process.stderr.write(`${target === undefined ? 'Missing what to import' : `Unexpected argument "${extra[0]}"`}, expected \`wiredesk import <file|folder|->\`\n\n${usage}\n`);
+      return 2;
+    }
+    if (values.format !== undefined && values.format !== 'text' && values.format !== 'ninjs') {
+      process.stderr.write(`Invalid --format "${values.format}", expected text or ninjs\n`);
+      return 2;
+    }
+    const { importStories } = await import('./commands/import.js');
+    const report = await importStories({ target, format: values.format, into: values.into ?? values.stories, force: values.force });
+    return report.ok ? 0 : 1;
   }
   if (rest.length > 0) {
     process.stderr.write(`Unexpected argument "${rest[0]}"\n\n${usage}\n`);

@@ -101,8 +101,8 @@ export interface Article {
   /** Plain-text summary: the author's, else the first paragraph. */
   readonly summary: string;
   readonly image?: LeadImage;
-  /** Related stories named by the author, in their order. */
-  readonly related: readonly RelatedReference[];
+  /** Related stories named by the author, in their order; absent when the author wrote no `related` (then they are computed). */
+  readonly related?: readonly RelatedReference[];
   /** A closing note, e.g. "Sputnik is the official media partner of the forum." */
   readonly note?: string;
   /** The body as HTML, serialized once, cut where story links are linked at render time. */
@@ -126,6 +126,8 @@ export interface Article {
   readonly corrections: readonly Correction[];
   /** The story's BCP 47 language when it differs from the site's (canonical form). */
   readonly lang?: string;
+  /** The wire item the story was imported from (`wiredesk import`): its URI and version, to update it. */
+  readonly wire?: { readonly uri: string; readonly version?: number };
   /** Site-relative URL path of the story page, e.g. `2018/05/25/putin-japan/` (no leading slash). */
   readonly path: string;
 }

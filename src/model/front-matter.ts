@@ -58,7 +58,8 @@ export function frontMatterSchema(context: FrontMatterContext) {
         { error: 'a map with `src`, `alt`, `caption` and `credit`' },
       )
       .optional(),
-    related: z.array(id, { error: 'a list of story ids' }).default([]),
+    // No default: an absent `related` (computed from shared topics and tags) differs from `related: []` (none, on purpose).
+    related: z.array(id, { error: 'a list of story ids' }).optional(),
     note: text.optional(),
     embargo: dateTime.optional(),
     status: z.enum(storyStatuses, { error: 'one of usable, withheld or canceled' }).default('usable'),
@@ -66,6 +67,7 @@ export function frontMatterSchema(context: FrontMatterContext) {
     slugline: text.optional(),
     corrections: z.array(z.object({ date: dateTime, text }, { error: 'a map with `date` and `text`' }), { error: 'a list of `date` and `text` maps' }).default([]),
     lang: language.optional(),
+    wire: z.object({ uri: text, version: z.int({ error: 'a whole number' }).min(0).optional() }, { error: 'a map with `uri` and `version`' }).optional(),
   });
 }
 

@@ -81,7 +81,7 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
     ...optional('byline', data.byline),
     summary: data.summary ?? text.firstParagraph,
     ...optional('image', image),
-    related: data.related.map((relatedId, index) => ({ id: relatedId, place: placeOf(source, ['related', index]) })),
+    ...optional('related', data.related?.map((relatedId, index) => ({ id: relatedId, place: placeOf(source, ['related', index]) }))),
     ...optional('note', data.note),
     body: bodyToHtml(story.tree, dateline, context.config),
     references: found.references,
@@ -94,6 +94,7 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
     ...optional('slugline', data.slugline),
     corrections: data.corrections,
     ...optional('lang', data.lang),
+    ...optional('wire', data.wire && { uri: data.wire.uri, ...optional('version', data.wire.version) }),
     path: permalinkPath(context.config.permalink, { id, date: data.date, section: data.section }),
   };
   return { article, messages };

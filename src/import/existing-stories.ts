@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { isMap } from 'yaml';
+import { loadStories } from '../pipeline/load.js';
+import { parseStory } from '../pipeline/parse.js';
+import type { ExistingStories, ExistingStory } from './imported-story.js';
+import { headlineKey } from './story-link.js';
+
+/** The stories index an import run keeps: what is on disk, plus what the run has imported so far. */
+export interface StoryIndex extends ExistingStories {
+  /** Know a story imported in this run, so later inputs can link to it. */
+  add(story: ExistingStory): void;
+}
+
+/** An index of the given stories, by headline (only headlines that name one story), id and wire URI. */
+export function storyIndex(stories: readonly ExistingStory[]): StoryIndex {
+  const byTitle = new Map<string, ExistingStory | null>();
+  const byId = new Map<string, ExistingStory>();
+  const byUri = new Map<string, ExistingStory>();
+  const add = (story: ExistingStory) => {
+    const key = headlineKey(story.title);
+    const taken = byTitle.get(key);
+    // Two stories with one headline: neither is the one a READ MORE line means.
+    byTitle.set(key, taken === undefined || taken?.id === story.id ? story : null);
+    byId.set(story.id, story);
+    if (story.wire) byUri.set(story.wire.uri, story);
+  };
+  for (const story of stories) add(story);
+  return {
+    add,
+    byTitle: (title) => byTitle.get(headlineKey(title)) ?? undefined,
+    byId: (id) => byId.get(id),
+    byWireUri: (uri) => byUri.get(uri),
+  };
+}
+
+/**
+ * Read the stories folder's stories as an import needs them: id, headline and wire identity.
+ * A story that does not parse is skipped (the build reports it); a missing folder is empty.
+ */
+export async function existingStories(storiesDir: string): Promise<ExistingStory[]> {
+  let loaded;
+  try {
+    loaded = await loadStories(storiesDir);
+  } catch {
+    return [];
+  }
+  return loaded.stories.flatMap((file): ExistingStory[] => {
+    const parsed = parseStory(file);
+    const contents = parsed.story?.frontMatter?.contents;
+    if (!isMap(contents)) return [];
+    const data = parsed.story?.frontMatter?.toJS() as Record<string, unknown>;
+    const id = typeof data.id === 'string' ? data.id : path.posix.basename(file.source, '.md');
+    const title = typeof data.title === 'string' ? data.title : '';
+    const wire = wireOf(data.wire);
+    return [{ id, source: file.source, title, ...(wire ? { wire } : {}) }];
+  });
+}
+
+function wireOf(value: unknown): ExistingStory['wire'] {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { uri, version } = value as { uri?: unknown; version?: unknown };
+  if (typeof uri !== 'string') return undefined;
+  return typeof version === 'number' ? { uri, version } : { uri };
+}

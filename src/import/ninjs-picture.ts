@@ -1,0 +1,72 @@
+import { isWebUrl } from './ninjs-body-cleanup.js';
+import { type Field, type ReadContext, firstMember, invalid, isMap, listOf, member, members, oneLine, textOf } from './ninjs-fields.js';
+import { descriptionOf, optionalHeadlineOf } from './ninjs-texts.js';
+
+/** The lead image as front matter: `{src, alt, caption, credit}`, each only when known. */
+export type LeadImageFields = Readonly<Partial<Record<'src' | 'alt' | 'caption' | 'credit', string>>>;
+
+/**
+ * The item's lead image, from its first association of type `picture` (`associations` is a list
+ * in ninjs 2 and 3, a map by name in ninjs 1): `src` from the largest rendition with an http(s)
+ * `href` (by width × height), `alt` from its headline, `caption` from its `caption` description
+ * (else its first description), `credit` from `creditline`, else `by` and `copyrightholder`, else
+ * `copyrightnotice`. Undefined when there is no picture or nothing to show of it.
+ */
+export function leadImageOf(context: ReadContext, item: Field): LeadImageFields | undefined {
+  const picture = associationsOf(context, item).find((association) => textOf(context, member(association, 'type'))?.toLowerCase() === 'picture');
+  if (!picture) return undefined;
+  const src = largestRenditionHref(context, picture);
+  const caption = descriptionOf(context, picture, ['caption'], true);
+  const alt = src === undefined ? undefined : (optionalHeadlineOf(context, picture) ?? caption);
+  const credit = creditOf(context, picture);
+  const image = {
+    ...(src !== undefined ? { src } : {}),
+    ...(alt !== undefined ? { alt } : {}),
+    ...(caption !== undefined ? { caption } : {}),
+    ...(credit !== undefined ? { credit } : {}),
+  };
+  return Object.keys(image).length > 0 ? image : undefined;
+}
+
+/** The associated items, in order, that are maps (others are reported). */
+function associationsOf(context: ReadContext, item: Field): Field[] {
+  const associations = member(item, 'associations');
+  if (!associations) return [];
+  const entries = associations.node.type === 'object' ? members(associations).map((entry) => entry.field) : listOf(context, associations, 'a list of associated items (or, in ninjs 1, a map of them by name)');
+  return (entries ?? []).filter((entry) => isMap(context, entry, 'an associated item (a map with `uri`, `type`, `renditions`…)'));
+}
+
+/** The http(s) `href` of a picture's largest image rendition, by width × height (the first when none has a size). */
+function largestRenditionHref(context: ReadContext, picture: Field): string | undefined {
+  const renditions = member(picture, 'renditions');
+  if (!renditions) return undefined;
+  const entries = renditions.node.type === 'object' ? members(renditions).map((entry) => entry.field) : listOf(context, renditions, 'a list of renditions (or, in ninjs 1, a map of them by name)');
+  let best: { href: string; area: number } | undefined;
+  for (const rendition of entries ?? []) {
+    if (!isMap(context, rendition, 'a rendition (a map with `href`, `width`, `height`…)')) continue;
+    const href = textOf(context, member(rendition, 'href'));
+    const type = textOf(context, firstMember(rendition, ['contentType', 'mimetype']));
+    if (!isWebUrl(href) || (type !== undefined && !/^image\//i.test(type))) continue;
+    const area = dimension(context, member(rendition, 'width')) * dimension(context, member(rendition, 'height'));
+    if (!best || area > best.area) best = { href: href.trim(), area };
+  }
+  return best?.href;
+}
+
+/** A width or height in pixels, 0 when absent; reports one that is not a number. */
+function dimension(context: ReadContext, field: Field | undefined): number {
+  if (!field) return 0;
+  if (field.node.type === 'number' && typeof field.node.value === 'number' && field.node.value >= 0) return field.node.value;
+  invalid(context, field, 'a number of pixels');
+  return 0;
+}
+
+/** The picture's credit line, as the pages show it under the caption. */
+function creditOf(context: ReadContext, picture: Field): string | undefined {
+  const creditline = oneLine(textOf(context, member(picture, 'creditline')));
+  if (creditline !== undefined) return creditline;
+  const by = oneLine(textOf(context, firstMember(picture, ['by', 'byline'])));
+  const holder = oneLine(textOf(context, member(picture, 'copyrightholder')));
+  if (by !== undefined && holder !== undefined) return by.toLowerCase().includes(holder.toLowerCase()) ? by : `${by} / ${holder}`;
+  return by ?? holder ?? oneLine(textOf(context, member(picture, 'copyrightnotice')));
+}
