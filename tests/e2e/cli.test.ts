@@ -70,4 +70,25 @@ describe('the wiredesk command', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^missing\.yaml:1:1 {2}error {2}Cannot read the settings file/m);
   });
+
+  it('should import wire copy with `import`, exit 1 on a broken input, and refuse a wrong format', async () => {
+    const site = await fixtureSite('-- wire/opec.json --\n{"uri": "urn:example:opec-cut-2018", "headline": "OPEC agrees cut", "versioncreated": "2018-11-27T06:00:00Z", "body_html": "<p>Output falls.</p>"}\n');
+    sites.push(site);
+    const result = await wiredesk(['import', 'wire/opec.json'], site.dir);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('wrote     stories/2018/11/opec-cut-2018.md  (from wire/opec.json)');
+    expect(existsSync(path.join(site.dir, 'stories/2018/11/opec-cut-2018.md'))).toBe(true);
+    await site.write('wire/broken.json', '{"uri": ');
+    const broken = await wiredesk(['import', 'wire/broken.json'], site.dir);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/^wire\/broken\.json:\d+:\d+ {2}error {2}.+ {2}import-malformed$/m);
+    expect((await wiredesk(['import', 'wire', '--format', 'xml'], site.dir)).code).toBe(2);
+    expect((await wiredesk(['import'], site.dir)).stderr).toContain('Missing what to import');
+  });
+
+  it('should refuse a --now that is not a time with an offset', async () => {
+    const result = await wiredesk(['build', '--now', '2018-05-25T10:00'], process.cwd());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Invalid --now "2018-05-25T10:00", expected ISO 8601 with offset');
+  });
 });
