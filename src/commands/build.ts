@@ -21,6 +21,7 @@ import { scanStories } from '../pipeline/load.js';
 import { loadTheme } from '../pipeline/load-theme.js';
 import { writeSite, type WriteResult } from '../pipeline/write.js';
 import { formatReport } from '../report/format.js';
+import { searchIndexStep } from '../search/build-step.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
 import { hasErrors } from '../report/problem.js';
 
@@ -39,6 +40,9 @@ export interface BuildOptions extends SiteInputs {
   /** The instant to build for, in epoch milliseconds (`--now`): embargoes, the news sitemap. Default: the clock. */
   readonly now?: number | undefined;
 }
+
+/** Output files that are not pages a reader opens. */
+const nonPageKinds: ReadonlySet<string> = new Set(['feed', 'sitemap', 'robots', 'asset']);
 
 /** From this many stories to model on, their bodies are spilled to a file for the rest of the build. */
 const spillFrom = 20_000;
@@ -130,13 +134,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     });
     phase('fingerprint');
     const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
-    const written = await writeSite(outputs, copied, out, { rewriteAll: !useCache });
+    const search = config.search ? searchIndexStep(site, previous !== undefined) : undefined;
+    const written = await writeSite(outputs, copied, out, { rewriteAll: !useCache, derived: search });
     phase('render and write');
 
     const counts = {
       stories: site.articles.length,
-      pages: result.pages.filter((page) => page.kind !== 'feed' && page.kind !== 'asset').length,
-      feeds: result.pages.filter((page) => page.kind === 'feed').length,
+      // Pages a reader opens (not feeds, sitemaps, robots.txt or theme files); feeds counted once for their three formats.
+      pages: result.pages.filter((page) => !nonPageKinds.has(page.kind)).length,
+      feeds: result.pages.filter((page) => page.kind === 'feed' && page.path.endsWith('feed.xml')).length,
     };
     if (useCache) {
       const stamps = new Map(

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { createDevSearchIndex } from '../search/dev-index.js';
 import { createDevEngine, type RebuildReport } from './engine.js';
 import { toDevProblems } from './problems.js';
 import type { EngineReply, EngineRequest, EngineWorkerData, RebuildSummary } from './protocol.js';
@@ -16,6 +17,7 @@ if (!port) throw new Error('engine-worker.js must run as a worker thread');
 const reply = (message: EngineReply) => port.postMessage(message);
 
 const engine = await createDevEngine(workerData as EngineWorkerData);
+const search = createDevSearchIndex(engine);
 reply({ type: 'ready', report: summarize(engine.initial), basePath: engine.config?.basePath ?? '/', storiesDir: engine.storiesDir });
 
 // One request at a time, in arrival order: an update never interleaves with another.
@@ -23,8 +25,13 @@ let queue: Promise<void> = Promise.resolve();
 port.on('message', (request: EngineRequest) => {
   queue = queue.then(async () => {
     try {
-      if (request.type === 'update') reply({ id: request.id, type: 'updated', report: summarize(await engine.update(request.files)) });
-      else reply({ id: request.id, type: 'found', served: engine.lookup(request.sitePath) });
+      if (request.type === 'update') {
+        const report = await engine.update(request.files);
+        if (report.changed.length + report.removed.length > 0) search.invalidate();
+        reply({ id: request.id, type: 'updated', report: summarize(report) });
+      } else {
+        reply({ id: request.id, type: 'found', served: engine.lookup(request.sitePath) ?? (await search.lookup(request.sitePath)) });
+      }
     } catch (error) {
       reply({ id: request.id, type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }

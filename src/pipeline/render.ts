@@ -3,6 +3,8 @@ import { articlePages, notFoundPage, withdrawnPages } from '../render/article-pa
 import { feedPages } from '../render/feed-pages.js';
 import { collectionPages, homePages, termIndexPages } from '../render/list-pages.js';
 import type { Page } from '../render/page.js';
+import { searchPages } from '../render/search-page.js';
+import { sitemapPages } from '../render/sitemap-pages.js';
 import type { ThemeFile } from './load-theme.js';
 
 /**
@@ -14,5 +16,5 @@ export function renderSite(site: Site, theme: readonly ThemeFile[], now: number 
   const assets = theme.map(
     (file): Page => ({ path: file.path, kind: 'asset', deps: { articles: [], teasers: [], collections: ['theme'] }, render: () => file.bytes }),
   );
-  return [...articlePages(site), ...withdrawnPages(site), ...homePages(site), ...collectionPages(site), ...termIndexPages(), notFoundPage(site), ...feedPages(site), ...assets];
+  return [...articlePages(site), ...withdrawnPages(site), ...homePages(site), ...collectionPages(site), ...termIndexPages(), notFoundPage(site), ...searchPages(site), ...feedPages(site), ...sitemapPages(site, now), ...assets];
 }

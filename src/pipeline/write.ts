@@ -24,6 +24,19 @@ export interface OutputFile {
   readonly previousDigest?: string | undefined;
 }
 
+/**
+ * Files made from the written pages before the tree goes live (the search index), all in one
+ * folder. When no HTML file changed and `reuse` allows it, the live tree's are kept without making them.
+ */
+export interface DerivedFiles {
+  /** Their site-relative folder, ending in `/` (`pagefind/`). */
+  readonly folder: string;
+  /** Whether the live tree's files may be kept when no HTML file changed (false when they were made by other code or settings). */
+  readonly reuse: boolean;
+  /** Make them from the tree's folder, which then holds every page of the site and nothing stale. */
+  readonly make: (treeDir: string) => Promise<readonly { readonly path: string; readonly bytes: Uint8Array }[]>;
+}
+
 /** What happened to one output file. */
 export type FileOutcome = 'added' | 'changed' | 'unchanged';
 
@@ -49,7 +62,12 @@ function bytesDigest(contents: string | Uint8Array): string {
  * their modification time and deploy tools that sync by time or size upload only what changed.
  * With `rewriteAll`, every file is written anew.
  */
-export async function writeSite(pages: readonly OutputFile[], assets: readonly CopiedAsset[], outDir: string, options: { readonly rewriteAll?: boolean } = {}): Promise<WriteResult> {
+export async function writeSite(
+  pages: readonly OutputFile[],
+  assets: readonly CopiedAsset[],
+  outDir: string,
+  options: { readonly rewriteAll?: boolean; readonly derived?: DerivedFiles | undefined } = {},
+): Promise<WriteResult> {
   const trees = await openTrees(path.resolve(outDir), options.rewriteAll !== true);
   const { live, next } = trees;
   let bytes = 0;
@@ -99,20 +117,19 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
       }
       toRender.push(page);
     }
+    /** Write one file's bytes unless the tree already holds them (or the live tree does: then share its inode). */
+    const writeBytes = async (relative: string, contents: string | Uint8Array): Promise<void> => {
+      const digest = bytesDigest(contents);
+      bytes += typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength;
+      if (live?.files.get(relative) === digest && shareLive(relative, digest)) {
+        files.set(relative, { outcome: 'unchanged', digest });
+        return;
+      }
+      if (next.files.get(relative) !== digest) await writeFresh(insideFolder(next.dir, relative), contents, ensureDir);
+      files.set(relative, { outcome: outcomeOf(relative), digest });
+    };
     const jobs: (() => Promise<void>)[] = [
-      ...toRender.map((page) => async () => {
-        const relative = filePathOf(page.path);
-        const file = insideFolder(next.dir, relative);
-        const contents = page.render();
-        const digest = bytesDigest(contents);
-        bytes += typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength;
-        if (live?.files.get(relative) === digest && shareLive(relative, digest)) {
-          files.set(relative, { outcome: 'unchanged', digest });
-          return;
-        }
-        if (next.files.get(relative) !== digest) await writeFresh(file, contents, ensureDir);
-        files.set(relative, { outcome: outcomeOf(relative), digest });
-      }),
+      ...toRender.map((page) => () => writeBytes(filePathOf(page.path), page.render())),
       ...assets.map((asset) => async () => {
         const relative = filePathOf(asset.path);
         const file = insideFolder(next.dir, relative);
@@ -133,9 +150,26 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
       }),
     ];
     await mapBounded(jobs, parallelWrites, (job) => job());
-    for (const relative of next.files.keys()) {
-      if (!files.has(relative)) await removeFromTree(next.dir, insideFolder(next.dir, relative));
+    const derived = options.derived;
+    const isDerived = (relative: string) => derived !== undefined && relative.startsWith(derived.folder);
+    // Stale pages go before derived files are made from the tree; stale derived files once they are.
+    const removeStale = async (which: (relative: string) => boolean) => {
+      for (const relative of next.files.keys()) {
+        if (!files.has(relative) && which(relative)) await removeFromTree(next.dir, insideFolder(next.dir, relative));
+      }
+    };
+    await removeStale((relative) => !isDerived(relative));
+    if (derived) {
+      const htmlChanged = (relative: string) => relative.endsWith('.html') && !isDerived(relative);
+      const unchangedHtml =
+        live !== undefined &&
+        [...files].every(([relative, file]) => file.outcome === 'unchanged' || !htmlChanged(relative)) &&
+        [...live.files.keys()].every((relative) => files.has(relative) || !htmlChanged(relative));
+      const kept = derived.reuse && unchangedHtml ? keepLiveFiles(live, derived.folder, shareLive) : undefined;
+      if (kept) for (const [relative, digest] of kept) files.set(relative, { outcome: 'unchanged', digest });
+      else await mapBounded(await derived.make(next.dir), parallelWrites, (file) => writeBytes(filePathOf(file.path), file.bytes));
     }
+    await removeStale(isDerived);
     const removed = live ? [...live.files.keys()].filter((relative) => !files.has(relative)).sort() : [];
     await trees.publish(new Map([...files].map(([relative, file]) => [relative, file.digest])));
     return { files, removed, bytes };
@@ -143,6 +177,14 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     trees.abandon();
     throw error;
   }
+}
+
+/** The live tree's files under `folder`, each now shared into the next tree; undefined when it has none or one could not be shared. */
+function keepLiveFiles(live: { readonly files: ReadonlyMap<string, string> } | undefined, folder: string, share: (relative: string, digest: string) => boolean): Map<string, string> | undefined {
+  const kept = new Map([...(live?.files ?? [])].filter(([relative]) => relative.startsWith(folder)));
+  if (kept.size === 0) return undefined;
+  for (const [relative, digest] of kept) if (!share(relative, digest)) return undefined;
+  return kept;
 }
 
 /**

@@ -14,21 +14,29 @@ describe('building a site', () => {
     const built = await site(story('a', 24, 'section: Business\ntopics: [SPIEF]\ntags: [Japan]') + story('b', 25, 'tags: [Japan, Russia]'));
     const outcome = await built.build();
     expect(outcome.ok).toBe(true);
-    expect(outcome.lines.at(-1)).toMatch(/^Built 2 stories into \d+ pages and \d+ feeds in \d+ ms: 27 files written, 0 unchanged, 0 removed$/);
-    expect(await built.files()).toEqual([
+    expect(outcome.lines.at(-1)).toMatch(/^Built 2 stories into 12 pages and 5 feeds in \d+ ms: \d+ files written, 0 unchanged, 0 removed$/);
+    const files = await built.files();
+    // The search index's files are named by their contents: `search.test.ts` is about them.
+    expect(files.filter((file) => file.startsWith('pagefind/')).length).toBeGreaterThan(5);
+    expect(files.filter((file) => !file.startsWith('pagefind/'))).toEqual([
       '2018/05/24/a/index.html',
       '2018/05/25/b/index.html',
       '404.html',
+      'assets/search.js',
       'assets/style.css',
       'atom.xml',
       'feed.json',
       'feed.xml',
       'index.html',
+      'news-sitemap.xml',
+      'robots.txt',
+      'search/index.html',
       'sections/business/atom.xml',
       'sections/business/feed.json',
       'sections/business/feed.xml',
       'sections/business/index.html',
       'sections/index.html',
+      'sitemap.xml',
       'tags/index.html',
       'tags/japan/atom.xml',
       'tags/japan/feed.json',

@@ -1,0 +1,37 @@
+import { renderSearch, searchScript } from '../../templates/search.js';
+import type { Site } from '../model/site.js';
+import { searchFolder } from '../search/pagefind-index.js';
+import { pageChrome } from './chrome.js';
+import { pageHtml } from './page-html.js';
+import type { Page } from './page.js';
+
+/** Site-relative path of the search page. */
+export const searchPagePath = 'search/';
+
+/** Site-relative path of the script that starts the search box. */
+export const searchScriptPath = 'assets/search.js';
+
+/**
+ * The search page and its script, when the site has search (`search: true`, the default). The
+ * index they use is made from the written pages by the write stage (see `searchIndexStep`).
+ */
+export function searchPages(site: Site): Page[] {
+  if (!site.config.search) return [];
+  return [
+    {
+      path: searchPagePath,
+      kind: 'search',
+      deps: { articles: [], teasers: [], collections: ['sections'] },
+      render: (current) =>
+        pageHtml(
+          renderSearch({
+            kind: 'search',
+            chrome: pageChrome(current, searchPagePath, 'Search', `Search the stories of ${current.config.title}.`),
+            bundlePath: searchFolder,
+            scriptPath: searchScriptPath,
+          }),
+        ),
+    },
+    { path: searchScriptPath, kind: 'asset', deps: { articles: [], teasers: [], collections: [] }, render: () => searchScript },
+  ];
+}

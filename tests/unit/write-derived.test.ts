@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeSite, type DerivedFiles, type OutputFile } from '../../src/pipeline/write.js';
+
+const page = (pagePath: string, text: string): OutputFile => ({ path: pagePath, render: () => text });
+
+/**
+ * A stand-in for the search index: one file listing the HTML pages it found in the tree (sorted),
+ * one named after that list (like Pagefind's content-hashed files), and one that never changes.
+ */
+function indexOfPages(reuse = true): DerivedFiles & { readonly calls: string[][] } {
+  const calls: string[][] = [];
+  return {
+    folder: 'index/',
+    reuse,
+    calls,
+    make: async (treeDir) => {
+      const found = (await readdir(treeDir, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
+      calls.push(found);
+      const bytes = (text: string) => new TextEncoder().encode(text);
+      return [
+        { path: 'index/list.txt', bytes: bytes(found.join('\n')) },
+        { path: `index/pages-${found.length}.bin`, bytes: bytes('count') },
+        { path: 'index/script.js', bytes: bytes('same every time') },
+      ];
+    },
+  };
+}
+
+describe('writeSite with derived files (the search index)', () => {
+  let dir: string;
+  let out: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-derived-'));
+    out = path.join(dir, 'dist');
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('should make them from the tree being written, which holds every page and no stale one', async () => {
+    const derived = indexOfPages();
+    await writeSite([page('a/', 'A'), page('b/', 'B')], [], out, { derived });
+    await writeSite([page('a/', 'A2'), page('c/', 'C')], [], out, { derived });
+    expect(derived.calls).toEqual([
+      ['a/index.html', 'b/index.html'],
+      ['a/index.html', 'c/index.html'],
+    ]);
+    expect(await readFile(path.join(out, 'index/list.txt'), 'utf8')).toBe('a/index.html\nc/index.html');
+  });
+
+  it('should publish them with the pages, remove the stale ones, and keep unchanged ones as the same files', async () => {
+    const derived = indexOfPages();
+    await writeSite([page('a/', 'A')], [], out, { derived });
+    const script = (await stat(path.join(out, 'index/script.js'))).ino;
+    const written = await writeSite([page('a/', 'A'), page('b/', 'B')], [], out, { derived });
+    expect((await readdir(path.join(out, 'index'))).sort()).toEqual(['list.txt', 'pages-2.bin', 'script.js']);
+    expect(written.files.get('index/script.js')?.outcome).toBe('unchanged');
+    expect(written.removed).toEqual(['index/pages-1.bin']);
+    expect((await stat(path.join(out, 'index/script.js'))).ino).toBe(script);
+  });
+
+  it('should keep the live ones without making them when no HTML file changed', async () => {
+    const derived = indexOfPages();
+    await writeSite([page('a/', 'A'), page('feed.xml', 'F1')], [], out, { derived });
+    const list = (await stat(path.join(out, 'index/list.txt'))).ino;
+    const again = await writeSite([page('a/', 'A'), page('feed.xml', 'F2')], [], out, { derived });
+    expect(derived.calls).toHaveLength(1);
+    expect(again.files.get('index/list.txt')?.outcome).toBe('unchanged');
+    expect((await stat(path.join(out, 'index/list.txt'))).ino).toBe(list);
+  });
+
+  it('should make them again when a page was only removed, or when reuse is not allowed', async () => {
+    const derived = indexOfPages();
+    await writeSite([page('a/', 'A'), page('b/', 'B')], [], out, { derived });
+    await writeSite([page('a/', 'A')], [], out, { derived });
+    expect(derived.calls.at(-1)).toEqual(['a/index.html']);
+    const fresh = indexOfPages(false);
+    await writeSite([page('a/', 'A')], [], out, { derived: fresh });
+    expect(fresh.calls).toHaveLength(1);
+  });
+
+  it('should leave the live site as it was when making them fails', async () => {
+    await writeSite([page('a/', 'A')], [], out, { derived: indexOfPages() });
+    const failing: DerivedFiles = { folder: 'index/', reuse: false, make: () => Promise.reject(new Error('indexer crashed')) };
+    await expect(writeSite([page('a/', 'A2')], [], out, { derived: failing })).rejects.toThrow('indexer crashed');
+    expect(await readFile(path.join(out, 'a/index.html'), 'utf8')).toBe('A');
+    expect(existsSync(path.join(out, 'index/list.txt'))).toBe(true);
+  });
+});
