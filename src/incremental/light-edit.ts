@@ -4,8 +4,10 @@ import type { LinkedArticle, Site } from '../model/site.js';
 /**
  * The parts of an article that resolving reads: its id and place in the order, its sections,
  * topics and tags (with where they are written, for messages), the stories it links and names
- * as related, its copied picture, and its embargo and status (whether it is shown at all). Two versions with the same key resolve to the same site
- * shape, so an edit that keeps it (a headline, a body, a caption) needs no resolving at all.
+ * as related (or that it names none, so they are computed from its terms and date), its copied
+ * picture, and its embargo and status (whether it is shown at all). Two versions with the same key
+ * resolve to the same site shape, so an edit that keeps it (a headline, a body, a caption) needs
+ * no resolving at all.
  */
 export function structureKey(article: Article): string {
   return JSON.stringify([
@@ -17,7 +19,8 @@ export function structureKey(article: Article): string {
     article.topics,
     article.tags,
     article.references.map((reference) => [reference.target, reference.kind]),
-    article.related.map((related) => related.id),
+    // null (computed from the terms above) differs from [] (none, on purpose).
+    article.related?.map((related) => related.id) ?? null,
     article.image?.source ?? null,
     article.embargo?.epochMs ?? null,
     article.status,

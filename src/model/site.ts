@@ -19,7 +19,7 @@ export interface Collection {
 export interface LinkedArticle extends Article {
   /** For each body reference (by index), the id of the story it points at. */
   readonly linkedIds: readonly string[];
-  /** Ids of the related stories, in the author's order. */
+  /** Ids of the related stories: the author's, in their order, or else computed from shared topics and tags (see `computeRelated`). */
   readonly relatedIds: readonly string[];
 }
 
@@ -55,7 +55,7 @@ export interface Schedule {
 export const collectionFolders: Readonly<Record<TermKind, string>> = { section: 'sections', topic: 'topics', tag: 'tags' };
 
 /** The site's default order: newest first, then by id, so equal times sort the same on every build. */
-export function byNewest(a: Article, b: Article): number {
+export function byNewest(a: Pick<Article, 'date' | 'id'>, b: Pick<Article, 'date' | 'id'>): number {
   return b.date.epochMs - a.date.epochMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
