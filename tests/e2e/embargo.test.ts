@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fixtureStory, siteMaker, type FixtureSite } from '../support/fixture-site.js';
 import { parsePage } from '../support/html.js';
@@ -23,10 +24,11 @@ const newsroom =
   story('lifted', 24, 'embargo: 2018-05-25T06:00:00+03:00\ntags: [Japan]', 'The Lifted report.') +
   '\n-- stories/held.jpg --\nnot really a picture\n';
 
-/** Every built file's text, by path under `dist/`. */
+/** Every built file's text, by path under `dist/`: the search index's gzipped files unpacked, so their words can be searched too. */
 async function everything(built: FixtureSite): Promise<Map<string, string>> {
   const files = await built.files();
-  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(path.join(built.dir, 'dist', file), 'latin1')] as const)));
+  const textOf = (bytes: Buffer) => (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('latin1');
+  return new Map(await Promise.all(files.map(async (file) => [file, textOf(await readFile(path.join(built.dir, 'dist', file)))] as const)));
 }
 
 function filesMentioning(files: ReadonlyMap<string, string>, needle: RegExp): string[] {
@@ -42,6 +44,8 @@ describe('embargo and status', () => {
     expect(filesMentioning(files, /Story HELD|Zephyr|\/held\/|held\.jpg/)).toEqual([]);
     expect(filesMentioning(files, /Story SECRET|Quokkaword|\/secret\//)).toEqual([]);
     expect([...files.keys()].filter((file) => /held|secret|zephyr/.test(file))).toEqual([]);
+    // The search index is there, and holds the live story's words: the checks above did read it.
+    expect(filesMentioning(files, /pagefind_dcd.*See the held one/).length).toBeGreaterThan(0);
   });
 
   it('should show links, callouts and related entries naming a story that is not out as plain text', async () => {
@@ -82,6 +86,7 @@ describe('embargo and status', () => {
     expect(parsePage(await built.read('topics/zephyrtopic/')).texts('.card-title')).toEqual(['Story HELD']);
     expect(await built.read('feed.xml')).toContain('Story HELD');
     expect(await built.files()).toContain('media/held.jpg');
+    expect(filesMentioning(await everything(built), /pagefind_dcd.*Zephyrword/).length).toBeGreaterThan(0);
     const live = parsePage(await built.read('2018/05/20/live/'));
     expect(live.attrs('.story-body a[href]', 'href')).toEqual(['/2018/05/21/held/']);
     expect(live.texts('.related .card-title')).toEqual(['Story HELD']);
