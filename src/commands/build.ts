@@ -19,6 +19,7 @@ import { themeAssetsDir } from '../paths.js';
 import { assembleSite } from '../pipeline/index.js';
 import { scanStories } from '../pipeline/load.js';
 import { loadTheme } from '../pipeline/load-theme.js';
+import { renderPoolFor } from '../pipeline/render-pool.js';
 import { writeSite, type WriteResult } from '../pipeline/write.js';
 import { formatReport } from '../report/format.js';
 import { searchIndexStep } from '../search/build-step.js';
@@ -37,6 +38,8 @@ export interface BuildOptions extends SiteInputs {
   readonly keepGoing?: boolean | undefined;
   /** From this many stories to model on, keep their bodies in a file while building (default 20,000; for tests). */
   readonly bodySpillFrom?: number | undefined;
+  /** From this many story pages to render on, render them on threads (default 2,000, or `WIREDESK_RENDER_POOL_FROM`; for tests). */
+  readonly renderPoolFrom?: number | undefined;
   /** The instant to build for, in epoch milliseconds (`--now`): embargoes, the news sitemap. Default: the clock. */
   readonly now?: number | undefined;
 }
@@ -130,13 +133,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       const reads = pageReadsDigest(page, fingerprints);
       const file = filePathOf(page.path);
       const before = previous?.get(file);
-      return { path: page.path, file, reads, render: () => page.render(site), unchanged: before?.reads === reads, previousDigest: before?.bytes };
+      return { path: page.path, kind: page.kind, file, reads, render: () => page.render(site), unchanged: before?.reads === reads, previousDigest: before?.bytes };
     });
     phase('fingerprint');
     const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
     const search = config.search ? searchIndexStep(site, previous !== undefined) : undefined;
-    const written = await writeSite(outputs, copied, out, { rewriteAll: !useCache, derived: search });
-    phase('render and write');
+    // Many story pages to render (a cold build, a template change): render them on threads, while this one renders the lists.
+    const pool = spill ? undefined : renderPoolFor(site, outputs, options);
+    let written: WriteResult;
+    try {
+      written = await writeSite(pool?.outputs ?? outputs, copied, out, { rewriteAll: !useCache, derived: search });
+    } finally {
+      await pool?.close();
+    }
+    phase(pool ? `render and write (story pages on ${pool.threads} threads)` : 'render and write');
 
     const counts = {
       stories: site.articles.length,

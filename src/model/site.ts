@@ -43,6 +43,22 @@ export interface Site {
   readonly schedule: Schedule;
 }
 
+/** A site without its lookup function: a plain value that can be posted to another thread. */
+export type PlainSite = Omit<Site, 'collection'>;
+
+/** The site of a plain site value: its collection lookup built from its sections, topics and tags. */
+export function siteWithLookup(plain: PlainSite): Site {
+  const index = new Map<string, Collection>();
+  for (const list of [plain.sections, plain.topics, plain.tags]) for (const collection of list) index.set(`${collection.kind}/${collection.slug}`, collection);
+  return { ...plain, collection: (kind: TermKind, slug: string) => index.get(`${kind}/${slug}`) };
+}
+
+/** The site as a plain value (without its lookup function), to post to another thread. */
+export function plainSite(site: Site): PlainSite {
+  const { config, articles, byId, sections, topics, tags, usedAssets, withdrawn, schedule } = site;
+  return { config, articles, byId, sections, topics, tags, usedAssets, withdrawn, schedule };
+}
+
 /** The embargoes around the build's instant: its output stays right while the clock is inside `window`. */
 export interface Schedule {
   /** The latest embargo already lifted (or -Infinity) and the next one to lift (or +Infinity), in epoch milliseconds. */

@@ -2,7 +2,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { Article, Point, Term, TermKind } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { newsWindowSpan } from '../model/news-window.js';
-import { byNewest, collectionFolders, type Collection, type LinkedArticle, type Site } from '../model/site.js';
+import { byNewest, collectionFolders, siteWithLookup, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { problem } from '../report/problem.js';
 import { computeRelated } from './related.js';
 import { visibilityAt } from './visibility.js';
@@ -82,21 +82,18 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
   };
   if (messages.some((message) => message.fatal === true)) return { messages };
   const linkedById = new Map(linked.map((article) => [article.id, article]));
-  const index = new Map<string, Collection>();
-  for (const list of Object.values(collections)) for (const collection of list) index.set(`${collection.kind}/${collection.slug}`, collection);
-  const site: Site = {
+  const site: Site = siteWithLookup({
     config,
     articles: linked,
     byId: linkedById,
     sections: collections.section,
     topics: collections.topic,
     tags: collections.tag,
-    collection: (kind: TermKind, slug: string) => index.get(`${kind}/${slug}`),
     usedAssets: [...new Set(linked.flatMap((article) => (article.image?.source ? [article.image.source] : [])))].sort(),
     withdrawn,
     // The news sitemap changes as stories enter and leave its two-day window: the output is right only inside both.
     schedule: { window: narrowest(visibility.window, newsWindowSpan(linked, now)), ...(visibility.nextEmbargo ? { nextEmbargo: visibility.nextEmbargo } : {}) },
-  };
+  });
   return { site, messages };
 }
 

@@ -17,7 +17,9 @@ export interface CopiedAsset {
 /** A file to write: its site-relative URL path and how to produce its bytes (called at most once). */
 export interface OutputFile {
   readonly path: string;
-  readonly render: () => string | Uint8Array;
+  readonly render: () => string | Uint8Array | Promise<Uint8Array>;
+  /** Rendered on another thread (`render` answers later): many such pages are asked for at once. */
+  readonly offThread?: boolean;
   /** The output was proven unchanged (same reads, same code): keep the previous file without rendering. */
   readonly unchanged?: boolean;
   /** The digest of the previous build's bytes for this file, as the cache recorded it (with `unchanged`). */
@@ -48,6 +50,8 @@ export interface WriteResult {
 }
 
 const parallelWrites = 32;
+/** Pages asked of other threads at once: enough to keep them busy between two replies. */
+const parallelOffThread = 96;
 
 /** The digest recorded for an output file's bytes. */
 function bytesDigest(contents: string | Uint8Array): string {
@@ -129,7 +133,7 @@ export async function writeSite(
       files.set(relative, { outcome: outcomeOf(relative), digest });
     };
     const jobs: (() => Promise<void>)[] = [
-      ...toRender.map((page) => () => writeBytes(filePathOf(page.path), page.render())),
+      ...toRender.filter((page) => page.offThread !== true).map((page) => async () => writeBytes(filePathOf(page.path), await page.render())),
       ...assets.map((asset) => async () => {
         const relative = filePathOf(asset.path);
         const file = insideFolder(next.dir, relative);
@@ -149,7 +153,12 @@ export async function writeSite(
         files.set(relative, { outcome: outcomeOf(relative), digest });
       }),
     ];
-    await mapBounded(jobs, parallelWrites, (job) => job());
+    // Pages rendered on other threads are asked for many at a time, while this thread renders the rest.
+    const offThread = toRender.filter((page) => page.offThread === true);
+    await Promise.all([
+      mapBounded(jobs, parallelWrites, (job) => job()),
+      mapBounded(offThread, parallelOffThread, async (page) => writeBytes(filePathOf(page.path), await page.render())),
+    ]);
     const derived = options.derived;
     const isDerived = (relative: string) => derived !== undefined && relative.startsWith(derived.folder);
     // Stale pages go before derived files are made from the tree; stale derived files once they are.

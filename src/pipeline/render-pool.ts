@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { plainSite, type Site } from '../model/site.js';
+import type { RenderWorkerData, RenderWorkerReply } from './render-worker.js';
+
+/** Threads that render story pages, each holding a copy of the resolved site. */
+export interface RenderPool {
+  /** The bytes of the story page at `path`, rendered on one of the threads. */
+  render(path: string): Promise<Uint8Array>;
+  /** Stop the threads; pages still asked for fail. */
+  close(): Promise<void>;
+}
+
+const workerUrl = new URL('./render-worker.js', import.meta.url);
+/** At most this many pages go to a thread in one message. */
+const batchSize = 16;
+
+interface Waiting {
+  readonly path: string;
+  readonly resolve: (bytes: Uint8Array) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * Start `threads` render threads for `site`, or undefined when there is no compiled worker (tests
+ * run the sources). Requests made in the same turn of the event loop are sent together, in
+ * batches, to the thread with the fewest pages waiting; a page rendered on a thread is byte for
+ * byte the page this thread would render, from the same site value.
+ */
+export function openRenderPool(site: Site, threads: number): RenderPool | undefined {
+  if (threads < 1 || !existsSync(fileURLToPath(workerUrl))) return undefined;
+  const data: RenderWorkerData = { site: plainSite(site) };
+  const threadsAt = Array.from({ length: threads }, () => ({ worker: new Worker(workerUrl, { workerData: data }), waiting: 0 }));
+  const sent = new Map<number, { readonly requests: readonly Waiting[]; readonly thread: (typeof threadsAt)[number] }>();
+  let queue: Waiting[] = [];
+  let nextBatch = 0;
+  let failed: Error | undefined;
+
+  const failAll = (thread: (typeof threadsAt)[number] | undefined, error: Error) => {
+    failed ??= error;
+    for (const [batch, entry] of sent) {
+      if (thread && entry.thread !== thread) continue;
+      sent.delete(batch);
+      for (const request of entry.requests) request.reject(error);
+    }
+  };
+  for (const thread of threadsAt) {
+    thread.worker.on('message', (reply: RenderWorkerReply) => {
+      const entry = sent.get(reply.batch);
+      if (!entry) return;
+      sent.delete(reply.batch);
+      thread.waiting -= entry.requests.length;
+      if ('error' in reply) {
+        const error = new Error(`A render thread failed: ${reply.error}`);
+        for (const request of entry.requests) request.reject(error);
+        return;
+      }
+      entry.requests.forEach((request, index) => request.resolve(reply.pages[index] as Uint8Array));
+    });
+    thread.worker.once('error', (error) => failAll(thread, error instanceof Error ? error : new Error(String(error))));
+    thread.worker.once('exit', (code) => failAll(thread, new Error(`A render thread stopped (exit code ${code})`)));
+  }
+  const flush = () => {
+    const requests = queue;
+    queue = [];
+    for (let start = 0; start < requests.length; start += batchSize) {
+      const batch = requests.slice(start, start + batchSize);
+      const thread = threadsAt.reduce((best, candidate) => (candidate.waiting < best.waiting ? candidate : best));
+      const id = nextBatch++;
+      thread.waiting += batch.length;
+      sent.set(id, { requests: batch, thread });
+      thread.worker.postMessage({ batch: id, paths: batch.map((request) => request.path) });
+    }
+  };
+  return {
+    render: (path) =>
+      new Promise<Uint8Array>((resolve, reject) => {
+        if (failed) return reject(failed);
+        if (queue.length === 0) queueMicrotask(flush);
+        queue.push({ path, resolve, reject });
+      }),
+    close: async () => {
+      failed ??= new Error('The render pool is closed');
+      await Promise.all(threadsAt.map(({ worker }) => worker.terminate()));
+    },
+  };
+}
+
+/** Below this many story pages to render, starting render threads costs more than it saves. */
+const renderPoolFrom = 2_000;
+
+/**
+ * A render pool for a build whose story pages to render are many (from `renderPoolFrom`, or
+ * `WIREDESK_RENDER_POOL_FROM`), and the outputs with those pages rendered on it; undefined when
+ * the pages are few, there is one thread, or no compiled worker.
+ */
+export function renderPoolFor<T extends { readonly path: string; readonly kind: string; readonly unchanged?: boolean; readonly render: () => string | Uint8Array | Promise<Uint8Array> }>(
+  site: Site,
+  outputs: readonly T[],
+  options: { readonly threads?: number | undefined; readonly renderPoolFrom?: number | undefined },
+): { readonly outputs: readonly (T & { readonly offThread?: boolean })[]; readonly threads: number; close(): Promise<void> } | undefined {
+  const threads = options.threads ?? availableParallelism();
+  const from = options.renderPoolFrom ?? (Number(process.env.WIREDESK_RENDER_POOL_FROM) || renderPoolFrom);
+  const onThreads = (output: T) => output.kind === 'article' && output.unchanged !== true;
+  if (threads <= 1 || outputs.filter(onThreads).length < from) return undefined;
+  const pool = openRenderPool(site, threads);
+  if (!pool) return undefined;
+  return {
+    outputs: outputs.map((output) => (onThreads(output) ? { ...output, offThread: true, render: () => pool.render(output.path) } : output)),
+    threads,
+    close: () => pool.close(),
+  };
+}
