@@ -13,7 +13,7 @@ const kindLabels: Readonly<Record<Exclude<ListKind, 'home'>, string>> = { sectio
 export function renderList(view: ListView): Root {
   const { chrome, pagination } = view;
   const { config } = chrome;
-  const cards = cardList(config, view.articles, { level: 'h2', summary: true, sections: chrome.sections });
+  const cards = cardList(config, view.articles, { level: 'h2', summary: true, sections: chrome.sections, shared: true });
   const main = (
     <>
       <header class="list-header">

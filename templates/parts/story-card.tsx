@@ -21,6 +21,12 @@ export interface CardOptions {
   readonly sections?: readonly Collection[];
   /** Show the lead image's caption and credit (as a wire teaser does), picture or not. */
   readonly caption?: boolean;
+  /**
+   * The card is shown on many pages (list pages): serialize it once and keep it for the build.
+   * Cards shown on a page or two (related stories) are serialized each time: kept, every story's
+   * card would hold hundreds of megabytes in a large archive.
+   */
+  readonly shared?: boolean;
 }
 
 /** A teaser card for a story, as a page shows it: thumbnail, section kicker, headline link, date and summary. */
@@ -46,9 +52,9 @@ export function storyCard(config: SiteConfig, article: LinkedArticle, options: C
 }
 
 /**
- * A list of teaser cards (`<ul class="cards">`), or nothing when there are no stories. Each card is
- * serialized once per article and way of showing it (`raw` nodes: see `pageHtml`), because an
- * archive shows every story on a dozen list pages.
+ * A list of teaser cards (`<ul class="cards">`), or nothing when there are no stories. A `shared`
+ * card is serialized once per article and way of showing it (`raw` nodes: see `pageHtml`), because
+ * an archive shows every story on a dozen list pages.
  */
 export function cardList(config: SiteConfig, articles: readonly LinkedArticle[], options: CardOptions): Element | undefined {
   if (articles.length === 0) return undefined;
@@ -68,6 +74,7 @@ const noSections: readonly Collection[] = [];
 const built = new WeakMap<SiteConfig, WeakMap<readonly Collection[], WeakMap<LinkedArticle, Map<string, Raw>>>>();
 
 function builtCard(config: SiteConfig, article: LinkedArticle, options: CardOptions): Raw {
+  if (options.shared !== true) return { type: 'raw', value: toHtml(storyCard(config, article, options)) };
   const sections = options.sections ?? noSections;
   const bySections = built.get(config) ?? new WeakMap<readonly Collection[], WeakMap<LinkedArticle, Map<string, Raw>>>();
   built.set(config, bySections);
