@@ -25,7 +25,7 @@ const words = (
 const people = ['Vladimir Putin', 'Shinzo Abe', 'Emmanuel Macron', 'Angela Merkel', 'Xi Jinping', 'Narendra Modi', 'the minister', 'a spokesperson'];
 
 /** A small seeded pseudo-random generator (mulberry32): the same seed gives the same corpus. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
+import { random } from './corpus.js';
 import { frontMatterSchema } from '../src/model/front-matter.js';
 import { byNewest } from '../src/model/site.js';
 import { computeRelated, relatedWindow, type RelatedInput } from '../src/pipeline/related.js';
@@ -37,17 +38,6 @@ async function readStories(dir: string): Promise<RelatedInput[]> {
   return stories;
 }
 
-/** A seeded pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A synthetic site: 8 sections, 50 topics and 300 tags picked with a skew, 1–2 topics and 3–6 tags a story, one tag on a fifth of them. */
 function syntheticStories(count: number, seed = 7): RelatedInput[] {

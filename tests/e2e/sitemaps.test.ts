@@ -2,9 +2,9 @@ import { readdir, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromXml } from 'xast-util-from-xml';
-import type { Element, Nodes } from 'xast';
 import { filePathOf } from '../../src/model/urls.js';
 import { fixtureStory as story, siteMaker } from '../support/fixture-site.js';
+import { elementsNamed, textOf } from '../support/xml-tree.js';
 
 const site = siteMaker();
 const base = 'https://example.com/news/';
@@ -29,17 +29,6 @@ ${story('held', 25, 'embargo: 2018-05-27T00:00:00Z\ntags: [Japan]')}
 ${story('secret', 25, 'status: withheld')}
 ${story('killed', 25, 'status: canceled\ntags: [Japan]')}
 `;
-
-function elementsNamed(node: Nodes, name: string): Element[] {
-  if (node.type !== 'element' && node.type !== 'root') return [];
-  const own = node.type === 'element' && node.name === name ? [node] : [];
-  return [...own, ...node.children.flatMap((child) => elementsNamed(child, name))];
-}
-
-function textOf(node: Nodes): string {
-  if (node.type === 'text') return node.value;
-  return node.type === 'element' || node.type === 'root' ? node.children.map(textOf).join('') : '';
-}
 
 /** The `<loc>` of every URL of a sitemap, parsed by a strict XML parser. */
 function locs(xml: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Element, Nodes } from 'xast';
+import type { Element } from 'xast';
 import { fromXml } from 'xast-util-from-xml';
 import type { DateTime } from '../../src/model/article.js';
 import type { SiteConfig } from '../../src/model/config.js';
@@ -11,6 +11,7 @@ import { sitemapPages } from '../../src/render/sitemap-pages.js';
 import { formatIso } from '../../src/text/datetime.js';
 import { newsLanguage } from '../../templates/news-sitemap.js';
 import { storyFixture, testConfig } from '../support/view-fixtures.js';
+import { elementsNamed, textOf } from '../support/xml-tree.js';
 
 const second = 1000;
 const hour = 3600 * second;
@@ -44,17 +45,6 @@ function renderedXml(site: Site, path: string, at = now, pages = sitemapPages(si
   const root = fromXml(String(pageAt(pages, path).render(site))).children.find((node): node is Element => node.type === 'element');
   if (!root) throw new Error(`${path} has no root element`);
   return root;
-}
-
-function elementsNamed(node: Nodes, name: string): Element[] {
-  if (node.type !== 'element' && node.type !== 'root') return [];
-  const own = node.type === 'element' && node.name === name ? [node] : [];
-  return [...own, ...node.children.flatMap((child) => elementsNamed(child, name))];
-}
-
-function textOf(node: Nodes): string {
-  if (node.type === 'text') return node.value;
-  return node.type === 'element' || node.type === 'root' ? node.children.map(textOf).join('') : '';
 }
 
 /** Each `<url>` (or `<sitemap>`) as `loc lastmod`. */
