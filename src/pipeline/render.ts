@@ -8,11 +8,11 @@ import { sitemapPages } from '../render/sitemap-pages.js';
 import type { ThemeFile } from './load-theme.js';
 
 /**
- * Plan every output file of the site: story pages, home and collection pages, indexes, the 404
- * page, feeds and the theme's assets. Each page renders lazily, when the write stage asks.
+ * Plan every output file of the site at the instant `now`: story pages and kill notices, home and
+ * collection pages, indexes, the 404 and search pages, feeds, sitemaps and robots.txt, and the
+ * theme's assets. Each page renders lazily, when the write stage asks.
  */
 export function renderSite(site: Site, theme: readonly ThemeFile[], now: number = Date.now()): Page[] {
-  void now;
   const assets = theme.map(
     (file): Page => ({ path: file.path, kind: 'asset', deps: { articles: [], teasers: [], collections: ['theme'] }, render: () => file.bytes }),
   );
