@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { isMap } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import { loadStories } from '../pipeline/load.js';
-import { parseStory } from '../pipeline/parse.js';
 import type { ExistingStories, ExistingStory } from './imported-story.js';
 import { headlineKey } from './story-link.js';
 
@@ -45,15 +44,24 @@ export async function existingStories(storiesDir: string): Promise<ExistingStory
     return [];
   }
   return loaded.stories.flatMap((file): ExistingStory[] => {
-    const parsed = parseStory(file);
-    const contents = parsed.story?.frontMatter?.contents;
-    if (!isMap(contents)) return [];
-    const data = parsed.story?.frontMatter?.toJS() as Record<string, unknown>;
+    const data = frontMatterOf(file.text);
+    if (!data) return [];
     const id = typeof data.id === 'string' ? data.id : path.posix.basename(file.source, '.md');
     const title = typeof data.title === 'string' ? data.title : '';
     const wire = wireOf(data.wire);
     return [{ id, source: file.source, title, ...(wire ? { wire } : {}) }];
   });
+}
+
+/**
+ * The front matter of a story file as plain data, or undefined when it has none that parses.
+ * Only the YAML is read: an import needs no story's Markdown body.
+ */
+function frontMatterOf(text: string): Record<string, unknown> | undefined {
+  const block = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!block) return undefined;
+  const document = parseDocument(block[1] ?? '', { prettyErrors: false });
+  return document.errors.length === 0 && isMap(document.contents) ? (document.toJS() as Record<string, unknown>) : undefined;
 }
 
 function wireOf(value: unknown): ExistingStory['wire'] {
