@@ -1,11 +1,14 @@
 import type { Element, Root } from 'hast';
 import type { Child } from 'hastscript';
+import type { Raw } from 'mdast-util-to-hast';
+import type { SiteConfig } from '../src/model/config.js';
 import { collectionFolders } from '../src/model/site.js';
 import { absoluteUrl, hrefTo } from '../src/model/urls.js';
 import type { PageChrome } from '../src/model/views.js';
 import { textDirection } from './language.js';
 import { feedAlternates, feedList } from './parts/feed-links.js';
-import { documentRoot } from './parts/tree.js';
+import { serializedOnce } from './parts/serialized-once.js';
+import { asElement, documentRoot } from './parts/tree.js';
 
 /** What a page puts inside the layout. */
 export interface LayoutContent {
@@ -24,21 +27,9 @@ export interface LayoutContent {
 export function layout(content: LayoutContent): Root {
   const { chrome } = content;
   const { config } = chrome;
-  const home = hrefTo(config, '');
   const isHome = chrome.path === '' || chrome.title === '' || chrome.title === config.title;
   const title = isHome ? config.title : `${chrome.title} — ${config.title}`;
   const lang = content.lang ?? config.language;
-  const navLink = (path: string, name: string) => {
-    // `page` on the page itself, `true` on the pages below it (a topic under "Topics", page 2 of a section).
-    const current = chrome.path === path ? 'page' : chrome.path.startsWith(path) ? 'true' : undefined;
-    return (
-      <li>
-        <a href={hrefTo(config, path)} aria-current={current}>
-          {name}
-        </a>
-      </li>
-    );
-  };
   return documentRoot(
     <html lang={lang} dir={textDirection(lang)}>
       <head>
@@ -57,34 +48,73 @@ export function layout(content: LayoutContent): Root {
         <a class="skip-link" href="#content">
           Skip to content
         </a>
-        <header class="site-header">
-          <div class="wrap">
-            <a class="site-title" href={home}>
-              {config.title}
-            </a>
-            <nav class="site-nav" aria-label="Sections">
-              <ul>
-                {chrome.sections.map((section) => navLink(section.path, section.name))}
-                {navLink(`${collectionFolders.topic}/`, 'Topics')}
-                {navLink(`${collectionFolders.tag}/`, 'Tags')}
-                {config.search ? navLink('search/', 'Search') : null}
-              </ul>
-            </nav>
-          </div>
-        </header>
+        {siteHeader(chrome)}
         <div class="wrap page">
           <main id="content">{content.main}</main>
         </div>
         <footer class="site-footer">
           <div class="wrap">
-            <p>
-              <a href={home}>{config.title}</a>
-              {config.description === '' ? null : ` — ${config.description}`}
-            </p>
+            {footerLine(config)}
             {feedList(config, chrome.feeds) ?? null}
           </div>
         </footer>
       </body>
     </html>,
+  );
+}
+
+/** The navigation's entries: site-relative path and name. */
+function navEntries(chrome: PageChrome): [path: string, name: string][] {
+  return [
+    ...chrome.sections.map((section): [string, string] => [section.path, section.name]),
+    [`${collectionFolders.topic}/`, 'Topics'],
+    [`${collectionFolders.tag}/`, 'Tags'],
+    ...(chrome.config.search ? [['search/', 'Search'] as [string, string]] : []),
+  ];
+}
+
+/**
+ * The site header with its navigation. An entry is `aria-current="page"` on the page itself and
+ * `true` on the pages below it (a topic under "Topics", page 2 of a section); the header is
+ * serialized once for each way of marking the entries, since every story page shares one.
+ */
+function siteHeader(chrome: PageChrome): Raw {
+  const { config } = chrome;
+  const entries = navEntries(chrome);
+  const current = entries.map(([path]) => (chrome.path === path ? 'page' : chrome.path.startsWith(path) ? 'true' : undefined));
+  const key = current.map((mark) => mark ?? '-').join(' ');
+  return serializedOnce([config, chrome.sections], key, () =>
+    asElement(
+      <header class="site-header">
+        <div class="wrap">
+          <a class="site-title" href={hrefTo(config, '')}>
+            {config.title}
+          </a>
+          <nav class="site-nav" aria-label="Sections">
+            <ul>
+              {entries.map(([path, name], index) => (
+                <li>
+                  <a href={hrefTo(config, path)} aria-current={current[index]}>
+                    {name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>,
+    ),
+  );
+}
+
+/** The footer's line naming the site, serialized once a build. */
+function footerLine(config: SiteConfig): Raw {
+  return serializedOnce([config], 'footer', () =>
+    asElement(
+      <p>
+        <a href={hrefTo(config, '')}>{config.title}</a>
+        {config.description === '' ? null : ` — ${config.description}`}
+      </p>,
+    ),
   );
 }
