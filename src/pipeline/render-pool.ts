@@ -3,12 +3,13 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { plainSite, type Site } from '../model/site.js';
+import type { WriteTarget, WrittenElsewhere } from './output-file.js';
 import type { RenderWorkerData, RenderWorkerReply } from './render-worker.js';
 
-/** Threads that render story pages, each holding a copy of the resolved site. */
+/** Threads that render and write story pages, each holding a copy of the resolved site. */
 export interface RenderPool {
-  /** The bytes of the story page at `path`, rendered on one of the threads. */
-  render(path: string): Promise<Uint8Array>;
+  /** Render the story page at `path` on one of the threads, which writes it at `target` (see `writeRenderedSync`). */
+  write(path: string, target: WriteTarget): Promise<WrittenElsewhere>;
   /** Stop the threads; pages still asked for fail. */
   close(): Promise<void>;
 }
@@ -19,7 +20,8 @@ const batchSize = 16;
 
 interface Waiting {
   readonly path: string;
-  readonly resolve: (bytes: Uint8Array) => void;
+  readonly target: WriteTarget;
+  readonly resolve: (result: WrittenElsewhere) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -57,7 +59,7 @@ export function openRenderPool(site: Site, threads: number): RenderPool | undefi
         for (const request of entry.requests) request.reject(error);
         return;
       }
-      entry.requests.forEach((request, index) => request.resolve(reply.pages[index] as Uint8Array));
+      entry.requests.forEach((request, index) => request.resolve(reply.results[index] as WrittenElsewhere));
     });
     thread.worker.once('error', (error) => failAll(thread, error instanceof Error ? error : new Error(String(error))));
     thread.worker.once('exit', (code) => failAll(thread, new Error(`A render thread stopped (exit code ${code})`)));
@@ -71,15 +73,15 @@ export function openRenderPool(site: Site, threads: number): RenderPool | undefi
       const id = nextBatch++;
       thread.waiting += batch.length;
       sent.set(id, { requests: batch, thread });
-      thread.worker.postMessage({ batch: id, paths: batch.map((request) => request.path) });
+      thread.worker.postMessage({ batch: id, pages: batch.map(({ path, target }) => ({ path, target })) });
     }
   };
   return {
-    render: (path) =>
-      new Promise<Uint8Array>((resolve, reject) => {
+    write: (path, target) =>
+      new Promise<WrittenElsewhere>((resolve, reject) => {
         if (failed) return reject(failed);
         if (queue.length === 0) queueMicrotask(flush);
-        queue.push({ path, resolve, reject });
+        queue.push({ path, target, resolve, reject });
       }),
     close: async () => {
       failed ??= new Error('The render pool is closed');
@@ -93,14 +95,15 @@ const renderPoolFrom = 2_000;
 
 /**
  * A render pool for a build whose story pages to render are many (from `renderPoolFrom`, or
- * `WIREDESK_RENDER_POOL_FROM`), and the outputs with those pages rendered on it; undefined when
+ * `WIREDESK_RENDER_POOL_FROM`), and the outputs with those pages rendered and written on it (their
+ * bytes never come back to this thread); undefined when
  * the pages are few, there is one thread, or no compiled worker.
  */
-export function renderPoolFor<T extends { readonly path: string; readonly kind: string; readonly unchanged?: boolean; readonly render: () => string | Uint8Array | Promise<Uint8Array> }>(
+export function renderPoolFor<T extends { readonly path: string; readonly kind: string; readonly unchanged?: boolean }>(
   site: Site,
   outputs: readonly T[],
   options: { readonly threads?: number | undefined; readonly renderPoolFrom?: number | undefined },
-): { readonly outputs: readonly (T & { readonly offThread?: boolean })[]; readonly threads: number; close(): Promise<void> } | undefined {
+): { readonly outputs: readonly (T & { readonly writeElsewhere?: (target: WriteTarget) => Promise<WrittenElsewhere> })[]; readonly threads: number; close(): Promise<void> } | undefined {
   const threads = options.threads ?? availableParallelism();
   const from = options.renderPoolFrom ?? (Number(process.env.WIREDESK_RENDER_POOL_FROM) || renderPoolFrom);
   const onThreads = (output: T) => output.kind === 'article' && output.unchanged !== true;
@@ -108,7 +111,7 @@ export function renderPoolFor<T extends { readonly path: string; readonly kind: 
   const pool = openRenderPool(site, threads);
   if (!pool) return undefined;
   return {
-    outputs: outputs.map((output) => (onThreads(output) ? { ...output, offThread: true, render: () => pool.render(output.path) } : output)),
+    outputs: outputs.map((output) => (onThreads(output) ? { ...output, writeElsewhere: (target: WriteTarget) => pool.write(output.path, target) } : output)),
     threads,
     close: () => pool.close(),
   };

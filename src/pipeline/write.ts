@@ -1,9 +1,9 @@
-import { hash } from 'node:crypto';
 import { linkSync, mkdirSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { filePathOf } from '../model/urls.js';
 import { mapBounded } from './bounded.js';
+import { bytesDigest, type WriteTarget, type WrittenElsewhere } from './output-file.js';
 import { openTrees, removeFromTree } from './output-trees.js';
 
 /** A file from the stories folder that the site publishes (a lead image), and where. */
@@ -18,8 +18,12 @@ export interface CopiedAsset {
 export interface OutputFile {
   readonly path: string;
   readonly render: () => string | Uint8Array | Promise<Uint8Array>;
-  /** Rendered on another thread (`render` answers later): many such pages are asked for at once. */
-  readonly offThread?: boolean;
+  /**
+   * Render and write the file on another thread (see `writeRenderedSync`): many such pages are
+   * asked for at once, and their bytes never come back here. `render` stays for the rare file the
+   * write stage must write itself (one it could not share with the live tree).
+   */
+  readonly writeElsewhere?: (target: WriteTarget) => Promise<WrittenElsewhere>;
   /** The output was proven unchanged (same reads, same code): keep the previous file without rendering. */
   readonly unchanged?: boolean;
   /** The digest of the previous build's bytes for this file, as the cache recorded it (with `unchanged`). */
@@ -52,11 +56,6 @@ export interface WriteResult {
 const parallelWrites = 32;
 /** Pages asked of other threads at once: enough to keep them busy between two replies. */
 const parallelOffThread = 96;
-
-/** The digest recorded for an output file's bytes. */
-function bytesDigest(contents: string | Uint8Array): string {
-  return hash('sha1', contents, 'base64');
-}
 
 /**
  * Write every page and copied asset into the output tree that is not live (see `openTrees`), then
@@ -133,7 +132,7 @@ export async function writeSite(
       files.set(relative, { outcome: outcomeOf(relative), digest });
     };
     const jobs: (() => Promise<void>)[] = [
-      ...toRender.filter((page) => page.offThread !== true).map((page) => async () => writeBytes(filePathOf(page.path), await page.render())),
+      ...toRender.filter((page) => page.writeElsewhere === undefined).map((page) => async () => writeBytes(filePathOf(page.path), await page.render())),
       ...assets.map((asset) => async () => {
         const relative = filePathOf(asset.path);
         const file = insideFolder(next.dir, relative);
@@ -153,11 +152,25 @@ export async function writeSite(
         files.set(relative, { outcome: outcomeOf(relative), digest });
       }),
     ];
+    /** Have another thread render and write a page; share it with the live tree here when its bytes are the live file's. */
+    const writeOnThread = async (page: OutputFile, writeElsewhere: NonNullable<OutputFile['writeElsewhere']>): Promise<void> => {
+      const relative = filePathOf(page.path);
+      const liveDigest = live?.files.get(relative);
+      const result = await writeElsewhere({ file: insideFolder(next.dir, relative), treeDigest: next.files.get(relative), liveDigest });
+      if (result.digest === liveDigest && shareLive(relative, result.digest)) {
+        bytes += result.size;
+        files.set(relative, { outcome: 'unchanged', digest: result.digest });
+      } else if (result.outcome === 'live') await writeBytes(relative, await page.render());
+      else {
+        bytes += result.size;
+        files.set(relative, { outcome: outcomeOf(relative), digest: result.digest });
+      }
+    };
     // Pages rendered on other threads are asked for many at a time, while this thread renders the rest.
-    const offThread = toRender.filter((page) => page.offThread === true);
+    const elsewhere = toRender.flatMap((page) => (page.writeElsewhere ? [{ page, writeElsewhere: page.writeElsewhere }] : []));
     await Promise.all([
       mapBounded(jobs, parallelWrites, (job) => job()),
-      mapBounded(offThread, parallelOffThread, async (page) => writeBytes(filePathOf(page.path), await page.render())),
+      mapBounded(elsewhere, parallelOffThread, async ({ page, writeElsewhere }) => writeOnThread(page, writeElsewhere)),
     ]);
     const derived = options.derived;
     const isDerived = (relative: string) => derived !== undefined && relative.startsWith(derived.folder);

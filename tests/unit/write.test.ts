@@ -3,6 +3,7 @@ import { lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeRenderedSync, type WrittenElsewhere } from '../../src/pipeline/output-file.js';
 import { treesFolder } from '../../src/pipeline/output-trees.js';
 import { writeSite, type OutputFile } from '../../src/pipeline/write.js';
 
@@ -61,6 +62,36 @@ describe('writeSite', () => {
     expect(await inodes(out)).toEqual(second);
     expect([...third.files.values()].map((file) => file.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
     expect(await readFile(path.join(out, 'story/index.html'), 'utf8')).toBe('second');
+  });
+
+  it('should let another thread render and write a page, and keep or share it exactly as it would itself', async () => {
+    const out = path.join(dir, 'dist');
+    const seen: WrittenElsewhere['outcome'][] = [];
+    // As a render thread does: the bytes are made and written where the write stage says, never handed back.
+    const elsewhere = (pagePath: string, text: string): OutputFile => ({
+      path: pagePath,
+      render: () => text,
+      writeElsewhere: async (target) => {
+        const result = writeRenderedSync(target, new TextEncoder().encode(text));
+        seen.push(result.outcome);
+        return result;
+      },
+    });
+    const site = (story: string) => [page('', 'home'), elsewhere('2018/story/', story), elsewhere('2018/other/', 'other')];
+    const first = await writeSite(site('first'), [], out);
+    expect([...first.files.values()].map((file) => file.outcome)).toEqual(['added', 'added', 'added']);
+    expect(first.bytes).toBe('homefirstother'.length);
+    const before = await inodes(out);
+    const second = await writeSite(site('second'), [], out);
+    expect(await readFile(path.join(out, '2018/story/index.html'), 'utf8')).toBe('second');
+    expect(second.files.get('2018/story/index.html')?.outcome).toBe('changed');
+    // Bytes the live tree holds are shared with it (the same inode), not written again.
+    expect(second.files.get('2018/other/index.html')?.outcome).toBe('unchanged');
+    expect((await inodes(out)).get('2018/other/index.html')).toBe(before.get('2018/other/index.html'));
+    // The third build writes the first tree again: it holds "other" already (kept), and the live tree holds "second" (shared).
+    const third = await writeSite(site('second'), [], out);
+    expect([...third.files.values()].map((file) => file.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(seen).toEqual(['written', 'written', 'written', 'live', 'live', 'kept']);
   });
 
   it('should write every file anew with rewriteAll, believing no record (after hand edits, say)', async () => {
