@@ -1,5 +1,4 @@
-import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Element } from 'hast';
 
 const urlProperties = ['href', 'src', 'action', 'formAction', 'poster', 'cite'] as const;
 const unsafeScheme = /^\s*(?:javascript|vbscript|data):/i;
@@ -10,12 +9,10 @@ function isUnsafeUrl(url: string): boolean {
   return unsafeScheme.test(url.replace(/[\u0000-\u001f\u007f\s]+/g, ''));
 }
 
-/** Remove every URL property that `isUnsafeUrl` rejects from a hast tree (in place). */
-export function removeUnsafeUrls(tree: Root): void {
-  visit(tree, 'element', (element) => {
-    for (const name of urlProperties) {
-      const value = element.properties[name];
-      if (typeof value === 'string' && isUnsafeUrl(value)) delete element.properties[name];
-    }
-  });
+/** Remove every URL property of an element that `isUnsafeUrl` rejects (in place; its children are left to the caller's walk). */
+export function removeUnsafeUrls(element: Element): void {
+  for (const name of urlProperties) {
+    const value = element.properties[name];
+    if (typeof value === 'string' && isUnsafeUrl(value)) delete element.properties[name];
+  }
 }
