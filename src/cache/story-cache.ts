@@ -3,7 +3,6 @@ import type { ScannedStory } from '../pipeline/load.js';
 import type { ModelResult } from '../pipeline/model.js';
 import { readAndModelStories } from '../pipeline/model-pool.js';
 import type { StoryContext } from '../pipeline/story-job.js';
-import type { BodySpill } from './body-spill.js';
 import type { CachedStory } from './build-cache.js';
 import { fromPlainResult, toPlainResult } from './serialize.js';
 
@@ -23,8 +22,8 @@ export interface CachedModelResults {
  * Model every story (in `stories` order). A story in `known` (its digest vouched for by the
  * cache index, so not even read) takes its cached result; the others are read, and one whose
  * bytes still have the cached digest (and whose lead image is still there, or still missing)
- * takes the cached result too; the rest are modelled by the model pool. With `spill`, the bodies
- * of freshly modelled stories are moved to its file.
+ * takes the cached result too; the rest are modelled by the model pool, and `keep` sees each of
+ * their results as it arrives (to move its body out of memory, say).
  */
 export async function modelWithCache(
   stories: readonly ScannedStory[],
@@ -32,7 +31,7 @@ export async function modelWithCache(
   cached: ReadonlyMap<string, CachedStory> | undefined,
   context: StoryContext,
   threads?: number,
-  spill?: BodySpill,
+  keep?: (result: ModelResult) => ModelResult,
 ): Promise<CachedModelResults> {
   const usable = (source: string) => {
     const hit = cached?.get(source);
@@ -43,7 +42,7 @@ export async function modelWithCache(
     toRead.map((story) => ({ source: story.source, cachedDigest: usable(story.source)?.digest })),
     context,
     threads,
-    (result) => (spill && result.article ? { ...result, article: spill.spill(result.article) } : result),
+    keep,
   );
   const fresh = new Map(toRead.map((story, index) => [story.source, outcomes[index]]));
   const results: ModelResult[] = [];

@@ -9,10 +9,12 @@ import { fromPlainMessage, toPlainMessage } from '../cache/serialize.js';
 import { isUpToDate, reusableDigest } from '../cache/up-to-date.js';
 import { codeDigest, rememberedCodeDigest } from '../cache/code-digest.js';
 import { modelWithCache } from '../cache/story-cache.js';
+import { memoryCeiling } from '../pipeline/memory-ceiling.js';
 import { resolveConfig } from '../config.js';
 import { fingerprintSite } from '../incremental/fingerprints.js';
 import { pageReadsDigest } from '../incremental/page-reads.js';
 import type { SiteInputs } from '../model/config.js';
+import type { ModelResult } from '../pipeline/model.js';
 import type { Schedule, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
@@ -116,7 +118,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   if (spilling && useCache) await mkdir(dir, { recursive: true });
   const spill = spilling ? openBodySpill(path.join(useCache ? dir : os.tmpdir(), `bodies-${process.pid}.spill`)) : undefined;
   try {
-    const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, options.threads, spill);
+    // A huge archive is held near a memory ceiling (see `memoryCeiling`); a small one never reaches it.
+    const ceiling = memoryCeiling();
+    const keep = (result: ModelResult): ModelResult => {
+      ceiling.check();
+      return spill && result.article ? { ...result, article: spill.spill(result.article) } : result;
+    };
+    const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, options.threads, keep);
     phase('read, parse and model');
     const stories = scan.stories.map((story) => ({ source: story.source, displayPath: displayPathOf(scan.root, story.source, cwd) }));
     const result = assembleSite(modelled.results, modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories, now });
@@ -133,7 +141,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       const reads = pageReadsDigest(page, fingerprints);
       const file = filePathOf(page.path);
       const before = previous?.get(file);
-      return { path: page.path, kind: page.kind, file, reads, render: () => page.render(site), unchanged: before?.reads === reads, previousDigest: before?.bytes };
+      const render = () => {
+        ceiling.check();
+        return page.render(site);
+      };
+      return { path: page.path, kind: page.kind, file, reads, render, unchanged: before?.reads === reads, previousDigest: before?.bytes };
     });
     phase('fingerprint');
     const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
@@ -146,7 +158,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     } finally {
       await pool?.close();
     }
-    phase(pool ? `render and write (story pages on ${pool.threads} threads)` : 'render and write');
+    const collected = ceiling.collections > 0 ? ` [${ceiling.collections} full collections under the memory ceiling]` : '';
+    phase(`${pool ? `render and write (story pages on ${pool.threads} threads)` : 'render and write'}${collected}`);
 
     const counts = {
       stories: site.articles.length,

@@ -1,0 +1,65 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/**
+ * Past this resident size a build collects its garbage itself rather than when V8 would: on a
+ * machine with plenty of memory V8 lets the heap of a 100,000-story build grow to three times what
+ * it holds alive. A ceiling, not a limit: a bigger archive still builds, collecting more often.
+ */
+export const defaultMemoryCeiling = 1.5 * 1024 ** 3;
+
+/** How many calls of `check` pass between two looks at the memory in use. */
+const checkEvery = 64;
+
+let collector: (() => void) | undefined;
+
+/** V8's full garbage collection, reached the way `--expose-gc` would (set now, for a new context). */
+function fullCollection(): () => void {
+  if (!collector) {
+    setFlagsFromString('--expose-gc');
+    const gc: unknown = runInNewContext('gc');
+    if (typeof gc !== 'function') throw new Error('V8 did not expose its garbage collector');
+    collector = () => void gc();
+  }
+  return collector;
+}
+
+/** A memory ceiling in use: `check` it often (per page, per story); it says how many collections it forced. */
+export interface MemoryCeiling {
+  check(): void;
+  readonly collections: number;
+}
+
+/** What the ceiling looks at: the process's resident size and this thread's heap in use, in bytes. */
+export interface MemoryGauges {
+  readonly residentSize: () => number;
+  readonly heapUsed: () => number;
+}
+
+const processGauges: MemoryGauges = { residentSize: () => process.memoryUsage.rss(), heapUsed: () => process.memoryUsage().heapUsed };
+
+/**
+ * Keep this thread near `bytes` of resident memory. Below it, V8 collects as it likes. Above it,
+ * every so many checks, a full collection runs once the heap holds an eighth of the ceiling more
+ * than it held alive after the last one. V8 keeps the pages a collection frees and fills them
+ * again, so collecting before the garbage outgrows them keeps the heap from growing further;
+ * the step keeps a live heap above the ceiling from costing a collection at every look.
+ */
+export function memoryCeiling(bytes = defaultMemoryCeiling, gauges: MemoryGauges = processGauges): MemoryCeiling {
+  let calls = 0;
+  let collections = 0;
+  let liveAfterLast = 0;
+  return {
+    check() {
+      if (++calls % checkEvery !== 0) return;
+      if (gauges.residentSize() < bytes) return;
+      if (gauges.heapUsed() < liveAfterLast + bytes / 8) return;
+      fullCollection()();
+      collections++;
+      liveAfterLast = gauges.heapUsed();
+    },
+    get collections() {
+      return collections;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { memoryCeiling } from '../../src/pipeline/memory-ceiling.js';
+
+const mib = 1024 ** 2;
+
+/** Gauges reading what the test sets, counting the looks at the resident size. */
+function gauges(resident: number, heap: number) {
+  const state = { resident, heap, looks: 0 };
+  return {
+    state,
+    gauges: {
+      residentSize: () => {
+        state.looks++;
+        return state.resident;
+      },
+      heapUsed: () => state.heap,
+    },
+  };
+}
+
+describe('memory ceiling', () => {
+  it('should leave collecting to V8 below the ceiling, looking every 64 checks', () => {
+    const { state, gauges: g } = gauges(100 * mib, 90 * mib);
+    const ceiling = memoryCeiling(800 * mib, g);
+    for (let check = 0; check < 640; check++) ceiling.check();
+    expect(state.looks).toBe(10);
+    expect(ceiling.collections).toBe(0);
+  });
+
+  it('should collect above the ceiling each time the heap has grown by an eighth of it since the last collection', () => {
+    const { state, gauges: g } = gauges(900 * mib, 700 * mib);
+    const ceiling = memoryCeiling(800 * mib, g);
+    const checks = (count: number) => {
+      for (let check = 0; check < count; check++) ceiling.check();
+    };
+    checks(64);
+    expect(ceiling.collections).toBe(1);
+    // What the collection left alive is the base: 700 MiB here, so the next waits for 800 MiB in use.
+    checks(64 * 5);
+    expect(ceiling.collections).toBe(1);
+    state.heap = 790 * mib;
+    checks(64);
+    expect(ceiling.collections).toBe(1);
+    state.heap = 801 * mib;
+    checks(64);
+    expect(ceiling.collections).toBe(2);
+    // Back under the ceiling (V8 gave pages back): V8 decides again, however the heap grows.
+    state.resident = 700 * mib;
+    state.heap = 1000 * mib;
+    checks(64);
+    expect(ceiling.collections).toBe(2);
+  });
+});
