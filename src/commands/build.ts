@@ -21,7 +21,7 @@ import { themeAssetsDir } from '../paths.js';
 import { assembleSite } from '../pipeline/index.js';
 import { scanStories } from '../pipeline/load.js';
 import { loadTheme } from '../pipeline/load-theme.js';
-import { renderPoolFor } from '../pipeline/render-pool.js';
+import { renderPoolFor, renderThreadsAhead, type RenderThreads } from '../pipeline/render-pool.js';
 import { writeSite, type WriteResult } from '../pipeline/write.js';
 import { formatReport } from '../report/format.js';
 import { searchIndexStep } from '../search/build-step.js';
@@ -117,6 +117,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const spilling = scan.stories.length - known.size >= (options.bodySpillFrom ?? spillFrom);
   if (spilling && useCache) await mkdir(dir, { recursive: true });
   const spill = spilling ? openBodySpill(path.join(useCache ? dir : os.tmpdir(), `bodies-${process.pid}.spill`)) : undefined;
+  let ahead: RenderThreads | undefined;
   try {
     // A huge archive is held near a memory ceiling (see `memoryCeiling`); a small one never reaches it.
     const ceiling = memoryCeiling();
@@ -126,6 +127,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     };
     const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, options.threads, keep);
     phase('read, parse and model');
+    // Most stories new (a cold build, a template change): start the render threads now, to load while the site is resolved.
+    ahead = spill ? undefined : renderThreadsAhead(modelled.results.length - modelled.reused, options);
     const stories = scan.stories.map((story) => ({ source: story.source, displayPath: displayPathOf(scan.root, story.source, cwd) }));
     const result = assembleSite(modelled.results, modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories, now });
     phase('resolve and plan');
@@ -151,7 +154,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
     const search = config.search ? searchIndexStep(site, previous !== undefined) : undefined;
     // Many story pages to render (a cold build, a template change): render them on threads, while this one renders the lists.
-    const pool = spill ? undefined : renderPoolFor(site, outputs, options);
+    const pool = spill ? undefined : renderPoolFor(site, outputs, options, ahead);
     let written: WriteResult;
     try {
       written = await writeSite(pool?.outputs ?? outputs, copied, out, { rewriteAll: !useCache, derived: search });
@@ -192,6 +195,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     };
     return report(logger, { ok: true, messages, site, stats, leftOut: result.leftOut, schedule: site.schedule });
   } finally {
+    await ahead?.close();
     spill?.close();
   }
 }

@@ -4,13 +4,25 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { plainSite, type Site } from '../model/site.js';
 import type { WriteTarget, WrittenElsewhere } from './output-file.js';
-import type { RenderWorkerData, RenderWorkerReply } from './render-worker.js';
+import type { RenderWorkerMessage, RenderWorkerReply } from './render-worker.js';
 
 /** Threads that render and write story pages, each holding a copy of the resolved site. */
 export interface RenderPool {
   /** Render the story page at `path` on one of the threads, which writes it at `target` (see `writeRenderedSync`). */
   write(path: string, target: WriteTarget): Promise<WrittenElsewhere>;
   /** Stop the threads; pages still asked for fail. */
+  close(): Promise<void>;
+}
+
+/**
+ * Render threads started before the site they will render exists: their modules load while this
+ * thread resolves the site and plans its pages.
+ */
+export interface RenderThreads {
+  readonly count: number;
+  /** Hand the threads the resolved site (once): from then on they render its story pages. */
+  serve(site: Site): RenderPool;
+  /** Stop the threads (again is harmless). */
   close(): Promise<void>;
 }
 
@@ -26,19 +38,20 @@ interface Waiting {
 }
 
 /**
- * Start `threads` render threads for `site`, or undefined when there is no compiled worker (tests
- * run the sources). Requests made in the same turn of the event loop are sent together, in
- * batches, to the thread with the fewest pages waiting; a page rendered on a thread is byte for
- * byte the page this thread would render, from the same site value.
+ * Start `count` render threads, or undefined when there is no compiled worker (tests run the
+ * sources). Once served a site, requests made in the same turn of the event loop are sent
+ * together, in batches, to the thread with the fewest pages waiting; a page rendered on a thread
+ * is byte for byte the page this thread would render, from the same site value.
  */
-export function openRenderPool(site: Site, threads: number): RenderPool | undefined {
-  if (threads < 1 || !existsSync(fileURLToPath(workerUrl))) return undefined;
-  const data: RenderWorkerData = { site: plainSite(site) };
-  const threadsAt = Array.from({ length: threads }, () => ({ worker: new Worker(workerUrl, { workerData: data }), waiting: 0 }));
+export function startRenderThreads(count: number): RenderThreads | undefined {
+  if (count < 1 || !existsSync(fileURLToPath(workerUrl))) return undefined;
+  const threadsAt = Array.from({ length: count }, () => ({ worker: new Worker(workerUrl), waiting: 0 }));
   const sent = new Map<number, { readonly requests: readonly Waiting[]; readonly thread: (typeof threadsAt)[number] }>();
   let queue: Waiting[] = [];
   let nextBatch = 0;
   let failed: Error | undefined;
+  let served = false;
+  let closing: Promise<void> | undefined;
 
   const failAll = (thread: (typeof threadsAt)[number] | undefined, error: Error) => {
     failed ??= error;
@@ -73,42 +86,78 @@ export function openRenderPool(site: Site, threads: number): RenderPool | undefi
       const id = nextBatch++;
       thread.waiting += batch.length;
       sent.set(id, { requests: batch, thread });
-      thread.worker.postMessage({ batch: id, pages: batch.map(({ path, target }) => ({ path, target })) });
+      thread.worker.postMessage({ batch: id, pages: batch.map(({ path, target }) => ({ path, target })) } satisfies RenderWorkerMessage);
     }
   };
+  const close = () => {
+    failed ??= new Error('The render pool is closed');
+    closing ??= Promise.all(threadsAt.map(({ worker }) => worker.terminate())).then(() => undefined);
+    return closing;
+  };
   return {
-    write: (path, target) =>
-      new Promise<WrittenElsewhere>((resolve, reject) => {
-        if (failed) return reject(failed);
-        if (queue.length === 0) queueMicrotask(flush);
-        queue.push({ path, target, resolve, reject });
-      }),
-    close: async () => {
-      failed ??= new Error('The render pool is closed');
-      await Promise.all(threadsAt.map(({ worker }) => worker.terminate()));
+    count,
+    serve(site) {
+      if (served) throw new Error('The render threads already serve a site');
+      served = true;
+      const message: RenderWorkerMessage = { site: plainSite(site) };
+      for (const { worker } of threadsAt) worker.postMessage(message);
+      return {
+        write: (path, target) =>
+          new Promise<WrittenElsewhere>((resolve, reject) => {
+            if (failed) return reject(failed);
+            if (queue.length === 0) queueMicrotask(flush);
+            queue.push({ path, target, resolve, reject });
+          }),
+        close,
+      };
     },
+    close,
   };
 }
 
 /** Below this many story pages to render, starting render threads costs more than it saves. */
 const renderPoolFrom = 2_000;
 
+/** Options that choose whether and how wide a render pool is. */
+export interface RenderPoolOptions {
+  readonly threads?: number | undefined;
+  readonly renderPoolFrom?: number | undefined;
+}
+
+function poolThreshold(options: RenderPoolOptions): number {
+  return options.renderPoolFrom ?? (Number(process.env.WIREDESK_RENDER_POOL_FROM) || renderPoolFrom);
+}
+
+function poolThreads(options: RenderPoolOptions): number {
+  return options.threads ?? availableParallelism();
+}
+
+/**
+ * Render threads started ahead, while the site is resolved, when `freshStories` (stories modelled
+ * anew rather than taken from the cache: all of them in a cold build or after a template change)
+ * promise enough story pages to render; undefined otherwise.
+ */
+export function renderThreadsAhead(freshStories: number, options: RenderPoolOptions): RenderThreads | undefined {
+  const threads = poolThreads(options);
+  return threads > 1 && freshStories >= poolThreshold(options) ? startRenderThreads(threads) : undefined;
+}
+
 /**
  * A render pool for a build whose story pages to render are many (from `renderPoolFrom`, or
- * `WIREDESK_RENDER_POOL_FROM`), and the outputs with those pages rendered and written on it (their
- * bytes never come back to this thread); undefined when
+ * `WIREDESK_RENDER_POOL_FROM`), on the threads started `ahead` if any, and the outputs with those
+ * pages rendered and written on it (their bytes never come back to this thread); undefined when
  * the pages are few, there is one thread, or no compiled worker.
  */
 export function renderPoolFor<T extends { readonly path: string; readonly kind: string; readonly unchanged?: boolean }>(
   site: Site,
   outputs: readonly T[],
-  options: { readonly threads?: number | undefined; readonly renderPoolFrom?: number | undefined },
+  options: RenderPoolOptions,
+  ahead?: RenderThreads,
 ): { readonly outputs: readonly (T & { readonly writeElsewhere?: (target: WriteTarget) => Promise<WrittenElsewhere> })[]; readonly threads: number; close(): Promise<void> } | undefined {
-  const threads = options.threads ?? availableParallelism();
-  const from = options.renderPoolFrom ?? (Number(process.env.WIREDESK_RENDER_POOL_FROM) || renderPoolFrom);
   const onThreads = (output: T) => output.kind === 'article' && output.unchanged !== true;
-  if (threads <= 1 || outputs.filter(onThreads).length < from) return undefined;
-  const pool = openRenderPool(site, threads);
+  const threads = ahead?.count ?? poolThreads(options);
+  if (threads <= 1 || outputs.filter(onThreads).length < poolThreshold(options)) return undefined;
+  const pool = (ahead ?? startRenderThreads(threads))?.serve(site);
   if (!pool) return undefined;
   return {
     outputs: outputs.map((output) => (onThreads(output) ? { ...output, writeElsewhere: (target: WriteTarget) => pool.write(output.path, target) } : output)),

@@ -1,28 +1,34 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { siteWithLookup, type PlainSite } from '../model/site.js';
+import { parentPort } from 'node:worker_threads';
+import { siteWithLookup, type PlainSite, type Site } from '../model/site.js';
 import { articlePages } from '../render/article-pages.js';
+import type { Page } from '../render/page.js';
 import { writeRenderedSync, type WriteTarget, type WrittenElsewhere } from './output-file.js';
 
-// A thread of the render pool: renders the story pages of the site it was handed, by path, and
-// writes each into the output tree (unless a tree already holds its bytes).
+// A thread of the render pool: started before the site is resolved, it is then handed the site
+// (once), renders its story pages by path, and writes each into the output tree (unless a tree
+// already holds its bytes).
 
-/** What the pool hands a render thread when it starts: the resolved site, as a plain value. */
-export interface RenderWorkerData {
-  readonly site: PlainSite;
-}
-
-/** A batch of story pages to render and write: each page's site path and where it goes. */
-export type RenderWorkerRequest = { readonly batch: number; readonly pages: readonly { readonly path: string; readonly target: WriteTarget }[] };
+/** What the pool sends a render thread: the resolved site as a plain value (first), then batches of story pages to render and write. */
+export type RenderWorkerMessage =
+  | { readonly site: PlainSite }
+  | { readonly batch: number; readonly pages: readonly { readonly path: string; readonly target: WriteTarget }[] };
 /** What became of each page (in the order asked), or why the batch failed. */
 export type RenderWorkerReply = { readonly batch: number; readonly results: readonly WrittenElsewhere[] } | { readonly batch: number; readonly error: string };
 
 const port = parentPort;
 if (port) {
-  const site = siteWithLookup((workerData as RenderWorkerData).site);
-  const pages = new Map(articlePages(site).map((page) => [page.path, page]));
+  let served: { readonly site: Site; readonly pages: ReadonlyMap<string, Page> } | undefined;
   const encoder = new TextEncoder();
-  port.on('message', ({ batch, pages: asked }: RenderWorkerRequest) => {
+  port.on('message', (message: RenderWorkerMessage) => {
+    if ('site' in message) {
+      const site = siteWithLookup(message.site);
+      served = { site, pages: new Map(articlePages(site).map((page) => [page.path, page])) };
+      return;
+    }
+    const { batch, pages: asked } = message;
     try {
+      if (!served) throw new Error('A render thread was asked for pages before it was handed the site');
+      const { site, pages } = served;
       const results = asked.map(({ path, target }) => {
         const page = pages.get(path);
         if (!page) throw new Error(`No story page at "${path}" in the render thread's site`);
