@@ -82,15 +82,18 @@ export async function readCacheIndex(dir: string, code: string, config: string):
   return index;
 }
 
-/** Read the stories written with `index`; undefined when any shard is missing, corrupt or from another build. */
-export async function readCachedStories(dir: string, index: CacheIndex): Promise<ReadonlyMap<string, CachedStory> | undefined> {
+/**
+ * Read the stories written with `index`; undefined when any shard is missing, corrupt or from
+ * another build. `keep` sees each story as its shard is read (to move its body out of memory, say).
+ */
+export async function readCachedStories(dir: string, index: CacheIndex, keep: (story: CachedStory) => CachedStory = (story) => story): Promise<ReadonlyMap<string, CachedStory> | undefined> {
   if (index.shardChecksums.length !== shardCount) return undefined;
   const stories = new Map<string, CachedStory>();
   // One shard at a time: the bytes of a 100,000-story cache, all at once, would double the memory a build needs.
   for (let shard = 0; shard < shardCount; shard++) {
     const framed = await readFramed(shardFile(dir, shard), storiesKind);
     if (!framed || framed.checksum !== index.shardChecksums[shard] || !(framed.value instanceof Map)) return undefined;
-    for (const [source, story] of framed.value as Map<string, CachedStory>) stories.set(source, story);
+    for (const [source, story] of framed.value as Map<string, CachedStory>) stories.set(source, keep(story));
   }
   return stories;
 }

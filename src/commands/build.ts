@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
-import { openBodySpill } from '../cache/body-spill.js';
-import { cacheDir, readCacheIndex, readCachedStories, writeBuildCache } from '../cache/build-cache.js';
+import { openBodySpill, type BodySpill } from '../cache/body-spill.js';
+import { cacheDir, readCacheIndex, readCachedStories, writeBuildCache, type CachedStory } from '../cache/build-cache.js';
 import { fromPlainMessage, toPlainMessage } from '../cache/serialize.js';
 import { isUpToDate, reusableDigest } from '../cache/up-to-date.js';
 import { codeDigest, rememberedCodeDigest } from '../cache/code-digest.js';
@@ -38,7 +38,7 @@ export interface BuildOptions extends SiteInputs {
   readonly cache?: boolean | undefined;
   /** Leave out the stories that errors name and build the rest, instead of failing (`--keep-going`). */
   readonly keepGoing?: boolean | undefined;
-  /** From this many stories to model on, keep their bodies in a file while building (default 20,000; for tests). */
+  /** From this many stories, keep their bodies in a file while building (default 20,000; for tests). */
   readonly bodySpillFrom?: number | undefined;
   /** From this many story pages to render on, render them on threads (default 2,000, or `WIREDESK_RENDER_POOL_FROM`; for tests). */
   readonly renderPoolFrom?: number | undefined;
@@ -49,7 +49,7 @@ export interface BuildOptions extends SiteInputs {
 /** Output files that are not pages a reader opens. */
 const nonPageKinds: ReadonlySet<string> = new Set(['feed', 'sitemap', 'robots', 'asset']);
 
-/** From this many stories to model on, their bodies are spilled to a file for the rest of the build. */
+/** From this many stories, their bodies are spilled to a file for the rest of the build. */
 const spillFrom = 20_000;
 
 /** The counts a successful build reports. */
@@ -106,31 +106,37 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     return report(logger, { ok: true, messages, stats, schedule: index.schedule });
   }
 
-  const cachedStories = index ? await readCachedStories(dir, index) : undefined;
-  const assets = new Set(scan.assets.map((asset) => asset.source));
-  const known = new Map(scan.stories.flatMap((story) => {
-    const digest = reusableDigest(index, cachedStories, story, assets);
-    return digest === undefined ? [] : [[story.source, digest] as const];
-  }));
-  phase('read cache');
-  // A huge archive's bodies wait in a file rather than in memory while pages are rendered.
-  const spilling = scan.stories.length - known.size >= (options.bodySpillFrom ?? spillFrom);
+  // A huge archive's bodies wait in a file rather than in memory while pages are rendered: those
+  // read from the cache as well as those modelled now (an edit renders a dozen pages, not all).
+  const spilling = scan.stories.length >= (options.bodySpillFrom ?? spillFrom);
   if (spilling && useCache) await mkdir(dir, { recursive: true });
   const spill = spilling ? openBodySpill(path.join(useCache ? dir : os.tmpdir(), `bodies-${process.pid}.spill`)) : undefined;
   let ahead: RenderThreads | undefined;
   try {
     // A huge archive is held near a memory ceiling (see `memoryCeiling`); a small one never reaches it.
     const ceiling = memoryCeiling();
+    const cachedStories = index ? await readCachedStories(dir, index, spill && ((story) => spillCached(story, spill))) : undefined;
+    ceiling.checkNow();
+    const assets = new Set(scan.assets.map((asset) => asset.source));
+    const known = new Map(
+      scan.stories.flatMap((story) => {
+        const digest = reusableDigest(index, cachedStories, story, assets);
+        return digest === undefined ? [] : [[story.source, digest] as const];
+      }),
+    );
+    phase('read cache');
     const keep = (result: ModelResult): ModelResult => {
       ceiling.check();
       return spill && result.article ? { ...result, article: spill.spill(result.article) } : result;
     };
     const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, options.threads, keep);
+    ceiling.checkNow();
     phase('read, parse and model');
     // Most stories new (a cold build, a template change): start the render threads now, to load while the site is resolved.
     ahead = spill ? undefined : renderThreadsAhead(modelled.results.length - modelled.reused, options);
     const stories = scan.stories.map((story) => ({ source: story.source, displayPath: displayPathOf(scan.root, story.source, cwd) }));
     const result = assembleSite(modelled.results, modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories, now });
+    ceiling.checkNow();
     phase('resolve and plan');
     const messages = [...resolved.messages, ...result.messages];
     const leftOut = new Set(result.leftOut);
@@ -150,6 +156,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       };
       return { path: page.path, kind: page.kind, file, reads, render, unchanged: before?.reads === reads, previousDigest: before?.bytes };
     });
+    ceiling.checkNow();
     phase('fingerprint');
     const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
     const search = config.search ? searchIndexStep(site, previous !== undefined) : undefined;
@@ -246,4 +253,10 @@ function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {
     logger.error('Build failed: nothing was written, the previous output is unchanged');
   }
   return outcome;
+}
+
+/** A cached story whose body now waits in the spill file. */
+function spillCached(story: CachedStory, spill: BodySpill): CachedStory {
+  const article = story.result.article;
+  return article ? { ...story, result: { ...story.result, article: spill.spill(article) } } : story;
 }

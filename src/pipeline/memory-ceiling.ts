@@ -24,9 +24,12 @@ function fullCollection(): () => void {
   return collector;
 }
 
-/** A memory ceiling in use: `check` it often (per page, per story); it says how many collections it forced. */
+/** A memory ceiling in use: `check` it often (per page, per story), `checkNow` between phases; it says how many collections it forced. */
 export interface MemoryCeiling {
+  /** Look at the memory in use every so many calls. */
   check(): void;
+  /** Look at the memory in use now. */
+  checkNow(): void;
   readonly collections: number;
 }
 
@@ -49,15 +52,18 @@ export function memoryCeiling(bytes = defaultMemoryCeiling, gauges: MemoryGauges
   let calls = 0;
   let collections = 0;
   let liveAfterLast = 0;
+  const checkNow = () => {
+    if (gauges.residentSize() < bytes) return;
+    if (gauges.heapUsed() < liveAfterLast + bytes / 8) return;
+    fullCollection()();
+    collections++;
+    liveAfterLast = gauges.heapUsed();
+  };
   return {
     check() {
-      if (++calls % checkEvery !== 0) return;
-      if (gauges.residentSize() < bytes) return;
-      if (gauges.heapUsed() < liveAfterLast + bytes / 8) return;
-      fullCollection()();
-      collections++;
-      liveAfterLast = gauges.heapUsed();
+      if (++calls % checkEvery === 0) checkNow();
     },
+    checkNow,
     get collections() {
       return collections;
     },

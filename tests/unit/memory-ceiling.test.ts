@@ -27,6 +27,16 @@ describe('memory ceiling', () => {
     expect(ceiling.collections).toBe(0);
   });
 
+  it('should look at once when asked to, between phases', () => {
+    const { state, gauges: g } = gauges(900 * mib, 700 * mib);
+    const ceiling = memoryCeiling(800 * mib, g);
+    ceiling.checkNow();
+    expect(state.looks).toBe(1);
+    expect(ceiling.collections).toBe(1);
+    ceiling.checkNow();
+    expect(ceiling.collections).toBe(1);
+  });
+
   it('should collect above the ceiling each time the heap has grown by an eighth of it since the last collection', () => {
     const { state, gauges: g } = gauges(900 * mib, 700 * mib);
     const ceiling = memoryCeiling(800 * mib, g);
