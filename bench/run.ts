@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { runBuildSpeed } from './build-speed.js';
 import { formatDevEdit, runDevEdit } from './dev-edit.js';
 import { formatBuildSpeed } from './peers/build-speed-report.js';
+import { formatStageSpeed, runStageSpeed } from './stage-speed.js';
 
 // `npm run bench [-- --only NAME] [-- --sizes 1000,10000] [-- --edits 10] [-- --runs 3] [-- --huge]`: run the benchmarks, print markdown.
 
@@ -24,6 +25,10 @@ const benchmarks: Readonly<Record<string, Benchmark>> = {
   'dev-edit': {
     describe: 'wiredesk dev: save a story → reload event and updated page served',
     run: async ({ sizes, edits }) => formatDevEdit(await runDevEdit({ sizes: sizes ?? [1_000, 10_000], edits: edits ?? 10 })),
+  },
+  'stage-speed': {
+    describe: 'CPU per stage on one thread: parse and model a story, resolve the site, render a page of each kind',
+    run: async ({ sizes, runs }) => formatStageSpeed(await runStageSpeed({ sizes: sizes ?? [1_000], passes: runs ?? 3 })),
   },
   'build-speed': {
     describe: 'wiredesk build: cold, no change, one edit, one new story; Hugo and Eleventy cold, same corpus',
