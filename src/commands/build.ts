@@ -42,6 +42,8 @@ export interface BuildOptions extends SiteInputs {
   readonly bodySpillFrom?: number | undefined;
   /** From this many story pages to render on, render them on threads (default 2,000, or `WIREDESK_RENDER_POOL_FROM`; for tests). */
   readonly renderPoolFrom?: number | undefined;
+  /** Resident bytes past which the build collects its garbage itself (default 1.5 GiB, or `WIREDESK_MEMORY_CEILING_MB`; see `memoryCeiling`). */
+  readonly memoryCeiling?: number | undefined;
   /** The instant to build for, in epoch milliseconds (`--now`): embargoes, the news sitemap. Default: the clock. */
   readonly now?: number | undefined;
 }
@@ -114,7 +116,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   let ahead: RenderThreads | undefined;
   try {
     // A huge archive is held near a memory ceiling (see `memoryCeiling`); a small one never reaches it.
-    const ceiling = memoryCeiling();
+    const ceilingMb = Number(process.env.WIREDESK_MEMORY_CEILING_MB);
+    const ceiling = memoryCeiling(options.memoryCeiling ?? (ceilingMb > 0 ? ceilingMb * 1024 ** 2 : undefined));
     const cachedStories = index ? await readCachedStories(dir, index, spill && ((story) => spillCached(story, spill))) : undefined;
     ceiling.checkNow();
     const assets = new Set(scan.assets.map((asset) => asset.source));

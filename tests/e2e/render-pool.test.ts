@@ -1,26 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile, cp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../bench/corpus.js';
-
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
-
-/** Build with the real CLI; `env` tunes it. Returns what it printed on stderr (the phase timings). */
-async function wiredesk(cwd: string, args: string[], env: Record<string, string> = {}): Promise<string> {
-  const { stderr } = await run(process.execPath, [bin, 'build', ...args], { cwd, env: { ...process.env, WIREDESK_TIMINGS: '1', ...env } });
-  return stderr;
-}
-
-/** Every file below `dir`, by relative path, with its bytes. */
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
-  return new Map(await Promise.all(files.map(async (file) => [path.relative(dir, file), await readFile(file)] as const)));
-}
+import { cliBuild as wiredesk, filesBelow as tree } from '../support/cli-build.js';
 
 describe('story pages rendered on a pool of threads', () => {
   let root = '';
