@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { expect } from 'vitest';
+import { generateCorpus, writeCorpus } from '../../bench/corpus.js';
 
 const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
@@ -17,4 +20,25 @@ export async function filesBelow(dir: string): Promise<Map<string, Buffer>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
   return new Map(await Promise.all(files.map(async (file) => [path.relative(dir, file), await readFile(file)] as const)));
+}
+
+/**
+ * Two copies of one generated corpus (with `site` as site.yaml) in a new temporary folder: the
+ * folder, and the paths of the two sites, to build differently and compare.
+ */
+export async function twinCorpora(options: { readonly stories: number; readonly seed: number; readonly site: string }): Promise<{ readonly root: string; readonly first: string; readonly second: string }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-twins-'));
+  const first = path.join(root, 'first');
+  const second = path.join(root, 'second');
+  await writeCorpus(first, generateCorpus({ stories: options.stories, seed: options.seed }));
+  await writeFile(path.join(first, 'site.yaml'), options.site);
+  await cp(first, second, { recursive: true });
+  return { root, first, second };
+}
+
+/** Expect two built folders to hold the same files with the same bytes. */
+export async function expectSameFiles(actualDir: string, expectedDir: string): Promise<void> {
+  const [actual, expected] = await Promise.all([filesBelow(actualDir), filesBelow(expectedDir)]);
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [name, bytes] of expected) expect(actual.get(name)?.equals(bytes), name).toBe(true);
 }
