@@ -6,6 +6,7 @@ import type { Collection, LinkedArticle } from '../../src/model/site.js';
 import { hrefTo } from '../../src/model/urls.js';
 import { captionAndCredit, hasCaption, thumbnail } from './figure.js';
 import { pageImageUrl } from './image.js';
+import { serializedOnce } from './serialized-once.js';
 import { timeDay } from './time.js';
 import { asElement } from './tree.js';
 import { urgencyLabel } from './urgency.js';
@@ -71,24 +72,11 @@ export function cardList(config: SiteConfig, articles: readonly LinkedArticle[],
 // reads nothing but its article, the config and the sections it links its kicker to: those three
 // objects, and the options, key it.
 const noSections: readonly Collection[] = [];
-const built = new WeakMap<SiteConfig, WeakMap<readonly Collection[], WeakMap<LinkedArticle, Map<string, Raw>>>>();
 
 function builtCard(config: SiteConfig, article: LinkedArticle, options: CardOptions): Raw {
   if (options.shared !== true) return { type: 'raw', value: toHtml(storyCard(config, article, options)) };
-  const sections = options.sections ?? noSections;
-  const bySections = built.get(config) ?? new WeakMap<readonly Collection[], WeakMap<LinkedArticle, Map<string, Raw>>>();
-  built.set(config, bySections);
-  const byArticle = bySections.get(sections) ?? new WeakMap<LinkedArticle, Map<string, Raw>>();
-  bySections.set(sections, byArticle);
-  const cards = byArticle.get(article) ?? new Map<string, Raw>();
-  byArticle.set(article, cards);
   const key = `${options.level} ${options.summary} ${options.caption === true} ${options.sections !== undefined}`;
-  let card = cards.get(key);
-  if (!card) {
-    card = { type: 'raw', value: toHtml(storyCard(config, article, options)) };
-    cards.set(key, card);
-  }
-  return card;
+  return serializedOnce([config, options.sections ?? noSections, article], key, () => storyCard(config, article, options));
 }
 
 function cardCaption(article: LinkedArticle): Element | undefined {
