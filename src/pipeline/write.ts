@@ -76,22 +76,25 @@ export async function writeSite(
   let bytes = 0;
   const files = new Map<string, { outcome: FileOutcome; digest: string }>();
   // Folders made (or being made) in the next tree: a new page's folder is made on the thread pool
-  // while the next pages render; the few hard links that need one make it at once.
+  // while the next pages render; the few hard links that need one make it at once. A folder still
+  // being made on the pool is not there yet: a link made now makes it again, synchronously.
   const made = new Map<string, Promise<unknown>>();
+  const there = new Set<string>();
   const ensureDir = (file: string): Promise<unknown> => {
     const dir = path.dirname(file);
     let making = made.get(dir);
     if (!making) {
-      making = mkdir(dir, { recursive: true });
+      making = mkdir(dir, { recursive: true }).then(() => there.add(dir));
       made.set(dir, making);
     }
     return making;
   };
   const ensureDirNow = (file: string) => {
     const dir = path.dirname(file);
-    if (made.has(dir)) return;
+    if (there.has(dir)) return;
     mkdirSync(dir, { recursive: true });
-    made.set(dir, Promise.resolve());
+    there.add(dir);
+    if (!made.has(dir)) made.set(dir, Promise.resolve());
   };
   // Synchronous on purpose: thousands of tiny calls cost far less in one loop than queued on the thread pool.
   /** Make the next tree's file the live tree's (same bytes, same inode); false when that is not possible. */
