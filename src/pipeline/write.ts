@@ -135,7 +135,14 @@ export async function writeSite(
       files.set(relative, { outcome: outcomeOf(relative), digest });
     };
     const jobs: (() => Promise<void>)[] = [
-      ...toRender.filter((page) => page.writeElsewhere === undefined).map((page) => async () => writeBytes(filePathOf(page.path), await page.render())),
+      ...toRender
+        .filter((page) => page.writeElsewhere === undefined)
+        .map((page) => async () => {
+          // Rendering here is CPU work chained through promises, which can keep the event loop
+          // from its I/O phase for seconds: replies of render threads would wait, and they idle.
+          await yieldToEventLoop();
+          await writeBytes(filePathOf(page.path), await page.render());
+        }),
       ...assets.map((asset) => async () => {
         const relative = filePathOf(asset.path);
         const file = insideFolder(next.dir, relative);
@@ -232,4 +239,9 @@ function insideFolder(folder: string, relative: string): string {
   const file = path.resolve(folder, relative);
   if (!file.startsWith(folder + path.sep)) throw new Error(`Refusing to write "${relative}": it is outside the output folder`);
   return file;
+}
+
+/** Let the event loop run its pending I/O callbacks (replies of other threads among them) before going on. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -94,6 +94,47 @@ describe('writeSite', () => {
     expect(seen).toEqual(['written', 'written', 'written', 'live', 'live', 'kept']);
   });
 
+  it('should take replies of other threads while it renders pages itself, so they never wait for all of them', async () => {
+    const out = path.join(dir, 'dist');
+    let renderedHere = 0;
+    const here = Array.from({ length: 400 }, (_, index) => page(`list/${index}/`, () => {
+      renderedHere += 1;
+      return `list ${index}`;
+    }));
+    // A reply comes as a message on a port, as a render thread's does: a macrotask, not a microtask.
+    const channel = new MessageChannel();
+    const repliedAfter: number[] = [];
+    const replies = new Map<number, () => void>();
+    channel.port2.on('message', (index: number) => replies.get(index)?.());
+    const elsewhere = (index: number): OutputFile => ({
+      path: `story/${index}/`,
+      render: () => `story ${index}`,
+      writeElsewhere: (target) =>
+        new Promise<WrittenElsewhere>((resolve) => {
+          replies.set(index, () => {
+            repliedAfter.push(renderedHere);
+            resolve(writeRenderedSync(target, new TextEncoder().encode(`story ${index}`)));
+          });
+          channel.port1.postMessage(index);
+        }),
+    });
+    const site = () => [...here, ...Array.from({ length: 20 }, (_, index) => elsewhere(index))];
+    try {
+      await writeSite(site(), [], out);
+      // Built again with the same bytes, the pages here are shared with the live tree without any
+      // I/O to wait for: only yielding lets the replies in.
+      renderedHere = 0;
+      repliedAfter.length = 0;
+      await writeSite(site(), [], out);
+    } finally {
+      channel.port1.close();
+    }
+    expect(repliedAfter).toHaveLength(20);
+    // Each reply was taken while pages were still being rendered here, not after the last of them.
+    expect(Math.max(...repliedAfter)).toBeLessThan(here.length);
+    expect(await readFile(path.join(out, 'story/19/index.html'), 'utf8')).toBe('story 19');
+  });
+
   it('should write every file anew with rewriteAll, believing no record (after hand edits, say)', async () => {
     const out = path.join(dir, 'dist');
     await writeSite([page('', 'home')], [], out);
