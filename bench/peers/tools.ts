@@ -4,6 +4,7 @@ import { cp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { treesFolder } from '../../src/pipeline/output-trees.js';
 
 // The static site generators the build-speed bench runs on one corpus folder: wiredesk (the real CLI) and
 // its peers, each as a command, a clean-up for a cold build and the folder it writes.
@@ -43,9 +44,12 @@ export function wiredesk(work: string): BuildTool {
     args: [path.join(repo, 'bin', 'wiredesk.js'), 'build'],
     cwd: work,
     clean: async () => {
-      // dist/, the cache, and any staging folder (`.dist-*`) an interrupted build left.
+      // dist/, both output trees behind it (a tree left from the last builds would hold every page's
+      // bytes, and a cold build would write none), the cache, and any staging folder (`.dist-*`) an
+      // interrupted build left.
       const staging = (await readdir(work)).filter((name) => name.startsWith('.dist-'));
-      for (const name of ['dist', '.wiredesk-cache', ...staging]) await rm(path.join(work, name), { recursive: true, force: true });
+      const out = path.join(work, 'dist');
+      for (const folder of [out, treesFolder(out), path.join(work, '.wiredesk-cache'), ...staging.map((name) => path.join(work, name))]) await rm(folder, { recursive: true, force: true });
     },
   };
 }
