@@ -11,13 +11,25 @@ export interface CompileResult {
   readonly lines: readonly string[];
 }
 
-/** Run `tsc -b` over wiredesk's package so that edited templates and sources are served fresh. */
-export function compileCode(): Promise<CompileResult> {
+/**
+ * Compile wiredesk's package as `npm run compile` does, so that edited templates and sources are
+ * served fresh: `tsc -b`, then the bundle the CLI and its threads run (rolldown.config.mjs).
+ */
+export async function compileCode(): Promise<CompileResult> {
   const tsconfig = path.join(packageRoot, 'tsconfig.json');
-  if (!existsSync(tsconfig)) return Promise.resolve({ ok: true, lines: [] });
-  const tsc = createRequire(path.join(packageRoot, 'package.json')).resolve('typescript/bin/tsc');
+  if (!existsSync(tsconfig)) return { ok: true, lines: [] };
+  const resolve = createRequire(path.join(packageRoot, 'package.json')).resolve;
+  const compiled = await runNode([resolve('typescript/bin/tsc'), '-b', '--pretty', 'false']);
+  const bundleConfig = path.join(packageRoot, 'rolldown.config.mjs');
+  if (!compiled.ok || !existsSync(bundleConfig)) return compiled;
+  const bundled = await runNode([path.join(path.dirname(resolve('rolldown/package.json')), 'bin', 'cli.mjs'), '-c', bundleConfig]);
+  // rolldown lists the files it wrote: only its messages when it fails are worth showing.
+  return bundled.ok ? { ok: true, lines: [] } : bundled;
+}
+
+function runNode(args: readonly string[]): Promise<CompileResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [tsc, '-b', '--pretty', 'false'], { cwd: packageRoot }, (error, stdout, stderr) => {
+    execFile(process.execPath, args, { cwd: packageRoot }, (error, stdout, stderr) => {
       const lines = `${stdout}${stderr}`.split('\n').filter((line) => line.trim() !== '');
       resolve({ ok: !error, lines });
     });
