@@ -2,7 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { resolveConfig } from '../config.js';
-import { articleFingerprint, fingerprintSite, teaserFingerprint } from '../incremental/fingerprints.js';
+import { articleFingerprint, fingerprintSite, stampFingerprint, teaserFingerprint } from '../incremental/fingerprints.js';
 import { invalidatedPages } from '../incremental/invalidate.js';
 import { positionsOf, replaceArticles, structureKey } from '../incremental/light-edit.js';
 import { indexReaders, type Readers } from '../incremental/readers.js';
@@ -72,7 +72,12 @@ interface GoodSite {
   readonly pages: ReadonlyMap<string, Page>;
   readonly byId: Map<string, LinkedArticle>;
   readonly positions: ReadonlyMap<string, number>;
-  readonly fingerprints: { readonly articles: Map<string, string>; readonly teasers: Map<string, string>; readonly collections: ReadonlyMap<string, string> };
+  readonly fingerprints: {
+    readonly articles: Map<string, string>;
+    readonly teasers: Map<string, string>;
+    readonly stamps: Map<string, string>;
+    readonly collections: ReadonlyMap<string, string>;
+  };
   readonly readers: Readers;
   /** Messages of the resolve and render stages (warnings only, or it would not be good). */
   readonly siteMessages: readonly VFileMessage[];
@@ -143,7 +148,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       pages,
       byId: new Map(outcome.site.byId),
       positions: positionsOf(outcome.site),
-      fingerprints: { articles: new Map(fingerprints.articles), teasers: new Map(fingerprints.teasers), collections: fingerprints.collections },
+      fingerprints: { articles: new Map(fingerprints.articles), teasers: new Map(fingerprints.teasers), stamps: new Map(fingerprints.stamps), collections: fingerprints.collections },
       readers: indexReaders(pages.values()),
       siteMessages: outcome.messages.filter((message) => !fromStories.has(message)),
     };
@@ -162,15 +167,20 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       if (!old || structureKey(old) !== structureKey(article)) return undefined;
     }
     const { site, replaced } = replaceArticles(good.site, edited, good.positions, good.byId);
-    const { articles, teasers } = good.fingerprints;
     const changed = new Set<string>();
+    // What pages read of an article in full, as a teaser, and of its place and time: each changed
+    // fingerprint sends its readers to be rendered again.
+    const prints = [
+      ['articles', articleFingerprint],
+      ['teasers', teaserFingerprint],
+      ['stamps', stampFingerprint],
+    ] as const;
     for (const article of replaced) {
-      const full = articleFingerprint(article);
-      const teaser = teaserFingerprint(article);
-      if (articles.get(article.id) !== full) for (const sitePath of good.readers.articles.get(article.id) ?? []) changed.add(sitePath);
-      if (teasers.get(article.id) !== teaser) for (const sitePath of good.readers.teasers.get(article.id) ?? []) changed.add(sitePath);
-      articles.set(article.id, full);
-      teasers.set(article.id, teaser);
+      for (const [kind, fingerprint] of prints) {
+        const print = fingerprint(article);
+        if (good.fingerprints[kind].get(article.id) !== print) for (const sitePath of good.readers[kind].get(article.id) ?? []) changed.add(sitePath);
+        good.fingerprints[kind].set(article.id, print);
+      }
     }
     const next: GoodSite = { ...good, site };
     const rendered = refresh(next, [...changed], []);

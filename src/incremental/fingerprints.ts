@@ -12,6 +12,8 @@ export interface Fingerprints {
   readonly teasers: ReadonlyMap<string, string>;
   /** By collection key (`tag/japan`, `home`, `sections`, `tag-index`, `theme`…). */
   readonly collections: ReadonlyMap<string, string>;
+  /** By article id: where the article is and when it last changed (see `PageDeps.stamps`). */
+  readonly stamps: ReadonlyMap<string, string>;
 }
 
 const separator = '\u0000';
@@ -43,6 +45,11 @@ export function teaserFingerprint(article: Article): string {
   ].join(separator));
 }
 
+/** Where an article is and when it last changed: all a sitemap reads of it (short enough to keep as it is). */
+export function stampFingerprint(article: Article): string {
+  return `${article.path}${separator}${modifiedAt(article).iso}`;
+}
+
 /** Fingerprints are digests of the strings: a list page reads twenty teasers, and hashes what it reads. */
 function shortDigest(text: string): string {
   return hash('sha1', text, 'base64');
@@ -56,10 +63,12 @@ function collectionFingerprint(collection: Collection): string {
 export function fingerprintSite(site: Site, themeDigest = ''): Fingerprints {
   const articles = new Map<string, string>();
   const teasers = new Map<string, string>();
+  const stamps = new Map<string, string>();
   // Killed stories too: their notice pages and feed items read them.
   for (const article of [...site.articles, ...site.withdrawn]) {
     articles.set(article.id, articleFingerprint(article));
     teasers.set(article.id, teaserFingerprint(article));
+    stamps.set(article.id, stampFingerprint(article));
   }
   const collections = new Map<string, string>([
     ['home', String(site.articles.length)],
@@ -79,5 +88,5 @@ export function fingerprintSite(site: Site, themeDigest = ''): Fingerprints {
     }
     collections.set(`${kind}-index`, `${collectionFolders[kind]}${separator}${index.join(separator)}`);
   }
-  return { articles, teasers, collections };
+  return { articles, teasers, collections, stamps };
 }

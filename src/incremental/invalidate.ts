@@ -31,7 +31,7 @@ export function invalidatedPages(previous: PageSet, next: PageSet): Invalidation
 }
 
 function sameDeps(a: PageDeps, b: PageDeps): boolean {
-  return sameList(a.articles, b.articles) && sameList(a.teasers, b.teasers) && sameList(a.collections, b.collections);
+  return sameList(a.articles, b.articles) && sameList(a.teasers, b.teasers) && sameList(a.collections, b.collections) && sameList(a.stamps ?? [], b.stamps ?? []);
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -42,6 +42,7 @@ function readsChanged(deps: PageDeps, before: Fingerprints, after: Fingerprints)
   return (
     deps.articles.some((id) => before.articles.get(id) !== after.articles.get(id)) ||
     deps.teasers.some((id) => before.teasers.get(id) !== after.teasers.get(id)) ||
-    deps.collections.some((key) => before.collections.get(key) !== after.collections.get(key))
+    deps.collections.some((key) => before.collections.get(key) !== after.collections.get(key)) ||
+    (deps.stamps ?? []).some((id) => before.stamps.get(id) !== after.stamps.get(id))
   );
 }

@@ -13,5 +13,6 @@ export function pageReadsDigest(page: Page, fingerprints: Fingerprints): string 
   for (const id of page.deps.articles) parts.push('\u0002', id, '\u0000', fingerprints.articles.get(id) ?? '?');
   for (const id of page.deps.teasers) parts.push('\u0003', id, '\u0000', fingerprints.teasers.get(id) ?? '?');
   for (const key of page.deps.collections) parts.push('\u0004', key, '\u0000', fingerprints.collections.get(key) ?? '?');
+  for (const id of page.deps.stamps ?? []) parts.push('\u0005', id, '\u0000', fingerprints.stamps.get(id) ?? '?');
   return hash('sha1', parts.join(''), 'base64');
 }

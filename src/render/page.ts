@@ -34,6 +34,11 @@ export interface PageDeps {
   /** Ids of articles the page shows as teasers or links, in the order shown. */
   readonly teasers: readonly string[];
   readonly collections: readonly string[];
+  /**
+   * Ids of articles the page reads only where they are and when they last changed (a sitemap's
+   * `loc` and `lastmod`): a new headline or body leaves such a page alone.
+   */
+  readonly stamps?: readonly string[];
 }
 
 /** One output file: its URL path, kind, what it depends on, and how to produce its bytes. */

@@ -25,8 +25,8 @@ export const robotsPath = 'robots.txt';
  */
 type PlannedUrl = { readonly story: string } | { readonly path: string; readonly listed: readonly string[] };
 
-// A sitemap reads where each story is and when it changed (both in the teaser fingerprint), and
-// which sections, topics and tags there are (their index keys: names, paths and counts).
+// A sitemap reads where each story is and when it changed (its stamp), and which sections, topics
+// and tags there are (their index keys: names, paths and counts).
 const sitemapCollections = ['home', 'section-index', 'topic-index', 'tag-index'];
 
 /**
@@ -88,7 +88,7 @@ function urlsetPage(path: string, urls: readonly PlannedUrl[]): Page {
 
 function depsOf(urls: readonly PlannedUrl[]): PageDeps {
   // Each list page's stories, in order, as well as every story: which stories a list shows decides its lastmod.
-  return { articles: [], teasers: urls.flatMap((url) => ('story' in url ? [url.story] : url.listed)), collections: sitemapCollections };
+  return { articles: [], teasers: [], stamps: urls.flatMap((url) => ('story' in url ? [url.story] : url.listed)), collections: sitemapCollections };
 }
 
 /** The URL's path and lastmod in the site as it is now; undefined for a story no longer in it. */

@@ -63,9 +63,13 @@ describe('a cached, parallel, incremental build', () => {
     const edited = await step(edit(120, (text) => text.replace(/^title: "/m, 'title: "Edited: ')));
     expect(edited).toMatch(/: ([1-9]\d?) files written, \d+ unchanged, \d+ removed/);
     // Only the search index's files go: they are named by their contents.
-    const manifest = JSON.parse(await readFile(path.join(cached, '.wiredesk-cache', 'manifest.json'), 'utf8')) as { removed: string[] };
-    expect(manifest.removed.filter((file) => !file.startsWith('pagefind/'))).toEqual([]);
+    const manifest = async () => JSON.parse(await readFile(path.join(cached, '.wiredesk-cache', 'manifest.json'), 'utf8')) as { changed: string[]; removed: string[] };
+    expect((await manifest()).removed.filter((file) => !file.startsWith('pagefind/'))).toEqual([]);
     expect((await stat(untouched)).mtimeMs).toBe(before.mtimeMs);
+    // The sitemap reads only where stories are and when they changed: a new headline leaves it alone, an update does not.
+    expect((await manifest()).changed).not.toContain('sitemap.xml');
+    await step(edit(121, (text) => text.replace(/^title: /m, 'updated: 2023-01-05T10:00:00Z\ntitle: ')));
+    expect((await manifest()).changed).toContain('sitemap.xml');
 
     await step(edit(200, (text) => text.replace(/^tags: \[/m, 'tags: [brand-new-tag, ')));
     await step(async (dir) => writeFile(path.join(dir, 'stories', '2022', 'fresh-story.md'), '---\ntitle: A Fresh Story\ndate: 2022-12-31T23:00:00+03:00\ntags: [fresh]\n---\n\nJust in.\n'));

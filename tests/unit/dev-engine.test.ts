@@ -77,9 +77,15 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
         ...feedFiles('tags/japan/'),
         ...feedFiles('sections/world/'), // b's item links a by headline
         ...feedFiles('tags/russia/'),
-        'sitemap.xml', // reads every story's teaser (for its URL and modified time)
+        // Not sitemap.xml: it reads only where each story is and when it last changed.
       ].sort(),
     );
+  });
+
+  it('should re-render the sitemap when the modified time of a story changes', async () => {
+    const result = await edit('a.md', storyText('a', 1, 'section: Business\ntopics: [SPIEF]\ntags: [Japan]\nupdated: 2018-05-09T08:00:00Z'));
+    expect(result.changed).toContain('sitemap.xml');
+    expect(result.changed).toContain(page('a', 1));
   });
 
   it('should re-render the old and new tag pages, the tag index and the story when a tag changes', async () => {
