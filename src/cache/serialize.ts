@@ -1,6 +1,7 @@
 import type { VFileMessage } from 'vfile-message';
 import type { Article } from '../model/article.js';
 import type { ModelResult } from '../pipeline/model.js';
+import type { StoryOutcome } from '../pipeline/story-job.js';
 import { problem } from '../report/problem.js';
 import type { RuleId } from '../report/rules.js';
 
@@ -44,4 +45,22 @@ export function toPlainMessage(message: VFileMessage): PlainMessage {
 export function fromPlainMessage(plain: PlainMessage): VFileMessage {
   const place = plain.line ? { line: plain.line, column: plain.column ?? 1 } : undefined;
   return problem(plain.ruleId as RuleId, plain.reason, plain.file, place);
+}
+
+/** A story's outcome as plain data, to cross a worker boundary. */
+export type PlainStoryOutcome =
+  | { readonly kind: 'unreadable'; readonly message: PlainMessage }
+  | { readonly kind: 'cached'; readonly digest: string }
+  | { readonly kind: 'modelled'; readonly digest: string; readonly result: PlainModelResult };
+
+/** Flatten a story's outcome to plain data. */
+export function toPlainOutcome(outcome: StoryOutcome): PlainStoryOutcome {
+  if (outcome.kind === 'unreadable') return { kind: 'unreadable', message: toPlainMessage(outcome.message) };
+  return outcome.kind === 'cached' ? outcome : { kind: 'modelled', digest: outcome.digest, result: toPlainResult(outcome.result) };
+}
+
+/** Turn a plain story outcome back into one with real messages. */
+export function fromPlainOutcome(plain: PlainStoryOutcome): StoryOutcome {
+  if (plain.kind === 'unreadable') return { kind: 'unreadable', message: fromPlainMessage(plain.message) };
+  return plain.kind === 'cached' ? plain : { kind: 'modelled', digest: plain.digest, result: fromPlainResult(plain.result) };
 }

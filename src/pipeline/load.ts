@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants, lstatSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readFileSync } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
@@ -114,16 +114,46 @@ export function isHidden(source: string): boolean {
 /** Read one story file (`source` relative to `root`); a file that cannot be read or decoded gives a message instead. */
 export async function loadStoryFile(root: string, source: string, cwd: string = process.cwd()): Promise<StoryFile | { readonly message: VFileMessage }> {
   const absolutePath = path.join(root, source);
-  const displayPath = path.relative(cwd, absolutePath).split(path.sep).join('/');
   try {
     // O_NOFOLLOW: a symbolic link (which could lead outside the folder) is refused, never followed.
     const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW);
     const bytes = await handle.readFile().finally(() => handle.close());
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    return { source, displayPath, text: utf8.decode(bytes), digest };
+    return storyFileOf(source, displayPathOf(absolutePath, cwd), bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = error instanceof TypeError ? 'it is not valid UTF-8' : code === 'ELOOP' ? 'it is a symbolic link, which wiredesk never follows (it could lead outside the stories folder)' : String((error as Error).message);
-    return { message: problem('unreadable-file', `Cannot read the story: ${why}, expected a UTF-8 text file`, displayPath, { line: 1, column: 1 }) };
+    return { message: unreadableStory(error, displayPathOf(absolutePath, cwd)) };
   }
+}
+
+/** `loadStoryFile` without waiting: for a thread that reads the stories it then models. */
+export function loadStoryFileSync(root: string, source: string, cwd: string = process.cwd()): StoryFile | { readonly message: VFileMessage } {
+  const absolutePath = path.join(root, source);
+  try {
+    const fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    return storyFileOf(source, displayPathOf(absolutePath, cwd), bytes);
+  } catch (error) {
+    return { message: unreadableStory(error, displayPathOf(absolutePath, cwd)) };
+  }
+}
+
+function displayPathOf(absolutePath: string, cwd: string): string {
+  return path.relative(cwd, absolutePath).split(path.sep).join('/');
+}
+
+/** A story file of the bytes read: its digest and its text (throws a TypeError when they are not UTF-8). */
+function storyFileOf(source: string, displayPath: string, bytes: Uint8Array): StoryFile {
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  return { source, displayPath, text: utf8.decode(bytes), digest };
+}
+
+/** Why a story file could not be read, as a positioned message. */
+function unreadableStory(error: unknown, displayPath: string): VFileMessage {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = error instanceof TypeError ? 'it is not valid UTF-8' : code === 'ELOOP' ? 'it is a symbolic link, which wiredesk never follows (it could lead outside the stories folder)' : String((error as Error).message);
+  return problem('unreadable-file', `Cannot read the story: ${why}, expected a UTF-8 text file`, displayPath, { line: 1, column: 1 });
 }

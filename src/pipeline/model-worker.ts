@@ -1,32 +1,34 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { toPlainResult, type PlainModelResult } from '../cache/serialize.js';
+import { toPlainOutcome, type PlainStoryOutcome } from '../cache/serialize.js';
 import { prepareBodies } from '../model/body.js';
 import type { SiteConfig } from '../model/config.js';
-import type { StoryFile } from './load.js';
-import { modelFiles } from './story-job.js';
+import { readAndModelSync, type StoryRequest } from './story-job.js';
 
-// A thread of the model pool: parses and models the batches of stories it is sent.
+// A thread of the model pool: reads, parses and models the batches of stories it is sent.
 
 /** What the pool hands a worker when it starts. */
 export interface ModelWorkerData {
   readonly config: SiteConfig;
   readonly assets: readonly string[];
+  /** The stories folder (absolute) and the folder messages are relative to. */
+  readonly root: string;
+  readonly cwd: string;
 }
 
-/** A batch of stories to model. */
-export type ModelWorkerRequest = { readonly batch: number; readonly files: readonly StoryFile[] };
-/** The modelled batch, in the order it was sent. */
-export type ModelWorkerReply = { readonly batch: number; readonly results: readonly PlainModelResult[] };
+/** A batch of stories to read and model. */
+export type ModelWorkerRequest = { readonly batch: number; readonly requests: readonly StoryRequest[] };
+/** Each story's outcome, in the order it was asked for. */
+export type ModelWorkerReply = { readonly batch: number; readonly outcomes: readonly PlainStoryOutcome[] };
 
 const port = parentPort;
 if (port) {
-  const { config, assets } = workerData as ModelWorkerData;
-  const context = { config, assets: new Set(assets) };
+  const { config, assets, root, cwd } = workerData as ModelWorkerData;
+  const context = { config, assets: new Set(assets), root, cwd };
   const ready = prepareBodies(config);
   port.on('message', (request: ModelWorkerRequest) => {
     void ready.then(() => {
-      const results = modelFiles(request.files, context).map(toPlainResult);
-      port.postMessage({ batch: request.batch, results } satisfies ModelWorkerReply);
+      const outcomes = readAndModelSync(request.requests, context).map(toPlainOutcome);
+      port.postMessage({ batch: request.batch, outcomes } satisfies ModelWorkerReply);
     });
   });
 }

@@ -2,7 +2,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../model/config.js';
 import { mapBounded } from './bounded.js';
 import { storyToArticle } from './index.js';
-import { loadStoryFile, type StoryFile } from './load.js';
+import { loadStoryFile, loadStoryFileSync, type StoryFile } from './load.js';
 import type { ModelResult } from './model.js';
 
 /** A story to read and model. With `cachedDigest`, a file that still has that digest is not modelled again. */
@@ -41,7 +41,19 @@ const readsAtOnce = 16;
 
 /** Read a batch of stories (the load stage): unreadable ones and those unchanged since the cache need no modelling. */
 export async function readBatch(requests: readonly StoryRequest[], context: Pick<StoryContext, 'root' | 'cwd'>): Promise<ReadBatch> {
-  const files = await mapBounded(requests, readsAtOnce, (request) => loadStoryFile(context.root, request.source, context.cwd));
+  return sortRead(requests, await mapBounded(requests, readsAtOnce, async (request) => loadStoryFile(context.root, request.source, context.cwd)));
+}
+
+/** `readBatch` without waiting, on a thread that then models the batch itself. */
+export function readBatchSync(requests: readonly StoryRequest[], context: Pick<StoryContext, 'root' | 'cwd'>): ReadBatch {
+  return sortRead(
+    requests,
+    requests.map((request) => loadStoryFileSync(context.root, request.source, context.cwd)),
+  );
+}
+
+/** Sort what was read into outcomes known at once and files to model. */
+function sortRead(requests: readonly StoryRequest[], files: readonly (StoryFile | { readonly message: VFileMessage })[]): ReadBatch {
   const known: (StoryOutcome | undefined)[] = [];
   const toModel: { index: number; file: StoryFile }[] = [];
   files.forEach((file, index) => {
@@ -58,4 +70,19 @@ export async function readBatch(requests: readonly StoryRequest[], context: Pick
 /** Parse and model read story files (the parse and model stages). */
 export function modelFiles(files: readonly StoryFile[], context: Pick<StoryContext, 'config' | 'assets'>): ModelResult[] {
   return files.map((file) => storyToArticle(file, context.config, context.assets));
+}
+
+/** Every request's outcome, in order: those known when the batch was read, and the modelled `results` (of `read.toModel`, in order). */
+export function outcomesOf(read: ReadBatch, results: readonly ModelResult[]): StoryOutcome[] {
+  const outcomes = [...read.known];
+  read.toModel.forEach(({ index, file }, position) => {
+    outcomes[index] = { kind: 'modelled', digest: file.digest, result: results[position] as ModelResult };
+  });
+  return outcomes as StoryOutcome[];
+}
+
+/** Read a batch without waiting, and model what changed: on a thread that does both, so the thread that asked reads nothing. */
+export function readAndModelSync(requests: readonly StoryRequest[], context: StoryContext): StoryOutcome[] {
+  const read = readBatchSync(requests, context);
+  return outcomesOf(read, modelFiles(read.toModel.map((entry) => entry.file), context));
 }
