@@ -108,33 +108,40 @@ function bySourcePath(articles: readonly Article[]): readonly Article[] {
   return sorted ? articles : [...articles].sort((a, b) => (a.source < b.source ? -1 : 1));
 }
 
-function termsOf(article: Article, kind: TermKind): readonly (readonly [Term, Point])[] {
+const noTerms: readonly Term[] = [];
+
+/** An article's terms of one kind, in the order written (a section only where it is written). */
+function termsOf(article: Article, kind: TermKind): readonly Term[] {
+  if (kind === 'section') return article.section && article.places.section ? [article.section] : noTerms;
+  return kind === 'topic' ? article.topics : article.tags;
+}
+
+/** Where the article writes its term of `kind` at `index`. */
+function placeOf(article: Article, kind: TermKind, index: number): Point {
   const { places } = article;
-  if (kind === 'section') return article.section && places.section ? [[article.section, places.section]] : [];
-  const terms = kind === 'topic' ? article.topics : article.tags;
-  const termPlaces = kind === 'topic' ? places.topics : places.tags;
-  return terms.map((term, index) => [term, termPlaces[index] ?? { line: 1, column: 1 }] as const);
+  const place = kind === 'section' ? places.section : (kind === 'topic' ? places.topics : places.tags)[index];
+  return place ?? { line: 1, column: 1 };
 }
 
 /** Group articles (already in default order) by term slug; differing spellings merge under the first, with a warning. */
 function collect(articles: readonly Article[], kind: TermKind, messages: VFileMessage[]): Collection[] {
   const groups = new Map<string, { name: string; ids: string[]; firstUse: string }>();
   for (const article of articles) {
-    const seen = new Set<string>();
-    for (const [term, place] of termsOf(article, kind)) {
+    const terms = termsOf(article, kind);
+    for (let index = 0; index < terms.length; index++) {
+      const term = terms[index] as Term;
       const group = groups.get(term.slug);
       if (!group) {
         groups.set(term.slug, { name: term.name, ids: [article.id], firstUse: article.displayPath });
-        seen.add(term.slug);
         continue;
       }
       if (group.name !== term.name) {
         messages.push(
-          problem('slug-collision', `${capitalize(kind)} "${term.name}" shares its URL with "${group.name}" (used in ${group.firstUse}), expected one spelling; filed under "${group.name}"`, article.displayPath, place),
+          problem('slug-collision', `${capitalize(kind)} "${term.name}" shares its URL with "${group.name}" (used in ${group.firstUse}), expected one spelling; filed under "${group.name}"`, article.displayPath, placeOf(article, kind, index)),
         );
       }
-      if (!seen.has(term.slug)) group.ids.push(article.id);
-      seen.add(term.slug);
+      // Articles come one at a time: a slug written twice in one article (two spellings) lists it once.
+      if (group.ids[group.ids.length - 1] !== article.id) group.ids.push(article.id);
     }
   }
   const folder = collectionFolders[kind];
