@@ -116,8 +116,8 @@ describe('sitemap.xml', () => {
     const site = siteOf([story('a', now - hour, { tags: [{ name: 'Japan', slug: 'japan' }] }), story('b', now - 2 * hour)]);
     const page = pageAt(sitemapPages(site, now), 'sitemap.xml');
     expect(page.kind).toBe('sitemap');
-    // Home's stories, the tag index's and the tag's, then every story.
-    expect(page.deps).toEqual({ articles: [], teasers: ['a', 'b', 'a', 'a', 'a', 'b'], collections: ['home', 'section-index', 'topic-index', 'tag-index'] });
+    // Only where stories are and when they changed: home's stories, the tag index's and the tag's, then every story.
+    expect(page.deps).toEqual({ articles: [], teasers: [], stamps: ['a', 'b', 'a', 'a', 'a', 'b'], collections: ['home', 'section-index', 'topic-index', 'tag-index'] });
     const edited = story('b', now - 2 * hour, { updated: at(now) });
     const later = { ...site, articles: [site.articles[0] as LinkedArticle, edited], byId: new Map([...site.byId, ['b', edited]]) };
     expect(String(page.render(later))).toContain(`<loc>${base}b/</loc><lastmod>2018-05-25T12:00:00+00:00</lastmod>`);
@@ -136,8 +136,8 @@ describe('sitemap.xml', () => {
     // Counted rather than parsed: the strict parser takes seconds over 5 MB.
     expect(String(pageAt(pages, 'sitemap-1.xml').render(site)).match(/<url>/g)).toHaveLength(50_000);
     expect(listed(renderedXml(site, 'sitemap-2.xml', now, pages))).toEqual([`${base}s49999/ ${formatIso(now - 50_000 * hour, 0)}`, `${base}s50000/ ${formatIso(now - 50_001 * hour, 0)}`]);
-    expect(pageAt(pages, 'sitemap-2.xml').deps.teasers).toEqual(['s49999', 's50000']);
-    expect(pageAt(pages, 'sitemap.xml').deps.teasers).toHaveLength(10 + 50_001);
+    expect(pageAt(pages, 'sitemap-2.xml').deps.stamps).toEqual(['s49999', 's50000']);
+    expect(pageAt(pages, 'sitemap.xml').deps.stamps).toHaveLength(10 + 50_001);
   });
 });
 
