@@ -1,12 +1,15 @@
-import type { Schedule } from '../model/site.js';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { SiteFrame } from '../incremental/site-frame.js';
+import type { Schedule } from '../model/site.js';
 import { readFramed, writeFramed } from './framed-file.js';
 import type { PlainMessage, PlainModelResult } from './serialize.js';
 
-/** What one story contributed last time: its file's digest and its model result. */
+/** What one story contributed last time: its file's digest, its model result, and its shape (`storyShape`) when it has an article. */
 export interface CachedStory {
   readonly digest: string;
   readonly result: PlainModelResult;
+  readonly shape?: string | undefined;
 }
 
 /** What the index knows of a story file without reading it: its size and time when its digest was taken. */
@@ -53,6 +56,7 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
 }
 
 const indexKind = 'wiredesk-cache-index-5';
+const frameKind = 'wiredesk-cache-frame-1';
 const storiesKind = 'wiredesk-cache-stories-4';
 
 /** Stories are kept in this many files, so that an edit rewrites one small file, not all of them. */
@@ -118,4 +122,18 @@ export async function writeBuildCache(dir: string, cache: BuildCache, previous?:
     shardChecksums.push(dirty.has(shard) ? await writeFramed(shardFile(dir, shard), storiesKind, entries) : (previous?.index.shardChecksums[shard] ?? ''));
   }
   await writeFramed(path.join(dir, 'index.bin'), indexKind, { ...index, shardChecksums } satisfies CacheIndex);
+}
+
+/** The site frame of the last build (see `SiteFrame`); undefined when there is none, or it was written by other code or for other settings. */
+export async function readSiteFrame(dir: string, code: string, config: string): Promise<SiteFrame | undefined> {
+  const framed = await readFramed(path.join(dir, 'frame.bin'), frameKind);
+  const value = framed?.value as { code?: unknown; config?: unknown; frame?: SiteFrame } | undefined;
+  return value?.code === code && value.config === config ? value.frame : undefined;
+}
+
+/** Keep the site frame of this build for the next one, or remove the last one when this build has none. */
+export async function writeSiteFrame(dir: string, code: string, config: string, frame: SiteFrame | undefined): Promise<void> {
+  const file = path.join(dir, 'frame.bin');
+  if (frame) await writeFramed(file, frameKind, { code, config, frame });
+  else await rm(file, { force: true });
 }

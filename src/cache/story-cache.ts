@@ -4,6 +4,7 @@ import type { ModelResult } from '../pipeline/model.js';
 import { readAndModelStories } from '../pipeline/model-pool.js';
 import type { StoryContext } from '../pipeline/story-job.js';
 import type { CachedStory } from './build-cache.js';
+import { storyShape } from '../incremental/site-frame.js';
 import { fromPlainResult, toPlainResult } from './serialize.js';
 
 /** The model results of every readable story, how many came from the cache, and what could not be read. */
@@ -58,7 +59,8 @@ export async function modelWithCache(
     }
     if (outcome?.kind === 'modelled') {
       results.push(outcome.result);
-      entries.set(source, { digest: outcome.digest, result: toPlainResult(outcome.result) });
+      const article = outcome.result.article;
+      entries.set(source, { digest: outcome.digest, result: toPlainResult(outcome.result), shape: article && storyShape(article) });
       digests.set(source, outcome.digest);
       continue;
     }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { openBodySpill, type BodySpill } from '../cache/body-spill.js';
-import { cacheDir, readCacheIndex, readCachedStories, writeBuildCache, type CachedStory } from '../cache/build-cache.js';
+import { cacheDir, readCacheIndex, readCachedStories, readSiteFrame, writeBuildCache, writeSiteFrame, type CachedStory } from '../cache/build-cache.js';
 import { fromPlainMessage, toPlainMessage } from '../cache/serialize.js';
 import { isUpToDate, reusableDigest } from '../cache/up-to-date.js';
 import { codeDigest, rememberedCodeDigest } from '../cache/code-digest.js';
@@ -18,7 +18,8 @@ import type { ModelResult } from '../pipeline/model.js';
 import type { Schedule, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
-import { assembleSite } from '../pipeline/index.js';
+import { frameOf, siteShape } from '../incremental/site-frame.js';
+import { assembleFromFrame, assembleSite } from '../pipeline/index.js';
 import { scanStories } from '../pipeline/load.js';
 import { loadTheme } from '../pipeline/load-theme.js';
 import { renderPoolFor, renderThreadsAhead, type RenderThreads } from '../pipeline/render-pool.js';
@@ -138,9 +139,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     // Most stories new (a cold build, a template change): start the render threads now, to load while the site is resolved.
     ahead = spill ? undefined : renderThreadsAhead(modelled.results.length - modelled.reused, options);
     const stories = scan.stories.map((story) => ({ source: story.source, displayPath: displayPathOf(scan.root, story.source, cwd) }));
-    const result = assembleSite(modelled.results, modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories, now });
+    // Stories that all keep the shape of the last build's (a new headline or body, say) resolve as they did: take its frame.
+    const shape = storyShapes(modelled.entries.values(), modelled.messages.length);
+    const frame = shape !== undefined && index && inWindow ? await readSiteFrame(dir, code, configKey) : undefined;
+    const framed = frame && frame.shape === shape && frame.schedule.window.from <= now && now < frame.schedule.window.until ? assembleFromFrame(modelled.results, modelled.messages, config, theme, frame, now) : undefined;
+    const result = framed ?? assembleSite(modelled.results, modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories, now });
     ceiling.checkNow();
-    phase('resolve and plan');
+    phase(framed ? 'resolve and plan (every story kept its shape: the last resolution reused)' : 'resolve and plan');
     const messages = [...resolved.messages, ...result.messages];
     const leftOut = new Set(result.leftOut);
     const fatal = messages.some((message) => message.fatal === true && !leftOut.has(message.file ?? ''));
@@ -191,6 +196,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
       const cache = { code, config: configKey, out, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries };
       await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
+      // A frame is kept of a build without errors or stories left out; one taken from the last build stands as it is.
+      const clean = result.leftOut.length === 0 && !hasErrors(messages) && result.siteMessages !== undefined && shape !== undefined;
+      if (!framed) await writeSiteFrame(dir, code, configKey, clean && result.siteMessages ? frameOf(site, shape ?? '', result.siteMessages) : undefined);
       await writeManifest(dir, written, 0);
       phase('write cache');
     }
@@ -256,6 +264,16 @@ function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {
     logger.error('Build failed: nothing was written, the previous output is unchanged');
   }
   return outcome;
+}
+
+/** The shape of the site's stories (`siteShape`), when every one was readable and has an article. */
+function storyShapes(entries: Iterable<CachedStory>, unreadable: number): string | undefined {
+  const shapes: string[] = [];
+  for (const entry of entries) {
+    if (entry.shape === undefined) return undefined;
+    shapes.push(entry.shape);
+  }
+  return unreadable === 0 ? siteShape(shapes) : undefined;
 }
 
 /** A cached story whose body now waits in the spill file. */

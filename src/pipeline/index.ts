@@ -12,12 +12,16 @@ import { modelStory, type ModelResult } from './model.js';
 import { parseStory } from './parse.js';
 import { renderSite } from './render.js';
 import { resolveSite, type LeftOut } from './resolve.js';
+import { siteFromFrame, type SiteFrame } from '../incremental/site-frame.js';
+import { fromPlainMessage } from '../cache/serialize.js';
 
 /** What the pure middle of the pipeline produced: the site and its pages when nothing was fatal, and all messages. */
 export interface PipelineResult {
   readonly site?: Site;
   readonly pages?: readonly Page[];
   readonly messages: readonly VFileMessage[];
+  /** The messages of resolving and planning alone (part of `messages`; none of the stories' own). */
+  readonly siteMessages?: readonly VFileMessage[];
   /** With `keepGoing`: the story files left out because a message names them as broken (display paths, sorted). */
   readonly leftOut: readonly string[];
 }
@@ -79,8 +83,26 @@ export function assembleSite(results: readonly ModelResult[], extra: readonly VF
     const leftOut = [...broken].sort();
     const fatal = messages.some((message) => message.fatal === true && !broken.has(message.file ?? ''));
     if (!resolved.site || !pages || fatal) return { messages, leftOut };
-    return { site: resolved.site, pages, messages, leftOut };
+    return { site: resolved.site, pages, messages, siteMessages: found, leftOut };
   }
+}
+
+/**
+ * What `assembleSite` gives, without resolving: the site of `frame` (see `SiteFrame`) with the
+ * articles of `results`, when those are the stories the frame was resolved from or others of the
+ * same shape (the caller checks `siteShape`); undefined when a story the frame names is missing.
+ */
+export function assembleFromFrame(results: readonly ModelResult[], extra: readonly VFileMessage[], config: SiteConfig, theme: readonly ThemeFile[], frame: SiteFrame, now: number): PipelineResult | undefined {
+  const messages: VFileMessage[] = [...extra];
+  const articles = new Map<string, Article>();
+  for (const result of results) {
+    messages.push(...result.messages);
+    if (result.article) articles.set(result.article.id, result.article);
+  }
+  const site = siteFromFrame(frame, articles, config);
+  if (!site) return undefined;
+  const siteMessages = frame.messages.map(fromPlainMessage);
+  return { site, pages: renderSite(site, theme, now), messages: [...messages, ...siteMessages], siteMessages, leftOut: [] };
 }
 
 /** The sources and ids of the left-out stories (a story without an article is known by its file name). */

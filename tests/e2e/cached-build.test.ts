@@ -9,9 +9,10 @@ import { generateCorpus, writeCorpus } from '../../bench/corpus.js';
 const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
 
+/** Build with the real CLI: what it printed, the summary and then the phase timings. */
 async function wiredesk(cwd: string, args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [bin, 'build', ...args], { cwd });
-  return stdout;
+  const { stdout, stderr } = await run(process.execPath, [bin, 'build', ...args], { cwd, env: { ...process.env, WIREDESK_TIMINGS: '1' } });
+  return `${stdout}${stderr}`;
 }
 
 /** Every file below `dir`, by relative path, with its bytes. */
@@ -62,6 +63,8 @@ describe('a cached, parallel, incremental build', () => {
     const before = await stat(untouched);
     const edited = await step(edit(120, (text) => text.replace(/^title: "/m, 'title: "Edited: ')));
     expect(edited).toMatch(/: ([1-9]\d?) files written, \d+ unchanged, \d+ removed/);
+    // A new headline leaves every story's shape as it was: the last build's resolution is taken as it is.
+    expect(edited).toContain('every story kept its shape');
     // Only the search index's files go: they are named by their contents.
     const manifest = async () => JSON.parse(await readFile(path.join(cached, '.wiredesk-cache', 'manifest.json'), 'utf8')) as { changed: string[]; removed: string[] };
     expect((await manifest()).removed.filter((file) => !file.startsWith('pagefind/'))).toEqual([]);
@@ -71,7 +74,7 @@ describe('a cached, parallel, incremental build', () => {
     await step(edit(121, (text) => text.replace(/^title: /m, 'updated: 2023-01-05T10:00:00Z\ntitle: ')));
     expect((await manifest()).changed).toContain('sitemap.xml');
 
-    await step(edit(200, (text) => text.replace(/^tags: \[/m, 'tags: [brand-new-tag, ')));
+    expect(await step(edit(200, (text) => text.replace(/^tags: \[/m, 'tags: [brand-new-tag, ')))).not.toContain('kept its shape');
     await step(async (dir) => writeFile(path.join(dir, 'stories', '2022', 'fresh-story.md'), '---\ntitle: A Fresh Story\ndate: 2022-12-31T23:00:00+03:00\ntags: [fresh]\n---\n\nJust in.\n'));
     const deleted = await step(async (dir) => rm(path.join(dir, story(239))));
     expect(deleted).toMatch(/[1-9]\d* removed/);
