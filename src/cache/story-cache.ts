@@ -11,6 +11,8 @@ import { fromPlainResult, toPlainResult } from './serialize.js';
 export interface CachedModelResults {
   readonly results: readonly ModelResult[];
   readonly reused: number;
+  /** The stories read and modelled anew, by story path. */
+  readonly fresh: ReadonlySet<string>;
   /** The cache entries for the next build, by story path. */
   readonly entries: ReadonlyMap<string, CachedStory>;
   /** The digest of every readable story file, by story path. */
@@ -73,7 +75,8 @@ export async function modelWithCache(
     digests.set(source, digest);
     reused++;
   }
-  return { results, reused, entries, digests, messages };
+  const anew = new Set([...fresh].flatMap(([source, outcome]) => (outcome?.kind === 'modelled' ? [source] : [])));
+  return { results, reused, fresh: anew, entries, digests, messages };
 }
 
 /** A cached result read the asset list only through its lead image: it holds while that image is where it was. */

@@ -11,8 +11,10 @@ import { codeDigest, rememberedCodeDigest } from '../cache/code-digest.js';
 import { modelWithCache } from '../cache/story-cache.js';
 import { memoryCeiling } from '../pipeline/memory-ceiling.js';
 import { resolveConfig } from '../config.js';
-import { fingerprintSite } from '../incremental/fingerprints.js';
+import { changedReads, readsAnyChange } from '../incremental/changed-reads.js';
+import { lazyFingerprints } from '../incremental/fingerprints.js';
 import { pageReadsDigest } from '../incremental/page-reads.js';
+import type { Article } from '../model/article.js';
 import type { SiteInputs } from '../model/config.js';
 import type { ModelResult } from '../pipeline/model.js';
 import type { Schedule, Site } from '../model/site.js';
@@ -152,12 +154,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     if (!result.site || !result.pages || fatal) return report(logger, { ok: false, messages });
     const site = result.site;
 
-    const fingerprints = fingerprintSite(site, code);
+    const fingerprints = lazyFingerprints(site, code);
     const previous = index?.out === out ? index.pages : undefined;
+    // With the last build's frame, a page reads what it read then unless it reads a story modelled anew whose fingerprint changed.
+    const changed = framed ? changedReads(site, [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories))) : undefined;
     const outputs = result.pages.map((page) => {
-      const reads = pageReadsDigest(page, fingerprints);
       const file = filePathOf(page.path);
       const before = previous?.get(file);
+      const reads = before && changed && !readsAnyChange(page.deps, changed) ? before.reads : pageReadsDigest(page, fingerprints);
       const render = () => {
         ceiling.check();
         return page.render(site);
@@ -274,6 +278,12 @@ function storyShapes(entries: Iterable<CachedStory>, unreadable: number): string
     shapes.push(entry.shape);
   }
   return unreadable === 0 ? siteShape(shapes) : undefined;
+}
+
+/** A story modelled anew, and its version in the last build's cache (if any). */
+function storyVersions(source: string, entries: ReadonlyMap<string, CachedStory>, cached: ReadonlyMap<string, CachedStory> | undefined): [Article, Article | undefined][] {
+  const now = entries.get(source)?.result.article;
+  return now ? [[now, cached?.get(source)?.result.article]] : [];
 }
 
 /** A cached story whose body now waits in the spill file. */

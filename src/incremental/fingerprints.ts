@@ -4,17 +4,25 @@ import { modifiedAt } from '../model/modified.js';
 import { collectionFolders, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { collectionKey } from '../render/page.js';
 
+/** Finds a fingerprint by article id or collection key. */
+export interface FingerprintLookup {
+  get(key: string): string | undefined;
+}
+
 /** Strings that change exactly when what pages read of an article or a collection changes. */
 export interface Fingerprints {
   /** By article id: everything about the article (its file's digest, resolved links, image). */
-  readonly articles: ReadonlyMap<string, string>;
+  readonly articles: FingerprintLookup;
   /** By article id: what a teaser card or a link shows. */
-  readonly teasers: ReadonlyMap<string, string>;
+  readonly teasers: FingerprintLookup;
   /** By collection key (`tag/japan`, `home`, `sections`, `tag-index`, `theme`…). */
-  readonly collections: ReadonlyMap<string, string>;
+  readonly collections: FingerprintLookup;
   /** By article id: where the article is and when it last changed (see `PageDeps.stamps`). */
-  readonly stamps: ReadonlyMap<string, string>;
+  readonly stamps: FingerprintLookup;
 }
+
+/** Every fingerprint of a site, computed at once. */
+export type SiteFingerprints = { readonly [Kind in keyof Fingerprints]: ReadonlyMap<string, string> };
 
 const separator = '\u0000';
 
@@ -60,7 +68,7 @@ function collectionFingerprint(collection: Collection): string {
 }
 
 /** Fingerprint every article, teaser and collection key of a site. */
-export function fingerprintSite(site: Site, themeDigest = ''): Fingerprints {
+export function fingerprintSite(site: Site, themeDigest = ''): SiteFingerprints {
   const articles = new Map<string, string>();
   const teasers = new Map<string, string>();
   const stamps = new Map<string, string>();
@@ -70,6 +78,35 @@ export function fingerprintSite(site: Site, themeDigest = ''): Fingerprints {
     teasers.set(article.id, teaserFingerprint(article));
     stamps.set(article.id, stampFingerprint(article));
   }
+  return { articles, teasers, stamps, collections: collectionFingerprints(site, themeDigest) };
+}
+
+/**
+ * The fingerprints of a site, each computed when first asked for: a build that knows most pages
+ * read what they read last time asks for those of the few others only.
+ */
+export function lazyFingerprints(site: Site, themeDigest = ''): Fingerprints {
+  const withdrawn = new Map(site.withdrawn.map((article) => [article.id, article]));
+  const lookup = (print: (article: LinkedArticle) => string): FingerprintLookup => {
+    const known = new Map<string, string>();
+    return {
+      get(id) {
+        let value = known.get(id);
+        if (value === undefined) {
+          const article = site.byId.get(id) ?? withdrawn.get(id);
+          if (!article) return undefined;
+          value = print(article);
+          known.set(id, value);
+        }
+        return value;
+      },
+    };
+  };
+  return { articles: lookup(articleFingerprint), teasers: lookup(teaserFingerprint), stamps: lookup(stampFingerprint), collections: collectionFingerprints(site, themeDigest) };
+}
+
+/** The fingerprint of every collection key: each section, topic and tag, their indexes, home, the navigation, the theme. */
+function collectionFingerprints(site: Site, themeDigest: string): ReadonlyMap<string, string> {
   const collections = new Map<string, string>([
     ['home', String(site.articles.length)],
     ['sections', site.sections.map((section) => `${section.name}${separator}${section.path}`).join(separator)],
@@ -88,5 +125,5 @@ export function fingerprintSite(site: Site, themeDigest = ''): Fingerprints {
     }
     collections.set(`${kind}-index`, `${collectionFolders[kind]}${separator}${index.join(separator)}`);
   }
-  return { articles, teasers, collections, stamps };
+  return collections;
 }

@@ -73,6 +73,8 @@ describe('a cached, parallel, incremental build', () => {
     expect((await manifest()).changed).not.toContain('sitemap.xml');
     await step(edit(121, (text) => text.replace(/^title: /m, 'updated: 2023-01-05T10:00:00Z\ntitle: ')));
     expect((await manifest()).changed).toContain('sitemap.xml');
+    // A body edit keeps the shape too: only the pages that show the body (the story's page, its feeds) are rendered again.
+    expect(await step(edit(122, (text) => `${text}\nAn added closing paragraph.\n`))).toContain('every story kept its shape');
 
     expect(await step(edit(200, (text) => text.replace(/^tags: \[/m, 'tags: [brand-new-tag, ')))).not.toContain('kept its shape');
     await step(async (dir) => writeFile(path.join(dir, 'stories', '2022', 'fresh-story.md'), '---\ntitle: A Fresh Story\ndate: 2022-12-31T23:00:00+03:00\ntags: [fresh]\n---\n\nJust in.\n'));
