@@ -12,7 +12,7 @@ import { modelWithCache } from '../cache/story-cache.js';
 import { memoryCeiling } from '../pipeline/memory-ceiling.js';
 import { resolveConfig } from '../config.js';
 import { changedReads, readsAnyChange } from '../incremental/changed-reads.js';
-import { lazyFingerprints } from '../incremental/fingerprints.js';
+import { fingerprintSite, lazyFingerprints } from '../incremental/fingerprints.js';
 import { pageReadsDigest } from '../incremental/page-reads.js';
 import type { Article } from '../model/article.js';
 import type { SiteInputs } from '../model/config.js';
@@ -154,7 +154,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     if (!result.site || !result.pages || fatal) return report(logger, { ok: false, messages });
     const site = result.site;
 
-    const fingerprints = lazyFingerprints(site, code);
+    // Asked for a few pages' reads, fingerprints are computed as needed; for all of them, at once (a third cheaper).
+    const fingerprints = framed ? lazyFingerprints(site, code) : fingerprintSite(site, code);
     const previous = index?.out === out ? index.pages : undefined;
     // With the last build's frame, a page reads what it read then unless it reads a story modelled anew whose fingerprint changed.
     const changed = framed ? changedReads(site, [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories))) : undefined;
