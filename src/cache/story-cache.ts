@@ -4,7 +4,8 @@ import type { ModelResult } from '../pipeline/model.js';
 import { readAndModelStories } from '../pipeline/model-pool.js';
 import type { StoryContext } from '../pipeline/story-job.js';
 import type { CachedStory } from './build-cache.js';
-import { storyShape } from '../incremental/site-frame.js';
+import { siteShape, storyShape } from '../incremental/site-frame.js';
+import type { Article } from '../model/article.js';
 import { fromPlainResult, toPlainResult } from './serialize.js';
 
 /** The model results of every readable story, how many came from the cache, and what could not be read. */
@@ -84,4 +85,20 @@ export function stillValid(hit: CachedStory, assets: ReadonlySet<string>): boole
   const source = hit.result.article?.image?.source;
   if (source !== undefined && !assets.has(source)) return false;
   return !hit.result.messages.some((message) => message.ruleId === 'missing-image');
+}
+
+/** The shape of the site's stories (`siteShape`), when every one was readable and has an article. */
+export function storyShapes(entries: Iterable<CachedStory>, unreadable: number): string | undefined {
+  const shapes: string[] = [];
+  for (const entry of entries) {
+    if (entry.shape === undefined) return undefined;
+    shapes.push(entry.shape);
+  }
+  return unreadable === 0 ? siteShape(shapes) : undefined;
+}
+
+/** A story modelled anew, and its version in the last build's cache (if any). */
+export function storyVersions(source: string, entries: ReadonlyMap<string, CachedStory>, cached: ReadonlyMap<string, CachedStory> | undefined): [Article, Article | undefined][] {
+  const now = entries.get(source)?.result.article;
+  return now ? [[now, cached?.get(source)?.result.article]] : [];
 }

@@ -8,19 +8,18 @@ import { cacheDir, readCacheIndex, readCachedStories, readSiteFrame, writeBuildC
 import { fromPlainMessage, toPlainMessage } from '../cache/serialize.js';
 import { isUpToDate, reusableDigest } from '../cache/up-to-date.js';
 import { codeDigest, rememberedCodeDigest } from '../cache/code-digest.js';
-import { modelWithCache } from '../cache/story-cache.js';
+import { modelWithCache, storyShapes, storyVersions } from '../cache/story-cache.js';
 import { memoryCeiling } from '../pipeline/memory-ceiling.js';
 import { resolveConfig } from '../config.js';
 import { changedReads, readsAnyChange } from '../incremental/changed-reads.js';
 import { fingerprintSite, lazyFingerprints } from '../incremental/fingerprints.js';
 import { pageReadsDigest } from '../incremental/page-reads.js';
-import type { Article } from '../model/article.js';
 import type { SiteInputs } from '../model/config.js';
 import type { ModelResult } from '../pipeline/model.js';
 import type { Schedule, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
-import { frameOf, siteShape } from '../incremental/site-frame.js';
+import { frameOf } from '../incremental/site-frame.js';
 import { assembleFromFrame, assembleSite } from '../pipeline/index.js';
 import { scanStories } from '../pipeline/load.js';
 import { loadTheme } from '../pipeline/load-theme.js';
@@ -269,22 +268,6 @@ function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {
     logger.error('Build failed: nothing was written, the previous output is unchanged');
   }
   return outcome;
-}
-
-/** The shape of the site's stories (`siteShape`), when every one was readable and has an article. */
-function storyShapes(entries: Iterable<CachedStory>, unreadable: number): string | undefined {
-  const shapes: string[] = [];
-  for (const entry of entries) {
-    if (entry.shape === undefined) return undefined;
-    shapes.push(entry.shape);
-  }
-  return unreadable === 0 ? siteShape(shapes) : undefined;
-}
-
-/** A story modelled anew, and its version in the last build's cache (if any). */
-function storyVersions(source: string, entries: ReadonlyMap<string, CachedStory>, cached: ReadonlyMap<string, CachedStory> | undefined): [Article, Article | undefined][] {
-  const now = entries.get(source)?.result.article;
-  return now ? [[now, cached?.get(source)?.result.article]] : [];
 }
 
 /** A cached story whose body now waits in the spill file. */
