@@ -51,16 +51,16 @@ export function fromPlainMessage(plain: PlainMessage): VFileMessage {
 export type PlainStoryOutcome =
   | { readonly kind: 'unreadable'; readonly message: PlainMessage }
   | { readonly kind: 'cached'; readonly digest: string }
-  | { readonly kind: 'modelled'; readonly digest: string; readonly result: PlainModelResult };
+  | { readonly kind: 'modelled'; readonly digest: string; readonly result: PlainModelResult; readonly shape?: string | undefined };
 
 /** Flatten a story's outcome to plain data. */
 export function toPlainOutcome(outcome: StoryOutcome): PlainStoryOutcome {
   if (outcome.kind === 'unreadable') return { kind: 'unreadable', message: toPlainMessage(outcome.message) };
-  return outcome.kind === 'cached' ? outcome : { kind: 'modelled', digest: outcome.digest, result: toPlainResult(outcome.result) };
+  return outcome.kind === 'cached' ? outcome : { kind: 'modelled', digest: outcome.digest, result: toPlainResult(outcome.result), shape: outcome.shape };
 }
 
 /** Turn a plain story outcome back into one with real messages. */
 export function fromPlainOutcome(plain: PlainStoryOutcome): StoryOutcome {
   if (plain.kind === 'unreadable') return { kind: 'unreadable', message: fromPlainMessage(plain.message) };
-  return plain.kind === 'cached' ? plain : { kind: 'modelled', digest: plain.digest, result: fromPlainResult(plain.result) };
+  return plain.kind === 'cached' ? plain : { kind: 'modelled', digest: plain.digest, result: fromPlainResult(plain.result), shape: plain.shape };
 }

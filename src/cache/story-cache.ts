@@ -4,7 +4,7 @@ import type { ModelResult } from '../pipeline/model.js';
 import { readAndModelStories } from '../pipeline/model-pool.js';
 import type { StoryContext } from '../pipeline/story-job.js';
 import type { CachedStory } from './build-cache.js';
-import { siteShape, storyShape } from '../incremental/site-frame.js';
+import { siteShape } from '../incremental/site-frame.js';
 import type { Article } from '../model/article.js';
 import { fromPlainResult, toPlainResult } from './serialize.js';
 
@@ -62,8 +62,7 @@ export async function modelWithCache(
     }
     if (outcome?.kind === 'modelled') {
       results.push(outcome.result);
-      const article = outcome.result.article;
-      entries.set(source, { digest: outcome.digest, result: toPlainResult(outcome.result), shape: article && storyShape(article) });
+      entries.set(source, { digest: outcome.digest, result: toPlainResult(outcome.result), shape: outcome.shape });
       digests.set(source, outcome.digest);
       continue;
     }

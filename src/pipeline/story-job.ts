@@ -2,6 +2,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../model/config.js';
 import { mapBounded } from './bounded.js';
 import { storyToArticle } from './index.js';
+import { storyShape } from '../incremental/site-frame.js';
 import { loadStoryFile, loadStoryFileSync, type StoryFile } from './load.js';
 import type { ModelResult } from './model.js';
 
@@ -16,7 +17,7 @@ export interface StoryRequest {
 export type StoryOutcome =
   | { readonly kind: 'unreadable'; readonly message: VFileMessage }
   | { readonly kind: 'cached'; readonly digest: string }
-  | { readonly kind: 'modelled'; readonly digest: string; readonly result: ModelResult };
+  | { readonly kind: 'modelled'; readonly digest: string; readonly result: ModelResult; readonly shape?: string | undefined };
 
 /** What reading and modelling a story needs besides the request. */
 export interface StoryContext {
@@ -76,7 +77,9 @@ export function modelFiles(files: readonly StoryFile[], context: Pick<StoryConte
 export function outcomesOf(read: ReadBatch, results: readonly ModelResult[]): StoryOutcome[] {
   const outcomes = [...read.known];
   read.toModel.forEach(({ index, file }, position) => {
-    outcomes[index] = { kind: 'modelled', digest: file.digest, result: results[position] as ModelResult };
+    const result = results[position] as ModelResult;
+    // The shape (see `storyShape`) is taken where the story was modelled: on a model thread, as a rule.
+    outcomes[index] = { kind: 'modelled', digest: file.digest, result, shape: result.article && storyShape(result.article) };
   });
   return outcomes as StoryOutcome[];
 }
