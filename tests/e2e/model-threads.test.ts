@@ -1,23 +1,7 @@
-import { execFile } from 'node:child_process';
 import { readdir, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectSameFiles, twinCorpora } from '../support/cli-build.js';
-
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
-
-/** Build with the real CLI; the exit code and what it printed, whether it failed or not. */
-async function build(cwd: string, args: readonly string[]): Promise<{ readonly code: number; readonly stdout: string; readonly stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, 'build', ...args], { cwd, env: { ...process.env, WIREDESK_TIMINGS: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { cliBuildOutcome as build, expectSameFiles, twinCorpora } from '../support/cli-build.js';
 
 /** The report's messages: its `file:line:col` lines, without the timings. */
 const messagesOf = (stderr: string) => stderr.split('\n').filter((line) => /^stories\/\S+:\d+:\d+/.test(line.trim()));

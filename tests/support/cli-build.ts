@@ -15,6 +15,17 @@ export async function cliBuild(cwd: string, args: readonly string[], env: Readon
   return stderr;
 }
 
+/** Build with the real CLI (phase timings on), whether it succeeds or not: its exit code and what it printed. */
+export async function cliBuildOutcome(cwd: string, args: readonly string[]): Promise<{ readonly code: number; readonly stdout: string; readonly stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, 'build', ...args], { cwd, env: { ...process.env, WIREDESK_TIMINGS: '1' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
 /** Every file below `dir`, by relative path, with its bytes. */
 export async function filesBelow(dir: string): Promise<Map<string, Buffer>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
