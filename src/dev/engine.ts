@@ -2,7 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { resolveConfig } from '../config.js';
-import { articleFingerprint, fingerprintSite, stampFingerprint, teaserFingerprint } from '../incremental/fingerprints.js';
+import { articlePrints, fingerprintSite } from '../incremental/fingerprints.js';
 import { invalidatedPages } from '../incremental/invalidate.js';
 import { positionsOf, replaceArticles, structureKey } from '../incremental/light-edit.js';
 import { indexReaders, type Readers } from '../incremental/readers.js';
@@ -168,15 +168,9 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
     }
     const { site, replaced } = replaceArticles(good.site, edited, good.positions, good.byId);
     const changed = new Set<string>();
-    // What pages read of an article in full, as a teaser, and of its place and time: each changed
-    // fingerprint sends its readers to be rendered again.
-    const prints = [
-      ['articles', articleFingerprint],
-      ['teasers', teaserFingerprint],
-      ['stamps', stampFingerprint],
-    ] as const;
+    // Each changed fingerprint (in full, as a teaser, place and time) sends its readers to be rendered again.
     for (const article of replaced) {
-      for (const [kind, fingerprint] of prints) {
+      for (const [kind, fingerprint] of articlePrints) {
         const print = fingerprint(article);
         if (good.fingerprints[kind].get(article.id) !== print) for (const sitePath of good.readers[kind].get(article.id) ?? []) changed.add(sitePath);
         good.fingerprints[kind].set(article.id, print);

@@ -58,6 +58,19 @@ export function stampFingerprint(article: Article): string {
   return `${article.path}${separator}${modifiedAt(article).iso}`;
 }
 
+/** What pages read of an article, each kind with its fingerprint: in full, as a teaser, its place and time. */
+export const articlePrints = [
+  ['articles', articleFingerprint],
+  ['teasers', teaserFingerprint],
+  ['stamps', stampFingerprint],
+] as const;
+
+/** A site's articles by id, live or killed (killed stories' notice pages and feed items read them). */
+export function articleLookup(site: Site): (id: string) => LinkedArticle | undefined {
+  const withdrawn = new Map(site.withdrawn.map((article) => [article.id, article]));
+  return (id) => site.byId.get(id) ?? withdrawn.get(id);
+}
+
 /** Fingerprints are digests of the strings: a list page reads twenty teasers, and hashes what it reads. */
 function shortDigest(text: string): string {
   return hash('sha1', text, 'base64');
@@ -69,16 +82,10 @@ function collectionFingerprint(collection: Collection): string {
 
 /** Fingerprint every article, teaser and collection key of a site. */
 export function fingerprintSite(site: Site, themeDigest = ''): SiteFingerprints {
-  const articles = new Map<string, string>();
-  const teasers = new Map<string, string>();
-  const stamps = new Map<string, string>();
+  const prints = { articles: new Map<string, string>(), teasers: new Map<string, string>(), stamps: new Map<string, string>() };
   // Killed stories too: their notice pages and feed items read them.
-  for (const article of [...site.articles, ...site.withdrawn]) {
-    articles.set(article.id, articleFingerprint(article));
-    teasers.set(article.id, teaserFingerprint(article));
-    stamps.set(article.id, stampFingerprint(article));
-  }
-  return { articles, teasers, stamps, collections: collectionFingerprints(site, themeDigest) };
+  for (const article of [...site.articles, ...site.withdrawn]) for (const [kind, print] of articlePrints) prints[kind].set(article.id, print(article));
+  return { ...prints, collections: collectionFingerprints(site, themeDigest) };
 }
 
 /**
@@ -86,14 +93,14 @@ export function fingerprintSite(site: Site, themeDigest = ''): SiteFingerprints 
  * read what they read last time asks for those of the few others only.
  */
 export function lazyFingerprints(site: Site, themeDigest = ''): Fingerprints {
-  const withdrawn = new Map(site.withdrawn.map((article) => [article.id, article]));
+  const articleWithId = articleLookup(site);
   const lookup = (print: (article: LinkedArticle) => string): FingerprintLookup => {
     const known = new Map<string, string>();
     return {
       get(id) {
         let value = known.get(id);
         if (value === undefined) {
-          const article = site.byId.get(id) ?? withdrawn.get(id);
+          const article = articleWithId(id);
           if (!article) return undefined;
           value = print(article);
           known.set(id, value);
@@ -102,7 +109,8 @@ export function lazyFingerprints(site: Site, themeDigest = ''): Fingerprints {
       },
     };
   };
-  return { articles: lookup(articleFingerprint), teasers: lookup(teaserFingerprint), stamps: lookup(stampFingerprint), collections: collectionFingerprints(site, themeDigest) };
+  const [articles, teasers, stamps] = articlePrints.map(([, print]) => lookup(print)) as [FingerprintLookup, FingerprintLookup, FingerprintLookup];
+  return { articles, teasers, stamps, collections: collectionFingerprints(site, themeDigest) };
 }
 
 /** The fingerprint of every collection key: each section, topic and tag, their indexes, home, the navigation, the theme. */
