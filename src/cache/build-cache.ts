@@ -34,6 +34,8 @@ export interface CacheIndex {
   readonly config: string;
   /** The output folder these pages were written to. */
   readonly out: string;
+  /** The output link as this build published it (see `outputStamp`): another means a later build published since. */
+  readonly published?: string | undefined;
   /** When the index was written (epoch ms): a file modified this close to it is read again. */
   readonly writtenAt: number;
   readonly stamps: ReadonlyMap<string, StoryStamp>;
@@ -48,6 +50,8 @@ export interface CacheIndex {
   readonly schedule: Schedule;
   /** The checksum of each stories shard written with this index (shard `n` holds the stories `shardOf` puts there). */
   readonly shardChecksums: readonly string[];
+  /** The checksum of the site frame that goes with this index (see `writeSiteFrame`); none when the build kept no frame. */
+  readonly frameChecksum?: string | undefined;
 }
 
 /** Everything a build keeps for the next one, valid only for the same code and settings. */
@@ -55,7 +59,7 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
   readonly stories: ReadonlyMap<string, CachedStory>;
 }
 
-const indexKind = 'wiredesk-cache-index-5';
+const indexKind = 'wiredesk-cache-index-6';
 const frameKind = 'wiredesk-cache-frame-1';
 const storiesKind = 'wiredesk-cache-stories-4';
 
@@ -103,8 +107,10 @@ export async function readCachedStories(dir: string, index: CacheIndex, keep: (s
 }
 
 /**
- * Write the cache: the stories shards first, then the index that vouches for them. A shard whose
- * entries are those of `previous` (same stories, same digests) is left as it is.
+ * Write the cache: the stories shards first, then the index that vouches for them (and for the
+ * frame whose checksum `cache.frameChecksum` gives, written before). A shard whose entries are
+ * those of `previous` (same stories, same digests) is left as it is. A build killed before the
+ * index is written leaves the last one standing, which vouches for none of this build's files.
  */
 export async function writeBuildCache(dir: string, cache: BuildCache, previous?: { index: CacheIndex; stories: ReadonlyMap<string, CachedStory> }): Promise<void> {
   const { stories, ...index } = cache;
@@ -124,16 +130,25 @@ export async function writeBuildCache(dir: string, cache: BuildCache, previous?:
   await writeFramed(path.join(dir, 'index.bin'), indexKind, { ...index, shardChecksums } satisfies CacheIndex);
 }
 
-/** The site frame of the last build (see `SiteFrame`); undefined when there is none, or it was written by other code or for other settings. */
-export async function readSiteFrame(dir: string, code: string, config: string): Promise<SiteFrame | undefined> {
+/**
+ * The site frame of the build that wrote `index` (see `SiteFrame`); undefined when it kept none,
+ * or the file is not the one the index vouches for (a build killed between writing a frame and
+ * its index leaves a frame of another site than the index's pages were rendered from).
+ */
+export async function readSiteFrame(dir: string, index: CacheIndex): Promise<SiteFrame | undefined> {
+  if (index.frameChecksum === undefined) return undefined;
   const framed = await readFramed(path.join(dir, 'frame.bin'), frameKind);
-  const value = framed?.value as { code?: unknown; config?: unknown; frame?: SiteFrame } | undefined;
-  return value?.code === code && value.config === config ? value.frame : undefined;
+  const value = framed?.value as { frame?: SiteFrame } | undefined;
+  return framed?.checksum === index.frameChecksum ? value?.frame : undefined;
 }
 
-/** Keep the site frame of this build for the next one, or remove the last one when this build has none. */
-export async function writeSiteFrame(dir: string, code: string, config: string, frame: SiteFrame | undefined): Promise<void> {
+/**
+ * Keep the site frame of this build for the next one, or remove the last one when this build has
+ * none; returns its checksum, for the index written next to vouch for it.
+ */
+export async function writeSiteFrame(dir: string, frame: SiteFrame | undefined): Promise<string | undefined> {
   const file = path.join(dir, 'frame.bin');
-  if (frame) await writeFramed(file, frameKind, { code, config, frame });
-  else await rm(file, { force: true });
+  if (frame) return writeFramed(file, frameKind, { frame });
+  await rm(file, { force: true });
+  return undefined;
 }

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import type { ScannedFolder, ScannedStory } from '../pipeline/load.js';
+import { outputStamp } from '../pipeline/output-trees.js';
 import type { CacheIndex, CachedStory } from './build-cache.js';
 import { stillValid } from './story-cache.js';
 
@@ -28,10 +28,11 @@ export function reusableDigest(
 /**
  * True when the last build's output is still exactly right: same code and settings (the index
  * was read for them), the same story files with the same sizes and times, the copied pictures
- * unchanged, and the output folder still there.
+ * unchanged, and the output still the one that build published (not one a later build, killed
+ * before it wrote its index, published since).
  */
 export function isUpToDate(index: CacheIndex, scan: ScannedFolder, out: string): boolean {
-  if (index.out !== out || !existsSync(out) || scan.stories.length !== index.stamps.size) return false;
+  if (index.out !== out || index.published === undefined || outputStamp(out) !== index.published || scan.stories.length !== index.stamps.size) return false;
   if (!scan.stories.every((story) => knownDigest(index, story) !== undefined)) return false;
   const assetStamps = new Map(scan.assets.map((asset) => [`media/${asset.source}`, asset.stamp]));
   return [...index.assets].every(([published, stamp]) => assetStamps.get(published) === stamp);

@@ -142,7 +142,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const stories = scan.stories.map((story) => ({ source: story.source, displayPath: displayPathOf(scan.root, story.source, cwd) }));
     // Stories that all keep the shape of the last build's (a new headline or body, say) resolve as they did: take its frame.
     const shape = storyShapes(modelled.entries.values(), modelled.messages.length);
-    const frame = shape !== undefined && index && inWindow ? await readSiteFrame(dir, code, configKey) : undefined;
+    const frame = shape !== undefined && index && inWindow ? await readSiteFrame(dir, index) : undefined;
     const framed = frame && frame.shape === shape && frame.schedule.window.from <= now && now < frame.schedule.window.until ? assembleFromFrame(modelled.results, modelled.messages, config, theme, frame, now) : undefined;
     const result = framed ?? assembleSite(modelled.results, modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories, now });
     ceiling.checkNow();
@@ -198,11 +198,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       );
       const pages = new Map(outputs.map((output) => [output.file, { reads: output.reads, bytes: written.files.get(output.file)?.digest ?? '' }]));
       const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
-      const cache = { code, config: configKey, out, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries };
-      await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
       // A frame is kept of a build without errors or stories left out; one taken from the last build stands as it is.
+      // It is written first: the index, written last, vouches for it and for the stories shards.
       const clean = result.leftOut.length === 0 && !hasErrors(messages) && result.siteMessages !== undefined && shape !== undefined;
-      if (!framed) await writeSiteFrame(dir, code, configKey, clean && result.siteMessages ? frameOf(site, shape ?? '', result.siteMessages) : undefined);
+      const frameChecksum = framed ? index?.frameChecksum : await writeSiteFrame(dir, clean && result.siteMessages ? frameOf(site, shape ?? '', result.siteMessages) : undefined);
+      const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum };
+      await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
       await writeManifest(dir, written, 0);
       phase('write cache');
     }

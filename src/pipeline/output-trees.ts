@@ -86,6 +86,20 @@ export async function openTrees(out: string, trust = true): Promise<OutputTrees>
   }
 }
 
+/**
+ * What tells one publication of `out` from any other: the identity and time of the link a build
+ * made (every build makes a new one); undefined when `out` is not a link. A build records it, so
+ * that the next can tell the output is still what it published, not what a later, killed build did.
+ */
+export function outputStamp(out: string): string | undefined {
+  try {
+    const link = lstatSync(out, { bigint: true });
+    return link.isSymbolicLink() ? `${link.ino}:${link.mtimeNs}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The name of the tree `out` links to, or undefined when it is missing, a real folder or links elsewhere. */
 function liveTreeName(out: string, folder: string): (typeof treeNames)[number] | undefined {
   let target: string;

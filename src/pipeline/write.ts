@@ -4,7 +4,7 @@ import path from 'node:path';
 import { filePathOf } from '../model/urls.js';
 import { mapBounded } from './bounded.js';
 import { bytesDigest, type WriteTarget, type WrittenElsewhere } from './output-file.js';
-import { openTrees, removeFromTree } from './output-trees.js';
+import { openTrees, outputStamp, removeFromTree } from './output-trees.js';
 
 /** A file from the stories folder that the site publishes (a lead image), and where. */
 export interface CopiedAsset {
@@ -51,6 +51,8 @@ export interface WriteResult {
   readonly files: ReadonlyMap<string, { readonly outcome: FileOutcome; readonly digest: string }>;
   readonly removed: readonly string[];
   readonly bytes: number;
+  /** The stamp of the output link as this build left it (see `outputStamp`). */
+  readonly published?: string | undefined;
 }
 
 const parallelWrites = 32;
@@ -206,7 +208,7 @@ export async function writeSite(
     await removeStale(isDerived);
     const removed = live ? [...live.files.keys()].filter((relative) => !files.has(relative)).sort() : [];
     await trees.publish(new Map([...files].map(([relative, file]) => [relative, file.digest])));
-    return { files, removed, bytes };
+    return { files, removed, bytes, published: outputStamp(trees.out) };
   } catch (error) {
     trees.abandon();
     throw error;

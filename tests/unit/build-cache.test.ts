@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readCachedStories, readCacheIndex, shardOf, writeBuildCache, type BuildCache, type CachedStory } from '../../src/cache/build-cache.js';
+import { readCachedStories, readCacheIndex, readSiteFrame, shardOf, writeBuildCache, writeSiteFrame, type BuildCache, type CachedStory } from '../../src/cache/build-cache.js';
+import type { SiteFrame } from '../../src/incremental/site-frame.js';
 
 describe('the build cache', () => {
   let dir: string;
@@ -58,6 +59,21 @@ describe('the build cache', () => {
     const shard = `stories-${String(shardOf('a.md')).padStart(2, '0')}.bin`;
     await writeFile(path.join(dir, shard), await readFile(path.join(dir, 'other', shard)));
     expect(index && (await readCachedStories(dir, index))).toBeUndefined();
+  });
+
+  it('should read the site frame the index vouches for, and no other', async () => {
+    const frame = (shape: string): SiteFrame => ({ shape, live: [], withdrawn: [], sections: [], topics: [], tags: [], usedAssets: [], schedule: cache.schedule, messages: [] });
+    const frameChecksum = await writeSiteFrame(dir, frame('shape-1'));
+    await writeBuildCache(dir, { ...cache, frameChecksum });
+    const index = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
+    if (!index) throw new Error('no index');
+    expect((await readSiteFrame(dir, index))?.shape).toBe('shape-1');
+    // The next build wrote its frame and was killed before its index: the old index vouches for none.
+    await writeSiteFrame(dir, frame('shape-2'));
+    expect(await readSiteFrame(dir, index)).toBeUndefined();
+    await writeBuildCache(dir, { ...cache, frameChecksum: undefined });
+    const without = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
+    expect(without && (await readSiteFrame(dir, without))).toBeUndefined();
   });
 
   it('should rewrite only the shards whose stories changed', async () => {
