@@ -1,15 +1,21 @@
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { collectionFolders } from '../src/model/site.js';
 import { hrefTo } from '../src/model/urls.js';
 import type { ListKind, ListView } from '../src/model/views.js';
+import { formatDay } from './dates.js';
 import { layout } from './layout.js';
+import { asElement } from './parts/tree.js';
 import { paginationNav } from './parts/pagination.js';
 import { cardList } from './parts/story-card.js';
 import { storyCount } from './parts/terms.js';
 
 const kindLabels: Readonly<Record<Exclude<ListKind, 'home'>, string>> = { section: 'Section', topic: 'Topic', tag: 'Tag' };
 
-/** A page of stories (home, section, topic or tag): heading with the story count, teaser cards, pagination. */
+/**
+ * A page of stories (home, section, topic or tag): heading, teaser cards, pagination. The first
+ * page of a section, topic or tag gives its story count; an archive page gives its number and
+ * the days its stories span instead, which stay true as long as the page exists.
+ */
 export function renderList(view: ListView): Root {
   const { chrome, pagination } = view;
   const { config } = chrome;
@@ -23,7 +29,8 @@ export function renderList(view: ListView): Root {
           </p>
         )}
         <h1>{view.heading}</h1>
-        {view.kind === 'home' ? null : (
+        {archiveLine(view)}
+        {view.kind === 'home' || view.pagination.number !== undefined ? null : (
           <p class="list-count">
             {storyCount(view.total)}
             {view.collection ? (
@@ -42,4 +49,20 @@ export function renderList(view: ListView): Root {
     </>
   );
   return layout({ chrome, main });
+}
+
+/** On an archive page: its number and the days of its oldest and newest story. */
+function archiveLine(view: ListView): Element | null {
+  const number = view.pagination.number;
+  const newest = view.articles[0];
+  const oldest = view.articles.at(-1);
+  if (number === undefined || !newest || !oldest) return null;
+  const language = view.chrome.config.language;
+  const from = formatDay(oldest.date, language);
+  const to = formatDay(newest.date, language);
+  return asElement(
+    <p class="list-count">
+      Archive page {String(number)} · {from === to ? from : `${from} – ${to}`}
+    </p>,
+  );
 }

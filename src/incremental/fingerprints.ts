@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type { Article } from '../model/article.js';
 import { modifiedAt } from '../model/modified.js';
 import { collectionFolders, type Collection, type LinkedArticle, type Site } from '../model/site.js';
-import { collectionKey } from '../render/page.js';
+import { collectionKey, collectionNameKey } from '../render/page.js';
 
 /** Finds a fingerprint by article id or collection key. */
 export interface FingerprintLookup {
@@ -15,7 +15,7 @@ export interface Fingerprints {
   readonly articles: FingerprintLookup;
   /** By article id: what a teaser card or a link shows. */
   readonly teasers: FingerprintLookup;
-  /** By collection key (`tag/japan`, `home`, `sections`, `tag-index`, `theme`…). */
+  /** By collection key (`tag/japan`, `name:tag/japan`, `home`, `sections`, `tag-index`, `theme`…). */
   readonly collections: FingerprintLookup;
   /** By article id: where the article is and when it last changed (see `PageDeps.stamps`). */
   readonly stamps: FingerprintLookup;
@@ -129,6 +129,7 @@ function collectionFingerprints(site: Site, themeDigest: string): ReadonlyMap<st
     for (const collection of list) {
       const print = collectionFingerprint(collection);
       collections.set(collectionKey(kind, collection.slug), print);
+      collections.set(collectionNameKey(kind, collection.slug), `${collection.name}${separator}${collection.path}`);
       index.push(print);
     }
     collections.set(`${kind}-index`, `${collectionFolders[kind]}${separator}${index.join(separator)}`);

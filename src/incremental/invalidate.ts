@@ -31,7 +31,7 @@ export function invalidatedPages(previous: PageSet, next: PageSet): Invalidation
 }
 
 function sameDeps(a: PageDeps, b: PageDeps): boolean {
-  return sameList(a.articles, b.articles) && sameList(a.teasers, b.teasers) && sameList(a.collections, b.collections) && sameList(a.stamps ?? [], b.stamps ?? []);
+  return sameList(a.articles, b.articles) && sameList(a.teasers, b.teasers) && sameList(a.collections, b.collections) && sameList(a.stamps ?? [], b.stamps ?? []) && a.place === b.place;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -3,9 +3,10 @@ import type { Page } from '../render/page.js';
 import type { Fingerprints } from './fingerprints.js';
 
 /**
- * One digest of everything a page reads: its kind, what it lists, and the fingerprint of each
- * article, teaser and collection it reads. Equal digests mean equal output, so the page need not
- * be rendered again (as long as the code and settings are the same).
+ * One digest of everything a page reads: its kind, what it lists, the fingerprint of each
+ * article, teaser and collection it reads, and its place among its list's pages. Equal digests
+ * mean equal output, so the page need not be rendered again (as long as the code and settings
+ * are the same).
  */
 export function pageReadsDigest(page: Page, fingerprints: Fingerprints): string {
   // One string, hashed once: thousands of small `update` calls per list page cost more than the hashing.
@@ -14,5 +15,6 @@ export function pageReadsDigest(page: Page, fingerprints: Fingerprints): string 
   for (const id of page.deps.teasers) parts.push('\u0003', id, '\u0000', fingerprints.teasers.get(id) ?? '?');
   for (const key of page.deps.collections) parts.push('\u0004', key, '\u0000', fingerprints.collections.get(key) ?? '?');
   for (const id of page.deps.stamps ?? []) parts.push('\u0005', id, '\u0000', fingerprints.stamps.get(id) ?? '?');
+  if (page.deps.place !== undefined) parts.push('\u0006', page.deps.place);
   return hash('sha1', parts.join(''), 'base64');
 }

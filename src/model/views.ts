@@ -25,13 +25,26 @@ export interface PageChrome {
   readonly stylesheetPath: string;
 }
 
-/** Where a paginated list is and where its neighbours are. */
+/** A page of a list the navigation links: the first page (no number) or an archive page. */
+export interface PageLink {
+  /** The archive page's number; undefined for the list's first page. */
+  readonly number?: number | undefined;
+  readonly path: string;
+}
+
+/**
+ * Where a page of a list is and what its navigation links: everything the navigation shows, and
+ * nothing else (a page's output must depend only on what it reads, see `PageDeps.place`). A list
+ * has a first page with its newest stories, then archive pages numbered from its oldest stories.
+ */
 export interface Pagination {
-  /** 1-based page number. */
-  readonly page: number;
-  readonly pages: number;
-  /** Site-relative path of each page, in order (index 0 is page 1). */
-  readonly pagePaths: readonly string[];
+  /** This page's archive number; undefined on the list's first page. */
+  readonly number?: number | undefined;
+  /** The next page towards the newest stories, and towards the oldest. */
+  readonly newer?: string | undefined;
+  readonly older?: string | undefined;
+  /** The pages to link by number, newest first, with `undefined` for a gap; empty when the list has one page. */
+  readonly links: readonly (PageLink | undefined)[];
 }
 
 /** A story page. */
@@ -58,7 +71,7 @@ export interface ListView {
   readonly heading: string;
   /** The collection listed; absent on home. */
   readonly collection?: Collection;
-  /** How many stories the whole list has, all pages together. */
+  /** How many stories the whole list has, all pages together (shown on its first page only). */
   readonly total: number;
   /** The stories on this page, newest first. */
   readonly articles: readonly LinkedArticle[];

@@ -2,10 +2,10 @@ import { renderList } from '../../templates/list.js';
 import { renderTermIndex } from '../../templates/term-index.js';
 import type { TermKind } from '../model/article.js';
 import { articlesWithIds, collectionFolders, type Collection, type Site } from '../model/site.js';
-import type { TermIndexKind } from '../model/views.js';
+import type { Pagination, TermIndexKind } from '../model/views.js';
 import { pageChrome } from './chrome.js';
 import { pageHtml } from './page-html.js';
-import { collectionKey, type Page } from './page.js';
+import { collectionKey, collectionNameKey, type Page } from './page.js';
 import { paginate } from './paginate.js';
 
 const kindNames: Readonly<Record<TermKind, { one: string; many: string }>> = {
@@ -14,47 +14,51 @@ const kindNames: Readonly<Record<TermKind, { one: string; many: string }>> = {
   tag: { one: 'Tag', many: 'Tags' },
 };
 
-/** The home pages: every story, newest first, paginated (`/`, `/page/2/`…). */
+/** The home pages: every story, newest first, on the first page (`/`) and archive pages (`/page/1/` the oldest, see `paginate`). */
 export function homePages(site: Site): Page[] {
   return paginate(
     site.articles.map((article) => article.id),
     site.config.pageSize,
     '',
-  ).map(
-    (page): Page => ({
+  ).map((page): Page => {
+    const number = page.pagination.number;
+    return {
       path: page.path,
       kind: 'home',
-      deps: { articles: [], teasers: page.items, collections: ['home', 'sections'] },
+      // Home shows no story count: a page reads its own stories and its place among the pages.
+      deps: { articles: [], teasers: page.items, collections: ['sections'], place: placeOf(page.pagination) },
       render: (current) =>
         pageHtml(
           renderList({
             kind: 'home',
-            chrome: pageChrome(current, page.path, page.pagination.page === 1 ? current.config.title : `Latest stories, page ${page.pagination.page}`, current.config.description),
-            heading: 'Latest stories',
+            chrome: pageChrome(current, page.path, number === undefined ? current.config.title : `Archive, page ${number}`, current.config.description),
+            heading: number === undefined ? 'Latest stories' : 'Archive',
             total: current.articles.length,
             articles: articlesWithIds(current, page.items),
             pagination: page.pagination,
           }),
         ),
-    }),
-  );
+    };
+  });
 }
 
-/** The paginated pages of every section, topic and tag. */
+/** The paginated pages of every section, topic and tag: the first with the story count, the archive pages without. */
 export function collectionPages(site: Site): Page[] {
   return [...site.sections, ...site.topics, ...site.tags].flatMap(({ kind, slug, path, articleIds }) =>
-    paginate(articleIds, site.config.pageSize, path).map(
-      (page): Page => ({
+    paginate(articleIds, site.config.pageSize, path).map((page): Page => {
+      const number = page.pagination.number;
+      const collectionRead = number === undefined ? collectionKey(kind, slug) : collectionNameKey(kind, slug);
+      return {
         path: page.path,
         kind,
-        deps: { articles: [], teasers: page.items, collections: [collectionKey(kind, slug), 'sections'] },
+        deps: { articles: [], teasers: page.items, collections: [collectionRead, 'sections'], place: placeOf(page.pagination) },
         render: (current) => {
           const collection = current.collection(kind, slug);
           if (!collection) throw new Error(`The ${kind} "${slug}" is not in the site any more`);
           return pageHtml(
             renderList({
               kind,
-              chrome: pageChrome(current, page.path, pageTitle(collection, page.pagination.page), `${kindNames[kind].one}: ${collection.name}`, [
+              chrome: pageChrome(current, page.path, pageTitle(collection, number), `${kindNames[kind].one}: ${collection.name}`, [
                 { title: `${current.config.title}: ${collection.name}`, path: collection.feedPath },
               ]),
               heading: collection.name,
@@ -65,9 +69,14 @@ export function collectionPages(site: Site): Page[] {
             }),
           );
         },
-      }),
-    ),
+      };
+    }),
   );
+}
+
+/** A page's place among its list's pages, as its navigation shows it (`PageDeps.place`). */
+function placeOf(pagination: Pagination): string {
+  return JSON.stringify(pagination);
 }
 
 /** The index pages listing every section, topic and tag with its story count. */
@@ -96,6 +105,6 @@ function collectionsOfKind(site: Site, kind: TermKind): readonly Collection[] {
   return kind === 'section' ? site.sections : kind === 'topic' ? site.topics : site.tags;
 }
 
-function pageTitle(collection: Collection, page: number): string {
-  return page === 1 ? collection.name : `${collection.name}, page ${page}`;
+function pageTitle(collection: Collection, archivePage: number | undefined): string {
+  return archivePage === undefined ? collection.name : `${collection.name}, archive page ${archivePage}`;
 }

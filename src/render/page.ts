@@ -39,6 +39,11 @@ export interface PageDeps {
    * `loc` and `lastmod`): a new headline or body leaves such a page alone.
    */
   readonly stamps?: readonly string[];
+  /**
+   * Where the page sits among its list's pages, as its navigation shows it (see `placeOf`): the
+   * archive pages of a list depend on it, not on how many stories the list has.
+   */
+  readonly place?: string;
 }
 
 /** One output file: its URL path, kind, what it depends on, and how to produce its bytes. */
@@ -58,4 +63,9 @@ export interface Page {
 /** The collection key of a section, topic or tag, as used in `PageDeps.collections`. */
 export function collectionKey(kind: string, slug: string): string {
   return `${kind}/${slug}`;
+}
+
+/** The key of what a collection is called and where it is (not what it holds), as used in `PageDeps.collections`. */
+export function collectionNameKey(kind: string, slug: string): string {
+  return `name:${kind}/${slug}`;
 }

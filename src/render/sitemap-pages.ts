@@ -41,8 +41,7 @@ export function sitemapPages(site: Site, now: number): Page[] {
 /**
  * The URLs a search engine should index: the home page, the sections, topics and tags indexes
  * (when not empty), the first page of every section, topic and tag, and every live story, newest
- * first. Later pages of a list are left out: their stories shift with every new story, and each
- * story is listed in its own right.
+ * first. The archive pages of a list are left out: each story on them is listed in its own right.
  */
 function plannedUrls(site: Site): PlannedUrl[] {
   const size = site.config.pageSize;

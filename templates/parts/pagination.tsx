@@ -4,57 +4,37 @@ import { hrefTo } from '../../src/model/urls.js';
 import type { Pagination } from '../../src/model/views.js';
 import { asElement } from './tree.js';
 
-/** How many numbered links to show on each side of the current page. */
-const around = 2;
-
-/** The page numbers to link, with `undefined` for a gap: first, last and the pages around the current one. */
-export function pageNumbers(page: number, pages: number): (number | undefined)[] {
-  const shown: (number | undefined)[] = [];
-  for (let number = 1; number <= pages; number++) {
-    if (number === 1 || number === pages || Math.abs(number - page) <= around) shown.push(number);
-    else if (shown.at(-1) !== undefined) shown.push(undefined);
-  }
-  return shown;
-}
-
-/** Pagination for a list: "Page N of M", previous and next links, numbered links; nothing for one page. */
+/**
+ * Navigation between the pages of a list: newer and older links, and the linked pages newest
+ * first ("Latest" for the first page, archive pages by number); nothing for a list of one page.
+ */
 export function paginationNav(config: SiteConfig, pagination: Pagination): Element | undefined {
-  const { page, pages, pagePaths } = pagination;
-  if (pages <= 1) return undefined;
-  const hrefOf = (number: number): string | undefined => {
-    const path = pagePaths[number - 1];
-    return path === undefined ? undefined : hrefTo(config, path);
-  };
-  const previous = page > 1 ? hrefOf(page - 1) : undefined;
-  const next = page < pages ? hrefOf(page + 1) : undefined;
+  const { number, newer, older, links } = pagination;
+  if (links.length === 0) return undefined;
   return asElement(
     <nav class="pagination" aria-label="Pages">
-      <p class="page-of">
-        Page {page} of {pages}
-      </p>
       <ul>
-        {previous !== undefined ? (
+        {newer !== undefined ? (
           <li class="prev">
-            <a href={previous} rel="prev">
-              ← Previous
+            <a href={hrefTo(config, newer)} rel="prev">
+              ← Newer
             </a>
           </li>
         ) : null}
-        {pageNumbers(page, pages).map((number) => {
-          const href = number === undefined ? undefined : hrefOf(number);
-          if (number === undefined || href === undefined) return <li class="gap">…</li>;
+        {links.map((link) => {
+          if (link === undefined) return <li class="gap">…</li>;
           return (
             <li>
-              <a href={href} aria-current={number === page ? 'page' : undefined}>
-                {number}
+              <a href={hrefTo(config, link.path)} aria-current={link.number === number ? 'page' : undefined}>
+                {link.number === undefined ? 'Latest' : String(link.number)}
               </a>
             </li>
           );
         })}
-        {next !== undefined ? (
+        {older !== undefined ? (
           <li class="next">
-            <a href={next} rel="next">
-              Next →
+            <a href={hrefTo(config, older)} rel="next">
+              Older →
             </a>
           </li>
         ) : null}

@@ -1,18 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { paginate } from '../../src/render/paginate.js';
 
+/** Numbers `count` down to 1: a list of stories, newest first, each named by its place from the oldest. */
+const newestFirst = (count: number) => Array.from({ length: count }, (_, index) => count - index);
+
 describe('paginate', () => {
-  it('should cut a list into pages with pretty paths after the first', () => {
-    const pages = paginate([1, 2, 3, 4, 5], 2, 'tags/japan/');
+  it('should put the newest items on the first page and number archive pages from the oldest', () => {
+    const pages = paginate(newestFirst(7), 2, 'tags/japan/');
     expect(pages.map((page) => [page.path, page.items])).toEqual([
-      ['tags/japan/', [1, 2]],
-      ['tags/japan/page/2/', [3, 4]],
+      ['tags/japan/', [7, 6]],
       ['tags/japan/page/3/', [5]],
+      ['tags/japan/page/2/', [4, 3]],
+      ['tags/japan/page/1/', [2, 1]],
     ]);
-    expect(pages[1]?.pagination).toEqual({ page: 2, pages: 3, pagePaths: ['tags/japan/', 'tags/japan/page/2/', 'tags/japan/page/3/'] });
+    expect(pages[2]?.pagination).toEqual({
+      number: 2,
+      newer: 'tags/japan/page/3/',
+      older: 'tags/japan/page/1/',
+      links: [{ path: 'tags/japan/' }, { number: 3, path: 'tags/japan/page/3/' }, { number: 2, path: 'tags/japan/page/2/' }, { number: 1, path: 'tags/japan/page/1/' }],
+    });
+    expect(pages[0]?.pagination.newer).toBeUndefined();
+    expect(pages[3]?.pagination.older).toBeUndefined();
   });
 
-  it('should keep one empty page for an empty list', () => {
-    expect(paginate([], 20, '')).toEqual([{ path: '', items: [], pagination: { page: 1, pages: 1, pagePaths: [''] } }]);
+  it('should keep one empty page for an empty list, and no navigation for one page', () => {
+    expect(paginate([], 20, '')).toEqual([{ path: '', items: [], pagination: { links: [] } }]);
+    expect(paginate([2, 1], 2, '')).toEqual([{ path: '', items: [2, 1], pagination: { links: [] } }]);
+  });
+
+  it('should change only the first page and the newest archive pages when a story is added', () => {
+    for (let count = 1; count <= 130; count++) {
+      const before = new Map(paginate(newestFirst(count), 10, '').map((page) => [page.path, JSON.stringify(page)]));
+      const after = paginate(newestFirst(count + 1), 10, '');
+      const changed = after.filter((page) => before.get(page.path) !== JSON.stringify(page)).map((page) => page.path);
+      // The first page, the archive page the first page's oldest story moved to, and when that one
+      // is new, the three before it, whose links reach it.
+      expect(changed.length, `${count} stories`).toBeLessThanOrEqual(5);
+      for (const path of changed.filter((path) => path !== '')) expect(Number(/page\/(\d+)\//.exec(path)?.[1]), `${count} stories: ${path}`).toBeGreaterThanOrEqual(after.length - 1 - 3);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { serializeBody } from '../../src/model/body-html.js';
 import { describe, expect, it } from 'vitest';
 import type { LinkedArticle } from '../../src/model/site.js';
 import type { ListView, PageChrome } from '../../src/model/views.js';
+import { paginate } from '../../src/render/paginate.js';
 import { renderList } from '../../templates/list.js';
 import { renderNotFound } from '../../templates/not-found.js';
 import { renderTermIndex } from '../../templates/term-index.js';
@@ -24,17 +25,22 @@ function chrome(path: string, title: string): PageChrome {
 
 const spief = collection('topic', 'St. Petersburg International Economic Forum 2018', 'spief-2018', 40);
 
-function topicPage(page: number, overrides: Partial<ListView> = {}): string {
-  const pagePaths = Array.from({ length: 20 }, (_, i) => (i === 0 ? spief.path : `${spief.path}page/${i + 1}/`));
+/** The pages of a 400-story topic in pages of 20: the first page and archive pages 19 (newest) down to 1. */
+const topicPages = paginate(Array.from({ length: 400 }, (_, index) => index), 20, spief.path);
+
+/** The first page of the topic (`archive` undefined) or one of its archive pages. */
+function topicPage(archive?: number, overrides: Partial<ListView> = {}): string {
+  const page = topicPages.find((candidate) => candidate.pagination.number === archive);
+  if (!page) throw new Error(`No archive page ${archive}`);
   return pageHtml(
     renderList({
       kind: 'topic',
-      chrome: chrome(pagePaths[page - 1] ?? '', spief.name),
+      chrome: chrome(page.path, spief.name),
       heading: spief.name,
       collection: spief,
       total: 40,
-      articles: [story('putin-japan', { image: { src: 'media/putin.jpg', alt: 'Putin' } }), story('macron')],
-      pagination: { page, pages: 20, pagePaths },
+      articles: [story('putin-japan', { image: { src: 'media/putin.jpg', alt: 'Putin' } }), story('macron', { date: { epochMs: Date.UTC(2018, 4, 21, 9), offsetMinutes: 0, iso: '2018-05-21T09:00:00Z', dateOnly: false } })],
+      pagination: page.pagination,
       ...overrides,
     }),
   );
@@ -42,14 +48,14 @@ function topicPage(page: number, overrides: Partial<ListView> = {}): string {
 
 describe('renderList', () => {
   it('should show the topic name as the h1 with its total story count', () => {
-    const html = topicPage(1);
+    const html = topicPage();
     expect(html.match(/<h1[ >]/g)).toHaveLength(1);
     expect(html).toContain('<h1>St. Petersburg International Economic Forum 2018</h1>');
     expect(html).toContain('40 stories');
   });
 
   it('should show each story with headline link, day, section, summary and thumbnail', () => {
-    const html = topicPage(1);
+    const html = topicPage();
     expect(html).toContain('<h2 class="card-title"><a href="/news/2018/05/25/putin-japan/">Headline of putin-japan</a></h2>');
     expect(html).toContain('<time datetime="2018-05-25T14:03:00+03:00">25 May 2018</time>');
     expect(html).toContain('<p class="kicker"><a href="/news/sections/business/">Business</a></p>');
@@ -58,31 +64,38 @@ describe('renderList', () => {
     expect(html.match(/<img/g)).toHaveLength(1);
   });
 
-  it('should say which page this is and link the previous, next and nearby pages', () => {
+  it('should number archive pages from the oldest, say which days one spans, and link the newer, older and nearby pages', () => {
     const html = topicPage(5);
-    expect(html).toContain('Page 5 of 20');
-    expect(html).toContain('<a href="/news/topics/spief-2018/page/4/" rel="prev">');
-    expect(html).toContain('<a href="/news/topics/spief-2018/page/6/" rel="next">');
-    expect(html).toContain('<a href="/news/topics/spief-2018/">1</a>');
+    expect(html).toContain('Archive page 5 · 21 May 2018 – 25 May 2018');
+    expect(html).not.toContain('40 stories');
+    expect(html).toContain('<a href="/news/topics/spief-2018/page/6/" rel="prev">');
+    expect(html).toContain('<a href="/news/topics/spief-2018/page/4/" rel="next">');
+    expect(html).toContain('<a href="/news/topics/spief-2018/">Latest</a>');
     expect(html).toContain('<a href="/news/topics/spief-2018/page/5/" aria-current="page">5</a>');
-    expect(html).toContain('<a href="/news/topics/spief-2018/page/20/">20</a>');
+    expect(html).toContain('<a href="/news/topics/spief-2018/page/1/">1</a>');
     expect(html).not.toContain('>12</a>');
+    expect(html).not.toContain('>19</a>');
     expect(html).toContain('<li class="gap">…</li>');
   });
 
-  it('should not link a previous page from the first page nor a next page from the last', () => {
-    expect(topicPage(1)).not.toContain('rel="prev"');
-    expect(topicPage(20)).not.toContain('rel="next"');
+  it('should link the newest archive page as the older one from the first page, and no page older than archive page 1', () => {
+    const first = topicPage();
+    expect(first).not.toContain('rel="prev"');
+    expect(first).toContain('<a href="/news/topics/spief-2018/page/19/" rel="next">');
+    expect(first).toContain('<a href="/news/topics/spief-2018/" aria-current="page">Latest</a>');
+    expect(topicPage(19)).toContain('<a href="/news/topics/spief-2018/" rel="prev">');
+    expect(topicPage(1)).not.toContain('rel="next"');
   });
 
   it('should leave out pagination when everything fits on one page', () => {
-    const html = topicPage(1, { total: 2, pagination: { page: 1, pages: 1, pagePaths: [spief.path] } });
+    const [only] = paginate(['a', 'b'], 20, spief.path);
+    const html = topicPage(undefined, { total: 2, pagination: only?.pagination ?? { links: [] } });
     expect(html).not.toContain('class="pagination"');
   });
 
   it('should title the home page with the site name alone and show no count', () => {
     const html = pageHtml(
-      renderList({ kind: 'home', chrome: chrome('', 'Wire Desk'), heading: 'Latest stories', total: 1, articles: [story('a')], pagination: { page: 1, pages: 1, pagePaths: [''] } }),
+      renderList({ kind: 'home', chrome: chrome('', 'Wire Desk'), heading: 'Latest stories', total: 1, articles: [story('a')], pagination: { links: [] } }),
     );
     expect(html).toContain('<title>Wire Desk</title>');
     expect(html).toContain('<h1>Latest stories</h1>');
@@ -90,7 +103,7 @@ describe('renderList', () => {
   });
 
   it('should link home, the sections, topics and tags under the base path', () => {
-    const html = topicPage(1);
+    const html = topicPage();
     expect(html).toContain('<a class="site-title" href="/news/">Wire Desk</a>');
     expect(html).toContain('<a href="/news/sections/business/">Business</a>');
     expect(html).toContain('<a href="/news/topics/" aria-current="true">Topics</a>');
