@@ -5,7 +5,7 @@ import type { ArticleView } from '../model/views.js';
 import { articlesWithIds, referenceTargets, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { pageChrome } from './chrome.js';
 import { pageHtml } from './page-html.js';
-import { collectionKey, type Page } from './page.js';
+import { collectionKey, collectionNameKey, type Page } from './page.js';
 
 /**
  * How many of the newest stories the 404 page lists. Story pages list none on purpose: a list of
@@ -70,14 +70,18 @@ export function notFoundPage(site: Site): Page {
   };
 }
 
+/**
+ * The collections a story page reads: its topics with their story counts (shown beside them), its
+ * section and tags by name and place only (a story joining one of them leaves this page alone).
+ */
 function termKeys(site: Site, article: LinkedArticle): string[] {
   const keys: string[] = [];
-  const add = (kind: 'section' | 'topic' | 'tag', slug: string) => {
-    if (site.collection(kind, slug)) keys.push(collectionKey(kind, slug));
+  const add = (kind: 'section' | 'topic' | 'tag', slug: string, key: (kind: string, slug: string) => string) => {
+    if (site.collection(kind, slug)) keys.push(key(kind, slug));
   };
-  if (article.section) add('section', article.section.slug);
-  for (const term of article.topics) add('topic', term.slug);
-  for (const term of article.tags) add('tag', term.slug);
+  if (article.section) add('section', article.section.slug, collectionNameKey);
+  for (const term of article.topics) add('topic', term.slug, collectionKey);
+  for (const term of article.tags) add('tag', term.slug, collectionNameKey);
   return keys;
 }
 

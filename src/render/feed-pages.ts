@@ -7,7 +7,7 @@ import { feedFilePath, feedFolderOf, feedFormatKeys, type FeedFormatKey } from '
 import { articlesWithIds, byNewest, referenceTargets, type LinkedArticle, type Site } from '../model/site.js';
 import type { FeedView } from '../model/views.js';
 import { siteFeedPath } from './chrome.js';
-import { collectionKey, type Page } from './page.js';
+import { collectionKey, collectionNameKey, type Page } from './page.js';
 
 /** One feed, before it is written in each format. */
 interface FeedPlan {
@@ -15,8 +15,8 @@ interface FeedPlan {
   readonly folder: string;
   /** Site-relative path of the page the feed mirrors. */
   readonly pagePath: string;
-  /** Its collection key (`home` for the site feed). */
-  readonly key: string;
+  /** The collection keys it reads besides its items: none for the site feed, a collection's name and place for its feed. */
+  readonly reads: readonly string[];
   /** Ids of its items, newest first: live stories and killed ones (which show as notices). */
   readonly ids: readonly string[];
   readonly channel: (site: Site) => { title: string; description: string };
@@ -39,7 +39,7 @@ export function feedPages(site: Site): Page[] {
   const siteFeed: FeedPlan = {
     folder: feedFolderOf(siteFeedPath),
     pagePath: '',
-    key: 'home',
+    reads: [],
     ids: newestIds(site.articles, site.withdrawn, size),
     channel: (current) => ({ title: current.config.title, description: current.config.description }),
   };
@@ -48,7 +48,7 @@ export function feedPages(site: Site): Page[] {
     return {
       folder: feedFolderOf(feedPath),
       pagePath: path,
-      key,
+      reads: [collectionNameKey(kind, slug)],
       ids: newestIds(articlesWithIds(site, articleIds.slice(0, size)), killed.get(key) ?? [], size),
       channel: (current) => {
         const name = current.collection(kind, slug)?.name ?? slug;
@@ -65,7 +65,7 @@ function feedPage(site: Site, feed: FeedPlan, format: FeedFormatKey): Page {
     path,
     kind: 'feed',
     // Killed stories' ids are among `articles`: their notices read them. Only live items show a body with links.
-    deps: { articles: feed.ids, teasers: articlesWithIds(site, feed.ids).flatMap((article) => article.linkedIds), collections: [feed.key] },
+    deps: { articles: feed.ids, teasers: articlesWithIds(site, feed.ids).flatMap((article) => article.linkedIds), collections: feed.reads },
     render: (current) => {
       const articles = itemsWithIds(current, feed.ids);
       const updated = newestModified(articles);
