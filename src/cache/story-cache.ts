@@ -101,3 +101,8 @@ export function storyVersions(source: string, entries: ReadonlyMap<string, Cache
   const now = entries.get(source)?.result.article;
   return now ? [[now, cached?.get(source)?.result.article]] : [];
 }
+
+/** The shape of each story (see `storyShape`) by story path: undefined for one without an article. */
+export function shapesByPath(entries: ReadonlyMap<string, CachedStory>): Map<string, string | undefined> {
+  return new Map([...entries].map(([source, entry]) => [source, entry.shape]));
+}

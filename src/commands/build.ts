@@ -8,7 +8,7 @@ import { cacheDir, readCacheIndex, readCachedStories, readSiteFrame, writeBuildC
 import { fromPlainMessage, toPlainMessage } from '../cache/serialize.js';
 import { isUpToDate, reusableDigest } from '../cache/up-to-date.js';
 import { codeDigest, rememberedCodeDigest } from '../cache/code-digest.js';
-import { modelWithCache, storyShapes, storyVersions } from '../cache/story-cache.js';
+import { modelWithCache, shapesByPath, storyShapes, storyVersions } from '../cache/story-cache.js';
 import { memoryCeiling } from '../pipeline/memory-ceiling.js';
 import { resolveConfig } from '../config.js';
 import { changedReads, readsAnyChange } from '../incremental/changed-reads.js';
@@ -20,7 +20,9 @@ import type { Schedule, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
 import { frameOf } from '../incremental/site-frame.js';
-import { assembleFromFrame, assembleSite } from '../pipeline/index.js';
+import { keepsDepsAfterAdditions } from '../incremental/frame-additions.js';
+import type { Page } from '../render/page.js';
+import { assembleFromFrame, assembleSite, assembleWithAdditions } from '../pipeline/index.js';
 import { scanStories } from '../pipeline/load.js';
 import { loadTheme } from '../pipeline/load-theme.js';
 import { renderPoolFor, renderThreadsAhead, type RenderThreads } from '../pipeline/render-pool.js';
@@ -142,11 +144,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const stories = scan.stories.map((story) => ({ source: story.source, displayPath: displayPathOf(scan.root, story.source, cwd) }));
     // Stories that all keep the shape of the last build's (a new headline or body, say) resolve as they did: take its frame.
     const shape = storyShapes(modelled.entries.values(), modelled.messages.length);
-    const frame = shape !== undefined && index && inWindow ? await readSiteFrame(dir, index) : undefined;
-    const framed = frame && frame.shape === shape && frame.schedule.window.from <= now && now < frame.schedule.window.until ? assembleFromFrame(modelled.results, modelled.messages, config, theme, frame, now) : undefined;
-    const result = framed ?? assembleSite(modelled.results, modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories, now });
+    const read = shape !== undefined && index && inWindow ? await readSiteFrame(dir, index) : undefined;
+    const frame = read && read.schedule.window.from <= now && now < read.schedule.window.until ? read : undefined;
+    const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, modelled.messages, config, theme, frame, now) : undefined;
+    // Stories added at the top of the archive (a story published), the others as they were: the last resolution extended.
+    const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
+    const extended = frame && shapes ? assembleWithAdditions(modelled.results, modelled.messages, config, theme, frame, shapes, now) : undefined;
+    const result = framed ?? extended ?? assembleSite(modelled.results, modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories, now });
     ceiling.checkNow();
-    phase(framed ? 'resolve and plan (every story kept its shape: the last resolution reused)' : 'resolve and plan');
+    phase(
+      framed
+        ? 'resolve and plan (every story kept its shape: the last resolution reused)'
+        : extended
+          ? 'resolve and plan (new stories at the top: the last resolution extended)'
+          : 'resolve and plan',
+    );
     const messages = [...resolved.messages, ...result.messages];
     const leftOut = new Set(result.leftOut);
     const fatal = messages.some((message) => message.fatal === true && !leftOut.has(message.file ?? ''));
@@ -154,14 +166,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const site = result.site;
 
     // Asked for a few pages' reads, fingerprints are computed as needed; for all of them, at once (a third cheaper).
-    const fingerprints = framed ? lazyFingerprints(site, code) : fingerprintSite(site, code);
+    const fingerprints = framed || extended ? lazyFingerprints(site, code) : fingerprintSite(site, code);
     const previous = index?.out === out ? index.pages : undefined;
-    // With the last build's frame, a page reads what it read then unless it reads a story modelled anew whose fingerprint changed.
-    const changed = framed ? changedReads(site, [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories))) : undefined;
+    // With the last build's frame, a page reads what it read then unless it reads a story modelled anew whose fingerprint
+    // changed, or a collection that changed; with new stories at the top, only the pages that list no stories keep their reads.
+    const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
+    const changed = framed || extended ? changedReads(site, anew(), extended?.changedCollections) : undefined;
+    const keepsReads = (page: Page) => framed !== undefined || (extended !== undefined && keepsDepsAfterAdditions(page, extended.changedCollections));
     const outputs = result.pages.map((page) => {
       const file = filePathOf(page.path);
       const before = previous?.get(file);
-      const reads = before && changed && !readsAnyChange(page.deps, changed) ? before.reads : pageReadsDigest(page, fingerprints);
+      const reads = before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : pageReadsDigest(page, fingerprints);
       const render = () => {
         ceiling.check();
         return page.render(site);

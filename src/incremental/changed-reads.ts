@@ -3,22 +3,24 @@ import type { LinkedArticle, Site } from '../model/site.js';
 import type { PageDeps } from '../render/page.js';
 import { articleLookup, articlePrints } from './fingerprints.js';
 
-/** The ids of the articles whose fingerprint of each kind changed since the last build. */
+/** The ids of the articles whose fingerprint of each kind changed since the last build, and the collection keys whose fingerprint did. */
 export interface ChangedReads {
   readonly articles: ReadonlySet<string>;
   readonly teasers: ReadonlySet<string>;
   readonly stamps: ReadonlySet<string>;
+  readonly collections: ReadonlySet<string>;
 }
 
 /**
  * What changed for the pages of a site that took the last build's frame (see `SiteFrame`): its
  * pages and their dependencies are the last build's, and so is every fingerprint but those of the
  * stories modelled anew. Each such story is given with its cached version from the last build
- * (undefined when there is none, and then everything about it counts as changed).
+ * (undefined when there is none, and then everything about it counts as changed). `collections`
+ * names the collection keys whose fingerprint changed (none when the frame was taken as it was).
  */
-export function changedReads(site: Site, anew: Iterable<readonly [now: Article, before: Article | undefined]>): ChangedReads {
+export function changedReads(site: Site, anew: Iterable<readonly [now: Article, before: Article | undefined]>, collections: ReadonlySet<string> = new Set()): ChangedReads {
   const articleWithId = articleLookup(site);
-  const changed = { articles: new Set<string>(), teasers: new Set<string>(), stamps: new Set<string>() };
+  const changed = { articles: new Set<string>(), teasers: new Set<string>(), stamps: new Set<string>(), collections };
   for (const [now, before] of anew) {
     const linked = articleWithId(now.id);
     // The same links and related stories: the frame gave them to both versions.
@@ -30,5 +32,5 @@ export function changedReads(site: Site, anew: Iterable<readonly [now: Article, 
 
 /** Whether a page reads anything that changed. */
 export function readsAnyChange(deps: PageDeps, changed: ChangedReads): boolean {
-  return articlePrints.some(([kind]) => (deps[kind] ?? []).some((id) => changed[kind].has(id)));
+  return articlePrints.some(([kind]) => (deps[kind] ?? []).some((id) => changed[kind].has(id))) || deps.collections.some((key) => changed.collections.has(key));
 }

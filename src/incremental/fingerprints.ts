@@ -85,7 +85,7 @@ export function fingerprintSite(site: Site, themeDigest = ''): SiteFingerprints 
   const prints = { articles: new Map<string, string>(), teasers: new Map<string, string>(), stamps: new Map<string, string>() };
   // Killed stories too: their notice pages and feed items read them.
   for (const article of [...site.articles, ...site.withdrawn]) for (const [kind, print] of articlePrints) prints[kind].set(article.id, print(article));
-  return { ...prints, collections: collectionFingerprints(site, themeDigest) };
+  return { ...prints, collections: collectionFingerprints(collectionParts(site), themeDigest) };
 }
 
 /**
@@ -110,13 +110,22 @@ export function lazyFingerprints(site: Site, themeDigest = ''): Fingerprints {
     };
   };
   const [articles, teasers, stamps] = articlePrints.map(([, print]) => lookup(print)) as [FingerprintLookup, FingerprintLookup, FingerprintLookup];
-  return { articles, teasers, stamps, collections: collectionFingerprints(site, themeDigest) };
+  return { articles, teasers, stamps, collections: collectionFingerprints(collectionParts(site), themeDigest) };
+}
+
+/** What the collection fingerprints are made of: how many stories are live, and the sections, topics and tags. */
+export interface CollectionParts extends Pick<Site, 'sections' | 'topics' | 'tags'> {
+  readonly liveCount: number;
+}
+
+function collectionParts(site: Site): CollectionParts {
+  return { liveCount: site.articles.length, sections: site.sections, topics: site.topics, tags: site.tags };
 }
 
 /** The fingerprint of every collection key: each section, topic and tag, their indexes, home, the navigation, the theme. */
-function collectionFingerprints(site: Site, themeDigest: string): ReadonlyMap<string, string> {
+export function collectionFingerprints(site: CollectionParts, themeDigest = ''): ReadonlyMap<string, string> {
   const collections = new Map<string, string>([
-    ['home', String(site.articles.length)],
+    ['home', String(site.liveCount)],
     ['sections', site.sections.map((section) => `${section.name}${separator}${section.path}`).join(separator)],
     ['theme', themeDigest],
   ]);

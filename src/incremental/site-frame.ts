@@ -54,18 +54,20 @@ export function frameOf(site: Site, shape: string, messages: readonly VFileMessa
  * names is missing (then resolve them).
  */
 export function siteFromFrame(frame: SiteFrame, articles: ReadonlyMap<string, Article>, config: SiteConfig): Site | undefined {
-  const linkAll = (entries: readonly LinkedIds[]): LinkedArticle[] | undefined => {
-    const linked: LinkedArticle[] = [];
-    for (const [id, linkedIds, relatedIds] of entries) {
-      const article = articles.get(id);
-      if (!article) return undefined;
-      linked.push({ ...article, linkedIds, relatedIds });
-    }
-    return linked;
-  };
-  const live = linkAll(frame.live);
-  const withdrawn = linkAll(frame.withdrawn);
+  const live = framedArticles(frame.live, articles);
+  const withdrawn = framedArticles(frame.withdrawn, articles);
   if (!live || !withdrawn) return undefined;
   const { sections, topics, tags, usedAssets, schedule } = frame;
   return siteWithLookup({ config, articles: live, byId: new Map(live.map((article) => [article.id, article])), sections, topics, tags, usedAssets, withdrawn, schedule });
+}
+
+/** The stories a frame lists, as they are now (by id), with the links and related stories it gave them; undefined when one is missing. */
+export function framedArticles(entries: readonly LinkedIds[], articles: ReadonlyMap<string, Article>): LinkedArticle[] | undefined {
+  const linked: LinkedArticle[] = [];
+  for (const [id, linkedIds, relatedIds] of entries) {
+    const article = articles.get(id);
+    if (!article) return undefined;
+    linked.push({ ...article, linkedIds, relatedIds });
+  }
+  return linked;
 }

@@ -12,6 +12,7 @@ import { modelStory, type ModelResult } from './model.js';
 import { parseStory } from './parse.js';
 import { renderSite } from './render.js';
 import { resolveSite, type LeftOut } from './resolve.js';
+import { extendFrame } from '../incremental/frame-additions.js';
 import { siteFromFrame, type SiteFrame } from '../incremental/site-frame.js';
 import { fromPlainMessage } from '../cache/serialize.js';
 
@@ -56,12 +57,7 @@ export function storyToArticle(file: StoryFile, config: SiteConfig, assets: Read
  * resolved again, until no story is broken: links to a left-out story show as text.
  */
 export function assembleSite(results: readonly ModelResult[], extra: readonly VFileMessage[], config: SiteConfig, theme: readonly ThemeFile[], options: AssembleOptions = {}): PipelineResult {
-  const messages: VFileMessage[] = [...extra];
-  const articles: Article[] = [];
-  for (const result of results) {
-    messages.push(...result.messages);
-    if (result.article) articles.push(result.article);
-  }
+  const { articles, messages } = articlesOf(results, extra);
   const stories = new Map((options.stories ?? []).map((story) => [story.displayPath, story]));
   const brokenStories = (found: readonly VFileMessage[]) => found.flatMap((message) => (message.fatal === true && message.file && stories.has(message.file) ? [message.file] : []));
   const broken = new Set(options.keepGoing ? brokenStories(messages) : []);
@@ -93,16 +89,52 @@ export function assembleSite(results: readonly ModelResult[], extra: readonly VF
  * same shape (the caller checks `siteShape`); undefined when a story the frame names is missing.
  */
 export function assembleFromFrame(results: readonly ModelResult[], extra: readonly VFileMessage[], config: SiteConfig, theme: readonly ThemeFile[], frame: SiteFrame, now: number): PipelineResult | undefined {
-  const messages: VFileMessage[] = [...extra];
-  const articles = new Map<string, Article>();
-  for (const result of results) {
-    messages.push(...result.messages);
-    if (result.article) articles.set(result.article.id, result.article);
-  }
-  const site = siteFromFrame(frame, articles, config);
+  const { articles, messages } = articlesOf(results, extra);
+  const site = siteFromFrame(frame, new Map(articles.map((article) => [article.id, article])), config);
   if (!site) return undefined;
   const siteMessages = frame.messages.map(fromPlainMessage);
   return { site, pages: renderSite(site, theme, now), messages: [...messages, ...siteMessages], siteMessages, leftOut: [] };
+}
+
+/** What `assembleSite` gives for the stories of the last build plus new ones at the top (see `extendFrame`), and the collection keys whose fingerprint changed. */
+export interface ExtendedResult extends PipelineResult {
+  readonly changedCollections: ReadonlySet<string>;
+}
+
+/**
+ * What `assembleSite` gives, resolving only the new stories: the last build's `frame` (of the
+ * stories whose shapes `previousShapes` gives, by story path) extended with the stories of
+ * `results` it lacks, when they are all newer than its live ones (see `extendFrame`); undefined
+ * when that does not hold, or a new story's page would land on another page's file (then resolve
+ * the site, which reports it).
+ */
+export function assembleWithAdditions(
+  results: readonly ModelResult[],
+  extra: readonly VFileMessage[],
+  config: SiteConfig,
+  theme: readonly ThemeFile[],
+  frame: SiteFrame,
+  shapes: { readonly previous: ReadonlyMap<string, string | undefined>; readonly now: ReadonlyMap<string, string | undefined> },
+  now: number,
+): ExtendedResult | undefined {
+  const { articles, messages } = articlesOf(results, extra);
+  const extended = extendFrame(frame, shapes.previous, articles, shapes.now, config, now);
+  if (!extended) return undefined;
+  const pages = renderSite(extended.site, theme, now);
+  if (pathCollisions(pages, extended.site).length > 0) return undefined;
+  const siteMessages = frame.messages.map(fromPlainMessage);
+  return { site: extended.site, pages, messages: [...messages, ...siteMessages], siteMessages, leftOut: [], changedCollections: extended.changedCollections };
+}
+
+/** The articles of per-story results, and every message: `extra` first, then the stories'. */
+function articlesOf(results: readonly ModelResult[], extra: readonly VFileMessage[]): { articles: Article[]; messages: VFileMessage[] } {
+  const messages: VFileMessage[] = [...extra];
+  const articles: Article[] = [];
+  for (const result of results) {
+    messages.push(...result.messages);
+    if (result.article) articles.push(result.article);
+  }
+  return { articles, messages };
 }
 
 /** The sources and ids of the left-out stories (a story without an article is known by its file name). */

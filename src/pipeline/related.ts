@@ -23,9 +23,14 @@ export const relatedWindow = 32;
  *
  * Pass the live stories only: a story left out here is never related. The result does not depend
  * on their order, and a story's list never changes when a newer one is published. Stories that
- * name their related stories are not in the result.
+ * name their related stories are not in the result, nor, with `only`, the stories whose ids it lacks.
  */
-export function computeRelated(articles: readonly RelatedInput[], count: number, window: number = relatedWindow): ReadonlyMap<string, readonly string[]> {
+export function computeRelated(
+  articles: readonly RelatedInput[],
+  count: number,
+  window: number = relatedWindow,
+  only?: ReadonlySet<string>,
+): ReadonlyMap<string, readonly string[]> {
   const related = new Map<string, readonly string[]>();
   if (count <= 0 || window <= 0) return related;
   const ordered = inDefaultOrder(articles);
@@ -36,7 +41,7 @@ export function computeRelated(articles: readonly RelatedInput[], count: number,
   const best = new BestList(count);
   for (let story = 0; story < ordered.length; story++) {
     const article = ordered[story] as RelatedInput;
-    if (article.related !== undefined) continue;
+    if (article.related !== undefined || (only && !only.has(article.id))) continue;
     const from = termStart[story] as number;
     const to = termStart[story + 1] as number;
     for (let k = from; k < to; k++) shared[termList[k] as number] = weightOf[termList[k] as number] as number;

@@ -2,10 +2,10 @@ import type { VFileMessage } from 'vfile-message';
 import type { Article, Point, Term, TermKind } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { newsWindowSpan } from '../model/news-window.js';
-import { byNewest, collectionFolders, siteWithLookup, type Collection, type LinkedArticle, type Site } from '../model/site.js';
+import { byNewest, collectionFolders, siteWithLookup, type Collection, type LinkedArticle, type Schedule, type Site } from '../model/site.js';
 import { problem } from '../report/problem.js';
 import { computeRelated } from './related.js';
-import { visibilityAt } from './visibility.js';
+import { visibilityAt, type Visibility } from './visibility.js';
 
 /** The resolve stage's result: the site (absent when a reference cannot be resolved) and messages. */
 export interface ResolveResult {
@@ -19,7 +19,47 @@ export interface LeftOut {
   readonly ids: ReadonlySet<string>;
 }
 
-const noneLeftOut: LeftOut = { sources: new Set(), ids: new Set() };
+/** No story left out. */
+export const noneLeftOut: LeftOut = { sources: new Set(), ids: new Set() };
+
+/** What linking a story reads of the site: every story by source path and by id, which are shown, the computed related stories. */
+export interface LinkLookup {
+  readonly bySource: ReadonlyMap<string, Article>;
+  readonly byId: ReadonlyMap<string, Article>;
+  readonly shown: ReadonlySet<Article>;
+  /** Related stories computed for the stories that name none (see `computeRelated`). */
+  readonly computedRelated: ReadonlyMap<string, readonly string[]>;
+  readonly leftOut: LeftOut;
+}
+
+/**
+ * Resolve one story's body references and `related` ids to the ids of shown stories (`''` where
+ * a target is not shown, or left out), or take its computed related stories when it names none;
+ * a target that does not exist, or the story itself, adds an error to `messages`.
+ */
+export function linkArticle(article: Article, lookup: LinkLookup, messages: VFileMessage[]): LinkedArticle {
+  const { bySource, byId, shown, computedRelated, leftOut } = lookup;
+  const linkedIds = article.references.map((reference) => {
+    const target = bySource.get(reference.target);
+    if (!target && leftOut.sources.has(reference.target)) return '';
+    if (!target) {
+      messages.push(problem('dangling-reference', `Story "${reference.target}" does not exist, expected a story file in the stories folder`, article.displayPath, reference.place));
+      return '';
+    }
+    if (target === article) messages.push(problem('self-reference', 'The story links to itself, expected a link to another story', article.displayPath, reference.place));
+    return shown.has(target) ? target.id : '';
+  });
+  if (!article.related) return { ...article, linkedIds, relatedIds: computedRelated.get(article.id) ?? [] };
+  const relatedIds = article.related.map(({ id, place }) => {
+    if (!byId.has(id) && leftOut.ids.has(id)) return '';
+    const target = byId.get(id);
+    if (!target) messages.push(problem('dangling-related', `Related story "${id}" does not exist, expected the id of another story`, article.displayPath, place));
+    else if (id === article.id) messages.push(problem('self-reference', 'The story names itself as related, expected another story', article.displayPath, place));
+    else if (!shown.has(target)) return '';
+    return id;
+  });
+  return { ...article, linkedIds, relatedIds };
+}
 
 /**
  * Put the articles together into a site as it is at `now`: check ids are unique, resolve body
@@ -48,28 +88,8 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
   // For stories that name none: computed from the live stories only, so a hidden or killed story is never related.
   const computedRelated = computeRelated(live, config.relatedCount);
 
-  const linkAll = (article: Article): LinkedArticle => {
-    const linkedIds = article.references.map((reference) => {
-      const target = bySource.get(reference.target);
-      if (!target && leftOut.sources.has(reference.target)) return '';
-      if (!target) {
-        messages.push(problem('dangling-reference', `Story "${reference.target}" does not exist, expected a story file in the stories folder`, article.displayPath, reference.place));
-        return '';
-      }
-      if (target === article) messages.push(problem('self-reference', 'The story links to itself, expected a link to another story', article.displayPath, reference.place));
-      return shown.has(target) ? target.id : '';
-    });
-    if (!article.related) return { ...article, linkedIds, relatedIds: computedRelated.get(article.id) ?? [] };
-    const relatedIds = article.related.map(({ id, place }) => {
-      if (!byId.has(id) && leftOut.ids.has(id)) return '';
-      const target = byId.get(id);
-      if (!target) messages.push(problem('dangling-related', `Related story "${id}" does not exist, expected the id of another story`, article.displayPath, place));
-      else if (id === article.id) messages.push(problem('self-reference', 'The story names itself as related, expected another story', article.displayPath, place));
-      else if (!shown.has(target)) return '';
-      return id;
-    });
-    return { ...article, linkedIds, relatedIds };
-  };
+  const lookup: LinkLookup = { bySource, byId, shown, computedRelated, leftOut };
+  const linkAll = (article: Article): LinkedArticle => linkArticle(article, lookup, messages);
   // Stories not shown are linked too, for their messages: an embargoed story's broken link is found before it goes out.
   for (const article of visibility.hidden) linkAll(article);
   const withdrawn = [...visibility.withdrawn].sort(byNewest).map(linkAll);
@@ -91,10 +111,18 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
     tags: collections.tag,
     usedAssets: [...new Set(linked.flatMap((article) => (article.image?.source ? [article.image.source] : [])))].sort(),
     withdrawn,
-    // The news sitemap changes as stories enter and leave its two-day window: the output is right only inside both.
-    schedule: { window: narrowest(visibility.window, newsWindowSpan(linked, now)), ...(visibility.nextEmbargo ? { nextEmbargo: visibility.nextEmbargo } : {}) },
+    schedule: scheduleOf(visibility, linked, now),
   });
   return { site, messages };
+}
+
+/**
+ * The embargoes around `now` and the span of time the site is right for: while the same stories
+ * are visible, and (the news sitemap changing as stories enter and leave its two-day window)
+ * while the same live stories are in that window.
+ */
+export function scheduleOf(visibility: Visibility, live: readonly Pick<Article, 'date'>[], now: number): Schedule {
+  return { window: narrowest(visibility.window, newsWindowSpan(live, now)), ...(visibility.nextEmbargo ? { nextEmbargo: visibility.nextEmbargo } : {}) };
 }
 
 /** The span of time inside both spans. */
@@ -111,7 +139,7 @@ function bySourcePath(articles: readonly Article[]): readonly Article[] {
 const noTerms: readonly Term[] = [];
 
 /** An article's terms of one kind, in the order written (a section only where it is written). */
-function termsOf(article: Article, kind: TermKind): readonly Term[] {
+export function termsOf(article: Article, kind: TermKind): readonly Term[] {
   if (kind === 'section') return article.section && article.places.section ? [article.section] : noTerms;
   return kind === 'topic' ? article.topics : article.tags;
 }
@@ -144,17 +172,18 @@ function collect(articles: readonly Article[], kind: TermKind, messages: VFileMe
       if (group.ids[group.ids.length - 1] !== article.id) group.ids.push(article.id);
     }
   }
+  return [...groups.entries()].map(([slug, group]) => collectionOf(kind, slug, group.name, group.ids)).sort(collectionOrder);
+}
+
+/** The collection of a section, topic or tag: its name, where its pages and feed are, its stories (newest first). */
+export function collectionOf(kind: TermKind, slug: string, name: string, articleIds: readonly string[]): Collection {
   const folder = collectionFolders[kind];
-  return [...groups.entries()]
-    .map(([slug, group]) => ({
-      kind,
-      name: group.name,
-      slug,
-      path: `${folder}/${encodeURIComponent(slug)}/`,
-      feedPath: `${folder}/${encodeURIComponent(slug)}/feed.xml`,
-      articleIds: group.ids,
-    }))
-    .sort((a, b) => byName.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
+  return { kind, name, slug, path: `${folder}/${encodeURIComponent(slug)}/`, feedPath: `${folder}/${encodeURIComponent(slug)}/feed.xml`, articleIds };
+}
+
+/** The order of a kind's collections: by name, then by slug. */
+export function collectionOrder(a: Collection, b: Collection): number {
+  return byName.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1);
 }
 
 // One collator for every comparison: `localeCompare` with a locale builds a new one each call.

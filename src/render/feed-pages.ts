@@ -17,6 +17,8 @@ interface FeedPlan {
   readonly pagePath: string;
   /** The collection keys it reads besides its items: none for the site feed, a collection's name and place for its feed. */
   readonly reads: readonly string[];
+  /** The collection key its items come from (`home` for the site feed). */
+  readonly listOf: string;
   /** Ids of its items, newest first: live stories and killed ones (which show as notices). */
   readonly ids: readonly string[];
   readonly channel: (site: Site) => { title: string; description: string };
@@ -40,6 +42,7 @@ export function feedPages(site: Site): Page[] {
     folder: feedFolderOf(siteFeedPath),
     pagePath: '',
     reads: [],
+    listOf: 'home',
     ids: newestIds(site.articles, site.withdrawn, size),
     channel: (current) => ({ title: current.config.title, description: current.config.description }),
   };
@@ -49,6 +52,7 @@ export function feedPages(site: Site): Page[] {
       folder: feedFolderOf(feedPath),
       pagePath: path,
       reads: [collectionNameKey(kind, slug)],
+      listOf: key,
       ids: newestIds(articlesWithIds(site, articleIds.slice(0, size)), killed.get(key) ?? [], size),
       channel: (current) => {
         const name = current.collection(kind, slug)?.name ?? slug;
@@ -64,6 +68,7 @@ function feedPage(site: Site, feed: FeedPlan, format: FeedFormatKey): Page {
   return {
     path,
     kind: 'feed',
+    listOf: feed.listOf,
     // Killed stories' ids are among `articles`: their notices read them. Only live items show a body with links.
     deps: { articles: feed.ids, teasers: articlesWithIds(site, feed.ids).flatMap((article) => article.linkedIds), collections: feed.reads },
     render: (current) => {

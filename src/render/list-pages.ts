@@ -25,6 +25,7 @@ export function homePages(site: Site): Page[] {
     return {
       path: page.path,
       kind: 'home',
+      listOf: 'home',
       // Home shows no story count: a page reads its own stories and its place among the pages.
       deps: { articles: [], teasers: page.items, collections: ['sections'], place: placeOf(page.pagination) },
       render: (current) =>
@@ -51,6 +52,7 @@ export function collectionPages(site: Site): Page[] {
       return {
         path: page.path,
         kind,
+        listOf: collectionKey(kind, slug),
         deps: { articles: [], teasers: page.items, collections: [collectionRead, 'sections'], place: placeOf(page.pagination) },
         render: (current) => {
           const collection = current.collection(kind, slug);

@@ -53,6 +53,12 @@ export interface Page {
   readonly kind: PageKind;
   readonly deps: PageDeps;
   /**
+   * For a list page or a feed: the collection key (`home` for every live story) whose stories its
+   * dependencies are planned from. When stories are only added at the top of the archive, a page
+   * whose collection did not change keeps its dependencies (see `kindsKeptByAdditions`).
+   */
+  readonly listOf?: string;
+  /**
    * Produce the file's contents from the site as it is now: a page plan keeps only ids, so it
    * stays valid while an edit leaves the site's shape alone. Called by the write stage (once, so
    * output can be streamed) or by the dev server (on request).

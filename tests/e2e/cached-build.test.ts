@@ -77,7 +77,19 @@ describe('a cached, parallel, incremental build', () => {
     expect(await step(edit(122, (text) => `${text}\nAn added closing paragraph.\n`))).toContain('every story kept its shape');
 
     expect(await step(edit(200, (text) => text.replace(/^tags: \[/m, 'tags: [brand-new-tag, ')))).not.toContain('kept its shape');
-    await step(async (dir) => writeFile(path.join(dir, 'stories', '2022', 'fresh-story.md'), '---\ntitle: A Fresh Story\ndate: 2022-12-31T23:00:00+03:00\ntags: [fresh]\n---\n\nJust in.\n'));
+    // Publishing at the top of the archive: the last resolution is extended with the new stories, which it resolves alone.
+    const fresh = (name: string, frontMatter: string, body = 'Just in.') => async (dir: string) =>
+      writeFile(path.join(dir, 'stories', '2022', `${name}.md`), `---\n${frontMatter}\n---\n\n${body}\n`);
+    const published = await step(fresh('fresh-story', 'title: A Fresh Story\ndate: 2022-12-31T23:00:00+03:00\ntags: [fresh]'));
+    expect(published).toContain('the last resolution extended');
+    const linked = `READ MORE: [An older story](../${story(5).split('/').slice(1).join('/')})\n\nJust in, with a link.`;
+    const twoAtOnce = fresh('fresh-two', `title: Two\ndate: 2023-01-02T08:00:00Z\nsection: Brand New Section\ntopics: [A New Topic]`, linked);
+    expect(await step(async (dir) => (await twoAtOnce(dir), await fresh('fresh-three', 'title: Three\ndate: 2023-01-03T08:00:00Z\ntags: [fresh]')(dir)))).toContain('the last resolution extended');
+    // The extended frame is the one the next build takes.
+    expect(await step(edit(201, (text) => text.replace(/^title: "/m, 'title: "Edited After Publishing: ')))).toContain('every story kept its shape');
+    // A story published with an older date than the newest: the whole site is resolved again.
+    const backDated = await step(fresh('back-dated', 'title: Back Dated\ndate: 2016-03-01T08:00:00Z\ntags: [fresh]'));
+    expect(backDated).not.toContain('the last resolution');
     const deleted = await step(async (dir) => rm(path.join(dir, story(239))));
     expect(deleted).toMatch(/[1-9]\d* removed/);
     await step(async (dir) => writeFile(path.join(dir, 'site.yaml'), 'title: Renamed Wire\npageSize: 9\nfeedSize: 15\n'));
@@ -86,6 +98,6 @@ describe('a cached, parallel, incremental build', () => {
   it('should ignore a corrupt cache and still build the right site', async () => {
     await writeFile(path.join(cached, '.wiredesk-cache', 'stories-00.bin'), 'not a cache at all');
     await writeFile(path.join(cached, '.wiredesk-cache', 'index.bin'), 'not an index either');
-    expect(await step(edit(3, (text) => text.replace(/^title: "/m, 'title: "After corruption: ')))).toMatch(/240 stories/);
+    expect(await step(edit(3, (text) => text.replace(/^title: "/m, 'title: "After corruption: ')))).toMatch(/Built 24\d stories/);
   }, 120_000);
 });

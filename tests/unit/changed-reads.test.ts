@@ -33,22 +33,23 @@ describe('what changed of the stories modelled anew', () => {
 
   it('should tell a new headline (teaser and article) from a new body (article only) and an update (place and time too)', () => {
     const headline = story('a.md', 'title: A, Updated\ndate: 2018-05-24T10:00:00Z\ntags: [Japan]', 'Lead of a.\n\nSecond paragraph of a.');
-    expect(changedReads(siteOf([headline, ...others]), [[headline, before]])).toEqual({ articles: new Set(['a']), teasers: new Set(['a']), stamps: new Set() });
+    expect(changedReads(siteOf([headline, ...others]), [[headline, before]])).toEqual({ articles: new Set(['a']), teasers: new Set(['a']), stamps: new Set(), collections: new Set() });
     const body = a('', 'Lead of a.\n\nA new second paragraph.');
-    expect(changedReads(siteOf([body, ...others]), [[body, before]])).toEqual({ articles: new Set(['a']), teasers: new Set(), stamps: new Set() });
+    expect(changedReads(siteOf([body, ...others]), [[body, before]])).toEqual({ articles: new Set(['a']), teasers: new Set(), stamps: new Set(), collections: new Set() });
     const updated = a('\nupdated: 2018-05-30T10:00:00Z');
     expect(changedReads(siteOf([updated, ...others]), [[updated, before]]).stamps).toEqual(new Set(['a']));
-    expect(changedReads(site, [[before, before]])).toEqual({ articles: new Set(), teasers: new Set(), stamps: new Set() });
+    expect(changedReads(site, [[before, before]])).toEqual({ articles: new Set(), teasers: new Set(), stamps: new Set(), collections: new Set() });
   });
 
   it('should count everything about a story with no cached version as changed', () => {
-    expect(changedReads(site, [[before, undefined]])).toEqual({ articles: new Set(['a']), teasers: new Set(['a']), stamps: new Set(['a']) });
+    expect(changedReads(site, [[before, undefined]])).toEqual({ articles: new Set(['a']), teasers: new Set(['a']), stamps: new Set(['a']), collections: new Set() });
   });
 
   it('should find the pages that read a changed fingerprint, and only those', () => {
-    const changed = { articles: new Set(['a']), teasers: new Set<string>(), stamps: new Set(['b']) };
+    const changed = { articles: new Set(['a']), teasers: new Set<string>(), stamps: new Set(['b']), collections: new Set(['topic/spief']) };
     expect(readsAnyChange({ articles: ['a'], teasers: [], collections: [] }, changed)).toBe(true);
     expect(readsAnyChange({ articles: [], teasers: ['a'], collections: ['tag/japan'] }, changed)).toBe(false);
     expect(readsAnyChange({ articles: [], teasers: [], collections: [], stamps: ['a', 'b'] }, changed)).toBe(true);
+    expect(readsAnyChange({ articles: [], teasers: [], collections: ['sections', 'topic/spief'] }, changed)).toBe(true);
   });
 });
