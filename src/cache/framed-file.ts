@@ -16,12 +16,21 @@ export interface FramedValue {
  * corrupt (its SHA-256 does not match), so that a damaged cache is ignored, never trusted.
  */
 export async function readFramed(file: string, kind: string): Promise<FramedValue | undefined> {
-  let bytes: Buffer;
+  const bytes = await readFramedBytes(file);
+  return bytes && decodeFramed(bytes, kind);
+}
+
+/** The bytes of a framed file, to decode later (see `decodeFramed`); undefined when it cannot be read. */
+export async function readFramedBytes(file: string): Promise<Buffer | undefined> {
   try {
-    bytes = await readFile(file);
+    return await readFile(file);
   } catch {
     return undefined;
   }
+}
+
+/** The value in the bytes of a framed file of `kind`; undefined when they are of another kind or corrupt. */
+export function decodeFramed(bytes: Buffer, kind: string): FramedValue | undefined {
   try {
     const [name, checksum] = bytes.subarray(0, headerSize).toString('latin1').split('\n');
     const payload = bytes.subarray(headerSize);

@@ -141,7 +141,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     phase('read, parse and model');
     // Most stories new (a cold build, a template change): start the render threads now, to load while the site is resolved.
     ahead = spill ? undefined : renderThreadsAhead(modelled.results.length - modelled.reused, options);
-    const stories = scan.stories.map((story) => ({ source: story.source, displayPath: displayPathOf(scan.root, story.source, cwd) }));
+    const storiesFolder = displayPathOf(scan.root, '', cwd);
+    const stories = scan.stories.map((story) => ({ source: story.source, displayPath: storiesFolder === '' ? story.source : `${storiesFolder}/${story.source}` }));
     // Stories that all keep the shape of the last build's (a new headline or body, say) resolve as they did: take its frame.
     const shape = storyShapes(modelled.entries.values(), modelled.messages.length);
     const read = shape !== undefined && index && inWindow ? await readSiteFrame(dir, index) : undefined;

@@ -60,9 +60,16 @@ export interface ScannedFolder {
 export async function scanStories(storiesDir: string, cwd: string = process.cwd()): Promise<ScannedFolder> {
   const root = path.resolve(cwd, storiesDir);
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const prefix = root + path.sep;
+  // Sliced off rather than `path.relative`: ten thousand calls of that cost a tenth of the scan.
+  const relative = (entry: { readonly parentPath: string; readonly name: string }) => {
+    const folder = entry.parentPath === root ? '' : entry.parentPath.startsWith(prefix) ? entry.parentPath.slice(prefix.length) : path.relative(root, entry.parentPath);
+    const file = folder === '' ? entry.name : `${folder}${path.sep}${entry.name}`;
+    return path.sep === '/' ? file : file.split(path.sep).join('/');
+  };
   const sources = entries
     .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && isStorySource(entry.name)))
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .map(relative)
     .filter((source) => !isHidden(source))
     .sort();
   // Synchronous on purpose: ten thousand tiny `lstat` calls take a fifth of the time in one loop
