@@ -7,10 +7,16 @@ import { newsWindowIds } from '../model/news-window.js';
 import { articlesWithIds, collectionFolders, type Collection, type Site } from '../model/site.js';
 import type { Page, PageDeps } from './page.js';
 
-/** The most URLs one sitemap file may list (sitemaps.org): past it, `sitemap.xml` becomes a sitemap index. */
+/** The most URLs one sitemap file may list (sitemaps.org). */
 export const sitemapUrlLimit = 50_000;
 
-/** Where the sitemap (or, past `sitemapUrlLimit` URLs, the sitemap index) is written. */
+/**
+ * Past this many stories, the sitemap is split: story URLs go to files of this many, counted from
+ * the oldest story, so that publishing a story changes only the newest of them.
+ */
+export const sitemapStoriesPerFile = 1_000;
+
+/** Where the sitemap (or, past `sitemapStoriesPerFile` stories, the sitemap index) is written. */
 export const sitemapPath = 'sitemap.xml';
 
 /** Where the Google News sitemap is written. */
@@ -30,8 +36,8 @@ type PlannedUrl = { readonly story: string } | { readonly path: string; readonly
 const sitemapCollections = ['home', 'section-index', 'topic-index', 'tag-index'];
 
 /**
- * The sitemap (split into `sitemap-1.xml`, `sitemap-2.xml`… under a sitemap index past 50,000
- * URLs), the Google News sitemap of the stories published in the two days before `now`, and
+ * The sitemap (split under a sitemap index past `sitemapStoriesPerFile` stories, see
+ * `sitemapFiles`), the Google News sitemap of the stories published in the two days before `now`, and
  * `robots.txt` pointing at both.
  */
 export function sitemapPages(site: Site, now: number): Page[] {
@@ -39,11 +45,11 @@ export function sitemapPages(site: Site, now: number): Page[] {
 }
 
 /**
- * The URLs a search engine should index: the home page, the sections, topics and tags indexes
- * (when not empty), the first page of every section, topic and tag, and every live story, newest
- * first. The archive pages of a list are left out: each story on them is listed in its own right.
+ * The URLs a search engine should index besides the stories: the home page, the sections, topics
+ * and tags indexes (when not empty), and the first page of every section, topic and tag. The
+ * archive pages of a list are left out: each story on them is listed in its own right.
  */
-function plannedUrls(site: Site): PlannedUrl[] {
+function plannedListUrls(site: Site): PlannedUrl[] {
   const size = site.config.pageSize;
   const urls: PlannedUrl[] = [{ path: '', listed: site.articles.slice(0, size).map((article) => article.id) }];
   for (const kind of ['section', 'topic', 'tag'] as const) {
@@ -52,28 +58,47 @@ function plannedUrls(site: Site): PlannedUrl[] {
     const firstPages = collections.map((collection) => ({ path: collection.path, listed: collection.articleIds.slice(0, size) }));
     urls.push({ path: `${collectionFolders[kind]}/`, listed: firstPages.flatMap((page) => page.listed) }, ...firstPages);
   }
-  for (const article of site.articles) urls.push({ story: article.id });
   return urls;
 }
 
+/**
+ * `sitemap.xml` listing the list pages then every live story, newest first; past
+ * `sitemapStoriesPerFile` stories, a sitemap index of `sitemap-pages.xml` (the list pages) and
+ * `sitemap-stories-N.xml` files, newest first, each of `sitemapStoriesPerFile` stories counted
+ * from the oldest (`sitemap-stories-1.xml` holds the oldest), the newest file the rest.
+ */
 function sitemapFiles(site: Site): Page[] {
-  const urls = plannedUrls(site);
-  if (urls.length <= sitemapUrlLimit) return [urlsetPage(sitemapPath, urls)];
-  const chunks: { path: string; urls: PlannedUrl[] }[] = [];
-  for (let start = 0; start < urls.length; start += sitemapUrlLimit) {
-    chunks.push({ path: `sitemap-${chunks.length + 1}.xml`, urls: urls.slice(start, start + sitemapUrlLimit) });
-  }
+  const lists = plannedListUrls(site);
+  const stories: PlannedUrl[] = site.articles.map((article) => ({ story: article.id }));
+  if (stories.length <= sitemapStoriesPerFile && lists.length + stories.length <= sitemapUrlLimit) return [urlsetPage(sitemapPath, [...lists, ...stories])];
+  const files = [...chunked(lists, sitemapUrlLimit, 'sitemap-pages'), ...storyFiles(stories)];
   const index: Page = {
     path: sitemapPath,
     kind: 'sitemap',
-    deps: depsOf(urls),
+    deps: depsOf(files.flatMap((file) => file.urls)),
     render: (current) =>
       sitemapIndexXml(
         current.config,
-        chunks.map((chunk) => withLastmod(chunk.path, newest(chunk.urls.map((url) => entryOf(current, url)?.lastmod)))),
+        files.map((file) => withLastmod(file.path, newest(file.urls.map((url) => entryOf(current, url)?.lastmod)))),
       ),
   };
-  return [index, ...chunks.map((chunk) => urlsetPage(chunk.path, chunk.urls))];
+  return [index, ...files.map((file) => urlsetPage(file.path, file.urls))];
+}
+
+/** Story URLs (newest first) in files of `sitemapStoriesPerFile` counted from the oldest, the newest file first. */
+function storyFiles(stories: readonly PlannedUrl[]): { path: string; urls: readonly PlannedUrl[] }[] {
+  const count = Math.ceil(stories.length / sitemapStoriesPerFile);
+  return Array.from({ length: count }, (_, index) => {
+    const n = count - index;
+    const urls = stories.slice(Math.max(0, stories.length - n * sitemapStoriesPerFile), stories.length - (n - 1) * sitemapStoriesPerFile);
+    return { path: `sitemap-stories-${n}.xml`, urls };
+  });
+}
+
+/** URLs in files of at most `size`, named `name.xml`, or `name-1.xml`, `name-2.xml`… when there are several. */
+function chunked(urls: readonly PlannedUrl[], size: number, name: string): { path: string; urls: readonly PlannedUrl[] }[] {
+  if (urls.length <= size) return [{ path: `${name}.xml`, urls }];
+  return Array.from({ length: Math.ceil(urls.length / size) }, (_, index) => ({ path: `${name}-${index + 1}.xml`, urls: urls.slice(index * size, (index + 1) * size) }));
 }
 
 function urlsetPage(path: string, urls: readonly PlannedUrl[]): Page {
@@ -87,7 +112,9 @@ function urlsetPage(path: string, urls: readonly PlannedUrl[]): Page {
 
 function depsOf(urls: readonly PlannedUrl[]): PageDeps {
   // Each list page's stories, in order, as well as every story: which stories a list shows decides its lastmod.
-  return { articles: [], teasers: [], stamps: urls.flatMap((url) => ('story' in url ? [url.story] : url.listed)), collections: sitemapCollections };
+  // A file of stories alone reads no collection: a story published elsewhere in the archive leaves it alone.
+  const lists = urls.some((url) => 'path' in url);
+  return { articles: [], teasers: [], stamps: urls.flatMap((url) => ('story' in url ? [url.story] : url.listed)), collections: lists ? sitemapCollections : [] };
 }
 
 /** The URL's path and lastmod in the site as it is now; undefined for a story no longer in it. */

@@ -123,21 +123,39 @@ describe('sitemap.xml', () => {
     expect(String(page.render(later))).toContain(`<loc>${base}b/</loc><lastmod>2018-05-25T12:00:00+00:00</lastmod>`);
   });
 
-  it('should become a sitemap index of files of at most 50,000 URLs past 50,000 URLs', () => {
-    // One stub copied: making 50,001 full fixtures would serialize 50,001 bodies.
+  it('should become a sitemap index past 1,000 stories, with the stories in files of 1,000 counted from the oldest', () => {
+    // One stub copied: full fixtures would serialize thousands of bodies.
     const stub = story('stub', now);
-    const site = siteOf(Array.from({ length: 50_001 }, (_, index) => ({ ...stub, id: `s${index}`, date: at(now - (index + 1) * hour), path: `s${index}/` })));
+    const archive = (count: number) => siteOf(Array.from({ length: count }, (_, index) => ({ ...stub, id: `s${index}`, date: at(now - (count - index) * hour), path: `s${index}/` })));
+    const site = archive(2_500);
     const pages = sitemapPages(site, now);
-    expect(pages.filter((page) => page.kind === 'sitemap').map((page) => page.path)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'news-sitemap.xml']);
+    expect(pages.filter((page) => page.kind === 'sitemap').map((page) => page.path)).toEqual([
+      'sitemap.xml',
+      'sitemap-pages.xml',
+      'sitemap-stories-3.xml',
+      'sitemap-stories-2.xml',
+      'sitemap-stories-1.xml',
+      'news-sitemap.xml',
+    ]);
     const index = renderedXml(site, 'sitemap.xml', now, pages);
     expect(index.name).toBe('sitemapindex');
-    expect(listed(index, 'sitemap')).toEqual([`${base}sitemap-1.xml 2018-05-25T11:00:00+00:00`, `${base}sitemap-2.xml ${formatIso(now - 50_000 * hour, 0)}`]);
-    // The home page and 49,999 stories, then the last two stories.
-    // Counted rather than parsed: the strict parser takes seconds over 5 MB.
-    expect(String(pageAt(pages, 'sitemap-1.xml').render(site)).match(/<url>/g)).toHaveLength(50_000);
-    expect(listed(renderedXml(site, 'sitemap-2.xml', now, pages))).toEqual([`${base}s49999/ ${formatIso(now - 50_000 * hour, 0)}`, `${base}s50000/ ${formatIso(now - 50_001 * hour, 0)}`]);
-    expect(pageAt(pages, 'sitemap-2.xml').deps.stamps).toEqual(['s49999', 's50000']);
-    expect(pageAt(pages, 'sitemap.xml').deps.stamps).toHaveLength(10 + 50_001);
+    expect(listed(index, 'sitemap')).toEqual([
+      `${base}sitemap-pages.xml ${formatIso(now - hour, 0)}`,
+      `${base}sitemap-stories-3.xml ${formatIso(now - hour, 0)}`,
+      `${base}sitemap-stories-2.xml ${formatIso(now - 501 * hour, 0)}`,
+      `${base}sitemap-stories-1.xml ${formatIso(now - 1_501 * hour, 0)}`,
+    ]);
+    // The newest file holds the 500 newest stories, newest first; the oldest, the first 1,000 published.
+    const newestFile = listed(renderedXml(site, 'sitemap-stories-3.xml', now, pages));
+    expect([newestFile.length, newestFile[0], newestFile.at(-1)]).toEqual([500, `${base}s2499/ ${formatIso(now - hour, 0)}`, `${base}s2000/ ${formatIso(now - 500 * hour, 0)}`]);
+    expect(pageAt(pages, 'sitemap-stories-1.xml').deps).toEqual({ articles: [], teasers: [], stamps: Array.from({ length: 1_000 }, (_, index) => `s${999 - index}`), collections: [] });
+    expect(listed(renderedXml(site, 'sitemap-pages.xml', now, pages))).toEqual([`${base} ${formatIso(now - hour, 0)}`]);
+
+    // A story published: the older files of stories keep what they list, and what they read.
+    const depsOf = (all: readonly Page[], path: string) => JSON.stringify(pageAt(all, path).deps);
+    const published = sitemapPages(siteOf([...site.articles, { ...stub, id: 'z-new', date: at(now - 1), path: 'z-new/' }]), now);
+    for (const path of ['sitemap-stories-1.xml', 'sitemap-stories-2.xml']) expect(depsOf(published, path)).toBe(depsOf(pages, path));
+    expect(depsOf(published, 'sitemap-stories-3.xml')).not.toBe(depsOf(pages, 'sitemap-stories-3.xml'));
   });
 });
 
