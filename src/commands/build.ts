@@ -172,8 +172,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     // With the last build's frame, a page reads what it read then unless it reads a story modelled anew whose fingerprint
     // changed, or a collection that changed; with new stories at the top, only the pages that list no stories keep their reads.
     const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
-    const changed = framed || extended ? changedReads(site, anew(), extended?.changedCollections) : undefined;
-    const keepsReads = (page: Page) => framed !== undefined || (extended !== undefined && keepsDepsAfterAdditions(page, extended.changedCollections));
+    const changed = framed || extended ? changedReads(site, anew(), extended?.extension.changedCollections) : undefined;
+    const keepsReads = (page: Page) => framed !== undefined || (extended !== undefined && keepsDepsAfterAdditions(page, extended.extension));
     const outputs = result.pages.map((page) => {
       const file = filePathOf(page.path);
       const before = previous?.get(file);

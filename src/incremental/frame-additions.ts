@@ -6,13 +6,19 @@ import type { Page, PageKind } from '../render/page.js';
 import { computeRelated, relatedWindow } from '../pipeline/related.js';
 import { collectionOf, collectionOrder, linkArticle, noneLeftOut, scheduleOf, termsOf } from '../pipeline/resolve.js';
 import { hiddenReason, visibilityAt } from '../pipeline/visibility.js';
+import { paginate } from '../render/paginate.js';
 import { collectionFingerprints } from './fingerprints.js';
 import { framedArticles, siteShape, type SiteFrame } from './site-frame.js';
 
-/** The site of a build that added stories at the top of the last one, and the collection keys whose fingerprint changed. */
+/**
+ * The site of a build that added stories at the top of the last one, the collection keys whose
+ * fingerprint changed, and the paths of the list pages of those collections that list the same
+ * stories in the same place as before (archive pages older than the newest few).
+ */
 export interface ExtendedSite {
   readonly site: Site;
   readonly changedCollections: ReadonlySet<string>;
+  readonly unchangedListPages: ReadonlySet<string>;
 }
 
 const kindsKeptByAdditions: ReadonlySet<PageKind> = new Set<PageKind>(['article', 'withdrawn', 'robots', 'asset']);
@@ -21,12 +27,14 @@ const kindsKeptByAdditions: ReadonlySet<PageKind> = new Set<PageKind>(['article'
  * Whether a page's dependencies stay what they were when stories are added at the top, the
  * collections of `changedCollections` changed: a story page (or a killed story's notice) reads its
  * own links, related stories and terms, which a newer story never changes, and a list page or a
- * feed lists the same stories while its collection does. The others (the lists and feeds of
- * changed collections, sitemaps, indexes, the 404 and search pages) are planned anew, so what
- * they read is digested again.
+ * feed lists the same stories while its collection does, as does a list page of a changed
+ * collection that lists the same stories in the same place (see `ExtendedSite`). The others (the
+ * first and newest pages and the feeds of changed collections, sitemaps, indexes, the 404 and
+ * search pages) are planned anew, so what they read is digested again.
  */
-export function keepsDepsAfterAdditions(page: Pick<Page, 'kind' | 'listOf'>, changedCollections: ReadonlySet<string>): boolean {
-  return kindsKeptByAdditions.has(page.kind) || (page.listOf !== undefined && !changedCollections.has(page.listOf));
+export function keepsDepsAfterAdditions(page: Pick<Page, 'kind' | 'listOf' | 'path'>, extended: Omit<ExtendedSite, 'site'>): boolean {
+  if (kindsKeptByAdditions.has(page.kind)) return true;
+  return page.listOf !== undefined && (!extended.changedCollections.has(page.listOf) || (page.kind !== 'feed' && extended.unchangedListPages.has(page.path)));
 }
 
 /**
@@ -92,7 +100,29 @@ export function extendFrame(
   const before = collectionFingerprints({ liveCount: frame.live.length, sections: frame.sections, topics: frame.topics, tags: frame.tags });
   const after = collectionFingerprints({ liveCount: linked.length, sections, topics, tags });
   const changedCollections = new Set([...after].filter(([key, print]) => before.get(key) !== print).map(([key]) => key));
-  return { site, changedCollections };
+  const lists: [readonly string[], readonly string[], string][] = [[frame.live.map(([id]) => id), linked.map((article) => article.id), '']];
+  for (const [was, now] of [
+    [frame.sections, sections],
+    [frame.topics, topics],
+    [frame.tags, tags],
+  ] as const) {
+    const old = new Map(was.map((collection) => [collection.slug, collection]));
+    for (const collection of now) {
+      const previous = old.get(collection.slug);
+      if (previous && previous.articleIds !== collection.articleIds) lists.push([previous.articleIds, collection.articleIds, collection.path]);
+    }
+  }
+  return { site, changedCollections, unchangedListPages: samePages(lists, config.pageSize) };
+}
+
+/** The paths of the pages that list the same stories in the same place before and after, for lists (ids newest first) at their paths. */
+function samePages(lists: readonly (readonly [before: readonly string[], after: readonly string[], path: string])[], pageSize: number): Set<string> {
+  const same = new Set<string>();
+  for (const [before, after, path] of lists) {
+    const was = new Map(paginate(before, pageSize, path).map((page) => [page.path, JSON.stringify(page)]));
+    for (const page of paginate(after, pageSize, path)) if (was.get(page.path) === JSON.stringify(page)) same.add(page.path);
+  }
+  return same;
 }
 
 /**

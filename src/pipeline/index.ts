@@ -12,7 +12,7 @@ import { modelStory, type ModelResult } from './model.js';
 import { parseStory } from './parse.js';
 import { renderSite } from './render.js';
 import { resolveSite, type LeftOut } from './resolve.js';
-import { extendFrame } from '../incremental/frame-additions.js';
+import { extendFrame, type ExtendedSite } from '../incremental/frame-additions.js';
 import { siteFromFrame, type SiteFrame } from '../incremental/site-frame.js';
 import { fromPlainMessage } from '../cache/serialize.js';
 
@@ -96,9 +96,9 @@ export function assembleFromFrame(results: readonly ModelResult[], extra: readon
   return { site, pages: renderSite(site, theme, now), messages: [...messages, ...siteMessages], siteMessages, leftOut: [] };
 }
 
-/** What `assembleSite` gives for the stories of the last build plus new ones at the top (see `extendFrame`), and the collection keys whose fingerprint changed. */
+/** What `assembleSite` gives for the stories of the last build plus new ones at the top (see `extendFrame`), and what changed (see `ExtendedSite`). */
 export interface ExtendedResult extends PipelineResult {
-  readonly changedCollections: ReadonlySet<string>;
+  readonly extension: Omit<ExtendedSite, 'site'>;
 }
 
 /**
@@ -123,7 +123,7 @@ export function assembleWithAdditions(
   const pages = renderSite(extended.site, theme, now);
   if (pathCollisions(pages, extended.site).length > 0) return undefined;
   const siteMessages = frame.messages.map(fromPlainMessage);
-  return { site: extended.site, pages, messages: [...messages, ...siteMessages], siteMessages, leftOut: [], changedCollections: extended.changedCollections };
+  return { site: extended.site, pages, messages: [...messages, ...siteMessages], siteMessages, leftOut: [], extension: { changedCollections: extended.changedCollections, unchangedListPages: extended.unchangedListPages } };
 }
 
 /** The articles of per-story results, and every message: `extra` first, then the stories'. */

@@ -56,6 +56,9 @@ describe('a frame extended with stories published at the top', () => {
     const result = extended(older, corpus);
     expect(newest).toHaveLength(5);
     expect(result && plainSite(result.site)).toEqual(plainSite(resolved(corpus)));
+    // 395 stories: the first page and 19 archive pages, the newest of which gains the five the first page gives up.
+    const homePages = [...(result?.unchangedListPages ?? [])].filter((path) => path === '' || path.startsWith('page/'));
+    expect(homePages.sort()).toEqual(Array.from({ length: 18 }, (_, index) => `page/${index + 1}/`).sort());
   });
 
   it('should refuse what only resolving gets right', () => {
