@@ -97,12 +97,9 @@ export async function readCacheIndex(dir: string, code: string, config: string):
 export async function readCachedStories(dir: string, index: CacheIndex, keep: (story: CachedStory) => CachedStory = (story) => story): Promise<ReadonlyMap<string, CachedStory> | undefined> {
   if (index.shardChecksums.length !== shardCount) return undefined;
   const stories = new Map<string, CachedStory>();
-  // One shard at a time: the bytes of a 100,000-story cache, all at once, would double the memory a
-  // build needs. The next shard's bytes are read while this one is decoded.
-  let next = readFramedBytes(shardFile(dir, 0));
+  // One shard at a time: the bytes of a 100,000-story cache, all at once, would double the memory a build needs.
   for (let shard = 0; shard < shardCount; shard++) {
-    const bytes = await next;
-    next = shard + 1 < shardCount ? readFramedBytes(shardFile(dir, shard + 1)) : Promise.resolve(undefined);
+    const bytes = await readFramedBytes(shardFile(dir, shard));
     const framed = bytes && decodeFramed(bytes, storiesKind);
     if (!framed || framed.checksum !== index.shardChecksums[shard] || !(framed.value instanceof Map)) return undefined;
     for (const [source, story] of framed.value as Map<string, CachedStory>) stories.set(source, keep(story));
