@@ -45,10 +45,14 @@ function navigation(basePath: string, number: number | undefined, archives: numb
   const position = (n: number | undefined) => (n === undefined ? 0 : archives + 1 - n);
   const at = (p: number): PageLink => (p === 0 ? { path: basePath } : { number: archives + 1 - p, path: archivePagePath(basePath, archives + 1 - p) });
   const current = position(number);
+  // The first position, the window around the current one, the last: a list of 5,000 pages costs
+  // the same per page as one of five.
+  const shown = [...new Set([0, ...Array.from({ length: 2 * around + 1 }, (_, k) => current - around + k), archives])].filter((p) => p >= 0 && p <= archives).sort((a, b) => a - b);
   const links: (PageLink | undefined)[] = [];
-  for (let p = 0; p <= archives; p++) {
-    if (p === 0 || p === archives || Math.abs(p - current) <= around) links.push(at(p));
-    else if (links.at(-1) !== undefined) links.push(undefined);
+  for (const p of shown) {
+    const last = links.at(-1);
+    if (last !== undefined && position(last.number) < p - 1) links.push(undefined);
+    links.push(at(p));
   }
   return {
     ...(number === undefined ? {} : { number }),

@@ -23,6 +23,16 @@ describe('paginate', () => {
     expect(pages[3]?.pagination.older).toBeUndefined();
   });
 
+  it('should link the first page, archive page 1 and the two archive pages on each side, with gaps between', () => {
+    const pages = paginate(newestFirst(2_010), 20, '');
+    const numbers = (archive: number) => pages.find((page) => page.pagination.number === archive)?.pagination.links.map((link) => (link ? (link.number ?? 'latest') : '…'));
+    expect(pages).toHaveLength(101);
+    expect(numbers(50)).toEqual(['latest', '…', 52, 51, 50, 49, 48, '…', 1]);
+    expect(numbers(99)).toEqual(['latest', 100, 99, 98, 97, '…', 1]);
+    expect(numbers(3)).toEqual(['latest', '…', 5, 4, 3, 2, 1]);
+    expect(pages[0]?.pagination.links.map((link) => link?.number)).toEqual([undefined, 100, 99, undefined, 1]);
+  });
+
   it('should keep one empty page for an empty list, and no navigation for one page', () => {
     expect(paginate([], 20, '')).toEqual([{ path: '', items: [], pagination: { links: [] } }]);
     expect(paginate([2, 1], 2, '')).toEqual([{ path: '', items: [2, 1], pagination: { links: [] } }]);
