@@ -97,22 +97,31 @@ export function extendFrame(
     withdrawn,
     schedule: scheduleOf(visibilityAt(articles, now), linked, now),
   });
+  return { site, ...changesSince(frame, site) };
+}
+
+/**
+ * What the new stories changed: the collection keys whose fingerprint is not the frame's, and the
+ * list pages of the grown lists (home, sections, topics, tags) that list the same stories in the
+ * same place as before.
+ */
+function changesSince(frame: SiteFrame, site: Site): Omit<ExtendedSite, 'site'> {
   const before = collectionFingerprints({ liveCount: frame.live.length, sections: frame.sections, topics: frame.topics, tags: frame.tags });
-  const after = collectionFingerprints({ liveCount: linked.length, sections, topics, tags });
+  const after = collectionFingerprints({ liveCount: site.articles.length, sections: site.sections, topics: site.topics, tags: site.tags });
   const changedCollections = new Set([...after].filter(([key, print]) => before.get(key) !== print).map(([key]) => key));
-  const lists: [readonly string[], readonly string[], string][] = [[frame.live.map(([id]) => id), linked.map((article) => article.id), '']];
-  for (const [was, now] of [
-    [frame.sections, sections],
-    [frame.topics, topics],
-    [frame.tags, tags],
+  const lists: [readonly string[], readonly string[], string][] = [[frame.live.map(([id]) => id), site.articles.map((article) => article.id), '']];
+  for (const [was, is] of [
+    [frame.sections, site.sections],
+    [frame.topics, site.topics],
+    [frame.tags, site.tags],
   ] as const) {
     const old = new Map(was.map((collection) => [collection.slug, collection]));
-    for (const collection of now) {
+    for (const collection of is) {
       const previous = old.get(collection.slug);
       if (previous && previous.articleIds !== collection.articleIds) lists.push([previous.articleIds, collection.articleIds, collection.path]);
     }
   }
-  return { site, changedCollections, unchangedListPages: samePages(lists, config.pageSize) };
+  return { changedCollections, unchangedListPages: samePages(lists, site.config.pageSize) };
 }
 
 /** The paths of the pages that list the same stories in the same place before and after, for lists (ids newest first) at their paths. */
