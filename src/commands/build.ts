@@ -170,7 +170,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const fingerprints = framed || extended ? lazyFingerprints(site, code) : fingerprintSite(site, code);
     const previous = index?.out === out ? index.pages : undefined;
     // With the last build's frame, a page reads what it read then unless it reads a story modelled anew whose fingerprint
-    // changed, or a collection that changed; with new stories at the top, only the pages that list no stories keep their reads.
+    // changed, or a collection that changed; with new stories at the top, so do the pages whose dependencies stay the same.
     const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
     const changed = framed || extended ? changedReads(site, anew(), extended?.extension.changedCollections) : undefined;
     const keepsReads = (page: Page) => framed !== undefined || (extended !== undefined && keepsDepsAfterAdditions(page, extended.extension));
