@@ -126,9 +126,11 @@ export async function writeSite(
       toRender.push(page);
     }
     /** Write one file's bytes unless the tree already holds them (or the live tree does: then share its inode). */
-    const writeBytes = async (relative: string, contents: string | Uint8Array): Promise<void> => {
+    const writeBytes = async (relative: string, rendered: string | Uint8Array): Promise<void> => {
+      // Encoded once: hashing, measuring and writing a string each encode it again (a 130 KB feed three times).
+      const contents = typeof rendered === 'string' ? Buffer.from(rendered) : rendered;
       const digest = bytesDigest(contents);
-      bytes += typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength;
+      bytes += contents.byteLength;
       if (live?.files.get(relative) === digest && shareLive(relative, digest)) {
         files.set(relative, { outcome: 'unchanged', digest });
         return;
@@ -227,7 +229,7 @@ function keepLiveFiles(live: { readonly files: ReadonlyMap<string, string> } | u
  * Write a file as a new inode: a file of the tree being written may be a hard link to a live
  * file, which must never change in place.
  */
-async function writeFresh(file: string, contents: string | Uint8Array, ensureDir: (file: string) => Promise<unknown>): Promise<void> {
+async function writeFresh(file: string, contents: Uint8Array, ensureDir: (file: string) => Promise<unknown>): Promise<void> {
   await ensureDir(file);
   try {
     await writeFile(file, contents, { flag: 'wx' });
