@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteFrame } from '../incremental/site-frame.js';
 import type { Schedule } from '../model/site.js';
-import { decodeFramed, readFramed, readFramedBytes, writeFramed } from './framed-file.js';
+import { readFramed, writeFramed } from './framed-file.js';
 import type { PlainMessage, PlainModelResult } from './serialize.js';
 
 /** What one story contributed last time: its file's digest, its model result, and its shape (`storyShape`) when it has an article. */
@@ -99,8 +99,7 @@ export async function readCachedStories(dir: string, index: CacheIndex, keep: (s
   const stories = new Map<string, CachedStory>();
   // One shard at a time: the bytes of a 100,000-story cache, all at once, would double the memory a build needs.
   for (let shard = 0; shard < shardCount; shard++) {
-    const bytes = await readFramedBytes(shardFile(dir, shard));
-    const framed = bytes && decodeFramed(bytes, storiesKind);
+    const framed = await readFramed(shardFile(dir, shard), storiesKind);
     if (!framed || framed.checksum !== index.shardChecksums[shard] || !(framed.value instanceof Map)) return undefined;
     for (const [source, story] of framed.value as Map<string, CachedStory>) stories.set(source, keep(story));
   }

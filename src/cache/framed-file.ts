@@ -13,29 +13,23 @@ export interface FramedValue {
 
 /**
  * Read a value written by `writeFramed`: undefined when the file is missing, of another kind, or
- * corrupt (its SHA-256 does not match), so that a damaged cache is ignored, never trusted.
+ * corrupt (its SHA-256 does not match), so that a damaged cache is ignored, never trusted. Read
+ * synchronously on purpose: a build waits for its cache before anything else, and a megabyte-sized
+ * file read in one call costs a millisecond, where the thread pool's chunked reads left the thread
+ * idle for a tenth of the time it spends reading the stories cache.
  */
 export async function readFramed(file: string, kind: string): Promise<FramedValue | undefined> {
-  const bytes = await readFramedBytes(file);
-  return bytes && decodeFramed(bytes, kind);
-}
-
-/**
- * The bytes of a framed file, to decode later (see `decodeFramed`); undefined when it cannot be
- * read. Read synchronously on purpose: a build waits for its cache before anything else, and a
- * megabyte-sized file read in one call costs a millisecond, where the thread pool's chunked reads
- * left the thread idle for a tenth of the time it spends reading the stories cache.
- */
-export async function readFramedBytes(file: string): Promise<Buffer | undefined> {
+  let bytes: Buffer;
   try {
-    return readFileSync(file);
+    bytes = readFileSync(file);
   } catch {
     return undefined;
   }
+  return decodeFramed(bytes, kind);
 }
 
 /** The value in the bytes of a framed file of `kind`; undefined when they are of another kind or corrupt. */
-export function decodeFramed(bytes: Buffer, kind: string): FramedValue | undefined {
+function decodeFramed(bytes: Buffer, kind: string): FramedValue | undefined {
   try {
     const [name, checksum] = bytes.subarray(0, headerSize).toString('latin1').split('\n');
     const payload = bytes.subarray(headerSize);
@@ -48,7 +42,7 @@ export function decodeFramed(bytes: Buffer, kind: string): FramedValue | undefin
 
 /**
  * Write a value with a kind and a checksum in front, atomically (a temporary file renamed over the
- * old one); returns the checksum. Synchronous for the same reason as `readFramedBytes`: the build
+ * old one); returns the checksum. Synchronous for the same reason as `readFramed`: the build
  * has nothing else to do meanwhile.
  */
 export async function writeFramed(file: string, kind: string, value: unknown): Promise<string> {

@@ -141,7 +141,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     phase('read, parse and model');
     // Most stories new (a cold build, a template change): start the render threads now, to load while the site is resolved.
     ahead = spill ? undefined : renderThreadsAhead(modelled.results.length - modelled.reused, options);
-    const storiesFolder = displayPathOf(scan.root, '', cwd);
+    const storiesFolder = displayFolderOf(scan.root, cwd);
     const stories = scan.stories.map((story) => ({ source: story.source, displayPath: storiesFolder === '' ? story.source : `${storiesFolder}/${story.source}` }));
     // Stories that all keep the shape of the last build's (a new headline or body, say) resolve as they did: take its frame.
     const shape = storyShapes(modelled.entries.values(), modelled.messages.length);
@@ -239,8 +239,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   }
 }
 
-function displayPathOf(root: string, source: string, cwd: string): string {
-  return path.relative(cwd, path.join(root, source)).split(path.sep).join('/');
+/** The stories folder as messages name it: relative to `cwd`, with forward slashes (`''` when it is `cwd`). */
+function displayFolderOf(root: string, cwd: string): string {
+  return path.relative(cwd, root).split(path.sep).join('/');
 }
 
 function elapsed(since: number): number {
