@@ -1,19 +1,25 @@
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { crc32 } from 'node:zlib';
 
 const headerSize = 96;
 
 /** A value read back from a framed file, with the checksum that vouched for it. */
 export interface FramedValue {
   readonly value: unknown;
+  /**
+   * The file's checksum: the CRC-32 and length of its payload, which catch a damaged or cut file,
+   * and a random stamp of the write, which tells this file from any other, even one with the same
+   * bytes. An index that records it vouches for this very file (see `writeBuildCache`).
+   */
   readonly checksum: string;
 }
 
 /**
  * Read a value written by `writeFramed`: undefined when the file is missing, of another kind, or
- * corrupt (its SHA-256 does not match), so that a damaged cache is ignored, never trusted. Read
+ * corrupt (its CRC-32 or length does not match), so that a damaged cache is ignored, never trusted. Read
  * synchronously on purpose: a build waits for its cache before anything else, and a megabyte-sized
  * file read in one call costs a millisecond, where the thread pool's chunked reads left the thread
  * idle for a tenth of the time it spends reading the stories cache.
@@ -33,11 +39,19 @@ function decodeFramed(bytes: Buffer, kind: string): FramedValue | undefined {
   try {
     const [name, checksum] = bytes.subarray(0, headerSize).toString('latin1').split('\n');
     const payload = bytes.subarray(headerSize);
-    if (name !== kind || !checksum || checksum !== createHash('sha256').update(payload).digest('hex')) return undefined;
+    if (name !== kind || !checksum || !checksum.startsWith(`${payloadCheck(payload)}-`)) return undefined;
     return { value: deserialize(payload), checksum };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The CRC-32 and length of a payload: enough to catch a damaged or cut cache file, at a third of
+ * the cost of a SHA-256 (a 10,000-story cache is 70 MB, read on every build that is not a no-op).
+ */
+function payloadCheck(payload: Uint8Array): string {
+  return `${crc32(payload).toString(16).padStart(8, '0')}-${payload.length}`;
 }
 
 /**
@@ -47,7 +61,7 @@ function decodeFramed(bytes: Buffer, kind: string): FramedValue | undefined {
  */
 export async function writeFramed(file: string, kind: string, value: unknown): Promise<string> {
   const payload = serialize(value);
-  const checksum = createHash('sha256').update(payload).digest('hex');
+  const checksum = `${payloadCheck(payload)}-${randomBytes(12).toString('hex')}`;
   const header = Buffer.alloc(headerSize, ' ');
   header.write(`${kind}\n${checksum}\n`, 'latin1');
   mkdirSync(path.dirname(file), { recursive: true });
