@@ -30,7 +30,13 @@ export function changedReads(site: Site, anew: Iterable<readonly [now: Article, 
   return changed;
 }
 
-/** Whether a page reads anything that changed. */
+/** Whether a page reads anything that changed (asked of every page of the site: plain loops, no closures). */
 export function readsAnyChange(deps: PageDeps, changed: ChangedReads): boolean {
-  return articlePrints.some(([kind]) => (deps[kind] ?? []).some((id) => changed[kind].has(id))) || deps.collections.some((key) => changed.collections.has(key));
+  return readsAny(deps.articles, changed.articles) || readsAny(deps.teasers, changed.teasers) || readsAny(deps.stamps, changed.stamps) || readsAny(deps.collections, changed.collections);
+}
+
+function readsAny(keys: readonly string[] | undefined, changed: ReadonlySet<string>): boolean {
+  if (keys === undefined || changed.size === 0) return false;
+  for (const key of keys) if (changed.has(key)) return true;
+  return false;
 }

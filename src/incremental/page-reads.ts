@@ -14,7 +14,7 @@ export function pageReadsDigest(page: Page, fingerprints: Fingerprints): string 
   for (const id of page.deps.articles) parts.push('\u0002', id, '\u0000', fingerprints.articles.get(id) ?? '?');
   for (const id of page.deps.teasers) parts.push('\u0003', id, '\u0000', fingerprints.teasers.get(id) ?? '?');
   for (const key of page.deps.collections) parts.push('\u0004', key, '\u0000', fingerprints.collections.get(key) ?? '?');
-  for (const id of page.deps.stamps ?? []) parts.push('\u0005', id, '\u0000', fingerprints.stamps.get(id) ?? '?');
+  if (page.deps.stampsInPlace !== true) for (const id of page.deps.stamps ?? []) parts.push('\u0005', id, '\u0000', fingerprints.stamps.get(id) ?? '?');
   if (page.deps.place !== undefined) parts.push('\u0006', page.deps.place);
   return hash('sha1', parts.join(''), 'base64');
 }

@@ -48,9 +48,10 @@ export type PlainSite = Omit<Site, 'collection'>;
 
 /** The site of a plain site value: its collection lookup built from its sections, topics and tags. */
 export function siteWithLookup(plain: PlainSite): Site {
-  const index = new Map<string, Collection>();
-  for (const list of [plain.sections, plain.topics, plain.tags]) for (const collection of list) index.set(`${collection.kind}/${collection.slug}`, collection);
-  return { ...plain, collection: (kind: TermKind, slug: string) => index.get(`${kind}/${slug}`) };
+  // By kind, then slug: a lookup builds no key string (story pages look up every term of 10,000 stories).
+  const index: Record<TermKind, Map<string, Collection>> = { section: new Map(), topic: new Map(), tag: new Map() };
+  for (const list of [plain.sections, plain.topics, plain.tags]) for (const collection of list) index[collection.kind].set(collection.slug, collection);
+  return { ...plain, collection: (kind: TermKind, slug: string) => index[kind].get(slug) };
 }
 
 /** The site as a plain value (without its lookup function), to post to another thread. */

@@ -16,6 +16,7 @@ const latestCount = 5;
 /** One page per story, at its permalink. */
 export function articlePages(site: Site): Page[] {
   const exists = (id: string) => site.byId.has(id);
+  const keys = termKeysOf(site);
   return site.articles.map((article): Page => {
     return {
       path: article.path,
@@ -24,7 +25,7 @@ export function articlePages(site: Site): Page[] {
       deps: {
         articles: [article.id],
         teasers: [...article.linkedIds.filter(exists), ...article.relatedIds.filter(exists)],
-        collections: ['sections', ...termKeys(site, article)],
+        collections: ['sections', ...keys(article)],
       },
       render: (current) => {
         const now = current.byId.get(article.id);
@@ -73,16 +74,26 @@ export function notFoundPage(site: Site): Page {
 /**
  * The collections a story page reads: its topics with their story counts (shown beside them), its
  * section and tags by name and place only (a story joining one of them leaves this page alone).
+ * Each collection's key is made once for the site, not once per story filed under it.
  */
-function termKeys(site: Site, article: LinkedArticle): string[] {
-  const keys: string[] = [];
-  const add = (kind: 'section' | 'topic' | 'tag', slug: string, key: (kind: string, slug: string) => string) => {
-    if (site.collection(kind, slug)) keys.push(key(kind, slug));
+function termKeysOf(site: Site): (article: LinkedArticle) => string[] {
+  const made = new Map<Collection, string>();
+  const keyOf = (collection: Collection, key: (kind: string, slug: string) => string) => {
+    let found = made.get(collection);
+    if (found === undefined) made.set(collection, (found = key(collection.kind, collection.slug)));
+    return found;
   };
-  if (article.section) add('section', article.section.slug, collectionNameKey);
-  for (const term of article.topics) add('topic', term.slug, collectionKey);
-  for (const term of article.tags) add('tag', term.slug, collectionNameKey);
-  return keys;
+  return (article) => {
+    const keys: string[] = [];
+    const add = (kind: 'section' | 'topic' | 'tag', slug: string, key: (kind: string, slug: string) => string) => {
+      const collection = site.collection(kind, slug);
+      if (collection) keys.push(keyOf(collection, key));
+    };
+    if (article.section) add('section', article.section.slug, collectionNameKey);
+    for (const term of article.topics) add('topic', term.slug, collectionKey);
+    for (const term of article.tags) add('tag', term.slug, collectionNameKey);
+    return keys;
+  };
 }
 
 function articleView(site: Site, article: LinkedArticle): ArticleView {

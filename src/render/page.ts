@@ -40,10 +40,18 @@ export interface PageDeps {
    */
   readonly stamps?: readonly string[];
   /**
-   * Where the page sits among its list's pages, as its navigation shows it (see `placeOf`): the
-   * archive pages of a list depend on it, not on how many stories the list has.
+   * What the page shows that is planned from the site as it is now: where a list page sits among
+   * its list's pages, as its navigation shows it (the archive pages of a list depend on it, not on
+   * how many stories the list has); a sitemap's list pages with their lastmods, which its `stamps`
+   * decide.
    */
   readonly place?: string;
+  /**
+   * True when `place` holds all the page shows of its `stamps` (a sitemap index: its files'
+   * lastmods, planned from every story's): the page's digest reads its place, and its stamps only
+   * name the stories whose change plans it anew.
+   */
+  readonly stampsInPlace?: boolean;
 }
 
 /** One output file: its URL path, kind, what it depends on, and how to produce its bytes. */

@@ -31,10 +31,6 @@ export const robotsPath = 'robots.txt';
  */
 type PlannedUrl = { readonly story: string } | { readonly path: string; readonly listed: readonly string[] };
 
-// A sitemap reads where each story is and when it changed (its stamp), and which sections, topics
-// and tags there are (their index keys: names, paths and counts).
-const sitemapCollections = ['home', 'section-index', 'topic-index', 'tag-index'];
-
 /**
  * The sitemap (split under a sitemap index past `sitemapStoriesPerFile` stories, see
  * `sitemapFiles`), the Google News sitemap of the stories published in the two days before `now`, and
@@ -70,19 +66,19 @@ function plannedListUrls(site: Site): PlannedUrl[] {
 function sitemapFiles(site: Site): Page[] {
   const lists = plannedListUrls(site);
   const stories: PlannedUrl[] = site.articles.map((article) => ({ story: article.id }));
-  if (stories.length <= sitemapStoriesPerFile && lists.length + stories.length <= sitemapUrlLimit) return [urlsetPage(sitemapPath, [...lists, ...stories])];
+  if (stories.length <= sitemapStoriesPerFile && lists.length + stories.length <= sitemapUrlLimit) return [urlsetPage(site, sitemapPath, [...lists, ...stories])];
   const files = [...chunked(lists, sitemapUrlLimit, 'sitemap-pages'), ...storyFiles(stories)];
+  const entriesIn = (current: Site) => files.map((file) => withLastmod(file.path, newest(file.urls.map((url) => entryOf(current, url)?.lastmod))));
+  const planned = entriesIn(site);
   const index: Page = {
     path: sitemapPath,
     kind: 'sitemap',
-    deps: depsOf(files.flatMap((file) => file.urls)),
-    render: (current) =>
-      sitemapIndexXml(
-        current.config,
-        files.map((file) => withLastmod(file.path, newest(file.urls.map((url) => entryOf(current, url)?.lastmod)))),
-      ),
+    // What the index shows of every story's stamp, its files' lastmods, is its place: a publish
+    // digests a dozen entries rather than ten thousand stamps.
+    deps: { articles: [], teasers: [], collections: [], stamps: files.flatMap((file) => stampsOf(file.urls)), place: placeOf(planned), stampsInPlace: true },
+    render: (current) => sitemapIndexXml(current.config, current === site ? planned : entriesIn(current)),
   };
-  return [index, ...files.map((file) => urlsetPage(file.path, file.urls))];
+  return [index, ...files.map((file) => urlsetPage(site, file.path, file.urls))];
 }
 
 /** Story URLs (newest first) in files of `sitemapStoriesPerFile` counted from the oldest, the newest file first. */
@@ -101,20 +97,38 @@ function chunked(urls: readonly PlannedUrl[], size: number, name: string): { pat
   return Array.from({ length: Math.ceil(urls.length / size) }, (_, index) => ({ path: `${name}-${index + 1}.xml`, urls: urls.slice(index * size, (index + 1) * size) }));
 }
 
-function urlsetPage(path: string, urls: readonly PlannedUrl[]): Page {
+function urlsetPage(site: Site, path: string, urls: readonly PlannedUrl[]): Page {
   return {
     path,
     kind: 'sitemap',
-    deps: depsOf(urls),
+    deps: depsOf(site, urls),
     render: (current) => urlsetXml(current.config, urls.flatMap((url) => entryOf(current, url) ?? [])),
   };
 }
 
-function depsOf(urls: readonly PlannedUrl[]): PageDeps {
-  // Each list page's stories, in order, as well as every story: which stories a list shows decides its lastmod.
-  // A file of stories alone reads no collection: a story published elsewhere in the archive leaves it alone.
-  const lists = urls.some((url) => 'path' in url);
-  return { articles: [], teasers: [], stamps: urls.flatMap((url) => ('story' in url ? [url.story] : url.listed)), collections: lists ? sitemapCollections : [] };
+/**
+ * A sitemap file reads the stamp (where it is, when it changed) of each story it lists, and of
+ * each story its list pages list (the newest decides a list's lastmod). Its list pages' entries,
+ * paths and lastmods as planned, are its place; a file of list pages alone shows no more of those
+ * stamps than that. A file of stories alone reads no collection: a story published elsewhere in
+ * the archive leaves it alone.
+ */
+function depsOf(site: Site, urls: readonly PlannedUrl[]): PageDeps {
+  const stamps = stampsOf(urls);
+  const lists = urls.flatMap((url) => ('path' in url ? [entryOf(site, url)] : []));
+  if (lists.length === 0) return { articles: [], teasers: [], collections: [], stamps };
+  const storiesToo = lists.length < urls.length;
+  return { articles: [], teasers: [], collections: [], stamps, place: placeOf(lists), ...(storiesToo ? {} : { stampsInPlace: true }) };
+}
+
+/** The stories whose stamps decide what a sitemap shows of `urls`: each story listed, and each story a listed list page shows. */
+function stampsOf(urls: readonly PlannedUrl[]): string[] {
+  return urls.flatMap((url) => ('story' in url ? [url.story] : url.listed));
+}
+
+/** Sitemap entries as a page's place (`PageDeps.place`): each path with its lastmod as written. */
+function placeOf(entries: readonly (SitemapEntry | undefined)[]): string {
+  return JSON.stringify(entries.map((entry) => (entry ? [entry.path, entry.lastmod?.iso ?? ''] : null)));
 }
 
 /** The URL's path and lastmod in the site as it is now; undefined for a story no longer in it. */

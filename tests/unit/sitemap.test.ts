@@ -117,7 +117,9 @@ describe('sitemap.xml', () => {
     const page = pageAt(sitemapPages(site, now), 'sitemap.xml');
     expect(page.kind).toBe('sitemap');
     // Only where stories are and when they changed: home's stories, the tag index's and the tag's, then every story.
-    expect(page.deps).toEqual({ articles: [], teasers: [], stamps: ['a', 'b', 'a', 'a', 'a', 'b'], collections: ['home', 'section-index', 'topic-index', 'tag-index'] });
+    // The list pages' paths and lastmods, as planned, are its place: which lists there are is no collection read.
+    const lastmod = '2018-05-25T11:00:00+00:00';
+    expect(page.deps).toEqual({ articles: [], teasers: [], stamps: ['a', 'b', 'a', 'a', 'a', 'b'], collections: [], place: JSON.stringify([['', lastmod], ['tags/', lastmod], ['tags/japan/', lastmod]]) });
     const edited = story('b', now - 2 * hour, { updated: at(now) });
     const later = { ...site, articles: [site.articles[0] as LinkedArticle, edited], byId: new Map([...site.byId, ['b', edited]]) };
     expect(String(page.render(later))).toContain(`<loc>${base}b/</loc><lastmod>2018-05-25T12:00:00+00:00</lastmod>`);
@@ -150,6 +152,12 @@ describe('sitemap.xml', () => {
     expect([newestFile.length, newestFile[0], newestFile.at(-1)]).toEqual([500, `${base}s2499/ ${formatIso(now - hour, 0)}`, `${base}s2000/ ${formatIso(now - 500 * hour, 0)}`]);
     expect(pageAt(pages, 'sitemap-stories-1.xml').deps).toEqual({ articles: [], teasers: [], stamps: Array.from({ length: 1_000 }, (_, index) => `s${999 - index}`), collections: [] });
     expect(listed(renderedXml(site, 'sitemap-pages.xml', now, pages))).toEqual([`${base} ${formatIso(now - hour, 0)}`]);
+    // The index and the list pages' file are digested by what they show (their place), not by 2,500 stamps; those name what plans them anew.
+    const files = ['sitemap-pages.xml', 'sitemap-stories-3.xml', 'sitemap-stories-2.xml', 'sitemap-stories-1.xml'];
+    const lastmods = [now - hour, now - hour, now - 501 * hour, now - 1_501 * hour].map((time) => formatIso(time, 0));
+    expect(pageAt(pages, 'sitemap.xml').deps).toMatchObject({ place: JSON.stringify(files.map((file, n) => [file, lastmods[n]])), stampsInPlace: true });
+    expect(pageAt(pages, 'sitemap.xml').deps.stamps).toHaveLength(2_500 + site.config.pageSize);
+    expect(pageAt(pages, 'sitemap-pages.xml').deps).toMatchObject({ stamps: site.articles.slice(0, site.config.pageSize).map((article) => article.id), stampsInPlace: true });
 
     // A story published: the older files of stories keep what they list, and what they read.
     const depsOf = (all: readonly Page[], path: string) => JSON.stringify(pageAt(all, path).deps);
