@@ -7,13 +7,15 @@ import { computeRelated, relatedWindow } from '../pipeline/related.js';
 import { collectionOf, collectionOrder, linkArticle, noneLeftOut, scheduleOf, termsOf } from '../pipeline/resolve.js';
 import { hiddenReason, visibilityAt } from '../pipeline/visibility.js';
 import { paginate } from '../render/paginate.js';
+import { sameSitemapFiles } from '../render/sitemap-pages.js';
 import { collectionFingerprints } from './fingerprints.js';
 import { framedArticles, siteShape, type SiteFrame } from './site-frame.js';
 
 /**
  * The site of a build that added stories at the top of the last one, the collection keys whose
- * fingerprint changed, and the paths of the list pages of those collections that list the same
- * stories in the same place as before (archive pages older than the newest few).
+ * fingerprint changed, and the paths of the pages that list the same stories in the same place as
+ * before: archive pages of those collections older than the newest few, and the full files of
+ * stories of a split sitemap.
  */
 export interface ExtendedSite {
   readonly site: Site;
@@ -28,12 +30,14 @@ const kindsKeptByAdditions: ReadonlySet<PageKind> = new Set<PageKind>(['article'
  * collections of `changedCollections` changed: a story page (or a killed story's notice) reads its
  * own links, related stories and terms, which a newer story never changes, and a list page or a
  * feed lists the same stories while its collection does, as does a list page of a changed
- * collection that lists the same stories in the same place (see `ExtendedSite`). The others (the
- * first and newest pages and the feeds of changed collections, sitemaps, indexes, the 404 and
- * search pages) are planned anew, so what they read is digested again.
+ * collection that lists the same stories in the same place (see `ExtendedSite`), or a full file of
+ * stories of a split sitemap. The others (the first and newest pages and the feeds of changed
+ * collections, the other sitemaps, indexes, the 404 and search pages) are planned anew, so what
+ * they read is digested again.
  */
 export function keepsDepsAfterAdditions(page: Pick<Page, 'kind' | 'listOf' | 'path'>, extended: Omit<ExtendedSite, 'site'>): boolean {
   if (kindsKeptByAdditions.has(page.kind)) return true;
+  if (page.kind === 'sitemap') return extended.unchangedListPages.has(page.path);
   return page.listOf !== undefined && (!extended.changedCollections.has(page.listOf) || (page.kind !== 'feed' && extended.unchangedListPages.has(page.path)));
 }
 
@@ -121,7 +125,9 @@ function changesSince(frame: SiteFrame, site: Site): Omit<ExtendedSite, 'site'> 
       if (previous && previous.articleIds !== collection.articleIds) lists.push([previous.articleIds, collection.articleIds, collection.path]);
     }
   }
-  return { changedCollections, unchangedListPages: samePages(lists, site.config.pageSize) };
+  const unchangedListPages = samePages(lists, site.config.pageSize);
+  for (const path of sameSitemapFiles(frame.live.map(([id]) => id), site.articles.map((article) => article.id))) unchangedListPages.add(path);
+  return { changedCollections, unchangedListPages };
 }
 
 /** The paths of the pages that list the same stories in the same place before and after, for lists (ids newest first) at their paths. */

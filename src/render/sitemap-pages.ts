@@ -66,9 +66,10 @@ function plannedListUrls(site: Site): PlannedUrl[] {
 function sitemapFiles(site: Site): Page[] {
   const lists = plannedListUrls(site);
   const stories: PlannedUrl[] = site.articles.map((article) => ({ story: article.id }));
-  if (stories.length <= sitemapStoriesPerFile && lists.length + stories.length <= sitemapUrlLimit) return [urlsetPage(site, sitemapPath, [...lists, ...stories])];
-  const files = [...chunked(lists, sitemapUrlLimit, 'sitemap-pages'), ...storyFiles(stories)];
-  const entriesIn = (current: Site) => files.map((file) => withLastmod(file.path, newest(file.urls.map((url) => entryOf(current, url)?.lastmod))));
+  const entry = plannedEntries(site);
+  if (stories.length <= sitemapStoriesPerFile && lists.length + stories.length <= sitemapUrlLimit) return [urlsetPage(site, entry, sitemapPath, [...lists, ...stories])];
+  const files = [...chunked(lists, sitemapUrlLimit, 'sitemap-pages'), ...sitemapStoryFiles(stories)];
+  const entriesIn = (current: Site) => files.map((file) => withLastmod(file.path, lastmodOf(current, file.urls, entry)));
   const planned = entriesIn(site);
   const index: Page = {
     path: sitemapPath,
@@ -78,11 +79,14 @@ function sitemapFiles(site: Site): Page[] {
     deps: { articles: [], teasers: [], collections: [], stamps: files.flatMap((file) => stampsOf(file.urls)), place: placeOf(planned), stampsInPlace: true },
     render: (current) => sitemapIndexXml(current.config, current === site ? planned : entriesIn(current)),
   };
-  return [index, ...files.map((file) => urlsetPage(site, file.path, file.urls))];
+  return [index, ...files.map((file) => urlsetPage(site, entry, file.path, file.urls))];
 }
 
-/** Story URLs (newest first) in files of `sitemapStoriesPerFile` counted from the oldest, the newest file first. */
-function storyFiles(stories: readonly PlannedUrl[]): { path: string; urls: readonly PlannedUrl[] }[] {
+/**
+ * The story files of a split sitemap, the newest file first: the stories (newest first) in files
+ * of `sitemapStoriesPerFile` counted from the oldest, each file with its path and its stories.
+ */
+export function sitemapStoryFiles<T>(stories: readonly T[]): { path: string; urls: readonly T[] }[] {
   const count = Math.ceil(stories.length / sitemapStoriesPerFile);
   return Array.from({ length: count }, (_, index) => {
     const n = count - index;
@@ -91,18 +95,42 @@ function storyFiles(stories: readonly PlannedUrl[]): { path: string; urls: reado
   });
 }
 
+/**
+ * The story files of a split sitemap that list the same stories before and after (ids newest
+ * first): those counted from the oldest that were full. None when the sitemap was one file.
+ */
+export function sameSitemapFiles(before: readonly string[], after: readonly string[]): string[] {
+  if (before.length <= sitemapStoriesPerFile) return [];
+  const was = new Map(sitemapStoryFiles(before).map((file) => [file.path, file.urls]));
+  const same = (a: readonly string[] | undefined, b: readonly string[]) => a !== undefined && a.length === b.length && a.every((id, index) => id === b[index]);
+  return sitemapStoryFiles(after).flatMap((file) => (same(was.get(file.path), file.urls) ? [file.path] : []));
+}
+
 /** URLs in files of at most `size`, named `name.xml`, or `name-1.xml`, `name-2.xml`… when there are several. */
 function chunked(urls: readonly PlannedUrl[], size: number, name: string): { path: string; urls: readonly PlannedUrl[] }[] {
   if (urls.length <= size) return [{ path: `${name}.xml`, urls }];
   return Array.from({ length: Math.ceil(urls.length / size) }, (_, index) => ({ path: `${name}-${index + 1}.xml`, urls: urls.slice(index * size, (index + 1) * size) }));
 }
 
-function urlsetPage(site: Site, path: string, urls: readonly PlannedUrl[]): Page {
+/**
+ * `entryOf` for the site a sitemap is planned from, each list page's entry found once (the index,
+ * the file of list pages and its dependencies all read them); for another site, found anew.
+ */
+function plannedEntries(site: Site): (current: Site, url: PlannedUrl) => SitemapEntry | undefined {
+  const lists = new Map<PlannedUrl, SitemapEntry | undefined>();
+  return (current, url) => {
+    if (current !== site || !('path' in url)) return entryOf(current, url);
+    if (!lists.has(url)) lists.set(url, entryOf(site, url));
+    return lists.get(url);
+  };
+}
+
+function urlsetPage(site: Site, entry: (current: Site, url: PlannedUrl) => SitemapEntry | undefined, path: string, urls: readonly PlannedUrl[]): Page {
   return {
     path,
     kind: 'sitemap',
-    deps: depsOf(site, urls),
-    render: (current) => urlsetXml(current.config, urls.flatMap((url) => entryOf(current, url) ?? [])),
+    deps: depsOf(urls, (url) => entry(site, url)),
+    render: (current) => urlsetXml(current.config, urls.flatMap((url) => entry(current, url) ?? [])),
   };
 }
 
@@ -113,9 +141,9 @@ function urlsetPage(site: Site, path: string, urls: readonly PlannedUrl[]): Page
  * stamps than that. A file of stories alone reads no collection: a story published elsewhere in
  * the archive leaves it alone.
  */
-function depsOf(site: Site, urls: readonly PlannedUrl[]): PageDeps {
+function depsOf(urls: readonly PlannedUrl[], entry: (url: PlannedUrl) => SitemapEntry | undefined): PageDeps {
   const stamps = stampsOf(urls);
-  const lists = urls.flatMap((url) => ('path' in url ? [entryOf(site, url)] : []));
+  const lists = urls.flatMap((url) => ('path' in url ? [entry(url)] : []));
   if (lists.length === 0) return { articles: [], teasers: [], collections: [], stamps };
   const storiesToo = lists.length < urls.length;
   return { articles: [], teasers: [], collections: [], stamps, place: placeOf(lists), ...(storiesToo ? {} : { stampsInPlace: true }) };
@@ -136,6 +164,17 @@ function entryOf(site: Site, url: PlannedUrl): SitemapEntry | undefined {
   if ('path' in url) return withLastmod(url.path, newest(articlesWithIds(site, url.listed).map(modifiedAt)));
   const article = site.byId.get(url.story);
   return article ? { path: article.path, lastmod: modifiedAt(article) } : undefined;
+}
+
+/** The newest lastmod of some URLs in the site as it is now (a sitemap file's), undefined when none has one. */
+function lastmodOf(site: Site, urls: readonly PlannedUrl[], entry: (current: Site, url: PlannedUrl) => SitemapEntry | undefined): DateTime | undefined {
+  let best: DateTime | undefined;
+  for (const url of urls) {
+    const story = 'story' in url ? site.byId.get(url.story) : undefined;
+    const time = story ? modifiedAt(story) : 'path' in url ? entry(site, url)?.lastmod : undefined;
+    if (time && (!best || time.epochMs > best.epochMs)) best = time;
+  }
+  return best;
 }
 
 function withLastmod(path: string, lastmod: DateTime | undefined): SitemapEntry {

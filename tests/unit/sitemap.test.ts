@@ -7,7 +7,7 @@ import { newsWindowSpan } from '../../src/model/news-window.js';
 import type { LinkedArticle, Site } from '../../src/model/site.js';
 import { resolveSite } from '../../src/pipeline/resolve.js';
 import type { Page } from '../../src/render/page.js';
-import { sitemapPages } from '../../src/render/sitemap-pages.js';
+import { sameSitemapFiles, sitemapPages } from '../../src/render/sitemap-pages.js';
 import { formatIso } from '../../src/text/datetime.js';
 import { newsLanguage } from '../../templates/news-sitemap.js';
 import { storyFixture, testConfig } from '../support/view-fixtures.js';
@@ -164,6 +164,22 @@ describe('sitemap.xml', () => {
     const published = sitemapPages(siteOf([...site.articles, { ...stub, id: 'z-new', date: at(now - 1), path: 'z-new/' }]), now);
     for (const path of ['sitemap-stories-1.xml', 'sitemap-stories-2.xml']) expect(depsOf(published, path)).toBe(depsOf(pages, path));
     expect(depsOf(published, 'sitemap-stories-3.xml')).not.toBe(depsOf(pages, 'sitemap-stories-3.xml'));
+  });
+});
+
+describe('sameSitemapFiles', () => {
+  const ids = (count: number) => Array.from({ length: count }, (_, index) => `s${count - 1 - index}`);
+
+  it('should keep the story files that were full when stories are published at the top', () => {
+    expect(sameSitemapFiles(ids(2_500), ids(2_505))).toEqual(['sitemap-stories-2.xml', 'sitemap-stories-1.xml']);
+    expect(sameSitemapFiles(ids(3_000), ids(3_001))).toEqual(['sitemap-stories-3.xml', 'sitemap-stories-2.xml', 'sitemap-stories-1.xml']);
+    // The newest file was not full: it gains stories, and a new file begins.
+    expect(sameSitemapFiles(ids(2_999), ids(3_001))).toEqual(['sitemap-stories-2.xml', 'sitemap-stories-1.xml']);
+  });
+
+  it('should keep none when the sitemap was one file, or the older stories are not the same', () => {
+    expect(sameSitemapFiles(ids(1_000), ids(1_001))).toEqual([]);
+    expect(sameSitemapFiles(ids(2_500), ['new', ...ids(2_500).filter((id) => id !== 's10')])).toEqual([]);
   });
 });
 
