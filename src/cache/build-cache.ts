@@ -1,8 +1,11 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { SiteFrame } from '../incremental/site-frame.js';
+import type { Article } from '../model/article.js';
 import type { Schedule } from '../model/site.js';
-import { readFramed, writeFramed } from './framed-file.js';
+import { readFramed, readFramedBytes, writeFramed, writeFramedBytes } from './framed-file.js';
+import { eagerPartOf, lazyArticle, storedBytesOf, type EagerArticle } from '../model/lazy-article.js';
 import type { PlainMessage, PlainModelResult } from './serialize.js';
 
 /** What one story contributed last time: its file's digest, its model result, and its shape (`storyShape`) when it has an article. */
@@ -61,7 +64,7 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
 
 const indexKind = 'wiredesk-cache-index-6';
 const frameKind = 'wiredesk-cache-frame-1';
-const storiesKind = 'wiredesk-cache-stories-4';
+const storiesKind = 'wiredesk-cache-stories-5';
 
 /** Stories are kept in this many files, so that an edit rewrites one small file, not all of them. */
 const shardCount = 32;
@@ -90,20 +93,74 @@ export async function readCacheIndex(dir: string, code: string, config: string):
   return index;
 }
 
+/** How to read the stories cache: `keep` sees each story as its shard is read (to move its body out of memory, say). */
+export interface ReadStoriesOptions {
+  readonly keep?: (story: CachedStory) => CachedStory;
+  /**
+   * Hand out lazy articles (see `lazyArticle`): each holds the fields every story is read for, and
+   * reads the rest from its shard's bytes, kept in memory, when a page asks. Off, every article is
+   * read whole and no shard is kept (a huge archive, whose bodies wait in a file).
+   */
+  readonly lazy?: boolean;
+}
+
+/**
+ * One story in a shard's head: its path, digest, shape and messages, the fields of its article
+ * kept apart (none without an article), and where its serialized article lies in the shard's body.
+ */
+type ShardEntry = readonly [source: string, digest: string, shape: string | null, messages: readonly PlainMessage[], eager: EagerArticle | null, start: number, end: number];
+
 /**
  * Read the stories written with `index`; undefined when any shard is missing, corrupt or from
- * another build. `keep` sees each story as its shard is read (to move its body out of memory, say).
+ * another build.
  */
-export async function readCachedStories(dir: string, index: CacheIndex, keep: (story: CachedStory) => CachedStory = (story) => story): Promise<ReadonlyMap<string, CachedStory> | undefined> {
+export async function readCachedStories(dir: string, index: CacheIndex, options: ReadStoriesOptions = {}): Promise<ReadonlyMap<string, CachedStory> | undefined> {
   if (index.shardChecksums.length !== shardCount) return undefined;
+  const keep = options.keep ?? ((story: CachedStory) => story);
   const stories = new Map<string, CachedStory>();
   // One shard at a time: the bytes of a 100,000-story cache, all at once, would double the memory a build needs.
   for (let shard = 0; shard < shardCount; shard++) {
-    const framed = await readFramed(shardFile(dir, shard), storiesKind);
-    if (!framed || framed.checksum !== index.shardChecksums[shard] || !(framed.value instanceof Map)) return undefined;
-    for (const [source, story] of framed.value as Map<string, CachedStory>) stories.set(source, keep(story));
+    const framed = readFramedBytes(shardFile(dir, shard), storiesKind);
+    if (!framed || framed.checksum !== index.shardChecksums[shard]) return undefined;
+    const entries = shardEntries(framed.bytes);
+    if (!entries) return undefined;
+    for (const [source, digest, shape, messages, eager, start, end] of entries.head) {
+      const stored = entries.body.subarray(start, end);
+      const article = eager === null ? undefined : options.lazy === true ? lazyArticle(eager, stored) : (deserialize(stored) as Article);
+      stories.set(source, keep({ digest, result: article ? { article, messages } : { messages }, ...(shape === null ? {} : { shape }) }));
+    }
   }
   return stories;
+}
+
+/** A shard's head and body: a 4-byte length, the serialized head, then the serialized articles. */
+function shardEntries(bytes: Buffer): { readonly head: readonly ShardEntry[]; readonly body: Buffer } | undefined {
+  try {
+    const length = bytes.readUInt32LE(0);
+    const head: unknown = deserialize(bytes.subarray(4, 4 + length));
+    return Array.isArray(head) ? { head: head as ShardEntry[], body: bytes.subarray(4 + length) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bytes of a shard holding `stories`: an article read from the cache is written as it was read. */
+function shardBytes(stories: ReadonlyMap<string, CachedStory>): Uint8Array[] {
+  const head: ShardEntry[] = [];
+  const body: Uint8Array[] = [];
+  let end = 0;
+  for (const [source, story] of stories) {
+    const { article, messages } = story.result;
+    const stored = article ? (storedBytesOf(article) ?? serialize(article)) : undefined;
+    const start = end;
+    if (stored) body.push(stored);
+    end += stored?.length ?? 0;
+    head.push([source, story.digest, story.shape ?? null, messages, article ? eagerPartOf(article) : null, start, end]);
+  }
+  const serializedHead = serialize(head);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(serializedHead.length);
+  return [length, serializedHead, ...body];
 }
 
 /**
@@ -125,7 +182,7 @@ export async function writeBuildCache(dir: string, cache: BuildCache, previous?:
   const shardChecksums: string[] = [];
   // One shard at a time, for the same reason as when reading.
   for (const [shard, entries] of shards.entries()) {
-    shardChecksums.push(dirty.has(shard) ? await writeFramed(shardFile(dir, shard), storiesKind, entries) : (previous?.index.shardChecksums[shard] ?? ''));
+    shardChecksums.push(dirty.has(shard) ? writeFramedBytes(shardFile(dir, shard), storiesKind, shardBytes(entries)) : (previous?.index.shardChecksums[shard] ?? ''));
   }
   await writeFramed(path.join(dir, 'index.bin'), indexKind, { ...index, shardChecksums } satisfies CacheIndex);
 }

@@ -19,54 +19,68 @@ export interface FramedValue {
 
 /**
  * Read a value written by `writeFramed`: undefined when the file is missing, of another kind, or
- * corrupt (its CRC-32 or length does not match), so that a damaged cache is ignored, never trusted. Read
- * synchronously on purpose: a build waits for its cache before anything else, and a megabyte-sized
- * file read in one call costs a millisecond, where the thread pool's chunked reads left the thread
- * idle for a tenth of the time it spends reading the stories cache.
+ * corrupt (its CRC-32 or length does not match), so that a damaged cache is ignored, never trusted.
  */
 export async function readFramed(file: string, kind: string): Promise<FramedValue | undefined> {
+  const framed = readFramedBytes(file, kind);
+  if (!framed) return undefined;
+  try {
+    return { value: deserialize(framed.bytes), checksum: framed.checksum };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The payload of a framed file of `kind`, checked; undefined when the file is missing, of another
+ * kind, or corrupt. Read synchronously on purpose: a build waits for its cache before anything
+ * else, and a megabyte-sized file read in one call costs a millisecond, where the thread pool's
+ * chunked reads left the thread idle for a tenth of the time it spends reading the stories cache.
+ */
+export function readFramedBytes(file: string, kind: string): { readonly bytes: Buffer; readonly checksum: string } | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
     return undefined;
   }
-  return decodeFramed(bytes, kind);
-}
-
-/** The value in the bytes of a framed file of `kind`; undefined when they are of another kind or corrupt. */
-function decodeFramed(bytes: Buffer, kind: string): FramedValue | undefined {
-  try {
-    const [name, checksum] = bytes.subarray(0, headerSize).toString('latin1').split('\n');
-    const payload = bytes.subarray(headerSize);
-    if (name !== kind || !checksum || !checksum.startsWith(`${payloadCheck(payload)}-`)) return undefined;
-    return { value: deserialize(payload), checksum };
-  } catch {
-    return undefined;
-  }
+  const [name, checksum] = bytes.subarray(0, headerSize).toString('latin1').split('\n');
+  const payload = bytes.subarray(headerSize);
+  if (name !== kind || !checksum || !checksum.startsWith(`${payloadCheck(payload)}-`)) return undefined;
+  return { bytes: payload, checksum };
 }
 
 /**
  * The CRC-32 and length of a payload: enough to catch a damaged or cut cache file, at a third of
  * the cost of a SHA-256 (a 10,000-story cache is 70 MB, read on every build that is not a no-op).
  */
-function payloadCheck(payload: Uint8Array): string {
-  return `${crc32(payload).toString(16).padStart(8, '0')}-${payload.length}`;
+function payloadCheck(...parts: readonly Uint8Array[]): string {
+  let crc = 0;
+  let length = 0;
+  for (const part of parts) {
+    crc = crc32(part, crc);
+    length += part.length;
+  }
+  return `${crc.toString(16).padStart(8, '0')}-${length}`;
+}
+
+/** Write a value with a kind and a checksum in front (see `writeFramedBytes`); returns the checksum. */
+export async function writeFramed(file: string, kind: string, value: unknown): Promise<string> {
+  return writeFramedBytes(file, kind, [serialize(value)]);
 }
 
 /**
- * Write a value with a kind and a checksum in front, atomically (a temporary file renamed over the
- * old one); returns the checksum. Synchronous for the same reason as `readFramed`: the build
- * has nothing else to do meanwhile.
+ * Write a payload (the concatenation of `parts`) with a kind and a checksum in front, atomically
+ * (a temporary file renamed over the old one); returns the checksum. Synchronous for the same
+ * reason as `readFramedBytes`: the build has nothing else to do meanwhile.
  */
-export async function writeFramed(file: string, kind: string, value: unknown): Promise<string> {
-  const payload = serialize(value);
-  const checksum = `${payloadCheck(payload)}-${randomBytes(12).toString('hex')}`;
+export function writeFramedBytes(file: string, kind: string, parts: readonly Uint8Array[]): string {
+  const checksum = `${payloadCheck(...parts)}-${randomBytes(12).toString('hex')}`;
   const header = Buffer.alloc(headerSize, ' ');
   header.write(`${kind}\n${checksum}\n`, 'latin1');
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, Buffer.concat([header, payload]));
+  writeFileSync(temporary, Buffer.concat([header, ...parts]));
   renameSync(temporary, file);
   return checksum;
 }

@@ -122,7 +122,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     // A huge archive is held near a memory ceiling (see `memoryCeiling`); a small one never reaches it.
     const ceilingMb = Number(process.env.WIREDESK_MEMORY_CEILING_MB);
     const ceiling = memoryCeiling(options.memoryCeiling ?? (ceilingMb > 0 ? ceilingMb * 1024 ** 2 : undefined));
-    const cachedStories = index ? await readCachedStories(dir, index, spill && ((story) => spillCached(story, spill))) : undefined;
+    // Below the spilling size, cached articles are lazy: most are only resolved and planned, never shown.
+    const cachedStories = index ? await readCachedStories(dir, index, spill ? { keep: (story) => spillCached(story, spill) } : { lazy: true }) : undefined;
     ceiling.checkNow();
     const assets = new Set(scan.assets.map((asset) => asset.source));
     const known = new Map(

@@ -2,6 +2,7 @@ import type { Article } from '../model/article.js';
 import type { LinkedArticle, Site } from '../model/site.js';
 import type { PageDeps } from '../render/page.js';
 import { articleLookup, articlePrints } from './fingerprints.js';
+import { linkedArticleOf } from '../model/lazy-article.js';
 
 /** The ids of the articles whose fingerprint of each kind changed since the last build, and the collection keys whose fingerprint did. */
 export interface ChangedReads {
@@ -24,7 +25,7 @@ export function changedReads(site: Site, anew: Iterable<readonly [now: Article, 
   for (const [now, before] of anew) {
     const linked = articleWithId(now.id);
     // The same links and related stories: the frame gave them to both versions.
-    const then: LinkedArticle | undefined = linked && before?.id === now.id ? { ...before, linkedIds: linked.linkedIds, relatedIds: linked.relatedIds } : undefined;
+    const then: LinkedArticle | undefined = linked && before?.id === now.id ? linkedArticleOf(before, linked.linkedIds, linked.relatedIds) : undefined;
     for (const [kind, print] of articlePrints) if (!linked || !then || print(then) !== print(linked)) changed[kind].add(now.id);
   }
   return changed;

@@ -5,6 +5,7 @@ import type { SiteConfig } from '../model/config.js';
 import { siteWithLookup, type Collection, type LinkedArticle, type Schedule, type Site } from '../model/site.js';
 import { toPlainMessage, type PlainMessage } from '../cache/serialize.js';
 import { structureKey } from './light-edit.js';
+import { linkedArticleOf } from '../model/lazy-article.js';
 
 /** An article id with what resolving linked to it: its body links' targets and its related stories. */
 type LinkedIds = readonly [id: string, linkedIds: readonly string[], relatedIds: readonly string[]];
@@ -67,7 +68,7 @@ export function framedArticles(entries: readonly LinkedIds[], articles: Readonly
   for (const [id, linkedIds, relatedIds] of entries) {
     const article = articles.get(id);
     if (!article) return undefined;
-    linked.push({ ...article, linkedIds, relatedIds });
+    linked.push(linkedArticleOf(article, linkedIds, relatedIds));
   }
   return linked;
 }

@@ -1,5 +1,6 @@
 import type { Article, DateTime, TermKind } from './article.js';
 import type { SiteConfig } from './config.js';
+import { wholeArticle } from './lazy-article.js';
 
 /** All stories filed under one section, topic or tag, newest first. */
 export interface Collection {
@@ -54,9 +55,12 @@ export function siteWithLookup(plain: PlainSite): Site {
   return { ...plain, collection: (kind: TermKind, slug: string) => index[kind].get(slug) };
 }
 
-/** The site as a plain value (without its lookup function), to post to another thread. */
+/** The site as a plain value (without its lookup function, every article read whole), to post to another thread. */
 export function plainSite(site: Site): PlainSite {
-  const { config, articles, byId, sections, topics, tags, usedAssets, withdrawn, schedule } = site;
+  const { config, sections, topics, tags, usedAssets, schedule } = site;
+  const articles = site.articles.map(wholeArticle);
+  const withdrawn = site.withdrawn.map(wholeArticle);
+  const byId = new Map([...site.byId].map(([id, article]) => [id, wholeArticle(article)]));
   return { config, articles, byId, sections, topics, tags, usedAssets, withdrawn, schedule };
 }
 

@@ -6,6 +6,7 @@ import { byNewest, collectionFolders, siteWithLookup, type Collection, type Link
 import { problem } from '../report/problem.js';
 import { computeRelated } from './related.js';
 import { visibilityAt, type Visibility } from './visibility.js';
+import { linkedArticleOf } from '../model/lazy-article.js';
 
 /** The resolve stage's result: the site (absent when a reference cannot be resolved) and messages. */
 export interface ResolveResult {
@@ -49,7 +50,7 @@ export function linkArticle(article: Article, lookup: LinkLookup, messages: VFil
     if (target === article) messages.push(problem('self-reference', 'The story links to itself, expected a link to another story', article.displayPath, reference.place));
     return shown.has(target) ? target.id : '';
   });
-  if (!article.related) return { ...article, linkedIds, relatedIds: computedRelated.get(article.id) ?? [] };
+  if (!article.related) return linkedArticleOf(article, linkedIds, computedRelated.get(article.id) ?? []);
   const relatedIds = article.related.map(({ id, place }) => {
     if (!byId.has(id) && leftOut.ids.has(id)) return '';
     const target = byId.get(id);
@@ -58,7 +59,7 @@ export function linkArticle(article: Article, lookup: LinkLookup, messages: VFil
     else if (!shown.has(target)) return '';
     return id;
   });
-  return { ...article, linkedIds, relatedIds };
+  return linkedArticleOf(article, linkedIds, relatedIds);
 }
 
 /**

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCachedStories, readCacheIndex, readSiteFrame, shardOf, writeBuildCache, writeSiteFrame, type BuildCache, type CachedStory } from '../../src/cache/build-cache.js';
 import type { SiteFrame } from '../../src/incremental/site-frame.js';
+import { storedBytesOf } from '../../src/model/lazy-article.js';
+import { storyFixture } from '../support/view-fixtures.js';
 
 describe('the build cache', () => {
   let dir: string;
@@ -87,6 +89,26 @@ describe('the build cache', () => {
     const differing = next?.shardChecksums.filter((checksum, shard) => checksum !== index.shardChecksums[shard]);
     expect(differing).toHaveLength(1);
     expect(next && (await readCachedStories(dir, next))).toEqual(changed);
+  });
+
+  it('should hand out lazy articles that read as written, and write them back as they were read', async () => {
+    const { linkedIds: _linked, relatedIds: _related, ...article } = storyFixture('a', { section: { name: 'World', slug: 'world' } });
+    // A story file kept in the same shard as a.md.
+    const neighbour = Array.from({ length: 500 }, (_, n) => `b${n}.md`).find((source) => shardOf(source) === shardOf('a.md')) ?? '';
+    const withArticle = new Map<string, CachedStory>([['a.md', { digest: 'd1', result: { article, messages: [] }, shape: 's1' }], [neighbour, { digest: 'd2', result: { messages: [] } }]]);
+    await writeBuildCache(dir, { ...cache, stories: withArticle });
+    const index = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
+    if (!index) throw new Error('no index');
+    const lazy = await readCachedStories(dir, index, { lazy: true });
+    const read = lazy?.get('a.md')?.result.article;
+    expect(read && storedBytesOf(read)).toBeDefined();
+    expect(lazy).toEqual(withArticle);
+    // Another story changed in the same shard: the lazy one is written from its bytes, and reads the same.
+    const next = new Map(lazy).set(neighbour, { digest: 'd3', result: { messages: [] } });
+    await writeBuildCache(dir, { ...cache, stories: next }, lazy && { index, stories: lazy });
+    const again = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
+    expect(again && (await readCachedStories(dir, again))).toEqual(new Map(withArticle).set(neighbour, { digest: 'd3', result: { messages: [] } }));
+    expect(again?.shardChecksums[shardOf('a.md')]).not.toBe(index.shardChecksums[shardOf('a.md')]);
   });
 
   it('should find no cache where there is none', async () => {
