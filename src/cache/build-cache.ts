@@ -2,10 +2,9 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SiteFrame } from '../incremental/site-frame.js';
-import type { Article } from '../model/article.js';
 import type { Schedule } from '../model/site.js';
 import { readFramed, readFramedBytes, writeFramed, writeFramedBytes } from './framed-file.js';
-import { eagerPartOf, lazyArticle, storedBytesOf, type EagerArticle } from '../model/lazy-article.js';
+import { lazyArticle, storedArticleOf, wholeStoredArticle, type EagerArticle } from '../model/lazy-article.js';
 import type { PlainMessage, PlainModelResult } from './serialize.js';
 
 /** What one story contributed last time: its file's digest, its model result, and its shape (`storyShape`) when it has an article. */
@@ -106,7 +105,7 @@ export interface ReadStoriesOptions {
 
 /**
  * One story in a shard's head: its path, digest, shape and messages, the fields of its article
- * kept apart (none without an article), and where its serialized article lies in the shard's body.
+ * kept apart (none without an article), and where its other fields, serialized, lie in the shard's body.
  */
 type ShardEntry = readonly [source: string, digest: string, shape: string | null, messages: readonly PlainMessage[], eager: EagerArticle | null, start: number, end: number];
 
@@ -126,14 +125,14 @@ export async function readCachedStories(dir: string, index: CacheIndex, options:
     if (!entries) return undefined;
     for (const [source, digest, shape, messages, eager, start, end] of entries.head) {
       const stored = entries.body.subarray(start, end);
-      const article = eager === null ? undefined : options.lazy === true ? lazyArticle(eager, stored) : (deserialize(stored) as Article);
+      const article = eager === null ? undefined : options.lazy === true ? lazyArticle(eager, stored) : wholeStoredArticle(eager, stored);
       stories.set(source, keep({ digest, result: article ? { article, messages } : { messages }, ...(shape === null ? {} : { shape }) }));
     }
   }
   return stories;
 }
 
-/** A shard's head and body: a 4-byte length, the serialized head, then the serialized articles. */
+/** A shard's head and body: a 4-byte length, the serialized head, then each article's serialized other fields (see `StoredArticle`). */
 function shardEntries(bytes: Buffer): { readonly head: readonly ShardEntry[]; readonly body: Buffer } | undefined {
   try {
     const length = bytes.readUInt32LE(0);
@@ -144,18 +143,18 @@ function shardEntries(bytes: Buffer): { readonly head: readonly ShardEntry[]; re
   }
 }
 
-/** The bytes of a shard holding `stories`: an article read from the cache is written as it was read. */
+/** The bytes of a shard holding `stories`: an article read from the cache is written as it was read (see `storedArticleOf`). */
 function shardBytes(stories: ReadonlyMap<string, CachedStory>): Uint8Array[] {
   const head: ShardEntry[] = [];
   const body: Uint8Array[] = [];
   let end = 0;
   for (const [source, story] of stories) {
     const { article, messages } = story.result;
-    const stored = article ? (storedBytesOf(article) ?? serialize(article)) : undefined;
+    const stored = article && storedArticleOf(article);
     const start = end;
-    if (stored) body.push(stored);
-    end += stored?.length ?? 0;
-    head.push([source, story.digest, story.shape ?? null, messages, article ? eagerPartOf(article) : null, start, end]);
+    if (stored) body.push(stored.rest);
+    end += stored?.rest.length ?? 0;
+    head.push([source, story.digest, story.shape ?? null, messages, stored?.eager ?? null, start, end]);
   }
   const serializedHead = serialize(head);
   const length = Buffer.alloc(4);

@@ -20,6 +20,7 @@ import type { Schedule, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
 import { frameOf } from '../incremental/site-frame.js';
+import { wholeArticle } from '../model/lazy-article.js';
 import { keepsDepsAfterAdditions } from '../incremental/frame-additions.js';
 import type { Page } from '../render/page.js';
 import { assembleFromFrame, assembleSite, assembleWithAdditions } from '../pipeline/index.js';
@@ -152,7 +153,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     // Stories added at the top of the archive (a story published), the others as they were: the last resolution extended.
     const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
     const extended = frame && shapes ? assembleWithAdditions(modelled.results, modelled.messages, config, theme, frame, shapes, now) : undefined;
-    const result = framed ?? extended ?? assembleSite(modelled.results, modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories, now });
+    // Resolving the whole site reads every story whole: read the lazy ones whole first, and resolve plain articles.
+    const result = framed ?? extended ?? assembleSite(modelled.results.map(wholeResult), modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories, now });
     ceiling.checkNow();
     phase(
       framed
@@ -287,6 +289,11 @@ function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {
     logger.error('Build failed: nothing was written, the previous output is unchanged');
   }
   return outcome;
+}
+
+/** A model result with its article read whole (see `wholeArticle`). */
+function wholeResult(result: ModelResult): ModelResult {
+  return result.article ? { ...result, article: wholeArticle(result.article) } : result;
 }
 
 /** A cached story whose body now waits in the spill file. */

@@ -26,6 +26,19 @@ describe('story pages rendered on a pool of threads', () => {
     await expectSameFiles(path.join(pooledDir, 'dist'), path.join(singleDir, 'dist'));
   }, 120_000);
 
+  it('should post the stories read from the cache whole to the threads', async () => {
+    // An edit with a warm cache: the other stories are the cache's lazy articles, posted to the threads with the site.
+    for (const site of [pooledDir, singleDir]) {
+      const stories = path.join(site, 'stories');
+      const [, second] = (await readdir(stories, { recursive: true })).filter((name) => name.endsWith('.md')).sort();
+      const file = path.join(stories, second ?? '');
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: "/m, 'title: "Pooled edit: '));
+    }
+    expect(await wiredesk(pooledDir, ['--threads', '2'], { WIREDESK_RENDER_POOL_FROM: '1' })).toMatch(/every story kept its shape[\s\S]*story pages on 2 threads/);
+    await wiredesk(singleDir, ['--threads', '1', '--no-cache']);
+    await expectSameFiles(path.join(pooledDir, 'dist'), path.join(singleDir, 'dist'));
+  }, 60_000);
+
   it('should keep rendering on this thread when few story pages change', async () => {
     const stories = path.join(pooledDir, 'stories');
     const [first] = (await readdir(stories, { recursive: true })).filter((name) => name.endsWith('.md')).sort();

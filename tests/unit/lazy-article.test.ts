@@ -1,7 +1,6 @@
-import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
-import { eagerPartOf, lazyArticle, linkedArticleOf, storedBytesOf, wholeArticle } from '../../src/model/lazy-article.js';
+import { eagerPartOf, lazyArticle, linkedArticleOf, storedArticleOf, wholeArticle } from '../../src/model/lazy-article.js';
 import { plainSite, siteWithLookup } from '../../src/model/site.js';
 import { storyFixture, testConfig, written } from '../support/view-fixtures.js';
 
@@ -11,18 +10,24 @@ function plainArticle(id: string, overrides: Partial<Article> = {}): Article {
   return article;
 }
 
+/** The article as the cache would hand it out. */
+function cachedArticle(plain: Article): Article {
+  const { eager, rest } = storedArticleOf(plain);
+  return lazyArticle(eager, rest);
+}
+
 /** Bytes that are no serialized article: reading one from them throws, so a field read from them shows. */
 const unreadable = new Uint8Array([1, 2, 3]);
 
 describe('a lazy article', () => {
   it('should read every field as the plain article it was serialized from', () => {
     const plain = plainArticle('a', { updated: written, byline: 'By A' });
-    const lazy = lazyArticle(eagerPartOf(plain), serialize(plain));
+    const lazy = cachedArticle(plain);
     for (const key of Object.keys(plain) as (keyof Article)[]) expect(lazy[key], key).toEqual(plain[key]);
     expect(lazy).toEqual(plain);
     expect({ ...lazy }).toEqual(plain);
     expect(JSON.parse(JSON.stringify(lazy))).toEqual(JSON.parse(JSON.stringify(plain)));
-    expect(Object.keys(lazy)).toEqual(Object.keys(plain));
+    expect(Object.keys(lazy).sort()).toEqual(Object.keys(plain).sort());
     expect(['note' in lazy, 'byline' in lazy, 'embargo' in lazy]).toEqual([false, true, false]);
   });
 
@@ -33,12 +38,12 @@ describe('a lazy article', () => {
     // Absent eager fields are absent: no need to read the rest to know.
     expect([lazy.updated, lazy.embargo, 'updated' in lazy]).toEqual([undefined, undefined, false]);
     expect(() => lazy.title).toThrow();
-    expect(storedBytesOf(lazy)).toBe(unreadable);
+    expect(storedArticleOf(lazy).rest).toBe(unreadable);
   });
 
   it('should refuse any change, as an immutable value', () => {
     const plain = plainArticle('c');
-    const lazy = lazyArticle(eagerPartOf(plain), serialize(plain)) as { -readonly [Key in keyof Article]: Article[Key] };
+    const lazy = cachedArticle(plain) as { -readonly [Key in keyof Article]: Article[Key] };
     expect(() => {
       lazy.title = 'Changed';
     }).toThrow(TypeError);
@@ -53,16 +58,16 @@ describe('a lazy article', () => {
     const linked = linkedArticleOf(lazyArticle(eagerPartOf(plain), unreadable), ['f'], ['g']);
     expect([linked.id, linked.linkedIds, linked.relatedIds]).toEqual(['e', ['f'], ['g']]);
     expect(() => linked.summary).toThrow();
-    const readable = linkedArticleOf(lazyArticle(eagerPartOf(plain), serialize(plain)), ['f'], ['g']);
+    const readable = linkedArticleOf(cachedArticle(plain), ['f'], ['g']);
     expect(readable).toEqual({ ...plain, linkedIds: ['f'], relatedIds: ['g'] });
     // A plain article is linked by a plain copy.
     expect(linkedArticleOf(plain, [], ['h'])).toEqual({ ...plain, linkedIds: [], relatedIds: ['h'] });
-    expect(storedBytesOf(plain)).toBeUndefined();
+
   });
 
   it('should be read whole when its site is posted to another thread', () => {
     const plain = plainArticle('i');
-    const linked = linkedArticleOf(lazyArticle(eagerPartOf(plain), serialize(plain)), [], []);
+    const linked = linkedArticleOf(cachedArticle(plain), [], []);
     expect(() => structuredClone(linked)).toThrow();
     expect(wholeArticle(linked)).toEqual({ ...plain, linkedIds: [], relatedIds: [] });
     const site = siteWithLookup({ config: testConfig(), articles: [linked], byId: new Map([['i', linked]]), sections: [], topics: [], tags: [], usedAssets: [], withdrawn: [], schedule: { window: { from: 0, until: 1 } } });
