@@ -24,7 +24,8 @@ export interface CachedModelResults {
 
 /**
  * Model every story (in `stories` order). A story in `known` (its digest vouched for by the
- * cache index, so not even read) takes its cached result; the others are read, and one whose
+ * cache index and its cached result still valid, see `reusableDigest`, so not even read) takes
+ * its cached result; the others are read, and one whose
  * bytes still have the cached digest (and whose lead image is still there, or still missing)
  * takes the cached result too; the rest are modelled by the model pool, and `keep` sees each of
  * their results as it arrives (to move its body out of memory, say).
@@ -66,8 +67,8 @@ export async function modelWithCache(
       digests.set(source, outcome.digest);
       continue;
     }
-    // Known from the index, or read and found unchanged: the cached result stands.
-    const hit = usable(source);
+    // Known from the index (and so found valid by `reusableDigest`), or read and found unchanged: the cached result stands.
+    const hit = known.has(source) ? cached?.get(source) : usable(source);
     const digest = outcome?.digest ?? known.get(source);
     if (!hit || digest === undefined) throw new Error(`No cached result for ${source}`);
     results.push(fromPlainResult(hit.result));

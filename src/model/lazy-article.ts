@@ -18,16 +18,54 @@ export type EagerArticle = Pick<Article, EagerKey>;
 
 const eagerKeys: ReadonlySet<PropertyKey> = new Set<PropertyKey>(eagerArticleKeys);
 
-/** What stands behind a lazy article: the fields it holds, and how to read it whole. */
+/** What stands behind a lazy article: how to read it whole, the article once read, and its stored bytes. */
 interface LazyParts {
-  readonly held: object;
   readonly whole: () => Article;
+  /** The fields it holds, set when the article is made. */
+  held?: Held;
   /** The article's serialized other fields, for a cache that writes it again unchanged (none for a linked article). */
   readonly stored?: Uint8Array;
+  loaded?: Article;
 }
 
-const lazyParts = new WeakMap<object, LazyParts>();
-const wholes = new WeakMap<LazyParts, Article>();
+/** Where the fields a lazy article holds keep its `LazyParts`: a key only this module knows. */
+const partsKey = Symbol('lazy article');
+
+/** The fields a lazy article holds (its eager ones, and its links once linked), with its parts. */
+type Held = Record<PropertyKey, unknown> & { [partsKey]: LazyParts };
+
+const heldKeys: ReadonlySet<PropertyKey> = new Set<PropertyKey>([...eagerArticleKeys, 'linkedIds', 'relatedIds']);
+
+/** One handler for every lazy article (its parts are on the fields it holds), so each field read is the same call. */
+const lazyHandler: ProxyHandler<Held> = {
+  // A field held is answered at once; one not held is read from the whole (a held field absent is absent).
+  get: (held, key) => {
+    const value: unknown = Reflect.get(held, key);
+    return value !== undefined || heldKeys.has(key) ? value : Reflect.get(loaded(held[partsKey]), key);
+  },
+  has: (held, key) => (key !== partsKey && key in held) || (!heldKeys.has(key) && key in loaded(held[partsKey])),
+  ownKeys: (held) => Reflect.ownKeys(loaded(held[partsKey])),
+  getOwnPropertyDescriptor: (held, key) => Reflect.getOwnPropertyDescriptor(loaded(held[partsKey]), key),
+  // Articles are immutable values: a change is refused (a TypeError in strict mode).
+  set: () => false,
+  defineProperty: () => false,
+  deleteProperty: () => false,
+};
+
+function loaded(parts: LazyParts): Article {
+  return (parts.loaded ??= parts.whole());
+}
+
+function partsOf(article: Article): LazyParts | undefined {
+  return (article as unknown as Partial<Held>)[partsKey];
+}
+
+function lazyFrom(held: object, parts: LazyParts): Article {
+  // Not enumerable: copying the held fields (to read the article whole, or to link it) leaves it behind.
+  Object.defineProperty(held, partsKey, { value: parts, configurable: true });
+  parts.held = held as Held;
+  return new Proxy(held as Held, lazyHandler) as unknown as Article;
+}
 
 /** The fields of `article` that the cache keeps apart (see `eagerArticleKeys`), read without reading it whole. */
 export function eagerPartOf(article: Article): EagerArticle {
@@ -47,7 +85,7 @@ export interface StoredArticle {
 
 /** The article as the cache keeps it (see `StoredArticle`); a lazy article's other fields as they were read. */
 export function storedArticleOf(article: Article): StoredArticle {
-  const stored = lazyParts.get(article)?.stored;
+  const stored = partsOf(article)?.stored;
   if (stored) return { eager: eagerPartOf(article), rest: stored };
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(article)) if (!eagerKeys.has(key) && key !== 'body') rest[key] = value;
@@ -71,45 +109,19 @@ const utf8 = new TextDecoder();
 
 /** The article the cache kept as `eager` and `rest` (see `StoredArticle`), reading only `eager` until another field is asked for. */
 export function lazyArticle(eager: EagerArticle, rest: Uint8Array): Article {
-  return lazyFrom({ held: eager, whole: () => wholeStoredArticle(eager, rest), stored: rest });
+  return lazyFrom(eager, { whole: () => wholeStoredArticle(eager, rest), stored: rest });
 }
 
 /** The article with the links and related stories resolving gave it; an article read from the cache stays lazy. */
 export function linkedArticleOf(article: Article, linkedIds: readonly string[], relatedIds: readonly string[]): LinkedArticle {
-  const parts = lazyParts.get(article);
+  const parts = partsOf(article);
   // Plain, or already read whole (resolving read its body's links): a plain copy reads faster.
-  if (!parts || wholes.has(parts)) return { ...wholeArticle(article), linkedIds, relatedIds };
-  const held = { ...parts.held, linkedIds, relatedIds };
-  return lazyFrom({ held, whole: () => ({ ...wholeArticle(article), linkedIds, relatedIds }) }) as LinkedArticle;
+  if (!parts || parts.loaded) return { ...wholeArticle(article), linkedIds, relatedIds };
+  return lazyFrom({ ...parts.held, linkedIds, relatedIds }, { whole: () => ({ ...wholeArticle(article), linkedIds, relatedIds }) }) as LinkedArticle;
 }
 
 /** The article as a plain object, every field read (to post it to another thread, say); a plain article as it is. */
 export function wholeArticle<T extends Article>(article: T): T {
-  const parts = lazyParts.get(article);
-  return parts ? (whole(parts) as T) : article;
-}
-
-function whole(parts: LazyParts): Article {
-  let found = wholes.get(parts);
-  if (!found) wholes.set(parts, (found = parts.whole()));
-  return found;
-}
-
-function lazyFrom(parts: LazyParts): Article {
-  const proxy = new Proxy(parts.held, {
-    // A field held is answered at once; one not held is read from the whole (an eager field not held is absent).
-    get: (target, key) => {
-      const value: unknown = Reflect.get(target, key);
-      return value !== undefined || eagerKeys.has(key) || key === 'linkedIds' || key === 'relatedIds' ? value : Reflect.get(whole(parts), key);
-    },
-    has: (target, key) => key in target || (!eagerKeys.has(key) && key in whole(parts)),
-    ownKeys: () => Reflect.ownKeys(whole(parts)),
-    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(whole(parts), key),
-    // Articles are immutable values: a change is refused (a TypeError in strict mode).
-    set: () => false,
-    defineProperty: () => false,
-    deleteProperty: () => false,
-  }) as Article;
-  lazyParts.set(proxy, parts);
-  return proxy;
+  const parts = partsOf(article);
+  return parts ? (loaded(parts) as T) : article;
 }
