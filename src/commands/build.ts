@@ -160,7 +160,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       framed
         ? 'resolve and plan (every story kept its shape: the last resolution reused)'
         : extended
-          ? 'resolve and plan (new stories at the top: the last resolution extended)'
+          ? 'resolve and plan (new stories in their place: the last resolution extended)'
           : 'resolve and plan',
     );
     const messages = [...resolved.messages, ...result.messages];
@@ -173,9 +173,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const fingerprints = framed || extended ? lazyFingerprints(site, code) : fingerprintSite(site, code);
     const previous = index?.out === out ? index.pages : undefined;
     // With the last build's frame, a page reads what it read then unless it reads a story modelled anew whose fingerprint
-    // changed, or a collection that changed; with new stories at the top, so do the pages whose dependencies stay the same.
+    // changed, or a collection that changed; with new stories added, so do the pages whose dependencies stay the same.
     const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
-    const changed = framed || extended ? changedReads(site, anew(), extended?.extension.changedCollections) : undefined;
+    const changed = framed || extended ? changedReads(site, anew(), extended?.extension.changedCollections, extended?.extension.relinked) : undefined;
     const keepsReads = (page: Page) => framed !== undefined || (extended !== undefined && keepsDepsAfterAdditions(page, extended.extension));
     const outputs = result.pages.map((page) => {
       const file = filePathOf(page.path);

@@ -17,11 +17,18 @@ export interface ChangedReads {
  * pages and their dependencies are the last build's, and so is every fingerprint but those of the
  * stories modelled anew. Each such story is given with its cached version from the last build
  * (undefined when there is none, and then everything about it counts as changed). `collections`
- * names the collection keys whose fingerprint changed (none when the frame was taken as it was).
+ * names the collection keys whose fingerprint changed (none when the frame was taken as it was),
+ * `relinked` the stories whose related stories an extension of the frame changed (read in full,
+ * they changed).
  */
-export function changedReads(site: Site, anew: Iterable<readonly [now: Article, before: Article | undefined]>, collections: ReadonlySet<string> = new Set()): ChangedReads {
+export function changedReads(
+  site: Site,
+  anew: Iterable<readonly [now: Article, before: Article | undefined]>,
+  collections: ReadonlySet<string> = new Set(),
+  relinked: Iterable<string> = [],
+): ChangedReads {
   const articleWithId = articleLookup(site);
-  const changed = { articles: new Set<string>(), teasers: new Set<string>(), stamps: new Set<string>(), collections };
+  const changed = { articles: new Set<string>(relinked), teasers: new Set<string>(), stamps: new Set<string>(), collections };
   for (const [now, before] of anew) {
     const linked = articleWithId(now.id);
     // The same links and related stories: the frame gave them to both versions.

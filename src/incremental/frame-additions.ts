@@ -1,7 +1,8 @@
 import type { VFileMessage } from 'vfile-message';
 import type { Article, TermKind } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
-import { byNewest, siteWithLookup, type Collection, type Site } from '../model/site.js';
+import { byNewest, siteWithLookup, type Collection, type LinkedArticle, type Site } from '../model/site.js';
+import { linkedArticleOf } from '../model/lazy-article.js';
 import type { Page, PageKind } from '../render/page.js';
 import { computeRelated, relatedWindow } from '../pipeline/related.js';
 import { collectionOf, collectionOrder, linkArticle, noneLeftOut, scheduleOf, termsOf } from '../pipeline/resolve.js';
@@ -21,14 +22,20 @@ export interface ExtendedSite {
   readonly site: Site;
   readonly changedCollections: ReadonlySet<string>;
   readonly unchangedListPages: ReadonlySet<string>;
+  /**
+   * The older stories whose computed related stories changed (a new story dated before them
+   * became one), by id: whatever reads them in full, their own pages first, reads a change.
+   */
+  readonly relinked: ReadonlySet<string>;
 }
 
 const kindsKeptByAdditions: ReadonlySet<PageKind> = new Set<PageKind>(['article', 'withdrawn', 'robots', 'asset']);
 
 /**
- * Whether a page's dependencies stay what they were when stories are added at the top, the
- * collections of `changedCollections` changed: a story page (or a killed story's notice) reads its
- * own links, related stories and terms, which a newer story never changes, and a list page or a
+ * Whether a page's dependencies stay what they were when stories are added, the collections of
+ * `changedCollections` changed: a story page (or a killed story's notice) reads its own links,
+ * related stories and terms, which a new story changes only for the stories of `relinked` (whose
+ * pages read their own story, so a change), and a list page or a
  * feed lists the same stories while its collection does, as does a list page of a changed
  * collection that lists the same stories in the same place (see `ExtendedSite`), or a full file of
  * stories of a split sitemap. The others (the first and newest pages and the feeds of changed
@@ -44,11 +51,12 @@ export function keepsDepsAfterAdditions(page: Pick<Page, 'kind' | 'listOf' | 'pa
 /**
  * The site resolving would give for stories that are the last build's, each with the shape it had
  * then (`previousShapes`, by story path, which the frame was resolved from), plus new ones: the
- * frame with the new stories added at the top. That needs no resolving of the others, and holds
- * when every new story is live at `now`, newer than every live story of the frame, has an id of
- * its own, links and names as related only stories that exist (not itself), and spells each of
- * its sections, topics and tags as the site does (a new one is added). Undefined otherwise, or
- * when the frame kept a spelling warning (then resolve the site).
+ * frame with the new stories in their place (at the top, when they are the newest). That needs no
+ * resolving of the others, but for the related stories of the older ones a new story dated
+ * before them shares a topic or a tag with; and holds when every new story is live at `now`, has
+ * an id of its own, links and names as related only stories that exist (not itself), and spells
+ * each of its sections, topics and tags as the site does (a new one is added). Undefined
+ * otherwise, or when the frame kept a spelling warning (then resolve the site).
  */
 export function extendFrame(
   frame: SiteFrame,
@@ -73,22 +81,31 @@ export function extendFrame(
   }
   const oldLive = framedArticles(frame.live, byId);
   const withdrawn = framedArticles(frame.withdrawn, byId);
-  const newest = oldLive?.[0];
-  const last = added.at(-1);
-  if (!oldLive || !withdrawn || !last || added.some((article) => hiddenReason(article, now) || article.status === 'canceled')) return undefined;
-  if (newest && byNewest(last, newest) >= 0) return undefined;
-
-  const shown = new Set<Article>([...added, ...frame.live.map(([id]) => byId.get(id) as Article)]);
-  const lookup = { bySource, byId, shown, computedRelated: relatedOfAdded(added, oldLive, config.relatedCount), leftOut: noneLeftOut };
-  const messages: VFileMessage[] = [];
-  const linkedAdded = added.map((article) => linkArticle(article, lookup, messages));
-  if (messages.length > 0) return undefined;
-  const sections = withAdded(frame.sections, 'section', added);
-  const topics = withAdded(frame.topics, 'topic', added);
-  const tags = withAdded(frame.tags, 'tag', added);
+  if (!oldLive || !withdrawn || added.some((article) => hiddenReason(article, now) || article.status === 'canceled')) return undefined;
+  const newestFirst = (a: string, b: string) => byNewest(byId.get(a) as Article, byId.get(b) as Article);
+  const sections = withAdded(frame.sections, 'section', added, newestFirst);
+  const topics = withAdded(frame.topics, 'topic', added, newestFirst);
+  const tags = withAdded(frame.tags, 'tag', added, newestFirst);
   if (!sections || !topics || !tags) return undefined;
 
-  const linked = [...linkedAdded, ...oldLive];
+  // A new story dated before some older ones may become one of their related stories: theirs are computed again.
+  const older = relatedAffected(added, { topic: topics, tag: tags }, byId);
+  const order = mergedInOrder(oldLive, added);
+  const computedRelated = relatedOf([...added, ...older], order, config.relatedCount);
+  const shown = new Set<Article>([...added, ...frame.live.map(([id]) => byId.get(id) as Article)]);
+  const lookup = { bySource, byId, shown, computedRelated, leftOut: noneLeftOut };
+  const messages: VFileMessage[] = [];
+  const linkedAdded = new Map(added.map((article) => [article.id, linkArticle(article, lookup, messages)]));
+  if (messages.length > 0) return undefined;
+  const relinked = new Map<string, LinkedArticle>();
+  const oldById = new Map(older.length === 0 ? [] : oldLive.map((article) => [article.id, article]));
+  for (const story of older) {
+    const before = oldById.get(story.id);
+    const relatedIds = computedRelated.get(story.id) ?? [];
+    if (before && !sameIds(before.relatedIds, relatedIds)) relinked.set(story.id, linkedArticleOf(story, before.linkedIds, relatedIds));
+  }
+
+  const linked = order.map((article) => linkedAdded.get(article.id) ?? relinked.get(article.id) ?? (article as LinkedArticle));
   const usedAssets = [...new Set([...frame.usedAssets, ...added.flatMap((article) => (article.image?.source ? [article.image.source] : []))])].sort();
   const site = siteWithLookup({
     config,
@@ -101,7 +118,41 @@ export function extendFrame(
     withdrawn,
     schedule: scheduleOf(visibilityAt(articles, now), linked, now),
   });
-  return { site, ...changesSince(frame, site) };
+  return { site, ...changesSince(frame, site), relinked: new Set(relinked.keys()) };
+}
+
+/** The older live stories (named no related stories) that a new story, dated before them, shares a topic or a tag with. */
+function relatedAffected(added: readonly Article[], collections: Readonly<Record<'topic' | 'tag', readonly Collection[]>>, byId: ReadonlyMap<string, Article>): Article[] {
+  const addedIds = new Set(added.map((article) => article.id));
+  const affected = new Map<string, Article>();
+  for (const kind of ['topic', 'tag'] as const) {
+    const bySlug = new Map(collections[kind].map((collection) => [collection.slug, collection]));
+    for (const slug of new Set(added.flatMap((article) => termsOf(article, kind).map((term) => term.slug)))) {
+      const ids = bySlug.get(slug)?.articleIds ?? [];
+      // Newest first: the stories before the last new one are the newer ones it may become related to.
+      const lastAdded = ids.findLastIndex((id) => addedIds.has(id));
+      for (const id of ids.slice(0, Math.max(0, lastAdded))) {
+        const story = byId.get(id);
+        if (story && !addedIds.has(id) && story.related === undefined) affected.set(id, story);
+      }
+    }
+  }
+  return [...affected.values()];
+}
+
+/** The live stories in the default order: the frame's, with the new ones (newest first) merged in. */
+function mergedInOrder(oldLive: readonly LinkedArticle[], added: readonly Article[]): Article[] {
+  const merged: Article[] = [];
+  let next = 0;
+  for (const article of oldLive) {
+    while (next < added.length && byNewest(added[next] as Article, article) < 0) merged.push(added[next++] as Article);
+    merged.push(article);
+  }
+  return [...merged, ...added.slice(next)];
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
 }
 
 /**
@@ -109,7 +160,7 @@ export function extendFrame(
  * list pages of the grown lists (home, sections, topics, tags) that list the same stories in the
  * same place as before.
  */
-function changesSince(frame: SiteFrame, site: Site): Omit<ExtendedSite, 'site'> {
+function changesSince(frame: SiteFrame, site: Site): Pick<ExtendedSite, 'changedCollections' | 'unchangedListPages'> {
   const before = collectionFingerprints({ liveCount: frame.live.length, sections: frame.sections, topics: frame.topics, tags: frame.tags });
   const after = collectionFingerprints({ liveCount: site.articles.length, sections: site.sections, topics: site.topics, tags: site.tags });
   const changedCollections = new Set([...after].filter(([key, print]) => before.get(key) !== print).map(([key]) => key));
@@ -141,15 +192,16 @@ function samePages(lists: readonly (readonly [before: readonly string[], after: 
 }
 
 /**
- * The related stories of the new stories, computed as for the whole site (see `computeRelated`):
- * their candidates are the older stories that share a topic or a tag with them, in the same
- * order, so the others can be left out of the computation.
+ * The related stories of `stories` (the new ones and the older ones they may be related to),
+ * computed as for the whole site (see `computeRelated`): a story's candidates are the stories that
+ * share a topic or a tag with it, so the live stories (`live`, in the default order) that share
+ * none with any of them can be left out of the computation.
  */
-function relatedOfAdded(added: readonly Article[], older: readonly Article[], count: number): ReadonlyMap<string, readonly string[]> {
-  const topics = new Set(added.flatMap((article) => article.topics.map((term) => term.slug)));
-  const tags = new Set(added.flatMap((article) => article.tags.map((term) => term.slug)));
-  const candidates = older.filter((article) => article.topics.some((term) => topics.has(term.slug)) || article.tags.some((term) => tags.has(term.slug)));
-  return computeRelated([...added, ...candidates], count, relatedWindow, new Set(added.map((article) => article.id)));
+function relatedOf(stories: readonly Article[], live: readonly Article[], count: number): ReadonlyMap<string, readonly string[]> {
+  const topics = new Set(stories.flatMap((article) => article.topics.map((term) => term.slug)));
+  const tags = new Set(stories.flatMap((article) => article.tags.map((term) => term.slug)));
+  const candidates = live.filter((article) => article.topics.some((term) => topics.has(term.slug)) || article.tags.some((term) => tags.has(term.slug)));
+  return computeRelated(candidates, count, relatedWindow, new Set(stories.map((article) => article.id)));
 }
 
 /** The stories not in the last build, newest first; undefined when one of the others is gone or changed shape. */
@@ -165,11 +217,11 @@ function addedStories(previousShapes: ReadonlyMap<string, string | undefined>, a
 }
 
 /**
- * A kind's collections with the new stories (newest first, all newer than the rest) at the top of
+ * A kind's collections with the new stories in their place (`newestFirst` compares two ids) in
  * each they are filed under, and new collections for new terms; undefined when a story spells a
  * term otherwise than the collection is named (resolving would rename it, with a warning).
  */
-function withAdded(collections: readonly Collection[], kind: TermKind, added: readonly Article[]): Collection[] | undefined {
+function withAdded(collections: readonly Collection[], kind: TermKind, added: readonly Article[], newestFirst: (a: string, b: string) => number): Collection[] | undefined {
   const bySlug = new Map(collections.map((collection) => [collection.slug, collection]));
   const grown = new Map<string, { name: string; ids: string[] }>();
   for (const article of added) {
@@ -183,8 +235,24 @@ function withAdded(collections: readonly Collection[], kind: TermKind, added: re
   if (grown.size === 0) return [...collections];
   const result = collections.map((collection) => {
     const group = grown.get(collection.slug);
-    return group ? { ...collection, articleIds: [...group.ids, ...collection.articleIds] } : collection;
+    return group ? { ...collection, articleIds: mergedIds(collection.articleIds, group.ids, newestFirst) } : collection;
   });
   for (const [slug, group] of grown) if (!bySlug.has(slug)) result.push(collectionOf(kind, slug, group.name, group.ids));
   return result.sort(collectionOrder);
+}
+
+/** Ids in the default order with new ones (in that order too) merged in, each found by a binary search. */
+function mergedIds(ids: readonly string[], added: readonly string[], newestFirst: (a: string, b: string) => number): string[] {
+  const merged = [...ids];
+  for (const id of added) {
+    let low = 0;
+    let high = merged.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (newestFirst(merged[middle] as string, id) < 0) low = middle + 1;
+      else high = middle;
+    }
+    merged.splice(low, 0, id);
+  }
+  return merged;
 }

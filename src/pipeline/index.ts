@@ -123,7 +123,7 @@ export function assembleWithAdditions(
   const pages = renderSite(extended.site, theme, now);
   if (pathCollisions(pages, extended.site).length > 0) return undefined;
   const siteMessages = frame.messages.map(fromPlainMessage);
-  return { site: extended.site, pages, messages: [...messages, ...siteMessages], siteMessages, leftOut: [], extension: { changedCollections: extended.changedCollections, unchangedListPages: extended.unchangedListPages } };
+  return { site: extended.site, pages, messages: [...messages, ...siteMessages], siteMessages, leftOut: [], extension: { changedCollections: extended.changedCollections, unchangedListPages: extended.unchangedListPages, relinked: extended.relinked } };
 }
 
 /** The articles of per-story results, and every message: `extra` first, then the stories'. */

@@ -45,6 +45,11 @@ describe('what changed of the stories modelled anew', () => {
     expect(changedReads(site, [[before, undefined]])).toEqual({ articles: new Set(['a']), teasers: new Set(['a']), stamps: new Set(['a']), collections: new Set() });
   });
 
+  it('should count the stories whose related stories an added story changed as changed in full, and only so', () => {
+    // Their own pages read them in full: a related story pushed out by a new one, not shown itself, is still a change.
+    expect(changedReads(site, [], new Set(), ['b'])).toEqual({ articles: new Set(['b']), teasers: new Set(), stamps: new Set(), collections: new Set() });
+  });
+
   it('should find the pages that read a changed fingerprint, and only those', () => {
     const changed = { articles: new Set(['a']), teasers: new Set<string>(), stamps: new Set(['b']), collections: new Set(['topic/spief']) };
     expect(readsAnyChange({ articles: ['a'], teasers: [], collections: [] }, changed)).toBe(true);

@@ -61,14 +61,44 @@ describe('a frame extended with stories published at the top', () => {
     expect(homePages.sort()).toEqual(Array.from({ length: 18 }, (_, index) => `page/${index + 1}/`).sort());
   });
 
+  it('should put a story dated before the newest in its place, and compute again the related stories it joins', () => {
+    // Dated between b and c, sharing Russia with c and SPIEF with a: c computes its related stories again.
+    const between = story('f.md', 'title: F\ndate: 2018-05-25T11:00:00Z\nsection: Business\ntopics: [SPIEF]\ntags: [Japan, Russia]');
+    const cPlain = story('g.md', 'title: G\ndate: 2018-05-26T12:00:00Z\ntags: [Russia]');
+    const previous = [...before, cPlain];
+    const current = [...previous, between];
+    const result = extended(previous, current);
+    expect(result && plainSite(result.site)).toEqual(plainSite(resolved(current)));
+    expect([...(result?.relinked ?? [])]).toEqual(['g']);
+    // The same instant as the newest story, after it by id: second, not first.
+    const tie = story('z.md', 'title: Z\ndate: 2018-05-26T12:00:00Z\ntags: [Russia]');
+    const tied = extended(previous, [...previous, tie]);
+    expect(tied && plainSite(tied.site)).toEqual(plainSite(resolved([...previous, tie])));
+    expect(tied?.site.articles.slice(0, 2).map((article) => article.id)).toEqual(['g', 'z']);
+  });
+
+  it('should be the site resolving gives on a generated archive with stories published out of order', () => {
+    const corpus = generateCorpus({ stories: 400, seed: 7 }).map((file) => articleOf(file.source, file.text));
+    // Stories no other story links to or names: any of them can be the last one published.
+    const named = new Set(corpus.flatMap((article) => [...article.references.map((reference) => reference.target), ...(article.related ?? []).map((related) => related.id)]));
+    const free = [...corpus].sort(byNewest).filter((article) => !named.has(article.source) && !named.has(article.id));
+    const late = [0, 0.25, 0.5, 0.75, 1].flatMap((at) => free[Math.floor(at * (free.length - 1))] ?? []);
+    const result = extended(
+      corpus.filter((article) => !late.includes(article)),
+      corpus,
+    );
+    expect(new Set(late).size).toBe(5);
+    expect(result && plainSite(result.site)).toEqual(plainSite(resolved(corpus)));
+    expect(result?.relinked.size).toBeGreaterThan(0);
+  });
+
   it('should refuse what only resolving gets right', () => {
     const newer = (frontMatter: string, body?: string) => story('f.md', `title: F\ndate: 2018-05-27T11:00:00Z\n${frontMatter}`, body);
     // Nothing added, a story gone, a story that changed shape.
     expect(extended(before, before)).toBeUndefined();
     expect(extended(before, [...before.slice(1), newer('tags: [Japan]')])).toBeUndefined();
     expect(extended(before, [...before.slice(0, 2), story('c.md', 'title: C\ndate: 2018-05-26T10:00:00Z\ntags: [Trade]'), ...before.slice(3), newer('tags: [Japan]')])).toBeUndefined();
-    // A new story older than the newest live one, embargoed, killed, or with an id already taken.
-    expect(extended(before, [...before, story('f.md', 'title: F\ndate: 2018-05-25T11:00:00Z\ntags: [Japan]')])).toBeUndefined();
+    // A new story embargoed, killed, or with an id already taken.
     expect(extended(before, [...before, newer('embargo: 2018-06-02T00:00:00Z')])).toBeUndefined();
     expect(extended(before, [...before, newer('status: canceled')])).toBeUndefined();
     expect(extended(before, [...before, newer('id: a')])).toBeUndefined();
