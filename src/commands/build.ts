@@ -150,7 +150,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const read = shape !== undefined && index && inWindow ? await readSiteFrame(dir, index) : undefined;
     const frame = read && read.schedule.window.from <= now && now < read.schedule.window.until ? read : undefined;
     const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, modelled.messages, config, theme, frame, now) : undefined;
-    // Stories added at the top of the archive (a story published), the others as they were: the last resolution extended.
+    // Stories added (a story published), the others as they were: the last resolution extended.
     const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
     const extended = frame && shapes ? assembleWithAdditions(modelled.results, modelled.messages, config, theme, frame, shapes, now) : undefined;
     // Resolving the whole site reads every story whole: read the lazy ones whole first, and resolve plain articles.

@@ -13,10 +13,10 @@ import { collectionFingerprints } from './fingerprints.js';
 import { framedArticles, siteShape, type SiteFrame } from './site-frame.js';
 
 /**
- * The site of a build that added stories at the top of the last one, the collection keys whose
- * fingerprint changed, and the paths of the pages that list the same stories in the same place as
- * before: archive pages of those collections older than the newest few, and the full files of
- * stories of a split sitemap.
+ * The site of a build that added stories to the last one, the collection keys whose fingerprint
+ * changed, and the paths of the pages that list the same stories in the same place as before:
+ * archive pages of those collections older than the new stories, and the full files of stories
+ * of a split sitemap.
  */
 export interface ExtendedSite {
   readonly site: Site;

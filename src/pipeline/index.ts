@@ -96,7 +96,7 @@ export function assembleFromFrame(results: readonly ModelResult[], extra: readon
   return { site, pages: renderSite(site, theme, now), messages: [...messages, ...siteMessages], siteMessages, leftOut: [] };
 }
 
-/** What `assembleSite` gives for the stories of the last build plus new ones at the top (see `extendFrame`), and what changed (see `ExtendedSite`). */
+/** What `assembleSite` gives for the stories of the last build plus new ones (see `extendFrame`), and what changed (see `ExtendedSite`). */
 export interface ExtendedResult extends PipelineResult {
   readonly extension: Omit<ExtendedSite, 'site'>;
 }
@@ -104,9 +104,8 @@ export interface ExtendedResult extends PipelineResult {
 /**
  * What `assembleSite` gives, resolving only the new stories: the last build's `frame` (of the
  * stories whose shapes `previousShapes` gives, by story path) extended with the stories of
- * `results` it lacks, when they are all newer than its live ones (see `extendFrame`); undefined
- * when that does not hold, or a new story's page would land on another page's file (then resolve
- * the site, which reports it).
+ * `results` it lacks (see `extendFrame`); undefined when that cannot be done, or a new story's
+ * page would land on another page's file (then resolve the site, which reports it).
  */
 export function assembleWithAdditions(
   results: readonly ModelResult[],
