@@ -168,13 +168,13 @@ function entryOf(site: Site, url: PlannedUrl): SitemapEntry | undefined {
 
 /** The newest lastmod of some URLs in the site as it is now (a sitemap file's), undefined when none has one. */
 function lastmodOf(site: Site, urls: readonly PlannedUrl[], entry: (current: Site, url: PlannedUrl) => SitemapEntry | undefined): DateTime | undefined {
-  let best: DateTime | undefined;
-  for (const url of urls) {
-    const story = 'story' in url ? site.byId.get(url.story) : undefined;
-    const time = story ? modifiedAt(story) : 'path' in url ? entry(site, url)?.lastmod : undefined;
-    if (time && (!best || time.epochMs > best.epochMs)) best = time;
-  }
-  return best;
+  // A story's time without making its entry: the index reads every story's.
+  const timeOf = (url: PlannedUrl): DateTime | undefined => {
+    if ('path' in url) return entry(site, url)?.lastmod;
+    const story = site.byId.get(url.story);
+    return story && modifiedAt(story);
+  };
+  return newest(urls.map(timeOf));
 }
 
 function withLastmod(path: string, lastmod: DateTime | undefined): SitemapEntry {
