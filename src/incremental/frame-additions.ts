@@ -1,7 +1,7 @@
 import type { VFileMessage } from 'vfile-message';
 import type { Article, TermKind } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
-import { byNewest, siteWithLookup, type Collection, type LinkedArticle, type Site } from '../model/site.js';
+import { byNewest, sameIds, siteWithLookup, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { linkedArticleOf } from '../model/lazy-article.js';
 import type { Page, PageKind } from '../render/page.js';
 import { computeRelated, relatedWindow } from '../pipeline/related.js';
@@ -151,9 +151,6 @@ function mergedInOrder(oldLive: readonly LinkedArticle[], added: readonly Articl
   return [...merged, ...added.slice(next)];
 }
 
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id, index) => id === b[index]);
-}
 
 /**
  * What the new stories changed: the collection keys whose fingerprint is not the frame's, and the

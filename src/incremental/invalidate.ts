@@ -1,3 +1,4 @@
+import { sameIds } from '../model/site.js';
 import type { Page, PageDeps } from '../render/page.js';
 import type { Fingerprints } from './fingerprints.js';
 
@@ -31,11 +32,7 @@ export function invalidatedPages(previous: PageSet, next: PageSet): Invalidation
 }
 
 function sameDeps(a: PageDeps, b: PageDeps): boolean {
-  return sameList(a.articles, b.articles) && sameList(a.teasers, b.teasers) && sameList(a.collections, b.collections) && sameList(a.stamps ?? [], b.stamps ?? []) && a.place === b.place;
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index]);
+  return sameIds(a.articles, b.articles) && sameIds(a.teasers, b.teasers) && sameIds(a.collections, b.collections) && sameIds(a.stamps ?? [], b.stamps ?? []) && a.place === b.place;
 }
 
 function readsChanged(deps: PageDeps, before: Fingerprints, after: Fingerprints): boolean {

@@ -92,3 +92,8 @@ export function articlesWithIds(site: Pick<Site, 'byId'>, ids: readonly string[]
     return article ? [article] : [];
   });
 }
+
+/** Whether two lists name the same ids in the same order. */
+export function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
+}

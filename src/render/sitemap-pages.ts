@@ -4,7 +4,7 @@ import { sitemapIndexXml, urlsetXml, type SitemapEntry } from '../../templates/s
 import type { DateTime, TermKind } from '../model/article.js';
 import { modifiedAt } from '../model/modified.js';
 import { newsWindowIds } from '../model/news-window.js';
-import { articlesWithIds, collectionFolders, type Collection, type Site } from '../model/site.js';
+import { articlesWithIds, collectionFolders, sameIds, type Collection, type Site } from '../model/site.js';
 import type { Page, PageDeps } from './page.js';
 
 /** The most URLs one sitemap file may list (sitemaps.org). */
@@ -102,8 +102,10 @@ export function sitemapStoryFiles<T>(stories: readonly T[]): { path: string; url
 export function sameSitemapFiles(before: readonly string[], after: readonly string[]): string[] {
   if (before.length <= sitemapStoriesPerFile) return [];
   const was = new Map(sitemapStoryFiles(before).map((file) => [file.path, file.urls]));
-  const same = (a: readonly string[] | undefined, b: readonly string[]) => a !== undefined && a.length === b.length && a.every((id, index) => id === b[index]);
-  return sitemapStoryFiles(after).flatMap((file) => (same(was.get(file.path), file.urls) ? [file.path] : []));
+  return sitemapStoryFiles(after).flatMap((file) => {
+    const before = was.get(file.path);
+    return before && sameIds(before, file.urls) ? [file.path] : [];
+  });
 }
 
 /** URLs in files of at most `size`, named `name.xml`, or `name-1.xml`, `name-2.xml`… when there are several. */
