@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, openSync, readFileSync, readlinkSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -182,24 +182,63 @@ async function moveToTrash(dir: string, folder: string): Promise<void> {
   remover.unref();
 }
 
-/** Create the lock file, or throw naming the build that holds it; a lock left by a dead process is taken over. */
+/**
+ * Create the lock file, or throw naming the build that holds it; a lock left by a dead process is
+ * taken over. The lock appears with its holder already in it (a private file hard-linked into
+ * place), so no other build can ever read it empty and take it for abandoned.
+ */
 function takeLock(file: string): () => void {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileOrEmpty(file));
-      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
-        throw new Error(`Another build (process ${holder}) is writing ${path.dirname(path.dirname(file))}; wait for it to finish`);
+  const mine = `${file}.${process.pid}`;
+  writeFileSync(mine, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        linkSync(mine, file);
+        return () => releaseLock(file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const holder = Number(readFileOrEmpty(file));
+        if (isAlive(holder)) throw anotherBuild(holder, file);
+        removeDeadLock(file, holder);
       }
-      rmSync(file, { force: true });
     }
+  } finally {
+    rmSync(mine, { force: true });
   }
   throw new Error(`Could not lock ${file}`);
+}
+
+function anotherBuild(holder: number, file: string): Error {
+  return new Error(`Another build (process ${holder}) is writing ${path.dirname(path.dirname(file))}; wait for it to finish`);
+}
+
+/**
+ * Remove the lock of a dead `holder`. It is first renamed to a name only this process uses, so
+ * that two builds taking over at once cannot both remove it; should the lock renamed turn out to
+ * be a live build's (taken between our read and our rename), it is put back and that build named.
+ */
+function removeDeadLock(file: string, holder: number): void {
+  const taken = `${file}.taken-${process.pid}`;
+  try {
+    renameSync(file, taken);
+  } catch {
+    return; // Gone already: another build took it over; try again.
+  }
+  const found = Number(readFileOrEmpty(taken));
+  if (found !== holder && isAlive(found)) {
+    try {
+      linkSync(taken, file);
+    } finally {
+      rmSync(taken, { force: true });
+    }
+    throw anotherBuild(found, file);
+  }
+  rmSync(taken, { force: true });
+}
+
+/** Remove the lock, unless it is no longer this build's. */
+function releaseLock(file: string): void {
+  if (readFileOrEmpty(file) === String(process.pid)) rmSync(file, { force: true });
 }
 
 function readFileOrEmpty(file: string): string {
@@ -232,7 +271,7 @@ export async function removeFromTree(tree: string, file: string): Promise<void> 
 
 /** True when another live process may still be working (our own pid's leftovers are stale). */
 function isAlive(pid: number): boolean {
-  if (pid === process.pid) return false;
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return true;
