@@ -1,5 +1,5 @@
 import type { Root as MdastRoot } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
+import type { Position } from 'unist';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFileMessage } from 'vfile-message';
@@ -28,7 +28,7 @@ export interface ParseResult {
   readonly messages: readonly VFileMessage[];
 }
 
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const markdown = unified().use(remarkParse);
 
 /** Split a story file into YAML front matter and a Markdown tree, with exact positions for both. */
 export function parseStory(file: StoryFile): ParseResult {
@@ -37,9 +37,8 @@ export function parseStory(file: StoryFile): ParseResult {
     return { messages: [problem('empty-file', 'Empty story file, expected front matter between `---` lines and a body', at, { line: 1, column: 1 })] };
   }
   const pointAt = pointLocator(file.text);
-  const tree = markdown.parse(file.text);
-  const first = tree.children[0];
-  if (first?.type !== 'yaml') {
+  const fenced = frontMatterOf(file.text);
+  if (!fenced) {
     const opened = /^---[ \t]*\r?\n/.test(file.text);
     return {
       messages: [
@@ -49,10 +48,12 @@ export function parseStory(file: StoryFile): ParseResult {
       ],
     };
   }
-  const yamlOffset = file.text.indexOf('\n') + 1;
-  const yamlText = file.text.slice(yamlOffset, yamlOffset + first.value.length);
+  const { yamlOffset, yamlText, bodyOffset, bodyLine } = fenced;
+  // Only the body goes through Markdown (front matter would cost the parser a construct tried at
+  // every line and a pass over its text); its positions are then made those of the whole file.
+  const tree = markdown.parse(file.text.slice(bodyOffset));
+  if (bodyOffset > 0) shiftPositions(tree, bodyLine - 1, bodyOffset);
   const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-  tree.children.shift();
   if (document.errors.length > 0) {
     const messages = document.errors.map((error) => {
       const rule = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
@@ -69,6 +70,58 @@ export function parseStory(file: StoryFile): ParseResult {
     return { messages: [problem('invalid-front-matter', 'Front matter is not a map, expected `field: value` lines', at, pointAt(yamlOffset + start))] };
   }
   return { story: { file, frontMatter: document, yamlOffset, tree, pointAt }, messages: [] };
+}
+
+/** Where the front matter of a story is: its YAML text, and where the body after it starts. */
+interface FencedFrontMatter {
+  /** Offset of the YAML text (after the opening `---` line). */
+  readonly yamlOffset: number;
+  readonly yamlText: string;
+  /** Offset and 1-based line where the body starts (after the closing `---` line). */
+  readonly bodyOffset: number;
+  readonly bodyLine: number;
+}
+
+const lineEnding = /\r\n|\r|\n/g;
+const fenceLine = /^---[ \t]*$/;
+
+/**
+ * Find the front matter the way remark-frontmatter does for YAML: a `---` line that opens the
+ * file and the next `---` line (either may end in spaces or tabs); undefined when the file does
+ * not open with one or it is never closed.
+ */
+export function frontMatterOf(text: string): FencedFrontMatter | undefined {
+  let start = 0;
+  let line = 1;
+  let yamlOffset = -1;
+  lineEnding.lastIndex = 0;
+  for (;;) {
+    const ending = lineEnding.exec(text);
+    const end = ending ? ending.index : text.length;
+    const next = ending ? end + ending[0].length : text.length;
+    const isFence = fenceLine.test(text.slice(start, end));
+    if (yamlOffset < 0) {
+      if (!isFence || !ending) return undefined;
+      yamlOffset = next;
+    } else if (isFence) {
+      // The YAML text ends before the line ending that precedes the closing fence.
+      const yamlEnd = Math.max(yamlOffset, start - (text[start - 2] === '\r' && text[start - 1] === '\n' ? 2 : 1));
+      return { yamlOffset, yamlText: text.slice(yamlOffset, yamlEnd), bodyOffset: next, bodyLine: ending ? line + 1 : line };
+    }
+    if (!ending) return undefined;
+    start = next;
+    line++;
+  }
+}
+
+/** Move every position in `tree` down `lines` lines and on `offset` characters (columns stay: the text starts a line). */
+function shiftPositions(node: { position?: Position | undefined; children?: unknown }, lines: number, offset: number): void {
+  const position = node.position;
+  if (position) {
+    position.start = { line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset };
+    position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset };
+  }
+  if (Array.isArray(node.children)) for (const child of node.children as { position?: Position; children?: unknown }[]) shiftPositions(child, lines, offset);
 }
 
 function keyAt(yamlText: string, offset: number): string {
