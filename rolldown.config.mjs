@@ -10,6 +10,7 @@ export default defineConfig({
     'model-worker': 'lib/src/pipeline/model-worker.js',
     'render-worker': 'lib/src/pipeline/render-worker.js',
     'engine-worker': 'lib/src/dev/engine-worker.js',
+    'tree-catch-up-process': 'lib/src/pipeline/tree-catch-up-process.js',
   },
   platform: 'node',
   // A UMD module whose relative requires only Node itself resolves: loaded from node_modules as before.

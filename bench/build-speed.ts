@@ -64,6 +64,7 @@ async function measure(tool: BuildTool, name: string, stories: number, runs: num
   const peakRssMb: (number | undefined)[] = [];
   let last: ChildRun | undefined;
   for (let index = 0; index < runs; index++) {
+    await tool.settle?.();
     await before(index);
     const run = await runMeasured(tool.command, tool.args, { cwd: tool.cwd, timeoutMs: timeoutFor(stories) });
     last = run;

@@ -27,6 +27,7 @@ import { assembleFromFrame, assembleSite, assembleWithAdditions } from '../pipel
 import { scanStories } from '../pipeline/load.js';
 import { loadTheme } from '../pipeline/load-theme.js';
 import { renderPoolFor, renderThreadsAhead, type RenderThreads } from '../pipeline/render-pool.js';
+import { needsCatchUp, startTreeCatchUp } from '../pipeline/tree-catch-up.js';
 import { writeSite, type WriteResult } from '../pipeline/write.js';
 import { formatReport } from '../report/format.js';
 import { searchIndexStep } from '../search/build-step.js';
@@ -107,7 +108,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const inWindow = index !== undefined && index.schedule.window.from <= now && now < index.schedule.window.until;
   if (index && inWindow && isUpToDate(index, scan, out) && !hasErrors(lastMessages)) {
     // Nothing to read, render or write: the output folder already is this build.
-    await writeManifest(dir, { files: new Map(), removed: [], bytes: 0 }, index.pages.size);
+    await writeManifest(dir, { files: new Map(), removed: [] }, index.pages.size);
     const messages = [...resolved.messages, ...lastMessages];
     const stats = { ...index.counts, storiesReused: index.counts.stories, written: 0, unchanged: index.pages.size, removed: 0, ms: elapsed(started) };
     return report(logger, { ok: true, messages, stats, schedule: index.schedule });
@@ -226,6 +227,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       await writeManifest(dir, written, 0);
       phase('write cache');
     }
+    // The tree left behind is far behind the live one: have it linked up in the background, for the next build.
+    if (needsCatchUp(written.behind)) startTreeCatchUp(out);
     const count = (outcome: string) => [...written.files.values()].filter((file) => file.outcome === outcome).length;
     const stats: BuildStats = {
       ...counts,
@@ -252,7 +255,7 @@ function elapsed(since: number): number {
 }
 
 /** The manifest of the last build: which output files were added, changed, kept or removed. */
-async function writeManifest(dir: string, written: WriteResult, alsoUnchanged: number): Promise<void> {
+async function writeManifest(dir: string, written: Pick<WriteResult, 'files' | 'removed'>, alsoUnchanged: number): Promise<void> {
   const byOutcome = (outcome: string) => [...written.files].filter(([, file]) => file.outcome === outcome).map(([name]) => name).sort();
   const manifest = { added: byOutcome('added'), changed: byOutcome('changed'), removed: written.removed, unchanged: byOutcome('unchanged').length + alsoUnchanged };
   const file = path.join(dir, 'manifest.json');

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, linkSync, lstatSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { acquireLock, isAlive } from './output-lock.js';
 
 // The output folder is a symbolic link to one of two trees beside it (`.dist.trees/a` and `/b`).
 // A build brings the tree that is not live up to date, touching only the files that differ from
@@ -50,11 +51,11 @@ export function treesFolder(out: string): string {
 export async function openTrees(out: string, trust = true): Promise<OutputTrees> {
   const folder = treesFolder(out);
   await mkdir(folder, { recursive: true });
-  const release = takeLock(path.join(folder, 'lock'));
+  const release = await acquireLock(path.join(folder, 'lock'));
   try {
     await recoverInterruptedMove(out);
     const liveName = liveTreeName(out, folder);
-    const nextName = liveName === 'a' ? 'b' : 'a';
+    const nextName = otherTree(liveName);
     const nextDir = path.join(folder, nextName);
     let nextFiles = trust ? readState(folder, nextName) : undefined;
     // From here on the tree is being changed: its recorded contents stop being true.
@@ -72,7 +73,7 @@ export async function openTrees(out: string, trust = true): Promise<OutputTrees>
       next: { dir: nextDir, files: nextFiles },
       publish: async (files) => {
         try {
-          await writeFile(statePath(folder, nextName), JSON.stringify({ version: stateVersion, files: [...files] }));
+          await recordState(folder, nextName, files);
           await pointAt(out, path.relative(path.dirname(out), nextDir), folder);
         } finally {
           release();
@@ -100,8 +101,16 @@ export function outputStamp(out: string): string | undefined {
   }
 }
 
+/** The names of the two trees. */
+export type TreeName = (typeof treeNames)[number];
+
+/** The tree that is not `live` (`a` when no tree is live). */
+export function otherTree(live: TreeName | undefined): TreeName {
+  return live === 'a' ? 'b' : 'a';
+}
+
 /** The name of the tree `out` links to, or undefined when it is missing, a real folder or links elsewhere. */
-function liveTreeName(out: string, folder: string): (typeof treeNames)[number] | undefined {
+export function liveTreeName(out: string, folder: string): TreeName | undefined {
   let target: string;
   try {
     target = path.resolve(path.dirname(out), readlinkSync(out));
@@ -111,12 +120,18 @@ function liveTreeName(out: string, folder: string): (typeof treeNames)[number] |
   return treeNames.find((name) => path.join(folder, name) === target);
 }
 
-function statePath(folder: string, name: string): string {
+/** The file that records what a tree holds; absent while the tree is being changed. */
+export function statePath(folder: string, name: string): string {
   return path.join(folder, `${name}.json`);
 }
 
+/** Record that tree `name` holds `files` (digests by relative path): call it once the tree is complete. */
+export async function recordState(folder: string, name: TreeName, files: TreeFiles): Promise<void> {
+  await writeFile(statePath(folder, name), JSON.stringify({ version: stateVersion, files: [...files] }));
+}
+
 /** What a tree holds, as recorded when it was last completed; undefined when unknown or unreadable. */
-function readState(folder: string, name: string): Map<string, string> | undefined {
+export function readState(folder: string, name: string): Map<string, string> | undefined {
   try {
     const state = JSON.parse(readFileSync(statePath(folder, name), 'utf8')) as { version?: unknown; files?: unknown };
     if (state.version !== stateVersion || !Array.isArray(state.files)) return undefined;
@@ -172,7 +187,7 @@ async function recoverInterruptedMove(out: string): Promise<void> {
 }
 
 /** Move a folder into the trash beside the trees and delete it there in the background (thousands of files take seconds). */
-async function moveToTrash(dir: string, folder: string): Promise<void> {
+export async function moveToTrash(dir: string, folder: string): Promise<void> {
   const trash = path.join(folder, 'trash');
   await mkdir(trash, { recursive: true });
   const moved = path.join(trash, `${process.pid}-${Date.now()}-${path.basename(dir)}`);
@@ -180,73 +195,6 @@ async function moveToTrash(dir: string, folder: string): Promise<void> {
   const remover = spawn('rm', ['-rf', moved], { detached: true, stdio: 'ignore' });
   remover.on('error', () => rmSync(moved, { recursive: true, force: true }));
   remover.unref();
-}
-
-/**
- * Create the lock file, or throw naming the build that holds it; a lock left by a dead process is
- * taken over. The lock appears with its holder already in it (a private file hard-linked into
- * place), so no other build can ever read it empty and take it for abandoned.
- */
-function takeLock(file: string): () => void {
-  const mine = `${file}.${process.pid}`;
-  writeFileSync(mine, String(process.pid));
-  try {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        linkSync(mine, file);
-        return () => releaseLock(file);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const holder = Number(readFileOrEmpty(file));
-        if (isAlive(holder)) throw anotherBuild(holder, file);
-        removeDeadLock(file, holder);
-      }
-    }
-  } finally {
-    rmSync(mine, { force: true });
-  }
-  throw new Error(`Could not lock ${file}`);
-}
-
-function anotherBuild(holder: number, file: string): Error {
-  return new Error(`Another build (process ${holder}) is writing ${path.dirname(path.dirname(file))}; wait for it to finish`);
-}
-
-/**
- * Remove the lock of a dead `holder`. It is first renamed to a name only this process uses, so
- * that two builds taking over at once cannot both remove it; should the lock renamed turn out to
- * be a live build's (taken between our read and our rename), it is put back and that build named.
- */
-function removeDeadLock(file: string, holder: number): void {
-  const taken = `${file}.taken-${process.pid}`;
-  try {
-    renameSync(file, taken);
-  } catch {
-    return; // Gone already: another build took it over; try again.
-  }
-  const found = Number(readFileOrEmpty(taken));
-  if (found !== holder && isAlive(found)) {
-    try {
-      linkSync(taken, file);
-    } finally {
-      rmSync(taken, { force: true });
-    }
-    throw anotherBuild(found, file);
-  }
-  rmSync(taken, { force: true });
-}
-
-/** Remove the lock, unless it is no longer this build's. */
-function releaseLock(file: string): void {
-  if (readFileOrEmpty(file) === String(process.pid)) rmSync(file, { force: true });
-}
-
-function readFileOrEmpty(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 function lstatOrUndefined(file: string) {
@@ -269,13 +217,9 @@ export async function removeFromTree(tree: string, file: string): Promise<void> 
   }
 }
 
-/** True when another live process may still be working (our own pid's leftovers are stale). */
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** Resolve a site-relative file path inside `folder`, refusing any path that would leave it. */
+export function insideFolder(folder: string, relative: string): string {
+  const file = path.resolve(folder, relative);
+  if (!file.startsWith(folder + path.sep)) throw new Error(`Refusing to write "${relative}": it is outside the output folder`);
+  return file;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { filePathOf } from '../model/urls.js';
 import { mapBounded } from './bounded.js';
 import { bytesDigest, type WriteTarget, type WrittenElsewhere } from './output-file.js';
-import { openTrees, outputStamp, removeFromTree } from './output-trees.js';
+import { insideFolder, openTrees, outputStamp, removeFromTree } from './output-trees.js';
 
 /** A file from the stories folder that the site publishes (a lead image), and where. */
 export interface CopiedAsset {
@@ -53,6 +53,8 @@ export interface WriteResult {
   readonly bytes: number;
   /** The stamp of the output link as this build left it (see `outputStamp`). */
   readonly published?: string | undefined;
+  /** How many files the tree this build left behind (the one live before it) differs from the new live one in. */
+  readonly behind: number;
 }
 
 const parallelWrites = 32;
@@ -210,7 +212,9 @@ export async function writeSite(
     await removeStale(isDerived);
     const removed = live ? [...live.files.keys()].filter((relative) => !files.has(relative)).sort() : [];
     await trees.publish(new Map([...files].map(([relative, file]) => [relative, file.digest])));
-    return { files, removed, bytes, published: outputStamp(trees.out) };
+    let behind = live ? removed.length : files.size;
+    if (live) for (const [relative, file] of files) if (live.files.get(relative) !== file.digest) behind++;
+    return { files, removed, bytes, published: outputStamp(trees.out), behind };
   } catch (error) {
     trees.abandon();
     throw error;
@@ -238,13 +242,6 @@ async function writeFresh(file: string, contents: Uint8Array, ensureDir: (file: 
     await rm(file, { force: true });
     await writeFile(file, contents, { flag: 'wx' });
   }
-}
-
-/** Resolve a site-relative file path inside `folder`, refusing any path that would leave it. */
-function insideFolder(folder: string, relative: string): string {
-  const file = path.resolve(folder, relative);
-  if (!file.startsWith(folder + path.sep)) throw new Error(`Refusing to write "${relative}": it is outside the output folder`);
-  return file;
 }
 
 /** Let the event loop run its pending I/O callbacks (replies of other threads among them) before going on. */

@@ -5,13 +5,19 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../bench/corpus.js';
+import { catchUpFinished } from '../../src/pipeline/tree-catch-up.js';
 
 const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
 
-/** Build with the real CLI: what it printed, the summary and then the phase timings. */
+/**
+ * Build with the real CLI: what it printed, the summary and then the phase timings. Incremental
+ * builds start a tree catch-up after every build (`WIREDESK_CATCH_UP_FROM=1`), so each next build
+ * races one: it waits for it at the lock, or finds the tree it left.
+ */
 async function wiredesk(cwd: string, args: string[]): Promise<string> {
-  const { stdout, stderr } = await run(process.execPath, [bin, 'build', ...args], { cwd, env: { ...process.env, WIREDESK_TIMINGS: '1' } });
+  const catchUp = args.includes('--no-cache') ? {} : { WIREDESK_CATCH_UP_FROM: '1' };
+  const { stdout, stderr } = await run(process.execPath, [bin, 'build', ...args], { cwd, env: { ...process.env, WIREDESK_TIMINGS: '1', ...catchUp } });
   return `${stdout}${stderr}`;
 }
 
@@ -35,7 +41,10 @@ describe('a cached, parallel, incremental build', () => {
     await writeCorpus(cached, corpus);
     await writeFile(path.join(cached, 'site.yaml'), 'title: Cache Wire\npageSize: 9\nfeedSize: 15\n');
   });
-  afterAll(() => rm(root, { recursive: true, force: true }));
+  afterAll(async () => {
+    await catchUpFinished(path.join(cached, 'dist'));
+    await rm(root, { recursive: true, force: true });
+  });
 
   /** Apply a change to the cached site, build it incrementally, build a copy from scratch on one thread, compare. */
   async function step(change: (dir: string) => Promise<void>): Promise<string> {
