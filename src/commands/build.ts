@@ -192,7 +192,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     phase('fingerprint');
     const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
     const search = config.search ? searchIndexStep(site, previous !== undefined) : undefined;
-    // Many story pages to render (a cold build, a template change): render them on threads, while this one renders the lists.
+    // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
     const pool = spill ? undefined : renderPoolFor(site, outputs, options, ahead);
     let written: WriteResult;
     try {
@@ -201,7 +201,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       await pool?.close();
     }
     const collected = ceiling.collections > 0 ? ` [${ceiling.collections} full collections under the memory ceiling]` : '';
-    phase(`${pool ? `render and write (story pages on ${pool.threads} threads)` : 'render and write'}${collected}`);
+    phase(`${pool ? `render and write (story pages and feeds on ${pool.threads} threads)` : 'render and write'}${collected}`);
 
     const counts = {
       stories: site.articles.length,

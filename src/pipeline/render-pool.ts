@@ -6,9 +6,9 @@ import { plainSite, type Site } from '../model/site.js';
 import type { WriteTarget, WrittenElsewhere } from './output-file.js';
 import type { RenderWorkerMessage, RenderWorkerReply } from './render-worker.js';
 
-/** Threads that render and write story pages, each holding a copy of the resolved site. */
+/** Threads that render and write story pages and feeds, each holding a copy of the resolved site. */
 export interface RenderPool {
-  /** Render the story page at `path` on one of the threads, which writes it at `target` (see `writeRenderedSync`). */
+  /** Render the story page or feed at `path` on one of the threads, which writes it at `target` (see `writeRenderedSync`). */
   write(path: string, target: WriteTarget): Promise<WrittenElsewhere>;
   /** Stop the threads; pages still asked for fail. */
   close(): Promise<void>;
@@ -20,7 +20,7 @@ export interface RenderPool {
  */
 export interface RenderThreads {
   readonly count: number;
-  /** Hand the threads the resolved site (once): from then on they render its story pages. */
+  /** Hand the threads the resolved site (once): from then on they render its story pages and feeds. */
   serve(site: Site): RenderPool;
   /** Stop the threads (again is harmless). */
   close(): Promise<void>;
@@ -115,8 +115,18 @@ export function startRenderThreads(count: number): RenderThreads | undefined {
   };
 }
 
-/** Below this many story pages to render, starting render threads costs more than it saves. */
+/**
+ * Below this much rendering, starting render threads costs more than it saves. Counted in story
+ * pages: a feed (twenty full stories in XML or JSON) costs about three of them.
+ */
 const renderPoolFrom = 2_000;
+/** What rendering a page of each kind the threads take costs, in story pages. */
+const threadWork: Readonly<Record<string, number>> = { article: 1, feed: 3 };
+
+/** The pages the render threads take: story pages and feeds, the bulk of a site's rendering. */
+function onThreads(output: { readonly kind: string; readonly unchanged?: boolean }): boolean {
+  return threadWork[output.kind] !== undefined && output.unchanged !== true;
+}
 
 /** Options that choose whether and how wide a render pool is. */
 export interface RenderPoolOptions {
@@ -135,18 +145,19 @@ function poolThreads(options: RenderPoolOptions): number {
 /**
  * Render threads started ahead, while the site is resolved, when `freshStories` (stories modelled
  * anew rather than taken from the cache: all of them in a cold build or after a template change)
- * promise enough story pages to render; undefined otherwise.
+ * promise enough rendering: their story pages, and the feeds they fill (a site of a few hundred
+ * stories already has hundreds of feeds), so from a quarter of the pool's threshold; undefined otherwise.
  */
 export function renderThreadsAhead(freshStories: number, options: RenderPoolOptions): RenderThreads | undefined {
   const threads = poolThreads(options);
-  return threads > 1 && freshStories >= poolThreshold(options) ? startRenderThreads(threads) : undefined;
+  return threads > 1 && freshStories * 4 >= poolThreshold(options) ? startRenderThreads(threads) : undefined;
 }
 
 /**
- * A render pool for a build whose story pages to render are many (from `renderPoolFrom`, or
- * `WIREDESK_RENDER_POOL_FROM`), on the threads started `ahead` if any, and the outputs with those
- * pages rendered and written on it (their bytes never come back to this thread); undefined when
- * the pages are few, there is one thread, or no compiled worker.
+ * A render pool for a build with much to render on threads (story pages and feeds, weighed by
+ * `threadWork`, from `renderPoolFrom`, or `WIREDESK_RENDER_POOL_FROM`), on the threads started
+ * `ahead` if any, and the outputs with those pages rendered and written on it (their bytes never
+ * come back to this thread); undefined when there is little, one thread, or no compiled worker.
  */
 export function renderPoolFor<T extends { readonly path: string; readonly kind: string; readonly unchanged?: boolean }>(
   site: Site,
@@ -154,9 +165,9 @@ export function renderPoolFor<T extends { readonly path: string; readonly kind: 
   options: RenderPoolOptions,
   ahead?: RenderThreads,
 ): { readonly outputs: readonly (T & { readonly writeElsewhere?: (target: WriteTarget) => Promise<WrittenElsewhere> })[]; readonly threads: number; close(): Promise<void> } | undefined {
-  const onThreads = (output: T) => output.kind === 'article' && output.unchanged !== true;
   const threads = ahead?.count ?? poolThreads(options);
-  if (threads <= 1 || outputs.filter(onThreads).length < poolThreshold(options)) return undefined;
+  const work = outputs.reduce((total, output) => total + (onThreads(output) ? (threadWork[output.kind] ?? 0) : 0), 0);
+  if (threads <= 1 || work < poolThreshold(options)) return undefined;
   const pool = (ahead ?? startRenderThreads(threads))?.serve(site);
   if (!pool) return undefined;
   return {

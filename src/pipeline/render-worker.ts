@@ -1,14 +1,15 @@
 import { parentPort } from 'node:worker_threads';
 import { siteWithLookup, type PlainSite, type Site } from '../model/site.js';
 import { articlePages } from '../render/article-pages.js';
+import { feedPages } from '../render/feed-pages.js';
 import type { Page } from '../render/page.js';
 import { writeRenderedSync, type WriteTarget, type WrittenElsewhere } from './output-file.js';
 
 // A thread of the render pool: started before the site is resolved, it is then handed the site
-// (once), renders its story pages by path, and writes each into the output tree (unless a tree
-// already holds its bytes).
+// (once), renders its story pages and feeds by path, and writes each into the output tree (unless
+// a tree already holds its bytes).
 
-/** What the pool sends a render thread: the resolved site as a plain value (first), then batches of story pages to render and write. */
+/** What the pool sends a render thread: the resolved site as a plain value (first), then batches of story pages and feeds to render and write. */
 export type RenderWorkerMessage =
   | { readonly site: PlainSite }
   | { readonly batch: number; readonly pages: readonly { readonly path: string; readonly target: WriteTarget }[] };
@@ -22,7 +23,7 @@ if (port) {
   port.on('message', (message: RenderWorkerMessage) => {
     if ('site' in message) {
       const site = siteWithLookup(message.site);
-      served = { site, pages: new Map(articlePages(site).map((page) => [page.path, page])) };
+      served = { site, pages: new Map([...articlePages(site), ...feedPages(site)].map((page) => [page.path, page])) };
       return;
     }
     const { batch, pages: asked } = message;
@@ -31,7 +32,7 @@ if (port) {
       const { site, pages } = served;
       const results = asked.map(({ path, target }) => {
         const page = pages.get(path);
-        if (!page) throw new Error(`No story page at "${path}" in the render thread's site`);
+        if (!page) throw new Error(`No story page or feed at "${path}" in the render thread's site`);
         const contents = page.render(site);
         return writeRenderedSync(target, typeof contents === 'string' ? encoder.encode(contents) : contents);
       });

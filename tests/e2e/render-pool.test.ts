@@ -14,14 +14,14 @@ describe('story pages rendered on a pool of threads', () => {
 
   it('should write byte for byte the site one thread writes, and render again on threads after a template-wide change', async () => {
     const pooled = await wiredesk(pooledDir, ['--threads', '2'], { WIREDESK_RENDER_POOL_FROM: '1' });
-    expect(pooled).toContain('render and write (story pages on 2 threads)');
+    expect(pooled).toContain('render and write (story pages and feeds on 2 threads)');
     const single = await wiredesk(singleDir, ['--threads', '1', '--no-cache']);
     expect(single).toMatch(/render and write: /);
     await expectSameFiles(path.join(pooledDir, 'dist'), path.join(singleDir, 'dist'));
 
     // A settings change renders every story page again: on the threads, to the same bytes as one thread.
     for (const site of [pooledDir, singleDir]) await writeFile(path.join(site, 'site.yaml'), 'title: Renamed Pool Wire\npageSize: 8\nsearch: false\n');
-    expect(await wiredesk(pooledDir, ['--threads', '2'], { WIREDESK_RENDER_POOL_FROM: '1' })).toContain('story pages on 2 threads');
+    expect(await wiredesk(pooledDir, ['--threads', '2'], { WIREDESK_RENDER_POOL_FROM: '1' })).toContain('story pages and feeds on 2 threads');
     await wiredesk(singleDir, ['--threads', '1', '--no-cache']);
     await expectSameFiles(path.join(pooledDir, 'dist'), path.join(singleDir, 'dist'));
   }, 120_000);
@@ -34,7 +34,7 @@ describe('story pages rendered on a pool of threads', () => {
       const file = path.join(stories, second ?? '');
       await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: "/m, 'title: "Pooled edit: '));
     }
-    expect(await wiredesk(pooledDir, ['--threads', '2'], { WIREDESK_RENDER_POOL_FROM: '1' })).toMatch(/every story kept its shape[\s\S]*story pages on 2 threads/);
+    expect(await wiredesk(pooledDir, ['--threads', '2'], { WIREDESK_RENDER_POOL_FROM: '1' })).toMatch(/every story kept its shape[\s\S]*story pages and feeds on 2 threads/);
     await wiredesk(singleDir, ['--threads', '1', '--no-cache']);
     await expectSameFiles(path.join(pooledDir, 'dist'), path.join(singleDir, 'dist'));
   }, 60_000);
