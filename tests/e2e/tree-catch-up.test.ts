@@ -28,7 +28,11 @@ describe('the tree catch-up after a build', () => {
   beforeAll(async () => {
     ({ root, first: site, second: reference } = await twinCorpora({ stories: 40, seed: 3, site: 'title: Catch-up\n' }));
   }, 60_000);
-  afterAll(() => rm(root, { recursive: true, force: true }));
+  afterAll(async () => {
+    // The last build may have started a catch-up of its own: let it finish before removing its folder.
+    await catchUpFinished(path.join(site, 'dist'));
+    await rm(root, { recursive: true, force: true });
+  });
 
   it('should link the tree left behind in the background, and the next build should write only what changed', async () => {
     const env = { WIREDESK_CATCH_UP_FROM: '10' };
