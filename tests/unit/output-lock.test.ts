@@ -12,25 +12,35 @@ import { openTrees, treesFolder } from '../../src/pipeline/output-trees.js';
 
 const compiled = pathToFileURL(fileURLToPath(new URL('../../lib/src/pipeline/output-trees.js', import.meta.url))).href;
 
-/** A process that opens the trees of `out`, holds them `holdMs`, then prints `locked` or the error. */
-function contender(out: string, holdMs: number): Promise<string> {
+/**
+ * A process that waits until `startAt` (so that all contenders try at once, however slowly each
+ * started), opens the trees of `out`, and prints `locked` or the error. The one that locked holds
+ * the trees until its standard input ends: the test ends it once every contender has answered.
+ */
+function contender(out: string, startAt: number): { readonly answer: Promise<string>; readonly release: () => void } {
   const script = `
     const { openTrees } = await import(${JSON.stringify(compiled)});
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, ${startAt} - Date.now())));
     try {
       const trees = await openTrees(${JSON.stringify(out)});
-      await new Promise((resolve) => setTimeout(resolve, ${holdMs}));
-      trees.abandon();
       console.log('locked');
+      process.stdin.resume();
+      await new Promise((resolve) => process.stdin.on('end', resolve));
+      trees.abandon();
     } catch (error) {
       console.log(error.message);
     }`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const answer = new Promise<string>((resolve, reject) => {
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('\n')) resolve(output.trim());
+    });
     child.on('error', reject);
     child.on('close', () => resolve(output.trim()));
   });
+  return { answer, release: () => child.stdin.end() };
 }
 
 describe('the output lock', () => {
@@ -45,11 +55,14 @@ describe('the output lock', () => {
   });
 
   it('should let exactly one of many builds started at once hold the trees, and name it to the others', async () => {
-    for (let round = 0; round < 4; round++) {
-      const results = await Promise.all(Array.from({ length: 6 }, () => contender(out, 400)));
+    for (let round = 0; round < 3; round++) {
+      const contenders = Array.from({ length: 6 }, () => contender(out, Date.now() + 1_500));
+      // Every contender answers while the one that locked still holds the trees.
+      const results = await Promise.all(contenders.map(({ answer }) => answer));
+      for (const { release } of contenders) release();
       expect(results.filter((result) => result === 'locked'), results.join('\n')).toHaveLength(1);
       for (const result of results.filter((result) => result !== 'locked')) expect(result).toMatch(/^Another build \(process \d+\) is writing /);
-      expect(existsSync(path.join(treesFolder(out), 'lock'))).toBe(false);
+      while (existsSync(path.join(treesFolder(out), 'lock'))) await new Promise((resolve) => setTimeout(resolve, 10));
     }
     // No private file of any contender is left beside the lock.
     expect((await readdir(treesFolder(out))).filter((name) => name.startsWith('lock'))).toEqual([]);
