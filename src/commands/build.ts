@@ -196,7 +196,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const pool = spill ? undefined : renderPoolFor(site, outputs, options, ahead);
     let written: WriteResult;
     try {
-      written = await writeSite(pool?.outputs ?? outputs, copied, out, { rewriteAll: !useCache, derived: search });
+      const onWait = (pid: number) => logger.info(`Waiting for the tree catch-up (process ${pid}) that the last build started to finish…`);
+      written = await writeSite(pool?.outputs ?? outputs, copied, out, { rewriteAll: !useCache, derived: search, onWait });
     } finally {
       await pool?.close();
     }

@@ -17,14 +17,18 @@ const pollMs = 25;
  * Take the lock file `file`, or throw naming the process that holds it. A lock left by a dead
  * process is taken over. A build waits while a catch-up holds the lock (`as: 'build'`); a
  * catch-up never waits (`as: 'catch-up'`): it gives up, by throwing, when anyone holds it.
- * Resolves to the function that releases it.
+ * `onWait` hears the pid of each catch-up a build starts waiting for. Resolves to the function
+ * that releases the lock.
  */
-export async function acquireLock(file: string, as: LockHolder = 'build'): Promise<() => void> {
+export async function acquireLock(file: string, as: LockHolder = 'build', onWait?: (pid: number) => void): Promise<() => void> {
   const giveUpAt = Date.now() + catchUpWaitMs;
+  let waitingFor: number | undefined;
   for (;;) {
     const taken = tryLock(file, as);
     if (taken.release) return taken.release;
     if (as === 'catch-up' || taken.holder?.as !== 'catch-up' || Date.now() > giveUpAt) throw heldBy(taken.holder?.pid ?? 0, taken.holder?.as ?? 'build', file);
+    if (waitingFor !== taken.holder.pid) onWait?.(taken.holder.pid);
+    waitingFor = taken.holder.pid;
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }

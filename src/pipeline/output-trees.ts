@@ -43,15 +43,15 @@ export function treesFolder(out: string): string {
 
 /**
  * Take the lock on `out`'s trees and prepare the tree that is not live. Throws when another
- * build holds the lock. A tree whose contents are not known (a build was killed while writing
+ * build holds the lock; waits while a tree catch-up does (telling `onWait` its pid). A tree whose contents are not known (a build was killed while writing
  * it) is emptied first, out of the way, so nothing stale can survive into the next site. With
  * `trust: false` no record is believed: the tree is emptied and nothing is shared with the live
  * one (for a build that must rewrite every file, after hand edits in the output say).
  */
-export async function openTrees(out: string, trust = true): Promise<OutputTrees> {
+export async function openTrees(out: string, trust = true, onWait?: (pid: number) => void): Promise<OutputTrees> {
   const folder = treesFolder(out);
   await mkdir(folder, { recursive: true });
-  const release = await acquireLock(path.join(folder, 'lock'));
+  const release = await acquireLock(path.join(folder, 'lock'), 'build', onWait);
   try {
     await recoverInterruptedMove(out);
     const liveName = liveTreeName(out, folder);

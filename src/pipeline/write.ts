@@ -67,15 +67,15 @@ const parallelOffThread = 96;
  * exactly as it was. Only files whose bytes differ from what that tree holds are touched; files
  * whose bytes did not change since the live build are hard links to the live ones, so they keep
  * their modification time and deploy tools that sync by time or size upload only what changed.
- * With `rewriteAll`, every file is written anew.
+ * With `rewriteAll`, every file is written anew. `onWait` hears of a tree catch-up it waits for.
  */
 export async function writeSite(
   pages: readonly OutputFile[],
   assets: readonly CopiedAsset[],
   outDir: string,
-  options: { readonly rewriteAll?: boolean; readonly derived?: DerivedFiles | undefined } = {},
+  options: { readonly rewriteAll?: boolean; readonly derived?: DerivedFiles | undefined; readonly onWait?: ((pid: number) => void) | undefined } = {},
 ): Promise<WriteResult> {
-  const trees = await openTrees(path.resolve(outDir), options.rewriteAll !== true);
+  const trees = await openTrees(path.resolve(outDir), options.rewriteAll !== true, options.onWait);
   const { live, next } = trees;
   let bytes = 0;
   const files = new Map<string, { outcome: FileOutcome; digest: string }>();

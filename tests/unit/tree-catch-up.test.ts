@@ -90,12 +90,15 @@ describe('catchUpTree', () => {
     try {
       await writeFile(path.join(treesFolder(out), 'lock'), `${catchUp.pid} catch-up`);
       let opened = false;
-      const opening = openTrees(out).then((trees) => {
+      const waitedFor: number[] = [];
+      const opening = openTrees(out, true, (pid) => waitedFor.push(pid)).then((trees) => {
         opened = true;
         return trees;
       });
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(opened).toBe(false);
+      // Told once, with the catch-up's pid, however many times it looked.
+      expect(waitedFor).toEqual([catchUp.pid]);
       catchUp.kill();
       const trees = await opening;
       trees.abandon();
