@@ -1,24 +1,15 @@
 import { existsSync } from 'node:fs';
-import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { treesFolder } from '../../src/pipeline/output-trees.js';
 import { catchUpFinished } from '../../src/pipeline/tree-catch-up.js';
 import { cliBuild, expectSameFiles, twinCorpora } from '../support/cli-build.js';
+import { inodesBelow } from '../support/inodes.js';
 
 // After a build that wrote most of the site, the CLI starts a detached process that links the
 // output tree it left behind up to the live one, so the next build (a story published, say)
 // writes only the files that changed instead of linking the whole site first.
-
-/** The inode of every file of a tree, by relative path. */
-async function inodes(dir: string): Promise<Map<string, number>> {
-  const files = new Map<string, number>();
-  for (const entry of (await readdir(dir, { recursive: true })).sort()) {
-    const info = await stat(path.join(dir, entry));
-    if (info.isFile()) files.set(entry, info.ino);
-  }
-  return files;
-}
 
 
 describe('the tree catch-up after a build', () => {
@@ -41,8 +32,8 @@ describe('the tree catch-up after a build', () => {
     // The build handed the lock to the catch-up before it returned: waiting for it is enough.
     await catchUpFinished(path.join(site, 'dist'));
     expect(existsSync(path.join(trees, 'b.json'))).toBe(true);
-    const live = await inodes(path.join(trees, 'a'));
-    expect(await inodes(path.join(trees, 'b'))).toEqual(live);
+    const live = await inodesBelow(path.join(trees, 'a'));
+    expect(await inodesBelow(path.join(trees, 'b'))).toEqual(live);
 
     // A story retitled: the next build writes its page and the lists that show it, and nothing else.
     const stories = path.join(site, 'stories');
@@ -53,11 +44,11 @@ describe('the tree catch-up after a build', () => {
       await writeFile(target, (await readFile(target, 'utf8')).replace(/^title: .*$/m, 'title: "Retitled by the desk"'));
     };
     await retitle(site);
-    const before = await inodes(path.join(trees, 'b'));
+    const before = await inodesBelow(path.join(trees, 'b'));
     await cliBuild(site, [], env);
     const manifest = JSON.parse(await readFile(path.join(site, '.wiredesk-cache', 'manifest.json'), 'utf8')) as { added: string[]; changed: string[] };
     const written = manifest.added.length + manifest.changed.length;
-    const after = await inodes(path.join(trees, 'b'));
+    const after = await inodesBelow(path.join(trees, 'b'));
     const touched = [...after].filter(([name, inode]) => before.get(name) !== inode);
     expect(touched.length).toBe(written);
     expect(written).toBeLessThan(before.size / 2);

@@ -1,24 +1,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTrees, treesFolder } from '../../src/pipeline/output-trees.js';
 import { catchUpTree } from '../../src/pipeline/tree-catch-up.js';
 import { writeSite, type OutputFile } from '../../src/pipeline/write.js';
+import { inodesBelow } from '../support/inodes.js';
 
 const page = (pagePath: string, text: string): OutputFile => ({ path: pagePath, render: () => text });
-
-/** The inode of every file of a tree, by relative path. */
-async function inodes(dir: string): Promise<Map<string, number>> {
-  const files = new Map<string, number>();
-  for (const entry of (await readdir(dir, { recursive: true })).sort()) {
-    const info = await stat(path.join(dir, entry));
-    if (info.isFile()) files.set(entry, info.ino);
-  }
-  return files;
-}
 
 describe('catchUpTree', () => {
   let dir: string;
@@ -36,14 +27,14 @@ describe('catchUpTree', () => {
     const trees = treesFolder(out);
     expect(await catchUpTree(out)).toEqual({ linked: 4, removed: 0 });
     // The same inodes: links, not copies; and recorded, so the next build trusts them.
-    expect(await inodes(path.join(trees, 'b'))).toEqual(await inodes(path.join(trees, 'a')));
+    expect(await inodesBelow(path.join(trees, 'b'))).toEqual(await inodesBelow(path.join(trees, 'a')));
     expect(existsSync(path.join(trees, 'b.json'))).toBe(true);
     expect(existsSync(path.join(trees, 'lock'))).toBe(false);
 
-    const before = await inodes(path.join(trees, 'b'));
+    const before = await inodesBelow(path.join(trees, 'b'));
     const second = await writeSite(site('story c, corrected'), [], out);
     expect(second.behind).toBe(1);
-    const after = await inodes(path.join(trees, 'b'));
+    const after = await inodesBelow(path.join(trees, 'b'));
     const touched = [...after].filter(([file, inode]) => before.get(file) !== inode).map(([file]) => file);
     expect(touched).toEqual(['c/index.html']);
     expect(await readFile(path.join(out, 'c/index.html'), 'utf8')).toBe('story c, corrected');
@@ -55,19 +46,18 @@ describe('catchUpTree', () => {
     // Tree a (no longer live) holds the first site; b is live.
     expect(await catchUpTree(out)).toEqual({ linked: 2, removed: 1 });
     const trees = treesFolder(out);
-    expect(await inodes(path.join(trees, 'a'))).toEqual(await inodes(path.join(trees, 'b')));
+    expect(await inodesBelow(path.join(trees, 'a'))).toEqual(await inodesBelow(path.join(trees, 'b')));
     expect(existsSync(path.join(trees, 'a', 'gone'))).toBe(false);
   });
 
   it('should empty a tree with no record (a build was killed writing it) before filling it', async () => {
     await writeSite([page('', 'home')], [], out);
     const trees = treesFolder(out);
-    await writeFile(path.join(trees, 'stray.html'), 'x');
     await rm(path.join(trees, 'b'), { recursive: true, force: true });
-    await (await import('node:fs/promises')).mkdir(path.join(trees, 'b', 'half-written'), { recursive: true });
+    await mkdir(path.join(trees, 'b', 'half-written'), { recursive: true });
     await writeFile(path.join(trees, 'b', 'half-written', 'index.html'), 'stale');
     expect(await catchUpTree(out)).toEqual({ linked: 1, removed: 0 });
-    expect([...(await inodes(path.join(trees, 'b'))).keys()]).toEqual(['index.html']);
+    expect([...(await inodesBelow(path.join(trees, 'b'))).keys()]).toEqual(['index.html']);
   });
 
   it('should give up when a build holds the lock, and do nothing when no tree is live', async () => {

@@ -1,27 +1,17 @@
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeRenderedSync, type WrittenElsewhere } from '../../src/pipeline/output-file.js';
 import { treesFolder } from '../../src/pipeline/output-trees.js';
 import { writeSite, type OutputFile } from '../../src/pipeline/write.js';
+import { inodesBelow } from '../support/inodes.js';
 
 const page = (pagePath: string, text: string | (() => string)): OutputFile => ({
   path: pagePath,
   render: typeof text === 'string' ? () => text : text,
 });
-
-/** The inode of every file under `dir`, by relative path: equal inodes mean a file was not touched. */
-async function inodes(dir: string): Promise<Map<string, number>> {
-  const entries = await readdir(dir, { recursive: true });
-  const files = new Map<string, number>();
-  for (const entry of entries.sort()) {
-    const info = await stat(path.join(dir, entry));
-    if (info.isFile()) files.set(entry, info.ino);
-  }
-  return files;
-}
 
 describe('writeSite', () => {
   let dir: string;
@@ -51,15 +41,15 @@ describe('writeSite', () => {
     const out = path.join(dir, 'dist');
     const site = (story: string) => [page('', 'home'), page('story/', story), page('tags/', 'tags')];
     await writeSite(site('first'), [], out);
-    const first = await inodes(out);
+    const first = await inodesBelow(out);
     await writeSite(site('second'), [], out);
-    const second = await inodes(out);
+    const second = await inodesBelow(out);
     expect((await lstat(out)).isSymbolicLink()).toBe(true);
     expect(second.get('index.html')).toBe(first.get('index.html'));
     expect(second.get('story/index.html')).not.toBe(first.get('story/index.html'));
     // The third build writes the other tree again: the story changed there one build ago, and is shared now.
     const third = await writeSite(site('second'), [], out);
-    expect(await inodes(out)).toEqual(second);
+    expect(await inodesBelow(out)).toEqual(second);
     expect([...third.files.values()].map((file) => file.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
     expect(await readFile(path.join(out, 'story/index.html'), 'utf8')).toBe('second');
   });
@@ -81,13 +71,13 @@ describe('writeSite', () => {
     const first = await writeSite(site('first'), [], out);
     expect([...first.files.values()].map((file) => file.outcome)).toEqual(['added', 'added', 'added']);
     expect(first.bytes).toBe('homefirstother'.length);
-    const before = await inodes(out);
+    const before = await inodesBelow(out);
     const second = await writeSite(site('second'), [], out);
     expect(await readFile(path.join(out, '2018/story/index.html'), 'utf8')).toBe('second');
     expect(second.files.get('2018/story/index.html')?.outcome).toBe('changed');
     // Bytes the live tree holds are shared with it (the same inode), not written again.
     expect(second.files.get('2018/other/index.html')?.outcome).toBe('unchanged');
-    expect((await inodes(out)).get('2018/other/index.html')).toBe(before.get('2018/other/index.html'));
+    expect((await inodesBelow(out)).get('2018/other/index.html')).toBe(before.get('2018/other/index.html'));
     // The third build writes the first tree again: it holds "other" already (kept), and the live tree holds "second" (shared).
     const third = await writeSite(site('second'), [], out);
     expect([...third.files.values()].map((file) => file.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
