@@ -1,33 +1,24 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generateCorpus, writeCorpus, type CorpusFile } from './corpus.js';
+import { generateCorpus, writeCorpus, type CorpusBenchOptions, type CorpusFile } from './corpus.js';
 import { countPages, type PageCounts } from './peers/count-pages.js';
 import { eleventy, hugo, isTool, wiredesk, type BuildTool, type MissingTool } from './peers/tools.js';
-import { hasGnuTime, removeScratchDir, runMeasured, scratchDir, type ChildRun } from './process-stats.js';
+import { anyRun, builtStories, measure as measureRuns, wiredeskSummary, type Check, type Measurement } from './measure-runs.js';
+import { hasGnuTime, removeScratchDir, scratchDir } from './process-stats.js';
 
 // Whole-site build times of `wiredesk build` (cold, no change, one edited story, one new story) and of its
 // peers' cold builds, on one generated corpus in one temporary folder, each the median of a few runs of the
 // real command in a child process. A benchmark, not a timed test; the tables are made by peers/build-speed-report.ts.
 
 /** How to run the build-speed benchmark. */
-export interface BuildSpeedOptions {
-  /** Corpus sizes in stories; each gets one corpus that every tool builds. */
-  readonly sizes: readonly number[];
-  /** Runs per measurement; the median is reported. */
+export interface BuildSpeedOptions extends CorpusBenchOptions {
+  /** Runs per measurement; the median is reported. Each size gets one corpus that every tool builds. */
   readonly runs: number;
-  readonly seed?: number;
   /** Whether to run the peers (Hugo, Eleventy) too. */
   readonly peers?: boolean;
-  /** Where progress and diagnostics go (default: stderr). */
-  readonly progress?: (line: string) => void;
 }
 
-/** The runs of one measurement (wall ms and peak RSS MiB each), and why it stopped early, if it did. */
-export interface Measurement {
-  readonly wallMs: readonly number[];
-  readonly peakRssMb: readonly (number | undefined)[];
-  readonly failure?: string;
-}
+export type { Measurement } from './measure-runs.js';
 
 /** What one tool did on one corpus: wiredesk has all four measurements, a peer the cold build only. */
 export interface ToolResult {
@@ -50,51 +41,10 @@ export interface SizeResult {
   readonly missing: readonly MissingTool[];
 }
 
-const wiredeskSummary = /^Built (\d+) stories into (\d+) pages and (\d+) feeds in [\d.]+ ms/m;
-
-/** How long one build may take before it is killed: generous, as it is a bound and not a goal. */
-const timeoutFor = (stories: number) => 120_000 + stories * 40;
-
-/** Why a finished child run does not count, or undefined when it does. */
-type Check = (run: ChildRun, index: number) => string | undefined;
-
-/** Run `tool` up to `runs` times, calling `before` ahead of each (untimed); stop at the first failed run. */
-async function measure(tool: BuildTool, name: string, stories: number, runs: number, before: (index: number) => Promise<void>, check: Check, progress: (line: string) => void): Promise<{ measurement: Measurement; last: ChildRun | undefined }> {
-  const wallMs: number[] = [];
-  const peakRssMb: (number | undefined)[] = [];
-  let last: ChildRun | undefined;
-  for (let index = 0; index < runs; index++) {
-    await tool.settle?.();
-    await before(index);
-    const run = await runMeasured(tool.command, tool.args, { cwd: tool.cwd, timeoutMs: timeoutFor(stories) });
-    last = run;
-    const failure = run.timedOut
-      ? `timed out after ${Math.round(timeoutFor(stories) / 1000)} s`
-      : run.exitCode !== 0
-        ? `exit code ${run.exitCode}: ${(run.stderr || run.stdout).trim().split('\n').slice(-5).join(' | ').slice(0, 500)}`
-        : check(run, index);
-    if (failure !== undefined) {
-      progress(`build-speed ${stories}: ${tool.label} ${name} run ${index + 1} failed: ${failure}`);
-      return { measurement: { wallMs, peakRssMb, failure }, last };
-    }
-    wallMs.push(run.wallMs);
-    peakRssMb.push(run.peakRssMb);
-    const rss = run.peakRssMb === undefined ? '' : `, ${Math.round(run.peakRssMb)} MiB`;
-    progress(`build-speed ${stories}: ${tool.label} ${name} ${index + 1}/${runs}: ${(run.wallMs / 1000).toFixed(2)} s${rss}`);
-  }
-  return { measurement: { wallMs, peakRssMb }, last };
+/** Run `tool` up to `runs` times (see `measureRuns`), with this bench's progress lines. */
+function measure(tool: BuildTool, name: string, stories: number, runs: number, before: (index: number) => Promise<void>, check: Check, progress: (line: string) => void) {
+  return measureRuns(tool, name, runs, before, check, { bench: 'build-speed', stories, progress });
 }
-
-/** Check that wiredesk said it built `expected(index)` stories. */
-function builtStories(expected: (index: number) => number): Check {
-  return (run, index) => {
-    const match = wiredeskSummary.exec(run.stdout);
-    if (!match) return `no summary line in: ${run.stdout.trim().slice(0, 300)}`;
-    return Number(match[1]) === expected(index) ? undefined : `built ${match[1]} stories, expected ${expected(index)}`;
-  };
-}
-
-const anyRun: Check = () => undefined;
 
 /** The middle story with a changed headline, different for every run. */
 function editedHeadline(file: CorpusFile, index: number): string {

@@ -7,6 +7,16 @@ export interface CorpusOptions {
   readonly seed?: number;
 }
 
+/** What every benchmark that builds generated corpora is told: the sizes, the seed, where progress goes. */
+export interface CorpusBenchOptions {
+  /** Corpus sizes in stories. */
+  readonly sizes: readonly number[];
+  /** The seed of the generated corpora (each bench has its default). */
+  readonly seed?: number;
+  /** Where progress and diagnostics go (default: stderr). */
+  readonly progress?: (line: string) => void;
+}
+
 /** One generated story file: its path relative to `stories/` and its text. */
 export interface CorpusFile {
   readonly source: string;

@@ -4,21 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { generateCorpus, writeCorpus, type CorpusFile } from './corpus.js';
+import { generateCorpus, writeCorpus, type CorpusBenchOptions, type CorpusFile } from './corpus.js';
 import { get, openEvents, peakRssMb, pollFor, reloads, startDev, type DevProcess, type Timeline } from './dev-client.js';
 
 // Save-to-reload latency of `wiredesk dev`, as a browser with the story's page open sees it: the real CLI in a
 // child process on a generated corpus, an SSE client and a polling GET. A benchmark, not a timed test.
 
 /** How to run the dev-edit benchmark. */
-export interface DevEditOptions {
-  /** Corpus sizes in stories; each gets a fresh corpus and server. */
-  readonly sizes: readonly number[];
-  /** Timed edits per size, spread from the newest story to the oldest (after one untimed warm-up edit). */
+export interface DevEditOptions extends CorpusBenchOptions {
+  /** Timed edits per size, spread from the newest story to the oldest (after one untimed warm-up edit); each size gets a fresh corpus and server. */
   readonly edits: number;
-  readonly seed?: number;
-  /** Where progress and diagnostics go (default: stderr). */
-  readonly progress?: (line: string) => void;
 }
 
 /** One timed save: ms from the start of the write to each thing seen, and what the server said of its rebuild. */

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-// One command in a child process, timed from the outside: wall time and peak resident memory, read from
+// One command in a child process, timed from the outside: wall time, CPU time and peak resident memory, read from
 // GNU time where the machine has it, else by polling the child's /proc status. Used by the build-speed bench.
 
 /** What a measured command did: its wall time, peak RSS, exit status and output. */
@@ -13,6 +13,8 @@ export interface ChildRun {
   readonly wallMs: number;
   /** Peak resident set size in MiB (the largest of the process and the children it waited for), or undefined. */
   readonly peakRssMb: number | undefined;
+  /** User plus system CPU time in milliseconds (of the process and the children it waited for), where GNU time reports it. */
+  readonly cpuMs: number | undefined;
   readonly exitCode: number | null;
   readonly timedOut: boolean;
   readonly stdout: string;
@@ -82,7 +84,7 @@ export async function runMeasured(command: string, args: readonly string[], opti
   const useTime = hasGnuTime();
   const scratch = useTime ? await scratchDir('wiredesk-bench-time-') : undefined;
   const report = scratch === undefined ? undefined : path.join(scratch, 'time.txt');
-  const [file, argv] = report === undefined ? [command, [...args]] : [gnuTime, ['-f', '%e %M', '-o', report, command, ...args]];
+  const [file, argv] = report === undefined ? [command, [...args]] : [gnuTime, ['-f', '%e %M %U %S', '-o', report, command, ...args]];
   try {
     const started = performance.now();
     const child = spawn(file, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -120,11 +122,13 @@ export async function runMeasured(command: string, args: readonly string[], opti
       killGroup(pid); // anything the build left running in its group
     }
     let peakKb = polledKb;
+    let cpuMs: number | undefined;
     if (report !== undefined) {
-      const measured = /(\d+(?:\.\d+)?) (\d+)\s*$/.exec(await readFile(report, 'utf8').catch(() => ''));
+      const measured = /(\d+(?:\.\d+)?) (\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)\s*$/.exec(await readFile(report, 'utf8').catch(() => ''));
       peakKb = measured ? Number(measured[2]) : undefined;
+      cpuMs = measured ? (Number(measured[3]) + Number(measured[4])) * 1000 : undefined;
     }
-    return { wallMs, peakRssMb: peakKb === undefined ? undefined : peakKb / 1024, exitCode, timedOut, stdout, stderr };
+    return { wallMs, peakRssMb: peakKb === undefined ? undefined : peakKb / 1024, cpuMs, exitCode, timedOut, stdout, stderr };
   } finally {
     if (scratch !== undefined) await removeScratchDir(scratch);
   }

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runBuildSpeed } from './build-speed.js';
+import { runColdBudget } from './cold-budget.js';
+import { formatColdBudget } from './cold-budget-report.js';
 import { formatDevEdit, runDevEdit } from './dev-edit.js';
 import { formatBuildSpeed } from './peers/build-speed-report.js';
 import { formatStageSpeed, runStageSpeed } from './stage-speed.js';
@@ -36,6 +38,10 @@ const benchmarks: Readonly<Record<string, Benchmark>> = {
       const chosen = [...new Set([...(sizes ?? [1_000, 10_000]), ...(huge ? [100_000] : [])])];
       return formatBuildSpeed(await runBuildSpeed({ sizes: chosen, runs: runs ?? 3 }));
     },
+  },
+  'cold-budget': {
+    describe: 'the Markdown stack alone on every core, and wiredesk and Hugo cold builds with full and cut bodies',
+    run: async ({ sizes, runs }) => formatColdBudget(await runColdBudget({ sizes: sizes ?? [10_000], runs: runs ?? 3 })),
   },
 };
 

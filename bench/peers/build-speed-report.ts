@@ -12,7 +12,8 @@ export function median(values: readonly (number | undefined)[]): number | undefi
   return sorted.length % 2 === 1 ? sorted[mid] : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-function seconds(ms: number | undefined): string {
+/** Milliseconds as seconds for a table: two decimals below 10 s, one above; — when unknown. */
+export function seconds(ms: number | undefined): string {
   return ms === undefined ? '—' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`;
 }
 
@@ -30,7 +31,8 @@ function cell(measurement: Measurement | undefined, withRss: boolean, note: (fai
   return `${seconds(time)}${rss}${measurement.failure === undefined ? '' : ` ⚠ ${measurement.wallMs.length} run${measurement.wallMs.length === 1 ? '' : 's'}`}`;
 }
 
-const count = (value: number) => value.toLocaleString('en');
+/** A count with thousands separators (`10,000`). */
+export const count = (value: number) => value.toLocaleString('en');
 
 function timesTable(results: readonly SizeResult[]): string[] {
   const lines = [
