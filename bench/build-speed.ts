@@ -4,7 +4,7 @@ import { generateCorpus, writeCorpus, type CorpusBenchOptions, type CorpusFile }
 import { countPages, type PageCounts } from './peers/count-pages.js';
 import { eleventy, hugo, isTool, wiredesk, type BuildTool, type MissingTool } from './peers/tools.js';
 import { anyRun, builtStories, measure as measureRuns, wiredeskSummary, type Check, type Measurement } from './measure-runs.js';
-import { hasGnuTime, removeScratchDir, scratchDir } from './process-stats.js';
+import { hasGnuTime, retireScratchDir, scratchDir } from './process-stats.js';
 
 // Whole-site build times of `wiredesk build` (cold, no change, one edited story, one new story) and of its
 // peers' cold builds, on one generated corpus in one temporary folder, each the median of a few runs of the
@@ -135,7 +135,7 @@ async function measureSize(stories: number, options: BuildSpeedOptions): Promise
     if (check && (await readFile(path.join(work, 'stories', check.source), 'utf8')) !== check.text) throw new Error('The corpus was not restored');
     return { stories, runs: options.runs, tools, missing };
   } finally {
-    await removeScratchDir(work);
+    await retireScratchDir(work);
   }
 }
 

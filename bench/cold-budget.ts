@@ -4,7 +4,7 @@ import { generateCorpus, writeCorpus, type CorpusBenchOptions, type CorpusFile }
 import { timeMarkdownStack, storyBody, type MarkdownStackRun } from './markdown-stack.js';
 import { builtStories, joined, measure, anyRun, type Check, type Measurement } from './measure-runs.js';
 import { hugo, isTool, wiredesk, type BuildTool } from './peers/tools.js';
-import { removeScratchDir, scratchDir } from './process-stats.js';
+import { retireScratchDir, scratchDir } from './process-stats.js';
 
 // Where a cold build's time goes against Hugo's, on one generated corpus: the Markdown stack alone on
 // every core (the least any build with it can cost), and cold builds of wiredesk and Hugo, taking turns,
@@ -98,7 +98,7 @@ async function measureSize(stories: number, options: ColdBudgetOptions): Promise
       cut: cutBuilds,
     };
   } finally {
-    await removeScratchDir(work);
+    await retireScratchDir(work);
   }
 }
 

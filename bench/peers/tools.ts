@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, readdir, rm } from 'node:fs/promises';
+import { cp, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { treesFolder } from '../../src/pipeline/output-trees.js';
 import { catchUpFinished } from '../../src/pipeline/tree-catch-up.js';
+import { moveToBenchTrash } from '../process-stats.js';
 
 // The static site generators the build-speed bench runs on one corpus folder: wiredesk (the real CLI) and
 // its peers, each as a command, a clean-up for a cold build and the folder it writes.
@@ -23,7 +24,7 @@ export interface BuildTool {
   readonly command: string;
   readonly args: readonly string[];
   readonly cwd: string;
-  /** Remove everything a previous build left (output, caches), so that the next build is cold. */
+  /** Move everything a previous build left (output, caches) into the bench's trash (see `moveToBenchTrash`), so that the next build is cold. */
   clean(): Promise<void>;
   /** Wait for what a build left running in the background, so that the next timed build runs alone. */
   settle?(): Promise<void>;
@@ -55,7 +56,7 @@ export function wiredesk(work: string): BuildTool {
       // interrupted build left.
       const staging = (await readdir(work)).filter((name) => name.startsWith('.dist-'));
       const out = path.join(work, 'dist');
-      for (const folder of [out, treesFolder(out), path.join(work, '.wiredesk-cache'), ...staging.map((name) => path.join(work, name))]) await rm(folder, { recursive: true, force: true });
+      for (const folder of [out, treesFolder(out), path.join(work, '.wiredesk-cache'), ...staging.map((name) => path.join(work, name))]) await moveToBenchTrash(folder);
     },
   };
 }
@@ -81,7 +82,7 @@ export async function hugo(work: string): Promise<BuildTool | MissingTool> {
     args: ['--quiet', '--contentDir', path.join(work, 'stories'), '--destination', outDir, '--cacheDir', cacheDir],
     cwd: site,
     clean: async () => {
-      for (const dir of [outDir, cacheDir, path.join(site, 'resources')]) await rm(dir, { recursive: true, force: true });
+      for (const dir of [outDir, cacheDir, path.join(site, 'resources')]) await moveToBenchTrash(dir);
     },
   };
 }
@@ -103,7 +104,7 @@ export async function eleventy(work: string): Promise<BuildTool | MissingTool> {
     args: [cli, `--config=${path.join(home, 'eleventy.config.js')}`, `--input=${path.join(work, 'stories')}`, `--output=${outDir}`, '--quiet'],
     cwd: work,
     clean: async () => {
-      for (const dir of [outDir, path.join(work, '.cache')]) await rm(dir, { recursive: true, force: true });
+      for (const dir of [outDir, path.join(work, '.cache')]) await moveToBenchTrash(dir);
     },
   };
 }
