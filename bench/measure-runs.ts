@@ -32,7 +32,7 @@ export function builtStories(expected: (index: number) => number): Check {
 }
 
 /** How long one build may take before it is killed: generous, as it is a bound and not a goal. */
-export const timeoutFor = (stories: number) => 120_000 + stories * 40;
+const timeoutFor = (stories: number) => 120_000 + stories * 40;
 
 /** Where a measurement is reported: the bench's name and the corpus size, for progress lines. */
 export interface MeasureContext {
