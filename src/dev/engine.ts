@@ -62,6 +62,8 @@ export interface DevEngine {
   readonly config: SiteConfig | undefined;
   /** The absolute path of the stories folder. */
   readonly storiesDir: string;
+  /** The settings file as messages name it (relative to the working folder, e.g. `site.yaml`). */
+  readonly settingsFile: string;
   /** The first full build. */
   readonly initial: RebuildReport;
   /** Apply changed, added or deleted files below the stories folder (absolute paths). */
@@ -203,6 +205,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   return {
     config,
     storiesDir,
+    settingsFile: path.relative(cwd, path.resolve(cwd, options.config ?? 'site.yaml')).split(path.sep).join('/'),
     initial,
     async update(files) {
       const since = performance.now();
