@@ -43,33 +43,42 @@ export interface DevAssembly {
 }
 
 /**
- * Assemble the preview so that it always keeps going: a story whose latest save is broken is
- * shown at its last good version (from `lastGood`) when it has one, and left out otherwise, as
- * `build --keep-going` does; its messages are reported either way.
+ * Assemble the preview so that it always keeps going: a story whose latest save is broken (in
+ * itself, or in what it links to) is shown at its last good version (from `lastGood`) when it has
+ * one, and left out otherwise, as `build --keep-going` does; its messages are reported either way.
  */
 export function assembleForDev(stories: ReadonlyMap<string, StoryEntry>, lastGood: ReadonlyMap<string, Article>, inputs: DevAssemblyInputs): DevAssembly {
-  const results: ModelResult[] = [];
-  const held: VFileMessage[] = [];
-  const names: StoryName[] = [];
-  for (const [source, entry] of stories) {
-    names.push({ source, displayPath: entry.file.displayPath });
-    const previous = lastGood.get(source);
-    if (previous && entry.result.messages.some((message) => message.fatal === true)) {
-      results.push({ article: previous, messages: [] });
-      held.push(...entry.result.messages);
-    } else {
-      results.push(entry.result);
-    }
-  }
+  const names: StoryName[] = [...stories].map(([source, entry]) => ({ source, displayPath: entry.file.displayPath }));
   for (const displayPath of inputs.unreadable) {
     names.push({ source: path.relative(inputs.storiesDir, path.resolve(inputs.cwd, displayPath)).split(path.sep).join('/'), displayPath });
   }
   const { config, theme, extra, now } = inputs;
-  const outcome = assembleSite(results, extra, config, theme, { keepGoing: true, stories: names, now });
+  const assemble = (results: readonly ModelResult[]) => assembleSite(results, extra, config, theme, { keepGoing: true, stories: names, now });
+  const fallsBack = new Set<string>();
+  for (const [source, entry] of stories) if (lastGood.has(source) && entry.result.messages.some((message) => message.fatal === true)) fallsBack.add(source);
+  const resultsWith = (fallback: ReadonlySet<string>) =>
+    [...stories].map(([source, entry]): ModelResult => {
+      const previous = fallback.has(source) ? lastGood.get(source) : undefined;
+      return previous ? { article: previous, messages: [] } : entry.result;
+    });
+  let results = resultsWith(fallsBack);
+  let outcome = assemble(results);
+  // Stories left out for what their new version links to: once more with their last good versions.
   const leftOut = new Set(outcome.leftOut);
+  const brokenLinks = new Set([...stories].filter(([source, entry]) => !fallsBack.has(source) && lastGood.has(source) && leftOut.has(entry.file.displayPath)).map(([source]) => source));
+  const held: VFileMessage[] = [];
+  if (brokenLinks.size > 0) {
+    const files = new Set([...brokenLinks].map((source) => stories.get(source)?.file.displayPath));
+    held.push(...outcome.messages.filter((message) => message.fatal === true && files.has(message.file ?? undefined)));
+    for (const source of brokenLinks) fallsBack.add(source);
+    results = resultsWith(fallsBack);
+    outcome = assemble(results);
+  }
+  for (const source of fallsBack) held.push(...(stories.get(source)?.result.messages ?? []));
+  const finallyLeftOut = new Set(outcome.leftOut);
   const nextGood = new Map<string, Article>();
   if (outcome.site) {
-    for (const result of results) if (result.article && !leftOut.has(result.article.displayPath)) nextGood.set(result.article.source, result.article);
+    for (const result of results) if (result.article && !finallyLeftOut.has(result.article.displayPath)) nextGood.set(result.article.source, result.article);
   }
   const drafts = new Map<string, Page>();
   if (inputs.drafts && outcome.site && outcome.pages) {

@@ -182,7 +182,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       if (!old || structureKey(old) !== structureKey(article)) return undefined;
     }
     const { site, replaced } = replaceArticles(good.site, edited, good.positions, good.byId);
-    for (const article of replaced) lastGood.set(article.source, article);
+    for (const article of edited.values()) lastGood.set(article.source, article);
     const changed = new Set<string>();
     // Each changed fingerprint (in full, as a teaser, place and time) sends its readers to be rendered again.
     for (const article of replaced) {

@@ -240,6 +240,27 @@ describe('the dev engine keeps going', () => {
   });
 });
 
+describe('the dev engine keeps the last good version of a story', () => {
+  it('should show the version of its last good save, light edits included, while a save is broken', async () => {
+    const fixture = await fixtureSite([story('a', 1), story('b', 2)].join(''));
+    const text = (body: string) => story('a', 1, '', body).split('\n').slice(1).join('\n');
+    const file = () => path.join(fixture.dir, 'stories/a.md');
+    try {
+      const engine = await createDevEngine({ cwd: fixture.dir });
+      await fixture.write('stories/a.md', text('The second save.'));
+      expect((await engine.update([file()])).path).toBe('light');
+      await fixture.write('stories/a.md', text('The third save, with [a broken link](gone.md).'));
+      const broken = await engine.update([file()]);
+      expect(broken).toMatchObject({ ok: true, leftOut: [] });
+      expect(broken.messages.map((message) => message.ruleId)).toEqual(['dangling-reference']);
+      const served = engine.lookup(page('a', 1));
+      expect(served?.kind === 'bytes' && String(served.body)).toContain('The second save.');
+    } finally {
+      await fixture.remove();
+    }
+  });
+});
+
 describe('the dev engine light path', () => {
   it('should give the same pages, byte for byte, as resolving the whole site again', async () => {
     const { generateCorpus, writeCorpus } = await import('../../bench/corpus.js');
