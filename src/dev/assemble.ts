@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
+import type { Invalidation } from '../incremental/invalidate.js';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { Page } from '../render/page.js';
@@ -86,4 +87,11 @@ export function assembleForDev(stories: ReadonlyMap<string, StoryEntry>, lastGoo
     for (const page of draftPages(outcome.site, outcome.hidden ?? [], taken, now)) drafts.set(page.path, page);
   }
   return { outcome, messages: [...outcome.messages, ...held], lastGood: nextGood, drafts };
+}
+
+/** Every draft page counts as changed (their stories are not fingerprinted), and one that is gone as removed. */
+export function withDrafts(invalidation: Invalidation, previous: ReadonlyMap<string, Page> | undefined, next: { readonly pages: ReadonlyMap<string, Page>; readonly drafts: ReadonlyMap<string, Page> }): Invalidation {
+  if (!previous?.size && next.drafts.size === 0) return invalidation;
+  const gone = [...(previous?.keys() ?? [])].filter((sitePath) => !next.drafts.has(sitePath) && !next.pages.has(sitePath));
+  return { changed: [...invalidation.changed, ...next.drafts.keys()], removed: [...invalidation.removed, ...gone] };
 }

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { resolveConfig } from '../config.js';
 import { articlePrints, fingerprintSite } from '../incremental/fingerprints.js';
-import { invalidatedPages, type Invalidation } from '../incremental/invalidate.js';
+import { invalidatedPages } from '../incremental/invalidate.js';
 import { positionsOf, replaceArticles, structureKey } from '../incremental/light-edit.js';
 import { indexReaders, type Readers } from '../incremental/readers.js';
 import type { Article } from '../model/article.js';
@@ -16,7 +16,7 @@ import { prepareBodies } from '../model/body.js';
 import { storyToArticle } from '../pipeline/index.js';
 import { isHidden, isStorySource, loadStories, loadStoryFile } from '../pipeline/load.js';
 import { loadTheme } from '../pipeline/load-theme.js';
-import { assembleForDev, type StoryEntry } from './assemble.js';
+import { assembleForDev, withDrafts, type StoryEntry } from './assemble.js';
 import type { Page } from '../render/page.js';
 import { expandFolders, isRegularFile } from './changed-files.js';
 import { contentTypeOf } from './content-type.js';
@@ -166,7 +166,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       leftOut: outcome.leftOut,
       drafts: assembly.drafts,
     };
-    const { changed, removed } = withDrafts(good ? invalidatedPages(good, next) : { changed: [...pages.keys()], removed: [] }, good, next);
+    const { changed, removed } = withDrafts(good ? invalidatedPages(good, next) : { changed: [...pages.keys()], removed: [] }, good?.drafts, next);
     const rendered = refresh(next, changed, removed);
     good = next;
     lastOk = true;
@@ -290,13 +290,6 @@ function remodelStoriesWithImages(
       setStory(source, { file: entry.file, result: storyToArticle(entry.file, config, assets) });
     }
   }
-}
-
-/** Every draft page counts as changed (their stories are not fingerprinted), and one that is gone as removed. */
-function withDrafts(invalidation: Invalidation, previous: GoodSite | undefined, next: GoodSite): Invalidation {
-  if (!previous?.drafts.size && next.drafts.size === 0) return invalidation;
-  const gone = [...(previous?.drafts.keys() ?? [])].filter((sitePath) => !next.drafts.has(sitePath) && !next.pages.has(sitePath));
-  return { changed: [...invalidation.changed, ...next.drafts.keys()], removed: [...invalidation.removed, ...gone] };
 }
 
 function contentTypeOfPage(page: Page): string {
