@@ -15,14 +15,15 @@ Options:
   --threads N        build: threads that parse stories (default: one per core)
   --no-cache         build: ignore and keep no cache (.wiredesk-cache/)
   --keep-going       build: leave out broken stories (listed) and publish the rest
-  --now TIME         build: the instant to build for (ISO 8601 with offset; default: the clock),
-                     for embargoes and the news sitemap
+  --now TIME         build, dev: the instant to build or preview for (ISO 8601 with offset;
+                     default: the clock), for embargoes and the news sitemap
   --format F         import: text (scraped stories) or ninjs (IPTC JSON); default: by file extension
   --into DIR         import: the stories folder to write into (default: stories)
   --force            import: replace story files that exist with other text
   --port N           dev: first port to try (default: 4321; the next free one if taken)
   --host H           dev: address to listen on (default: 127.0.0.1)
   --open             dev: open the site in a browser
+  --drafts           dev: also show embargoed and withheld stories at their URLs, with a banner
   -h, --help         Show this help
   -v, --version      Show the version`;
 
@@ -48,6 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         port: { type: 'string' },
         host: { type: 'string' },
         open: { type: 'boolean' },
+        drafts: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -92,16 +94,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`Invalid --threads "${values.threads}", expected a whole number from 1 to 64\n`);
       return 2;
     }
-    let now: number | undefined;
-    if (values.now !== undefined) {
-      const { parseDateTime } = await import('./text/datetime.js');
-      const parsed = /(?:Z|[+-]\d\d:?\d\d)$/i.test(values.now.trim()) ? parseDateTime(values.now) : undefined;
-      if (!parsed?.ok) {
-        process.stderr.write(`Invalid --now "${values.now}", expected ISO 8601 with offset such as 2018-05-25T14:03:00+03:00\n`);
-        return 2;
-      }
-      now = parsed.value.epochMs;
+    if (values.drafts) {
+      process.stderr.write('--drafts is for `wiredesk dev` only: a build never publishes embargoed or withheld stories\n');
+      return 2;
     }
+    const now = await parseNow(values.now);
+    if (now === 'invalid') return 2;
     const outcome = await build({ stories: values.stories, out: values.out, config: values.config, baseUrl: values['base-url'], threads, cache: !values['no-cache'], keepGoing: values['keep-going'], now });
     return outcome.ok ? 0 : 1;
   }
@@ -111,8 +109,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`Invalid --port "${values.port}", expected a whole number from 0 to 65535\n`);
       return 2;
     }
+    const now = await parseNow(values.now);
+    if (now === 'invalid') return 2;
     const { dev } = await import('./commands/dev.js');
-    const session = await dev({ stories: values.stories, config: values.config, baseUrl: values['base-url'], port, host: values.host, open: values.open });
+    const session = await dev({ stories: values.stories, config: values.config, baseUrl: values['base-url'], port, host: values.host, open: values.open, now, drafts: values.drafts });
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.stdout.write('\nStopping the preview\n');
@@ -125,4 +125,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   process.stderr.write(`Unknown command "${command}"\n\n${usage}\n`);
   return 2;
+}
+
+/** The `--now` flag as epoch milliseconds (undefined when absent), or 'invalid' once the reason is printed. */
+async function parseNow(text: string | undefined): Promise<number | undefined | 'invalid'> {
+  if (text === undefined) return undefined;
+  const { parseDateTime } = await import('./text/datetime.js');
+  const parsed = /(?:Z|[+-]\d\d:?\d\d)$/i.test(text.trim()) ? parseDateTime(text) : undefined;
+  if (!parsed?.ok) {
+    process.stderr.write(`Invalid --now "${text}", expected ISO 8601 with offset such as 2018-05-25T14:03:00+03:00\n`);
+    return 'invalid';
+  }
+  return parsed.value.epochMs;
 }

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import { hrefTo } from '../src/model/urls.js';
-import type { ArticleView } from '../src/model/views.js';
+import type { ArticleView, DraftNotice } from '../src/model/views.js';
 import { layout } from './layout.js';
 import { storyBody } from './parts/body.js';
 import { leadFigure } from './parts/figure.js';
@@ -11,6 +11,7 @@ import { correctionsList } from './parts/corrections.js';
 import { termLinks } from './parts/terms.js';
 import { urgencyLabel } from './parts/urgency.js';
 import { timeFull } from './parts/time.js';
+import { asElement } from './parts/tree.js';
 
 /** A story page: kicker, headline, dates, byline, lead image, dateline and body, note, terms and related stories. */
 export function renderArticle(view: ArticleView): Root {
@@ -28,6 +29,7 @@ export function renderArticle(view: ArticleView): Root {
   const main = (
     <>
       <article class="story" data-pagefind-body="">
+        {view.draft ? draftBanner(view.draft, language) : null}
         <header class="story-header">
           {article.slugline === undefined ? null : <p class="slugline">{article.slugline}</p>}
           {sectionName === undefined && !urgent ? null : (
@@ -64,5 +66,16 @@ export function renderArticle(view: ArticleView): Root {
       ) : null}
     </>
   );
-  return layout({ chrome, main, head: articleHead(view), ...(article.lang ? { lang: article.lang } : {}) });
+  const head = view.draft ? [...articleHead(view), asElement(<meta name="robots" content="noindex" />)] : articleHead(view);
+  return layout({ chrome, main, head, ...(article.lang ? { lang: article.lang } : {}) });
+}
+
+/** The banner of a story previewed with `dev --drafts`: why it is not on the site yet. */
+function draftBanner(draft: DraftNotice, language: string) {
+  return (
+    <p class="draft-banner" role="status">
+      {draft.reason === 'withheld' ? 'Withheld' : <>Embargoed until {timeFull(draft.until, language)}</>}
+      {' — preview only, not on the site'}
+    </p>
+  );
 }

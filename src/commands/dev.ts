@@ -17,6 +17,10 @@ export interface DevOptions extends SiteInputs {
   readonly port?: number | undefined;
   readonly host?: string | undefined;
   readonly open?: boolean | undefined;
+  /** The instant to preview (epoch milliseconds) for embargoes and the news window (`--now`); the clock when absent. */
+  readonly now?: number | undefined;
+  /** Also serve embargoed and withheld stories at their URLs, with a banner saying so (`--drafts`). */
+  readonly drafts?: boolean | undefined;
   readonly logger?: Logger | undefined;
 }
 
@@ -70,12 +74,12 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
   watcher.on('error', (error) => logger.error(`Watcher: ${error instanceof Error ? error.message : String(error)}`));
   const watching = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
-  const host = await startEngineHost({ cwd, stories: options.stories, config: options.config, baseUrl: options.baseUrl });
-  let problemsShown = !host.initial.ok;
+  const host = await startEngineHost({ cwd, stories: options.stories, config: options.config, baseUrl: options.baseUrl, now: options.now, drafts: options.drafts });
+  let problemsShown = hasErrors(host.initial);
   printProblems(logger, host.initial.problems);
-  logger.info(host.initial.ok ? `Built ${host.initial.pages} pages in ${host.initial.ms} ms` : 'The first build has problems: fix them and the preview fills in');
+  logger.info(host.initial.ok ? `Built ${host.initial.pages} pages in ${host.initial.ms} ms${leftOutNote(host.initial)}` : 'The first build has problems: fix them and the preview fills in');
   const server = await startDevServer({ source: host.source, host: options.host, port: options.port, logger });
-  if (!host.initial.ok) server.broadcast({ type: 'problems', problems: host.initial.problems });
+  if (problemsShown) server.broadcast({ type: 'problems', problems: host.initial.problems });
   await watching;
   markReady({ host, server });
   const asked = options.port ?? 4321;
@@ -92,11 +96,14 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
     }
     const touched = [...summary.changed, ...summary.removed];
     const updated = all ? `${summary.pages} pages rebuilt` : `${touched.length} pages updated (${summary.rendered} re-rendered now)`;
-    logger.info(`${what} · ${updated} · ${summary.ms} ms`);
-    if (problemsShown) target.broadcast({ type: 'ok' });
+    logger.info(`${what} · ${updated}${leftOutNote(summary)} · ${summary.ms} ms`);
+    const errors = hasErrors(summary);
+    if (problemsShown && !errors) target.broadcast({ type: 'ok' });
     else if (all || touched.length > maxReloadPaths) target.broadcast({ type: 'reload', paths: 'all' });
     else if (touched.length > 0) target.broadcast({ type: 'reload', paths: touched });
-    problemsShown = false;
+    // After the reload, which the server remembers as clearing them: reloaded pages are shown the problems again.
+    if (errors) target.broadcast({ type: 'problems', problems: summary.problems });
+    problemsShown = errors;
   }
 
   async function rebuild(running: { host: EngineHost; server: DevServer }, files: readonly string[]): Promise<void> {
@@ -106,7 +113,7 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
       const compiled = await compileCode();
       if (!compiled.ok) {
         const problems: DevProblem[] = compiled.lines.map((line) => ({ text: line, file: 'templates', severity: 'error', ruleId: 'compile' }));
-        afterRebuild(running.server, what, { ok: false, problems, changed: [], removed: [], rendered: 0, pages: 0, ms: 0, path: 'full' }, true);
+        afterRebuild(running.server, what, { ok: false, problems, leftOut: [], changed: [], removed: [], rendered: 0, pages: 0, ms: 0, path: 'full' }, true);
         return;
       }
     }
@@ -134,6 +141,16 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
       return closing;
     },
   };
+}
+
+/** Whether a rebuild has errors to keep on screen: stories left out, or shown at their last good version. */
+function hasErrors(summary: RebuildSummary): boolean {
+  return summary.problems.some((problem) => problem.severity === 'error');
+}
+
+function leftOutNote(summary: RebuildSummary): string {
+  const count = summary.leftOut.length;
+  return count === 0 ? '' : `, leaving out ${count} broken stor${count === 1 ? 'y' : 'ies'}: ${summary.leftOut.join(', ')}`;
 }
 
 function printProblems(logger: Logger, problems: readonly DevProblem[]): void {

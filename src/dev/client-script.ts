@@ -90,7 +90,7 @@ function showOverlay(problems) {
   panel.id = overlayId;
   panel.setAttribute('role', 'alert');
   const heading = element('h2', hasErrors
-    ? 'wiredesk: the last save has problems \u2014 the page shows the last good build'
+    ? 'wiredesk: errors \u2014 what they break shows its last good version, or is left out until fixed'
     : 'wiredesk: the last save has warnings', 'margin:0 0 1rem;font-size:1.1rem;color:#fca5a5;');
   const list = element('ul', undefined, 'margin:0 0 1.5rem;padding:0;list-style:none;');
   for (const problem of problems) {

@@ -13,10 +13,10 @@ import type { LinkedArticle, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
 import { prepareBodies } from '../model/body.js';
-import { assembleSite, storyToArticle } from '../pipeline/index.js';
-import { isHidden, isStorySource, loadStories, loadStoryFile, type StoryFile } from '../pipeline/load.js';
+import { storyToArticle } from '../pipeline/index.js';
+import { isHidden, isStorySource, loadStories, loadStoryFile } from '../pipeline/load.js';
 import { loadTheme } from '../pipeline/load-theme.js';
-import type { ModelResult } from '../pipeline/model.js';
+import { assembleForDev, withDrafts, type StoryEntry } from './assemble.js';
 import type { Page } from '../render/page.js';
 import { expandFolders, isRegularFile } from './changed-files.js';
 import { contentTypeOf } from './content-type.js';
@@ -27,13 +27,22 @@ export interface DevEngineOptions extends SiteInputs {
   readonly cwd: string;
   /** `false` resolves and plans the whole site on every change (the reference the light path is tested against). */
   readonly incremental?: boolean | undefined;
+  /** The instant to preview (epoch milliseconds) for embargoes and the news window; the clock at each rebuild when absent. */
+  readonly now?: number | undefined;
+  /** Also serve embargoed and withheld stories at their URLs, with a banner saying so (`dev --drafts`). */
+  readonly drafts?: boolean | undefined;
 }
 
 /** What one (re)build did: its problems, the pages it changed or removed, and how long it took. */
 export interface RebuildReport {
-  /** True when the site was rebuilt; false when problems kept the last good site in place. */
+  /**
+   * True when the site was rebuilt, broken stories left out or shown at their last good version;
+   * false when problems no story can be left out for (the settings') kept the last good site in place.
+   */
   readonly ok: boolean;
   readonly messages: readonly VFileMessage[];
+  /** Story files on no page because they are broken and have no good version yet (display paths, sorted). */
+  readonly leftOut: readonly string[];
   /** Site paths whose output changed (new pages included). */
   readonly changed: readonly string[];
   readonly removed: readonly string[];
@@ -53,6 +62,8 @@ export interface DevEngine {
   readonly config: SiteConfig | undefined;
   /** The absolute path of the stories folder. */
   readonly storiesDir: string;
+  /** The settings file as messages name it (relative to the working folder, e.g. `site.yaml`). */
+  readonly settingsFile: string;
   /** The first full build. */
   readonly initial: RebuildReport;
   /** Apply changed, added or deleted files below the stories folder (absolute paths). */
@@ -79,13 +90,11 @@ interface GoodSite {
     readonly collections: ReadonlyMap<string, string>;
   };
   readonly readers: Readers;
-  /** Messages of the resolve and render stages (warnings only, or it would not be good). */
+  /** Messages of the resolve and render stages (errors only for stories left out). */
   readonly siteMessages: readonly VFileMessage[];
-}
-
-interface StoryEntry {
-  readonly file: StoryFile;
-  readonly result: ModelResult;
+  readonly leftOut: readonly string[];
+  /** With `drafts`: preview pages of embargoed and withheld stories, rendered on each request. */
+  readonly drafts: ReadonlyMap<string, Page>;
 }
 
 /** Build the site once and keep everything needed to rebuild only what a change touches. */
@@ -115,6 +124,8 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
 
   let good: GoodSite | undefined;
   let lastOk = false;
+  /** Each story as the last good site has it, shown in its place while a save of it is broken. */
+  let lastGood = new Map<string, Article>();
   const cache = new Map<string, string | Uint8Array>();
   const storyMessages = () => [...resolved.messages, ...unreadable.values(), ...[...withMessages].flatMap((source) => stories.get(source)?.result.messages ?? [])];
 
@@ -134,12 +145,13 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   const fullRebuild = (since: number): RebuildReport => {
     const failed = (messages: readonly VFileMessage[]): RebuildReport => {
       lastOk = false;
-      return { ok: false, messages, changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: 'full' };
+      return { ok: false, messages, leftOut: [], changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: 'full' };
     };
     if (!config) return failed(resolved.messages);
-    const results = [...stories.values()].map((entry) => entry.result);
-    const outcome = assembleSite(results, [...resolved.messages, ...unreadable.values()], config, theme);
-    if (!outcome.site || !outcome.pages || outcome.messages.some((message) => message.fatal === true)) return failed(outcome.messages);
+    const inputs = { config, theme, extra: [...resolved.messages, ...unreadable.values()], unreadable: unreadable.keys(), storiesDir, cwd };
+    const assembly = assembleForDev(stories, lastGood, { ...inputs, now: options.now ?? Date.now(), drafts: options.drafts === true });
+    const { outcome } = assembly;
+    if (!outcome.site || !outcome.pages) return failed(assembly.messages);
     const pages = new Map(outcome.pages.map((page) => [page.path, page]));
     const fromStories = new Set(storyMessages());
     const fingerprints = fingerprintSite(outcome.site);
@@ -151,12 +163,15 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       fingerprints: { articles: new Map(fingerprints.articles), teasers: new Map(fingerprints.teasers), stamps: new Map(fingerprints.stamps), collections: fingerprints.collections },
       readers: indexReaders(pages.values()),
       siteMessages: outcome.messages.filter((message) => !fromStories.has(message)),
+      leftOut: outcome.leftOut,
+      drafts: assembly.drafts,
     };
-    const { changed, removed } = good ? invalidatedPages(good, next) : { changed: [...pages.keys()], removed: [] };
+    const { changed, removed } = withDrafts(good ? invalidatedPages(good, next) : { changed: [...pages.keys()], removed: [] }, good?.drafts, next);
     const rendered = refresh(next, changed, removed);
     good = next;
     lastOk = true;
-    return { ok: true, messages: outcome.messages, changed, removed, rendered, pages: pages.size, ms: elapsed(since), path: 'full' };
+    lastGood = assembly.lastGood;
+    return { ok: true, messages: assembly.messages, leftOut: outcome.leftOut, changed, removed, rendered, pages: pages.size, ms: elapsed(since), path: 'full' };
   };
 
   /** Swap edited articles into the last good site when they keep its shape; undefined when a full rebuild is needed. */
@@ -167,6 +182,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       if (!old || structureKey(old) !== structureKey(article)) return undefined;
     }
     const { site, replaced } = replaceArticles(good.site, edited, good.positions, good.byId);
+    for (const article of edited.values()) lastGood.set(article.source, article);
     const changed = new Set<string>();
     // Each changed fingerprint (in full, as a teaser, place and time) sends its readers to be rendered again.
     for (const article of replaced) {
@@ -179,7 +195,9 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
     const next: GoodSite = { ...good, site };
     const rendered = refresh(next, [...changed], []);
     good = next;
-    return { ok: true, messages: [...storyMessages(), ...next.siteMessages], changed: [...changed], removed: [], rendered, pages: next.pages.size, ms: elapsed(since), path: 'light' };
+    // Draft pages are rendered on each request: only which of them show an edited story matters.
+    for (const [sitePath, page] of next.drafts) if (page.deps.teasers.some((id) => edited.has(id))) changed.add(sitePath);
+    return { ok: true, messages: [...storyMessages(), ...next.siteMessages], leftOut: next.leftOut, changed: [...changed], removed: [], rendered, pages: next.pages.size, ms: elapsed(since), path: 'light' };
   };
 
   const initial = fullRebuild(started);
@@ -187,6 +205,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   return {
     config,
     storiesDir,
+    settingsFile: path.relative(cwd, path.resolve(cwd, options.config ?? 'site.yaml')).split(path.sep).join('/'),
     initial,
     async update(files) {
       const since = performance.now();
@@ -225,7 +244,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       }
       if (assetsChanged) remodelStoriesWithImages(stories, config, assets, setStory);
       if (!shapeChanged && edited.size === 0) {
-        return { ok: lastOk, messages: storyMessages(), changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: 'unchanged' };
+        return { ok: lastOk, messages: storyMessages(), leftOut: good?.leftOut ?? [], changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: 'unchanged' };
       }
       return (!shapeChanged && lightRebuild(since, edited)) || fullRebuild(since);
     },
@@ -248,6 +267,8 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
         }
         return { kind: 'bytes', body, contentType: contentTypeOfPage(page) };
       }
+      const draft = good.drafts.get(sitePath);
+      if (draft) return { kind: 'bytes', body: draft.render(good.site), contentType: contentTypeOfPage(draft) };
       const media = sitePath.startsWith('media/') ? sitePath.slice('media/'.length) : undefined;
       if (media !== undefined && good.site.usedAssets.includes(media)) {
         return { kind: 'file', absolutePath: path.join(storiesDir, media), contentType: contentTypeOf(media) };

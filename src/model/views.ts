@@ -59,7 +59,12 @@ export interface ArticleView {
   readonly section?: Collection;
   readonly topics: readonly Collection[];
   readonly tags: readonly Collection[];
+  /** Set only by `dev --drafts` for a story not on the site at the preview's instant: the page says why, and asks not to be indexed. */
+  readonly draft?: DraftNotice;
 }
+
+/** Why a previewed story is not on the site: embargoed until an instant, or withheld. */
+export type DraftNotice = { readonly reason: 'embargoed'; readonly until: DateTime } | { readonly reason: 'withheld' };
 
 /** The kinds of paginated story list. */
 export type ListKind = 'home' | 'section' | 'topic' | 'tag';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
-import type { Site } from '../model/site.js';
+import type { LinkedArticle, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import type { Page } from '../render/page.js';
 import { problem } from '../report/problem.js';
@@ -25,6 +25,8 @@ export interface PipelineResult {
   readonly siteMessages?: readonly VFileMessage[];
   /** With `keepGoing`: the story files left out because a message names them as broken (display paths, sorted). */
   readonly leftOut: readonly string[];
+  /** Stories on no page at the instant built for (embargoed, withheld), linked: only `dev --drafts` shows them. */
+  readonly hidden?: readonly LinkedArticle[];
 }
 
 /** A story file as messages name it, and its path relative to `stories/`. */
@@ -79,7 +81,7 @@ export function assembleSite(results: readonly ModelResult[], extra: readonly VF
     const leftOut = [...broken].sort();
     const fatal = messages.some((message) => message.fatal === true && !broken.has(message.file ?? ''));
     if (!resolved.site || !pages || fatal) return { messages, leftOut };
-    return { site: resolved.site, pages, messages, siteMessages: found, leftOut };
+    return { site: resolved.site, pages, messages, siteMessages: found, leftOut, ...(resolved.hidden ? { hidden: resolved.hidden } : {}) };
   }
 }
 

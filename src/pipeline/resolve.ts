@@ -12,6 +12,8 @@ import { linkedArticleOf } from '../model/lazy-article.js';
 export interface ResolveResult {
   readonly site?: Site;
   readonly messages: readonly VFileMessage[];
+  /** Embargoed and withheld stories at `now`, linked like the others but on no page (what `dev --drafts` shows). */
+  readonly hidden?: readonly LinkedArticle[];
 }
 
 /** Stories a `--keep-going` build left out, by source path and by id: links to them are shown as text, without a message. */
@@ -92,7 +94,7 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
   const lookup: LinkLookup = { bySource, byId, shown, computedRelated, leftOut };
   const linkAll = (article: Article): LinkedArticle => linkArticle(article, lookup, messages);
   // Stories not shown are linked too, for their messages: an embargoed story's broken link is found before it goes out.
-  for (const article of visibility.hidden) linkAll(article);
+  const hidden = visibility.hidden.map(linkAll);
   const withdrawn = [...visibility.withdrawn].sort(byNewest).map(linkAll);
   const linked = live.map(linkAll);
 
@@ -114,7 +116,7 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
     withdrawn,
     schedule: scheduleOf(visibility, linked, now),
   });
-  return { site, messages };
+  return { site, messages, hidden };
 }
 
 /**

@@ -96,7 +96,8 @@ function termKeysOf(site: Site): (article: LinkedArticle) => string[] {
   };
 }
 
-function articleView(site: Site, article: LinkedArticle): ArticleView {
+/** What a story page shows of `article` in `site`: its references, related cards, terms and chrome. */
+export function articleView(site: Site, article: LinkedArticle): ArticleView {
   const section = article.section && site.collection('section', article.section.slug);
   const topics = article.topics.flatMap((term) => existingCollection(site.collection('topic', term.slug)));
   const tags = article.tags.flatMap((term) => existingCollection(site.collection('tag', term.slug)));

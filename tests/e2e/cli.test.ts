@@ -86,9 +86,20 @@ describe('the wiredesk command', () => {
     expect((await wiredesk(['import'], site.dir)).stderr).toContain('Missing what to import');
   });
 
-  it('should refuse a --now that is not a time with an offset', async () => {
-    const result = await wiredesk(['build', '--now', '2018-05-25T10:00'], process.cwd());
+  it('should refuse a --now that is not a time with an offset, for build and dev alike', async () => {
+    for (const command of ['build', 'dev']) {
+      const result = await wiredesk([command, '--now', '2018-05-25T10:00'], process.cwd());
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Invalid --now "2018-05-25T10:00", expected ISO 8601 with offset');
+    }
+  });
+
+  it('should refuse --drafts for build: embargoed and withheld stories are never built', async () => {
+    const site = await fixtureSite('-- stories/a.md --\n---\ntitle: A\ndate: 2018-05-25T10:00:00Z\nstatus: withheld\n---\nText.\n');
+    sites.push(site);
+    const result = await wiredesk(['build', '--drafts'], site.dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Invalid --now "2018-05-25T10:00", expected ISO 8601 with offset');
+    expect(result.stderr).toContain('--drafts is for `wiredesk dev` only');
+    expect(existsSync(path.join(site.dir, 'dist'))).toBe(false);
   });
 });

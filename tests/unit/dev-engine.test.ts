@@ -156,10 +156,12 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
     expect(result.changed).toContain(page('g2', 7));
   });
 
-  it('should keep serving the last good site while a save is broken, and apply the fix', async () => {
+  it('should keep serving the last good version of a story while a save of it is broken, and apply the fix', async () => {
     const before = engine.lookup(page('b', 2));
-    const broken = await edit('b.md', '---\ntitle: B\ndate: tomorrow\n---\nText.\n');
-    expect(broken.ok).toBe(false);
+    await fixture.write('stories/b.md', '---\ntitle: B\ndate: tomorrow\n---\nText.\n');
+    const broken = await engine.update([file('b.md')]);
+    expect(broken.messages.filter((message) => message.fatal === true).map((message) => message.file)).toEqual(['stories/b.md']);
+    expect(broken.leftOut).toEqual([]);
     expect(engine.lookup(page('b', 2))).toEqual(before);
     const fixed = await edit('b.md', storyText('b', 2, 'section: World\ntags: [Japan, Russia]', 'READ MORE: [](a.md)\n\nFixed text of b.'));
     expect(fixed.ok).toBe(true);
@@ -174,6 +176,88 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
     const report = await engine.update([file('a.md')]);
     expect(report.changed).toHaveLength(13);
     expect(report.rendered).toBe(1);
+  });
+});
+
+describe('the dev engine keeps going', () => {
+  const good = (id: string, day: number) => story(id, day);
+  const html = (engine: DevEngine, sitePath: string) => {
+    const served = engine.lookup(sitePath);
+    return served?.kind === 'bytes' ? String(served.body) : undefined;
+  };
+
+  it('should serve the good stories on first start, leaving out a broken one and reporting it', async () => {
+    const fixture = await fixtureSite([good('a', 1), good('c', 3), '-- stories/b.md --\n---\ntitle: B\ndate: tomorrow\n---\nText.\n'].join(''));
+    try {
+      const engine = await createDevEngine({ cwd: fixture.dir });
+      expect(engine.initial.ok).toBe(true);
+      expect(engine.initial.leftOut).toEqual(['stories/b.md']);
+      expect(engine.initial.messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId}`)).toEqual(['stories/b.md:3:7 invalid-date']);
+      expect(html(engine, page('a', 1))).toContain('<h1>Story A</h1>');
+      expect(html(engine, page('c', 3))).toContain('<h1>Story C</h1>');
+      expect(html(engine, '')).toContain('Story A');
+      expect(engine.lookup(page('b', 2))).toBeUndefined();
+    } finally {
+      await fixture.remove();
+    }
+  });
+
+  it('should leave out a story whose link points nowhere, and serve the rest', async () => {
+    const fixture = await fixtureSite([good('a', 1), story('b', 2, '', 'READ MORE: [](gone.md)')].join(''));
+    try {
+      const engine = await createDevEngine({ cwd: fixture.dir });
+      expect(engine.initial.ok).toBe(true);
+      expect(engine.initial.leftOut).toEqual(['stories/b.md']);
+      expect(engine.initial.messages.map((message) => message.ruleId)).toEqual(['dangling-reference']);
+      expect(html(engine, page('a', 1))).toContain('<h1>Story A</h1>');
+      expect(engine.lookup(page('b', 2))).toBeUndefined();
+    } finally {
+      await fixture.remove();
+    }
+  });
+
+  it('should apply edits to other stories while one stays broken, and add the broken one once fixed', async () => {
+    const fixture = await fixtureSite([good('a', 1), good('c', 3), '-- stories/b.md --\n---\ntitle: B\ndate: tomorrow\n---\nText.\n'].join(''));
+    const text = (id: string, day: number, title: string) => story(id, day).split('\n').slice(1).join('\n').replace(`Story ${id.toUpperCase()}`, title);
+    try {
+      const engine = await createDevEngine({ cwd: fixture.dir });
+      await fixture.write('stories/c.md', text('c', 3, 'Story C, edited'));
+      const edited = await engine.update([path.join(fixture.dir, 'stories/c.md')]);
+      expect(edited.ok).toBe(true);
+      expect(edited.changed).toContain(page('c', 3));
+      expect(edited.messages.filter((message) => message.fatal === true).map((message) => message.file)).toEqual(['stories/b.md']);
+      expect(html(engine, page('c', 3))).toContain('<h1>Story C, edited</h1>');
+
+      await fixture.write('stories/b.md', text('b', 2, 'Story B'));
+      const fixed = await engine.update([path.join(fixture.dir, 'stories/b.md')]);
+      expect(fixed).toMatchObject({ ok: true, leftOut: [] });
+      expect(fixed.messages).toEqual([]);
+      expect(fixed.changed).toContain(page('b', 2));
+      expect(html(engine, page('b', 2))).toContain('<h1>Story B</h1>');
+    } finally {
+      await fixture.remove();
+    }
+  });
+});
+
+describe('the dev engine keeps the last good version of a story', () => {
+  it('should show the version of its last good save, light edits included, while a save is broken', async () => {
+    const fixture = await fixtureSite([story('a', 1), story('b', 2)].join(''));
+    const text = (body: string) => story('a', 1, '', body).split('\n').slice(1).join('\n');
+    const file = () => path.join(fixture.dir, 'stories/a.md');
+    try {
+      const engine = await createDevEngine({ cwd: fixture.dir });
+      await fixture.write('stories/a.md', text('The second save.'));
+      expect((await engine.update([file()])).path).toBe('light');
+      await fixture.write('stories/a.md', text('The third save, with [a broken link](gone.md).'));
+      const broken = await engine.update([file()]);
+      expect(broken).toMatchObject({ ok: true, leftOut: [] });
+      expect(broken.messages.map((message) => message.ruleId)).toEqual(['dangling-reference']);
+      const served = engine.lookup(page('a', 1));
+      expect(served?.kind === 'bytes' && String(served.body)).toContain('The second save.');
+    } finally {
+      await fixture.remove();
+    }
   });
 });
 

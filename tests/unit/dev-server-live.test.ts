@@ -201,7 +201,7 @@ describe('client script: in a page', () => {
     const overlay = page.body.find('wiredesk-overlay');
     expect(overlay?.attributes.get('role')).toBe('alert');
     const texts = (overlay?.children ?? []).flatMap((child) => [child.textContent, ...child.children.map((item) => item.textContent)]);
-    expect(texts).toContain('wiredesk: the last save has problems — the page shows the last good build');
+    expect(texts).toContain('wiredesk: errors — what they break shows its last good version, or is left out until fixed');
     expect(texts).toContain(text);
     overlay?.children.find((child) => child.tagName === 'button')?.listeners.get('click')?.();
     expect(page.body.find('wiredesk-overlay')).toBeUndefined();
