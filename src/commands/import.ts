@@ -131,7 +131,12 @@ async function placeStory(
 
 /** The zone for dates without offset: `timezone` when given, else `site.yaml`'s (none when unset); a broken settings file is reported. */
 async function importTimezone(options: ImportOptions, cwd: string): Promise<{ timezone: string | undefined } | { problems: VFileMessage[] }> {
-  if (options.timezone !== undefined) return { timezone: options.timezone };
+  if (options.timezone !== undefined) {
+    const { isKnownTimeZone } = await import('../text/datetime.js');
+    if (isKnownTimeZone(options.timezone)) return { timezone: options.timezone };
+    const { problem } = await import('../report/problem.js');
+    return { problems: [problem('invalid-config', `Unknown time zone "${options.timezone}", expected an IANA time zone such as Europe/Moscow`, 'command line', { line: 1, column: 1 })] };
+  }
   const { resolveConfig } = await import('../config.js');
   const resolved = await resolveConfig(options.config, {}, cwd);
   if (!resolved.config) return { problems: resolved.messages.filter((message) => message.fatal === true) };

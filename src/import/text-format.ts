@@ -54,7 +54,7 @@ function storyOf(header: CompleteHeader, body: StoryBody, existing: ExistingStor
     if (story && story.id !== id && !related.includes(story.id)) related.push(story.id);
     if (!story) {
       problems.push(
-        importProblem('import-unresolved-related', `Related-story teaser "${teaser.headline.text}" names no story in the stories folder: dropped from the body; expected an existing story with that headline (import it, then import this story again)`, input, teaser.headline.place),
+        importProblem('import-unresolved-related', `Related-story teaser "${teaser.headline.text}" names no story in the stories folder: dropped from the body; expected an existing story with that headline (import it, then import this story again with --force)`, input, teaser.headline.place),
       );
     }
   }

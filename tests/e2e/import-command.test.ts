@@ -163,6 +163,9 @@ describe('wiredesk import', () => {
     const [written] = await storyFiles(built);
     expect(await readFile(path.join(stories, written ?? ''), 'utf8')).toContain('\ndate: 2018-05-25+09:00\n');
     await rm(stories, { recursive: true });
+    const unknown = await runImport(built, 'seed.txt', { timezone: 'Mars/Olympus_Mons' });
+    expect(unknown.ok).toBe(false);
+    expect(unknown.lines.join('\n')).toContain('Unknown time zone "Mars/Olympus_Mons", expected an IANA time zone such as Europe/Moscow');
     const report = await runImport(built, 'seed.txt');
     expect(report.ok).toBe(false);
     expect(report.files).toEqual([]);

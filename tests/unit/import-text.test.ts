@@ -84,6 +84,7 @@ describe('importing scraped text', () => {
       expect(result.problems[0]?.reason).toContain('"Russian Pipeline Systems Have No Rivals in Europe — Putin"');
       expect(result.problems[0]?.reason).toContain('left out of the body');
       expect(result.problems[1]?.reason).toContain('Macron Calls On Putin');
+      expect(result.problems.every((problem) => problem.reason.includes('import this story again with --force'))).toBe(true);
       expect(story.body).not.toContain('READ MORE');
       expect(story.body).not.toContain('Rivals in Europe');
       expect(story.body.trimEnd().split('\n\n')).toHaveLength(8);
