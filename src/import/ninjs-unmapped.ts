@@ -14,7 +14,13 @@ const readFields: ReadonlySet<string> = new Set([
 
 /** Warn, once per item and by name, about the fields of a story item that no story field takes (`bylines`, `ednote`, `people`…). */
 export function reportUnmapped(context: ReadContext, item: Field): void {
-  const unmapped = members(item).filter((entry) => !readFields.has(entry.name.toLowerCase()));
+  const entries = members(item);
+  // `copyrightholder` is the dateline's agency, so it is taken only with `located`.
+  const located = entries.some((entry) => entry.name.toLowerCase() === 'located');
+  const unmapped = entries.filter((entry) => {
+    const name = entry.name.toLowerCase();
+    return !readFields.has(name) || (name === 'copyrightholder' && !located);
+  });
   const [first] = unmapped;
   if (!first) return;
   const where = item.pointer === '' ? 'Item' : `Item \`${item.pointer}\``;

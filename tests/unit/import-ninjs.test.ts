@@ -426,6 +426,9 @@ describe('importNinjs: malformed input', () => {
     const result = importText(`[\n  ${item({ uri: 'urn:x:first-item', bylines, ednote: 'Not for publication', standard: { name: 'ninjs' } }).replace(/\n/g, ' ')},\n  ${item({ uri: 'urn:x:second-item', $schema: 'x' }).replace(/\n/g, ' ')}\n]`);
     expect(result.stories.map((story) => story.id)).toEqual(['first-item', 'second-item']);
     expect(messages(result)).toEqual(['wire/item.json:2:176  warning  Item `[0]` has fields that are not imported: `bylines`, `ednote`; their values are left out, expected only the fields listed in the README (copy what matters by hand)  import-dropped']);
+    const agencyAlone = importText(item({ copyrightHolder: 'Nordwire' }));
+    expect(messages(agencyAlone)).toEqual([expect.stringContaining('Item has a field that is not imported: `copyrightHolder`; its value is left out')]);
+    expect(messages(importText(item({ copyrightHolder: 'Nordwire', located: 'OSLO' })))).toEqual([]);
   });
 
   it('should place a date-time without offset in the time zone it is given, and refuse a bare day', () => {
