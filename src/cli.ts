@@ -20,6 +20,8 @@ Options:
   --format F         import: text (scraped stories) or ninjs (IPTC JSON); default: by file extension
   --into DIR         import: the stories folder to write into (default: stories)
   --force            import: replace story files that exist with other text
+  --timezone ZONE    import: IANA zone for dates the copy writes without an offset
+                     (default: site.yaml's timezone)
   --port N           dev: first port to try (default: 4321; the next free one if taken)
   --host H           dev: address to listen on (default: 127.0.0.1)
   --open             dev: open the site in a browser
@@ -46,6 +48,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         format: { type: 'string' },
         into: { type: 'string' },
         force: { type: 'boolean' },
+        timezone: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         open: { type: 'boolean' },
@@ -79,8 +82,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`Invalid --format "${values.format}", expected text or ninjs\n`);
       return 2;
     }
+    if (values.timezone !== undefined) {
+      const { isKnownTimeZone } = await import('./text/datetime.js');
+      if (!isKnownTimeZone(values.timezone)) {
+        process.stderr.write(`Unknown --timezone "${values.timezone}", expected an IANA time zone such as Europe/Moscow\n`);
+        return 2;
+      }
+    }
     const { importStories } = await import('./commands/import.js');
-    const report = await importStories({ target, format: values.format, into: values.into ?? values.stories, force: values.force });
+    const report = await importStories({ target, format: values.format, into: values.into ?? values.stories, force: values.force, timezone: values.timezone, config: values.config });
     return report.ok ? 0 : 1;
   }
   if (rest.length > 0) {

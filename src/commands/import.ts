@@ -20,6 +20,10 @@ export interface ImportOptions {
   readonly into?: string | undefined;
   /** Replace a story file that already exists with different text. */
   readonly force?: boolean | undefined;
+  /** IANA zone for times and days the input writes without a UTC offset (default: `site.yaml`'s `timezone`). */
+  readonly timezone?: string | undefined;
+  /** The settings file to read `timezone` from (default: `site.yaml`, optional). */
+  readonly config?: string | undefined;
   readonly cwd?: string | undefined;
   readonly logger?: Logger | undefined;
   /** Standard input's text, for `-` (default: read `process.stdin`). */
@@ -38,16 +42,23 @@ export interface ImportReport {
 
 /**
  * Turn wire copy into story files: read the inputs, run each through its format's importer
- * (knowing the stories already there, for READ MORE links and updates), and write one file per
- * story under `into`. An existing file is kept unless its text is the same, the input is a newer
- * version of the same wire item, or `force` is set. Every problem is reported; any error makes
- * the report not ok, but the stories that imported cleanly are written.
+ * (knowing the stories already there, for READ MORE links and updates, and the time zone of
+ * `timezone`, else of the site's settings), and write one file per story under `into`. An
+ * existing file is kept unless its text is the same, the input is a newer version of the same
+ * wire item, or `force` is set. Every problem is reported; any error makes the report not ok,
+ * but the stories that imported cleanly are written, the good items of an input included.
  */
 export async function importStories(options: ImportOptions): Promise<ImportReport> {
   const cwd = options.cwd ?? process.cwd();
   const logger = options.logger ?? consoleLogger;
   const into = path.resolve(cwd, options.into ?? 'stories');
   const shown = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
+  const zone = await importTimezone(options, cwd);
+  if ('problems' in zone) {
+    logger.error(formatReport(zone.problems));
+    return { ok: false, files: [], messages: zone.problems };
+  }
+  const settings = { timezone: zone.timezone };
   const { inputs, problems } = await readInputs(options.target, options.format, cwd, options.stdin ?? readStdin);
   const messages: VFileMessage[] = [...problems];
   const index = storyIndex(await existingStories(into));
@@ -55,9 +66,9 @@ export async function importStories(options: ImportOptions): Promise<ImportRepor
   const claimed = new Map<string, string>();
   for (const input of inputs) {
     const importer = await importerFor(input.format);
-    const result = importer(input, index);
+    const result = importer(input, index, settings);
     messages.push(...result.problems);
-    if (result.problems.some((message) => message.fatal === true)) continue;
+    // An importer returns only the stories it read cleanly: one bad item does not hold back the others.
     for (const story of result.stories) {
       const placed = await placeStory(story, input, into, index, options.force === true, claimed);
       if ('problem' in placed) {
@@ -116,6 +127,20 @@ async function placeStory(
   await writeFile(aside, text);
   await rename(aside, file);
   return { file, outcome };
+}
+
+/** The zone for dates without offset: `timezone` when given, else `site.yaml`'s (none when unset); a broken settings file is reported. */
+async function importTimezone(options: ImportOptions, cwd: string): Promise<{ timezone: string | undefined } | { problems: VFileMessage[] }> {
+  if (options.timezone !== undefined) {
+    const { isKnownTimeZone } = await import('../text/datetime.js');
+    if (isKnownTimeZone(options.timezone)) return { timezone: options.timezone };
+    const { problem } = await import('../report/problem.js');
+    return { problems: [problem('invalid-config', `Unknown time zone "${options.timezone}", expected an IANA time zone such as Europe/Moscow`, 'command line', { line: 1, column: 1 })] };
+  }
+  const { resolveConfig } = await import('../config.js');
+  const resolved = await resolveConfig(options.config, {}, cwd);
+  if (!resolved.config) return { problems: resolved.messages.filter((message) => message.fatal === true) };
+  return { timezone: resolved.config.timezone };
 }
 
 async function importerFor(format: ImportFormat): Promise<Importer> {

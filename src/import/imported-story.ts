@@ -47,8 +47,14 @@ export interface ImportResult {
   readonly problems: readonly VFileMessage[];
 }
 
+/** What an import knows about the site besides its stories. */
+export interface ImportSettings {
+  /** IANA zone for times (and days) the input writes without a UTC offset: `--timezone`, else `site.yaml`'s `timezone`. */
+  readonly timezone?: string | undefined;
+}
+
 /** An importer for one input format. */
-export type Importer = (input: ImportInput, existing: ExistingStories) => ImportResult;
+export type Importer = (input: ImportInput, existing: ExistingStories, settings?: ImportSettings) => ImportResult;
 
 /** The rules of import messages, by id, with their severity. */
 export const importRules = {

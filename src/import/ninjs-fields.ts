@@ -9,6 +9,8 @@ export interface ReadContext {
   readonly input: ImportInput;
   readonly place: (offset: number) => Point;
   readonly problems: VFileMessage[];
+  /** IANA zone for date-times written without a UTC offset (none: they are errors, as ninjs requires an offset). */
+  readonly timezone?: string | undefined;
 }
 
 /** A JSON value with its path for messages, e.g. `headlines[0].value` (`[2].uri` in a list of items). */
@@ -107,12 +109,15 @@ export function cleanText(text: string): string {
 
 const dateExample = 'such as 2024-03-05T14:03:00+01:00';
 
-/** A date-time field (ISO 8601 with a UTC offset, as ninjs requires); reports anything else. */
+/**
+ * A date-time field (ISO 8601 with a UTC offset, as ninjs requires, or placed in the context's
+ * time zone); reports anything else, a bare day included.
+ */
 export function dateTimeOf(context: ReadContext, field: Field | undefined): DateTime | undefined {
   const text = textOf(context, field, `an ISO 8601 date-time ${dateExample}`);
   if (!field || text === undefined) return undefined;
-  const result = parseDateTime(text);
-  if (result.ok) return result.value;
+  const result = parseDateTime(text, context.timezone);
+  if (result.ok) return result.value.dateOnly ? invalid(context, field, `an ISO 8601 date-time ${dateExample}`) : result.value;
   const expected =
     result.problem.rule === 'date-without-offset'
       ? `an ISO 8601 date-time with a UTC offset ("Z" or "+01:00") at its end, ${dateExample}`

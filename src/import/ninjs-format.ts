@@ -2,6 +2,7 @@ import { importProblem, type ImportedStory, type Importer } from './imported-sto
 import { type Field, type ReadContext, dropped } from './ninjs-fields.js';
 import { identityOf, isStoryItem, storyOf, type ItemIdentity } from './ninjs-item.js';
 import { describeJson, readJson } from './ninjs-json.js';
+import { reportUnmapped } from './ninjs-unmapped.js';
 
 /**
  * The IPTC ninjs importer: one JSON file holds one item (a map) or a list of them, in ninjs 1.x,
@@ -10,10 +11,10 @@ import { describeJson, readJson } from './ninjs-json.js';
  * imported once, in its newest `version`. Problems point at the value they are about
  * (`item.json:12:20`) and name it by its path (`headlines[0].value`, `[2].urgency` in a list).
  */
-export const importNinjs: Importer = (input, existing) => {
+export const importNinjs: Importer = (input, existing, settings = {}) => {
   const reading = readJson(input.text);
   if (!reading.ok) return { stories: [], problems: [importProblem('import-malformed', reading.reason, input.name, reading.point)] };
-  const context: ReadContext = { input, place: reading.place, problems: [] };
+  const context: ReadContext = { input, place: reading.place, problems: [], timezone: settings.timezone };
   const items = itemsOf(context, { node: reading.root, pointer: '' });
   const read = items.flatMap((item) => (isStoryItem(context, item) ? [{ item, identity: identityOf(context, item) }] : []));
   const newest = newestByUri(context, read);
@@ -23,6 +24,7 @@ export const importNinjs: Importer = (input, existing) => {
     if (identity && newest.get(identity.uri) !== item) continue;
     const story = storyOf(context, item, identity, existing, taken);
     if (!story) continue;
+    reportUnmapped(context, item);
     stories.push(story);
     taken.add(story.id);
   }

@@ -1,3 +1,5 @@
+import { formatOffset, offsetInZone } from '../text/datetime.js';
+
 /** A date as a scraped page writes it: a day, and a wall-clock time when the page shows one (with a UTC offset only in ISO 8601 dates). */
 export interface WrittenDate {
   /** `YYYY-MM-DD`. */
@@ -71,8 +73,19 @@ function writtenDate(text: string, fields: Partial<Record<string, string | undef
   return { ok: true, date: { day: isoDay, time, ...(offset ? { offset } : {}) } };
 }
 
-/** A written date as front matter holds it: `2018-05-25`, `2018-05-25T14:03` (the site's time zone applies) or `2018-05-25T14:03:00+03:00`. */
-export function frontMatterDate(date: WrittenDate): string {
-  if (date.time === undefined) return date.day;
-  return date.offset === undefined ? `${date.day}T${date.time}` : `${date.day}T${date.time.length === 5 ? `${date.time}:00` : date.time}${date.offset}`;
+/**
+ * A written date as front matter holds it, with the offset the text writes, else the one `timezone`
+ * has then: `2018-05-25T14:03:00+03:00`, or for a bare day `2018-05-25+03:00`. Without either a bare
+ * day stays `2018-05-25`, and a time cannot be placed (`placed: false`): only its day is kept.
+ */
+export function frontMatterDate(date: WrittenDate, timezone: string | undefined): { readonly text: string; readonly placed: boolean } {
+  const time = date.time === undefined ? undefined : date.time.length === 5 ? `${date.time}:00` : date.time;
+  let offset = date.offset;
+  if (offset === undefined && timezone !== undefined) {
+    const [year, month, day] = date.day.split('-').map(Number);
+    const [hour, minute, second] = (time ?? '00:00:00').split(':').map(Number);
+    offset = formatOffset(offsetInZone(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour, minute, second), timezone));
+  }
+  if (offset === undefined) return { text: date.day, placed: time === undefined };
+  return { text: time === undefined ? `${date.day}${offset}` : `${date.day}T${time}${offset}`, placed: true };
 }

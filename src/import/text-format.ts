@@ -3,7 +3,7 @@ import { slugify } from '../text/slug.js';
 import { importProblem, type ExistingStories, type ImportInput, type Importer, type ImportResult } from './imported-story.js';
 import { storyLinkTarget } from './story-link.js';
 import { readBody, type StoryBody } from './text-body.js';
-import { frontMatterDate } from './text-date.js';
+import { frontMatterDate, type WrittenDate } from './text-date.js';
 import { readHeader, type HeaderDate, type StoryHeader } from './text-header.js';
 import { storyIdFrom } from './text-id.js';
 import { textLines, type TextLine } from './text-lines.js';
@@ -17,7 +17,7 @@ const expectedShape = 'expected a story as scraped text: a date line (`25 May 20
  * paragraphs, `READ MORE:` lines (story links when the story exists), embedded related-story
  * teasers (`related` ids when the story exists), `Tags:` and the closing note. Counters are dropped.
  */
-export const importText: Importer = (input, existing) => {
+export const importText: Importer = (input, existing, settings = {}) => {
   const notText = shapeProblem(input);
   if (notText) return { stories: [], problems: [notText] };
   const lines = textLines(input.text);
@@ -29,24 +29,24 @@ export const importText: Importer = (input, existing) => {
   if (missing.length > 0 || problems.some((problem) => problem.fatal === true) || !date || !headline) {
     return { stories: [], problems: [...problems, ...missing] };
   }
-  return storyOf({ ...header, date, headline }, body, existing, input.name, problems);
+  return storyOf({ ...header, date, headline }, body, existing, input.name, problems, settings.timezone);
 };
 
 /** The header of a story that has its date and headline. */
 type CompleteHeader = StoryHeader & { readonly date: HeaderDate; readonly headline: TextLine };
 
-function storyOf(header: CompleteHeader, body: StoryBody, existing: ExistingStories, input: string, problems: VFileMessage[]): ImportResult {
+function storyOf(header: CompleteHeader, body: StoryBody, existing: ExistingStories, input: string, problems: VFileMessage[], timezone: string | undefined): ImportResult {
   const id = storyIdFrom(header.headline.text, existing);
   // The story goes in the folder of its month, as written (`2018/05`).
   const folder = `${header.date.date.day.slice(0, 4)}/${header.date.date.day.slice(5, 7)}`;
-  const paragraphs = body.blocks.map((block): MarkdownParagraph => {
-    if (block.kind === 'paragraph') return { text: block.line.text };
+  const paragraphs = body.blocks.flatMap((block): MarkdownParagraph[] => {
+    if (block.kind === 'paragraph') return [{ text: block.line.text }];
     const target = existing.byTitle(block.headline);
-    if (target) return { readMoreTarget: storyLinkTarget(folder, target.source) };
+    if (target) return [{ readMoreTarget: storyLinkTarget(folder, target.source) }];
     problems.push(
-      importProblem('import-unresolved-read-more', `READ MORE names "${block.headline}", which no story in the stories folder has as its headline: kept as text; expected an existing story (import it, then import this story again)`, input, block.line.place),
+      importProblem('import-unresolved-read-more', `READ MORE names "${block.headline}", which no story in the stories folder has as its headline: left out of the body; expected an existing story (import it, then import this story again with --force)`, input, block.line.place),
     );
-    return { text: block.line.text.replace(/^READ MORE:\s*/i, 'READ MORE: ') };
+    return [];
   });
   const related: string[] = [];
   for (const teaser of body.teasers) {
@@ -54,7 +54,7 @@ function storyOf(header: CompleteHeader, body: StoryBody, existing: ExistingStor
     if (story && story.id !== id && !related.includes(story.id)) related.push(story.id);
     if (!story) {
       problems.push(
-        importProblem('import-unresolved-related', `Related-story teaser "${teaser.headline.text}" names no story in the stories folder: dropped from the body; expected an existing story with that headline (import it, then import this story again)`, input, teaser.headline.place),
+        importProblem('import-unresolved-related', `Related-story teaser "${teaser.headline.text}" names no story in the stories folder: dropped from the body; expected an existing story with that headline (import it, then import this story again with --force)`, input, teaser.headline.place),
       );
     }
   }
@@ -63,10 +63,10 @@ function storyOf(header: CompleteHeader, body: StoryBody, existing: ExistingStor
   const topics = terms([...header.topics, ...body.topics], 'topics');
   const tags = terms(body.tags, 'tags');
   const image = leadImage(header.caption?.text, header.credit?.text);
+  const dates = storyDates(header.date, timezone, input, problems);
   const frontMatter: Record<string, unknown> = {
     title: header.headline.text,
-    date: frontMatterDate(header.date.date),
-    ...(header.date.updated ? { updated: frontMatterDate(header.date.updated) } : {}),
+    ...dates,
     ...(section ? { section } : {}),
     ...(topics.length > 0 ? { topics } : {}),
     ...(tags.length > 0 ? { tags } : {}),
@@ -76,6 +76,20 @@ function storyOf(header: CompleteHeader, body: StoryBody, existing: ExistingStor
     ...(body.note ? { note: body.note.text } : {}),
   };
   return { stories: [{ id, folder, frontMatter, body: markdownBody(paragraphs) }], problems };
+}
+
+/** `date` and `updated` as front matter; a time that no offset or zone places is reported and only its day kept. */
+function storyDates(header: HeaderDate, timezone: string | undefined, input: string, problems: VFileMessage[]): { date: string; updated?: string } {
+  const written = (field: 'date' | 'updated', date: WrittenDate): string => {
+    const { text, placed } = frontMatterDate(date, timezone);
+    if (!placed) {
+      const reason = `\`${field}\` time ${date.time ?? ''} has no time zone, so only the day ${date.day} is kept; expected a UTC offset in the text, or --timezone (or \`timezone\` in site.yaml) to place it`;
+      problems.push(importProblem('import-dropped', reason, input, header.place));
+    }
+    return text;
+  };
+  const date = written('date', header.date);
+  return header.updated ? { date, updated: written('updated', header.updated) } : { date };
 }
 
 /**

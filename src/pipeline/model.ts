@@ -3,6 +3,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { Article, LeadImage, Point } from '../model/article.js';
 import { bodyText, bodyToHtml } from '../model/body.js';
 import type { SiteConfig } from '../model/config.js';
+import { dayWithoutZoneProblems } from '../model/day-without-zone.js';
 import { fieldProblems, placeOf, unknownFieldProblems, type FrontMatterSource } from '../model/field-problems.js';
 import { frontMatterSchema, idPattern, knownFields, type FrontMatter } from '../model/front-matter.js';
 import { permalinkPath } from '../model/permalink.js';
@@ -41,7 +42,7 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
   const document = story.frontMatter;
   if (!document) return { messages: [] };
   const source: FrontMatterSource = { document, yamlOffset: story.yamlOffset, pointAt: story.pointAt, displayPath: file.displayPath };
-  const messages: VFileMessage[] = unknownFieldProblems(source, knownFields);
+  const messages: VFileMessage[] = [...unknownFieldProblems(source, knownFields), ...dayWithoutZoneProblems(source, context.config.timezone)];
   const parsed = schemaFor(context.config.timezone).safeParse(document.toJS() ?? {}, { reportInput: true });
   if (!parsed.success) return { messages: [...messages, ...fieldProblems(source, parsed.error.issues)] };
   const data = parsed.data;

@@ -6,15 +6,21 @@ export interface DateProblem {
   readonly reason: string;
 }
 
-/** The result of reading a date: a `DateTime`, or the problem with it. */
-export type DateResult = { readonly ok: true; readonly value: DateTime } | { readonly ok: false; readonly problem: DateProblem };
+/**
+ * The result of reading a date: a `DateTime`, or the problem with it. `unzoned` marks a bare day
+ * that had neither an offset nor a time zone to place it, so it was placed at 00:00 UTC.
+ */
+export type DateResult =
+  | { readonly ok: true; readonly value: DateTime; readonly unzoned?: true }
+  | { readonly ok: false; readonly problem: DateProblem };
 
 const isoPattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
- * Read an ISO 8601 date (`2018-05-25T14:03:00+03:00`, `2018-05-25T11:03Z`, `2018-05-25`).
- * A date without offset is placed in `timezone` (IANA) when given, else it is a problem.
+ * Read an ISO 8601 date (`2018-05-25T14:03:00+03:00`, `2018-05-25T11:03Z`, `2018-05-25`, `2018-05-25+03:00`).
+ * A date without offset is placed in `timezone` (IANA) when given; else a bare day is placed at
+ * 00:00 UTC (marked `unzoned`) and a date with a time is a problem.
  */
 export function parseDateTime(text: string, timezone?: string): DateResult {
   const match = isoPattern.exec(text.trim());
@@ -35,6 +41,9 @@ export function parseDateTime(text: string, timezone?: string): DateResult {
     }
   } else if (timezone !== undefined) {
     offsetMinutes = offsetInZone(wallClockMs, timezone);
+  } else if (h === undefined) {
+    // A day is a day anywhere: shown as written, it needs an instant only to be sorted and fed.
+    return { ok: true, value: { epochMs: wallClockMs, offsetMinutes: 0, iso: formatIso(wallClockMs, 0), dateOnly: true }, unzoned: true };
   } else {
     return fail(
       'date-without-offset',

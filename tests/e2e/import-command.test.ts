@@ -1,6 +1,7 @@
-import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
 import { importStories } from '../../src/commands/import.js';
 import { memoryLogger } from '../../src/report/logger.js';
 import { siteMaker, type FixtureSite } from '../support/fixture-site.js';
@@ -25,7 +26,7 @@ function ninjsItem(version: number, headline: string): string {
 }
 
 /** Run `wiredesk import` in the fixture's folder, silently. */
-async function runImport(built: FixtureSite, target: string, more: { force?: boolean; format?: 'text' | 'ninjs' } = {}) {
+async function runImport(built: FixtureSite, target: string, more: { force?: boolean; format?: 'text' | 'ninjs'; timezone?: string } = {}) {
   const logger = memoryLogger();
   const report = await importStories({ target, cwd: built.dir, logger, ...more });
   return { ...report, lines: logger.lines };
@@ -114,5 +115,75 @@ describe('wiredesk import', () => {
     const report = await importStories({ target: '-', cwd: built.dir, logger, stdin: async () => ninjsItem(1, 'From a pipe') });
     expect(report.ok, logger.lines.join('\n')).toBe(true);
     expect(report.files[0]?.from).toBe('<stdin>');
+  });
+
+  it('should import the seed and each ninjs fixture into a site with no site.yaml, and build them as imported', async () => {
+    const built = await site('');
+    await cp(seed, path.join(built.dir, 'wire/seed.txt'), { recursive: true });
+    const seedImport = await runImport(built, 'wire/seed.txt');
+    expect(seedImport.ok, seedImport.lines.join('\n')).toBe(true);
+    // Delivered one at a time, as a wire feed sends them: the later versions update the earlier stories.
+    for (const name of ['ninjs1-item.json', 'ninjs2-item.json', 'ninjs2-canceled.json', 'ninjs3-item.json', 'ninjs3-item-v2.json']) {
+      await cp(path.join(repo, 'tests/fixtures/ninjs', name), path.join(built.dir, 'wire', name));
+      const report = await runImport(built, `wire/${name}`);
+      expect(report.ok, report.lines.join('\n')).toBe(true);
+    }
+    expect(await readFile(path.join(built.dir, seedImport.files[0]?.file ?? ''), 'utf8')).toContain('\ndate: 2018-05-25\n');
+    const outcome = await built.build();
+    expect(outcome.ok, outcome.lines.join('\n')).toBe(true);
+    expect(await storyFiles(built)).toHaveLength(4);
+    expect(outcome.messages.filter((message) => message.fatal === true)).toEqual([]);
+    expect(outcome.messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId}`)).toEqual([
+      `${seedImport.files[0]?.file}:3:7 day-without-zone`,
+    ]);
+  });
+
+  it('should write the offset of the site’s time zone, and of --timezone over it', async () => {
+    const built = await site('-- site.yaml --\ntimezone: Europe/Moscow\n');
+    await cp(seed, path.join(built.dir, 'seed.txt'));
+    const fromSite = await runImport(built, 'seed.txt');
+    expect(fromSite.ok, fromSite.lines.join('\n')).toBe(true);
+    const file = path.join(built.dir, fromSite.files[0]?.file ?? '');
+    expect(await readFile(file, 'utf8')).toContain('\ndate: 2018-05-25+03:00\n');
+    const fromFlag = await runImport(built, 'seed.txt', { force: true, timezone: 'Asia/Tokyo' });
+    expect(fromFlag.ok, fromFlag.lines.join('\n')).toBe(true);
+    expect(await readFile(file, 'utf8')).toContain('\ndate: 2018-05-25+09:00\n');
+    const outcome = await built.build();
+    expect(outcome.ok, outcome.lines.join('\n')).toBe(true);
+    expect(outcome.messages).toEqual([]);
+  });
+
+  it('should refuse an unknown --timezone, and report a broken site.yaml instead of importing', async () => {
+    const built = await site('-- site.yaml --\ntimezone: Nowhere/Atall\n');
+    await cp(seed, path.join(built.dir, 'seed.txt'));
+    const stories = path.join(built.dir, 'stories');
+    expect(await main(['import', path.join(built.dir, 'seed.txt'), '--into', stories, '--timezone', 'Mars/Olympus_Mons'])).toBe(2);
+    expect(await storyFiles(built)).toEqual([]);
+    expect(await main(['import', path.join(built.dir, 'seed.txt'), '--into', stories, '--timezone', 'Asia/Tokyo'])).toBe(0);
+    const [written] = await storyFiles(built);
+    expect(await readFile(path.join(stories, written ?? ''), 'utf8')).toContain('\ndate: 2018-05-25+09:00\n');
+    await rm(stories, { recursive: true });
+    const unknown = await runImport(built, 'seed.txt', { timezone: 'Mars/Olympus_Mons' });
+    expect(unknown.ok).toBe(false);
+    expect(unknown.lines.join('\n')).toContain('Unknown time zone "Mars/Olympus_Mons", expected an IANA time zone such as Europe/Moscow');
+    const report = await runImport(built, 'seed.txt');
+    expect(report.ok).toBe(false);
+    expect(report.files).toEqual([]);
+    expect(report.lines.join('\n')).toMatch(/^site\.yaml:1:11 +error +.*Unknown time zone "Nowhere\/Atall".* +invalid-config$/m);
+  });
+
+  it('should write the good items of a ninjs list with a bad one, name the bad one by its index, and fail', async () => {
+    const built = await site('');
+    const good = JSON.parse(ninjsItem(1, 'OPEC agrees cut')) as Record<string, unknown>;
+    const bad = { ...good, uri: 'urn:newsml:example.com:20181127:bad-item', urgency: 0 };
+    const other = { ...good, uri: 'urn:newsml:example.com:20181127:other-item', headline: 'Oil rises' };
+    await writeFile(path.join(built.dir, 'feed.json'), JSON.stringify([good, bad, other], null, 2));
+    const report = await runImport(built, 'feed.json');
+    expect(report.ok).toBe(false);
+    expect(report.lines.join('\n')).toMatch(/^feed\.json:\d+:\d+ +error +`\[1\]\.urgency` is 0, expected a whole number from 1 \(most urgent\) to 9 +import-invalid-field$/m);
+    expect(report.files.map((entry) => entry.outcome)).toEqual(['wrote', 'wrote']);
+    expect(await storyFiles(built)).toHaveLength(2);
+    const outcome = await built.build();
+    expect(outcome.ok, outcome.lines.join('\n')).toBe(true);
   });
 });

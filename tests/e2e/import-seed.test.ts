@@ -49,7 +49,7 @@ describe('importing the seed story', () => {
     if (!resolved.config) throw new Error('site.yaml did not resolve');
     config = resolved.config;
     const existing = storyIndex((await existingStories(path.join(repo, 'stories'))).filter((story) => story.source !== sampleSource));
-    const result = importText({ name: seedName, text: await readFile(path.join(repo, seedName), 'utf8') }, existing);
+    const result = importText({ name: seedName, text: await readFile(path.join(repo, seedName), 'utf8') }, existing, { timezone: config.timezone });
     expect(result.problems.map(String)).toEqual([]);
     expect(result.stories).toHaveLength(1);
     imported = result.stories[0] as ImportedStory;
@@ -62,6 +62,8 @@ describe('importing the seed story', () => {
     expect(readerView(fromImport)).toEqual(readerView(fromSample));
     // The checks that matter most, spelt out.
     expect(fromImport.title).toBe('Russia Interested in Developing Hi-Tech Industry Cooperation With Japan – Putin');
+    expect(imported.frontMatter['date']).toBe('2018-05-25+03:00');
+    expect(fromImport.date).toEqual(fromSample.date);
     expect(fromImport.date.dateOnly).toBe(true);
     expect(fromImport.date.iso.slice(0, 10)).toBe('2018-05-25');
     expect(fromImport.references.map((reference) => reference.target)).toEqual(['2018/russian-pipeline-systems-no-rivals-in-europe.md']);

@@ -29,6 +29,17 @@ describe('parseDateTime', () => {
 
   it('should refuse a date without offset when no time zone is set', () => {
     expect(parseDateTime('2018-05-25T14:03:00')).toMatchObject({ ok: false, problem: { rule: 'date-without-offset' } });
+    expect(parseDateTime('2018-05-25T14:03')).toMatchObject({ ok: false, problem: { rule: 'date-without-offset' } });
+  });
+
+  it('should place a bare day without zone at 00:00 UTC, as a day, and say it was placed so', () => {
+    expect(parseDateTime('2018-05-25')).toEqual({ ok: true, value: { epochMs: Date.UTC(2018, 4, 25), offsetMinutes: 0, iso: '2018-05-25T00:00:00+00:00', dateOnly: true }, unzoned: true });
+    expect(parseDateTime('2018-05-25', 'Europe/Moscow')).not.toHaveProperty('unzoned');
+    expect(parseDateTime('2018-02-30')).toMatchObject({ ok: false, problem: { rule: 'invalid-date' } });
+  });
+
+  it('should read a bare day with an offset as that day in that offset', () => {
+    expect(parseDateTime('2018-05-25+03:00')).toEqual({ ok: true, value: { epochMs: Date.UTC(2018, 4, 24, 21), offsetMinutes: 180, iso: '2018-05-25T00:00:00+03:00', dateOnly: true } });
   });
 
   it('should place a date without offset in the site time zone, daylight saving included', () => {

@@ -26,8 +26,8 @@ function importFixture(name: string, existing = existingStories()): ImportResult
 }
 
 /** Import inline JSON text as `wire/item.json`. */
-function importText(text: string, existing = existingStories()): ImportResult {
-  return importNinjs({ name: 'wire/item.json', text }, existing);
+function importText(text: string, existing = existingStories(), timezone?: string): ImportResult {
+  return importNinjs({ name: 'wire/item.json', text }, existing, { timezone });
 }
 
 /** Inline ninjs 3 item text with the fields every story needs, plus `extra`. */
@@ -108,8 +108,11 @@ describe('importNinjs: ninjs 2.x', () => {
     expect(story.body).not.toMatch(/wireTracker|script|automation plan”\n/);
   });
 
-  it('should leave out a subject without a name, and say so', () => {
-    expect(messages(importFixture('ninjs2-item.json'))).toEqual(['ninjs2-item.json:58:5  warning  `subjects[2]` has no `name` to show as a topic; it is left out  import-dropped']);
+  it('should leave out a subject without a name and the item-level rights notice, and say so', () => {
+    expect(messages(importFixture('ninjs2-item.json'))).toEqual([
+      'ninjs2-item.json:58:5  warning  `subjects[2]` has no `name` to show as a topic; it is left out  import-dropped',
+      'ninjs2-item.json:12:22  warning  Item has a field that is not imported: `copyrightnotice`; its value is left out, expected only the fields listed in the README (copy what matters by hand)  import-dropped',
+    ]);
   });
 });
 
@@ -416,5 +419,24 @@ describe('importNinjs: malformed input', () => {
     const result = importText(`[\n  ${item({ uri: 'urn:x:good-item' }).replace(/\n/g, ' ')},\n  {"uri": "urn:x:bad-item", "versionCreated": "2024-03-06T13:45:00Z", "headlines": [{"value": "Bad"}], "urgency": 0}\n]`);
     expect(result.stories.map((story) => story.id)).toEqual(['good-item']);
     expect(messages(result)).toEqual(['wire/item.json:3:115  error  `[1].urgency` is 0, expected a whole number from 1 (most urgent) to 9  import-invalid-field']);
+  });
+
+  it('should name, per item, the fields it does not map, and import the item without them', () => {
+    const bylines = [{ name: 'Lars Berg', role: 'reporter' }];
+    const result = importText(`[\n  ${item({ uri: 'urn:x:first-item', bylines, ednote: 'Not for publication', standard: { name: 'ninjs' } }).replace(/\n/g, ' ')},\n  ${item({ uri: 'urn:x:second-item', $schema: 'x' }).replace(/\n/g, ' ')}\n]`);
+    expect(result.stories.map((story) => story.id)).toEqual(['first-item', 'second-item']);
+    expect(messages(result)).toEqual(['wire/item.json:2:176  warning  Item `[0]` has fields that are not imported: `bylines`, `ednote`; their values are left out, expected only the fields listed in the README (copy what matters by hand)  import-dropped']);
+    const agencyAlone = importText(item({ copyrightHolder: 'Nordwire' }));
+    expect(messages(agencyAlone)).toEqual([expect.stringContaining('Item has a field that is not imported: `copyrightHolder`; its value is left out')]);
+    expect(messages(importText(item({ copyrightHolder: 'Nordwire', located: 'OSLO' })))).toEqual([]);
+  });
+
+  it('should place a date-time without offset in the time zone it is given, and refuse a bare day', () => {
+    const story = onlyStory(importText(item({ versionCreated: '2024-03-06T13:45:00' }), existingStories(), 'Europe/Stockholm'));
+    expect(story.frontMatter['date']).toBe('2024-03-06T13:45:00+01:00');
+    const bare = importText(item({ versionCreated: '2024-03-06' }), existingStories(), 'Europe/Stockholm');
+    expect(bare.stories).toEqual([]);
+    expect(messages(bare)).toEqual(['wire/item.json:3:21  error  `versionCreated` is "2024-03-06", expected an ISO 8601 date-time such as 2024-03-05T14:03:00+01:00  import-invalid-field']);
+    expect(importText(item({ versionCreated: '2024-03-06' })).stories).toEqual([]);
   });
 });

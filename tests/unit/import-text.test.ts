@@ -27,7 +27,7 @@ function knowing(...stories: ExistingStory[]): ExistingStories {
   };
 }
 
-const importOf = (text: string, existing: ExistingStories = knowing()): ImportResult => importText({ name: 'wire/story.txt', text }, existing);
+const importOf = (text: string, existing: ExistingStories = knowing(), timezone?: string): ImportResult => importText({ name: 'wire/story.txt', text }, existing, { timezone });
 /** The problems as `line:column rule` strings. */
 const problemsOf = (result: ImportResult) => result.problems.map((problem) => `${problem.line}:${problem.column} ${problem.ruleId}`);
 const onlyStory = (result: ImportResult) => {
@@ -76,14 +76,18 @@ describe('importing scraped text', () => {
       for (const gone of ['Macron', '©', 'Sputnik is the official', 'Topic', 'Tags', '0 20', 'Register', '\u00A0', '  ']) expect(body).not.toContain(gone);
     });
 
-    it('should keep READ MORE as text and drop the teaser, each with a warning, when the stories do not exist', () => {
+    it('should leave READ MORE and the teaser out of the body, each with a warning, when the stories do not exist', () => {
       const result = importOf(seed);
       const story = onlyStory(result);
       expect(problemsOf(result)).toEqual(['17:5 import-unresolved-read-more', '29:5 import-unresolved-related']);
       expect(result.problems.every((problem) => problem.fatal === false && problem.file === 'wire/story.txt')).toBe(true);
       expect(result.problems[0]?.reason).toContain('"Russian Pipeline Systems Have No Rivals in Europe — Putin"');
+      expect(result.problems[0]?.reason).toContain('left out of the body');
       expect(result.problems[1]?.reason).toContain('Macron Calls On Putin');
-      expect(story.body).toContain('\n\nREAD MORE: Russian Pipeline Systems Have No Rivals in Europe — Putin\n\n');
+      expect(result.problems.every((problem) => problem.reason.includes('import this story again with --force'))).toBe(true);
+      expect(story.body).not.toContain('READ MORE');
+      expect(story.body).not.toContain('Rivals in Europe');
+      expect(story.body.trimEnd().split('\n\n')).toHaveLength(8);
       expect(story.body).not.toContain('Macron');
       expect(story.frontMatter).not.toHaveProperty('related');
     });
@@ -126,8 +130,31 @@ describe('importing scraped text', () => {
     });
 
     it('should read the section, the topic on its label’s line and a time without a picture', () => {
-      const story = onlyStory(importOf(scraped('14:03 25.05.2018 (updated 15:10 25.05.2018)', 'Headline', 'Science & Tech', 'Topic: Space Race (3)', '1 7', '', 'Text.')));
-      expect(story.frontMatter).toEqual({ title: 'Headline', date: '2018-05-25T14:03', updated: '2018-05-25T15:10', section: 'Science & Tech', topics: ['Space Race'] });
+      const story = onlyStory(importOf(scraped('14:03 25.05.2018 (updated 15:10 25.05.2018)', 'Headline', 'Science & Tech', 'Topic: Space Race (3)', '1 7', '', 'Text.'), knowing(), 'Europe/Moscow'));
+      expect(story.frontMatter).toEqual({ title: 'Headline', date: '2018-05-25T14:03:00+03:00', updated: '2018-05-25T15:10:00+03:00', section: 'Science & Tech', topics: ['Space Race'] });
+    });
+
+    it('should write the offset of the time zone it is given, for a time and for a bare day, daylight saving included', () => {
+      expect(onlyStory(importOf(scraped('14:03 25.01.2018', 'Headline', '', 'Text.'), knowing(), 'Europe/Berlin')).frontMatter.date).toBe('2018-01-25T14:03:00+01:00');
+      expect(onlyStory(importOf(scraped('14:03 25.05.2018', 'Headline', '', 'Text.'), knowing(), 'Europe/Berlin')).frontMatter.date).toBe('2018-05-25T14:03:00+02:00');
+      expect(onlyStory(importOf(seed, knowing(pipeline, judo), 'Europe/Moscow')).frontMatter.date).toBe('2018-05-25+03:00');
+    });
+
+    it('should keep the offset the text writes, whatever time zone it is given', () => {
+      const story = onlyStory(importOf(scraped('2018-05-25T14:03:00+05:00', 'Headline', '', 'Text.'), knowing(), 'Europe/Moscow'));
+      expect(story.frontMatter.date).toBe('2018-05-25T14:03:00+05:00');
+    });
+
+    it('should keep only the day of a time it cannot place, with a warning, and a bare day as it is', () => {
+      const result = importOf(scraped('14:03 25.05.2018 (updated 15:10 26.05.2018)', 'Headline', '', 'Text.'));
+      expect(onlyStory(result).frontMatter).toMatchObject({ date: '2018-05-25', updated: '2018-05-26' });
+      expect(problemsOf(result)).toEqual(['1:5 import-dropped', '1:5 import-dropped']);
+      expect(result.problems[0]?.reason).toContain('`date` time 14:03 has no time zone');
+      expect(result.problems[0]?.reason).toContain('--timezone');
+      expect(result.problems[1]?.reason).toContain('`updated` time 15:10');
+      const bare = importOf(minimal());
+      expect(onlyStory(bare).frontMatter.date).toBe('2018-05-25');
+      expect(problemsOf(bare)).toEqual([]);
     });
 
     it('should read dates with a weekday, and ISO dates with their offset', () => {
@@ -147,7 +174,7 @@ describe('importing scraped text', () => {
       expect(story.body).toBe('Short one\n\nText.\n');
     });
 
-    it('should link several READ MORE lines, and keep the unknown one as text', () => {
+    it('should link several READ MORE lines, and leave the unknown one out', () => {
       const result = importOf(minimal('', `READ MORE: ${judo.title}`, '', 'Middle.', '', 'read more: Nothing by That Name', '', `READ MORE:  ${pipeline.title.replace('—', '-')}`), knowing(pipeline, judo));
       const story = onlyStory(result);
       expect(story.body).toBe(
@@ -156,7 +183,6 @@ describe('importing scraped text', () => {
           'Second paragraph.',
           'READ MORE: [](../macron-putin-flexible-like-judo.md)',
           'Middle.',
-          'READ MORE: Nothing by That Name',
           'READ MORE: [](../russian-pipeline-systems-no-rivals-in-europe.md)',
         ].join('\n\n') + '\n',
       );

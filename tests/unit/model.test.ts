@@ -94,6 +94,16 @@ describe('modelStory', () => {
     expect(problemsOf('a.md', story(`${minimal}\nupdated: 2018-05-24T10:00:00Z`))).toEqual(['4:10 updated-before-date']);
   });
 
+  it('should build a bare day without zone as that day, with a warning at each such date', () => {
+    const text = story('title: T\ndate: 2018-05-25\nupdated: 2018-05-26\ncorrections:\n  - {date: 2018-05-27, text: Fixed.}');
+    expect(problemsOf('a.md', text)).toEqual(['3:7 day-without-zone', '4:10 day-without-zone', '6:12 day-without-zone']);
+    const article = articleOf('a.md', text);
+    expect(article.date).toEqual({ epochMs: Date.UTC(2018, 4, 25), offsetMinutes: 0, iso: '2018-05-25T00:00:00+00:00', dateOnly: true });
+    expect(article.path).toBe('2018/05/25/a/');
+    expect(problemsOf('a.md', text, { ...defaultConfig, timezone: 'Europe/Moscow' })).toEqual([]);
+    expect(problemsOf('a.md', story('title: T\ndate: 2018-05-25+03:00'))).toEqual([]);
+  });
+
   it('should warn about unknown fields, suggesting the nearest known one', () => {
     const messages = problemsOf('a.md', story(`${minimal}\ntgas: [x]`));
     expect(messages).toEqual(['4:1 unknown-field']);
