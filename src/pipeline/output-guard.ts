@@ -1,6 +1,6 @@
-import { lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { isTreeName, ownsTreesFolder, treesFolder } from './output-trees.js';
+import { isTreeName, markerPath, ownsTreesFolder, treesFolder } from './output-trees.js';
 
 // A build replaces its output folder and writes beside it (`.dist.trees/`): before it touches
 // either, the output must be provably wiredesk's. This guard runs first, reads the disk and
@@ -59,6 +59,8 @@ export function outputRefusal(out: string, site: GuardedSite, force = false): st
     const first = touched.find((one) => one.relation === 'is') ?? touched[0];
     if (first) return refuse(`${what} ${first.relation} ${first.folder.name} ${shown(first.folder.dir)}`);
   }
+  const enclosing = enclosingTrees(linkLevel(out));
+  if (enclosing) return refuse(`it is ${enclosing === linkLevel(out) ? '' : 'inside '}the trees folder ${shown(enclosing)} of another output`);
   const kind = kindOf(out, trees);
   if (kind === 'file') return refuse(`it is a file, not a folder`);
   if (!force && kind === 'foreign') return refuse(`it is a folder that wiredesk did not write (${shown(trees)} holds no build of it)`, 'choose another --out, or pass --force to replace it');
@@ -78,6 +80,14 @@ function relationOf(target: string, folder: Guarded): string | undefined {
     }
   }
   return undefined;
+}
+
+/** The trees folder of some output (a folder with wiredesk's marker) that `dir` is or lies in, if any. */
+function enclosingTrees(dir: string): string | undefined {
+  for (let folder = dir; ; folder = path.dirname(folder)) {
+    if (existsSync(markerPath(folder))) return folder;
+    if (path.dirname(folder) === folder) return undefined;
+  }
 }
 
 /** Whether `inner` lies strictly below `outer`. */

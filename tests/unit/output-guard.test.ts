@@ -76,6 +76,13 @@ describe('outputRefusal', () => {
     expect(refusal('site')).toMatch(/^Refusing to build into "site": it is a folder that wiredesk did not write/);
   });
 
+  it('should refuse the trees of another output, and any folder in them', async () => {
+    await writeSite([{ path: '', render: () => 'home' }], [], path.join(cwd, 'dist'));
+    expect(refusal('.dist.trees', { force: true })).toBe('Refusing to build into ".dist.trees": it is the trees folder ".dist.trees" of another output; choose another --out');
+    expect(refusal('.dist.trees/a')).toMatch(/^Refusing to build into ".dist.trees\/a": it is inside the trees folder ".dist.trees" of another output/);
+    expect(refusal('dist/x')).toMatch(/^Refusing to build into "dist\/x": it is inside the trees folder ".dist.trees" of another output/);
+  });
+
   it('should refuse a trees folder that wiredesk did not make, even with force', async () => {
     await mkdir(path.join(treesFolder(path.join(cwd, 'dist')), 'a'), { recursive: true });
     await writeFile(path.join(treesFolder(path.join(cwd, 'dist')), 'a/mine.txt'), 'mine');
