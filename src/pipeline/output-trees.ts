@@ -198,7 +198,12 @@ async function pointAt(out: string, target: string, folder: string): Promise<voi
     const aside = movedAsidePath(folder);
     if (lstatOrUndefined(aside)) await moveToTrash(aside, folder);
     await rename(out, aside);
-    await rename(link, out);
+    try {
+      await rename(link, out);
+    } catch (error) {
+      await rename(aside, out).catch(() => undefined);
+      throw error;
+    }
     await moveToTrash(aside, folder).catch(() => undefined);
     return;
   }
