@@ -19,7 +19,8 @@ Options:
                      default: the clock), for embargoes and the news sitemap
   --format F         import: text (scraped stories) or ninjs (IPTC JSON); default: by file extension
   --into DIR         import: the stories folder to write into (default: stories)
-  --force            import: replace story files that exist with other text
+  --force            import: replace story files that exist with other text;
+                     build: replace an output folder that wiredesk did not write
   --timezone ZONE    import: IANA zone for dates the copy writes without an offset
                      (default: site.yaml's timezone)
   --port N           dev: first port to try (default: 4321; the next free one if taken)
@@ -110,8 +111,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const now = await parseNow(values.now);
     if (now === 'invalid') return 2;
-    const outcome = await build({ stories: values.stories, out: values.out, config: values.config, baseUrl: values['base-url'], threads, cache: !values['no-cache'], keepGoing: values['keep-going'], now });
-    return outcome.ok ? 0 : 1;
+    const outcome = await build({ stories: values.stories, out: values.out, config: values.config, baseUrl: values['base-url'], threads, cache: !values['no-cache'], keepGoing: values['keep-going'], now, force: values.force });
+    return outcome.refused !== undefined ? 2 : outcome.ok ? 0 : 1;
   }
   if (command === 'dev') {
     const port = values.port === undefined ? undefined : Number(values.port);

@@ -29,6 +29,9 @@ import { loadTheme } from '../pipeline/load-theme.js';
 import { renderPoolFor, renderThreadsAhead, type RenderThreads } from '../pipeline/render-pool.js';
 import { needsCatchUp, startTreeCatchUp } from '../pipeline/tree-catch-up.js';
 import { writeSite, type WriteResult } from '../pipeline/write.js';
+import { outputRefusal } from '../pipeline/output-guard.js';
+import { keepCache, writeFailure } from './build-failures.js';
+import { phaseTimer } from './phase-timer.js';
 import { formatReport } from '../report/format.js';
 import { searchIndexStep } from '../search/build-step.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
@@ -52,6 +55,8 @@ export interface BuildOptions extends SiteInputs {
   readonly memoryCeiling?: number | undefined;
   /** The instant to build for, in epoch milliseconds (`--now`): embargoes, the news sitemap. Default: the clock. */
   readonly now?: number | undefined;
+  /** Replace an existing output folder that wiredesk did not write (`--force`); never one of the site's own folders. */
+  readonly force?: boolean | undefined;
 }
 
 /** Output files that are not pages a reader opens. */
@@ -83,6 +88,10 @@ export interface BuildOutcome {
   readonly stats?: BuildStats;
   /** The embargoes around the build's instant (for the report's "next embargo" line). */
   readonly schedule?: Schedule;
+  /** Why the output folder was refused before anything was read or written (a wrong `--out`: exit code 2). */
+  readonly refused?: string;
+  /** Why writing the output failed (a full disk, say), printed in place of the usual failure line. */
+  readonly failure?: string;
 }
 
 /** Build the stories folder into the output folder once: load, run the pipeline (reusing the cache), report, write. */
@@ -92,14 +101,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const phase = phaseTimer(process.env.WIREDESK_TIMINGS === '1');
   const cwd = options.cwd ?? process.cwd();
   const logger = options.logger ?? consoleLogger;
+  const storiesDir = path.resolve(cwd, options.stories ?? 'stories');
+  const out = path.resolve(cwd, options.out ?? 'dist');
+  const dir = cacheDir(cwd);
+  // Before anything is read, made or locked: the output must be wiredesk's to replace.
+  const refused = outputRefusal(out, { cwd, stories: storiesDir, config: path.resolve(cwd, options.config ?? 'site.yaml'), cache: dir }, options.force === true);
+  if (refused) {
+    logger.error(refused);
+    return { ok: false, messages: [], refused };
+  }
   const resolved = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd);
   const config = resolved.config;
   if (!config) return report(logger, { ok: false, messages: resolved.messages });
-  const storiesDir = path.resolve(cwd, options.stories ?? 'stories');
-  const out = path.resolve(cwd, options.out ?? 'dist');
   const useCache = options.cache !== false;
   const configKey = JSON.stringify(config);
-  const dir = cacheDir(cwd);
   const [scan, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
   const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
   phase('scan');
@@ -108,7 +123,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const inWindow = index !== undefined && index.schedule.window.from <= now && now < index.schedule.window.until;
   if (index && inWindow && isUpToDate(index, scan, out) && !hasErrors(lastMessages)) {
     // Nothing to read, render or write: the output folder already is this build.
-    await writeManifest(dir, { files: new Map(), removed: [] }, index.pages.size);
+    await keepCache(dir, logger, () => writeManifest(dir, { files: new Map(), removed: [] }, index.pages.size));
     const messages = [...resolved.messages, ...lastMessages];
     const stats = { ...index.counts, storiesReused: index.counts.stories, written: 0, unchanged: index.pages.size, removed: 0, ms: elapsed(started) };
     return report(logger, { ok: true, messages, stats, schedule: index.schedule });
@@ -198,6 +213,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     try {
       const onWait = (pid: number) => logger.info(`Waiting for the tree catch-up (process ${pid}) that the last build started to finish…`);
       written = await writeSite(pool?.outputs ?? outputs, copied, out, { rewriteAll: !useCache, derived: search, onWait });
+    } catch (error) {
+      // The last good output is untouched (see `writeSite`): a disk that is full or a path in the way is said in one line.
+      const failure = writeFailure(error, path.relative(cwd, out) || '.');
+      if (failure === undefined) throw error;
+      return report(logger, { ok: false, messages, failure });
     } finally {
       await pool?.close();
     }
@@ -210,7 +230,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       pages: result.pages.filter((page) => !nonPageKinds.has(page.kind)).length,
       feeds: result.pages.filter((page) => page.kind === 'feed' && page.path.endsWith('feed.xml')).length,
     };
-    if (useCache) {
+    // The site is published: from here on, nothing that fails may fail the build (the next one starts without the cache).
+    if (useCache) await keepCache(dir, logger, async () => {
       const stamps = new Map(
         scan.stories.flatMap((story) => {
           const digest = modelled.digests.get(story.source);
@@ -227,7 +248,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
       await writeManifest(dir, written, 0);
       phase('write cache');
-    }
+    });
     // The tree left behind is far behind the live one: have it linked up in the background, for the next build.
     if (needsCatchUp(written.behind)) startTreeCatchUp(out);
     const count = (outcome: string) => [...written.files.values()].filter((file) => file.outcome === outcome).length;
@@ -264,29 +285,6 @@ async function writeManifest(dir: string, written: Pick<WriteResult, 'files' | '
   await writeFile(file, `${JSON.stringify(manifest, null, 1)}\n`);
 }
 
-/**
- * When `on`, a function that prints how long each phase took since the last call, the CPU time
- * all threads used in it (more than the wall time when threads ran side by side), and the memory
- * in use (to stderr).
- */
-function phaseTimer(on: boolean): (name: string) => void {
-  let last = performance.now();
-  let lastCpu = process.cpuUsage();
-  return (name) => {
-    if (!on) return;
-    const now = performance.now();
-    const cpu = process.cpuUsage(lastCpu);
-    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-    const mib = (bytes: number) => Math.round(bytes / 1_048_576);
-    const cpuMs = (micros: number) => Math.round(micros / 1000);
-    process.stderr.write(
-      `  ${name}: ${Math.round(now - last)} ms (cpu ${cpuMs(cpu.user)} user + ${cpuMs(cpu.system)} sys ms; rss ${mib(rss)} MiB, heap ${mib(heapUsed)} of ${mib(heapTotal)} MiB, external ${mib(external)} MiB)\n`,
-    );
-    last = now;
-    lastCpu = process.cpuUsage();
-  };
-}
-
 function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {
   const text = formatReport(outcome.messages);
   if (text) logger.error(text);
@@ -300,7 +298,7 @@ function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {
     const next = outcome.schedule?.nextEmbargo;
     if (next) logger.info(`Next embargo lifts at ${next.at.iso} (${next.displayPath}): build again then to publish it`);
   } else {
-    logger.error('Build failed: nothing was written, the previous output is unchanged');
+    logger.error(outcome.failure ?? 'Build failed: nothing was written, the previous output is unchanged');
   }
   return outcome;
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { acquireLock, isAlive } from './output-lock.js';
@@ -35,10 +35,42 @@ export interface OutputTrees {
 
 const treeNames = ['a', 'b'] as const;
 const stateVersion = 1;
+const markerName = 'wiredesk-trees.json';
 
 /** The folder beside `out` that holds its trees. */
 export function treesFolder(out: string): string {
   return path.join(path.dirname(out), `.${path.basename(out)}.trees`);
+}
+
+/** The file that says wiredesk made a trees folder: whatever is in that folder is then wiredesk's to replace or remove. */
+export function markerPath(folder: string): string {
+  return path.join(folder, markerName);
+}
+
+/** Mark `folder` (the trees folder of `out`) as wiredesk's, unless it is already. */
+async function markTreesFolder(folder: string, out: string): Promise<void> {
+  if (existsSync(markerPath(folder))) return;
+  await writeFile(markerPath(folder), `${JSON.stringify({ madeBy: 'wiredesk', trees: path.basename(out) })}\n`);
+}
+
+/**
+ * Whether the trees folder `folder` is wiredesk's to write in: missing or empty (a first build
+ * makes it), marked, or holding the record of a complete tree (made before folders were marked).
+ */
+export function ownsTreesFolder(folder: string): boolean {
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+  if (entries.length === 0 || entries.includes(markerName)) return true;
+  return treeNames.some((name) => readState(folder, name) !== undefined);
+}
+
+/** Whether `name` is the name of one of the two trees. */
+export function isTreeName(name: string): name is TreeName {
+  return treeNames.some((tree) => tree === name);
 }
 
 /**
@@ -50,10 +82,14 @@ export function treesFolder(out: string): string {
  */
 export async function openTrees(out: string, trust = true, onWait?: (pid: number) => void): Promise<OutputTrees> {
   const folder = treesFolder(out);
+  if (!ownsTreesFolder(folder)) throw new Error(`Refusing to write ${out}: ${folder} is there and was not made by wiredesk`);
+  const existing = lstatOrUndefined(out);
+  if (existing && !existing.isDirectory() && !existing.isSymbolicLink()) throw new Error(`Refusing to write ${out}: it is a file, not a folder`);
   await mkdir(folder, { recursive: true });
+  await markTreesFolder(folder, out);
   const release = await acquireLock(path.join(folder, 'lock'), 'build', onWait);
   try {
-    await recoverInterruptedMove(out);
+    await recoverInterruptedMove(out, folder);
     const liveName = liveTreeName(out, folder);
     const nextName = otherTree(liveName);
     const nextDir = path.join(folder, nextName);
@@ -147,42 +183,70 @@ export function readState(folder: string, name: string): Map<string, string> | u
 }
 
 /**
- * Make `out` a link to `target` (relative to out's folder): one atomic rename over a link. A real
- * folder in the way (the output of an older wiredesk, or one made by hand) is moved aside first
- * and removed once the link is in place; a build killed between the two moves is repaired by the next.
+ * Make `out` a link to `target` (relative to out's folder): one atomic rename over a link. The
+ * new link is made in the trees folder, which is wiredesk's, and renamed into place. A real
+ * folder in the way (an empty one, or one `--force` gave up) is moved into the trees folder
+ * first and removed once the link is in place; a build killed between the two moves is repaired
+ * by the next. Once the link is in place, nothing that fails may undo the publication.
  */
 async function pointAt(out: string, target: string, folder: string): Promise<void> {
-  const link = `${out}.link-${process.pid}`;
+  const link = path.join(folder, `link-${process.pid}`);
   await rm(link, { force: true });
   await symlink(target, link, 'dir');
   const existing = lstatOrUndefined(out);
   if (existing?.isDirectory()) {
-    const aside = movedAsidePath(out);
-    await rm(aside, { recursive: true, force: true });
+    const aside = movedAsidePath(folder);
+    if (lstatOrUndefined(aside)) await moveToTrash(aside, folder);
     await rename(out, aside);
-    await rename(link, out);
-    await moveToTrash(aside, folder);
+    try {
+      await rename(link, out);
+    } catch (error) {
+      await rename(aside, out).catch(() => undefined);
+      throw error;
+    }
+    await moveToTrash(aside, folder).catch(() => undefined);
     return;
   }
   await rename(link, out);
 }
 
-function movedAsidePath(out: string): string {
-  return path.join(path.dirname(out), `.${path.basename(out)}.previous`);
+/** Where a real output folder waits while the link takes its place. */
+function movedAsidePath(folder: string): string {
+  return path.join(folder, 'previous');
 }
 
-/** A build killed between moving a real output folder aside and linking the new tree: put the folder back. */
-async function recoverInterruptedMove(out: string): Promise<void> {
-  const aside = movedAsidePath(out);
-  if (!lstatOrUndefined(out) && existsSync(aside)) await rename(aside, out);
+/**
+ * A build killed between moving a real output folder aside and linking the new tree: put the
+ * folder back. Then remove what killed builds left in the trees folder (links not yet renamed,
+ * a folder moved aside once the link took its place), and links of older versions beside `out`
+ * that point into it: nothing else beside the output is wiredesk's to remove.
+ */
+async function recoverInterruptedMove(out: string, folder: string): Promise<void> {
+  const aside = movedAsidePath(folder);
+  if (lstatOrUndefined(aside)) {
+    if (!lstatOrUndefined(out)) await rename(aside, out);
+    else await moveToTrash(aside, folder);
+  }
+  for (const entry of await readdir(folder)) {
+    const pid = Number(entry.startsWith('link-') ? entry.slice('link-'.length) : NaN);
+    if (Number.isInteger(pid) && !isAlive(pid)) await rm(path.join(folder, entry), { force: true });
+  }
   const parent = path.dirname(out);
-  if (!existsSync(parent)) return;
-  // Leftovers of killed builds: links not yet renamed, and the staging folders of older versions.
-  const prefixes = [`${path.basename(out)}.link-`, `.${path.basename(out)}.staging-`];
+  const prefix = `${path.basename(out)}.link-`;
   for (const entry of await readdir(parent)) {
-    const prefix = prefixes.find((candidate) => entry.startsWith(candidate));
-    const pid = Number(prefix === undefined ? NaN : entry.slice(prefix.length).split('-')[0]);
-    if (Number.isInteger(pid) && !isAlive(pid)) await rm(path.join(parent, entry), { recursive: true, force: true });
+    const pid = Number(entry.startsWith(prefix) ? entry.slice(prefix.length).split('-')[0] : NaN);
+    const leftover = path.join(parent, entry);
+    if (Number.isInteger(pid) && !isAlive(pid) && pointsInto(leftover, folder)) await unlink(leftover);
+  }
+}
+
+/** Whether `file` is a symbolic link to one of the trees in `folder`. */
+function pointsInto(file: string, folder: string): boolean {
+  try {
+    const target = path.resolve(path.dirname(file), readlinkSync(file));
+    return path.dirname(target) === folder && isTreeName(path.basename(target));
+  } catch {
+    return false;
   }
 }
 

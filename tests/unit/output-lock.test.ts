@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTrees, treesFolder } from '../../src/pipeline/output-trees.js';
+import { markerPath, openTrees, treesFolder } from '../../src/pipeline/output-trees.js';
 
 // The lock that keeps two builds from writing the same output trees. Builds are separate
 // processes, so the race is tested with real processes: the compiled module, opened at once.
@@ -72,6 +72,7 @@ describe('the output lock', () => {
     const holder = spawn('sleep', ['30'], { stdio: 'ignore' });
     try {
       await mkdir(treesFolder(out), { recursive: true });
+      await writeFile(markerPath(treesFolder(out)), '{}');
       await writeFile(path.join(treesFolder(out), 'lock'), String(holder.pid));
       await expect(openTrees(out)).rejects.toThrow(`Another build (process ${holder.pid}) is writing`);
       expect(existsSync(path.join(treesFolder(out), 'lock'))).toBe(true);
@@ -84,6 +85,7 @@ describe('the output lock', () => {
     const dead = spawnSync('true').pid;
     for (const content of [String(dead), '']) {
       await mkdir(treesFolder(out), { recursive: true });
+      await writeFile(markerPath(treesFolder(out)), '{}');
       await writeFile(path.join(treesFolder(out), 'lock'), content);
       const trees = await openTrees(out);
       trees.abandon();

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeRenderedSync, type WrittenElsewhere } from '../../src/pipeline/output-file.js';
-import { treesFolder } from '../../src/pipeline/output-trees.js';
+import { markerPath, treesFolder } from '../../src/pipeline/output-trees.js';
 import { writeSite, type OutputFile } from '../../src/pipeline/write.js';
 import { inodesBelow } from '../support/inodes.js';
 
@@ -147,6 +147,7 @@ describe('writeSite', () => {
   it('should refuse to write while another build holds the lock, and take over the lock of a dead build', async () => {
     const out = path.join(dir, 'dist');
     await mkdir(treesFolder(out), { recursive: true });
+    await writeFile(markerPath(treesFolder(out)), '{}');
     await writeFile(path.join(treesFolder(out), 'lock'), String(process.ppid));
     await expect(writeSite([page('', 'home')], [], out)).rejects.toThrow(`Another build (process ${process.ppid})`);
     expect(existsSync(out)).toBe(false);
@@ -181,14 +182,52 @@ describe('writeSite', () => {
   });
 
   it('should restore the previous output when a build was killed between the two renames', async () => {
-    const previous = path.join(dir, '.dist.previous');
-    await mkdir(previous);
+    const previous = path.join(treesFolder(path.join(dir, 'dist')), 'previous');
+    await mkdir(previous, { recursive: true });
+    await writeFile(markerPath(path.dirname(previous)), '{}');
     await writeFile(path.join(previous, 'index.html'), 'last good');
     const failing = page('x/', () => {
       throw new Error('stop');
     });
     await expect(writeSite([failing], [], path.join(dir, 'dist'))).rejects.toThrow('stop');
     expect(await readFile(path.join(dir, 'dist/index.html'), 'utf8')).toBe('last good');
+  });
+
+  it('should mark its trees folder as wiredesk’s and make its temporary link inside it, never beside the output', async () => {
+    const out = path.join(dir, 'dist');
+    await writeSite([page('', 'home')], [], out);
+    await writeSite([page('', 'again')], [], out);
+    expect(JSON.parse(await readFile(markerPath(treesFolder(out)), 'utf8'))).toEqual({ madeBy: 'wiredesk', trees: 'dist' });
+    expect((await readdir(dir)).sort()).toEqual(['.dist.trees', 'dist']);
+  });
+
+  it('should remove only the leftovers it can prove a killed build made, and nothing else beside the output', async () => {
+    const out = path.join(dir, 'dist');
+    await writeSite([page('', 'home')], [], out);
+    // A link a killed build made points into the trees; files that merely look like leftovers are someone else's.
+    await symlink('.dist.trees/a', path.join(dir, 'dist.link-999999999'));
+    await mkdir(path.join(dir, 'dist.link-999999998'));
+    await writeFile(path.join(dir, 'dist.link-999999998/keep.txt'), 'mine');
+    await mkdir(path.join(dir, '.dist.staging-999999997'));
+    await writeFile(path.join(dir, '.dist.staging-999999997/keep.txt'), 'mine');
+    await symlink('/tmp', path.join(dir, 'dist.link-999999996'));
+    await symlink('.dist.trees/a', path.join(treesFolder(out), 'link-999999999'));
+    await writeSite([page('', 'again')], [], out);
+    expect((await readdir(dir)).sort()).toEqual(['.dist.staging-999999997', '.dist.trees', 'dist', 'dist.link-999999996', 'dist.link-999999998']);
+    expect(await readFile(path.join(dir, 'dist.link-999999998/keep.txt'), 'utf8')).toBe('mine');
+    expect(await readFile(path.join(dir, '.dist.staging-999999997/keep.txt'), 'utf8')).toBe('mine');
+    expect(existsSync(path.join(treesFolder(out), 'link-999999999'))).toBe(false);
+  });
+
+  it('should refuse to replace a file, or to write into a trees folder that it did not make', async () => {
+    await writeFile(path.join(dir, 'notes.txt'), 'mine');
+    await expect(writeSite([page('', 'home')], [], path.join(dir, 'notes.txt'))).rejects.toThrow('it is a file, not a folder');
+    expect(await readFile(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+    await mkdir(path.join(dir, '.dist.trees/a'), { recursive: true });
+    await writeFile(path.join(dir, '.dist.trees/a/keep.txt'), 'mine');
+    await expect(writeSite([page('', 'home')], [], path.join(dir, 'dist'))).rejects.toThrow('was not made by wiredesk');
+    expect(await readdir(path.join(dir, '.dist.trees'))).toEqual(['a']);
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
   it('should refuse to write a page outside the output folder', async () => {

@@ -1,0 +1,24 @@
+import { performance } from 'node:perf_hooks';
+
+/**
+ * When `on`, a function that prints how long each phase took since the last call, the CPU time
+ * all threads used in it (more than the wall time when threads ran side by side), and the memory
+ * in use (to stderr).
+ */
+export function phaseTimer(on: boolean): (name: string) => void {
+  let last = performance.now();
+  let lastCpu = process.cpuUsage();
+  return (name) => {
+    if (!on) return;
+    const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+    const mib = (bytes: number) => Math.round(bytes / 1_048_576);
+    const cpuMs = (micros: number) => Math.round(micros / 1000);
+    process.stderr.write(
+      `  ${name}: ${Math.round(now - last)} ms (cpu ${cpuMs(cpu.user)} user + ${cpuMs(cpu.system)} sys ms; rss ${mib(rss)} MiB, heap ${mib(heapUsed)} of ${mib(heapTotal)} MiB, external ${mib(external)} MiB)\n`,
+    );
+    last = now;
+    lastCpu = process.cpuUsage();
+  };
+}

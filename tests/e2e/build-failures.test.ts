@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { fixtureStory, siteMaker } from '../support/fixture-site.js';
+
+// A full disk is simulated: writes whose path contains `failing.under` throw ENOSPC, as a full disk does.
+const failing = vi.hoisted(() => ({ under: undefined as string | undefined }));
+const diskFull = (file: unknown) => Object.assign(new Error(`ENOSPC: no space left on device, write '${String(file)}'`), { code: 'ENOSPC', syscall: 'write' });
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  const writeFile: typeof real.writeFile = (file, ...rest) => (failing.under !== undefined && String(file).includes(failing.under) ? Promise.reject(diskFull(file)) : real.writeFile(file, ...rest));
+  return { ...real, default: { ...real, writeFile }, writeFile };
+});
+vi.mock('../../src/cache/framed-file.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/cache/framed-file.js')>();
+  const guard = (file: string) => {
+    if (failing.under !== undefined && file.includes(failing.under)) throw diskFull(file);
+  };
+  return {
+    ...real,
+    writeFramed: (file: string, ...rest: Parameters<typeof real.writeFramed> extends [string, ...infer R] ? R : never) => (guard(file), real.writeFramed(file, ...rest)),
+    writeFramedBytes: (file: string, ...rest: Parameters<typeof real.writeFramedBytes> extends [string, ...infer R] ? R : never) => (guard(file), real.writeFramedBytes(file, ...rest)),
+  };
+});
+
+const site = siteMaker();
+const twoStories = () => site(`${fixtureStory('alpha', 24)}${fixtureStory('beta', 25)}`);
+
+describe('a build whose disk fails it', () => {
+  it('should say in one line that the disk is full, naming the output folder, and keep the last good output', async () => {
+    const made = await twoStories();
+    expect((await made.build()).ok).toBe(true);
+    await made.write('stories/alpha.md', fixtureStory('alpha', 24, '', 'An edit that cannot be written.').replace(/^\n-- [^\n]+ --\n/, ''));
+    failing.under = `${path.sep}.dist.trees${path.sep}`;
+    try {
+      const outcome = await made.build();
+      expect(outcome.ok).toBe(false);
+      expect(outcome.lines).toEqual(['The disk is full: could not write the output folder "dist" (ENOSPC); the last good output is unchanged, free some space and build again']);
+    } finally {
+      failing.under = undefined;
+    }
+    expect(await made.read('2018/05/24/alpha/')).not.toContain('An edit that cannot be written.');
+    const again = await made.build();
+    expect(again.ok).toBe(true);
+    expect(await made.read('2018/05/24/alpha/')).toContain('An edit that cannot be written.');
+  });
+
+  it('should publish the site and exit well when the cache cannot be kept after publishing (a full disk)', async () => {
+    const made = await twoStories();
+    expect((await made.build()).ok).toBe(true);
+    await made.write('stories/beta.md', fixtureStory('beta', 25, '', 'Published despite the disk.').replace(/^\n-- [^\n]+ --\n/, ''));
+    failing.under = `${path.sep}.wiredesk-cache${path.sep}`;
+    try {
+      const outcome = await made.build();
+      expect(outcome.ok).toBe(true);
+      expect(outcome.lines.filter((line) => !line.startsWith('Built '))).toEqual([
+        'Could not keep the cache in ".wiredesk-cache" (the disk is full, ENOSPC); the site was published, the next build starts without a cache',
+      ]);
+    } finally {
+      failing.under = undefined;
+    }
+    expect(await made.read('2018/05/25/beta/')).toContain('Published despite the disk.');
+    expect(existsSync(path.join(made.dir, '.wiredesk-cache/index.bin'))).toBe(false);
+    const again = await made.build();
+    expect(again.ok).toBe(true);
+    expect(again.stats?.storiesReused).toBe(0);
+  });
+
+  it('should publish the site and exit well when a folder is in the way of the manifest (EISDIR), on every path', async () => {
+    const made = await twoStories();
+    expect((await made.build()).ok).toBe(true);
+    await rm(path.join(made.dir, '.wiredesk-cache/manifest.json'));
+    await mkdir(path.join(made.dir, '.wiredesk-cache/manifest.json/in-the-way'), { recursive: true });
+    // Nothing changed: the no-change path writes the manifest too.
+    const unchanged = await made.build();
+    expect(unchanged.ok).toBe(true);
+    expect(unchanged.lines.filter((line) => !line.startsWith('Built '))).toEqual([expect.stringMatching(/^Could not keep the cache in ".wiredesk-cache" \(EISDIR: [^\n]*\); the site was published, the next build starts without a cache$/)]);
+    await made.write('stories/beta.md', fixtureStory('beta', 25, '', 'Published past the folder.').replace(/^\n-- [^\n]+ --\n/, ''));
+    const edited = await made.build();
+    expect(edited.ok).toBe(true);
+    expect(edited.lines).toHaveLength(2);
+    expect(await made.read('2018/05/25/beta/')).toContain('Published past the folder.');
+  });
+});
