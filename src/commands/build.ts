@@ -32,6 +32,7 @@ import { writeSite, type WriteResult } from '../pipeline/write.js';
 import { formatReport } from '../report/format.js';
 import { searchIndexStep } from '../search/build-step.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
+import { terminalText } from '../report/terminal-text.js';
 import { hasErrors } from '../report/problem.js';
 
 /** What a build is asked to do: the site's inputs, where to write, where to print. */
@@ -292,7 +293,7 @@ function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {
   if (text) logger.error(text);
   if (outcome.leftOut && outcome.leftOut.length > 0) {
     const count = outcome.leftOut.length;
-    logger.error(`Left out ${count} broken ${count === 1 ? 'story' : 'stories'} (--keep-going): ${outcome.leftOut.join(', ')}`);
+    logger.error(`Left out ${count} broken ${count === 1 ? 'story' : 'stories'} (--keep-going): ${outcome.leftOut.map(terminalText).join(', ')}`);
   }
   if (outcome.stats) {
     const { stories, pages, feeds, ms, written, unchanged, removed } = outcome.stats;

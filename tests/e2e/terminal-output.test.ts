@@ -1,0 +1,63 @@
+import { cp } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importStories } from '../../src/commands/import.js';
+import { memoryLogger } from '../../src/report/logger.js';
+import { siteMaker } from '../support/fixture-site.js';
+
+const site = siteMaker();
+const repo = path.resolve(import.meta.dirname, '../..');
+
+/** Control characters a terminal acts on (clear the screen, set the title, ring, move the cursor): all but the line breaks between lines. */
+const controls = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+
+function expectNoControls(lines: readonly string[]): void {
+  for (const line of lines.flatMap((text) => text.split('\n'))) expect(line, JSON.stringify(line)).not.toMatch(controls);
+}
+
+describe('what commands print to the terminal', () => {
+  it('should show ESC, BEL, CR and LF in ids, lang, related, image src and file names as visible escapes', async () => {
+    const built = await site(`
+      -- stories/hostile.md --
+      ---
+      title: Hostile fields
+      date: 2018-05-25T10:00:00Z
+      id: "x\\e]0;pwned\\a"
+      lang: "en\\e[31m"
+      related: ["gone\\e[2J\\r\\n"]
+      ---
+
+      Body.
+      -- stories/picture.md --
+      ---
+      title: Hostile picture
+      date: 2018-05-25T10:00:00Z
+      image:
+        src: "pic\\e[5m.jpg"
+      ---
+
+      Body.
+    `);
+    await built.write('stories/bad\u001b[2J\r\n.md', '---\ntitle: Bad file name\ndate: 2018-05-25T10:00:00Z\n---\n\nBody.\n');
+    for (const keepGoing of [false, true]) {
+      const outcome = await built.build({ keepGoing });
+      const printed = outcome.lines.join('\n');
+      expectNoControls(outcome.lines);
+      expect(printed).toContain('stories/bad\\x1b[2J\\x0d\\x0a.md');
+      expect(printed).toContain('x\\x1b]0;pwned\\x07');
+      expect(printed).toContain('en\\x1b[31m');
+      expect(printed).toContain('pic\\x1b[5m.jpg');
+      expect(printed).toContain('gone\\x1b[2J\\x0d\\x0a');
+    }
+  });
+
+  it('should show controls in an imported file’s name as visible escapes', async () => {
+    const built = await site('-- site.yaml --\ntimezone: Europe/Moscow\n');
+    await cp(path.join(repo, 'tests/fixtures/seed/000_6a4f2dafb705a2ba.txt'), path.join(built.dir, 'wire/seed\u001b]0;pwned\u0007.txt'), { recursive: true });
+    const logger = memoryLogger();
+    const report = await importStories({ target: 'wire', cwd: built.dir, logger });
+    expect(report.files).toHaveLength(1);
+    expectNoControls(logger.lines);
+    expect(logger.lines.join('\n')).toContain('(from wire/seed\\x1b]0;pwned\\x07.txt)');
+  });
+});
