@@ -16,7 +16,7 @@ function expectNoControls(lines: readonly string[]): void {
 }
 
 describe('what commands print to the terminal', () => {
-  it('should show ESC, BEL, CR and LF in ids, lang, related, image src and file names as visible escapes', async () => {
+  it('should print no control character from ids, lang, related, image src or file names, showing them escaped', async () => {
     const built = await site(`
       -- stories/hostile.md --
       ---
@@ -44,10 +44,11 @@ describe('what commands print to the terminal', () => {
       const printed = outcome.lines.join('\n');
       expectNoControls(outcome.lines);
       expect(printed).toContain('stories/bad\\x1b[2J\\x0d\\x0a.md');
-      expect(printed).toContain('x\\x1b]0;pwned\\x07');
-      expect(printed).toContain('en\\x1b[31m');
-      expect(printed).toContain('pic\\x1b[5m.jpg');
-      expect(printed).toContain('gone\\x1b[2J\\x0d\\x0a');
+      // A message quotes a value as written (escaped) or as modelled (U+FFFD in place of each control character, see invalid-character).
+      expect(printed).toContain('"x\\x1b]0;pwned\\x07" in `id`');
+      expect(printed).toContain('"gone\\x1b[2J\\x0d\\x0a" in `related.0`');
+      expect(printed).toContain('"en\uFFFD[31m" is not a language tag');
+      expect(printed).toContain('Image "pic\uFFFD[5m.jpg"');
     }
   });
 
