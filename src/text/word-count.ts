@@ -18,6 +18,7 @@ const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
  * for a run in a script written without spaces, the words `Intl.Segmenter` finds in it.
  */
 export function countWords(text: string): number {
+  if (!unspacedScript.test(text)) return text.match(spacedWord)?.length ?? 0;
   let count = 0;
   for (const [run] of text.matchAll(spacedWord)) count += unspacedScript.test(run) ? Math.max(1, segmentedWords(run)) : 1;
   return count;
