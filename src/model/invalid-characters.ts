@@ -64,12 +64,22 @@ function placesOf(written: string): { offset: number; character: string }[] {
   const places: { offset: number; character: string }[] = [];
   for (const match of written.matchAll(invalidAll)) places.push({ offset: match.index, character: match[0] });
   if (written.startsWith('"')) {
-    for (const match of written.matchAll(escape)) {
-      const character = decode(match[1] ?? '');
-      if (invalid.test(character)) places.push({ offset: match.index, character });
-    }
+    const escapes = [...written.matchAll(escape)].map((match) => ({ offset: match.index, length: match[0].length, character: decode(match[1] ?? '') }));
+    escapes.forEach((current, index) => {
+      // `\uD83D\uDE00` writes one character in two halves: neither is alone.
+      const before = escapes[index - 1];
+      const after = escapes[index + 1];
+      const paired =
+        (after !== undefined && after.offset === current.offset + current.length && isSurrogatePair(current.character + after.character)) ||
+        (before !== undefined && current.offset === before.offset + before.length && isSurrogatePair(before.character + current.character));
+      if (!paired && invalid.test(current.character)) places.push({ offset: current.offset, character: current.character });
+    });
   }
   return places.sort((a, b) => a.offset - b.offset);
+}
+
+function isSurrogatePair(text: string): boolean {
+  return /^[\uD800-\uDBFF][\uDC00-\uDFFF]$/.test(text);
 }
 
 function decode(escaped: string): string {

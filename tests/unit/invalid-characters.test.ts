@@ -39,6 +39,12 @@ describe('control characters in front matter', () => {
     expect(messages[3]).toContain('in `image.caption`');
   });
 
+  it('should not take the two escaped halves of one character for lone surrogates', () => {
+    const { article, messages } = modelled(`title: "Smile \\uD83D\\uDE00 then \\e"\n${date}`);
+    expect(article?.title).toBe('Smile \u{1F600} then \uFFFD');
+    expect(messages.map((message) => message.split(' ').slice(0, 5).join(' '))).toEqual(['2:33 invalid-character Control character U+001B']);
+  });
+
   it('should leave tabs, line breaks and every printable character of any script alone', () => {
     const { article, messages } = modelled(`title: "Tab\\there, ガス हिन्दी 서울 ✓"\n${date}\nnote: |\n  Line one.\n  Line two.`);
     expect(messages).toEqual([]);
