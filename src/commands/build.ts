@@ -299,7 +299,7 @@ function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {
     const { stories, pages, feeds, ms, written, unchanged, removed } = outcome.stats;
     logger.info(`Built ${stories} ${stories === 1 ? 'story' : 'stories'} into ${pages} pages and ${feeds} feeds in ${ms} ms: ${written} files written, ${unchanged} unchanged, ${removed} removed`);
     const next = outcome.schedule?.nextEmbargo;
-    if (next) logger.info(`Next embargo lifts at ${next.at.iso} (${next.displayPath}): build again then to publish it`);
+    if (next) logger.info(`Next embargo lifts at ${next.at.iso} (${terminalText(next.displayPath)}): build again then to publish it`);
   } else {
     logger.error('Build failed: nothing was written, the previous output is unchanged');
   }

@@ -52,6 +52,15 @@ describe('what commands print to the terminal', () => {
     }
   });
 
+  it('should show controls in the file name of the next embargoed story as visible escapes', async () => {
+    const built = await site('');
+    await built.write('stories/held\u001b[2J\n.md', '---\ntitle: Held\nid: held\ndate: 2018-05-25T10:00:00Z\nembargo: 2018-06-02T10:00:00Z\n---\n\nBody.\n');
+    const outcome = await built.build({ now: Date.UTC(2018, 5, 1) });
+    expect(outcome.ok).toBe(true);
+    expectNoControls(outcome.lines);
+    expect(outcome.lines.join('\n')).toContain('(stories/held\\x1b[2J\\x0a.md): build again then to publish it');
+  });
+
   it('should show controls in an imported file’s name as visible escapes', async () => {
     const built = await site('-- site.yaml --\ntimezone: Europe/Moscow\n');
     await cp(path.join(repo, 'tests/fixtures/seed/000_6a4f2dafb705a2ba.txt'), path.join(built.dir, 'wire/seed\u001b]0;pwned\u0007.txt'), { recursive: true });
