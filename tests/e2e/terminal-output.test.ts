@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importStories } from '../../src/commands/import.js';
 import { memoryLogger } from '../../src/report/logger.js';
-import { siteMaker } from '../support/fixture-site.js';
+import { startDevProcess } from '../support/dev-process.js';
+import { fixtureStory, siteMaker } from '../support/fixture-site.js';
 
 const site = siteMaker();
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -59,6 +60,19 @@ describe('what commands print to the terminal', () => {
     expect(outcome.ok).toBe(true);
     expectNoControls(outcome.lines);
     expect(outcome.lines.join('\n')).toContain('(stories/held\\x1b[2J\\x0a.md): build again then to publish it');
+  });
+
+  it('should show controls in the name of a file the preview rebuilds for as visible escapes (compiled CLI)', async () => {
+    const built = await site(fixtureStory('first', 20));
+    const dev = await startDevProcess(built.dir);
+    try {
+      await built.write('stories/x\u001b]0;pwned\u0007\n.md', '---\ntitle: Added\nid: added\ndate: 2018-05-25T10:00:00Z\n---\n\nBody.\n');
+      await dev.waitForLine(/ changed · /);
+      expectNoControls(dev.lines);
+      expect(dev.lines.join('\n')).toContain('stories/x\\x1b]0;pwned\\x07\\x0a.md changed · ');
+    } finally {
+      await dev.stop();
+    }
   });
 
   it('should show controls in an imported file’s name as visible escapes', async () => {
