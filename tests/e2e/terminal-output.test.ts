@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importStories } from '../../src/commands/import.js';
 import { memoryLogger } from '../../src/report/logger.js';
+import { cliBuildOutcome } from '../support/cli-build.js';
 import { startDevProcess } from '../support/dev-process.js';
 import { fixtureStory, siteMaker } from '../support/fixture-site.js';
 
@@ -73,6 +74,15 @@ describe('what commands print to the terminal', () => {
     } finally {
       await dev.stop();
     }
+  });
+
+  it('should show controls in a path named by a failed build’s last-resort error line as visible escapes (compiled CLI)', async () => {
+    const built = await site(fixtureStory('first', 20));
+    await built.write('blocker\u001b[2J', 'a file where the output folder should go');
+    const outcome = await cliBuildOutcome(built.dir, ['--out', 'blocker\u001b[2J/dist']);
+    expect(outcome.code).toBe(1);
+    expectNoControls([outcome.stderr]);
+    expect(outcome.stderr).toContain('blocker\\x1b[2J');
   });
 
   it('should show controls in an imported file’s name as visible escapes', async () => {
