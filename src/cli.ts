@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
 
+/** Show control characters escaped in a text for the terminal: bin/wiredesk.js prints its last-resort error line with it. */
+export { terminalLines } from './report/terminal-text.js';
+
 const usage = `Usage: wiredesk <command> [options]
 
 Commands:

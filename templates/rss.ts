@@ -6,6 +6,7 @@ import type { FeedView } from '../src/model/views.js';
 import { formatRfc822 } from './dates.js';
 import { feedItems, type FeedItem } from './parts/feed-item.js';
 import { feedDocument, serializedOnce } from './parts/feed-item-xml.js';
+import { htmlOfText } from './parts/html-text.js';
 
 export { feedXml } from './parts/feed-item-xml.js';
 
@@ -17,8 +18,10 @@ const namespaces = {
 
 /**
  * An RSS 2.0 feed of the view's stories, each with its full body (links made absolute) as
- * `content:encoded`; a killed story as its notice. `lastBuildDate` is the newest modified time
- * (RSS has no per-item one: `pubDate` stays the story's date). Serialize it with `feedXml`.
+ * `content:encoded`; a killed story as its notice. Readers parse RSS titles and descriptions as
+ * HTML, so their plain text is HTML-escaped first (categories and the byline stay plain text).
+ * `lastBuildDate` is the newest modified time (RSS has no per-item one: `pubDate` stays the
+ * story's date). Serialize it with `feedXml`.
  */
 export function renderRss(view: FeedView): Root {
   const { config } = view;
@@ -27,9 +30,9 @@ export function renderRss(view: FeedView): Root {
   const channel = x(
     'channel',
     {},
-    x('title', view.title),
+    x('title', htmlOfText(view.title)),
     x('link', absoluteUrl(config, view.pagePath)),
-    x('description', view.description),
+    x('description', htmlOfText(view.description)),
     x('language', config.language),
     x('atom:link', { href: absoluteUrl(config, view.path), rel: 'self', type: feedFormats.rss.mediaType }),
     view.updated ? x('lastBuildDate', formatRfc822(view.updated)) : undefined,
@@ -43,11 +46,11 @@ const rssItem = serializedOnce((item: FeedItem) =>
   x(
     'item',
     {},
-    x('title', item.title),
+    x('title', htmlOfText(item.title)),
     x('link', item.url),
     x('guid', { isPermaLink: 'true' }, item.url),
     x('pubDate', formatRfc822(item.published)),
-    x('description', item.summary),
+    x('description', htmlOfText(item.summary)),
     x('content:encoded', item.html),
     item.categories.map((name) => x('category', name)),
     item.author === undefined ? undefined : x('dc:creator', item.author),

@@ -35,6 +35,7 @@ import { phaseTimer } from './phase-timer.js';
 import { formatReport } from '../report/format.js';
 import { searchIndexStep } from '../search/build-step.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
+import { terminalText } from '../report/terminal-text.js';
 import { hasErrors } from '../report/problem.js';
 
 /** What a build is asked to do: the site's inputs, where to write, where to print. */
@@ -290,13 +291,13 @@ function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {
   if (text) logger.error(text);
   if (outcome.leftOut && outcome.leftOut.length > 0) {
     const count = outcome.leftOut.length;
-    logger.error(`Left out ${count} broken ${count === 1 ? 'story' : 'stories'} (--keep-going): ${outcome.leftOut.join(', ')}`);
+    logger.error(`Left out ${count} broken ${count === 1 ? 'story' : 'stories'} (--keep-going): ${outcome.leftOut.map(terminalText).join(', ')}`);
   }
   if (outcome.stats) {
     const { stories, pages, feeds, ms, written, unchanged, removed } = outcome.stats;
     logger.info(`Built ${stories} ${stories === 1 ? 'story' : 'stories'} into ${pages} pages and ${feeds} feeds in ${ms} ms: ${written} files written, ${unchanged} unchanged, ${removed} removed`);
     const next = outcome.schedule?.nextEmbargo;
-    if (next) logger.info(`Next embargo lifts at ${next.at.iso} (${next.displayPath}): build again then to publish it`);
+    if (next) logger.info(`Next embargo lifts at ${next.at.iso} (${terminalText(next.displayPath)}): build again then to publish it`);
   } else {
     logger.error(outcome.failure ?? 'Build failed: nothing was written, the previous output is unchanged');
   }

@@ -4,6 +4,7 @@ import { watch } from 'chokidar';
 import type { SiteInputs } from '../model/config.js';
 import { packageRoot } from '../paths.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
+import { terminalText } from '../report/terminal-text.js';
 import { compileCode } from '../dev/compile.js';
 import { startEngineHost, type EngineHost } from '../dev/engine-host.js';
 import type { RebuildSummary } from '../dev/protocol.js';
@@ -108,7 +109,7 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
 
   async function rebuild(running: { host: EngineHost; server: DevServer }, files: readonly string[]): Promise<void> {
     const kinds = new Set(files.map((file) => classifyChange(file, paths)));
-    const what = `${files.map((file) => path.relative(cwd, file) || file).join(', ')} changed`;
+    const what = `${files.map((file) => terminalText(path.relative(cwd, file) || file)).join(', ')} changed`;
     if (kinds.has('code')) {
       const compiled = await compileCode();
       if (!compiled.ok) {

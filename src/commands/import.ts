@@ -9,6 +9,7 @@ import { storyFileText } from '../import/story-file-text.js';
 import { idPattern } from '../model/front-matter.js';
 import { formatReport } from '../report/format.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
+import { terminalText } from '../report/terminal-text.js';
 
 /** What `wiredesk import` is asked to do. */
 export interface ImportOptions {
@@ -81,7 +82,7 @@ export async function importStories(options: ImportOptions): Promise<ImportRepor
   }
   const text = formatReport(messages);
   if (text) logger.error(text);
-  for (const { file, outcome, from } of files) logger.info(`${outcome.padEnd(9)} ${file}  (from ${from})`);
+  for (const { file, outcome, from } of files) logger.info(`${outcome.padEnd(9)} ${terminalText(file)}  (from ${terminalText(from)})`);
   const written = files.filter((file) => file.outcome !== 'unchanged').length;
   logger.info(`Imported ${files.length} ${files.length === 1 ? 'story' : 'stories'} from ${inputs.length} ${inputs.length === 1 ? 'input' : 'inputs'}: ${written} written, ${files.length - written} unchanged`);
   return { ok: !messages.some((message) => message.fatal === true), files, messages };

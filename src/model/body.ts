@@ -5,6 +5,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { removeUnsafeUrls } from '../plugins/safe-urls.js';
 import type { sanitizeBody } from '../plugins/sanitize-html.js';
+import { countWords } from '../text/word-count.js';
 import type { Dateline } from './article.js';
 import { serializeBody, type BodyHtml } from './body-html.js';
 
@@ -23,16 +24,6 @@ export interface BodyText {
 }
 
 const textBlocks = new Set(['paragraph', 'heading', 'tableCell', 'code']);
-
-/** A word: a run of characters between white space, holding at least one letter or digit. */
-const wordPattern = /\S*[\p{L}\p{N}]\S*/gu;
-
-function countWords(text: string): number {
-  let count = 0;
-  wordPattern.lastIndex = 0;
-  while (wordPattern.exec(text)) count++;
-  return count;
-}
 
 /** Words in the text blocks among `nodes` and below, READ MORE callouts (`aside`) left out. */
 function wordsIn(nodes: readonly MdastContent[]): number {

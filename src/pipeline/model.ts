@@ -6,6 +6,7 @@ import type { SiteConfig } from '../model/config.js';
 import { dayWithoutZoneProblems } from '../model/day-without-zone.js';
 import { fieldProblems, placeOf, unknownFieldProblems, type FrontMatterSource } from '../model/field-problems.js';
 import { frontMatterSchema, idPattern, knownFields, type FrontMatter } from '../model/front-matter.js';
+import { cleanFrontMatter } from '../model/invalid-characters.js';
 import { permalinkPath } from '../model/permalink.js';
 import { markStoryReferences } from '../plugins/story-references.js';
 import { problem } from '../report/problem.js';
@@ -42,8 +43,9 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
   const document = story.frontMatter;
   if (!document) return { messages: [] };
   const source: FrontMatterSource = { document, yamlOffset: story.yamlOffset, pointAt: story.pointAt, displayPath: file.displayPath };
-  const messages: VFileMessage[] = [...unknownFieldProblems(source, knownFields), ...dayWithoutZoneProblems(source, context.config.timezone)];
-  const parsed = schemaFor(context.config.timezone).safeParse(document.toJS() ?? {}, { reportInput: true });
+  const frontMatter = cleanFrontMatter(source, file.text);
+  const messages: VFileMessage[] = [...unknownFieldProblems(source, knownFields), ...frontMatter.messages, ...dayWithoutZoneProblems(source, context.config.timezone)];
+  const parsed = schemaFor(context.config.timezone).safeParse(frontMatter.value, { reportInput: true });
   if (!parsed.success) return { messages: [...messages, ...fieldProblems(source, parsed.error.issues)] };
   const data = parsed.data;
 

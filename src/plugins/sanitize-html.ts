@@ -34,9 +34,18 @@ const nonce = randomUUID();
 const iframeSandbox = 'allow-scripts allow-same-origin allow-presentation allow-popups';
 
 /**
+ * The browser features an embed may be granted through its `allow` attribute: what a video or
+ * audio player needs. Anything else an author writes (camera, microphone, geolocation, payment,
+ * clipboard, sensors, USB…) is dropped, and so is any allowlist: a kept feature goes to the
+ * embed's own origin only (the default).
+ */
+const embedFeatures: ReadonlySet<string> = new Set(['autoplay', 'encrypted-media', 'fullscreen', 'picture-in-picture', 'web-share']);
+
+/**
  * Parse and sanitize the raw HTML of a body tree made with `allowDangerousHtml`, keeping the story
  * links that wiredesk marked (`dataStoryRef`) and the iframes whose `src` is `https:` on a host of
- * `embedHosts` (each gets a sandbox and lazy loading).
+ * `embedHosts` (each gets a sandbox and lazy loading, and keeps only the `allow` features of
+ * `embedFeatures`).
  */
 export function sanitizeBody(tree: Root, embedHosts: readonly string[]): Root {
   visit(tree, 'element', (element) => {
@@ -54,9 +63,20 @@ export function sanitizeBody(tree: Root, embedHosts: readonly string[]): Root {
   });
   remove(clean, (node) => isElement(node) && node.tagName === 'iframe' && !allowedEmbed(node.properties.src, hosts));
   visit(clean, 'element', (element) => {
-    if (element.tagName === 'iframe') Object.assign(element.properties, { sandbox: iframeSandbox, loading: 'lazy' });
+    if (element.tagName !== 'iframe') return;
+    Object.assign(element.properties, { sandbox: iframeSandbox, loading: 'lazy' });
+    const allow = safeFeatures(element.properties.allow);
+    if (allow === '') delete element.properties.allow;
+    else element.properties.allow = allow;
   });
   return clean;
+}
+
+/** The features of an `allow` attribute that `embedFeatures` lists, each once, without allowlists, `; `-separated. */
+function safeFeatures(allow: unknown): string {
+  if (typeof allow !== 'string') return '';
+  const features = allow.split(';').map((directive) => directive.trim().split(/\s+/)[0]?.toLowerCase() ?? '');
+  return [...new Set(features.filter((feature) => embedFeatures.has(feature)))].join('; ');
 }
 
 function isElement(node: Node): node is Element {

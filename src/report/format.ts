@@ -1,4 +1,5 @@
 import type { VFileMessage } from 'vfile-message';
+import { terminalText } from './terminal-text.js';
 
 /** Sort messages by file, then line, then column, then rule id: the order they are printed in. */
 export function sortMessages(messages: readonly VFileMessage[]): VFileMessage[] {
@@ -12,13 +13,16 @@ export function sortMessages(messages: readonly VFileMessage[]): VFileMessage[] 
   );
 }
 
-/** One message as one line: `stories/x.md:7:3  error  Unexpected …  invalid-date`. */
+/**
+ * One message as one line: `stories/x.md:7:3  error  Unexpected …  invalid-date`; control
+ * characters in the file name or the reason (a story's own text) are shown escaped (`terminalText`).
+ */
 export function formatMessage(message: VFileMessage): string {
-  const where = [message.file ?? '', message.line ?? undefined, message.column ?? undefined]
+  const where = [terminalText(message.file ?? ''), message.line ?? undefined, message.column ?? undefined]
     .filter((part) => part !== undefined && part !== '')
     .join(':');
   const severity = message.fatal === true ? 'error' : 'warning';
-  return `${where}  ${severity}  ${message.reason}  ${message.ruleId ?? ''}`.trimEnd();
+  return `${where}  ${severity}  ${terminalText(message.reason)}  ${message.ruleId ?? ''}`.trimEnd();
 }
 
 /** The whole report: every message sorted, one per line, then a count line; empty when no messages. */

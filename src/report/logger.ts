@@ -1,13 +1,15 @@
+import { terminalLines } from './terminal-text.js';
+
 /** Where commands print: injected so tests can run silent and read what was said. */
 export interface Logger {
   info(message: string): void;
   error(message: string): void;
 }
 
-/** A logger that prints to the terminal: info to stdout, problems to stderr. */
+/** A logger that prints to the terminal: info to stdout, problems to stderr, control characters shown escaped (`terminalLines`). */
 export const consoleLogger: Logger = {
-  info: (message) => process.stdout.write(`${message}\n`),
-  error: (message) => process.stderr.write(`${message}\n`),
+  info: (message) => process.stdout.write(`${terminalLines(message)}\n`),
+  error: (message) => process.stderr.write(`${terminalLines(message)}\n`),
 };
 
 /** A logger that keeps every line, for tests. */

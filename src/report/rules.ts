@@ -30,6 +30,7 @@ export const rules = {
   'updated-before-date': { severity: 'error', summary: '`updated` is earlier than `date`' },
   'invalid-id': { severity: 'error', summary: 'an `id` (or the file name it defaults to) is not made of `a-z`, `0-9` and `-`' },
   'duplicate-id': { severity: 'error', summary: 'two stories have the same id (both files are named)' },
+  'invalid-character': { severity: 'warning', summary: 'front-matter text holds a control character, NUL or lone surrogate; it is shown as U+FFFD' },
   'unknown-field': { severity: 'warning', summary: 'a front-matter field wiredesk does not know (with the nearest known one)' },
   'invalid-term': { severity: 'error', summary: 'a section, topic or tag has no letters or digits to make a URL from' },
   'slug-collision': { severity: 'warning', summary: 'two spellings of a section, topic or tag share a URL; they are merged under the first' },

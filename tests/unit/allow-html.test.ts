@@ -51,6 +51,17 @@ describe('raw HTML in story bodies', () => {
     expect(html).not.toContain('srcdoc');
   });
 
+  it('should keep only the safe features of an iframe\'s allow attribute, for the embed\'s own origin', () => {
+    const html = bodyOf(
+      [
+        '<iframe src="https://www.youtube-nocookie.com/embed/a" allow="camera; Fullscreen *; microphone \'src\'; autoplay; geolocation https://evil.example; encrypted-media; payment; picture-in-picture; web-share; clipboard-read; usb"></iframe>',
+        '<iframe src="https://www.youtube-nocookie.com/embed/b" allow="camera; display-capture"></iframe>',
+      ].join('\n\n'),
+    );
+    const frames = selectAll('iframe', fromHtml(html, { fragment: true }));
+    expect(frames.map((frame) => frame.properties.allow)).toEqual(['fullscreen; autoplay; encrypted-media; picture-in-picture; web-share', undefined]);
+  });
+
   it('should keep wiredesk story links and READ MORE callouts, but not a story link forged in raw HTML', () => {
     const html = bodyOf('See [the pipeline story](pipes.md).\n\nREAD MORE: [](judo.md)\n\n<a data-story-ref="0">forged</a>');
     expect(html).toContain('<a href="/to/0">the pipeline story</a>');

@@ -117,6 +117,8 @@ describe('parseFeeds (python3-feedparser)', () => {
       bozo: false,
       version: 'rss20',
       title: 'Wiredesk — World',
+      subtitle: 'World wire stories',
+      shown: { title: 'Wiredesk — World', subtitle: 'World wire stories' },
       updated: '',
       entries: [
         {
@@ -128,6 +130,7 @@ describe('parseFeeds (python3-feedparser)', () => {
           summary: '',
           content: '',
           tags: ['world', 'disaster'],
+          shown: { title: 'Quake hits coast', summary: '' },
         },
         {
           title: 'Markets calm',
@@ -138,6 +141,7 @@ describe('parseFeeds (python3-feedparser)', () => {
           summary: '',
           content: '',
           tags: [],
+          shown: { title: 'Markets calm', summary: '' },
         },
       ],
     });
@@ -158,7 +162,7 @@ describe('parseFeeds (python3-feedparser)', () => {
     const [ok, noId, badDate, notJson] = await parseFeeds(['good.json', 'no-id.json', 'bad-date.json', 'not-json.json'].map((name) => path.join(dir, name)));
     expect(ok).toMatchObject({ bozo: false, version: 'json11', title: 'Wiredesk' });
     expect(ok?.entries).toEqual([
-      { title: 'A', link: 'https://example.org/a/', id: 'https://example.org/a/', published: '2026-03-03T10:00:00+03:00', updated: '2026-03-04T10:00:00Z', summary: 'S', content: '<p>A</p>', tags: ['world'] },
+      { title: 'A', link: 'https://example.org/a/', id: 'https://example.org/a/', published: '2026-03-03T10:00:00+03:00', updated: '2026-03-04T10:00:00Z', summary: 'S', content: '<p>A</p>', tags: ['world'], shown: { title: 'A', summary: 'S' } },
     ]);
     expect(noId?.bozoException).toMatch(/items\[0\]\.id/);
     expect(badDate?.bozoException).toMatch(/date_modified is not an RFC 3339 date/);

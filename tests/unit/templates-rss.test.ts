@@ -100,8 +100,10 @@ describe('renderRss', () => {
     expect(xml).toContain('<content:encoded>&#x3C;p>Body text.&#x3C;/p></content:encoded>');
   });
 
-  it('should escape markup in titles', () => {
-    expect(feed([story('x', { title: 'A <b>bold</b> & brave move' })])).toContain('<title>A &#x3C;b>bold&#x3C;/b> &#x26; brave move</title>');
+  it('should escape markup in titles and summaries twice, as HTML shown as text inside XML', () => {
+    const xml = feed([story('x', { title: 'A <b>bold</b> & brave move', summary: 'Buys <Sedio N.V.>' })]);
+    expect(xml).toContain('<title>A &#x26;#x3C;b>bold&#x26;#x3C;/b> &#x26;#x26; brave move</title>');
+    expect(xml).toContain('<description>Buys &#x26;#x3C;Sedio N.V.></description>');
   });
 
   it('should keep the items in the order given', () => {

@@ -17,6 +17,8 @@ export interface ParsedFeedEntry {
   content: string;
   /** The `term` of each category/tag, in feed order. */
   tags: string[];
+  /** The title and summary as a reader shows them: HTML rendered to its text, plain text as it is. */
+  shown: { title: string; summary: string };
 }
 
 /** What feedparser made of one feed file. */
@@ -31,6 +33,10 @@ export interface ParsedFeed {
   version: string;
   /** The feed's (channel's) title. */
   title: string;
+  /** The feed's description (RSS channel `description`, Atom `subtitle`, JSON Feed `description`). */
+  subtitle: string;
+  /** The feed's title and description as a reader shows them: HTML rendered to its text, plain text as it is. */
+  shown: { title: string; subtitle: string };
   /** When the feed last changed, as written (RSS `lastBuildDate`, Atom `updated`); empty for JSON Feed, which has none. */
   updated: string;
   entries: ParsedFeedEntry[];
@@ -52,10 +58,30 @@ export interface ParseFeedsOptions {
  */
 const SCRIPT = String.raw`
 import json, re, sys
+from html.parser import HTMLParser
 import feedparser
 
 def text(value):
     return value if isinstance(value, str) else ''
+
+class TextOfHtml(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+    def handle_data(self, data):
+        self.parts.append(data)
+
+# What a reader shows of a field: HTML (feedparser's type for it) rendered to its text, plain text as it is.
+def shown(detail):
+    if not detail:
+        return ''
+    value = text(detail.get('value', ''))
+    if detail.get('type') not in ('text/html', 'application/xhtml+xml'):
+        return value
+    parser = TextOfHtml()
+    parser.feed(value)
+    parser.close()
+    return ''.join(parser.parts)
 
 def xml_feed(data):
     d = feedparser.parse(data)
@@ -63,6 +89,8 @@ def xml_feed(data):
         'bozo': bool(d.get('bozo', False)),
         'version': text(d.get('version', '')),
         'title': text(d.get('feed', {}).get('title', '')),
+        'subtitle': text(d.get('feed', {}).get('subtitle', '')),
+        'shown': {'title': shown(d.get('feed', {}).get('title_detail')), 'subtitle': shown(d.get('feed', {}).get('subtitle_detail'))},
         'updated': text(dict.get(d.get('feed', {}), 'updated', '')),
         'entries': [
             {
@@ -75,6 +103,7 @@ def xml_feed(data):
                 'summary': text(e.get('summary', '')),
                 'content': text((e.get('content') or [{}])[0].get('value', '')),
                 'tags': [text(t.get('term', '')) for t in e.get('tags', [])],
+                'shown': {'title': shown(e.get('title_detail')), 'summary': shown(e.get('summary_detail'))},
             }
             for e in d.get('entries', [])
         ],
@@ -92,7 +121,7 @@ def json_feed(data):
     try:
         d = json.loads(data.decode('utf-8'))
     except (UnicodeDecodeError, ValueError) as exc:
-        return {'bozo': True, 'bozoException': type(exc).__name__ + ': ' + str(exc), 'version': '', 'title': '', 'updated': '', 'entries': []}
+        return {'bozo': True, 'bozoException': type(exc).__name__ + ': ' + str(exc), 'version': '', 'title': '', 'subtitle': '', 'shown': {'title': '', 'subtitle': ''}, 'updated': '', 'entries': []}
     if not isinstance(d, dict):
         d = {}
         problems.append('the document is not an object')
@@ -141,8 +170,11 @@ def json_feed(data):
             'summary': text(e.get('summary')),
             'content': text(e.get('content_html')) or text(e.get('content_text')),
             'tags': tags,
+            # JSON Feed's title and summary are plain text.
+            'shown': {'title': text(e.get('title')), 'summary': text(e.get('summary'))},
         })
-    item = {'bozo': bool(problems), 'version': version, 'title': text(d.get('title')), 'updated': '', 'entries': entries}
+    item = {'bozo': bool(problems), 'version': version, 'title': text(d.get('title')), 'subtitle': text(d.get('description')), 'updated': '', 'entries': entries}
+    item['shown'] = {'title': item['title'], 'subtitle': item['subtitle']}
     if problems:
         item['bozoException'] = 'JsonFeedError: ' + '; '.join(problems)
     return item

@@ -1,0 +1,33 @@
+/** A run of characters between white space, holding at least one letter or digit. */
+const spacedWord = /\S*[\p{L}\p{N}]\S*/gu;
+
+/** Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese). */
+const unspacedScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/**
+ * How much of an unspaced run the segmenter reads at once: ICU's word iterator slows down with the
+ * length of its text, so a long run goes in slices (a word cut in two at a seam counts twice).
+ */
+const sliceLength = 200;
+
+/** Dictionary-based word boundaries (ICU's), the same whatever the machine's locale. */
+const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+
+/**
+ * How many words a text has: one per run between white space holding a letter or digit, and
+ * for a run in a script written without spaces, the words `Intl.Segmenter` finds in it.
+ */
+export function countWords(text: string): number {
+  if (!unspacedScript.test(text)) return text.match(spacedWord)?.length ?? 0;
+  let count = 0;
+  for (const [run] of text.matchAll(spacedWord)) count += unspacedScript.test(run) ? Math.max(1, segmentedWords(run)) : 1;
+  return count;
+}
+
+function segmentedWords(run: string): number {
+  let found = 0;
+  for (let start = 0; start < run.length; start += sliceLength) {
+    for (const segment of segmenter.segment(run.slice(start, start + sliceLength))) if (segment.isWordLike === true) found++;
+  }
+  return found;
+}
