@@ -1,0 +1,119 @@
+import { closeSync, constants, fstatSync, lstatSync, openSync, realpathSync, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * A folder pinned when it was first seen: its real path and identity. Files are then opened below
+ * that real path, and only while the folder there is still the same one (not replaced by a link).
+ */
+export interface PinnedFolder {
+  /** The path the folder was given by, which paths below it are written against. */
+  readonly given: string;
+  /** Its real path (every link resolved) when it was pinned. */
+  readonly real: string;
+  readonly dev: number;
+  readonly ino: number;
+}
+
+/** A regular file opened inside a folder: its open handle and its size. */
+export interface OpenedFile {
+  readonly handle: FileHandle;
+  readonly size: number;
+}
+
+// O_NOFOLLOW: the last component is never a link. O_NONBLOCK: a FIFO planted outside cannot hang
+// the open (a regular file reads the same). Both are undefined on Windows, which has no such links here.
+const openFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** Resolve `folder` (links in it are the site owner's own) and record what it is now. */
+export function pinFolder(folder: string): PinnedFolder {
+  const real = realpathSync(folder);
+  const stats = lstatSync(real);
+  return { given: folder, real, dev: stats.dev, ino: stats.ino };
+}
+
+/**
+ * Open the file `relative` (POSIX separators) names below `root` without following a symbolic link
+ * anywhere below the root, whenever it appeared: every folder on the way is checked with `lstat`
+ * before the open, and after it the file opened must still be the one at that path, reached
+ * through real folders only. A pinned root must itself still be the folder it was. Throws an error
+ * with code `ELOOP` for a link, `ENOENT` for a missing file, `EINVAL` for a path that leaves the
+ * root, `EISDIR` for anything but a regular file.
+ */
+export async function openInside(root: string | PinnedFolder, relative: string): Promise<OpenedFile> {
+  const steps = stepsOf(root, relative);
+  checkFolders(root, steps);
+  const handle = await open(steps.at(-1) ?? '', openFlags);
+  try {
+    const opened = await handle.stat();
+    checkOpened(root, steps, opened);
+    return { handle, size: opened.size };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** `openInside` without waiting, for a thread that reads the stories it then models; returns the file descriptor. */
+export function openInsideSync(root: string | PinnedFolder, relative: string): number {
+  const steps = stepsOf(root, relative);
+  checkFolders(root, steps);
+  const fd = openSync(steps.at(-1) ?? '', openFlags);
+  try {
+    checkOpened(root, steps, fstatSync(fd));
+    return fd;
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/** The path below `root` of an absolute path written against it (`root.given` when pinned), or undefined when it lies outside. */
+export function relativeInside(root: string | PinnedFolder, absolutePath: string): string | undefined {
+  const relative = path.relative(typeof root === 'string' ? root : root.given, absolutePath);
+  if (relative === '' || path.isAbsolute(relative) || relative.split(path.sep).includes('..')) return undefined;
+  return relative.split(path.sep).join('/');
+}
+
+/** The absolute paths of every folder below the root on the way to the file, then the file's. */
+function stepsOf(root: string | PinnedFolder, relative: string): string[] {
+  const segments = relative.split('/');
+  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..' || segment.includes('\0') || (path.sep === '\\' && segment.includes('\\')))) {
+    throw fsError('EINVAL', `"${relative}" is not a plain path below the folder`);
+  }
+  const base = typeof root === 'string' ? root : root.real;
+  const steps: string[] = [];
+  let current = base;
+  for (const segment of segments) steps.push((current = path.join(current, segment)));
+  return steps;
+}
+
+function checkFolders(root: string | PinnedFolder, steps: readonly string[]): void {
+  if (typeof root !== 'string') {
+    const now = lstatSync(root.real, { throwIfNoEntry: false });
+    if (!now?.isDirectory() || now.dev !== root.dev || now.ino !== root.ino) {
+      throw fsError('ELOOP', `the folder ${root.given} was replaced (by a symbolic link, say) since the server started`);
+    }
+  }
+  for (const folder of steps.slice(0, -1)) {
+    const stats = lstatSync(folder, { throwIfNoEntry: false });
+    if (stats === undefined) throw fsError('ENOENT', `no folder ${folder}`);
+    if (stats.isSymbolicLink()) throw fsError('ELOOP', `${folder} is a symbolic link`);
+    if (!stats.isDirectory()) throw fsError('ENOTDIR', `${folder} is not a folder`);
+  }
+}
+
+/** After the open: the folders are still real folders and the path still names the very file opened. */
+function checkOpened(root: string | PinnedFolder, steps: readonly string[], opened: Stats): void {
+  checkFolders(root, steps);
+  const file = steps.at(-1) ?? '';
+  const now = lstatSync(file, { throwIfNoEntry: false });
+  if (now === undefined || now.dev !== opened.dev || now.ino !== opened.ino) {
+    throw fsError('ELOOP', `${file} changed while it was opened (a folder on its way swapped for a symbolic link, say)`);
+  }
+  if (!opened.isFile()) throw fsError('EISDIR', `${file} is not a regular file`);
+}
+
+function fsError(code: string, message: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(message), { code });
+}
