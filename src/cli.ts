@@ -21,7 +21,9 @@ Options:
   --into DIR         import: the stories folder to write into (default: stories)
   --force            import: replace story files that exist with other text
   --port N           dev: first port to try (default: 4321; the next free one if taken)
-  --host H           dev: address to listen on (default: 127.0.0.1)
+  --host H           dev: address to listen on (default: 127.0.0.1; others are warned about)
+  --allowed-host N   dev: also answer requests for host name N (repeatable; .example.com
+                     allows every name below it); localhost and IP addresses always work
   --open             dev: open the site in a browser
   -h, --help         Show this help
   -v, --version      Show the version`;
@@ -47,6 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         force: { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
         open: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -111,8 +114,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`Invalid --port "${values.port}", expected a whole number from 0 to 65535\n`);
       return 2;
     }
+    const allowedHosts = values['allowed-host'] ?? [];
+    const badHost = allowedHosts.find((name) => !/^\.?(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(name));
+    if (badHost !== undefined) {
+      process.stderr.write(`Invalid --allowed-host "${badHost}", expected a host name such as preview.example or .example.com\n`);
+      return 2;
+    }
     const { dev } = await import('./commands/dev.js');
-    const session = await dev({ stories: values.stories, config: values.config, baseUrl: values['base-url'], port, host: values.host, open: values.open });
+    const session = await dev({ stories: values.stories, config: values.config, baseUrl: values['base-url'], port, host: values.host, allowedHosts, open: values.open });
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.stdout.write('\nStopping the preview\n');

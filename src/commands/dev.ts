@@ -16,6 +16,8 @@ import { classifyChange, watcherOptions, watchTargets, type WatchPaths } from '.
 export interface DevOptions extends SiteInputs {
   readonly port?: number | undefined;
   readonly host?: string | undefined;
+  /** Host names the server answers to besides `localhost`, IP addresses and `host` (`.example.com`: it and every name below). */
+  readonly allowedHosts?: readonly string[] | undefined;
   readonly open?: boolean | undefined;
   readonly logger?: Logger | undefined;
 }
@@ -74,7 +76,7 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
   let problemsShown = !host.initial.ok;
   printProblems(logger, host.initial.problems);
   logger.info(host.initial.ok ? `Built ${host.initial.pages} pages in ${host.initial.ms} ms` : 'The first build has problems: fix them and the preview fills in');
-  const server = await startDevServer({ source: host.source, host: options.host, port: options.port, logger });
+  const server = await startDevServer({ source: host.source, filesRoot: paths.storiesDir, host: options.host, allowedHosts: options.allowedHosts, port: options.port, logger });
   if (!host.initial.ok) server.broadcast({ type: 'problems', problems: host.initial.problems });
   await watching;
   markReady({ host, server });
