@@ -66,7 +66,8 @@ describe('wiredesk dev and symbolic links', () => {
   it('should warn when it listens beyond this machine', async () => {
     fixture = await fixtureSite(['-- stories/a.md --', story('Story A', 1)].join('\n'));
     server = await startDevProcess(fixture.dir, ['--host', '0.0.0.0']);
-    expect(server.lines.join('\n')).toMatch(/listening on 0\.0\.0\.0, so the preview is reachable from other machines and serves unpublished copy/);
+    // The warning goes to stderr, the address to stdout: they may arrive in either order.
+    await server.waitForLine(/listening on 0\.0\.0\.0, so the preview is reachable from other machines and serves unpublished copy/);
     expect((await requestWith(portOf(server.url), '/', {})).status).toBe(200);
   });
 
