@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { watch } from 'chokidar';
+import { isPinnedFolderIntact, pinFolder, type PinnedFolder } from '../io/open-inside.js';
 import type { SiteInputs } from '../model/config.js';
 import { packageRoot } from '../paths.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
@@ -50,8 +51,15 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
   // lost: its changes wait in the queue until the engine and the server are ready.
   let markReady: (running: { host: EngineHost; server: DevServer }) => void = () => undefined;
   const ready = new Promise<{ host: EngineHost; server: DevServer }>((resolve) => (markReady = resolve));
+  const storiesRoot = pinStoriesFolder(paths.storiesDir);
   const queue = createRebuildQueue(async (files) => {
     const running = await ready;
+    if (storiesRoot !== undefined && !isPinnedFolderIntact(storiesRoot)) {
+      // Replaced by a link (a hostile `git pull`, say): reading through it could reach any file on the machine.
+      const shown = path.relative(cwd, paths.storiesDir) || paths.storiesDir;
+      logger.error(`wiredesk dev: ${shown} is no longer the folder the preview started with (a symbolic link now, say): not reading it, serving the last build; restart wiredesk dev`);
+      return;
+    }
     try {
       await rebuild(running, files);
     } catch (error) {
@@ -76,7 +84,7 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
   let problemsShown = !host.initial.ok;
   printProblems(logger, host.initial.problems);
   logger.info(host.initial.ok ? `Built ${host.initial.pages} pages in ${host.initial.ms} ms` : 'The first build has problems: fix them and the preview fills in');
-  const server = await startDevServer({ source: host.source, filesRoot: paths.storiesDir, host: options.host, allowedHosts: options.allowedHosts, port: options.port, logger });
+  const server = await startDevServer({ source: host.source, filesRoot: storiesRoot ?? paths.storiesDir, host: options.host, allowedHosts: options.allowedHosts, port: options.port, logger });
   if (!host.initial.ok) server.broadcast({ type: 'problems', problems: host.initial.problems });
   await watching;
   markReady({ host, server });
@@ -136,6 +144,15 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
       return closing;
     },
   };
+}
+
+/** The stories folder as it is at start, or undefined when there is none yet. */
+function pinStoriesFolder(storiesDir: string): PinnedFolder | undefined {
+  try {
+    return pinFolder(storiesDir);
+  } catch {
+    return undefined;
+  }
 }
 
 function printProblems(logger: Logger, problems: readonly DevProblem[]): void {

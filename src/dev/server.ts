@@ -12,8 +12,8 @@ import type { DevProblem, LiveEvent, Served, SiteSource } from './site-source.js
 export interface DevServerOptions {
   /** The site to serve, looked up afresh on every request. */
   readonly source: SiteSource;
-  /** The folder (the stories folder) every `file` the site hands over must lie in, reached without a symbolic link. */
-  readonly filesRoot: string;
+  /** The folder (the stories folder, pinned now unless already) every `file` the site hands over must lie in, reached without a symbolic link. */
+  readonly filesRoot: string | PinnedFolder;
   /** The address to bind to, and only that one; default `127.0.0.1`. */
   readonly host?: string | undefined;
   /** Host names requests may carry besides `localhost`, IP addresses and `host`; `.example.com` allows every name below it. */
@@ -158,7 +158,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 }
 
 /** Pin the files' folder as it is now; one that cannot be resolved pins nothing, so no file is served from it. */
-function pinFilesRoot(folder: string): PinnedFolder {
+function pinFilesRoot(folder: string | PinnedFolder): PinnedFolder {
+  if (typeof folder !== 'string') return folder;
   try {
     return pinFolder(folder);
   } catch {

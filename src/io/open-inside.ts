@@ -88,12 +88,15 @@ function stepsOf(root: string | PinnedFolder, relative: string): string[] {
   return steps;
 }
 
+/** Whether the folder at a pinned folder's real path is still that folder, not a link or another folder put in its place. */
+export function isPinnedFolderIntact(pinned: PinnedFolder): boolean {
+  const now = lstatSync(pinned.real, { throwIfNoEntry: false });
+  return now !== undefined && now.isDirectory() && now.dev === pinned.dev && now.ino === pinned.ino;
+}
+
 function checkFolders(root: string | PinnedFolder, steps: readonly string[]): void {
-  if (typeof root !== 'string') {
-    const now = lstatSync(root.real, { throwIfNoEntry: false });
-    if (!now?.isDirectory() || now.dev !== root.dev || now.ino !== root.ino) {
-      throw fsError('ELOOP', `the folder ${root.given} was replaced (by a symbolic link, say) since the server started`);
-    }
+  if (typeof root !== 'string' && !isPinnedFolderIntact(root)) {
+    throw fsError('ELOOP', `the folder ${root.given} was replaced (by a symbolic link, say) since it was first opened`);
   }
   for (const folder of steps.slice(0, -1)) {
     const stats = lstatSync(folder, { throwIfNoEntry: false });

@@ -50,6 +50,34 @@ describe('wiredesk dev and symbolic links', () => {
     expect(server.lines.join('\n')).not.toContain(secret);
   });
 
+  it('should read nothing more once the stories folder itself was swapped for a link, and say so', async () => {
+    fixture = await fixtureSite(
+      [
+        '-- stories/a.md --', story('Story A', 1, 'image:\n  src: photo.png\n  alt: A photo\n'),
+        '-- stories/photo.png --', 'PNG-INSIDE',
+        '-- outside/a.md --', story(secret, 1, 'image:\n  src: photo.png\n  alt: A photo\n'),
+        '-- outside/photo.png --', secret,
+      ].join('\n'),
+    );
+    server = await startDevProcess(fixture.dir);
+    const port = portOf(server.url);
+    const get = (sitePath: string) => requestWith(port, `/${sitePath}`, {});
+    expect((await get('media/photo.png')).body).toBe('PNG-INSIDE\n');
+
+    await rename(path.join(fixture.dir, 'stories'), path.join(fixture.dir, 'old-stories'));
+    await symlink(path.join(fixture.dir, 'outside'), path.join(fixture.dir, 'stories'));
+    await server.waitForLine(/stories is no longer the folder the preview started with/);
+    // A settings change would read every story afresh: it is refused too.
+    const refusals = () => server?.lines.filter((line) => /no longer the folder/.test(line)).length ?? 0;
+    const before = refusals();
+    await fixture.write('site.yaml', 'title: Changed settings\n');
+    await expect.poll(refusals, { timeout: 10_000 }).toBeGreaterThan(before);
+
+    for (const sitePath of ['media/photo.png', '', '2018/05/01/a/', 'feed.xml']) expect((await get(sitePath)).body, sitePath).not.toContain(secret);
+    expect((await get('media/photo.png')).status).toBe(404);
+    expect(server.lines.join('\n')).not.toContain(secret);
+  });
+
   it('should answer only its own host names and the --allowed-host ones', async () => {
     fixture = await fixtureSite(['-- stories/a.md --', story('Story A', 1)].join('\n'));
     server = await startDevProcess(fixture.dir, ['--allowed-host', 'preview.example', '--allowed-host', '.corp.example']);
