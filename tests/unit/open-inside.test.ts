@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, realpath, rename, rm, symlink, writeFile } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openInside, openInsideSync, pinFolder, relativeInside } from '../../src/io/open-inside.js';
+import { isPinnedFolderIntact, openInside, openInsideSync, pinFolder, relativeInside } from '../../src/io/open-inside.js';
 
 const secret = 'SECRET-OUTSIDE';
 
@@ -78,8 +78,10 @@ describe('openInside', () => {
 
   it('should refuse every file once the pinned folder itself was swapped for a link', async () => {
     const pinned = pinFolder(root);
+    expect(isPinnedFolderIntact(pinned)).toBe(true);
     await rename(root, path.join(dir, 'moved'));
     await symlink(path.join(dir, 'outside'), root);
+    expect(isPinnedFolderIntact(pinned)).toBe(false);
     for (const relative of ['a.md', 'secret.txt', 'sub/a.md']) expect(await readBoth(pinned, relative), relative).toEqual(['refused ELOOP', 'refused ELOOP']);
   });
 
