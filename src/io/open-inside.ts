@@ -45,7 +45,8 @@ export async function openInside(root: string | PinnedFolder, relative: string):
   checkFolders(root, steps);
   const handle = await open(steps.at(-1) ?? '', openFlags);
   try {
-    const opened = await handle.stat();
+    // Synchronous, as the checks are: one more trip through the thread pool per file costs more than the call.
+    const opened = fstatSync(handle.fd);
     checkOpened(root, steps, opened);
     return { handle, size: opened.size };
   } catch (error) {
