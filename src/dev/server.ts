@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { pinFolder, type PinnedFolder } from '../io/open-inside.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
 import { clientScriptSitePath, clientScriptSource, clientScriptTag, eventsSitePath } from './client-script.js';
-import { pinFolder, type PinnedFolder } from '../io/open-inside.js';
 import { hostPolicy, isHostAllowed, isLoopbackAddress, isSameOrigin } from './http-host-check.js';
 import { createLiveEventHub } from './http-live-events.js';
 import { basePathSegments, parseRequestTarget } from './http-request-target.js';
