@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -27,7 +27,7 @@ const openFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.
 
 /** Resolve `folder` (links in it are the site owner's own) and record what it is now. */
 export function pinFolder(folder: string): PinnedFolder {
-  const real = realpathSync(folder);
+  const real = realpathSync.native(folder);
   const stats = lstatSync(real);
   return { given: folder, real, dev: stats.dev, ino: stats.ino };
 }
@@ -35,8 +35,9 @@ export function pinFolder(folder: string): PinnedFolder {
 /**
  * Open the file `relative` (POSIX separators) names below `root` without following a symbolic link
  * anywhere below the root, whenever it appeared: every folder on the way is checked with `lstat`
- * before the open, and after it the file opened must still be the one at that path, reached
- * through real folders only. A pinned root must itself still be the folder it was. Throws an error
+ * before the open, and after it the file opened must be the one at that path below the root, as
+ * the kernel reports where the open file is (Linux), or else as a second walk through real folders
+ * finds it. A pinned root must itself still be the folder it was. Throws an error
  * with code `ELOOP` for a link, `ENOENT` for a missing file, `EINVAL` for a path that leaves the
  * root, `EISDIR` for anything but a regular file.
  */
@@ -47,7 +48,7 @@ export async function openInside(root: string | PinnedFolder, relative: string):
   try {
     // Synchronous, as the checks are: one more trip through the thread pool per file costs more than the call.
     const opened = fstatSync(handle.fd);
-    checkOpened(root, steps, opened);
+    checkOpened(root, relative, steps, handle.fd, opened);
     return { handle, size: opened.size };
   } catch (error) {
     await handle.close();
@@ -61,7 +62,7 @@ export function openInsideSync(root: string | PinnedFolder, relative: string): n
   checkFolders(root, steps);
   const fd = openSync(steps.at(-1) ?? '', openFlags);
   try {
-    checkOpened(root, steps, fstatSync(fd));
+    checkOpened(root, relative, steps, fd, fstatSync(fd));
     return fd;
   } catch (error) {
     closeSync(fd);
@@ -107,15 +108,45 @@ function checkFolders(root: string | PinnedFolder, steps: readonly string[]): vo
   }
 }
 
-/** After the open: the folders are still real folders and the path still names the very file opened. */
-function checkOpened(root: string | PinnedFolder, steps: readonly string[], opened: Stats): void {
-  checkFolders(root, steps);
+/** After the open: the file opened is the one `relative` names below the root, reached through real folders only. */
+function checkOpened(root: string | PinnedFolder, relative: string, steps: readonly string[], fd: number, opened: Stats): void {
   const file = steps.at(-1) ?? '';
-  const now = lstatSync(file, { throwIfNoEntry: false });
-  if (now === undefined || now.dev !== opened.dev || now.ino !== opened.ino) {
-    throw fsError('ELOOP', `${file} changed while it was opened (a folder on its way swapped for a symbolic link, say)`);
-  }
+  const where = whereOpened(fd);
+  const inside = where === undefined ? isStillAtPath(root, steps, opened) : isAtPath(root, relative, where);
+  if (!inside) throw fsError('ELOOP', `${file} changed while it was opened (a folder on its way swapped for a symbolic link, say)`);
   if (!opened.isFile()) throw fsError('EISDIR', `${file} is not a regular file`);
+}
+
+/** Where the kernel says an open file is (a path with no link in it), or undefined where it cannot say. */
+function whereOpened(fd: number): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    return readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the kernel's path of the open file is the root's own (its folder, not a link in its place) followed by `relative`. */
+function isAtPath(root: string | PinnedFolder, relative: string, where: string): boolean {
+  const suffix = path.sep + relative.split('/').join(path.sep);
+  if (!where.endsWith(suffix)) return false;
+  const folder = where.slice(0, -suffix.length);
+  if (typeof root !== 'string') return folder === root.real && isPinnedFolderIntact(root);
+  const expected = statSync(root, { throwIfNoEntry: false });
+  const found = lstatSync(folder === '' ? path.sep : folder, { throwIfNoEntry: false });
+  return expected !== undefined && found !== undefined && expected.dev === found.dev && expected.ino === found.ino;
+}
+
+/** Without the kernel's word: the folders are still real folders and the path still names the very file opened (a path-based check, which a fast enough swapper can outrun). */
+function isStillAtPath(root: string | PinnedFolder, steps: readonly string[], opened: Stats): boolean {
+  try {
+    checkFolders(root, steps);
+  } catch {
+    return false;
+  }
+  const now = lstatSync(steps.at(-1) ?? '', { throwIfNoEntry: false });
+  return now !== undefined && now.dev === opened.dev && now.ino === opened.ino;
 }
 
 function fsError(code: string, message: string): NodeJS.ErrnoException {

@@ -2,6 +2,7 @@ import { closeSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isPinnedFolderIntact, openInside, openInsideSync, pinFolder, relativeInside } from '../../src/io/open-inside.js';
 
@@ -91,5 +92,38 @@ describe('openInside', () => {
     expect(pinned.real).toBe(await realpath(root));
     expect(await readBoth(pinned, '2018/05/a.md')).toEqual(['inside', 'inside']);
     expect(relativeInside(pinned, path.join(dir, 'owner-link', 'top.md'))).toBe('top.md');
+  });
+
+  it('should never read outside while a folder flips between itself and a link to outside (Linux: the kernel says where a file is)', async () => {
+    // Elsewhere only path checks are possible, and a thread swapping as fast as it can outruns them.
+    if (process.platform !== 'linux') return;
+    await mkdir(path.join(root, 'desk'));
+    await writeFile(path.join(root, 'desk/a.md'), 'inside');
+    // Another thread swaps the folder for a link and back as fast as it can, until told to stop.
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    const flipper = new Worker(
+      `const { renameSync, symlinkSync, unlinkSync } = require('node:fs');
+       const { workerData: { desk, kept, outside, stop } } = require('node:worker_threads');
+       let flips = 0;
+       while (Atomics.load(stop, 0) === 0) {
+         renameSync(desk, kept); symlinkSync(outside, desk); unlinkSync(desk); renameSync(kept, desk); flips++;
+       }
+       require('node:worker_threads').parentPort.postMessage(flips);`,
+      { eval: true, workerData: { desk: path.join(root, 'desk'), kept: path.join(root, 'desk-kept'), outside: path.join(dir, 'outside'), stop } },
+    );
+    const flips = new Promise<number>((resolve) => flipper.once('message', resolve));
+    const outcomes = new Map<string, number>();
+    try {
+      for (let read = 0; read < 4000; read++) {
+        const [viaAsync, viaSync] = await readBoth(root, 'desk/a.md');
+        for (const outcome of [viaAsync, viaSync]) outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      }
+    } finally {
+      Atomics.store(stop, 0, 1);
+    }
+    expect(await flips).toBeGreaterThan(0);
+    await flipper.terminate();
+    expect([...outcomes.keys()].filter((outcome) => outcome.includes(secret))).toEqual([]);
+    expect(outcomes.get('inside') ?? 0).toBeGreaterThan(0);
   });
 });
