@@ -27,7 +27,9 @@ Options:
   --timezone ZONE    import: IANA zone for dates the copy writes without an offset
                      (default: site.yaml's timezone)
   --port N           dev: first port to try (default: 4321; the next free one if taken)
-  --host H           dev: address to listen on (default: 127.0.0.1)
+  --host H           dev: address to listen on (default: 127.0.0.1; others are warned about)
+  --allowed-host N   dev: also answer requests for host name N (repeatable; .example.com
+                     allows every name below it); localhost and IP addresses always work
   --open             dev: open the site in a browser
   --drafts           dev: also show embargoed and withheld stories at their URLs, with a banner
   -h, --help         Show this help
@@ -55,6 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         timezone: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
         open: { type: 'boolean' },
         drafts: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -125,8 +128,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const now = await parseNow(values.now);
     if (now === 'invalid') return 2;
+    const allowedHosts = values['allowed-host'] ?? [];
+    const badHost = allowedHosts.find((name) => !/^\.?(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(name));
+    if (badHost !== undefined) {
+      process.stderr.write(`Invalid --allowed-host "${badHost}", expected a host name such as preview.example or .example.com\n`);
+      return 2;
+    }
     const { dev } = await import('./commands/dev.js');
-    const session = await dev({ stories: values.stories, config: values.config, baseUrl: values['base-url'], port, host: values.host, open: values.open, now, drafts: values.drafts });
+    const session = await dev({ stories: values.stories, config: values.config, baseUrl: values['base-url'], port, host: values.host, allowedHosts, open: values.open, now, drafts: values.drafts });
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.stdout.write('\nStopping the preview\n');

@@ -1,16 +1,23 @@
-import { constants, createReadStream } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
+import { openInside, relativeInside, type OpenedFile, type PinnedFolder } from '../io/open-inside.js';
 import { isHtmlContentType } from './content-type.js';
 import type { Served } from './site-source.js';
 
-/** How one response is sent: its status, whether it is a HEAD (headers only), and the tag injected into HTML. */
+/** How one response is sent: its status, whether it is a HEAD (headers only), the tag injected into HTML, and the folder files must lie in. */
 export interface SendOptions {
   readonly status: number;
   readonly head: boolean;
   readonly injectIntoHtml: string;
+  /** The only folder a `file` response may be read from, reached without a symbolic link. */
+  readonly filesRoot: PinnedFolder;
 }
+
+/** Whether a response was sent, or why a file was not (nothing was sent then). */
+export type SendOutcome = { readonly sent: true } | { readonly sent: false; readonly reason: string };
+
+const sent: SendOutcome = { sent: true };
 
 /** The headers every dev-server response carries: never cached, never sniffed. */
 export const baseHeaders: Readonly<Record<string, string>> = {
@@ -43,19 +50,20 @@ export function sendText(res: ServerResponse, status: number, text: string, head
 }
 
 /**
- * Send what the site serves for a path: bytes as they are, files streamed without following a symbolic link,
- * HTML with the client script injected. Resolves `false`, having sent nothing, when the file cannot be opened as a regular file.
+ * Send what the site serves for a path: bytes as they are, files streamed without following a symbolic link
+ * anywhere below `filesRoot`, HTML with the client script injected. Resolves unsent, with the reason, when the
+ * file cannot be opened that way as a regular file.
  */
-export async function sendServed(res: ServerResponse, served: Served, options: SendOptions): Promise<boolean> {
+export async function sendServed(res: ServerResponse, served: Served, options: SendOptions): Promise<SendOutcome> {
   const headers = { 'Content-Type': served.contentType };
   const html = isHtmlContentType(served.contentType);
   if (served.kind === 'bytes') {
     const body = html ? injectBeforeBodyEnd(bodyText(served.body), options.injectIntoHtml) : served.body;
     sendBody(res, options.status, headers, body, options.head);
-    return true;
+    return sent;
   }
-  const file = await openRegularFile(served.absolutePath);
-  if (file === undefined) return false;
+  const file = await openServedFile(served.absolutePath, options.filesRoot);
+  if ('reason' in file) return { sent: false, reason: file.reason };
   if (html) {
     try {
       const body = injectBeforeBodyEnd(bodyText(await file.handle.readFile()), options.injectIntoHtml);
@@ -63,39 +71,31 @@ export async function sendServed(res: ServerResponse, served: Served, options: S
     } finally {
       await file.handle.close();
     }
-    return true;
+    return sent;
   }
   res.writeHead(options.status, { ...baseHeaders, ...headers, 'Content-Length': String(file.size) });
   if (options.head) {
     res.end();
     await file.handle.close();
-    return true;
+    return sent;
   }
   await pipeline(createReadStream('', { fd: file.handle }), res).catch(() => {
     // The browser went away mid-file, or the file shrank: the response is already cut off, nothing to answer.
   });
-  return true;
+  return sent;
 }
 
 function bodyText(body: string | Uint8Array): string {
   return typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
 }
 
-/** Open a file for reading only if it is a regular file reached without a symbolic link in its last component. */
-async function openRegularFile(absolutePath: string): Promise<{ readonly handle: FileHandle; readonly size: number } | undefined> {
-  let handle: FileHandle;
+/** Open a file for reading only if it is a regular file below `root`, reached without a symbolic link anywhere on its way. */
+async function openServedFile(absolutePath: string, root: PinnedFolder): Promise<OpenedFile | { readonly reason: string }> {
+  const relative = relativeInside(root, absolutePath);
+  if (relative === undefined) return { reason: `it lies outside ${root.given}` };
   try {
-    // O_NOFOLLOW makes open fail (ELOOP) on a symbolic link; it is undefined (0) on Windows, which has no such links here.
-    handle = await open(absolutePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-  } catch {
-    return undefined;
+    return await openInside(root, relative);
+  } catch (error) {
+    return { reason: error instanceof Error ? error.message : String(error) };
   }
-  try {
-    const stats = await handle.stat();
-    if (stats.isFile()) return { handle, size: stats.size };
-  } catch {
-    // Fall through: an unreadable entry is served as missing.
-  }
-  await handle.close();
-  return undefined;
 }

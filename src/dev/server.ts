@@ -1,6 +1,8 @@
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { pinFolder, type PinnedFolder } from '../io/open-inside.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
 import { clientScriptSitePath, clientScriptSource, clientScriptTag, eventsSitePath } from './client-script.js';
+import { hostPolicy, isHostAllowed, isLoopbackAddress, isSameOrigin } from './http-host-check.js';
 import { createLiveEventHub } from './http-live-events.js';
 import { basePathSegments, parseRequestTarget } from './http-request-target.js';
 import { sendBody, sendServed, sendText } from './http-respond.js';
@@ -10,8 +12,12 @@ import type { DevProblem, LiveEvent, Served, SiteSource } from './site-source.js
 export interface DevServerOptions {
   /** The site to serve, looked up afresh on every request. */
   readonly source: SiteSource;
+  /** The folder (the stories folder, pinned now unless already) every `file` the site hands over must lie in, reached without a symbolic link. */
+  readonly filesRoot: string | PinnedFolder;
   /** The address to bind to, and only that one; default `127.0.0.1`. */
   readonly host?: string | undefined;
+  /** Host names requests may carry besides `localhost`, IP addresses and `host`; `.example.com` allows every name below it. */
+  readonly allowedHosts?: readonly string[] | undefined;
   /** The first port to try; default `4321`; `0` lets the system choose. */
   readonly port?: number | undefined;
   /** How many consecutive ports to try when one is in use; default `20`. */
@@ -55,9 +61,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const host = options.host ?? defaultHost;
   const logger = options.logger ?? consoleLogger;
   const hub = createLiveEventHub(options.keepAliveMs ?? defaultKeepAliveMs);
+  const filesRoot = pinFilesRoot(options.filesRoot);
+  const hosts = hostPolicy(host, options.allowedHosts ?? []);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const head = req.method === 'HEAD';
+    if (!isHostAllowed(req.headers.host, hosts)) {
+      const name = JSON.stringify(req.headers.host ?? '');
+      return sendText(res, 403, `403 Forbidden: this preview does not answer to the host ${name}; to allow a name, start it with --allowed-host NAME`, head);
+    }
     if (req.method !== 'GET' && !head) {
       sendText(res, 405, '405 Method Not Allowed', false, { Allow: 'GET, HEAD' });
       return;
@@ -70,6 +82,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
     const { sitePath } = target;
     if (sitePath === eventsSitePath) {
+      if (!isSameOrigin(req.headers.origin, req.headers.host)) return sendText(res, 403, '403 Forbidden: live reload is for pages of this preview only', head);
       if (head) return sendBody(res, 200, { 'Content-Type': 'text/event-stream; charset=utf-8' }, '', true);
       return hub.connect(req, res);
     }
@@ -93,15 +106,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const serve = async (res: ServerResponse, sitePath: string, status: number, head: boolean, basePath: string): Promise<boolean> => {
     const served = await source.lookup(sitePath);
     if (served === undefined) return false;
-    if (await sendServed(res, served, { status, head, injectIntoHtml: clientScriptTag(basePath) })) return true;
-    if (served.kind === 'file') logger.error(`wiredesk dev: not serving ${served.absolutePath}: not a regular file, or a symbolic link`);
-    return false;
+    const outcome = await sendServed(res, served, { status, head, injectIntoHtml: clientScriptTag(basePath), filesRoot });
+    if (!outcome.sent && served.kind === 'file') logger.error(`wiredesk dev: not serving ${served.absolutePath}: ${outcome.reason}`);
+    return outcome.sent;
   };
 
   const sendNotFound = async (res: ServerResponse, head: boolean, basePath: string): Promise<void> => {
     if (await serve(res, '404.html', 404, head, basePath)) return;
     // HTML, not plain text, so the client script still runs: a site whose first build failed shows the overlay here.
-    await sendServed(res, fallbackNotFoundPage, { status: 404, head, injectIntoHtml: clientScriptTag(basePath) });
+    await sendServed(res, fallbackNotFoundPage, { status: 404, head, injectIntoHtml: clientScriptTag(basePath), filesRoot });
   };
 
   const server = http.createServer((req, res) => {
@@ -118,6 +131,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   } catch (error) {
     hub.close();
     throw error;
+  }
+  const bound = server.address();
+  if (typeof bound === 'object' && bound !== null && !isLoopbackAddress(bound.address)) {
+    logger.error(
+      `wiredesk dev: warning: listening on ${host}, so the preview is reachable from other machines and serves unpublished copy; --host 127.0.0.1 keeps it on this one`,
+    );
   }
 
   let closing: Promise<void> | undefined;
@@ -136,6 +155,16 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return closing;
     },
   };
+}
+
+/** Pin the files' folder as it is now; one that cannot be resolved pins nothing, so no file is served from it. */
+function pinFilesRoot(folder: string | PinnedFolder): PinnedFolder {
+  if (typeof folder !== 'string') return folder;
+  try {
+    return pinFolder(folder);
+  } catch {
+    return { given: folder, real: folder, dev: -1, ino: -1 };
+  }
 }
 
 function redirect(res: ServerResponse, location: string, head: boolean): void {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, lstatSync, openSync, readFileSync } from 'node:fs';
-import { open, readdir } from 'node:fs/promises';
+import { closeSync, lstatSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
+import { openInside, openInsideSync } from '../io/open-inside.js';
 import { problem } from '../report/problem.js';
 import { mapBounded } from './bounded.js';
 
@@ -122,8 +123,8 @@ export function isHidden(source: string): boolean {
 export async function loadStoryFile(root: string, source: string, cwd: string = process.cwd()): Promise<StoryFile | { readonly message: VFileMessage }> {
   const absolutePath = path.join(root, source);
   try {
-    // O_NOFOLLOW: a symbolic link (which could lead outside the folder) is refused, never followed.
-    const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW);
+    // No symbolic link (which could lead outside the folder) is followed, in the name or in a folder on its way.
+    const { handle } = await openInside(root, source);
     const bytes = await handle.readFile().finally(() => handle.close());
     return storyFileOf(source, displayPathOf(absolutePath, cwd), bytes);
   } catch (error) {
@@ -135,7 +136,7 @@ export async function loadStoryFile(root: string, source: string, cwd: string = 
 export function loadStoryFileSync(root: string, source: string, cwd: string = process.cwd()): StoryFile | { readonly message: VFileMessage } {
   const absolutePath = path.join(root, source);
   try {
-    const fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW);
+    const fd = openInsideSync(root, source);
     let bytes: Buffer;
     try {
       bytes = readFileSync(fd);
@@ -161,6 +162,6 @@ function storyFileOf(source: string, displayPath: string, bytes: Uint8Array): St
 /** Why a story file could not be read, as a positioned message. */
 function unreadableStory(error: unknown, displayPath: string): VFileMessage {
   const code = (error as NodeJS.ErrnoException).code;
-  const why = error instanceof TypeError ? 'it is not valid UTF-8' : code === 'ELOOP' ? 'it is a symbolic link, which wiredesk never follows (it could lead outside the stories folder)' : String((error as Error).message);
+  const why = error instanceof TypeError ? 'it is not valid UTF-8' : code === 'ELOOP' ? 'it is a symbolic link or lies in a folder that is one, which wiredesk never follows (it could lead outside the stories folder)' : String((error as Error).message);
   return problem('unreadable-file', `Cannot read the story: ${why}, expected a UTF-8 text file`, displayPath, { line: 1, column: 1 });
 }

@@ -14,7 +14,7 @@ export interface Rule {
  * add a new one instead.
  */
 export const rules = {
-  'unreadable-file': { severity: 'error', summary: 'a story file could not be read, is a symbolic link, or is not valid UTF-8' },
+  'unreadable-file': { severity: 'error', summary: 'a story file could not be read, is a symbolic link or lies in a folder that is one, or is not valid UTF-8' },
   'empty-file': { severity: 'error', summary: 'a story file is empty' },
   'missing-front-matter': { severity: 'error', summary: 'a story does not start with a `---` front-matter block' },
   'unterminated-front-matter': { severity: 'error', summary: 'the front matter has no closing `---` line' },

@@ -27,6 +27,8 @@ export function useDevServerFixtures(): void {
     await writeFile(path.join(siteDir, 'assets/style.css'), 'body { color: black; }');
     await writeFile(path.join(siteDir, 'assets/page.html'), '<html><body><p>from a file</p></BODY></html>');
     await symlink(path.join(tmp, 'secret.txt'), path.join(siteDir, 'assets/leak.css'));
+    await mkdir(path.join(tmp, 'outside'));
+    for (const name of ['secret.txt', 'style.css', 'a.md']) await writeFile(path.join(tmp, 'outside', name), secret);
   });
 
   afterAll(async () => {
@@ -40,7 +42,26 @@ export function useDevServerFixtures(): void {
   });
 }
 
-function siteFolder(): string {
+/**
+ * Replace the folder `relative` names under the site folder (made afresh with a `style.css`) by a
+ * symbolic link to a folder outside holding the secret as `secret.txt`, `style.css` and `a.md`;
+ * `swap()` does it, as a hostile `git pull` would while the server runs.
+ */
+export async function swappableFolder(relative: string): Promise<{ readonly swap: () => Promise<void> }> {
+  const folder = path.join(siteFolder(), relative);
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  await writeFile(path.join(folder, 'style.css'), 'p { margin: 0; }');
+  return {
+    async swap() {
+      await rm(folder, { recursive: true });
+      await symlink(path.join(tmp, 'outside'), folder);
+    },
+  };
+}
+
+/** The site folder the fake site's files live in. */
+export function siteFolder(): string {
   if (siteDir === '') throw new Error('call useDevServerFixtures() in the test file before using the fake site');
   return siteDir;
 }
@@ -77,7 +98,7 @@ export function fakeSite(basePath = '/', extra: Record<string, Served> = {}): Si
 
 /** Start a dev server on a free port over the fake site (unless `options` say otherwise); it is closed after the test. */
 export async function start(options: Partial<DevServerOptions> = {}): Promise<DevServer> {
-  const server = await startDevServer({ source: fakeSite(), port: 0, logger: memoryLogger(), ...options });
+  const server = await startDevServer({ source: fakeSite(), filesRoot: siteFolder(), port: 0, logger: memoryLogger(), ...options });
   servers.push(server);
   return server;
 }
@@ -91,8 +112,13 @@ export interface RawResponse {
 
 /** Send a request with the path exactly as written, so `..` and bad encodings reach the server unnormalised. */
 export function request(port: number, rawPath: string, method = 'GET', host = '127.0.0.1'): Promise<RawResponse> {
+  return requestWith(port, rawPath, {}, method, host);
+}
+
+/** `request` with extra headers (`Host` and `Origin` as a hostile page would send them); always to `host`, 127.0.0.1 by default. */
+export function requestWith(port: number, rawPath: string, headers: Readonly<Record<string, string>>, method = 'GET', host = '127.0.0.1'): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host, port, path: rawPath, method, agent: false }, (res) => {
+    const req = http.request({ host, port, path: rawPath, method, headers, agent: false }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));

@@ -2,7 +2,7 @@ import http, { type IncomingHttpHeaders } from 'node:http';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { clientScriptSource, reloadConcernsPage, sitePathOfLocation } from '../../src/dev/client-script.js';
-import { fakeSite, request, start, useDevServerFixtures } from '../support/dev-server-fixtures.js';
+import { fakeSite, request, requestWith, start, useDevServerFixtures } from '../support/dev-server-fixtures.js';
 
 useDevServerFixtures();
 
@@ -47,6 +47,21 @@ function openEvents(port: number, eventsPath: string): Promise<{ events: Receive
 }
 
 describe('startDevServer: live events', () => {
+  it('should refuse the event stream to a page of another origin, and open it to its own pages', async () => {
+    const server = await start();
+    const own = `http://127.0.0.1:${server.port}`;
+    for (const origin of ['http://evil.example', 'null', `http://localhost:${server.port}`, `https://127.0.0.1:${server.port}`, 'http://127.0.0.1:1', 'garbage']) {
+      const response = await requestWith(server.port, '/__wiredesk/events', { Origin: origin }, 'HEAD');
+      expect(response.status, origin).toBe(403);
+      expect(response.headers['content-type'], origin).not.toMatch(/event-stream/);
+    }
+    for (const headers of [{ Origin: own }, {}, { Origin: `http://localhost:${server.port}`, Host: `localhost:${server.port}` }]) {
+      const response = await requestWith(server.port, '/__wiredesk/events', headers, 'HEAD');
+      expect(response.status, JSON.stringify(headers)).toBe(200);
+      expect(response.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    }
+  });
+
   it('should stream a broadcast reload to a connected page', async () => {
     const server = await start();
     const stream = await openEvents(server.port, '/__wiredesk/events');

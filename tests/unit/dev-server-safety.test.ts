@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../src/report/logger.js';
-import { fakeSite, request, secret, start, useDevServerFixtures } from '../support/dev-server-fixtures.js';
+import { fakeSite, request, requestWith, secret, start, swappableFolder, useDevServerFixtures } from '../support/dev-server-fixtures.js';
 
 useDevServerFixtures();
 
@@ -45,6 +45,24 @@ describe('startDevServer: hostile and broken requests', () => {
     expect(logger.lines.join('\n')).toContain('leak.css');
   });
 
+  it('should serve nothing from a folder swapped for a symbolic link while it runs, at any depth', async () => {
+    const logger = memoryLogger();
+    const server = await start({ logger });
+    const shallow = await swappableFolder('media');
+    const deep = await swappableFolder('media2/2018/05');
+    expect((await request(server.port, '/media/style.css')).status).toBe(200);
+    expect((await request(server.port, '/media2/2018/05/style.css')).status).toBe(200);
+    await shallow.swap();
+    await deep.swap();
+    const tried = ['/media/style.css', '/media/secret.txt', '/media/a.md', '/media2/2018/05/style.css', '/media2/2018/05/secret.txt', '/media2/2018/05/a.md'];
+    for (const target of tried) {
+      const response = await request(server.port, target);
+      expect(response.status, target).toBe(404);
+      expect(response.body, target).not.toContain(secret);
+    }
+    expect(logger.lines.join('\n')).toMatch(/symbolic link/);
+  });
+
   it('should answer 400 to malformed percent-encoding, NUL bytes and control characters', async () => {
     const server = await start();
     for (const target of ['/%E0%A4%A', '/%zz', '/a%00.html', '/assets/style.css%00.html', '/%0a', '/%7f']) {
@@ -79,6 +97,40 @@ describe('startDevServer: hostile and broken requests', () => {
   });
 });
 
+describe('startDevServer: the host names it answers to', () => {
+  it('should answer 403, naming --allowed-host, to a host name it was not started for (DNS rebinding)', async () => {
+    const server = await start();
+    const foreign = ['evil.example', `evil.example:${server.port}`, 'localhost.evil.example', '127.0.0.1.evil.example', 'EVIL.example', 'localhost.', 'a b', 'x@127.0.0.1'];
+    for (const host of foreign) {
+      for (const target of ['/', '/2018/05/25/a/', '/assets/style.css', '/__wiredesk/events', '/nowhere/']) {
+        const response = await requestWith(server.port, target, { Host: host });
+        expect(response.status, `${host} ${target}`).toBe(403);
+        expect(response.body, `${host} ${target}`).toMatch(/--allowed-host/);
+        expect(response.body, `${host} ${target}`).not.toMatch(/Story A|color: black/);
+      }
+    }
+  });
+
+  it('should answer to localhost and IP addresses on any port, and to its own bound name', async () => {
+    const server = await start();
+    for (const host of ['localhost', `localhost:${server.port}`, `127.0.0.1:${server.port}`, '127.0.0.1', `[::1]:${server.port}`, '192.168.1.20:80', 'LOCALHOST']) {
+      expect((await requestWith(server.port, '/2018/05/25/a/', { Host: host })).status, host).toBe(200);
+    }
+    const named = await start({ host: 'localhost' });
+    expect((await requestWith(named.port, '/', { Host: `localhost:${named.port}` })).status).toBe(200);
+  });
+
+  it('should answer to the allowed hosts, an entry with a leading dot covering the names below it', async () => {
+    const server = await start({ allowedHosts: ['preview.example', '.corp.example'] });
+    for (const host of ['preview.example', `preview.example:${server.port}`, 'corp.example', 'desk.corp.example', 'a.b.corp.example']) {
+      expect((await requestWith(server.port, '/2018/05/25/a/', { Host: host })).status, host).toBe(200);
+    }
+    for (const host of ['evilcorp.example', 'preview.example.evil', 'sub.preview.example']) {
+      expect((await requestWith(server.port, '/2018/05/25/a/', { Host: host })).status, host).toBe(403);
+    }
+  });
+});
+
 describe('startDevServer: listening', () => {
   it('should bind to 127.0.0.1 only by default', async () => {
     const server = await start();
@@ -88,6 +140,17 @@ describe('startDevServer: listening', () => {
       // All of 127/8 is loopback on Linux: a server bound to every address would answer on 127.0.0.2 too.
       await expect(request(server.port, '/', 'GET', '127.0.0.2')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     }
+  });
+
+  it('should warn, once, that the preview is reachable from other machines when bound beyond loopback', async () => {
+    const quiet = memoryLogger();
+    await start({ logger: quiet });
+    expect(quiet.lines.join('\n')).not.toMatch(/reachable/);
+    const logger = memoryLogger();
+    const server = await start({ host: '0.0.0.0', logger });
+    const warnings = logger.lines.filter((line) => /reachable from other machines/.test(line));
+    expect(warnings).toEqual([expect.stringMatching(/0\.0\.0\.0.*unpublished/)]);
+    expect((await request(server.port, '/')).status).toBe(200);
   });
 
   it('should take the next port when the one asked for is in use', async () => {

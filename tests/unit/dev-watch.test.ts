@@ -1,3 +1,7 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { watch } from 'chokidar';
 import { describe, expect, it } from 'vitest';
 import { createRebuildQueue } from '../../src/dev/rebuild-queue.js';
 import { classifyChange, watcherOptions } from '../../src/dev/watch.js';
@@ -22,6 +26,38 @@ describe('classifyChange', () => {
     expect(ignored('/site/stories/a.md~')).toBe(true);
     expect(ignored('/site/stories/.git')).toBe(true);
     expect(ignored('/site/stories/a.md')).toBe(false);
+  });
+});
+
+describe('the stories watcher', () => {
+  it('should not watch through a folder swapped for a symbolic link while it runs', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-watch-links-'));
+    const stories = path.join(dir, 'stories');
+    await mkdir(path.join(stories, 'desk'), { recursive: true });
+    await mkdir(path.join(dir, 'outside'));
+    const watcher = watch(stories, watcherOptions());
+    const seen: string[] = [];
+    const sentinel = path.join(stories, 'sentinel.md');
+    const sawSentinel = new Promise<void>((resolve) =>
+      watcher.on('all', (_event, file) => {
+        seen.push(file);
+        if (file === sentinel) resolve();
+      }),
+    );
+    try {
+      await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+      await rm(path.join(stories, 'desk'), { recursive: true });
+      await symlink(path.join(dir, 'outside'), path.join(stories, 'desk'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await writeFile(path.join(dir, 'outside/a.md'), 'outside');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await writeFile(sentinel, 'inside');
+      await sawSentinel;
+      expect(seen.filter((file) => file.startsWith(path.join(stories, 'desk') + path.sep) || file.startsWith(path.join(dir, 'outside')))).toEqual([]);
+    } finally {
+      await watcher.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

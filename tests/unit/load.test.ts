@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadStories } from '../../src/pipeline/load.js';
+import { loadStories, loadStoryFile, loadStoryFileSync } from '../../src/pipeline/load.js';
 
 describe('loadStories', () => {
   let dir: string;
@@ -50,5 +50,33 @@ describe('loadStories', () => {
     const loaded = await loadStories('stories', dir);
     expect(loaded.stories).toEqual([]);
     expect(loaded.assets).toEqual([]);
+  });
+});
+
+describe('loadStoryFile', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-load-one-'));
+    await mkdir(path.join(dir, 'stories/2018/05'), { recursive: true });
+    await mkdir(path.join(dir, 'outside/05'), { recursive: true });
+    await writeFile(path.join(dir, 'outside/a.md'), 'SECRET OUTSIDE');
+    await writeFile(path.join(dir, 'outside/05/a.md'), 'SECRET OUTSIDE');
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('should refuse a story whose folder was swapped for a symbolic link, at any depth, and read none of it', async () => {
+    const root = path.join(dir, 'stories');
+    await writeFile(path.join(root, '2018/05/a.md'), 'inside');
+    expect(await loadStoryFile(root, '2018/05/a.md', dir)).toMatchObject({ text: 'inside' });
+    await rm(path.join(root, '2018/05'), { recursive: true });
+    await symlink(path.join(dir, 'outside'), path.join(root, '2018/05'));
+    await symlink(path.join(dir, 'outside'), path.join(root, 'top'));
+    for (const source of ['2018/05/a.md', '2018/05/05/a.md', 'top/a.md', 'top/05/a.md']) {
+      for (const loaded of [await loadStoryFile(root, source, dir), loadStoryFileSync(root, source, dir)]) {
+        expect(loaded, source).not.toHaveProperty('text');
+        expect('message' in loaded && loaded.message.reason, source).toMatch(/symbolic link/);
+        expect('message' in loaded && loaded.message.ruleId, source).toBe('unreadable-file');
+      }
+    }
   });
 });
