@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SiteFrame } from '../incremental/site-frame.js';
+import type { FileStamp } from '../pipeline/load.js';
 import type { Term } from '../model/article.js';
 import type { Schedule } from '../model/site.js';
 import { packFrame, unpackFrame, type PackedFrame } from './frame-encoding.js';
@@ -16,10 +17,8 @@ export interface CachedStory {
   readonly shape?: string | undefined;
 }
 
-/** What the index knows of a story file without reading it: its size and time when its digest was taken. */
-export interface StoryStamp {
-  readonly size: number;
-  readonly mtimeMs: number;
+/** What the index knows of a story file without reading it: its stamp (see `FileStamp`) when its digest was taken. */
+export interface StoryStamp extends FileStamp {
   readonly digest: string;
 }
 
@@ -45,7 +44,7 @@ export interface CacheIndex {
   readonly stamps: ReadonlyMap<string, StoryStamp>;
   /** By output file path (relative to the output folder). */
   readonly pages: ReadonlyMap<string, CachedPage>;
-  /** The copied story-folder files (lead images) by published path, with their size and modification time. */
+  /** The copied story-folder files (lead images) by published path, with their stamps (see `stampText`). */
   readonly assets: ReadonlyMap<string, string>;
   /** The last build's messages (warnings only: it succeeded) and counts, to report them again. */
   readonly messages: readonly PlainMessage[];
@@ -63,7 +62,7 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
   readonly stories: ReadonlyMap<string, CachedStory>;
 }
 
-const indexKind = 'wiredesk-cache-index-6';
+const indexKind = 'wiredesk-cache-index-7';
 const frameKind = 'wiredesk-cache-frame-2';
 const storiesKind = 'wiredesk-cache-stories-5';
 

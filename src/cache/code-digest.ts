@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../paths.js';
 import { version } from '../version.js';
+import { stampText } from '../pipeline/load.js';
 
 /** The folders whose files make up "the code": wiredesk's running sources and templates, and the theme's assets. */
 export function codeFolders(): string[] {
@@ -33,7 +34,7 @@ export async function codeDigest(folders: readonly string[] = codeFolders()): Pr
 const racyMs = 2_000;
 
 /**
- * `codeDigest`, remembered in `memoFile` with the size and modification time of every code file:
+ * `codeDigest`, remembered in `memoFile` with the stamp of every code file (see `FileStamp`):
  * while none changed (and none changed within two seconds of the memo), the files are not read
  * and hashed again. Hashing a hundred files costs a build 40–70 ms; stating them, a few.
  */
@@ -51,7 +52,7 @@ export async function rememberedCodeDigest(memoFile: string, folders: readonly s
     for (const file of files) {
       const info = statSync(file);
       newest = Math.max(newest, info.mtimeMs);
-      stamps.push(`${file}\0${info.size}\0${info.mtimeMs}`);
+      stamps.push(`${file}\0${stampText(info)}`);
     }
   }
   const key = hash('sha256', `wiredesk ${version}\n${stamps.join('\n')}`, 'hex');

@@ -1,4 +1,4 @@
-import type { ScannedFolder, ScannedStory } from '../pipeline/load.js';
+import { sameStamp, type ScannedFolder, type ScannedStory } from '../pipeline/load.js';
 import { outputStamp } from '../pipeline/output-trees.js';
 import type { CacheIndex, CachedStory } from './build-cache.js';
 import { stillValid } from './story-cache.js';
@@ -9,7 +9,7 @@ const racyMs = 2_000;
 /** The digest of a story known from the index without reading it, or undefined when it must be read. */
 export function knownDigest(index: CacheIndex | undefined, story: ScannedStory): string | undefined {
   const stamp = index?.stamps.get(story.source);
-  if (!index || !stamp || stamp.size !== story.size || stamp.mtimeMs !== story.mtimeMs || story.mtimeMs >= index.writtenAt - racyMs) return undefined;
+  if (!index || !stamp || !sameStamp(stamp, story) || Math.max(story.mtimeMs, story.ctimeMs) >= index.writtenAt - racyMs) return undefined;
   return stamp.digest;
 }
 
@@ -27,7 +27,7 @@ export function reusableDigest(
 
 /**
  * True when the last build's output is still exactly right: same code and settings (the index
- * was read for them), the same story files with the same sizes and times, the copied pictures
+ * was read for them), the same story files with the same stamps (see `FileStamp`), the copied pictures
  * unchanged, and the output still the one that build published (not one a later build, killed
  * before it wrote its index, published since).
  */

@@ -214,7 +214,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       const stamps = new Map(
         scan.stories.flatMap((story) => {
           const digest = modelled.digests.get(story.source);
-          return digest === undefined ? [] : [[story.source, { size: story.size, mtimeMs: story.mtimeMs, digest }] as const];
+          return digest === undefined ? [] : [[story.source, { size: story.size, mtimeMs: story.mtimeMs, ctimeMs: story.ctimeMs, ino: story.ino, digest }] as const];
         }),
       );
       const pages = new Map(outputs.map((output) => [output.file, { reads: output.reads, bytes: written.files.get(output.file)?.digest ?? '' }]));

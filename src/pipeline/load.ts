@@ -38,11 +38,32 @@ const openFilesAtOnce = 64;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** A story file as found on disk, before it is read: where it is, its size and time. */
-export interface ScannedStory {
-  readonly source: string;
+/**
+ * What tells a file unchanged without reading it, as git's index does: its size, modification
+ * time, change time and inode together. The modification time alone is not enough: `touch -r`,
+ * `cp -p`, `rsync -a` and `tar` give a new text the old file's time, but not its change time
+ * (which no user can set) nor, written anew, its inode.
+ */
+export interface FileStamp {
   readonly size: number;
   readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+}
+
+/** True when two stamps are of the same, unchanged file (see `FileStamp`). */
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+/** A file's stamp as one string (for an asset). */
+export function stampText(stamp: FileStamp): string {
+  return `${stamp.size}:${stamp.mtimeMs}:${stamp.ctimeMs}:${stamp.ino}`;
+}
+
+/** A story file as found on disk, before it is read: where it is, and its stamp. */
+export interface ScannedStory extends FileStamp {
+  readonly source: string;
 }
 
 /** What a scan of the stories folder found: story files with their stamps, and assets. */
@@ -76,14 +97,14 @@ export async function scanStories(storiesDir: string, cwd: string = process.cwd(
   // than queued on the thread pool.
   const stamped = sources.map((source) => {
     const info = lstatSync(path.join(root, source), { throwIfNoEntry: false });
-    return { source, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
+    return { source, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1, ctimeMs: info?.ctimeMs ?? -1, ino: info?.ino ?? -1 };
   });
   return {
     root,
     stories: stamped.filter((file) => isStorySource(file.source)),
     assets: stamped
       .filter((file) => !isStorySource(file.source))
-      .map((file) => ({ source: file.source, absolutePath: path.join(root, file.source), stamp: `${file.size}:${file.mtimeMs}` })),
+      .map((file) => ({ source: file.source, absolutePath: path.join(root, file.source), stamp: stampText(file) })),
   };
 }
 
