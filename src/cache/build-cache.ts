@@ -120,8 +120,9 @@ export async function readCachedStories(dir: string, index: CacheIndex, options:
   const stories = new Map<string, CachedStory>();
   // One shard at a time: the bytes of a 100,000-story cache, all at once, would double the memory a build needs.
   for (let shard = 0; shard < shardCount; shard++) {
-    const framed = readFramedBytes(shardFile(dir, shard), storiesKind);
-    if (!framed || framed.checksum !== index.shardChecksums[shard]) return undefined;
+    const expected = index.shardChecksums[shard];
+    const framed = expected === undefined ? undefined : readFramedBytes(shardFile(dir, shard), storiesKind, expected);
+    if (!framed) return undefined;
     const entries = shardEntries(framed.bytes);
     if (!entries) return undefined;
     for (const [source, digest, shape, messages, eager, start, end] of entries.head) {
@@ -212,9 +213,9 @@ export async function writeBuildCache(dir: string, cache: BuildCache, previous?:
  */
 export async function readSiteFrame(dir: string, index: CacheIndex): Promise<SiteFrame | undefined> {
   if (index.frameChecksum === undefined) return undefined;
-  const framed = await readFramed(path.join(dir, 'frame.bin'), frameKind);
+  const framed = await readFramed(path.join(dir, 'frame.bin'), frameKind, index.frameChecksum);
   const value = framed?.value as { frame?: PackedFrame } | undefined;
-  return framed?.checksum === index.frameChecksum && value?.frame ? unpackFrame(value.frame) : undefined;
+  return value?.frame ? unpackFrame(value.frame) : undefined;
 }
 
 /**

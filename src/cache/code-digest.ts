@@ -1,11 +1,12 @@
 import { createHash, hash } from 'node:crypto';
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../paths.js';
 import { version } from '../version.js';
 import { stampText } from '../pipeline/load.js';
+import { readCacheFile, writeCacheFile } from './cache-file.js';
 
 /** The folders whose files make up "the code": wiredesk's running sources and templates, and the theme's assets. */
 export function codeFolders(): string[] {
@@ -29,6 +30,9 @@ export async function codeDigest(folders: readonly string[] = codeFolders()): Pr
   }
   return hash.digest('hex');
 }
+
+/** The memo holds two digests and a time: a larger file is not one a build wrote. */
+const memoLimit = 64 * 1024;
 
 /** A change this close before the memo was written may share its timestamp with it: hash again. */
 const racyMs = 2_000;
@@ -57,15 +61,15 @@ export async function rememberedCodeDigest(memoFile: string, folders: readonly s
   }
   const key = hash('sha256', `wiredesk ${version}\n${stamps.join('\n')}`, 'hex');
   try {
-    const memo = JSON.parse(await readFile(memoFile, 'utf8')) as { key?: unknown; digest?: unknown; writtenAt?: unknown };
+    const memo = JSON.parse(readCacheFile(memoFile, memoLimit)?.toString('utf8') ?? '{}') as { key?: unknown; digest?: unknown; writtenAt?: unknown };
     if (memo.key === key && typeof memo.digest === 'string' && typeof memo.writtenAt === 'number' && newest < memo.writtenAt - racyMs) return memo.digest;
   } catch {
-    // No memo, or an unreadable one: hash the code.
+    // An unreadable memo: hash the code.
   }
   const digest = await codeDigest(folders);
   try {
     await mkdir(path.dirname(memoFile), { recursive: true });
-    await writeFile(memoFile, JSON.stringify({ key, digest, writtenAt: Date.now() }));
+    writeCacheFile(memoFile, [Buffer.from(JSON.stringify({ key, digest, writtenAt: Date.now() }))]);
   } catch {
     // Remembering is an optimisation: a build goes on without it.
   }

@@ -1,9 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { openBodySpill, type BodySpill } from '../cache/body-spill.js';
+import { writeCacheFile } from '../cache/cache-file.js';
 import { cacheDir, readCacheIndex, readCachedStories, readSiteFrame, writeBuildCache, writeSiteFrame, type CachedStory } from '../cache/build-cache.js';
 import { fromPlainMessage, toPlainMessage } from '../cache/serialize.js';
 import { isUpToDate, reusableDigest } from '../cache/up-to-date.js';
@@ -259,9 +260,8 @@ function elapsed(since: number): number {
 async function writeManifest(dir: string, written: Pick<WriteResult, 'files' | 'removed'>, alsoUnchanged: number): Promise<void> {
   const byOutcome = (outcome: string) => [...written.files].filter(([, file]) => file.outcome === outcome).map(([name]) => name).sort();
   const manifest = { added: byOutcome('added'), changed: byOutcome('changed'), removed: written.removed, unchanged: byOutcome('unchanged').length + alsoUnchanged };
-  const file = path.join(dir, 'manifest.json');
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(manifest, null, 1)}\n`);
+  await mkdir(dir, { recursive: true });
+  writeCacheFile(path.join(dir, 'manifest.json'), [Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`)]);
 }
 
 /**
