@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { openBodySpill, type BodySpill } from '../cache/body-spill.js';
 import { writeCacheFile } from '../cache/cache-file.js';
+import { publishedBefore } from '../cache/published.js';
 import { cacheDir, readCacheIndex, readCachedStories, readSiteFrame, writeBuildCache, writeSiteFrame, type CachedStory } from '../cache/build-cache.js';
 import { fromPlainMessage, toPlainMessage } from '../cache/serialize.js';
 import { isUpToDate, reusableDigest } from '../cache/up-to-date.js';
@@ -156,7 +157,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
     const extended = frame && shapes ? assembleWithAdditions(modelled.results, modelled.messages, config, theme, frame, shapes, now) : undefined;
     // Resolving the whole site reads every story whole: read the lazy ones whole first, and resolve plain articles.
-    const result = framed ?? extended ?? assembleSite(modelled.results.map(wholeResult), modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories, now });
+    const result = framed ?? extended ?? assembleSite(modelled.results.map(wholeResult), modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories, now, published: publishedBefore(index, out) });
     ceiling.checkNow();
     phase(
       framed

@@ -11,7 +11,7 @@ import type { ThemeFile } from './load-theme.js';
 import { modelStory, type ModelResult } from './model.js';
 import { parseStory } from './parse.js';
 import { renderSite } from './render.js';
-import { resolveSite, type LeftOut } from './resolve.js';
+import { resolveSite, type LeftOut, type Published } from './resolve.js';
 import { extendFrame, type ExtendedSite } from '../incremental/frame-additions.js';
 import { siteFromFrame, type SiteFrame } from '../incremental/site-frame.js';
 import { fromPlainMessage } from '../cache/serialize.js';
@@ -41,6 +41,8 @@ export interface AssembleOptions {
   readonly stories?: readonly StoryName[];
   /** The build's instant (epoch milliseconds) for embargoes and the news sitemap; the clock when absent. */
   readonly now?: number;
+  /** Which stories the last build published: of two with one id, the other is the broken one (see `resolveSite`). */
+  readonly published?: Published;
 }
 
 /** Parse and model one story file: the per-story work, a pure function of the file, the config and the asset list. */
@@ -64,7 +66,7 @@ export function assembleSite(results: readonly ModelResult[], extra: readonly VF
   const now = options.now ?? Date.now();
   for (;;) {
     const kept = broken.size === 0 ? articles : articles.filter((article) => !broken.has(article.displayPath));
-    const resolved = resolveSite(kept, config, leftOutOf(broken, stories, articles), now);
+    const resolved = resolveSite(kept, config, leftOutOf(broken, stories, articles), now, options.published);
     const found = [...resolved.messages];
     const pages = resolved.site ? renderSite(resolved.site, theme, now) : undefined;
     if (resolved.site && pages) found.push(...pathCollisions(pages, resolved.site));

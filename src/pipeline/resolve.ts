@@ -63,25 +63,23 @@ export function linkArticle(article: Article, lookup: LinkLookup, messages: VFil
 }
 
 /**
- * Put the articles together into a site as it is at `now`: check ids are unique, resolve body
+ * Put the articles together into a site as it is at `now`: check ids are unique (a story reusing
+ * the id of one `published` by the last build is the one named), resolve body
  * references and `related` ids (or compute them for a story that names none), and build the
  * section, topic and tag collections (newest first).
  * Embargoed and withheld stories are checked like the others but appear nowhere; killed ones
  * only as notices (`Site.withdrawn`). A link or `related` entry naming either is shown as text.
  */
-export function resolveSite(articles: readonly Article[], config: SiteConfig, leftOut: LeftOut = noneLeftOut, now: number = Date.now()): ResolveResult {
+export function resolveSite(articles: readonly Article[], config: SiteConfig, leftOut: LeftOut = noneLeftOut, now: number = Date.now(), published: Published = neverPublished): ResolveResult {
   const messages: VFileMessage[] = [];
   const byId = new Map<string, Article>();
   const bySource = new Map<string, Article>();
   for (const article of bySourcePath(articles)) {
-    const taken = byId.get(article.id);
-    if (taken) {
-      messages.push(problem('duplicate-id', `Duplicate story id "${article.id}", also used by ${taken.displayPath}, expected each story to have its own id`, article.displayPath, article.places.id));
-      messages.push(problem('duplicate-id', `Duplicate story id "${article.id}", also used by ${article.displayPath}, expected each story to have its own id`, taken.displayPath, taken.places.id));
-      continue;
-    }
-    byId.set(article.id, article);
+    // Every story is known by its file, a duplicate too: a link to it is not one to a story that does not exist.
     bySource.set(article.source, article);
+    const taken = byId.get(article.id);
+    if (!taken) byId.set(article.id, article);
+    else byId.set(article.id, duplicateId(taken, article, published, messages));
   }
   const visibility = visibilityAt([...byId.values()], now);
   const shown = new Set(visibility.live);
@@ -115,6 +113,29 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
     schedule: scheduleOf(visibility, linked, now),
   });
   return { site, messages };
+}
+
+/** Whether the last build published a story (its page is live): a story reusing its id is the one left out. */
+export type Published = (article: Article) => boolean;
+
+/** No story known to be published (no last build to tell). */
+export const neverPublished: Published = () => false;
+
+/**
+ * Report two stories with one id, and return the one that keeps it: when exactly one of them is
+ * published, only the newcomer is named (the published story stays at its URL); otherwise both are.
+ */
+function duplicateId(taken: Article, article: Article, published: Published, messages: VFileMessage[]): Article {
+  const [wasTaken, wasArticle] = [published(taken), published(article)];
+  if (wasTaken !== wasArticle) {
+    const [kept, newcomer] = wasTaken ? [taken, article] : [article, taken];
+    const reason = `Duplicate story id "${kept.id}", already used by ${kept.displayPath}, which is published and stays; expected each story to have its own id (give this one another)`;
+    messages.push(problem('duplicate-id', reason, newcomer.displayPath, newcomer.places.id));
+    return kept;
+  }
+  messages.push(problem('duplicate-id', `Duplicate story id "${article.id}", also used by ${taken.displayPath}, expected each story to have its own id`, article.displayPath, article.places.id));
+  messages.push(problem('duplicate-id', `Duplicate story id "${article.id}", also used by ${article.displayPath}, expected each story to have its own id`, taken.displayPath, taken.places.id));
+  return taken;
 }
 
 /**
