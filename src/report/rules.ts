@@ -36,6 +36,7 @@ export const rules = {
   'reference-outside-stories': { severity: 'error', summary: 'a story link points outside `stories/`' },
   'self-reference': { severity: 'error', summary: 'a story links to itself or names itself as related' },
   'dangling-related': { severity: 'error', summary: '`related` names a story id that does not exist' },
+  'reference-to-broken-story': { severity: 'warning', summary: 'a story link, READ MORE or `related` entry points at a story that has errors of its own (shown as text; the errors are counted once, on that story)' },
   'missing-image': { severity: 'error', summary: 'the lead image `src` is not a file in `stories/` nor an http(s) URL' },
   'path-collision': { severity: 'error', summary: 'two pages would be written to the same file (a story id that matches an index path, say)' },
   'invalid-config': { severity: 'error', summary: '`site.yaml` or a flag has a wrong value' },
