@@ -1,6 +1,8 @@
 import { sameStamp, type ScannedFolder, type ScannedStory } from '../pipeline/load.js';
 import { outputStamp } from '../pipeline/output-trees.js';
+import type { VFileMessage } from 'vfile-message';
 import type { CacheIndex, CachedStory } from './build-cache.js';
+import type { PlainMessage } from './serialize.js';
 import { stillValid } from './story-cache.js';
 
 /** A file modified this close before the index was written may have changed within the same tick: read it again. */
@@ -27,13 +29,20 @@ export function reusableDigest(
 
 /**
  * True when the last build's output is still exactly right: same code and settings (the index
- * was read for them), the same story files with the same stamps (see `FileStamp`), the copied pictures
- * unchanged, and the output still the one that build published (not one a later build, killed
- * before it wrote its index, published since).
+ * was read for them), the same story files with the same stamps (see `FileStamp`) and the same
+ * files skipped, the copied pictures unchanged, and the output still the one that build published
+ * (not one a later build, killed before it wrote its index, published since).
  */
 export function isUpToDate(index: CacheIndex, scan: ScannedFolder, out: string): boolean {
   if (index.out !== out || index.published === undefined || outputStamp(out) !== index.published || scan.stories.length !== index.stamps.size) return false;
   if (!scan.stories.every((story) => knownDigest(index, story) !== undefined)) return false;
+  // The last build's warnings are printed again: of files skipped, only the same ones will do.
+  if (skippedFiles(scan.messages) !== skippedFiles(index.messages)) return false;
   const assetStamps = new Map(scan.assets.map((asset) => [`media/${asset.source}`, asset.stamp]));
   return [...index.assets].every(([published, stamp]) => assetStamps.get(published) === stamp);
+}
+
+/** The files that `skipped-file` warnings name, with why, as one string to compare. */
+function skippedFiles(messages: readonly Pick<PlainMessage, 'reason' | 'ruleId' | 'file'>[] | readonly VFileMessage[]): string {
+  return JSON.stringify(messages.flatMap((message) => (message.ruleId === 'skipped-file' ? [[message.file, message.reason]] : [])));
 }

@@ -152,12 +152,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const shape = storyShapes(modelled.entries.values(), modelled.messages.length);
     const read = shape !== undefined && index && inWindow ? await readSiteFrame(dir, index) : undefined;
     const frame = read && read.schedule.window.from <= now && now < read.schedule.window.until ? read : undefined;
-    const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, modelled.messages, config, theme, frame, now) : undefined;
+    // The warnings of files skipped by the scan, then one error per story file that could not be read.
+    const extra = [...scan.messages, ...modelled.messages];
+    const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, extra, config, theme, frame, now) : undefined;
     // Stories added (a story published), the others as they were: the last resolution extended.
     const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
-    const extended = frame && shapes ? assembleWithAdditions(modelled.results, modelled.messages, config, theme, frame, shapes, now) : undefined;
+    const extended = frame && shapes ? assembleWithAdditions(modelled.results, extra, config, theme, frame, shapes, now) : undefined;
     // Resolving the whole site reads every story whole: read the lazy ones whole first, and resolve plain articles.
-    const result = framed ?? extended ?? assembleSite(modelled.results.map(wholeResult), modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories, now, published: publishedBefore(index, out) });
+    const result = framed ?? extended ?? assembleSite(modelled.results.map(wholeResult), extra, config, theme, { keepGoing: options.keepGoing === true, stories, now, published: publishedBefore(index, out) });
     ceiling.checkNow();
     phase(
       framed

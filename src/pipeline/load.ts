@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, lstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readFileSync, type Dirent } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
@@ -66,11 +66,13 @@ export interface ScannedStory extends FileStamp {
   readonly source: string;
 }
 
-/** What a scan of the stories folder found: story files with their stamps, and assets. */
+/** What a scan of the stories folder found: story files with their stamps, assets, and warnings of files skipped. */
 export interface ScannedFolder {
   readonly root: string;
   readonly stories: readonly ScannedStory[];
   readonly assets: readonly (AssetFile & { readonly stamp: string })[];
+  /** One `skipped-file` warning per file that looks like a story but is not read as one (see `skippedFile`). */
+  readonly messages: readonly VFileMessage[];
 }
 
 /**
@@ -93,6 +95,12 @@ export async function scanStories(storiesDir: string, cwd: string = process.cwd(
     .map(relative)
     .filter((source) => !isHidden(source))
     .sort();
+  const displayFolder = path.relative(cwd, root).split(path.sep).join('/');
+  const messages = entries.flatMap((entry) => {
+    const source = relative(entry);
+    const message = isHidden(source) ? undefined : skippedFile(entry, displayFolder === '' ? source : `${displayFolder}/${source}`);
+    return message ? [message] : [];
+  });
   // Synchronous on purpose: ten thousand tiny `lstat` calls take a fifth of the time in one loop
   // than queued on the thread pool.
   const stamped = sources.map((source) => {
@@ -105,7 +113,24 @@ export async function scanStories(storiesDir: string, cwd: string = process.cwd(
     assets: stamped
       .filter((file) => !isStorySource(file.source))
       .map((file) => ({ source: file.source, absolutePath: path.join(root, file.source), stamp: stampText(file) })),
+    messages: messages.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : 1)),
   };
+}
+
+/**
+ * A warning for a file named like a story that is not read as one: a named pipe, device or
+ * socket (reading one could block or never end), or a regular file whose `.md` is not in lower case.
+ */
+function skippedFile(entry: Dirent, displayPath: string): VFileMessage | undefined {
+  if (!/\.md$/i.test(entry.name) || entry.isDirectory() || entry.isSymbolicLink()) return undefined;
+  const start = { line: 1, column: 1 };
+  if (entry.isFile()) {
+    if (isStorySource(entry.name)) return undefined;
+    const renamed = `${entry.name.slice(0, -3)}.md`;
+    return problem('skipped-file', `Not a story: only names ending in ".md", in lower case, are stories; expected "${renamed}" (rename the file)`, displayPath, start);
+  }
+  const kind = entry.isFIFO() ? 'a named pipe' : entry.isSocket() ? 'a socket' : 'a device';
+  return problem('skipped-file', `Not a story: ${kind} is not a file to read; expected a regular file`, displayPath, start);
 }
 
 /** Read the given scanned story files; a file that cannot be read or decoded gives a message instead. */

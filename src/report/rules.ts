@@ -15,6 +15,7 @@ export interface Rule {
  */
 export const rules = {
   'unreadable-file': { severity: 'error', summary: 'a story file could not be read, is a symbolic link, or is not valid UTF-8' },
+  'skipped-file': { severity: 'warning', summary: 'a file named like a story is skipped: a named pipe, device or socket, or a name ending in `.MD` (not lower case)' },
   'empty-file': { severity: 'error', summary: 'a story file is empty' },
   'missing-front-matter': { severity: 'error', summary: 'a story does not start with a `---` front-matter block' },
   'unterminated-front-matter': { severity: 'error', summary: 'the front matter has no closing `---` line' },
