@@ -11,7 +11,8 @@ const racyMs = 2_000;
 /** The digest of a story known from the index without reading it, or undefined when it must be read. */
 export function knownDigest(index: CacheIndex | undefined, story: ScannedStory): string | undefined {
   const stamp = index?.stamps.get(story.source);
-  if (!index || !stamp || !sameStamp(stamp, story) || Math.max(story.mtimeMs, story.ctimeMs) >= index.writtenAt - racyMs) return undefined;
+  // As git's index: the stamp compares every field, the racy check only the modification time.
+  if (!index || !stamp || !sameStamp(stamp, story) || story.mtimeMs >= index.writtenAt - racyMs) return undefined;
   return stamp.digest;
 }
 
