@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SiteFrame } from '../incremental/site-frame.js';
-import type { FileStamp } from '../pipeline/load.js';
+import type { FileStamp } from '../pipeline/file-stamp.js';
 import type { Term } from '../model/article.js';
 import type { Schedule } from '../model/site.js';
 import { packFrame, unpackFrame, type PackedFrame } from './frame-encoding.js';

@@ -1,4 +1,5 @@
-import { sameStamp, type ScannedFolder, type ScannedStory } from '../pipeline/load.js';
+import { sameStamp } from '../pipeline/file-stamp.js';
+import type { ScannedFolder, ScannedStory } from '../pipeline/load.js';
 import { outputStamp } from '../pipeline/output-trees.js';
 import type { VFileMessage } from 'vfile-message';
 import type { CacheIndex, CachedStory } from './build-cache.js';

@@ -41,4 +41,15 @@ describe('telling an unchanged story without reading it', () => {
     const again = await built.build();
     expect(again.stats).toMatchObject({ written: 0, storiesReused: 2 });
   });
+
+  it('should copy a lead picture replaced by one of the same size and modification time', async () => {
+    const built = await site(`${fixtureStory('a', 20, 'image: {src: img/photo.jpg, alt: A photo}')}\n-- stories/img/photo.jpg --\nPHOTO-ONE\n`);
+    const picture = path.join(built.dir, 'stories/img/photo.jpg');
+    await utimes(picture, longAgo, longAgo);
+    await built.build();
+    await writeFile(picture, 'PHOTO-TWO\n');
+    await utimes(picture, longAgo, longAgo);
+    await built.build();
+    expect(await readFile(path.join(built.dir, 'dist/media/img/photo.jpg'), 'utf8')).toBe('PHOTO-TWO\n');
+  });
 });
