@@ -1,6 +1,7 @@
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { Article } from '../model/article.js';
 import type { BodyHtml } from '../model/body-html.js';
+import { createCacheFile } from './cache-file.js';
 
 /** A file that holds story bodies for the length of one build, so a huge archive's bodies need not stay in memory. */
 export interface BodySpill {
@@ -11,12 +12,13 @@ export interface BodySpill {
 }
 
 /**
- * Open a spill file at `file` (created, or emptied). Spilled bodies read their bytes back with one
+ * Open a spill file at `file`, created anew (whatever had the name, a link say, is removed first:
+ * see `createCacheFile`). Spilled bodies read their bytes back with one
  * `pread` each time a page or the cache uses them: at 100,000 stories that keeps half a gigabyte of
  * bodies out of memory for the price of a read per story page and feed item.
  */
 export function openBodySpill(file: string): BodySpill {
-  const fd = openSync(file, 'w+');
+  const fd = createCacheFile(file);
   let end = 0;
   let closed = false;
   const read = (offset: number, length: number): Uint8Array => {

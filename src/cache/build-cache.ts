@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SiteFrame } from '../incremental/site-frame.js';
+import type { FileStamp } from '../pipeline/file-stamp.js';
 import type { Term } from '../model/article.js';
 import type { Schedule } from '../model/site.js';
 import { packFrame, unpackFrame, type PackedFrame } from './frame-encoding.js';
@@ -16,10 +17,8 @@ export interface CachedStory {
   readonly shape?: string | undefined;
 }
 
-/** What the index knows of a story file without reading it: its size and time when its digest was taken. */
-export interface StoryStamp {
-  readonly size: number;
-  readonly mtimeMs: number;
+/** What the index knows of a story file without reading it: its stamp (see `FileStamp`) when its digest was taken. */
+export interface StoryStamp extends FileStamp {
   readonly digest: string;
 }
 
@@ -45,7 +44,7 @@ export interface CacheIndex {
   readonly stamps: ReadonlyMap<string, StoryStamp>;
   /** By output file path (relative to the output folder). */
   readonly pages: ReadonlyMap<string, CachedPage>;
-  /** The copied story-folder files (lead images) by published path, with their size and modification time. */
+  /** The copied story-folder files (lead images) by published path, with their stamps (see `stampText`). */
   readonly assets: ReadonlyMap<string, string>;
   /** The last build's messages (warnings only: it succeeded) and counts, to report them again. */
   readonly messages: readonly PlainMessage[];
@@ -63,7 +62,7 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
   readonly stories: ReadonlyMap<string, CachedStory>;
 }
 
-const indexKind = 'wiredesk-cache-index-6';
+const indexKind = 'wiredesk-cache-index-7';
 const frameKind = 'wiredesk-cache-frame-2';
 const storiesKind = 'wiredesk-cache-stories-5';
 
@@ -121,8 +120,9 @@ export async function readCachedStories(dir: string, index: CacheIndex, options:
   const stories = new Map<string, CachedStory>();
   // One shard at a time: the bytes of a 100,000-story cache, all at once, would double the memory a build needs.
   for (let shard = 0; shard < shardCount; shard++) {
-    const framed = readFramedBytes(shardFile(dir, shard), storiesKind);
-    if (!framed || framed.checksum !== index.shardChecksums[shard]) return undefined;
+    const expected = index.shardChecksums[shard];
+    const framed = expected === undefined ? undefined : readFramedBytes(shardFile(dir, shard), storiesKind, expected);
+    if (!framed) return undefined;
     const entries = shardEntries(framed.bytes);
     if (!entries) return undefined;
     for (const [source, digest, shape, messages, eager, start, end] of entries.head) {
@@ -213,9 +213,9 @@ export async function writeBuildCache(dir: string, cache: BuildCache, previous?:
  */
 export async function readSiteFrame(dir: string, index: CacheIndex): Promise<SiteFrame | undefined> {
   if (index.frameChecksum === undefined) return undefined;
-  const framed = await readFramed(path.join(dir, 'frame.bin'), frameKind);
+  const framed = await readFramed(path.join(dir, 'frame.bin'), frameKind, index.frameChecksum);
   const value = framed?.value as { frame?: PackedFrame } | undefined;
-  return framed?.checksum === index.frameChecksum && value?.frame ? unpackFrame(value.frame) : undefined;
+  return value?.frame ? unpackFrame(value.frame) : undefined;
 }
 
 /**

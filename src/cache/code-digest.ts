@@ -1,10 +1,12 @@
 import { createHash, hash } from 'node:crypto';
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../paths.js';
 import { version } from '../version.js';
+import { stampText } from '../pipeline/file-stamp.js';
+import { readCacheFile, writeCacheFile } from './cache-file.js';
 
 /** The folders whose files make up "the code": wiredesk's running sources and templates, and the theme's assets. */
 export function codeFolders(): string[] {
@@ -29,11 +31,14 @@ export async function codeDigest(folders: readonly string[] = codeFolders()): Pr
   return hash.digest('hex');
 }
 
+/** The memo holds two digests and a time: a larger file is not one a build wrote. */
+const memoLimit = 64 * 1024;
+
 /** A change this close before the memo was written may share its timestamp with it: hash again. */
 const racyMs = 2_000;
 
 /**
- * `codeDigest`, remembered in `memoFile` with the size and modification time of every code file:
+ * `codeDigest`, remembered in `memoFile` with the stamp of every code file (see `FileStamp`):
  * while none changed (and none changed within two seconds of the memo), the files are not read
  * and hashed again. Hashing a hundred files costs a build 40–70 ms; stating them, a few.
  */
@@ -51,20 +56,20 @@ export async function rememberedCodeDigest(memoFile: string, folders: readonly s
     for (const file of files) {
       const info = statSync(file);
       newest = Math.max(newest, info.mtimeMs);
-      stamps.push(`${file}\0${info.size}\0${info.mtimeMs}`);
+      stamps.push(`${file}\0${stampText(info)}`);
     }
   }
   const key = hash('sha256', `wiredesk ${version}\n${stamps.join('\n')}`, 'hex');
   try {
-    const memo = JSON.parse(await readFile(memoFile, 'utf8')) as { key?: unknown; digest?: unknown; writtenAt?: unknown };
+    const memo = JSON.parse(readCacheFile(memoFile, memoLimit)?.toString('utf8') ?? '{}') as { key?: unknown; digest?: unknown; writtenAt?: unknown };
     if (memo.key === key && typeof memo.digest === 'string' && typeof memo.writtenAt === 'number' && newest < memo.writtenAt - racyMs) return memo.digest;
   } catch {
-    // No memo, or an unreadable one: hash the code.
+    // An unreadable memo: hash the code.
   }
   const digest = await codeDigest(folders);
   try {
     await mkdir(path.dirname(memoFile), { recursive: true });
-    await writeFile(memoFile, JSON.stringify({ key, digest, writtenAt: Date.now() }));
+    writeCacheFile(memoFile, [Buffer.from(JSON.stringify({ key, digest, writtenAt: Date.now() }))]);
   } catch {
     // Remembering is an optimisation: a build goes on without it.
   }

@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
+import { readCacheFile, writeCacheFile } from './cache-file.js';
 
 const headerSize = 96;
+
+/**
+ * The largest framed file read without a checksum to say its length (the index): 1 GiB, some
+ * twenty times the index of a 100,000-story site. Anything larger is not a file a build wrote.
+ */
+const unvouchedLimit = 1024 ** 3;
 
 /** A value read back from a framed file, with the checksum that vouched for it. */
 export interface FramedValue {
@@ -18,11 +25,13 @@ export interface FramedValue {
 }
 
 /**
- * Read a value written by `writeFramed`: undefined when the file is missing, of another kind, or
- * corrupt (its CRC-32 or length does not match), so that a damaged cache is ignored, never trusted.
+ * Read a value written by `writeFramed`: undefined when the file is missing, not a regular file,
+ * of another kind, or corrupt (its CRC-32 or length does not match), so that a damaged cache is
+ * ignored, never trusted. With `expected` (the checksum an index vouches for), a file of another
+ * length is not even read.
  */
-export async function readFramed(file: string, kind: string): Promise<FramedValue | undefined> {
-  const framed = readFramedBytes(file, kind);
+export async function readFramed(file: string, kind: string, expected?: string): Promise<FramedValue | undefined> {
+  const framed = readFramedBytes(file, kind, expected);
   if (!framed) return undefined;
   try {
     return { value: deserialize(framed.bytes), checksum: framed.checksum };
@@ -32,21 +41,22 @@ export async function readFramed(file: string, kind: string): Promise<FramedValu
 }
 
 /**
- * The payload of a framed file of `kind`, checked; undefined when the file is missing, of another
- * kind, or corrupt. Read synchronously on purpose: a build waits for its cache before anything
- * else, and a megabyte-sized file read in one call costs a millisecond, where the thread pool's
- * chunked reads left the thread idle for a tenth of the time it spends reading the stories cache.
+ * The payload of a framed file of `kind`, checked; undefined when the file is missing, not a
+ * regular file (see `readCacheFile`), larger than its `expected` checksum says (or than 1 GiB
+ * without one), of another kind, or corrupt. Read synchronously on purpose: a build waits for its
+ * cache before anything else, and a megabyte-sized file read in one call costs a millisecond,
+ * where the thread pool's chunked reads left the thread idle for a tenth of the time it spends
+ * reading the stories cache.
  */
-export function readFramedBytes(file: string, kind: string): { readonly bytes: Buffer; readonly checksum: string } | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
+export function readFramedBytes(file: string, kind: string, expected?: string): { readonly bytes: Buffer; readonly checksum: string } | undefined {
+  const length = expected === undefined ? undefined : Number(expected.split('-')[1]);
+  if (length !== undefined && !Number.isSafeInteger(length)) return undefined;
+  const bytes = readCacheFile(file, length === undefined ? unvouchedLimit : headerSize + length);
+  if (!bytes) return undefined;
   const [name, checksum] = bytes.subarray(0, headerSize).toString('latin1').split('\n');
   const payload = bytes.subarray(headerSize);
   if (name !== kind || !checksum || !checksum.startsWith(`${payloadCheck(payload)}-`)) return undefined;
+  if (expected !== undefined && checksum !== expected) return undefined;
   return { bytes: payload, checksum };
 }
 
@@ -79,8 +89,6 @@ export function writeFramedBytes(file: string, kind: string, parts: readonly Uin
   const header = Buffer.alloc(headerSize, ' ');
   header.write(`${kind}\n${checksum}\n`, 'latin1');
   mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, Buffer.concat([header, ...parts]));
-  renameSync(temporary, file);
+  writeCacheFile(file, [header, ...parts]);
   return checksum;
 }

@@ -1,6 +1,9 @@
+import { sameStamp } from '../pipeline/file-stamp.js';
 import type { ScannedFolder, ScannedStory } from '../pipeline/load.js';
 import { outputStamp } from '../pipeline/output-trees.js';
+import type { VFileMessage } from 'vfile-message';
 import type { CacheIndex, CachedStory } from './build-cache.js';
+import type { PlainMessage } from './serialize.js';
 import { stillValid } from './story-cache.js';
 
 /** A file modified this close before the index was written may have changed within the same tick: read it again. */
@@ -9,7 +12,8 @@ const racyMs = 2_000;
 /** The digest of a story known from the index without reading it, or undefined when it must be read. */
 export function knownDigest(index: CacheIndex | undefined, story: ScannedStory): string | undefined {
   const stamp = index?.stamps.get(story.source);
-  if (!index || !stamp || stamp.size !== story.size || stamp.mtimeMs !== story.mtimeMs || story.mtimeMs >= index.writtenAt - racyMs) return undefined;
+  // As git's index: the stamp compares every field, the racy check only the modification time.
+  if (!index || !stamp || !sameStamp(stamp, story) || story.mtimeMs >= index.writtenAt - racyMs) return undefined;
   return stamp.digest;
 }
 
@@ -27,13 +31,20 @@ export function reusableDigest(
 
 /**
  * True when the last build's output is still exactly right: same code and settings (the index
- * was read for them), the same story files with the same sizes and times, the copied pictures
- * unchanged, and the output still the one that build published (not one a later build, killed
- * before it wrote its index, published since).
+ * was read for them), the same story files with the same stamps (see `FileStamp`) and the same
+ * files skipped, the copied pictures unchanged, and the output still the one that build published
+ * (not one a later build, killed before it wrote its index, published since).
  */
 export function isUpToDate(index: CacheIndex, scan: ScannedFolder, out: string): boolean {
   if (index.out !== out || index.published === undefined || outputStamp(out) !== index.published || scan.stories.length !== index.stamps.size) return false;
   if (!scan.stories.every((story) => knownDigest(index, story) !== undefined)) return false;
+  // The last build's warnings are printed again: of files skipped, only the same ones will do.
+  if (skippedFiles(scan.messages) !== skippedFiles(index.messages)) return false;
   const assetStamps = new Map(scan.assets.map((asset) => [`media/${asset.source}`, asset.stamp]));
   return [...index.assets].every(([published, stamp]) => assetStamps.get(published) === stamp);
+}
+
+/** The files that `skipped-file` warnings name, with why, as one string to compare. */
+function skippedFiles(messages: readonly Pick<PlainMessage, 'reason' | 'ruleId' | 'file'>[] | readonly VFileMessage[]): string {
+  return JSON.stringify(messages.flatMap((message) => (message.ruleId === 'skipped-file' ? [[message.file, message.reason]] : [])));
 }

@@ -1,9 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { openBodySpill, type BodySpill } from '../cache/body-spill.js';
+import { writeCacheFile } from '../cache/cache-file.js';
+import { publishedBefore } from '../cache/published.js';
 import { cacheDir, readCacheIndex, readCachedStories, readSiteFrame, writeBuildCache, writeSiteFrame, type CachedStory } from '../cache/build-cache.js';
 import { fromPlainMessage, toPlainMessage } from '../cache/serialize.js';
 import { isUpToDate, reusableDigest } from '../cache/up-to-date.js';
@@ -166,12 +168,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const shape = storyShapes(modelled.entries.values(), modelled.messages.length);
     const read = shape !== undefined && index && inWindow ? await readSiteFrame(dir, index) : undefined;
     const frame = read && read.schedule.window.from <= now && now < read.schedule.window.until ? read : undefined;
-    const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, modelled.messages, config, theme, frame, now) : undefined;
+    // The warnings of files skipped by the scan, then one error per story file that could not be read.
+    const extra = [...scan.messages, ...modelled.messages];
+    const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, extra, config, theme, frame, now) : undefined;
     // Stories added (a story published), the others as they were: the last resolution extended.
     const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
-    const extended = frame && shapes ? assembleWithAdditions(modelled.results, modelled.messages, config, theme, frame, shapes, now) : undefined;
+    const extended = frame && shapes ? assembleWithAdditions(modelled.results, extra, config, theme, frame, shapes, now) : undefined;
     // Resolving the whole site reads every story whole: read the lazy ones whole first, and resolve plain articles.
-    const result = framed ?? extended ?? assembleSite(modelled.results.map(wholeResult), modelled.messages, config, theme, { keepGoing: options.keepGoing === true, stories, now });
+    const result = framed ?? extended ?? assembleSite(modelled.results.map(wholeResult), extra, config, theme, { keepGoing: options.keepGoing === true, stories, now, published: publishedBefore(index, out) });
     ceiling.checkNow();
     phase(
       framed
@@ -236,7 +240,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       const stamps = new Map(
         scan.stories.flatMap((story) => {
           const digest = modelled.digests.get(story.source);
-          return digest === undefined ? [] : [[story.source, { size: story.size, mtimeMs: story.mtimeMs, digest }] as const];
+          return digest === undefined ? [] : [[story.source, { size: story.size, mtimeMs: story.mtimeMs, ctimeMs: story.ctimeMs, ino: story.ino, digest }] as const];
         }),
       );
       const pages = new Map(outputs.map((output) => [output.file, { reads: output.reads, bytes: written.files.get(output.file)?.digest ?? '' }]));
@@ -281,9 +285,8 @@ function elapsed(since: number): number {
 async function writeManifest(dir: string, written: Pick<WriteResult, 'files' | 'removed'>, alsoUnchanged: number): Promise<void> {
   const byOutcome = (outcome: string) => [...written.files].filter(([, file]) => file.outcome === outcome).map(([name]) => name).sort();
   const manifest = { added: byOutcome('added'), changed: byOutcome('changed'), removed: written.removed, unchanged: byOutcome('unchanged').length + alsoUnchanged };
-  const file = path.join(dir, 'manifest.json');
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(manifest, null, 1)}\n`);
+  await mkdir(dir, { recursive: true });
+  writeCacheFile(path.join(dir, 'manifest.json'), [Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`)]);
 }
 
 function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {

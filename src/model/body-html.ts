@@ -12,6 +12,13 @@ export interface BodyLink {
   readonly properties: Properties;
   /** True when the link has no text of its own: the target's headline is shown. */
   readonly empty: boolean;
+  /**
+   * For the empty link of a READ MORE callout: how many characters of HTML the callout has
+   * before the link's opening tag (the `<aside>` and its label), and after it (the link's
+   * children and closing tag, then the aside's). Without a target the whole callout is left out:
+   * it would be an empty box.
+   */
+  readonly callout?: { readonly head: number; readonly tail: number };
 }
 
 /**
@@ -61,9 +68,15 @@ export function serializeBody(tree: Root, dateline: Dateline | undefined): BodyH
   const links: BodyLink[] = [];
   const cut = (node: RootContent | ElementContent): RootContent | ElementContent => {
     if (node.type !== 'element') return node;
+    const first = links.length;
     const children = node.children.map((child) => cut(child) as ElementContent);
     const ref = node.properties.dataStoryRef;
-    if (ref === undefined) return { ...node, children };
+    if (ref === undefined) {
+      const callout = isReadMore(node) && links.length === first + 1 ? calloutAround({ ...node, children }) : undefined;
+      const link = links[first];
+      if (callout && link?.empty) links[first] = { ...link, callout };
+      return { ...node, children };
+    }
     const { dataStoryRef: _ref, href: _href, ...properties } = node.properties;
     const slot = links.length;
     links.push({ ref: Number(ref), properties, empty: toString(node).trim() === '' });
@@ -86,18 +99,43 @@ export function serializeBody(tree: Root, dateline: Dateline | undefined): BodyH
 /**
  * Join a body into HTML, each story link opened with `href` from `hrefOf` (and the target's
  * headline as its text when the link has none). A link whose target is absent stays an `<a>`
- * without `href`: text, not a link.
+ * without `href`: text, not a link; a READ MORE callout whose link has no text of its own and whose
+ * target is absent is left out.
  */
 export function linkBody<T extends { readonly title: string }>(body: BodyHtml, targets: readonly (T | undefined)[], hrefOf: (target: T) => string): string {
   const pieces = bodyPieces(body);
   let out = pieces[0] ?? '';
   body.links.forEach((link, index) => {
     const target = targets[link.ref];
+    if (!target && link.callout) {
+      // A READ MORE of a story not shown: the callout is left out whole.
+      out = out.slice(0, out.length - link.callout.head) + (pieces[index + 1] ?? '').slice(link.callout.tail);
+      return;
+    }
     const properties = target ? { href: hrefOf(target), ...link.properties } : link.properties;
     const text: ElementContent[] = target && link.empty ? [{ type: 'text', value: target.title }] : [];
     out += openingTag({ type: 'element', tagName: 'a', properties, children: text }) + (pieces[index + 1] ?? '');
   });
   return out;
+}
+
+/** True for a READ MORE callout (see `markStoryReferences`). */
+function isReadMore(element: Element): boolean {
+  const className = element.properties.className;
+  return element.tagName === 'aside' && Array.isArray(className) && className.includes('read-more');
+}
+
+/** The lengths of a callout's HTML around its one story link's opening tag (see `BodyLink.callout`). */
+function calloutAround(aside: Element): BodyLink['callout'] {
+  const at = aside.children.findIndex((child) => child.type === 'element' && child.properties.dataWiredeskSlot !== undefined);
+  const slot = aside.children[at];
+  if (slot?.type !== 'element') return undefined;
+  const closing = '</aside>'.length;
+  const opening = toHtml({ ...aside, children: [] }).length - closing;
+  const head = toHtml({ ...aside, children: aside.children.slice(0, at) }).length - closing;
+  const inner = toHtml({ type: 'root', children: slot.children }).length + '</a>'.length;
+  const tail = inner + toHtml({ ...aside, children: aside.children.slice(at + 1) }).length - opening;
+  return { head, tail };
 }
 
 /** An element serialized without its closing tag (its children, if any, are kept). */

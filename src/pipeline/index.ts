@@ -11,7 +11,7 @@ import type { ThemeFile } from './load-theme.js';
 import { modelStory, type ModelResult } from './model.js';
 import { parseStory } from './parse.js';
 import { renderSite } from './render.js';
-import { resolveSite, type LeftOut } from './resolve.js';
+import { resolveSite, type LeftOut, type Published } from './resolve.js';
 import { extendFrame, type ExtendedSite } from '../incremental/frame-additions.js';
 import { siteFromFrame, type SiteFrame } from '../incremental/site-frame.js';
 import { fromPlainMessage } from '../cache/serialize.js';
@@ -43,6 +43,8 @@ export interface AssembleOptions {
   readonly stories?: readonly StoryName[];
   /** The build's instant (epoch milliseconds) for embargoes and the news sitemap; the clock when absent. */
   readonly now?: number;
+  /** Which stories the last build published: of two with one id, the other is the broken one (see `resolveSite`). */
+  readonly published?: Published;
 }
 
 /** Parse and model one story file: the per-story work, a pure function of the file, the config and the asset list. */
@@ -64,9 +66,10 @@ export function assembleSite(results: readonly ModelResult[], extra: readonly VF
   const brokenStories = (found: readonly VFileMessage[]) => found.flatMap((message) => (message.fatal === true && message.file && stories.has(message.file) ? [message.file] : []));
   const broken = new Set(options.keepGoing ? brokenStories(messages) : []);
   const now = options.now ?? Date.now();
+  const unparsed = unparsedStories(messages, articles);
   for (;;) {
     const kept = broken.size === 0 ? articles : articles.filter((article) => !broken.has(article.displayPath));
-    const resolved = resolveSite(kept, config, leftOutOf(broken, stories, articles), now);
+    const resolved = resolveSite(kept, config, leftOutOf(new Set([...unparsed, ...broken]), stories, articles), now, options.published);
     const found = [...resolved.messages];
     const pages = resolved.site ? renderSite(resolved.site, theme, now) : undefined;
     if (resolved.site && pages) found.push(...pathCollisions(pages, resolved.site));
@@ -138,17 +141,29 @@ function articlesOf(results: readonly ModelResult[], extra: readonly VFileMessag
   return { articles, messages };
 }
 
-/** The sources and ids of the left-out stories (a story without an article is known by its file name). */
+/** The story files (display paths) that errors name and that gave no article: they did not parse. */
+function unparsedStories(messages: readonly VFileMessage[], articles: readonly Article[]): Set<string> {
+  const parsed = new Set(articles.map((article) => article.displayPath));
+  return new Set(messages.flatMap((message) => (message.fatal === true && message.file?.endsWith('.md') && !parsed.has(message.file) ? [message.file] : [])));
+}
+
+/**
+ * The sources and ids of the left-out stories (see `LeftOut`; a story without an article is known
+ * by its file name). A file's source is found in `stories` or, without them (the dev server),
+ * by the stories folder that the articles' display paths show.
+ */
 function leftOutOf(broken: ReadonlySet<string>, stories: ReadonlyMap<string, StoryName>, articles: readonly Article[]): LeftOut {
-  const sources = new Set<string>();
-  const ids = new Set<string>();
+  const sources = new Map<string, string>();
+  const ids = new Map<string, string>();
+  const sample = articles[0];
+  const folder = sample ? sample.displayPath.slice(0, sample.displayPath.length - sample.source.length) : undefined;
   for (const file of broken) {
-    const story = stories.get(file);
-    if (!story) continue;
-    sources.add(story.source);
-    ids.add(path.posix.basename(story.source, '.md'));
+    const source = stories.get(file)?.source ?? (folder !== undefined && file.startsWith(folder) ? file.slice(folder.length) : undefined);
+    if (source === undefined) continue;
+    sources.set(source, file);
+    ids.set(path.posix.basename(source, '.md'), file);
   }
-  for (const article of articles) if (broken.has(article.displayPath)) ids.add(article.id);
+  for (const article of articles) if (broken.has(article.displayPath)) ids.set(article.id, article.displayPath);
   return { sources, ids };
 }
 

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, readFileSync } from 'node:fs';
+import { closeSync, lstatSync, readFileSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { openInside, openInsideSync } from '../io/open-inside.js';
 import { problem } from '../report/problem.js';
 import { mapBounded } from './bounded.js';
+import { stampText, type FileStamp } from './file-stamp.js';
 
 /** A story file as read from disk: its text and where it came from. */
 export interface StoryFile {
@@ -39,18 +40,18 @@ const openFilesAtOnce = 64;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** A story file as found on disk, before it is read: where it is, its size and time. */
-export interface ScannedStory {
+/** A story file as found on disk, before it is read: where it is, and its stamp. */
+export interface ScannedStory extends FileStamp {
   readonly source: string;
-  readonly size: number;
-  readonly mtimeMs: number;
 }
 
-/** What a scan of the stories folder found: story files with their stamps, and assets. */
+/** What a scan of the stories folder found: story files with their stamps, assets, and warnings of files skipped. */
 export interface ScannedFolder {
   readonly root: string;
   readonly stories: readonly ScannedStory[];
   readonly assets: readonly (AssetFile & { readonly stamp: string })[];
+  /** One `skipped-file` warning per file that looks like a story but is not read as one (see `skippedFile`). */
+  readonly messages: readonly VFileMessage[];
 }
 
 /**
@@ -73,19 +74,42 @@ export async function scanStories(storiesDir: string, cwd: string = process.cwd(
     .map(relative)
     .filter((source) => !isHidden(source))
     .sort();
+  const displayFolder = path.relative(cwd, root).split(path.sep).join('/');
+  const messages = entries.flatMap((entry) => {
+    const source = relative(entry);
+    const message = isHidden(source) ? undefined : skippedFile(entry, displayFolder === '' ? source : `${displayFolder}/${source}`);
+    return message ? [message] : [];
+  });
   // Synchronous on purpose: ten thousand tiny `lstat` calls take a fifth of the time in one loop
   // than queued on the thread pool.
   const stamped = sources.map((source) => {
     const info = lstatSync(path.join(root, source), { throwIfNoEntry: false });
-    return { source, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
+    return { source, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1, ctimeMs: info?.ctimeMs ?? -1, ino: info?.ino ?? -1 };
   });
   return {
     root,
     stories: stamped.filter((file) => isStorySource(file.source)),
     assets: stamped
       .filter((file) => !isStorySource(file.source))
-      .map((file) => ({ source: file.source, absolutePath: path.join(root, file.source), stamp: `${file.size}:${file.mtimeMs}` })),
+      .map((file) => ({ source: file.source, absolutePath: path.join(root, file.source), stamp: stampText(file) })),
+    messages: messages.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : 1)),
   };
+}
+
+/**
+ * A warning for a file named like a story that is not read as one: a named pipe, device or
+ * socket (reading one could block or never end), or a regular file whose `.md` is not in lower case.
+ */
+function skippedFile(entry: Dirent, displayPath: string): VFileMessage | undefined {
+  if (!/\.md$/i.test(entry.name) || entry.isDirectory() || entry.isSymbolicLink()) return undefined;
+  const start = { line: 1, column: 1 };
+  if (entry.isFile()) {
+    if (isStorySource(entry.name)) return undefined;
+    const renamed = `${entry.name.slice(0, -3)}.md`;
+    return problem('skipped-file', `Not a story: only names ending in ".md", in lower case, are stories; expected "${renamed}" (rename the file)`, displayPath, start);
+  }
+  const kind = entry.isFIFO() ? 'a named pipe' : entry.isSocket() ? 'a socket' : 'a device';
+  return problem('skipped-file', `Not a story: ${kind} is not a file to read; expected a regular file`, displayPath, start);
 }
 
 /** Read the given scanned story files; a file that cannot be read or decoded gives a message instead. */

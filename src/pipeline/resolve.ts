@@ -16,14 +16,19 @@ export interface ResolveResult {
   readonly hidden?: readonly LinkedArticle[];
 }
 
-/** Stories a `--keep-going` build left out, by source path and by id: links to them are shown as text, without a message. */
+/**
+ * Stories left out of resolving because errors name them (they did not parse, or `--keep-going`
+ * left them out), by source path and by id, each to its display path: a link or `related` entry
+ * pointing at one is shown as text, with a note that points at the story's own errors (which
+ * are what to fix, and are counted once).
+ */
 export interface LeftOut {
-  readonly sources: ReadonlySet<string>;
-  readonly ids: ReadonlySet<string>;
+  readonly sources: ReadonlyMap<string, string>;
+  readonly ids: ReadonlyMap<string, string>;
 }
 
 /** No story left out. */
-export const noneLeftOut: LeftOut = { sources: new Set(), ids: new Set() };
+export const noneLeftOut: LeftOut = { sources: new Map(), ids: new Map() };
 
 /** What linking a story reads of the site: every story by source path and by id, which are shown, the computed related stories. */
 export interface LinkLookup {
@@ -38,13 +43,18 @@ export interface LinkLookup {
 /**
  * Resolve one story's body references and `related` ids to the ids of shown stories (`''` where
  * a target is not shown, or left out), or take its computed related stories when it names none;
- * a target that does not exist, or the story itself, adds an error to `messages`.
+ * a target that does not exist, or the story itself, adds an error to `messages`; a left-out one
+ * (see `LeftOut`), a warning.
  */
 export function linkArticle(article: Article, lookup: LinkLookup, messages: VFileMessage[]): LinkedArticle {
   const { bySource, byId, shown, computedRelated, leftOut } = lookup;
   const linkedIds = article.references.map((reference) => {
     const target = bySource.get(reference.target);
-    if (!target && leftOut.sources.has(reference.target)) return '';
+    const broken = target ? undefined : leftOut.sources.get(reference.target);
+    if (broken !== undefined) {
+      messages.push(problem('reference-to-broken-story', `The link points at ${broken}, which has errors of its own (reported on that file): shown as text until they are fixed`, article.displayPath, reference.place));
+      return '';
+    }
     if (!target) {
       messages.push(problem('dangling-reference', `Story "${reference.target}" does not exist, expected a story file in the stories folder`, article.displayPath, reference.place));
       return '';
@@ -54,8 +64,12 @@ export function linkArticle(article: Article, lookup: LinkLookup, messages: VFil
   });
   if (!article.related) return linkedArticleOf(article, linkedIds, computedRelated.get(article.id) ?? []);
   const relatedIds = article.related.map(({ id, place }) => {
-    if (!byId.has(id) && leftOut.ids.has(id)) return '';
     const target = byId.get(id);
+    const broken = target ? undefined : leftOut.ids.get(id);
+    if (broken !== undefined) {
+      messages.push(problem('reference-to-broken-story', `Related story "${id}" is ${broken}, which has errors of its own (reported on that file): left out of the related stories until they are fixed`, article.displayPath, place));
+      return '';
+    }
     if (!target) messages.push(problem('dangling-related', `Related story "${id}" does not exist, expected the id of another story`, article.displayPath, place));
     else if (id === article.id) messages.push(problem('self-reference', 'The story names itself as related, expected another story', article.displayPath, place));
     else if (!shown.has(target)) return '';
@@ -65,25 +79,23 @@ export function linkArticle(article: Article, lookup: LinkLookup, messages: VFil
 }
 
 /**
- * Put the articles together into a site as it is at `now`: check ids are unique, resolve body
+ * Put the articles together into a site as it is at `now`: check ids are unique (a story reusing
+ * the id of one `published` by the last build is the one named), resolve body
  * references and `related` ids (or compute them for a story that names none), and build the
  * section, topic and tag collections (newest first).
  * Embargoed and withheld stories are checked like the others but appear nowhere; killed ones
  * only as notices (`Site.withdrawn`). A link or `related` entry naming either is shown as text.
  */
-export function resolveSite(articles: readonly Article[], config: SiteConfig, leftOut: LeftOut = noneLeftOut, now: number = Date.now()): ResolveResult {
+export function resolveSite(articles: readonly Article[], config: SiteConfig, leftOut: LeftOut = noneLeftOut, now: number = Date.now(), published: Published = neverPublished): ResolveResult {
   const messages: VFileMessage[] = [];
   const byId = new Map<string, Article>();
   const bySource = new Map<string, Article>();
   for (const article of bySourcePath(articles)) {
-    const taken = byId.get(article.id);
-    if (taken) {
-      messages.push(problem('duplicate-id', `Duplicate story id "${article.id}", also used by ${taken.displayPath}, expected each story to have its own id`, article.displayPath, article.places.id));
-      messages.push(problem('duplicate-id', `Duplicate story id "${article.id}", also used by ${article.displayPath}, expected each story to have its own id`, taken.displayPath, taken.places.id));
-      continue;
-    }
-    byId.set(article.id, article);
+    // Every story is known by its file, a duplicate too: a link to it is not one to a story that does not exist.
     bySource.set(article.source, article);
+    const taken = byId.get(article.id);
+    if (!taken) byId.set(article.id, article);
+    else byId.set(article.id, duplicateId(taken, article, published, messages));
   }
   const visibility = visibilityAt([...byId.values()], now);
   const shown = new Set(visibility.live);
@@ -117,6 +129,29 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
     schedule: scheduleOf(visibility, linked, now),
   });
   return { site, messages, hidden };
+}
+
+/** Whether the last build published a story (its page is live): a story reusing its id is the one left out. */
+export type Published = (article: Article) => boolean;
+
+/** No story known to be published (no last build to tell). */
+export const neverPublished: Published = () => false;
+
+/**
+ * Report two stories with one id, and return the one that keeps it: when exactly one of them is
+ * published, only the newcomer is named (the published story stays at its URL); otherwise both are.
+ */
+function duplicateId(taken: Article, article: Article, published: Published, messages: VFileMessage[]): Article {
+  const [wasTaken, wasArticle] = [published(taken), published(article)];
+  if (wasTaken !== wasArticle) {
+    const [kept, newcomer] = wasTaken ? [taken, article] : [article, taken];
+    const reason = `Duplicate story id "${kept.id}", already used by ${kept.displayPath}, which is published and stays; expected each story to have its own id (give this one another)`;
+    messages.push(problem('duplicate-id', reason, newcomer.displayPath, newcomer.places.id));
+    return kept;
+  }
+  messages.push(problem('duplicate-id', `Duplicate story id "${article.id}", also used by ${taken.displayPath}, expected each story to have its own id`, article.displayPath, article.places.id));
+  messages.push(problem('duplicate-id', `Duplicate story id "${article.id}", also used by ${article.displayPath}, expected each story to have its own id`, taken.displayPath, taken.places.id));
+  return taken;
 }
 
 /**

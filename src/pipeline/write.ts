@@ -2,6 +2,7 @@ import { linkSync, mkdirSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { filePathOf } from '../model/urls.js';
+import { stampText } from './file-stamp.js';
 import { mapBounded } from './bounded.js';
 import { bytesDigest, type WriteTarget, type WrittenElsewhere } from './output-file.js';
 import { insideFolder, openTrees, outputStamp, removeFromTree } from './output-trees.js';
@@ -154,9 +155,10 @@ export async function writeSite(
       ...assets.map((asset) => async () => {
         const relative = filePathOf(asset.path);
         const file = insideFolder(next.dir, relative);
-        // A picture is known by its size and time: the copy keeps the original's times.
-        const { atime, mtime, size } = await stat(asset.from);
-        const digest = `asset:${size}:${mtime.getTime()}`;
+        // A picture is known by its stamp (see `FileStamp`), as a story is: the copy keeps the original's times.
+        const info = await stat(asset.from);
+        const { atime, mtime } = info;
+        const digest = `asset:${stampText(info)}`;
         if (live?.files.get(relative) === digest && shareLive(relative, digest)) {
           files.set(relative, { outcome: 'unchanged', digest });
           return;

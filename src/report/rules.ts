@@ -15,6 +15,7 @@ export interface Rule {
  */
 export const rules = {
   'unreadable-file': { severity: 'error', summary: 'a story file could not be read, is a symbolic link or lies in a folder that is one, or is not valid UTF-8' },
+  'skipped-file': { severity: 'warning', summary: 'a file named like a story is skipped: a named pipe, device or socket, or a name ending in `.MD` (not lower case)' },
   'empty-file': { severity: 'error', summary: 'a story file is empty' },
   'missing-front-matter': { severity: 'error', summary: 'a story does not start with a `---` front-matter block' },
   'unterminated-front-matter': { severity: 'error', summary: 'the front matter has no closing `---` line' },
@@ -38,6 +39,7 @@ export const rules = {
   'reference-outside-stories': { severity: 'error', summary: 'a story link points outside `stories/`' },
   'self-reference': { severity: 'error', summary: 'a story links to itself or names itself as related' },
   'dangling-related': { severity: 'error', summary: '`related` names a story id that does not exist' },
+  'reference-to-broken-story': { severity: 'warning', summary: 'a story link, READ MORE or `related` entry points at a story that has errors of its own (shown as text; the errors are counted once, on that story)' },
   'missing-image': { severity: 'error', summary: 'the lead image `src` is not a file in `stories/` nor an http(s) URL' },
   'path-collision': { severity: 'error', summary: 'two pages would be written to the same file (a story id that matches an index path, say)' },
   'invalid-config': { severity: 'error', summary: '`site.yaml` or a flag has a wrong value' },

@@ -24,7 +24,9 @@ describe('the rule catalogue', () => {
         if (update) await writeFile(goldenFile, report);
         expect(report).toBe(await readFile(goldenFile, 'utf8'));
         expect(outcome.messages.map((message) => message.ruleId)).toContain(id);
-        expect(outcome.ok).toBe(rules[id].severity === 'warning');
+        // A warning's fixture builds, unless the warning is about another story's error (`reference-to-broken-story`).
+        const othersFatal = outcome.messages.some((message) => message.fatal === true && message.ruleId !== id);
+        expect(outcome.ok).toBe(rules[id].severity === 'warning' && !othersFatal);
       } finally {
         await rm(out, { recursive: true, force: true });
       }

@@ -36,6 +36,16 @@ describe('serializeBody and linkBody', () => {
     expect(linkBody(body, [], hrefOf)).toBe('<p><a>gone</a></p>');
   });
 
+  it('should leave out a READ MORE callout whose target is gone, and keep one whose link has words of its own', () => {
+    const readMore = (...link: ElementContent[]) =>
+      h('aside', { className: ['read-more'] }, [h('span', { className: ['read-more-label'] }, 'Read more'), ' ', h('a', { dataStoryRef: 0 }, link)]);
+    const body = serializeBody(root(h('p', 'Before.'), readMore(), h('p', 'After.')), undefined);
+    expect(linkBody(body, [], hrefOf)).toBe('<p>Before.</p><p>After.</p>');
+    expect(linkBody(body, targets, hrefOf)).toContain('<aside class="read-more"><span class="read-more-label">Read more</span> <a href="/2018/pipes/?a=1&#x26;b=&#x22;2&#x22;">Pipelines');
+    const worded = serializeBody(root(readMore(h('em', 'the pipelines story'))), undefined);
+    expect(linkBody(worded, [], hrefOf)).toBe('<aside class="read-more"><span class="read-more-label">Read more</span> <a><em>the pipelines story</em></a></aside>');
+  });
+
   it('should not be cut by text that imitates the cut mark', () => {
     const imitation = '<a data-wiredesk-slot="x-0">';
     const body = serializeBody(root(h('p', { title: imitation }, imitation), h('p', h('a', { dataStoryRef: 0 }, 'real'))), undefined);

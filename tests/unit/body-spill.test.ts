@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { h } from 'hastscript';
@@ -30,5 +30,16 @@ describe('openBodySpill', () => {
     spill.close();
     expect(existsSync(file)).toBe(false);
     expect(() => spilled[0]?.body.bytes).toThrow('after the build finished');
+  });
+
+  it('should never write through a link named as the spill file', async () => {
+    const file = path.join(dir, 'bodies.spill');
+    const elsewhere = path.join(dir, 'elsewhere.txt');
+    await writeFile(elsewhere, 'not to be touched');
+    await symlink(elsewhere, file);
+    const spill = openBodySpill(file);
+    spill.spill(storyFixture('s0', { body: serializeBody({ type: 'root', children: [h('p', 'body')] }, undefined) }));
+    spill.close();
+    expect(await readFile(elsewhere, 'utf8')).toBe('not to be touched');
   });
 });

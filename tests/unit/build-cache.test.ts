@@ -14,7 +14,7 @@ describe('the build cache', () => {
     config: '{"title":"x"}',
     out: '/site/dist',
     writtenAt: 1_700_000_000_000,
-    stamps: new Map([['a.md', { size: 10, mtimeMs: 1, digest: 'd1' }]]),
+    stamps: new Map([['a.md', { size: 10, mtimeMs: 1, ctimeMs: 1, ino: 7, digest: 'd1' }]]),
     pages: new Map([['index.html', { reads: 'r', bytes: 'b' }]]),
     assets: new Map(),
     messages: [{ reason: 'Unknown field', ruleId: 'unknown-field', file: 'stories/a.md', line: 3, column: 1 }],

@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadStories, loadStoryFile, loadStoryFileSync } from '../../src/pipeline/load.js';
+import { loadStories, loadStoryFile, loadStoryFileSync, scanStories } from '../../src/pipeline/load.js';
 
 describe('loadStories', () => {
   let dir: string;
@@ -78,5 +79,27 @@ describe('loadStoryFile', () => {
         expect('message' in loaded && loaded.message.ruleId, source).toBe('unreadable-file');
       }
     }
+  });
+});
+
+describe('scanStories', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-scan-'));
+    await mkdir(path.join(dir, 'stories/2018'), { recursive: true });
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('should warn of a named pipe named like a story and of a story named in upper case, and skip both', async () => {
+    await writeFile(path.join(dir, 'stories/a.md'), 'A');
+    await writeFile(path.join(dir, 'stories/2018/SHOUT.MD'), 'B');
+    execFileSync('mkfifo', [path.join(dir, 'stories/pipe.md')]);
+    execFileSync('mkfifo', [path.join(dir, 'stories/.hidden.md')]);
+    const scan = await scanStories('stories', dir);
+    expect(scan.stories.map((story) => story.source)).toEqual(['a.md']);
+    expect(scan.messages.map((message) => [message.ruleId, message.fatal, `${message.file}:${String(message)}`])).toEqual([
+      ['skipped-file', false, 'stories/2018/SHOUT.MD:1:1: Not a story: only names ending in ".md", in lower case, are stories; expected "SHOUT.md" (rename the file)'],
+      ['skipped-file', false, 'stories/pipe.md:1:1: Not a story: a named pipe is not a file to read; expected a regular file'],
+    ]);
   });
 });

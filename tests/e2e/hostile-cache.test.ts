@@ -1,0 +1,75 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixtureStory, parseFixture } from '../support/fixture-site.js';
+
+const run = promisify(execFile);
+const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
+
+/**
+ * Build with the real CLI, killed after 20 s: a build that hangs on a cache file, or reads one
+ * without end, fails the test instead of hanging it (a good build of two stories takes a second).
+ */
+async function build(cwd: string): Promise<string> {
+  const { stdout, stderr } = await run(process.execPath, [bin, 'build'], { cwd, timeout: 20_000, killSignal: 'SIGKILL' });
+  return `${stdout}${stderr}`;
+}
+
+// Something in `.wiredesk-cache/` that is not a cache file the build wrote: a named pipe (which
+// blocks whoever opens it), a link to an endless device, a link to a file elsewhere. The build
+// takes none of them as a cache, never waits on one, never writes through one.
+describe('a build whose cache folder holds other things than cache files', () => {
+  let dir = '';
+  const cache = (file: string) => path.join(dir, '.wiredesk-cache', file);
+  const fifo = (file: string) => execFileSync('mkfifo', [cache(file)]);
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-hostile-cache-'));
+    for (const [file, text] of parseFixture(fixtureStory('a', 20) + fixtureStory('b', 21, '', 'See [a](a.md).'))) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), text);
+    }
+    await build(dir);
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('should rebuild without the cache when its files are named pipes', async () => {
+    await writeFile(path.join(dir, 'stories/a.md'), (await readFile(path.join(dir, 'stories/a.md'), 'utf8')).replace('Story A', 'Story A, updated'));
+    for (const file of ['index.bin', 'code.json', 'frame.bin', 'stories-00.bin', 'manifest.json']) {
+      await rm(cache(file), { force: true });
+      fifo(file);
+    }
+    const printed = await build(dir);
+    expect(printed).toMatch(/Built 2 stories/);
+    expect(await readFile(path.join(dir, 'dist/2018/05/20/a/index.html'), 'utf8')).toContain('Story A, updated');
+  });
+
+  it('should rebuild without the cache when its files are links to an endless device', async () => {
+    for (const file of ['index.bin', 'code.json']) {
+      await rm(cache(file), { force: true });
+      await symlink('/dev/zero', cache(file));
+    }
+    const printed = await build(dir);
+    expect(printed).toMatch(/Built 2 stories/);
+  });
+
+  it('should neither read nor write through a link in the cache folder', async () => {
+    const elsewhere = path.join(dir, 'elsewhere');
+    await cp(path.join(dir, '.wiredesk-cache'), elsewhere, { recursive: true });
+    for (const file of ['index.bin', 'stories-00.bin', 'manifest.json', 'code.json']) {
+      await rm(cache(file), { force: true });
+      await symlink(path.join(elsewhere, file), cache(file));
+    }
+    const before = await Promise.all(['index.bin', 'manifest.json'].map((file) => readFile(path.join(elsewhere, file))));
+    // The index behind the link vouches for these very stories: trusted, it would make this build a no-op.
+    await writeFile(path.join(dir, 'stories/a.md'), (await readFile(path.join(dir, 'stories/a.md'), 'utf8')).replace('Story A', 'Story A, again'));
+    const printed = await build(dir);
+    expect(printed).toMatch(/Built 2 stories/);
+    expect(await readFile(path.join(dir, 'dist/2018/05/20/a/index.html'), 'utf8')).toContain('Story A, again');
+    const after = await Promise.all(['index.bin', 'manifest.json'].map((file) => readFile(path.join(elsewhere, file))));
+    expect(after).toEqual(before);
+  });
+});
