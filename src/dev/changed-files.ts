@@ -1,5 +1,6 @@
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { openInside, relativeInside, type PinnedFolder } from '../io/open-inside.js';
 
 /**
  * Replace each changed folder by the files it now holds, and a deleted folder by the known files
@@ -28,6 +29,19 @@ export async function expandFolders(files: readonly string[], storiesDir: string
 /** True when `file` is a regular file (a symbolic link is not). */
 export async function isRegularFile(file: string): Promise<boolean> {
   return (await kindOf(file)) === 'file';
+}
+
+/** True when `file` is a regular file below `root`, reached through no symbolic link (see `openInside`). */
+export async function isRegularFileInside(root: string | PinnedFolder, file: string): Promise<boolean> {
+  const relative = relativeInside(root, file);
+  if (relative === undefined) return false;
+  try {
+    const { handle } = await openInside(root, relative);
+    await handle.close();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function kindOf(file: string): Promise<'file' | 'folder' | 'other' | 'missing'> {

@@ -18,7 +18,8 @@ import { isHidden, isStorySource, loadStories, loadStoryFile } from '../pipeline
 import { loadTheme } from '../pipeline/load-theme.js';
 import { assembleForDev, withDrafts, type StoryEntry } from './assemble.js';
 import type { Page } from '../render/page.js';
-import { expandFolders, isRegularFile } from './changed-files.js';
+import { pinFolderIfPresent } from '../io/open-inside.js';
+import { expandFolders, isRegularFile, isRegularFileInside } from './changed-files.js';
 import { contentTypeOf } from './content-type.js';
 import type { Served } from './site-source.js';
 
@@ -102,6 +103,8 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   const started = performance.now();
   const { cwd } = options;
   const storiesDir = path.resolve(cwd, options.stories ?? 'stories');
+  // Read below the folder as it is now: one swapped for a link later (a hostile `git pull`) is never read through.
+  const storiesRoot = pinFolderIfPresent(storiesDir);
   const resolved = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd);
   const config = resolved.config;
   const [loaded, theme] = await Promise.all([loadStories(storiesDir, cwd), loadTheme(themeAssetsDir), resolved.config && prepareBodies(resolved.config)]);
@@ -217,7 +220,8 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       for (const file of await expandFolders(files, storiesDir, knownUnder)) {
         const source = path.relative(storiesDir, file).split(path.sep).join('/');
         if (source.startsWith('../') || source === '..' || path.isAbsolute(source) || isHidden(source)) continue;
-        const exists = await isRegularFile(file);
+        // A story behind a link is read (and refused, with its message); a picture there is not served.
+        const exists = isStorySource(source) ? await isRegularFile(file) : await isRegularFileInside(storiesRoot, file);
         if (!isStorySource(source)) {
           shapeChanged = assetsChanged = true;
           if (exists) assets.add(source);
@@ -227,7 +231,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
         const displayPath = path.relative(cwd, file).split(path.sep).join('/');
         unreadable.delete(displayPath);
         const before = stories.get(source);
-        const loadedFile = exists ? await loadStoryFile(storiesDir, source, cwd) : undefined;
+        const loadedFile = exists ? await loadStoryFile(storiesRoot, source, cwd) : undefined;
         if (!loadedFile || 'message' in loadedFile) {
           if (loadedFile) unreadable.set(displayPath, loadedFile.message);
           shapeChanged ||= deleteStory(source) || loadedFile !== undefined;

@@ -32,6 +32,15 @@ export function pinFolder(folder: string): PinnedFolder {
   return { given: folder, real, dev: stats.dev, ino: stats.ino };
 }
 
+/** `pinFolder`, or the path as given while the folder cannot be pinned (it does not exist yet, say). */
+export function pinFolderIfPresent(folder: string): PinnedFolder | string {
+  try {
+    return pinFolder(folder);
+  } catch {
+    return folder;
+  }
+}
+
 /**
  * Open the file `relative` (POSIX separators) names below `root` without following a symbolic link
  * anywhere below the root, whenever it appeared: every folder on the way is checked with `lstat`

@@ -3,7 +3,7 @@ import { closeSync, lstatSync, readFileSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { openInside, openInsideSync } from '../io/open-inside.js';
+import { openInside, openInsideSync, type PinnedFolder } from '../io/open-inside.js';
 import { problem } from '../report/problem.js';
 import { mapBounded } from './bounded.js';
 import { stampText, type FileStamp } from './file-stamp.js';
@@ -144,8 +144,8 @@ export function isHidden(source: string): boolean {
 }
 
 /** Read one story file (`source` relative to `root`); a file that cannot be read or decoded gives a message instead. */
-export async function loadStoryFile(root: string, source: string, cwd: string = process.cwd()): Promise<StoryFile | { readonly message: VFileMessage }> {
-  const absolutePath = path.join(root, source);
+export async function loadStoryFile(root: string | PinnedFolder, source: string, cwd: string = process.cwd()): Promise<StoryFile | { readonly message: VFileMessage }> {
+  const absolutePath = path.join(typeof root === 'string' ? root : root.given, source);
   try {
     // No symbolic link (which could lead outside the folder) is followed, in the name or in a folder on its way.
     const { handle } = await openInside(root, source);
@@ -157,8 +157,8 @@ export async function loadStoryFile(root: string, source: string, cwd: string = 
 }
 
 /** `loadStoryFile` without waiting: for a thread that reads the stories it then models. */
-export function loadStoryFileSync(root: string, source: string, cwd: string = process.cwd()): StoryFile | { readonly message: VFileMessage } {
-  const absolutePath = path.join(root, source);
+export function loadStoryFileSync(root: string | PinnedFolder, source: string, cwd: string = process.cwd()): StoryFile | { readonly message: VFileMessage } {
+  const absolutePath = path.join(typeof root === 'string' ? root : root.given, source);
   try {
     const fd = openInsideSync(root, source);
     let bytes: Buffer;
