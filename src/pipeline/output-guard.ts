@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { terminalText } from '../report/terminal-text.js';
 import { isTreeName, markerPath, ownsTreesFolder, treesFolder } from './output-trees.js';
 
 // A build replaces its output folder and writes beside it (`.dist.trees/`): before it touches
@@ -37,7 +38,7 @@ const reservedFolders = ['pages', 'static', 'templates'] as const;
  * only with `force`.
  */
 export function outputRefusal(out: string, site: GuardedSite, force = false): string | undefined {
-  const shown = (file: string) => JSON.stringify(path.relative(site.cwd, file).split(path.sep).join('/') || '.');
+  const shown = (file: string) => `"${terminalText(path.relative(site.cwd, file).split(path.sep).join('/') || '.')}"`;
   const refuse = (why: string, hint = 'choose another --out') => `Refusing to build into ${shown(out)}: ${why}; ${hint}`;
   const guarded: Guarded[] = [
     { name: 'the stories folder', dir: site.stories, inside: true },

@@ -76,11 +76,11 @@ describe('what commands print to the terminal', () => {
     }
   });
 
-  it('should show controls in a path named by a failed build’s last-resort error line as visible escapes (compiled CLI)', async () => {
+  it('should show controls in a path named by a refused build’s error line as visible escapes (compiled CLI)', async () => {
     const built = await site(fixtureStory('first', 20));
     await built.write('blocker\u001b[2J', 'a file where the output folder should go');
     const outcome = await cliBuildOutcome(built.dir, ['--out', 'blocker\u001b[2J/dist']);
-    expect(outcome.code).toBe(1);
+    expect(outcome.code).toBe(2);
     expectNoControls([outcome.stderr]);
     expect(outcome.stderr).toContain('blocker\\x1b[2J');
   });
