@@ -43,12 +43,20 @@ export interface AssembleOptions {
   readonly now?: number;
 }
 
-/** Parse and model one story file: the per-story work, a pure function of the file, the config and the asset list. */
+/**
+ * Parse and model one story file: the per-story work, a pure function of the file, the config and
+ * the asset list. Whatever it throws becomes that story's `story-crash` error: one story never stops the others.
+ */
 export function storyToArticle(file: StoryFile, config: SiteConfig, assets: ReadonlySet<string>): ModelResult {
-  const parsed = parseStory(file);
-  if (!parsed.story) return { messages: parsed.messages };
-  const modelled = modelStory(parsed.story, { config, assets });
-  return { ...modelled, messages: [...parsed.messages, ...modelled.messages] };
+  try {
+    const parsed = parseStory(file);
+    if (!parsed.story) return { messages: parsed.messages };
+    const modelled = modelStory(parsed.story, { config, assets });
+    return { ...modelled, messages: [...parsed.messages, ...modelled.messages] };
+  } catch (error) {
+    const thrown = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { messages: [problem('story-crash', `The story could not be read (${thrown}), expected plain Markdown and front matter; please report this with the story`, file.displayPath, { line: 1, column: 1 })] };
+  }
 }
 
 /**
