@@ -37,7 +37,7 @@ export const rules = {
   'self-reference': { severity: 'error', summary: 'a story links to itself or names itself as related' },
   'dangling-related': { severity: 'error', summary: '`related` names a story id that does not exist' },
   'missing-image': { severity: 'error', summary: 'the lead image `src` is not a file in `stories/` nor an http(s) URL' },
-  'path-collision': { severity: 'error', summary: 'two pages would be written to the same file (a story id that matches an index path, say)' },
+  'path-collision': { severity: 'error', summary: 'two pages would be written to the same file (a story id that matches an index path, say), or one needs a folder where another is a file' },
   'nesting-too-deep': { severity: 'error', summary: 'a story body nests block quotes, list items or emphasis more than 100 levels deep' },
   'yaml-aliases': { severity: 'error', summary: 'front-matter aliases (`*name`) expand to too many values' },
   'path-too-long': { severity: 'error', summary: 'an id or a section, topic or tag makes a file or folder name over 255 bytes, or a page path over 1,024 bytes' },
