@@ -1,5 +1,5 @@
 import type { Root as MdastRoot } from 'mdast';
-import type { Position } from 'unist';
+import type { Node, Position } from 'unist';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFileMessage } from 'vfile-message';
@@ -64,11 +64,11 @@ export function parseStory(file: StoryFile): ParseResult {
   // Only the body goes through Markdown (front matter would cost the parser a construct tried at
   // every line and a pass over its text); its positions are then made those of the whole file.
   const body = file.text.slice(bodyOffset);
+  // Nesting past the limit is found in the text where it would slow the parser down, else in the tree.
   const deepText = tooDeepContainer(body) ?? tooDeepInline(body);
   const tree = deepText === undefined ? markdown.parse(body) : undefined;
   const deepNode = tree && tooDeepNode(tree);
-  const deepAt = deepNode?.position ? { line: deepNode.position.start.line + bodyLine - 1, column: deepNode.position.start.column } : deepNode && pointAt(bodyOffset);
-  const nesting = deepText === undefined ? deepAt : pointAt(bodyOffset + deepText);
+  const nesting = deepText === undefined ? deepNode && placeInBody(deepNode, bodyLine) : pointAt(bodyOffset + deepText);
   const messages: VFileMessage[] = nesting
     ? [problem('nesting-too-deep', `The body nests more than ${nestingLimit} levels deep (block quotes, list items, emphasis or links within one another), expected flatter Markdown`, at, nesting)]
     : [];
@@ -141,6 +141,12 @@ function shiftPositions(node: { position?: Position | undefined; children?: unkn
     position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset };
   }
   if (Array.isArray(node.children)) for (const child of node.children as { position?: Position; children?: unknown }[]) shiftPositions(child, lines, offset);
+}
+
+/** Where a node of the body tree (positions of the body alone) starts in the file. */
+function placeInBody(node: Node, bodyLine: number): Point {
+  const start = node.position?.start ?? { line: 1, column: 1 };
+  return { line: start.line + bodyLine - 1, column: start.column };
 }
 
 function keyAt(yamlText: string, offset: number): string {
