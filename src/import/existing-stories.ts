@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
+import { maxAliasCount } from '../model/front-matter-values.js';
 import { loadStories } from '../pipeline/load.js';
 import type { ExistingStories, ExistingStory } from './imported-story.js';
 import { headlineKey } from './story-link.js';
@@ -61,7 +62,13 @@ function frontMatterOf(text: string): Record<string, unknown> | undefined {
   const block = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (!block) return undefined;
   const document = parseDocument(block[1] ?? '', { prettyErrors: false });
-  return document.errors.length === 0 && isMap(document.contents) ? (document.toJS() as Record<string, unknown>) : undefined;
+  if (document.errors.length > 0 || !isMap(document.contents)) return undefined;
+  try {
+    return document.toJS({ maxAliasCount }) as Record<string, unknown>;
+  } catch {
+    // Aliases that expand too far ("billion laughs"): `build` reports that story; the import passes it over.
+    return undefined;
+  }
 }
 
 function wireOf(value: unknown): ExistingStory['wire'] {

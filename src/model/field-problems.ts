@@ -23,17 +23,16 @@ export function placeOf(source: FrontMatterSource, path: readonly PropertyKey[])
   return { line: 1, column: 1 };
 }
 
-/** The place of a front-matter key (for unknown-field warnings), falling back to its value. */
-function placeOfKey(source: FrontMatterSource, key: string): Point {
-  const contents = source.document.contents;
-  if (isMap(contents)) {
-    for (const pair of contents.items) {
-      if (isScalar(pair.key) && pair.key.value === key && pair.key.range) {
-        return source.pointAt(source.yamlOffset + pair.key.range[0]);
-      }
-    }
-  }
-  return placeOf(source, [key]);
+/**
+ * The places of the first `count` items of the list at front-matter field `key`: the list is
+ * looked up once (a lookup reads every field before it, and a list may be long).
+ */
+export function placesOfItems(source: FrontMatterSource, key: string, count: number): Point[] {
+  const list = source.document.get(key, true);
+  return Array.from({ length: count }, (_, index) => {
+    const item = isSeq(list) ? list.items[index] : undefined;
+    return isNode(item) && item.range ? source.pointAt(source.yamlOffset + item.range[0]) : placeOf(source, [key, index]);
+  });
 }
 
 /** Turn the schema's issues into positioned messages that say what was found and what was expected. */
@@ -89,7 +88,9 @@ export function unknownFieldProblems(source: FrontMatterSource, known: readonly 
     if (key === undefined || known.includes(key)) continue;
     const nearest = nearestField(key, known);
     const hint = nearest ? `, did you mean \`${nearest}\`?` : `, expected one of ${known.map((name) => `\`${name}\``).join(', ')}`;
-    messages.push(problem('unknown-field', `Unknown ${noun} \`${key}\`${hint}`, source.displayPath, placeOfKey(source, key)));
+    // The key's own range: looking the key up again would read every key before it, for each key.
+    const place = isNode(pair.key) && pair.key.range ? source.pointAt(source.yamlOffset + pair.key.range[0]) : placeOf(source, [key]);
+    messages.push(problem('unknown-field', `Unknown ${noun} \`${key}\`${hint}`, source.displayPath, place));
   }
   return messages;
 }

@@ -24,10 +24,9 @@ export interface CleanFrontMatter {
  * Find the control characters, NUL and lone surrogates in front-matter text (keys and values,
  * nested ones included) and warn about each (`invalid-character`) at the character itself, or at
  * the escape that writes it in a double-quoted value; the values keep U+FFFD in their place.
- * `text` is the story file's text.
+ * `text` is the story file's text, `value` the front matter as plain values (see `frontMatterValues`).
  */
-export function cleanFrontMatter(source: FrontMatterSource, text: string): CleanFrontMatter {
-  const value: unknown = source.document.toJS() ?? {};
+export function cleanFrontMatter(source: FrontMatterSource, text: string, value: unknown): CleanFrontMatter {
   const messages: VFileMessage[] = [];
   visitText(source.document.contents, [], (node, path) => messages.push(...warnings(source, text, node, path)));
   return { value: messages.length === 0 ? value : cleaned(value), messages };

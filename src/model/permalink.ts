@@ -28,11 +28,17 @@ export function permalinkPath(pattern: string, story: PermalinkInput): string {
   return `${segments.join('/')}/`;
 }
 
+/** A segment of a permalink pattern: tokens, ASCII letters, digits, `-` and `_` (or nothing, between two `/`). */
+const plainSegment = /^(?::(?:year|month|day|id|section)|[A-Za-z0-9_-])*$/;
+
 /** Why a permalink pattern is unusable, or undefined when it is fine. */
 export function permalinkProblem(pattern: string): string | undefined {
   if (!pattern.includes(':id')) return `Permalink "${pattern}" has no \`:id\`, expected a pattern such as "/:year/:month/:day/:id/" so that every story gets its own URL`;
   const unknown = pattern.match(/:[a-z]+/gi)?.find((token) => !(permalinkTokens as readonly string[]).includes(token));
   if (unknown) return `Unknown permalink token "${unknown}", expected ${permalinkTokens.join(', ')}`;
-  if (/(^|\/)\.\.?(\/|$)/.test(pattern) || pattern.includes('\\')) return `Permalink "${pattern}" has a \`.\` or \`..\` segment, expected plain path segments`;
+  // Only folders of plain names: no `.` (no `..`, no file name such as `feed.xml` or `index.html`
+  // for a story's folder to clash with), no `%` (no encoded `..`), nothing to escape.
+  const odd = pattern.split('/').find((segment) => !plainSegment.test(segment));
+  if (odd !== undefined) return `Permalink segment "${odd}" in "${pattern}" is not plain, expected folders made of tokens, letters, digits, \`-\` and \`_\` such as "/:year/:month/:day/:id/"`;
   return undefined;
 }

@@ -47,12 +47,20 @@ export interface AssembleOptions {
   readonly published?: Published;
 }
 
-/** Parse and model one story file: the per-story work, a pure function of the file, the config and the asset list. */
+/**
+ * Parse and model one story file: the per-story work, a pure function of the file, the config and
+ * the asset list. Whatever it throws becomes that story's `story-crash` error: one story never stops the others.
+ */
 export function storyToArticle(file: StoryFile, config: SiteConfig, assets: ReadonlySet<string>): ModelResult {
-  const parsed = parseStory(file);
-  if (!parsed.story) return { messages: parsed.messages };
-  const modelled = modelStory(parsed.story, { config, assets });
-  return { ...modelled, messages: [...parsed.messages, ...modelled.messages] };
+  try {
+    const parsed = parseStory(file);
+    if (!parsed.story) return { messages: parsed.messages };
+    const modelled = modelStory(parsed.story, { config, assets });
+    return { ...modelled, messages: [...parsed.messages, ...modelled.messages] };
+  } catch (error) {
+    const thrown = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { messages: [problem('story-crash', `The story could not be read (${thrown}), expected plain Markdown and front matter; please report this with the story`, file.displayPath, { line: 1, column: 1 })] };
+  }
 }
 
 /**
@@ -167,21 +175,29 @@ function leftOutOf(broken: ReadonlySet<string>, stories: ReadonlyMap<string, Sto
   return { sources, ids };
 }
 
-/** Two pages that would be written to the same file: a story whose permalink lands on another page. */
+/**
+ * Two pages that would be written to the same file (a story whose permalink lands on another
+ * page), or one that needs a folder where another page is a file (`feed.xml/` beside `feed.xml`).
+ */
 function pathCollisions(pages: readonly Page[], site: Site): VFileMessage[] {
   const owners = new Map<string, Page>();
   const messages: VFileMessage[] = [];
+  const report = (page: Page, owner: Page, what: string) => {
+    const story = [page, owner].flatMap((candidate) => (candidate.kind === 'article' ? site.articles.filter((article) => article.path === candidate.path) : []))[0];
+    messages.push(problem('path-collision', `Page "${page.path}" (${page.kind}) ${what} "${owner.path}" (${owner.kind}), expected every page to have its own URL (change the id or \`permalink\`)`, story?.displayPath ?? 'site.yaml', story?.places.id));
+  };
   for (const page of pages) {
     const file = filePathOf(page.path).toLowerCase();
     const owner = owners.get(file);
-    if (!owner) {
-      owners.set(file, page);
-      continue;
+    if (owner) report(page, owner, 'would overwrite');
+    else owners.set(file, page);
+  }
+  for (const page of pages) {
+    const file = filePathOf(page.path).toLowerCase();
+    for (let slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
+      const owner = owners.get(file.slice(0, slash));
+      if (owner) report(page, owner, 'needs a folder where there is the file of');
     }
-    const story = [page, owner].flatMap((candidate) => (candidate.kind === 'article' ? site.articles.filter((article) => article.path === candidate.path) : []))[0];
-    messages.push(
-      problem('path-collision', `Page "${page.path}" (${page.kind}) would overwrite "${owner.path}" (${owner.kind}), expected every page to have its own URL (change the id or \`permalink\`)`, story?.displayPath ?? 'site.yaml', story?.places.id),
-    );
   }
   return messages;
 }

@@ -173,7 +173,8 @@ export function loadStoryFileSync(root: string | PinnedFolder, source: string, c
   }
 }
 
-function displayPathOf(absolutePath: string, cwd: string): string {
+/** The path messages name a file by: relative to `cwd`, with `/` separators. */
+export function displayPathOf(absolutePath: string, cwd: string): string {
   return path.relative(cwd, absolutePath).split(path.sep).join('/');
 }
 

@@ -1,17 +1,25 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { fromPlainOutcome } from '../cache/serialize.js';
 import { prepareBodies } from '../model/body.js';
+import { problem } from '../report/problem.js';
+import { displayPathOf } from './load.js';
 import type { ModelResult } from './model.js';
-import type { ModelWorkerData, ModelWorkerReply, ModelWorkerRequest } from './model-worker.js';
+import type { ModelWorkerData } from './model-worker.js';
+import { runOnThreads, storyTimeBudgetMs } from './model-threads.js';
 import { modelFiles, outcomesOf, readBatch, type StoryContext, type StoryOutcome, type StoryRequest } from './story-job.js';
 
 /** Below this many stories, starting threads costs more than it saves. */
 const minStoriesForThreads = 200;
 const batchSize = 64;
 const workerUrl = new URL('./model-worker.js', import.meta.url);
+
+/** What a test may change of the pool: the worker script, and the time a story may take. */
+export interface PoolOptions {
+  readonly workerUrl?: URL;
+  readonly storyMs?: number;
+}
 
 /** How many threads to model stories with by default: one per core. */
 function defaultThreads(): number {
@@ -24,67 +32,42 @@ function defaultThreads(): number {
  * story and is free to take the results. With one thread, few stories, or no compiled worker
  * (tests run the sources), this thread reads each batch (the next one while it models the current
  * one) and models it: the outcomes are the same. `keep` sees each result as it arrives (to move its
- * body out of memory at once, say).
+ * body out of memory at once, say). A story that stops its thread (see `runOnThreads`) is a
+ * `story-crash` error; the other stories are modelled all the same.
  */
 export async function readAndModelStories(
   requests: readonly StoryRequest[],
   context: StoryContext,
   threads = defaultThreads(),
   keep: (result: ModelResult) => ModelResult = (result) => result,
+  options: PoolOptions = {},
 ): Promise<StoryOutcome[]> {
   const batches = Math.ceil(requests.length / batchSize);
   const outcomes = new Array<StoryOutcome>(requests.length);
   const batchOf = (batch: number) => requests.slice(batch * batchSize, (batch + 1) * batchSize);
-  const settle = (batch: number, settled: readonly StoryOutcome[]) => {
+  const settle = (start: number, settled: readonly StoryOutcome[]) => {
     settled.forEach((outcome, index) => {
-      outcomes[batch * batchSize + index] = outcome.kind === 'modelled' ? { ...outcome, result: keep(outcome.result) } : outcome;
+      outcomes[start + index] = outcome.kind === 'modelled' ? { ...outcome, result: keep(outcome.result) } : outcome;
     });
   };
 
-  if (threads <= 1 || requests.length < minStoriesForThreads || !existsSync(fileURLToPath(workerUrl))) {
+  const url = options.workerUrl ?? workerUrl;
+  if (threads <= 1 || requests.length < minStoriesForThreads || !existsSync(fileURLToPath(url))) {
     await prepareBodies(context.config);
     let reading = readBatch(batchOf(0), context);
     for (let batch = 0; batch < batches; batch++) {
       const read = await reading;
       if (batch + 1 < batches) reading = readBatch(batchOf(batch + 1), context);
-      settle(batch, outcomesOf(read, modelFiles(read.toModel.map((entry) => entry.file), context)));
+      settle(batch * batchSize, outcomesOf(read, modelFiles(read.toModel.map((entry) => entry.file), context)));
     }
     return outcomes;
   }
-  let next = 0;
   const data: ModelWorkerData = { config: context.config, assets: [...context.assets], root: context.root, cwd: context.cwd };
-  const workers = Array.from({ length: Math.min(threads, batches) }, () => new Worker(workerUrl, { workerData: data }));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            // Two batches in flight per thread: it has the next one as soon as it sends one back.
-            let inFlight = 0;
-            const send = () => {
-              if (next >= batches) {
-                if (inFlight === 0) resolve();
-                return;
-              }
-              const batch = next++;
-              inFlight++;
-              worker.postMessage({ batch, requests: batchOf(batch) } satisfies ModelWorkerRequest);
-            };
-            const fail = (error: unknown) => reject(error instanceof Error ? error : new Error(String(error)));
-            worker.on('message', (reply: ModelWorkerReply) => {
-              inFlight--;
-              settle(reply.batch, reply.outcomes.map(fromPlainOutcome));
-              send();
-            });
-            worker.once('error', fail);
-            worker.once('exit', (code) => (inFlight > 0 || next < batches || code !== 0 ? fail(new Error(`A model worker stopped (exit code ${code})`)) : undefined));
-            send();
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+  const jobs = Array.from({ length: batches }, (_, batch) => ({ start: batch * batchSize, requests: batchOf(batch) }));
+  const lost = (request: StoryRequest, why: string): StoryOutcome => ({
+    kind: 'unreadable',
+    message: problem('story-crash', `The story stopped the thread modelling it: ${why}, expected a story that takes less time and memory`, displayPathOf(path.join(context.root, request.source), context.cwd), { line: 1, column: 1 }),
+  });
+  await runOnThreads(jobs, Math.min(threads, batches), { url, data, storyMs: options.storyMs ?? storyTimeBudgetMs }, (job, settled) => settle(job.start, settled), lost);
   return outcomes;
 }

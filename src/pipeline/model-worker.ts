@@ -17,8 +17,8 @@ export interface ModelWorkerData {
 
 /** A batch of stories to read and model. */
 export type ModelWorkerRequest = { readonly batch: number; readonly requests: readonly StoryRequest[] };
-/** Each story's outcome, in the order it was asked for. */
-export type ModelWorkerReply = { readonly batch: number; readonly outcomes: readonly PlainStoryOutcome[] };
+/** Each story's outcome, in the order it was asked for; or, before each story is modelled, its index in the batch. */
+export type ModelWorkerReply = { readonly batch: number; readonly outcomes: readonly PlainStoryOutcome[] } | { readonly batch: number; readonly starting: number };
 
 const port = parentPort;
 if (port) {
@@ -27,7 +27,8 @@ if (port) {
   const ready = prepareBodies(config);
   port.on('message', (request: ModelWorkerRequest) => {
     void ready.then(() => {
-      const outcomes = readAndModelSync(request.requests, context).map(toPlainOutcome);
+      // Each story announced before its turn: the pool knows which one a thread is stuck on.
+      const outcomes = readAndModelSync(request.requests, context, (index) => port.postMessage({ batch: request.batch, starting: index } satisfies ModelWorkerReply)).map(toPlainOutcome);
       port.postMessage({ batch: request.batch, outcomes } satisfies ModelWorkerReply);
     });
   });

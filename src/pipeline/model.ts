@@ -4,9 +4,11 @@ import type { Article, LeadImage, Point } from '../model/article.js';
 import { bodyText, bodyToHtml } from '../model/body.js';
 import type { SiteConfig } from '../model/config.js';
 import { dayWithoutZoneProblems } from '../model/day-without-zone.js';
-import { fieldProblems, placeOf, unknownFieldProblems, type FrontMatterSource } from '../model/field-problems.js';
+import { fieldProblems, placeOf, placesOfItems, unknownFieldProblems, type FrontMatterSource } from '../model/field-problems.js';
+import { frontMatterValues } from '../model/front-matter-values.js';
 import { frontMatterSchema, idPattern, knownFields, type FrontMatter } from '../model/front-matter.js';
 import { cleanFrontMatter } from '../model/invalid-characters.js';
+import { pathProblems } from '../model/path-limits.js';
 import { permalinkPath } from '../model/permalink.js';
 import { markStoryReferences } from '../plugins/story-references.js';
 import { problem } from '../report/problem.js';
@@ -43,8 +45,11 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
   const document = story.frontMatter;
   if (!document) return { messages: [] };
   const source: FrontMatterSource = { document, yamlOffset: story.yamlOffset, pointAt: story.pointAt, displayPath: file.displayPath };
-  const frontMatter = cleanFrontMatter(source, file.text);
-  const messages: VFileMessage[] = [...unknownFieldProblems(source, knownFields), ...frontMatter.messages, ...dayWithoutZoneProblems(source, context.config.timezone)];
+  const messages: VFileMessage[] = [...unknownFieldProblems(source, knownFields), ...dayWithoutZoneProblems(source, context.config.timezone)];
+  const values = frontMatterValues(source);
+  if ('message' in values) return { messages: [...messages, values.message] };
+  const frontMatter = cleanFrontMatter(source, file.text, values.data ?? {});
+  messages.push(...frontMatter.messages);
   const parsed = schemaFor(context.config.timezone).safeParse(frontMatter.value, { reportInput: true });
   if (!parsed.success) return { messages: [...messages, ...fieldProblems(source, parsed.error.issues)] };
   const data = parsed.data;
@@ -100,6 +105,8 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
     ...optional('wire', data.wire && { uri: data.wire.uri, ...optional('version', data.wire.version) }),
     path: permalinkPath(context.config.permalink, { id, date: data.date, section: data.section }),
   };
+  const tooLong = pathProblems(article, context.config.permalink);
+  if (tooLong.length > 0) return { messages: [...messages, ...tooLong] };
   return { article, messages };
 }
 
@@ -126,8 +133,8 @@ function articlePlaces(source: FrontMatterSource, data: FrontMatter): Article['p
   return {
     id: data.id === undefined ? { line: 1, column: 1 } : placeOf(source, ['id']),
     ...optional('section', data.section && placeOf(source, ['section'])),
-    topics: data.topics.map((_, index) => placeOf(source, ['topics', index])),
-    tags: data.tags.map((_, index) => placeOf(source, ['tags', index])),
+    topics: placesOfItems(source, 'topics', data.topics.length),
+    tags: placesOfItems(source, 'tags', data.tags.length),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Root as MdastRoot } from 'mdast';
-import type { Position } from 'unist';
+import type { Node, Position } from 'unist';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFileMessage } from 'vfile-message';
@@ -7,7 +7,9 @@ import { Document, isMap, parseDocument } from 'yaml';
 import type { Point } from '../model/article.js';
 import { pointLocator } from '../report/locate.js';
 import { problem } from '../report/problem.js';
+import { duplicateKeys } from './duplicate-keys.js';
 import type { StoryFile } from './load.js';
+import { nestingLimit, tooDeepContainer, tooDeepInline, tooDeepNode } from './nesting.js';
 
 /** A story split into its front matter (as a YAML document with ranges) and its Markdown tree. */
 export interface ParsedStory {
@@ -30,11 +32,21 @@ export interface ParseResult {
 
 const markdown = unified().use(remarkParse);
 
+/**
+ * The largest story file modelled, in bytes: a wire story is a few kilobytes, and the Markdown
+ * parser holds some 20 KB per link (half a megabyte of links: 400 MB, seconds).
+ */
+export const maxStoryBytes = 512 * 1024;
+
 /** Split a story file into YAML front matter and a Markdown tree, with exact positions for both. */
 export function parseStory(file: StoryFile): ParseResult {
   const at = file.displayPath;
   if (file.text.trim() === '') {
     return { messages: [problem('empty-file', 'Empty story file, expected front matter between `---` lines and a body', at, { line: 1, column: 1 })] };
+  }
+  const size = Buffer.byteLength(file.text, 'utf8');
+  if (size > maxStoryBytes) {
+    return { messages: [problem('story-too-large', `The story is ${Math.ceil(size / 1024)} KB, expected at most ${maxStoryBytes / 1024} KB (split it, or move data out of it)`, at, { line: 1, column: 1 })] };
   }
   const pointAt = pointLocator(file.text);
   const fenced = frontMatterOf(file.text);
@@ -51,20 +63,27 @@ export function parseStory(file: StoryFile): ParseResult {
   const { yamlOffset, yamlText, bodyOffset, bodyLine } = fenced;
   // Only the body goes through Markdown (front matter would cost the parser a construct tried at
   // every line and a pass over its text); its positions are then made those of the whole file.
-  const tree = markdown.parse(file.text.slice(bodyOffset));
-  if (bodyOffset > 0) shiftPositions(tree, bodyLine - 1, bodyOffset);
-  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-  if (document.errors.length > 0) {
-    const messages = document.errors.map((error) => {
-      const rule = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
-      const reason =
-        rule === 'duplicate-key'
-          ? `Duplicate key "${keyAt(yamlText, error.pos[0])}" in front matter, expected each field once`
-          : `Invalid YAML: ${firstLine(error.message)}, expected \`field: value\` lines`;
-      return problem(rule, reason, at, pointAt(yamlOffset + error.pos[0]));
-    });
-    return { messages };
+  const body = file.text.slice(bodyOffset);
+  // Nesting past the limit is found in the text where it would slow the parser down, else in the tree.
+  const deepText = tooDeepContainer(body) ?? tooDeepInline(body);
+  const tree = deepText === undefined ? markdown.parse(body) : undefined;
+  const deepNode = tree && tooDeepNode(tree);
+  const nesting = deepText === undefined ? deepNode && placeInBody(deepNode, bodyLine) : pointAt(bodyOffset + deepText);
+  const messages: VFileMessage[] = nesting
+    ? [problem('nesting-too-deep', `The body nests more than ${nestingLimit} levels deep (block quotes, list items, emphasis or links within one another), expected flatter Markdown`, at, nesting)]
+    : [];
+  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+  for (const error of document.errors) {
+    messages.push(problem('yaml-syntax', `Invalid YAML: ${firstLine(error.message)}, expected \`field: value\` lines`, at, pointAt(yamlOffset + error.pos[0])));
   }
+  if (document.errors.length === 0) {
+    for (const key of duplicateKeys(document)) {
+      const start = key.range?.[0] ?? 0;
+      messages.push(problem('duplicate-key', `Duplicate key "${keyAt(yamlText, start)}" in front matter, expected each field once`, at, pointAt(yamlOffset + start)));
+    }
+  }
+  if (messages.length > 0 || !tree) return { messages };
+  if (bodyOffset > 0) shiftPositions(tree, bodyLine - 1, bodyOffset);
   if (document.contents !== null && !isMap(document.contents)) {
     const start = document.contents.range?.[0] ?? 0;
     return { messages: [problem('invalid-front-matter', 'Front matter is not a map, expected `field: value` lines', at, pointAt(yamlOffset + start))] };
@@ -122,6 +141,12 @@ function shiftPositions(node: { position?: Position | undefined; children?: unkn
     position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset };
   }
   if (Array.isArray(node.children)) for (const child of node.children as { position?: Position; children?: unknown }[]) shiftPositions(child, lines, offset);
+}
+
+/** Where a node of the body tree (positions of the body alone) starts in the file. */
+function placeInBody(node: Node, bodyLine: number): Point {
+  const start = node.position?.start ?? { line: 1, column: 1 };
+  return { line: start.line + bodyLine - 1, column: start.column };
 }
 
 function keyAt(yamlText: string, offset: number): string {

@@ -68,9 +68,12 @@ function sortRead(requests: readonly StoryRequest[], files: readonly (StoryFile 
   return { known, toModel };
 }
 
-/** Parse and model read story files (the parse and model stages). */
-export function modelFiles(files: readonly StoryFile[], context: Pick<StoryContext, 'config' | 'assets'>): ModelResult[] {
-  return files.map((file) => storyToArticle(file, context.config, context.assets));
+/** Parse and model read story files (the parse and model stages); `starting` hears of each file before its turn. */
+export function modelFiles(files: readonly StoryFile[], context: Pick<StoryContext, 'config' | 'assets'>, starting?: (index: number) => void): ModelResult[] {
+  return files.map((file, index) => {
+    starting?.(index);
+    return storyToArticle(file, context.config, context.assets);
+  });
 }
 
 /** Every request's outcome, in order: those known when the batch was read, and the modelled `results` (of `read.toModel`, in order). */
@@ -84,8 +87,11 @@ export function outcomesOf(read: ReadBatch, results: readonly ModelResult[]): St
   return outcomes as StoryOutcome[];
 }
 
-/** Read a batch without waiting, and model what changed: on a thread that does both, so the thread that asked reads nothing. */
-export function readAndModelSync(requests: readonly StoryRequest[], context: StoryContext): StoryOutcome[] {
+/**
+ * Read a batch without waiting, and model what changed: on a thread that does both, so the thread
+ * that asked reads nothing. `starting` hears of each story to model (its request index) before its turn.
+ */
+export function readAndModelSync(requests: readonly StoryRequest[], context: StoryContext, starting?: (index: number) => void): StoryOutcome[] {
   const read = readBatchSync(requests, context);
-  return outcomesOf(read, modelFiles(read.toModel.map((entry) => entry.file), context));
+  return outcomesOf(read, modelFiles(read.toModel.map((entry) => entry.file), context, starting && ((position) => starting(read.toModel[position]?.index ?? position))));
 }

@@ -41,7 +41,12 @@ export const rules = {
   'dangling-related': { severity: 'error', summary: '`related` names a story id that does not exist' },
   'reference-to-broken-story': { severity: 'warning', summary: 'a story link, READ MORE or `related` entry points at a story that has errors of its own (shown as text; the errors are counted once, on that story)' },
   'missing-image': { severity: 'error', summary: 'the lead image `src` is not a file in `stories/` nor an http(s) URL' },
-  'path-collision': { severity: 'error', summary: 'two pages would be written to the same file (a story id that matches an index path, say)' },
+  'path-collision': { severity: 'error', summary: 'two pages would be written to the same file (a story id that matches an index path, say), or one needs a folder where another is a file' },
+  'nesting-too-deep': { severity: 'error', summary: 'a story body nests block quotes, list items or emphasis more than 100 levels deep' },
+  'yaml-aliases': { severity: 'error', summary: 'front-matter aliases (`*name`) expand to too many values' },
+  'path-too-long': { severity: 'error', summary: 'an id or a section, topic or tag makes a file or folder name over 255 bytes, or a page path over 1,024 bytes' },
+  'story-too-large': { severity: 'error', summary: 'a story file is over 512 KB' },
+  'story-crash': { severity: 'error', summary: 'a story could not be read for an unforeseen reason (the message says what was thrown)' },
   'invalid-config': { severity: 'error', summary: '`site.yaml` or a flag has a wrong value' },
 } as const satisfies Record<string, Omit<Rule, 'id'>>;
 

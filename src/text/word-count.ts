@@ -1,5 +1,6 @@
-/** A run of characters between white space, holding at least one letter or digit. */
-const spacedWord = /\S*[\p{L}\p{N}]\S*/gu;
+/** A run of characters between white space: a word when it holds a letter or a digit. */
+const spacedRun = /\S+/g;
+const letterOrDigit = /[\p{L}\p{N}]/u;
 
 /** Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese). */
 const unspacedScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -18,9 +19,14 @@ const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
  * for a run in a script written without spaces, the words `Intl.Segmenter` finds in it.
  */
 export function countWords(text: string): number {
-  if (!unspacedScript.test(text)) return text.match(spacedWord)?.length ?? 0;
+  // Runs first, then a test of each: one pattern for a word (`\S*[\p{L}\p{N}]\S*`) backtracks over
+  // every run without a letter, in time that grows with the square of its length.
+  const unspaced = unspacedScript.test(text);
   let count = 0;
-  for (const [run] of text.matchAll(spacedWord)) count += unspacedScript.test(run) ? Math.max(1, segmentedWords(run)) : 1;
+  for (const [run] of text.matchAll(spacedRun)) {
+    if (!letterOrDigit.test(run)) continue;
+    count += unspaced && unspacedScript.test(run) ? Math.max(1, segmentedWords(run)) : 1;
+  }
   return count;
 }
 

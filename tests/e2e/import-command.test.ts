@@ -109,6 +109,15 @@ describe('wiredesk import', () => {
     expect(missing.lines.join('\n')).toContain('Cannot read "nowhere": there is no such file or folder, expected a file, a folder or - for standard input');
   });
 
+  it('should import beside a story whose front matter is an alias bomb, without expanding it', async () => {
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(', ')}]`)];
+    const built = await site(`-- stories/laughs.md --\n---\ntitle: Laughs\ndate: 2018-05-25T10:00:00Z\n${laughs.join('\n')}\n---\n\nBody.\n`);
+    await cp(seed, path.join(built.dir, 'wire/good.txt'), { recursive: true });
+    const report = await runImport(built, 'wire', { timezone: 'Europe/Moscow' });
+    expect(report.ok).toBe(true);
+    expect(report.files.map((entry) => entry.from)).toEqual(['wire/good.txt']);
+  });
+
   it('should read standard input, as ninjs when it looks like JSON', async () => {
     const built = await site('');
     const logger = memoryLogger();

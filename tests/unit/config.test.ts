@@ -49,4 +49,18 @@ describe('resolveConfig', () => {
     expect(rules(await resolveConfig(undefined, {}, dir))).toEqual([expect.stringMatching(/^site\.yaml:1:12 Permalink "\/:year\/:month\/" has no `:id`/)]);
     expect(rules(await resolveConfig(undefined, { baseUrl: 'ftp://x/' }, dir))[0]).toMatch(/^command line:1:1 Invalid base URL "ftp:\/\/x\/"/);
   });
+
+  it('should refuse a permalink that is not folders of letters, digits, `-` and `_`, at the permalink', async () => {
+    for (const pattern of ['/:id/index.html/', '/:id.xml', '/sitemap.xml/:id/', '/x/%2e%2e/:id/', '/x/../:id/', '/a b/:id/', '/:id/?x']) {
+      await writeFile(path.join(dir, 'site.yaml'), `title: Wire\npermalink: "${pattern}"\n`);
+      const result = await resolveConfig(undefined, {}, dir);
+      expect(result.config, pattern).toBeUndefined();
+      expect(result.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.ruleId}`), pattern).toEqual(['site.yaml:2:12 invalid-config']);
+    }
+  });
+
+  it('should take a permalink of folders made of tokens, letters, digits, `-` and `_`', async () => {
+    await writeFile(path.join(dir, 'site.yaml'), 'permalink: /News_2/:section/:year-:month/:id/\n');
+    expect((await resolveConfig(undefined, {}, dir)).config?.permalink).toBe('/News_2/:section/:year-:month/:id/');
+  });
 });

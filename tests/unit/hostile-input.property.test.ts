@@ -204,3 +204,38 @@ function xmlText(node: XmlElement | undefined): string {
   if (!node) return '';
   return node.children.map((child) => (child.type === 'text' || child.type === 'cdata' ? child.value : child.type === 'element' ? xmlText(child) : '')).join('');
 }
+
+describe('pathological stories', () => {
+  /** Front matter of `count` more fields: unknown keys, aliases of one list ("billion laughs"), or one field written again and again. */
+  const manyFields = (kind: 'none' | 'keys' | 'aliases' | 'duplicates', count: number) => {
+    const field = (index: number) => (kind === 'keys' ? `k${index}: v` : kind === 'aliases' ? `a${index}: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]` : 'tags: [ok]');
+    const first = kind === 'aliases' ? 'a: &a [x, x, x, x, x, x, x, x, x, x]\n' : '';
+    return kind === 'none' ? '' : `${first}${Array.from({ length: count }, (_, index) => `${field(index)}\n`).join('')}`;
+  };
+  /** A body of `count` openers of one kind (block quotes, list items, emphasis, brackets, `<`…), some closed. */
+  const manyOpeners = (unit: string, count: number, closers: number) => {
+    const closing = unit === '*a ' ? ' b*' : unit === '![a' || unit === '[' ? '](x)' : '';
+    return `${unit.repeat(count)}x${closing.repeat(closers)}`;
+  };
+  const stories = fc.record({
+    fields: fc.constantFrom('none', 'keys', 'aliases', 'duplicates'),
+    fieldCount: fc.integer({ min: 1, max: 3000 }),
+    unit: fc.constantFrom('>', '> ', '- ', '1. ', '> - ', '*', '_', '[', '![a', '<', '`', '*a ', '\n  - x', '\n'),
+    count: fc.integer({ min: 1, max: 5000 }),
+    closers: fc.integer({ min: 0, max: 5000 }),
+  });
+  const timeBound = 10_000;
+
+  it('should build or fail with positioned messages, each story in well under 10 s', () => {
+    fc.assert(
+      fc.property(stories, ({ fields, fieldCount, unit, count, closers }) => {
+        const text = `---\ntitle: T\ndate: 2018-05-25T14:03:00+03:00\n${manyFields(fields, fieldCount)}---\n\n${manyOpeners(unit, count, closers)}\n`;
+        const started = performance.now();
+        const built = buildOne(text, defaultConfig);
+        expect(performance.now() - started).toBeLessThan(timeBound);
+        if (!built.ok) for (const message of built.messages) expect(message).toMatch(/^stories\/2018\/story\.md:\d+:\d+ [a-z-]+$/);
+      }),
+      { numRuns: 40 },
+    );
+  }, 300_000);
+});
