@@ -1,5 +1,5 @@
 import { isWebUrl } from './ninjs-body-cleanup.js';
-import { type Field, type ReadContext, firstMember, invalid, isMap, listOf, member, members, oneLine, textOf } from './ninjs-fields.js';
+import { type Field, type ReadContext, dropped, firstMember, invalid, isMap, listOf, member, members, oneLine, textOf } from './ninjs-fields.js';
 import { descriptionOf, optionalHeadlineOf } from './ninjs-texts.js';
 
 /** The lead image as front matter: `{src, alt, caption, credit}`, each only when known. */
@@ -10,14 +10,30 @@ export type LeadImageFields = Readonly<Partial<Record<'src' | 'alt' | 'caption' 
  * in ninjs 2 and 3, a map by name in ninjs 1): `src` from the largest rendition with an http(s)
  * `href` (by width × height), `alt` from its headline, `caption` from its `caption` description
  * (else its first description), `credit` from `creditline`, else `by` and `copyrightholder`, else
- * `copyrightnotice`. Undefined when there is no picture or nothing to show of it.
+ * `copyrightnotice`. Undefined when there is no picture or nothing to show of it. The other
+ * associations, and a headline or renditions that a picture without a web image cannot show, are
+ * reported as left out.
  */
 export function leadImageOf(context: ReadContext, item: Field): LeadImageFields | undefined {
-  const picture = associationsOf(context, item).find((association) => textOf(context, member(association, 'type'))?.toLowerCase() === 'picture');
+  const associations = associationsOf(context, item).map((field) => ({ field, type: textOf(context, member(field, 'type')) }));
+  const picture = associations.find((association) => association.type?.toLowerCase() === 'picture')?.field;
+  for (const { field, type } of associations) {
+    if (field === picture) continue;
+    const reason =
+      type?.toLowerCase() === 'picture' && picture
+        ? `is left out: a story keeps one lead picture, \`${picture.pointer}\``
+        : `${type === undefined ? 'has no `type`' : `is a \`${type}\``}, not a picture; it is left out: a story takes only its lead picture from \`associations\``;
+    dropped(context, field, `${reason} (copy what matters by hand)`);
+  }
   if (!picture) return undefined;
   const src = largestRenditionHref(context, picture);
-  const caption = descriptionOf(context, picture, ['caption'], true);
-  const alt = src === undefined ? undefined : (optionalHeadlineOf(context, picture) ?? caption);
+  const caption = descriptionOf(context, picture, ['caption'], true, 'caption');
+  const headline = optionalHeadlineOf(context, picture);
+  const alt = src === undefined ? undefined : (headline ?? caption);
+  const headlineField = firstMember(picture, ['headlines', 'headline']);
+  if (src === undefined && headline !== undefined && headline !== caption && headlineField) {
+    dropped(context, headlineField, 'is left out: it is the alt text of a picture, and this one has no `http(s)` image to show (copy what matters by hand)');
+  }
   const credit = creditOf(context, picture);
   const image = {
     ...(src !== undefined ? { src } : {}),
@@ -50,6 +66,7 @@ function largestRenditionHref(context: ReadContext, picture: Field): string | un
     const area = dimension(context, member(rendition, 'width')) * dimension(context, member(rendition, 'height'));
     if (!best || area > best.area) best = { href: href.trim(), area };
   }
+  if (!best && (entries ?? []).length > 0) dropped(context, renditions, 'is left out: none of them is an `http(s)` image, so the story shows no picture (copy what matters by hand)');
   return best?.href;
 }
 

@@ -7,7 +7,7 @@ import { type Field, type ReadContext, members } from './ninjs-fields.js';
  */
 const readFields: ReadonlySet<string> = new Set([
   ...['uri', 'version', 'type', 'headlines', 'headline', 'firstcreated', 'versioncreated', 'embargoed', 'embargoeduntil', 'pubstatus', 'urgency'],
-  ...['located', 'copyrightholder', 'by', 'byline', 'slugline', 'language', 'subjects', 'subject', 'keywords', 'descriptions', 'description_text'],
+  ...['located', 'copyrightholder', 'by', 'byline', 'bylines', 'slugline', 'language', 'subjects', 'subject', 'keywords', 'descriptions', 'description_text'],
   ...['description_html', 'bodies', 'body_html', 'body_xhtml', 'body_text', 'associations'],
   ...['$schema', 'standard', 'representationtype'],
 ]);
