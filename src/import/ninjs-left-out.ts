@@ -1,5 +1,5 @@
 import { htmlToText } from './ninjs-body.js';
-import { type Field, type ReadContext, dropped, member } from './ninjs-fields.js';
+import { type Field, type ReadContext, dropped, member, members } from './ninjs-fields.js';
 
 /** A value a story field could take, with the text it shows (undefined: not text, never the same as another). */
 export interface Candidate {
@@ -50,4 +50,25 @@ export function takenMember(context: ReadContext, map: Field, names: readonly st
   const [taken] = candidates;
   reportLeftOut(context, candidates, taken, keeps, '');
   return taken?.field;
+}
+
+/** True when two JSON values are the same text, number, truth value or null (lists and maps never are). */
+function sameValue(one: Field, other: Field): boolean {
+  const [a, b] = [one.node, other.node];
+  return a.type === b.type && a.type !== 'object' && a.type !== 'array' && a.value === b.value;
+}
+
+/**
+ * Warn about each member of a map hidden by a later member of the same name (compared ignoring
+ * case, so `versioncreated` and `versionCreated` are one field; the last is the one read), unless
+ * both hold the same value; `reads` limits it to the names the importer reads.
+ */
+export function reportRepeated(context: ReadContext, map: Field, reads: (name: string) => boolean = () => true): void {
+  const entries = members(map);
+  const last = new Map(entries.map((entry, index) => [entry.name.toLowerCase(), index]));
+  entries.forEach((entry, index) => {
+    const later = entries[last.get(entry.name.toLowerCase()) ?? index];
+    if (!later || later === entry || !reads(entry.name.toLowerCase()) || sameValue(entry.field, later.field)) return;
+    dropped(context, entry.field, `is left out: \`${later.name}\` follows later in the same map, and the later one is taken (copy what matters by hand)`);
+  });
 }

@@ -1,5 +1,6 @@
 import { isWebUrl } from './ninjs-body-cleanup.js';
 import { type Field, type ReadContext, dropped, firstMember, invalid, isMap, listOf, member, members, oneLine, textOf } from './ninjs-fields.js';
+import { reportRepeated } from './ninjs-left-out.js';
 import { descriptionOf, optionalHeadlineOf } from './ninjs-texts.js';
 
 /** The lead image as front matter: `{src, alt, caption, credit}`, each only when known. */
@@ -26,6 +27,7 @@ export function leadImageOf(context: ReadContext, item: Field): LeadImageFields 
     dropped(context, field, `${reason} (copy what matters by hand)`);
   }
   if (!picture) return undefined;
+  reportRepeated(context, picture);
   const src = largestRenditionHref(context, picture);
   const caption = descriptionOf(context, picture, ['caption'], true, 'caption');
   const headline = optionalHeadlineOf(context, picture);

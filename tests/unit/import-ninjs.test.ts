@@ -562,6 +562,20 @@ describe('importNinjs: parts of the mapped fields that a story cannot keep', () 
     ]);
   });
 
+  it('should name a field given twice (in any spelling), whose earlier value is left out, unless both say the same', () => {
+    const text = [
+      '{"uri": "urn:x:twice-item", "versioncreated": "2024-03-06T13:45:00Z", "versionCreated": "2024-03-06T13:45:00Z",',
+      ' "headlines": [{"value": "Twice"}], "by": "First Writer", "By": "Second Writer",',
+      ' "associations": [{"type": "picture", "creditline": "Old credit", "creditline": "New credit"}]}',
+    ].join('\n');
+    const result = importText(text);
+    expect(onlyStory(result).frontMatter).toMatchObject({ byline: 'Second Writer', image: { credit: 'New credit' } });
+    expect(messages(result)).toEqual([
+      'wire/item.json:3:53  warning  `associations[0].creditline` is left out: `creditline` follows later in the same map, and the later one is taken (copy what matters by hand)  import-dropped',
+      'wire/item.json:2:43  warning  `by` is left out: `By` follows later in the same map, and the later one is taken (copy what matters by hand)  import-dropped',
+    ]);
+  });
+
   it('should make the byline of the names in `bylines` when the item has no `by`, and name it when it has', () => {
     const bylines = [{ byline: 'Lars Berg', role: 'reporter' }, { name: 'Anna Weber' }, { displayname: 'Max Müller' }];
     const kept = importText(item({ bylines }));
