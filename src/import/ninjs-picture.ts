@@ -1,5 +1,6 @@
 import { isWebUrl } from './ninjs-body-cleanup.js';
-import { type Field, type ReadContext, dropped, firstMember, invalid, isMap, listOf, member, members, oneLine, textOf } from './ninjs-fields.js';
+import { type Field, type ReadContext, cleanText, dropped, firstMember, invalid, isMap, listOf, member, members, oneLine, textOf } from './ninjs-fields.js';
+import { stringValue } from './ninjs-json.js';
 import { reportRepeated } from './ninjs-left-out.js';
 import { descriptionOf, optionalHeadlineOf } from './ninjs-texts.js';
 
@@ -12,8 +13,8 @@ export type LeadImageFields = Readonly<Partial<Record<'src' | 'alt' | 'caption' 
  * `href` (by width × height), `alt` from its headline, `caption` from its `caption` description
  * (else its first description), `credit` from `creditline`, else `by` and `copyrightholder`, else
  * `copyrightnotice`. Undefined when there is no picture or nothing to show of it. The other
- * associations, and a headline or renditions that a picture without a web image cannot show, are
- * reported as left out.
+ * associations, credit fields that the credit does not include, and a headline or renditions that
+ * a picture without a web image cannot show are reported as left out.
  */
 export function leadImageOf(context: ReadContext, item: Field): LeadImageFields | undefined {
   const associations = associationsOf(context, item).map((field) => ({ field, type: textOf(context, member(field, 'type')) }));
@@ -80,8 +81,25 @@ function dimension(context: ReadContext, field: Field | undefined): number {
   return 0;
 }
 
-/** The picture's credit line, as the pages show it under the caption. */
+/**
+ * The picture's credit line, as the pages show it under the caption; the credit fields whose text
+ * it does not include are reported as left out.
+ */
 function creditOf(context: ReadContext, picture: Field): string | undefined {
+  const credit = creditLineOf(context, picture);
+  if (credit === undefined) return undefined;
+  const shown = credit.toLowerCase();
+  for (const name of ['creditline', 'by', 'byline', 'copyrightholder', 'copyrightnotice']) {
+    const field = member(picture, name);
+    const value = field && stringValue(field.node);
+    const text = value === undefined ? undefined : oneLine(cleanText(value));
+    if (field && text !== undefined && !shown.includes(text.toLowerCase())) dropped(context, field, `is left out: the picture's credit reads ${JSON.stringify(credit)} (copy what matters by hand)`);
+  }
+  return credit;
+}
+
+/** The picture's credit line: `creditline`, else `by` and `copyrightholder`, else `copyrightnotice`. */
+function creditLineOf(context: ReadContext, picture: Field): string | undefined {
   const creditline = oneLine(textOf(context, member(picture, 'creditline')));
   if (creditline !== undefined) return creditline;
   const by = oneLine(textOf(context, firstMember(picture, ['by', 'byline'])));

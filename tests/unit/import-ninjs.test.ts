@@ -480,6 +480,16 @@ describe('importNinjs: parts of the mapped fields that a story cannot keep', () 
     ]);
   });
 
+  it('should name the credit fields of the lead picture that its credit line does not include', () => {
+    const picture = { type: 'picture', uri: 'urn:p', creditline: 'Lars Berg / Reuters', by: 'Lars Berg', byline: 'L. Berg', copyrightHolder: 'Reuters', copyrightNotice: '© 2024 Reuters. All rights reserved.' };
+    const result = importText(item({ associations: [picture] }));
+    expect(onlyStory(result).frontMatter['image']).toEqual({ credit: 'Lars Berg / Reuters' });
+    expect(leftOut(result)).toEqual([
+      '`associations[0].byline` is left out: the picture\'s credit reads "Lars Berg / Reuters" (copy what matters by hand)',
+      '`associations[0].copyrightNotice` is left out: the picture\'s credit reads "Lars Berg / Reuters" (copy what matters by hand)',
+    ]);
+  });
+
   it('should name every description other than the summary, unless it repeats the summary', () => {
     const result = importText(
       item({
