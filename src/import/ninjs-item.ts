@@ -8,7 +8,7 @@ import { type Field, type ReadContext, dateTimeOf, dropped, integerOf, invalid, 
 import { placeOf } from './ninjs-id.js';
 import { takenMember } from './ninjs-left-out.js';
 import { leadImageOf } from './ninjs-picture.js';
-import { bodyOf, descriptionOf, headlineOf } from './ninjs-texts.js';
+import { type BodySource, bodyOf, descriptionOf, headlineOf } from './ninjs-texts.js';
 
 /** The ninjs item types that make a story; pictures, video, events and planning items do not. */
 const storyTypes = new Set(['text', 'composite']);
@@ -83,8 +83,19 @@ export function storyOf(context: ReadContext, item: Field, identity: ItemIdentit
   if (lang !== undefined) frontMatter['lang'] = lang;
   const wire = { uri: identity.uri, ...(identity.version !== undefined ? { version: identity.version } : {}) };
   frontMatter['wire'] = wire;
-  const markdown = body === undefined ? '' : body.kind === 'html' ? htmlToMarkdown(body.value, title) : textToMarkdown(body.value);
+  const markdown = body === undefined ? '' : body.kind === 'html' ? htmlBodyOf(context, body, title) : textToMarkdown(body.value);
   return { id, folder, frontMatter, body: markdown, wire };
+}
+
+/** An HTML body as Markdown; the embeds and pictures it loses are reported, once per kind. */
+function htmlBodyOf(context: ReadContext, body: BodySource, title: string): string {
+  const lost = new Map<string, number>();
+  const markdown = htmlToMarkdown(body.value, title, (what) => lost.set(what, (lost.get(what) ?? 0) + 1));
+  if (lost.size > 0) {
+    const parts = [...lost].map(([what, count]) => (count > 1 ? `${what} (${count} times)` : what)).join(', ');
+    dropped(context, body.field, `has parts that are left out: ${parts}; a story body keeps text, links and http(s) pictures (copy what matters by hand)`);
+  }
+  return markdown;
 }
 
 /** How many errors the input has so far. */

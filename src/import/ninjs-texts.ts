@@ -14,6 +14,7 @@ interface Variant {
 export interface BodySource {
   readonly kind: 'html' | 'text';
   readonly value: string;
+  readonly field: Field;
 }
 
 /** True for a content type that is HTML or XHTML (`text/html`, `application/xhtml+xml`, `…_xhtml`). */
@@ -142,7 +143,7 @@ export function bodyOf(context: ReadContext, item: Field): BodySource | undefine
     reportLeftOut(context, variants.map((variant) => candidate(variant, isHtmlBody(variant))), taken, 'one body', none);
     const rest = fields.filter((field) => field.field.node !== list.node);
     reportLeftOut(context, rest, taken && { field: list, text: taken.text }, 'one body', none);
-    return chosen && { kind: chosen === html ? 'html' : 'text', value: chosen.value };
+    return chosen && { kind: chosen === html ? 'html' : 'text', value: chosen.value, field: chosen.field };
   }
   const [htmlField] = memberCandidates(item, ['body_html', 'body_xhtml']);
   const html = textOf(context, htmlField?.field);
@@ -150,5 +151,6 @@ export function bodyOf(context: ReadContext, item: Field): BodySource | undefine
   const text = textOf(context, textField?.field);
   const taken = html !== undefined ? htmlField : text !== undefined ? textField : undefined;
   if (taken) reportLeftOut(context, fields, taken, 'one body', '');
-  return html !== undefined ? { kind: 'html', value: html } : text === undefined ? undefined : { kind: 'text', value: text };
+  if (html !== undefined && htmlField) return { kind: 'html', value: html, field: htmlField.field };
+  return text === undefined || !textField ? undefined : { kind: 'text', value: text, field: textField.field };
 }

@@ -572,6 +572,19 @@ describe('importNinjs: parts of the mapped fields that a story cannot keep', () 
     ]);
   });
 
+  it('should name the embeds and pictures an HTML body loses, but not its scripts, styles or forms', () => {
+    const html = [
+      '<p>Watch the strike:</p><iframe src="https://video.example.com/embed/strike"></iframe><iframe src="https://video.example.com/embed/strike"></iframe>',
+      '<video src="rtmp://media.example.com/clip"></video><p><img src="data:image/png;base64,AAAA" alt="x"> Map</p>',
+      '<script>track()</script><style>p {}</style><form><input name="q"></form><p>More.</p>',
+    ].join('');
+    const result = importText(item({ bodies: [{ contentType: 'text/html', value: html }] }));
+    expect(onlyStory(result).body).toBe('Watch the strike:\n\nMap\n\nMore.\n');
+    expect(messages(result)).toEqual([
+      'wire/item.json:11:5  warning  `bodies[0]` has parts that are left out: an `<iframe>` of https://video.example.com/embed/strike (2 times), a `<video>`, a picture without an http(s) source; a story body keeps text, links and http(s) pictures (copy what matters by hand)  import-dropped',
+    ]);
+  });
+
   it('should name a field given twice (in any spelling), whose earlier value is left out, unless both say the same', () => {
     const text = [
       '{"uri": "urn:x:twice-item", "versioncreated": "2024-03-06T13:45:00Z", "versionCreated": "2024-03-06T13:45:00Z",',
