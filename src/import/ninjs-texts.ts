@@ -75,7 +75,7 @@ export function headlineOf(context: ReadContext, item: Field): string | undefine
   return missing(context, item, 'has no headline, expected `headlines: [{"role": "main", "value": "…"}]` (ninjs 2 and 3) or `headline` (ninjs 1)');
 }
 
-/** The headline of an item that need not have one (a picture), as `headlineOf` finds it. */
+/** The headline of an item that need not have one (a picture), as `headlineOf` finds it; the other headlines are reported as left out unless they repeat it. */
 export function optionalHeadlineOf(context: ReadContext, item: Field): string | undefined {
   const fields = memberCandidates(item, ['headlines', 'headline']);
   const [first] = fields;
@@ -129,7 +129,8 @@ export function descriptionOf(context: ReadContext, item: Field, roles: readonly
 /**
  * The body to convert: ninjs 2/3 `bodies` (the first HTML one, else the first plain-text one; a
  * value without content type counts as HTML when it starts with a tag), or ninjs 1 `body_html`,
- * `body_xhtml`, then `body_text`. Undefined when the item has no body (a flash, a picture).
+ * `body_xhtml`, then `body_text`. Undefined when the item has no body (a flash, a picture). The
+ * bodies not taken are reported as left out, unless they hold the same text.
  */
 export function bodyOf(context: ReadContext, item: Field): BodySource | undefined {
   const fields = memberCandidates(item, ['bodies', 'body_html', 'body_xhtml', 'body_text']);
