@@ -18,11 +18,12 @@ const writeMarkdown = unified().use(remarkStringify, markdownStyle).freeze();
 /**
  * Turn a wire story's HTML body into Markdown through rehype-parse, rehype-remark and
  * remark-stringify, after `rehypeWireCleanup` (scripts and embeds dropped, unsafe or relative
- * links unwrapped, the repeated headline removed). Markdown characters in the text are escaped
- * by remark-stringify, so text never turns into markup.
+ * links unwrapped, the repeated headline removed; `leftOut` is told of each embed or picture
+ * dropped). Markdown characters in the text are escaped by remark-stringify, so text never turns
+ * into markup.
  */
-export function htmlToMarkdown(html: string, title: string): string {
-  const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeWireCleanup, { title }).use(rehypeRemark).use(remarkStringify, markdownStyle);
+export function htmlToMarkdown(html: string, title: string, leftOut?: (what: string) => void): string {
+  const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeWireCleanup, { title, leftOut }).use(rehypeRemark).use(remarkStringify, markdownStyle);
   return tidy(String(processor.processSync(cleanText(html))));
 }
 

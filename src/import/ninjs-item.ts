@@ -3,10 +3,12 @@ import type { DateTime } from '../model/article.js';
 import { slugify } from '../text/slug.js';
 import type { ExistingStories, ImportedStory } from './imported-story.js';
 import { htmlToMarkdown, textToMarkdown } from './ninjs-body.js';
-import { type Field, type ReadContext, dateTimeOf, dropped, firstMember, integerOf, invalid, isMap, listOf, member, missing, oneLine, textOf } from './ninjs-fields.js';
+import { bylineOf } from './ninjs-byline.js';
+import { type Field, type ReadContext, dateTimeOf, dropped, integerOf, invalid, isMap, listOf, member, missing, oneLine, textOf } from './ninjs-fields.js';
 import { placeOf } from './ninjs-id.js';
+import { takenMember } from './ninjs-left-out.js';
 import { leadImageOf } from './ninjs-picture.js';
-import { bodyOf, descriptionOf, headlineOf } from './ninjs-texts.js';
+import { type BodySource, bodyOf, descriptionOf, headlineOf } from './ninjs-texts.js';
 
 /** The ninjs item types that make a story; pictures, video, events and planning items do not. */
 const storyTypes = new Set(['text', 'composite']);
@@ -50,17 +52,17 @@ export function storyOf(context: ReadContext, item: Field, identity: ItemIdentit
   const errorsBefore = errorCount(context);
   const title = headlineOf(context, item);
   const dates = datesOf(context, item);
-  const embargo = dateTimeOf(context, firstMember(item, ['embargoed', 'embargoedUntil']));
+  const embargo = dateTimeOf(context, takenMember(context, item, ['embargoed', 'embargoedUntil'], 'one embargo'));
   const status = statusOf(context, member(item, 'pubStatus'));
   const urgency = integerOf(context, member(item, 'urgency'), 1, 9, 'a whole number from 1 (most urgent) to 9');
   const located = oneLine(textOf(context, member(item, 'located')));
   const agency = oneLine(textOf(context, member(item, 'copyrightHolder')));
-  const byline = oneLine(textOf(context, firstMember(item, ['by', 'byline'])));
+  const byline = bylineOf(context, item);
   const slugline = oneLine(textOf(context, member(item, 'slugline')));
   const lang = languageOf(context, member(item, 'language'));
-  const topics = namesOf(context, firstMember(item, ['subjects', 'subject']), 'topic');
+  const topics = namesOf(context, takenMember(context, item, ['subjects', 'subject'], 'one list of topics'), 'topic');
   const tags = namesOf(context, member(item, 'keywords'), 'tag');
-  const summary = descriptionOf(context, item, ['summary', 'abstract'], false);
+  const summary = descriptionOf(context, item, ['summary', 'abstract'], false, 'summary');
   const image = leadImageOf(context, item);
   const body = bodyOf(context, item);
   if (!identity || title === undefined || dates === undefined || errorCount(context) > errorsBefore) return undefined;
@@ -81,8 +83,19 @@ export function storyOf(context: ReadContext, item: Field, identity: ItemIdentit
   if (lang !== undefined) frontMatter['lang'] = lang;
   const wire = { uri: identity.uri, ...(identity.version !== undefined ? { version: identity.version } : {}) };
   frontMatter['wire'] = wire;
-  const markdown = body === undefined ? '' : body.kind === 'html' ? htmlToMarkdown(body.value, title) : textToMarkdown(body.value);
+  const markdown = body === undefined ? '' : body.kind === 'html' ? htmlBodyOf(context, body, title) : textToMarkdown(body.value);
   return { id, folder, frontMatter, body: markdown, wire };
+}
+
+/** An HTML body as Markdown; the embeds and pictures it loses are reported, once per kind. */
+function htmlBodyOf(context: ReadContext, body: BodySource, title: string): string {
+  const lost = new Map<string, number>();
+  const markdown = htmlToMarkdown(body.value, title, (what) => lost.set(what, (lost.get(what) ?? 0) + 1));
+  if (lost.size > 0) {
+    const parts = [...lost].map(([what, count]) => (count > 1 ? `${what} (${count} times)` : what)).join(', ');
+    dropped(context, body.field, `has parts that are left out: ${parts}; a story body keeps text, links and http(s) pictures (copy what matters by hand)`);
+  }
+  return markdown;
 }
 
 /** How many errors the input has so far. */

@@ -1,5 +1,7 @@
 import { isWebUrl } from './ninjs-body-cleanup.js';
-import { type Field, type ReadContext, firstMember, invalid, isMap, listOf, member, members, oneLine, textOf } from './ninjs-fields.js';
+import { type Field, type ReadContext, cleanText, dropped, firstMember, invalid, isMap, listOf, member, members, oneLine, textOf } from './ninjs-fields.js';
+import { stringValue } from './ninjs-json.js';
+import { reportRepeated } from './ninjs-left-out.js';
 import { descriptionOf, optionalHeadlineOf } from './ninjs-texts.js';
 
 /** The lead image as front matter: `{src, alt, caption, credit}`, each only when known. */
@@ -10,14 +12,31 @@ export type LeadImageFields = Readonly<Partial<Record<'src' | 'alt' | 'caption' 
  * in ninjs 2 and 3, a map by name in ninjs 1): `src` from the largest rendition with an http(s)
  * `href` (by width × height), `alt` from its headline, `caption` from its `caption` description
  * (else its first description), `credit` from `creditline`, else `by` and `copyrightholder`, else
- * `copyrightnotice`. Undefined when there is no picture or nothing to show of it.
+ * `copyrightnotice`. Undefined when there is no picture or nothing to show of it. The other
+ * associations, credit fields that the credit does not include, and a headline or renditions that
+ * a picture without a web image cannot show are reported as left out.
  */
 export function leadImageOf(context: ReadContext, item: Field): LeadImageFields | undefined {
-  const picture = associationsOf(context, item).find((association) => textOf(context, member(association, 'type'))?.toLowerCase() === 'picture');
+  const associations = associationsOf(context, item).map((field) => ({ field, type: textOf(context, member(field, 'type')) }));
+  const picture = associations.find((association) => association.type?.toLowerCase() === 'picture')?.field;
+  for (const { field, type } of associations) {
+    if (field === picture) continue;
+    const reason =
+      type?.toLowerCase() === 'picture' && picture
+        ? `is left out: a story keeps one lead picture, \`${picture.pointer}\``
+        : `${type === undefined ? 'has no `type`' : `is a \`${type}\``}, not a picture; it is left out: a story takes only its lead picture from \`associations\``;
+    dropped(context, field, `${reason} (copy what matters by hand)`);
+  }
   if (!picture) return undefined;
+  reportRepeated(context, picture);
   const src = largestRenditionHref(context, picture);
-  const caption = descriptionOf(context, picture, ['caption'], true);
-  const alt = src === undefined ? undefined : (optionalHeadlineOf(context, picture) ?? caption);
+  const caption = descriptionOf(context, picture, ['caption'], true, 'caption');
+  const headline = optionalHeadlineOf(context, picture);
+  const alt = src === undefined ? undefined : (headline ?? caption);
+  const headlineField = firstMember(picture, ['headlines', 'headline']);
+  if (src === undefined && headline !== undefined && headline !== caption && headlineField) {
+    dropped(context, headlineField, 'is left out: it is the alt text of a picture, and this one has no `http(s)` image to show (copy what matters by hand)');
+  }
   const credit = creditOf(context, picture);
   const image = {
     ...(src !== undefined ? { src } : {}),
@@ -50,6 +69,7 @@ function largestRenditionHref(context: ReadContext, picture: Field): string | un
     const area = dimension(context, member(rendition, 'width')) * dimension(context, member(rendition, 'height'));
     if (!best || area > best.area) best = { href: href.trim(), area };
   }
+  if (!best && (entries ?? []).length > 0) dropped(context, renditions, 'is left out: none of them is an `http(s)` image, so the story shows no picture (copy what matters by hand)');
   return best?.href;
 }
 
@@ -61,8 +81,25 @@ function dimension(context: ReadContext, field: Field | undefined): number {
   return 0;
 }
 
-/** The picture's credit line, as the pages show it under the caption. */
+/**
+ * The picture's credit line, as the pages show it under the caption; the credit fields whose text
+ * it does not include are reported as left out.
+ */
 function creditOf(context: ReadContext, picture: Field): string | undefined {
+  const credit = creditLineOf(context, picture);
+  if (credit === undefined) return undefined;
+  const shown = credit.toLowerCase();
+  for (const name of ['creditline', 'by', 'byline', 'copyrightholder', 'copyrightnotice']) {
+    const field = member(picture, name);
+    const value = field && stringValue(field.node);
+    const text = value === undefined ? undefined : oneLine(cleanText(value));
+    if (field && text !== undefined && !shown.includes(text.toLowerCase())) dropped(context, field, `is left out: the picture's credit reads ${JSON.stringify(credit)} (copy what matters by hand)`);
+  }
+  return credit;
+}
+
+/** The picture's credit line: `creditline`, else `by` and `copyrightholder`, else `copyrightnotice`. */
+function creditLineOf(context: ReadContext, picture: Field): string | undefined {
   const creditline = oneLine(textOf(context, member(picture, 'creditline')));
   if (creditline !== undefined) return creditline;
   const by = oneLine(textOf(context, firstMember(picture, ['by', 'byline'])));

@@ -1,5 +1,6 @@
 import { importProblem } from './imported-story.js';
 import { type Field, type ReadContext, members } from './ninjs-fields.js';
+import { reportRepeated } from './ninjs-left-out.js';
 
 /**
  * The item fields the importer reads (lower case; ninjs 1, 2 and 3 spellings), and those that only
@@ -7,13 +8,17 @@ import { type Field, type ReadContext, members } from './ninjs-fields.js';
  */
 const readFields: ReadonlySet<string> = new Set([
   ...['uri', 'version', 'type', 'headlines', 'headline', 'firstcreated', 'versioncreated', 'embargoed', 'embargoeduntil', 'pubstatus', 'urgency'],
-  ...['located', 'copyrightholder', 'by', 'byline', 'slugline', 'language', 'subjects', 'subject', 'keywords', 'descriptions', 'description_text'],
+  ...['located', 'copyrightholder', 'by', 'byline', 'bylines', 'slugline', 'language', 'subjects', 'subject', 'keywords', 'descriptions', 'description_text'],
   ...['description_html', 'bodies', 'body_html', 'body_xhtml', 'body_text', 'associations'],
   ...['$schema', 'standard', 'representationtype'],
 ]);
 
-/** Warn, once per item and by name, about the fields of a story item that no story field takes (`bylines`, `ednote`, `people`…). */
+/**
+ * Warn, once per item and by name, about the fields of a story item that no story field takes
+ * (`ednote`, `people`, `genres`…), and about each read field that the item gives again later.
+ */
 export function reportUnmapped(context: ReadContext, item: Field): void {
+  reportRepeated(context, item, (name) => readFields.has(name));
   const entries = members(item);
   // `copyrightholder` is the dateline's agency, so it is taken only with `located`.
   const located = entries.some((entry) => entry.name.toLowerCase() === 'located');

@@ -108,18 +108,23 @@ describe('importNinjs: ninjs 2.x', () => {
     expect(story.body).not.toMatch(/wireTracker|script|automation plan”\n/);
   });
 
-  it('should leave out a subject without a name and the item-level rights notice, and say so', () => {
+  it('should leave out the sub headline, a subject without a name, the short plain-text body and the item-level rights notice, and say so', () => {
     expect(messages(importFixture('ninjs2-item.json'))).toEqual([
+      'ninjs2-item.json:18:5  warning  `headlines[0]` is left out: a story keeps one headline, `headlines[1]` (copy what matters by hand)  import-dropped',
       'ninjs2-item.json:58:5  warning  `subjects[2]` has no `name` to show as a topic; it is left out  import-dropped',
+      'ninjs2-item.json:35:5  warning  `bodies[0]` is left out: a story keeps one body, `bodies[1]` (copy what matters by hand)  import-dropped',
       'ninjs2-item.json:12:22  warning  Item has a field that is not imported: `copyrightnotice`; its value is left out, expected only the fields listed in the README (copy what matters by hand)  import-dropped',
     ]);
   });
 });
 
 describe('importNinjs: ninjs 3.x', () => {
-  it('should read camelCase names, an XHTML body and the first picture association', () => {
+  it('should read camelCase names, an XHTML body and the first picture association, naming the logo and the short body it leaves out', () => {
     const result = importFixture('ninjs3-item.json');
-    expect(result.problems).toEqual([]);
+    expect(messages(result)).toEqual([
+      'ninjs3-item.json:58:5  warning  `associations[0]` is a `graphic`, not a picture; it is left out: a story takes only its lead picture from `associations` (copy what matters by hand)  import-dropped',
+      'ninjs3-item.json:29:5  warning  `bodies[0]` is left out: a story keeps one body, `bodies[1]` (copy what matters by hand)  import-dropped',
+    ]);
     const story = onlyStory(result);
     expect(story.id).toBe('ecb-rates-7f3k');
     expect(story.folder).toBe('2024/03');
@@ -422,10 +427,10 @@ describe('importNinjs: malformed input', () => {
   });
 
   it('should name, per item, the fields it does not map, and import the item without them', () => {
-    const bylines = [{ name: 'Lars Berg', role: 'reporter' }];
-    const result = importText(`[\n  ${item({ uri: 'urn:x:first-item', bylines, ednote: 'Not for publication', standard: { name: 'ninjs' } }).replace(/\n/g, ' ')},\n  ${item({ uri: 'urn:x:second-item', $schema: 'x' }).replace(/\n/g, ' ')}\n]`);
+    const people = [{ name: 'Lars Berg', rel: 'quoted' }];
+    const result = importText(`[\n  ${item({ uri: 'urn:x:first-item', people, ednote: 'Not for publication', standard: { name: 'ninjs' } }).replace(/\n/g, ' ')},\n  ${item({ uri: 'urn:x:second-item', $schema: 'x' }).replace(/\n/g, ' ')}\n]`);
     expect(result.stories.map((story) => story.id)).toEqual(['first-item', 'second-item']);
-    expect(messages(result)).toEqual(['wire/item.json:2:176  warning  Item `[0]` has fields that are not imported: `bylines`, `ednote`; their values are left out, expected only the fields listed in the README (copy what matters by hand)  import-dropped']);
+    expect(messages(result)).toEqual(['wire/item.json:2:175  warning  Item `[0]` has fields that are not imported: `people`, `ednote`; their values are left out, expected only the fields listed in the README (copy what matters by hand)  import-dropped']);
     const agencyAlone = importText(item({ copyrightHolder: 'Nordwire' }));
     expect(messages(agencyAlone)).toEqual([expect.stringContaining('Item has a field that is not imported: `copyrightHolder`; its value is left out')]);
     expect(messages(importText(item({ copyrightHolder: 'Nordwire', located: 'OSLO' })))).toEqual([]);
@@ -438,5 +443,171 @@ describe('importNinjs: malformed input', () => {
     expect(bare.stories).toEqual([]);
     expect(messages(bare)).toEqual(['wire/item.json:3:21  error  `versionCreated` is "2024-03-06", expected an ISO 8601 date-time such as 2024-03-05T14:03:00+01:00  import-invalid-field']);
     expect(importText(item({ versionCreated: '2024-03-06' })).stories).toEqual([]);
+  });
+});
+
+describe('importNinjs: parts of the mapped fields that a story cannot keep', () => {
+  /** The `import-dropped` messages of a result, without their position. */
+  function leftOut(result: ImportResult): string[] {
+    return result.problems.filter((problem) => problem.ruleId === 'import-dropped').map((problem) => problem.reason);
+  }
+
+  it('should name every association left out: pictures after the lead one, and associations of other types', () => {
+    const picture = (name: string) => ({ name, type: 'picture', uri: `urn:p:${name}`, renditions: [{ href: `https://media.example.com/${name}.jpg` }] });
+    const result = importText(item({ associations: [{ name: 'logo', type: 'graphic', uri: 'urn:g:logo' }, picture('first'), picture('second'), { name: 'clip', type: 'video', uri: 'urn:v:clip' }] }));
+    expect(onlyStory(result).frontMatter['image']).toEqual({ src: 'https://media.example.com/first.jpg' });
+    expect(messages(result)).toEqual([
+      'wire/item.json:11:5  warning  `associations[0]` is a `graphic`, not a picture; it is left out: a story takes only its lead picture from `associations` (copy what matters by hand)  import-dropped',
+      'wire/item.json:26:5  warning  `associations[2]` is left out: a story keeps one lead picture, `associations[1]` (copy what matters by hand)  import-dropped',
+      'wire/item.json:36:5  warning  `associations[3]` is a `video`, not a picture; it is left out: a story takes only its lead picture from `associations` (copy what matters by hand)  import-dropped',
+    ]);
+  });
+
+  it('should name a ninjs 1 association left out by its name', () => {
+    const picture = (name: string) => ({ type: 'picture', renditions: { main: { href: `https://media.example.com/${name}.jpg` } } });
+    const result = importText(item({ associations: { picture1: picture('one'), picture2: picture('two') } }));
+    expect(onlyStory(result).frontMatter['image']).toEqual({ src: 'https://media.example.com/one.jpg' });
+    expect(leftOut(result)).toEqual(['`associations.picture2` is left out: a story keeps one lead picture, `associations.picture1` (copy what matters by hand)']);
+  });
+
+  it('should name what a picture without an http(s) image cannot show: its renditions and its alt text', () => {
+    const picture = { type: 'picture', uri: 'urn:p', headlines: [{ value: 'Pickets at the gate' }], descriptions: [{ role: 'caption', value: 'Dockworkers picket.' }], renditions: [{ href: 'ftp://archive.example.com/p.tif' }] };
+    const result = importText(item({ associations: [picture] }));
+    expect(onlyStory(result).frontMatter['image']).toEqual({ caption: 'Dockworkers picket.' });
+    expect(leftOut(result)).toEqual([
+      '`associations[0].renditions` is left out: none of them is an `http(s)` image, so the story shows no picture (copy what matters by hand)',
+      '`associations[0].headlines` is left out: it is the alt text of a picture, and this one has no `http(s)` image to show (copy what matters by hand)',
+    ]);
+  });
+
+  it('should name the credit fields of the lead picture that its credit line does not include', () => {
+    const picture = { type: 'picture', uri: 'urn:p', creditline: 'Lars Berg / Reuters', by: 'Lars Berg', byline: 'L. Berg', copyrightHolder: 'Reuters', copyrightNotice: '© 2024 Reuters. All rights reserved.' };
+    const result = importText(item({ associations: [picture] }));
+    expect(onlyStory(result).frontMatter['image']).toEqual({ credit: 'Lars Berg / Reuters' });
+    expect(leftOut(result)).toEqual([
+      '`associations[0].byline` is left out: the picture\'s credit reads "Lars Berg / Reuters" (copy what matters by hand)',
+      '`associations[0].copyrightNotice` is left out: the picture\'s credit reads "Lars Berg / Reuters" (copy what matters by hand)',
+    ]);
+  });
+
+  it('should name every description other than the summary, unless it repeats the summary', () => {
+    const result = importText(
+      item({
+        descriptions: [
+          { role: 'summary', value: 'The summary.' },
+          { role: 'summary', contentType: 'text/html', value: '<p>The <b>summary</b>.</p>' },
+          { role: 'summary', value: 'A second summary.' },
+          { role: 'drol:caption', value: 'A caption of the item.' },
+        ],
+      }),
+    );
+    expect(onlyStory(result).frontMatter['summary']).toBe('The summary.');
+    expect(leftOut(result)).toEqual([
+      '`descriptions[2]` is left out: a story keeps one summary, `descriptions[0]` (copy what matters by hand)',
+      '`descriptions[3]` is left out: a story keeps one summary, `descriptions[0]` (copy what matters by hand)',
+    ]);
+  });
+
+  it('should name the descriptions of an item without a summary, which are all left out', () => {
+    const result = importText(item({ descriptions: [{ role: 'text', value: 'A longer description.' }] }));
+    expect(onlyStory(result).frontMatter).not.toHaveProperty('summary');
+    expect(leftOut(result)).toEqual(['`descriptions[0]` is left out: a story takes only a description with role `summary` or `abstract` as its summary (copy what matters by hand)']);
+  });
+
+  it('should name every body other than the one taken, unless it is the same text in another format', () => {
+    const result = importText(
+      item({
+        bodies: [
+          { role: 'text', contentType: 'text/plain', value: 'The story,\nin full.' },
+          { role: 'short', contentType: 'text/plain', value: 'The story, short.' },
+          { role: 'richtext', contentType: 'text/html', value: '<p>The <em>story</em>,</p><p>in full.</p>' },
+          { role: 'markdown', contentType: 'text/markdown', value: 'The *story*.' },
+        ],
+      }),
+    );
+    expect(onlyStory(result).body).toBe('The _story_,\n\nin full.\n');
+    expect(leftOut(result)).toEqual([
+      '`bodies[1]` is left out: a story keeps one body, `bodies[2]` (copy what matters by hand)',
+      '`bodies[3]` is left out: a story keeps one body, `bodies[2]` (copy what matters by hand)',
+    ]);
+  });
+
+  it('should name every headline other than the title, unless it repeats it', () => {
+    const result = importText(
+      item({
+        headlines: [
+          { role: 'sub', value: 'Talks to resume on Thursday' },
+          { role: 'main', value: 'Inline item' },
+          { role: 'short', contentType: 'text/html', value: '<b>Inline</b> item' },
+        ],
+      }),
+    );
+    expect(onlyStory(result).frontMatter['title']).toBe('Inline item');
+    expect(leftOut(result)).toEqual(['`headlines[0]` is left out: a story keeps one headline, `headlines[1]` (copy what matters by hand)']);
+  });
+
+  it('should name a ninjs 1 field left out for the one the story takes, unless it holds the same text', () => {
+    const result = importText(
+      item({
+        headline: 'A ninjs 1 headline',
+        byline: 'Another Writer',
+        by: 'A Writer',
+        body_html: '<p>The story.</p>',
+        body_text: 'The story.',
+        body_xhtml: '<p>Another story.</p>',
+        description_html: '<p>The summary.</p>',
+        description_text: 'The summary.',
+        descriptions: [{ role: 'summary', value: 'The ninjs 2 summary.' }],
+      }),
+    );
+    const story = onlyStory(result);
+    expect(story.frontMatter).toMatchObject({ title: 'Inline item', byline: 'A Writer', summary: 'The ninjs 2 summary.' });
+    expect(story.body).toBe('The story.\n');
+    expect(leftOut(result).sort()).toEqual([
+      '`body_xhtml` is left out: a story keeps one body, `body_html` (copy what matters by hand)',
+      '`byline` is left out: a story keeps one byline, `by` (copy what matters by hand)',
+      '`description_html` is left out: a story keeps one summary, `descriptions` (copy what matters by hand)',
+      '`description_text` is left out: a story keeps one summary, `descriptions` (copy what matters by hand)',
+      '`headline` is left out: a story keeps one headline, `headlines` (copy what matters by hand)',
+    ]);
+  });
+
+  it('should name the embeds and pictures an HTML body loses, but not its scripts, styles or forms', () => {
+    const html = [
+      '<p>Watch the strike:</p><iframe src="https://video.example.com/embed/strike"></iframe><iframe src="https://video.example.com/embed/strike"></iframe>',
+      '<video src="rtmp://media.example.com/clip"></video><p><img src="data:image/png;base64,AAAA" alt="x"> Map</p>',
+      '<script>track()</script><style>p {}</style><form><input name="q"></form><p>More.</p>',
+    ].join('');
+    const result = importText(item({ bodies: [{ contentType: 'text/html', value: html }] }));
+    expect(onlyStory(result).body).toBe('Watch the strike:\n\nMap\n\nMore.\n');
+    expect(messages(result)).toEqual([
+      'wire/item.json:11:5  warning  `bodies[0]` has parts that are left out: an `<iframe>` of https://video.example.com/embed/strike (2 times), a `<video>`, a picture without an http(s) source; a story body keeps text, links and http(s) pictures (copy what matters by hand)  import-dropped',
+    ]);
+  });
+
+  it('should name a field given twice (in any spelling), whose earlier value is left out, unless both say the same', () => {
+    const text = [
+      '{"uri": "urn:x:twice-item", "versioncreated": "2024-03-06T13:45:00Z", "versionCreated": "2024-03-06T13:45:00Z",',
+      ' "headlines": [{"value": "Twice"}], "by": "First Writer", "By": "Second Writer",',
+      ' "associations": [{"type": "picture", "creditline": "Old credit", "creditline": "New credit"}]}',
+    ].join('\n');
+    const result = importText(text);
+    expect(onlyStory(result).frontMatter).toMatchObject({ byline: 'Second Writer', image: { credit: 'New credit' } });
+    expect(messages(result)).toEqual([
+      'wire/item.json:3:53  warning  `associations[0].creditline` is left out: `creditline` follows later in the same map, and the later one is taken (copy what matters by hand)  import-dropped',
+      'wire/item.json:2:43  warning  `by` is left out: `By` follows later in the same map, and the later one is taken (copy what matters by hand)  import-dropped',
+    ]);
+  });
+
+  it('should make the byline of the names in `bylines` when the item has no `by`, and name it when it has', () => {
+    const bylines = [{ byline: 'Lars Berg', role: 'reporter' }, { name: 'Anna Weber' }, { displayname: 'Max Müller' }];
+    const kept = importText(item({ bylines }));
+    expect(onlyStory(kept).frontMatter['byline']).toBe('Lars Berg, Anna Weber, Max Müller');
+    expect(messages(kept)).toEqual([]);
+    const both = importText(item({ by: 'Lars Berg and Anna Weber', bylines: bylines.slice(0, 2) }));
+    expect(onlyStory(both).frontMatter['byline']).toBe('Lars Berg and Anna Weber');
+    expect(messages(both)).toEqual([]);
+    const other = importText(item({ by: 'Desk', bylines: bylines.slice(0, 1) }));
+    expect(leftOut(other)).toEqual(['`bylines` is left out: a story keeps one byline, `by` (copy what matters by hand)']);
   });
 });
