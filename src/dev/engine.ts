@@ -53,8 +53,9 @@ export interface RebuildReport {
   readonly pages: number;
   readonly ms: number;
   /**
-   * `light` when only articles were swapped, or only warnings of skipped files changed (no resolving, no page planning), `full` when the site
-   * was resolved again, `unchanged` when no file's content had changed (nothing was done).
+   * `light` when only articles were swapped or only `skipped-file` warnings changed (no resolving,
+   * no page planning), `full` when the site was resolved again, `unchanged` when no file's content
+   * had changed (nothing was done).
    */
   readonly path: 'light' | 'full' | 'unchanged';
 }
