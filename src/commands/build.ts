@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { openBodySpill, type BodySpill } from '../cache/body-spill.js';
 import { writeCacheFile } from '../cache/cache-file.js';
+import { openCacheFolder } from '../cache/cache-folder.js';
 import { publishedBefore } from '../cache/published.js';
 import { cacheDir, readCacheIndex, readCachedStories, readSiteFrame, writeBuildCache, writeSiteFrame, type CachedStory } from '../cache/build-cache.js';
 import { fromPlainMessage, toPlainMessage } from '../cache/serialize.js';
@@ -116,7 +117,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const resolved = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd);
   const config = resolved.config;
   if (!config) return report(logger, { ok: false, messages: resolved.messages });
-  const useCache = options.cache !== false;
+  // A cache folder that is a link (or not a folder) is neither read nor written: the build goes without a cache.
+  const folder = options.cache === false ? undefined : openCacheFolder(dir);
+  if (folder?.usable === false) logger.error(folder.warning);
+  const useCache = folder?.usable === true;
   const configKey = JSON.stringify(config);
   const [scan, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
   const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;

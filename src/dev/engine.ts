@@ -21,6 +21,7 @@ import type { Page } from '../render/page.js';
 import { pinFolderIfPresent } from '../io/open-inside.js';
 import { expandFolders, isRegularFile, isRegularFileInside } from './changed-files.js';
 import { contentTypeOf } from './content-type.js';
+import { skippedFiles } from './skipped-files.js';
 import type { Served } from './site-source.js';
 
 /** Where the dev engine finds its inputs: the same as a build's, from a known folder. */
@@ -52,8 +53,9 @@ export interface RebuildReport {
   readonly pages: number;
   readonly ms: number;
   /**
-   * `light` when only articles were swapped (no resolving, no page planning), `full` when the site
-   * was resolved again, `unchanged` when no file's content had changed (nothing was done).
+   * `light` when only articles were swapped or only `skipped-file` warnings changed (no resolving,
+   * no page planning), `full` when the site was resolved again, `unchanged` when no file's content
+   * had changed (nothing was done).
    */
   readonly path: 'light' | 'full' | 'unchanged';
 }
@@ -123,6 +125,8 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   const unreadable = new Map<string, VFileMessage>();
   const assets = new Set(loaded.assets.map((asset) => asset.source));
   for (const message of loaded.messages) unreadable.set(message.file ?? '', message);
+  // Warnings of files named like stories but not read (a named pipe, `LOUD.MD`): never a reason to resolve again.
+  const skipped = skippedFiles(loaded.skipped, storiesDir, cwd);
   if (config) for (const file of loaded.stories) setStory(file.source, { file, result: storyToArticle(file, config, assets) });
 
   let good: GoodSite | undefined;
@@ -130,7 +134,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   /** Each story as the last good site has it, shown in its place while a save of it is broken. */
   let lastGood = new Map<string, Article>();
   const cache = new Map<string, string | Uint8Array>();
-  const storyMessages = () => [...resolved.messages, ...unreadable.values(), ...[...withMessages].flatMap((source) => stories.get(source)?.result.messages ?? [])];
+  const storyMessages = () => [...resolved.messages, ...unreadable.values(), ...skipped.messages(), ...[...withMessages].flatMap((source) => stories.get(source)?.result.messages ?? [])];
 
   /** Drop changed pages from the cache, rendering again at once those that had been served. */
   const refresh = (next: GoodSite, changed: readonly string[], removed: readonly string[]): number => {
@@ -151,7 +155,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       return { ok: false, messages, leftOut: [], changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: 'full' };
     };
     if (!config) return failed(resolved.messages);
-    const inputs = { config, theme, extra: [...resolved.messages, ...unreadable.values()], unreadable: unreadable.keys(), storiesDir, cwd };
+    const inputs = { config, theme, extra: [...resolved.messages, ...unreadable.values(), ...skipped.messages()], unreadable: unreadable.keys(), storiesDir, cwd };
     const assembly = assembleForDev(stories, lastGood, { ...inputs, now: options.now ?? Date.now(), drafts: options.drafts === true });
     const { outcome } = assembly;
     if (!outcome.site || !outcome.pages) return failed(assembly.messages);
@@ -215,11 +219,14 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       if (!config) return fullRebuild(since);
       let shapeChanged = false;
       let assetsChanged = false;
+      let warningsChanged = false;
       const edited = new Map<string, Article>();
-      const knownUnder = (prefix: string) => [...stories.keys(), ...assets].filter((source) => source.startsWith(prefix));
+      const knownUnder = (prefix: string) => [...stories.keys(), ...assets, ...skipped.sources()].filter((source) => source.startsWith(prefix));
       for (const file of await expandFolders(files, storiesDir, knownUnder)) {
         const source = path.relative(storiesDir, file).split(path.sep).join('/');
         if (source.startsWith('../') || source === '..' || path.isAbsolute(source) || isHidden(source)) continue;
+        const displayPath = path.relative(cwd, file).split(path.sep).join('/');
+        warningsChanged = (await skipped.recheck(file, source, displayPath)) || warningsChanged;
         // A story behind a link is read (and refused, with its message); a picture there is not served.
         const exists = isStorySource(source) ? await isRegularFile(file) : await isRegularFileInside(storiesRoot, file);
         if (!isStorySource(source)) {
@@ -228,7 +235,6 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
           else assets.delete(source);
           continue;
         }
-        const displayPath = path.relative(cwd, file).split(path.sep).join('/');
         unreadable.delete(displayPath);
         const before = stories.get(source);
         const loadedFile = exists ? await loadStoryFile(storiesRoot, source, cwd) : undefined;
@@ -248,7 +254,10 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       }
       if (assetsChanged) remodelStoriesWithImages(stories, config, assets, setStory);
       if (!shapeChanged && edited.size === 0) {
-        return { ok: lastOk, messages: storyMessages(), leftOut: good?.leftOut ?? [], changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: 'unchanged' };
+        // Only a skipped file's warning changed: reported as it is, with nothing to resolve or render.
+        if (warningsChanged && (!good || !lastOk)) return fullRebuild(since);
+        const messages = warningsChanged && good ? [...storyMessages(), ...good.siteMessages] : storyMessages();
+        return { ok: lastOk, messages, leftOut: good?.leftOut ?? [], changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: warningsChanged ? 'light' : 'unchanged' };
       }
       return (!shapeChanged && lightRebuild(since, edited)) || fullRebuild(since);
     },

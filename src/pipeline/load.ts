@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, readFileSync, type Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { openInside, openInsideSync, type PinnedFolder } from '../io/open-inside.js';
@@ -32,7 +32,10 @@ export interface AssetFile {
 export interface LoadedStories {
   readonly stories: readonly StoryFile[];
   readonly assets: readonly AssetFile[];
+  /** One error per story file that could not be read. */
   readonly messages: readonly VFileMessage[];
+  /** One `skipped-file` warning per file that looks like a story but is not read as one (see `skippedFileAt`). */
+  readonly skipped: readonly VFileMessage[];
 }
 
 /** How many story files are read at once. */
@@ -77,7 +80,7 @@ export async function scanStories(storiesDir: string, cwd: string = process.cwd(
   const displayFolder = path.relative(cwd, root).split(path.sep).join('/');
   const messages = entries.flatMap((entry) => {
     const source = relative(entry);
-    const message = isHidden(source) ? undefined : skippedFile(entry, displayFolder === '' ? source : `${displayFolder}/${source}`);
+    const message = isHidden(source) ? undefined : skippedFile(entry.name, entry, displayFolder === '' ? source : `${displayFolder}/${source}`);
     return message ? [message] : [];
   });
   // Synchronous on purpose: ten thousand tiny `lstat` calls take a fifth of the time in one loop
@@ -96,16 +99,28 @@ export async function scanStories(storiesDir: string, cwd: string = process.cwd(
   };
 }
 
+/** What a file is, as a folder entry or `lstat` tells. */
+type FileKind = Pick<Dirent, 'isFile' | 'isDirectory' | 'isSymbolicLink' | 'isFIFO' | 'isSocket'>;
+
+/**
+ * The `skipped-file` warning for `file` (shown as `displayPath`) as it is now, looked at without
+ * being opened; undefined when it is read as a story or as an asset, or is missing.
+ */
+export async function skippedFileAt(file: string, displayPath: string): Promise<VFileMessage | undefined> {
+  const info = await lstat(file).catch(() => undefined);
+  return info && skippedFile(path.basename(file), info, displayPath);
+}
+
 /**
  * A warning for a file named like a story that is not read as one: a named pipe, device or
  * socket (reading one could block or never end), or a regular file whose `.md` is not in lower case.
  */
-function skippedFile(entry: Dirent, displayPath: string): VFileMessage | undefined {
-  if (!/\.md$/i.test(entry.name) || entry.isDirectory() || entry.isSymbolicLink()) return undefined;
+function skippedFile(name: string, entry: FileKind, displayPath: string): VFileMessage | undefined {
+  if (!/\.md$/i.test(name) || entry.isDirectory() || entry.isSymbolicLink()) return undefined;
   const start = { line: 1, column: 1 };
   if (entry.isFile()) {
-    if (isStorySource(entry.name)) return undefined;
-    const renamed = `${entry.name.slice(0, -3)}.md`;
+    if (isStorySource(name)) return undefined;
+    const renamed = `${name.slice(0, -3)}.md`;
     return problem('skipped-file', `Not a story: only names ending in ".md", in lower case, are stories; expected "${renamed}" (rename the file)`, displayPath, start);
   }
   const kind = entry.isFIFO() ? 'a named pipe' : entry.isSocket() ? 'a socket' : 'a device';
@@ -121,12 +136,13 @@ async function readStories(scan: ScannedFolder, stories: readonly ScannedStory[]
     if ('message' in result) messages.push(result.message);
     else files.push(result);
   }
-  return { stories: files, assets: scan.assets, messages };
+  return { stories: files, assets: scan.assets, messages, skipped: scan.messages };
 }
 
 /**
  * Read every `*.md` below `storiesDir` (sorted by path), and list the other files as assets.
- * Symbolic links and dot-files are skipped, so nothing outside the folder is ever read.
+ * Symbolic links and dot-files are skipped, so nothing outside the folder is ever read; files
+ * named like stories that are not read as such are warned of (`skipped`).
  */
 export async function loadStories(storiesDir: string, cwd: string = process.cwd()): Promise<LoadedStories> {
   const scan = await scanStories(storiesDir, cwd);

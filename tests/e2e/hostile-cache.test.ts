@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -71,5 +71,68 @@ describe('a build whose cache folder holds other things than cache files', () =>
     expect(await readFile(path.join(dir, 'dist/2018/05/20/a/index.html'), 'utf8')).toContain('Story A, again');
     const after = await Promise.all(['index.bin', 'manifest.json'].map((file) => readFile(path.join(elsewhere, file))));
     expect(after).toEqual(before);
+  });
+});
+
+// The cache folder itself is not a folder of the site's own: a link of that name (a commit can
+// carry one, though the folder is git-ignored) or a file. The build neither reads nor writes a
+// cache there, builds the site without one, and says why in one line.
+describe('a build whose cache folder is not a folder of its own', () => {
+  let dir = '';
+  /** Build with the real CLI, as `build` above does, keeping what it printed to each stream apart. */
+  const buildApart = async (args: readonly string[] = []) => {
+    const { stdout, stderr } = await run(process.execPath, [bin, 'build', ...args], { cwd: dir, timeout: 20_000, killSignal: 'SIGKILL' });
+    return { stdout, stderr };
+  };
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-cache-folder-'));
+    for (const [file, text] of parseFixture(fixtureStory('a', 20) + fixtureStory('b', 21, '', 'See [a](a.md).'))) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), text);
+    }
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('should build without a cache, write nothing where a link of its name leads, and say so', async () => {
+    const elsewhere = path.join(dir, 'elsewhere');
+    await mkdir(elsewhere);
+    await symlink(elsewhere, path.join(dir, '.wiredesk-cache'));
+    const first = await buildApart();
+    expect(first.stdout).toMatch(/Built 2 stories/);
+    expect(first.stderr).toMatch(/^The cache folder "\.wiredesk-cache" is a symbolic link, .*remove it/m);
+    expect(first.stderr.trim().split('\n')).toHaveLength(1);
+    // A second build would find a cache there had the first one kept it: it builds every story again.
+    await writeFile(path.join(dir, 'stories/a.md'), (await readFile(path.join(dir, 'stories/a.md'), 'utf8')).replace('Story A', 'Story A, updated'));
+    expect((await buildApart()).stdout).toMatch(/Built 2 stories/);
+    expect(await readdir(elsewhere)).toEqual([]);
+    expect(await readFile(path.join(dir, 'dist/2018/05/20/a/index.html'), 'utf8')).toContain('Story A, updated');
+  });
+
+  it('should never read a cache where a link of its name leads', async () => {
+    await buildApart();
+    const elsewhere = path.join(dir, 'elsewhere');
+    await rename(path.join(dir, '.wiredesk-cache'), elsewhere);
+    await symlink(elsewhere, path.join(dir, '.wiredesk-cache'));
+    const before = await readFile(path.join(elsewhere, 'index.bin'));
+    const { stdout } = await buildApart();
+    // Trusted, the index there would make this build a no-op, with no file written.
+    expect(stdout).toMatch(/Built 2 stories .*: [1-9]\d* files written/);
+    expect(await readFile(path.join(elsewhere, 'index.bin'))).toEqual(before);
+  });
+
+  it('should build without a cache when a file has its name, and leave the file as it is', async () => {
+    await writeFile(path.join(dir, '.wiredesk-cache'), 'not a folder\n');
+    const { stdout, stderr } = await buildApart();
+    expect(stdout).toMatch(/Built 2 stories/);
+    expect(stderr).toMatch(/^The cache folder "\.wiredesk-cache" is a file, not a folder: .*remove it/m);
+    expect(await readFile(path.join(dir, '.wiredesk-cache'), 'utf8')).toBe('not a folder\n');
+  });
+
+  it('should say nothing of the cache folder with --no-cache', async () => {
+    await symlink(path.join(dir, 'elsewhere'), path.join(dir, '.wiredesk-cache'));
+    const { stdout, stderr } = await buildApart(['--no-cache']);
+    expect(stdout).toMatch(/Built 2 stories/);
+    expect(stderr).toBe('');
   });
 });
