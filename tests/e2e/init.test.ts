@@ -176,4 +176,20 @@ describe('wiredesk new', () => {
     const outcome = await newStory({ headline: 'Землетрясение', cwd: dir, now: Date.parse('2026-05-04T10:00:00Z'), logger: memoryLogger() });
     expect(outcome).toEqual({ file: 'stories/2026/05/story-20260504-100000.md' });
   });
+
+  it('should cut a long headline\'s file name at a hyphen, to at most 80 characters', async () => {
+    const dir = await tempDir();
+    const headline = 'Central bank raises interest rates for the third time this year as inflation stays above target';
+    const outcome = await newStory({ headline, cwd: dir, now: Date.parse('2026-05-04T10:00:00Z'), logger: memoryLogger() });
+    expect(outcome).toEqual({ file: 'stories/2026/05/central-bank-raises-interest-rates-for-the-third-time-this-year-as-inflation.md' });
+  });
+
+  it('should print the settings\' problems and write nothing when site.yaml is wrong', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'site.yaml'), 'timezone: Mars/Olympus\n');
+    const failed = await wiredesk(dir, 'new', 'Markets open');
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('site.yaml:1:11  error  Unknown time zone "Mars/Olympus"');
+    expect(await readdir(dir)).toEqual(['site.yaml']);
+  });
 });
