@@ -8,6 +8,8 @@ const usage = `Usage: wiredesk <command> [options]
 Commands:
   build              Build the stories folder into a static site
   dev                Preview: build, serve, watch, rebuild what changed, reload open pages
+  init [DIR]         Make a new site in DIR (default: .), which must be empty or missing
+  new "HEADLINE"     Write stories/YYYY/MM/<slug>.md for a new story dated now
   import SOURCE      Turn wire copy (a file, a folder, or - for standard input) into story files
 
 Options:
@@ -99,6 +101,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { importStories } = await import('./commands/import.js');
     const report = await importStories({ target, format: values.format, into: values.into ?? values.stories, force: values.force, timezone: values.timezone, config: values.config });
     return report.ok ? 0 : 1;
+  }
+  if (command === 'init' || command === 'new') {
+    const [first, ...extra] = rest;
+    if ((command === 'new' && first === undefined) || extra.length > 0) {
+      process.stderr.write(`${first === undefined ? 'Missing the headline' : `Unexpected argument "${extra[0]}"`}, expected \`wiredesk ${command === 'new' ? 'new "Headline"' : 'init [DIR]'}\`\n\n${usage}\n`);
+      return 2;
+    }
+    const outcome = command === 'init'
+      ? await (await import('./commands/init.js')).init({ dir: first })
+      : await (await import('./commands/new.js')).newStory({ headline: first ?? '', stories: values.stories, config: values.config });
+    return 'refused' in outcome && outcome.refused !== undefined ? 2 : 'failed' in outcome ? 1 : 0;
   }
   if (rest.length > 0) {
     process.stderr.write(`Unexpected argument "${rest[0]}"\n\n${usage}\n`);

@@ -75,6 +75,11 @@ export function offsetInZone(wallClockMs: number, timezone: string): number {
   return offset;
 }
 
+/** The offset (minutes east of UTC) that an IANA zone has at an instant. */
+export function offsetAtInstant(epochMs: number, timezone: string): number {
+  return zoneOffsetAt(epochMs, timezone);
+}
+
 /** True when `timezone` is an IANA zone name this Node.js knows. */
 export function isKnownTimeZone(timezone: string): boolean {
   try {

@@ -52,4 +52,15 @@ describe('the packed package, installed into an empty folder', () => {
     expect(existsSync(path.join(site, 'dist/assets/style.css'))).toBe(true);
     expect(await readdir(path.join(site, 'dist/tags'))).toContain('desk');
   });
+
+  it('should make a site with the installed `init` that `npm run build` builds once the package is installed in it', async () => {
+    const command = path.join(dir, 'site/node_modules/wiredesk/bin/wiredesk.js');
+    await inFolder(dir, process.execPath, [command, 'init', 'fresh']);
+    const fresh = path.join(dir, 'fresh');
+    // The package is not on the registry: the tarball takes the place of `^version` in the new package.json.
+    await inFolder(fresh, 'npm', ['install', '--prefer-offline', tarball]);
+    const built = await inFolder(fresh, 'npm', ['run', '--silent', 'build']);
+    expect(built.stdout).toMatch(/^Built 1 story into \d+ pages/);
+    expect(built.stderr).toBe('');
+  }, 300_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIso, parseDateTime } from '../../src/text/datetime.js';
+import { formatIso, offsetAtInstant, parseDateTime } from '../../src/text/datetime.js';
 
 describe('parseDateTime', () => {
   it('should keep the offset a date was written in', () => {
@@ -50,5 +50,12 @@ describe('parseDateTime', () => {
 
   it('should format an instant in any offset', () => {
     expect(formatIso(Date.UTC(2018, 4, 25, 23, 30), -300)).toBe('2018-05-25T18:30:00-05:00');
+  });
+
+  it('should give a zone\'s offset at an instant, on both sides of a daylight-saving change', () => {
+    // New York moved its clocks forward at 07:00 UTC on 8 March 2026.
+    expect(offsetAtInstant(Date.UTC(2026, 2, 8, 6, 59, 59), 'America/New_York')).toBe(-300);
+    expect(offsetAtInstant(Date.UTC(2026, 2, 8, 7, 0, 0), 'America/New_York')).toBe(-240);
+    expect(offsetAtInstant(Date.UTC(2026, 2, 1), 'Asia/Kolkata')).toBe(330);
   });
 });

@@ -1,0 +1,70 @@
+import { pagesWorkflowText } from './pages-workflow.js';
+import { newStoryFile } from './story-file.js';
+
+/** One file `wiredesk init` writes: its path in the site's folder (with `/`) and its text. */
+export interface SiteFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** What the new site's files depend on. */
+export interface SiteFileOptions {
+  /** The IANA zone written as `timezone` in `site.yaml` and used to date the sample story. */
+  readonly timezone: string;
+  /** The instant the sample story is dated, in epoch milliseconds. */
+  readonly now: number;
+  /** The version of wiredesk the site depends on (`^version`). */
+  readonly version: string;
+}
+
+/** Every file of a new site: settings, a sample story, package.json, .gitignore and the Pages workflow. */
+export function siteFiles(options: SiteFileOptions): SiteFile[] {
+  const story = newStoryFile('Welcome to your newsroom', options.now, options.timezone, sampleBody);
+  return [
+    { path: 'site.yaml', text: siteYamlText(options.timezone) },
+    { path: `stories/${story.path}`, text: story.text },
+    { path: 'package.json', text: packageJsonText(options.version) },
+    { path: '.gitignore', text: 'node_modules/\ndist\n.dist.trees/\n.wiredesk-cache/\n' },
+    { path: '.github/workflows/pages.yml', text: pagesWorkflowText },
+  ];
+}
+
+const sampleBody = `This is a sample story. A story is a Markdown file under \`stories/\`: YAML front matter
+between \`---\` lines (\`title\` and \`date\` are all it needs), then the text.
+
+Write the next one with \`npx wiredesk new "Headline"\`, and delete this one when you do.`;
+
+function siteYamlText(timezone: string): string {
+  return `# wiredesk settings: every one is optional; delete a line to use its default.
+
+# The site's name, in every page's header and in the feeds.
+title: My Newsroom
+# One sentence about the site, for search engines and feed readers.
+description: Stories from our newsroom.
+# The absolute URL the site is served from. \`wiredesk build --base-url URL\` overrides it
+# (the GitHub Pages workflow passes the Pages address).
+baseUrl: http://localhost:4321/
+# The stories' language, a BCP 47 tag such as en, ru or pt-BR.
+language: en
+# Dates written without a UTC offset (such as 2018-05-25) are placed in this IANA zone,
+# and \`wiredesk new\` dates a story now in it.
+timezone: ${/^[\w/+-]+$/.test(timezone) ? timezone : JSON.stringify(timezone)}
+# Where each story's page goes: :year, :month, :day (of the story's date) and :id (its file name).
+permalink: /:year/:month/:day/:id/
+# Stories on each page of a list (the front page, a section, a topic, a tag).
+pageSize: 20
+# Stories in each feed.
+feedSize: 20
+# A full-text search page (/search/) that needs no server.
+search: true
+`;
+}
+
+function packageJsonText(version: string): string {
+  const manifest = {
+    private: true,
+    scripts: { build: 'wiredesk build', dev: 'wiredesk dev' },
+    dependencies: { wiredesk: `^${version}` },
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
