@@ -1,7 +1,7 @@
 import { commands, leftOutExitCode } from './cli/commands.js';
 import { commandHelp, globalHelp } from './cli/help.js';
 import { flag, parseCommandLine, text, texts } from './cli/parse.js';
-import { missingStoriesFolder } from './cli/stories-folder.js';
+import { missingStoriesFolder } from './io/stories-folder.js';
 
 /** Show control characters escaped in a text for the terminal: bin/wiredesk.js prints its last-resort error line with it. */
 export { terminalLines } from './report/terminal-text.js';
@@ -62,7 +62,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     const now = await parseNow(text(values, 'now'));
-    if (now === 'invalid' || !hasStoriesFolder(text(values, 'stories'))) return 2;
+    if (now === 'invalid') return 2;
     const { build } = await import('./commands/build.js');
     const outcome = await build({ stories: text(values, 'stories'), out: text(values, 'out'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), threads, cache: !flag(values, 'no-cache'), keepGoing: flag(values, 'keep-going'), now, force: flag(values, 'force') });
     if (outcome.refused !== undefined) return 2;

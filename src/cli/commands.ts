@@ -50,7 +50,7 @@ export const commands: Readonly<Record<string, CommandSpec>> = {
       now,
       force: { type: 'boolean', help: 'Replace an output folder that wiredesk did not write' },
     },
-    notes: `Exit codes: 0 built, 1 errors in stories or a failed write, 2 a wrong command line or\nrefused output folder, ${leftOutExitCode} built with --keep-going but left broken stories out`,
+    notes: `Exit codes: 0 built, 1 errors in stories or a failed write, 2 a wrong command line, a\nrefused output folder or no stories folder, ${leftOutExitCode} built with --keep-going but left broken stories out`,
   },
   dev: {
     summary: 'Preview: build, serve, watch, rebuild what changed, reload open pages',
