@@ -40,6 +40,7 @@ import { searchIndexStep } from '../search/build-step.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
 import { terminalText } from '../report/terminal-text.js';
 import { hasErrors } from '../report/problem.js';
+import { missingStoriesFolder } from '../io/stories-folder.js';
 
 /** What a build is asked to do: the site's inputs, where to write, where to print. */
 export interface BuildOptions extends SiteInputs {
@@ -92,7 +93,7 @@ export interface BuildOutcome {
   readonly stats?: BuildStats;
   /** The embargoes around the build's instant (for the report's "next embargo" line). */
   readonly schedule?: Schedule;
-  /** Why the output folder was refused before anything was read or written (a wrong `--out`: exit code 2). */
+  /** Why the build was refused before anything was read or written (a wrong `--out`, no stories folder: exit code 2). */
   readonly refused?: string;
   /** Why writing the output failed (a full disk, say), printed in place of the usual failure line. */
   readonly failure?: string;
@@ -113,6 +114,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   if (refused) {
     logger.error(refused);
     return { ok: false, messages: [], refused };
+  }
+  const missing = missingStoriesFolder(options.stories, cwd);
+  if (missing) {
+    logger.error(missing);
+    return { ok: false, messages: [], refused: missing };
   }
   const resolved = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd);
   const config = resolved.config;

@@ -13,18 +13,17 @@ export interface CompileResult {
 
 /**
  * Compile wiredesk's package as `npm run compile` does, so that edited templates and sources are
- * served fresh: `tsc -b`, then the bundle the CLI and its threads run (rolldown.config.mjs).
+ * served fresh: `tsc -b`, then the bundle the CLI and its threads run (scripts/bundle.mjs with rolldown.config.mjs).
  */
 export async function compileCode(): Promise<CompileResult> {
   const tsconfig = path.join(packageRoot, 'tsconfig.json');
   if (!existsSync(tsconfig)) return { ok: true, lines: [] };
   const resolve = createRequire(path.join(packageRoot, 'package.json')).resolve;
   const compiled = await runNode([resolve('typescript/bin/tsc'), '-b', '--pretty', 'false']);
-  const bundleConfig = path.join(packageRoot, 'rolldown.config.mjs');
-  if (!compiled.ok || !existsSync(bundleConfig)) return compiled;
-  const bundled = await runNode([path.join(path.dirname(resolve('rolldown/package.json')), 'bin', 'cli.mjs'), '-c', bundleConfig]);
-  // rolldown lists the files it wrote: only its messages when it fails are worth showing.
-  return bundled.ok ? { ok: true, lines: [] } : bundled;
+  const bundleScript = path.join(packageRoot, 'scripts', 'bundle.mjs');
+  if (!compiled.ok || !existsSync(bundleScript)) return compiled;
+  // The bundling step prints nothing when it succeeds, and its messages (uncoloured here) when it fails.
+  return runNode([bundleScript]);
 }
 
 function runNode(args: readonly string[]): Promise<CompileResult> {

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -54,7 +56,7 @@ describe('the wiredesk command', () => {
   });
 
   it('should print help, the version, and refuse unknown commands and flags', async () => {
-    const help = await wiredesk(['--help'], process.cwd());
+    const help = await wiredesk(['build', '--help'], process.cwd());
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--base-url URL');
     const version = await wiredesk(['--version'], process.cwd());
@@ -101,5 +103,68 @@ describe('the wiredesk command', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--drafts is for `wiredesk dev` only');
     expect(existsSync(path.join(site.dir, 'dist'))).toBe(false);
+  });
+
+  it('should print the help of one command with `<command> --help` and `help <command>`', async () => {
+    const build = await wiredesk(['build', '--help'], process.cwd());
+    expect(build).toMatchObject({ code: 0, stderr: '' });
+    expect(build.stdout).toMatch(/^Usage: wiredesk build \[options\]\n/);
+    expect(build.stdout).toContain('--out DIR');
+    expect(build.stdout).toContain('exits 3 when it left any out');
+    expect(build.stdout).not.toContain('--port');
+    const dev = await wiredesk(['help', 'dev'], process.cwd());
+    expect(dev.code).toBe(0);
+    expect(dev.stdout).toMatch(/^Usage: wiredesk dev \[options\]\n/);
+    expect(dev.stdout).toContain('--port N');
+    expect(dev.stdout).not.toContain('--keep-going');
+    const all = await wiredesk(['--help'], process.cwd());
+    expect(all.stdout).toMatch(/^ {2}import <file\|folder\|-> +Turn wire copy/m);
+    expect(all.stdout).toContain('Run `wiredesk <command> --help` for the options of a command.');
+  });
+
+  it('should refuse a mistyped flag or command in one line with a suggestion, and exit 2', async () => {
+    const flag = await wiredesk(['build', '--otu', 'public'], process.cwd());
+    expect(flag).toEqual({ code: 2, stdout: '', stderr: 'Unknown option --otu for `wiredesk build`; did you mean --out?\n' });
+    const command = await wiredesk(['biuld'], process.cwd());
+    expect(command).toEqual({ code: 2, stdout: '', stderr: 'Unknown command "biuld"; did you mean `wiredesk build`?\n' });
+    const far = await wiredesk(['publish'], process.cwd());
+    expect(far).toEqual({ code: 2, stdout: '', stderr: 'Unknown command "publish"; see `wiredesk --help` for the commands\n' });
+  });
+
+  it("should refuse another command's flags in one line, exit 2 and build nothing", async () => {
+    const site = await fixtureSite('-- stories/a.md --\n---\ntitle: A\ndate: 2018-05-25T10:00:00Z\n---\nText.\n');
+    sites.push(site);
+    const result = await wiredesk(['build', '--port', '9000', '--force'], site.dir);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: '--port is for `wiredesk dev` only, not `wiredesk build`; see `wiredesk build --help`\n' });
+    expect(existsSync(path.join(site.dir, 'dist'))).toBe(false);
+    const imported = await wiredesk(['import', 'wire', '--keep-going'], site.dir);
+    expect(imported.stderr).toBe('--keep-going is for `wiredesk build` only, not `wiredesk import`; see `wiredesk import --help`\n');
+  });
+
+  it('should exit 3 when --keep-going published the site but left broken stories out', async () => {
+    const site = await fixtureSite('-- stories/a.md --\n---\ntitle: A\ndate: 2018-05-25T10:00:00Z\n---\nText.\n-- stories/b.md --\n---\ntitle: B\ndate: soon\n---\nText.\n');
+    sites.push(site);
+    const result = await wiredesk(['build', '--keep-going'], site.dir);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('Left out 1 broken story (--keep-going): stories/b.md');
+    expect(existsSync(path.join(site.dir, 'dist/2018/05/25/a/index.html'))).toBe(true);
+    await site.write('stories/b.md', '---\ntitle: B\ndate: 2018-05-25T11:00:00Z\n---\nText.\n');
+    expect((await wiredesk(['build', '--keep-going'], site.dir)).code).toBe(0);
+  });
+
+  it('should say in one line that there is no stories folder, exit 2 and leave nothing behind', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-empty-'));
+    try {
+      await writeFile(path.join(dir, 'notes.txt'), 'not a site\n');
+      for (const command of ['build', 'dev']) {
+        const result = await wiredesk([command], dir);
+        expect(result).toEqual({ code: 2, stdout: '', stderr: 'No stories folder "stories" here: run wiredesk in a site\'s folder, or pass --stories DIR\n' });
+      }
+      const named = await wiredesk(['build', '--stories', 'news'], dir);
+      expect(named.stderr).toBe('No stories folder "news" here: run wiredesk in a site\'s folder, or pass --stories DIR\n');
+      expect(readdirSync(dir)).toEqual(['notes.txt']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -71,7 +71,8 @@ describe('wiredesk build with any --out and --stories', () => {
           const after = await snapshotBelow(parent);
           expect(result.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
           if (result.code === 2) {
-            expect(result.stderr, args.join(' ')).toMatch(/^Refusing to build into "[^\n]*"[^\n]*\n$/);
+            // Refused in one line: the output folder, or a stories folder that is not there.
+            expect(result.stderr, args.join(' ')).toMatch(/^(?:Refusing to build into|No stories folder) "[^\n]*"[^\n]*\n$/);
             expect(after, args.join(' ')).toEqual(before);
             return;
           }

@@ -1,0 +1,92 @@
+/** One flag of a command: its parseArgs type, the placeholder of its value, and its line of help. */
+export interface FlagSpec {
+  readonly type: 'string' | 'boolean';
+  readonly multiple?: boolean;
+  readonly short?: string;
+  /** The value's placeholder in help (`DIR`), for string flags. */
+  readonly value?: string;
+  /** What the flag does, one or more lines of help. */
+  readonly help: string;
+}
+
+/** One command of the CLI: what it takes and what it does, shown by `wiredesk <command> --help`. */
+export interface CommandSpec {
+  /** Its line in the global help. */
+  readonly summary: string;
+  /** Its positional arguments as shown in usage (`<file|folder|->`), empty for none. */
+  readonly args: string;
+  readonly flags: Readonly<Record<string, FlagSpec>>;
+  /** Lines after the flags in its help (exit codes and the like). */
+  readonly notes?: string;
+}
+
+const stories: FlagSpec = { type: 'string', value: 'DIR', help: 'Folder of story files (default: stories)' };
+const config: FlagSpec = { type: 'string', value: 'FILE', help: 'Settings file (default: site.yaml, optional)' };
+const baseUrl: FlagSpec = { type: 'string', value: 'URL', help: 'Absolute URL the site is served from (overrides site.yaml)' };
+const now: FlagSpec = { type: 'string', value: 'TIME', help: 'The instant to build or preview for (ISO 8601 with offset;\ndefault: the clock), for embargoes and the news sitemap' };
+
+/** The flags every command takes. */
+export const globalFlags: Readonly<Record<string, FlagSpec>> = {
+  help: { type: 'boolean', short: 'h', help: 'Show this help' },
+  version: { type: 'boolean', short: 'v', help: 'Show the version' },
+};
+
+/** The exit code of a build that published the site but left broken stories out (`--keep-going`). */
+export const leftOutExitCode = 3;
+
+/** Every command, by name: adding a command is one entry here and one branch in cli.ts. */
+export const commands: Readonly<Record<string, CommandSpec>> = {
+  build: {
+    summary: 'Build the stories folder into a static site',
+    args: '',
+    flags: {
+      stories,
+      out: { type: 'string', value: 'DIR', help: 'Output folder (default: dist)' },
+      config,
+      'base-url': baseUrl,
+      threads: { type: 'string', value: 'N', help: 'Threads that parse stories (default: one per core)' },
+      'no-cache': { type: 'boolean', help: 'Ignore and keep no cache (.wiredesk-cache/)' },
+      'keep-going': { type: 'boolean', help: `Leave out broken stories (listed) and publish the rest;\nexits ${leftOutExitCode} when it left any out` },
+      now,
+      force: { type: 'boolean', help: 'Replace an output folder that wiredesk did not write' },
+    },
+    notes: `Exit codes: 0 built, 1 errors in stories or a failed write, 2 a wrong command line, a\nrefused output folder or no stories folder, ${leftOutExitCode} built with --keep-going but left broken stories out`,
+  },
+  dev: {
+    summary: 'Preview: build, serve, watch, rebuild what changed, reload open pages',
+    args: '',
+    flags: {
+      stories,
+      config,
+      'base-url': baseUrl,
+      port: { type: 'string', value: 'N', help: 'First port to try (default: 4321; the next free one if taken)' },
+      host: { type: 'string', value: 'H', help: 'Address to listen on (default: 127.0.0.1; others are warned about)' },
+      'allowed-host': { type: 'string', multiple: true, value: 'N', help: 'Also answer requests for host name N (repeatable; .example.com\nallows every name below it); localhost and IP addresses always work' },
+      open: { type: 'boolean', help: 'Open the site in a browser' },
+      now,
+      drafts: { type: 'boolean', help: 'Also show embargoed and withheld stories at their URLs, with a banner' },
+    },
+  },
+  init: {
+    summary: 'Make a new site in DIR (default: .), which must be empty or missing',
+    args: '[DIR]',
+    flags: {},
+  },
+  new: {
+    summary: 'Write stories/YYYY/MM/<slug>.md for a new story dated now',
+    args: '"HEADLINE"',
+    flags: { stories, config },
+  },
+  import: {
+    summary: 'Turn wire copy (a file, a folder, or - for standard input) into story files',
+    args: '<file|folder|->',
+    flags: {
+      format: { type: 'string', value: 'F', help: 'text (scraped stories) or ninjs (IPTC JSON); default: by file extension' },
+      into: { type: 'string', value: 'DIR', help: 'The stories folder to write into (default: stories)' },
+      stories: { type: 'string', value: 'DIR', help: 'Same as --into' },
+      force: { type: 'boolean', help: 'Replace story files that exist with other text' },
+      timezone: { type: 'string', value: 'ZONE', help: "IANA zone for dates the copy writes without an offset\n(default: site.yaml's timezone)" },
+      config,
+    },
+  },
+};
