@@ -74,7 +74,7 @@ export const commands: Readonly<Record<string, CommandSpec>> = {
   },
   new: {
     summary: 'Write stories/YYYY/MM/<slug>.md for a new story dated now',
-    args: '"HEADLINE"',
+    args: '"Headline"',
     flags: { stories, config },
   },
   import: {
