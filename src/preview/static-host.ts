@@ -67,11 +67,11 @@ export async function startStaticHost(options: StaticHostOptions): Promise<Stati
     if (target.kind === 'to-base') return redirect(res, basePathname, head);
     const root = pinOutput(options.outDir);
     if (root === undefined) return sendText(res, 404, `404 Not Found: nothing is built in ${options.outDir}`, head);
-    if (target.kind === 'outside') return sendNotFound(res, root, head);
+    if (target.kind === 'outside') return sendNotFound(req, res, root, head);
 
     const { sitePath } = target;
     const found = await find(root, sitePath === '' || sitePath.endsWith('/') ? `${sitePath}${indexFile}` : sitePath);
-    if (found.kind === 'file') return sendFile(res, found.file, 200, contentTypeOf(sitePath === '' || sitePath.endsWith('/') ? indexFile : sitePath), head);
+    if (found.kind === 'file') return sendFile(req, res, found.file, 200, contentTypeOf(sitePath === '' || sitePath.endsWith('/') ? indexFile : sitePath), head);
     if (found.kind === 'folder') {
       const index = await find(root, `${sitePath}/${indexFile}`);
       if (index.kind === 'file') {
@@ -79,7 +79,7 @@ export async function startStaticHost(options: StaticHostOptions): Promise<Stati
         return redirect(res, `${target.rawPath}/${target.query}`, head);
       }
     }
-    return sendNotFound(res, root, head);
+    return sendNotFound(req, res, root, head);
   };
 
   /** Open `relative` as a regular file inside the output, or say it is a folder or nothing servable. */
@@ -94,9 +94,9 @@ export async function startStaticHost(options: StaticHostOptions): Promise<Stati
     }
   };
 
-  const sendNotFound = async (res: ServerResponse, root: PinnedFolder, head: boolean): Promise<void> => {
+  const sendNotFound = async (req: IncomingMessage, res: ServerResponse, root: PinnedFolder, head: boolean): Promise<void> => {
     const page = await find(root, '404.html');
-    if (page.kind === 'file') return sendFile(res, page.file, 404, contentTypeOf('404.html'), head);
+    if (page.kind === 'file') return sendFile(req, res, page.file, 404, contentTypeOf('404.html'), head);
     return sendText(res, 404, '404 Not Found', head);
   };
 
@@ -136,9 +136,21 @@ function pinOutput(outDir: string): PinnedFolder | undefined {
   }
 }
 
-/** Send an opened file with its type and length; a HEAD request gets the headers only. */
-async function sendFile(res: ServerResponse, file: OpenedFile, status: number, contentType: string, head: boolean): Promise<void> {
-  res.writeHead(status, { ...baseHeaders, 'Content-Type': contentType, 'Content-Length': String(file.size) });
+/**
+ * Send an opened file with its type, length and validators (`ETag`, `Last-Modified`), to be revalidated on every use
+ * as a build may replace it; a HEAD request gets the headers only, and a 200 whose `If-None-Match` still matches a 304.
+ */
+async function sendFile(req: IncomingMessage, res: ServerResponse, file: OpenedFile, status: number, contentType: string, head: boolean): Promise<void> {
+  const stats = await file.handle.stat();
+  const etag = `W/"${stats.ino.toString(16)}-${stats.size.toString(16)}-${Math.trunc(stats.mtimeMs).toString(16)}"`;
+  const validators = { 'Cache-Control': 'no-cache', ETag: etag, 'Last-Modified': stats.mtime.toUTCString() };
+  if (status === 200 && matchesTag(req.headers['if-none-match'], etag)) {
+    await file.handle.close();
+    res.writeHead(304, { ...baseHeaders, ...validators });
+    res.end();
+    return;
+  }
+  res.writeHead(status, { ...baseHeaders, ...validators, 'Content-Type': contentType, 'Content-Length': String(file.size) });
   if (head) {
     res.end();
     await file.handle.close();
@@ -147,6 +159,13 @@ async function sendFile(res: ServerResponse, file: OpenedFile, status: number, c
   await pipeline(createReadStream('', { fd: file.handle }), res).catch(() => {
     // The browser went away mid-file: the response is already cut off, nothing to answer.
   });
+}
+
+/** Whether an `If-None-Match` header names `etag` (compared weakly, as RFC 9110 says for it) or is `*`. */
+function matchesTag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const bare = (tag: string): string => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
 }
 
 function redirect(res: ServerResponse, location: string, head: boolean): void {

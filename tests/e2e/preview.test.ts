@@ -71,6 +71,23 @@ describe('wiredesk preview', () => {
     expect(missing.body).toBe(await made.read('404.html'));
   });
 
+  it('should answer 304 to a request whose ETag still matches, and the file once it changed', async () => {
+    const made = await builtSite();
+    const { port } = await start(made);
+    const first = await request(port, '/');
+    const etag = first.headers.etag ?? '';
+    expect(etag).not.toBe('');
+    expect(first.headers['last-modified']).toBeDefined();
+    const again = await requestWith(port, '/', { 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
+    await made.write('stories/gamma.md', fixtureStory('gamma', 26).replace(/^\n-- .* --\n/, ''));
+    expect((await made.build()).ok).toBe(true);
+    const changed = await requestWith(port, '/', { 'If-None-Match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toContain('Story GAMMA');
+  });
+
   it('should serve a build made while it runs at once', async () => {
     const made = await builtSite();
     const { port } = await start(made);
