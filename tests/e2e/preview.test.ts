@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -140,6 +140,36 @@ describe('wiredesk preview', () => {
     const { port } = await start(made, { baseUrl: 'https://example.com/wire/' });
     expect((await request(port, '/wire/')).status).toBe(200);
     expect((await request(port, '/')).headers.location).toBe('/wire/');
+  });
+
+  it('should not start, and say why at the setting, when the settings have errors', async () => {
+    const made = await builtSite();
+    await made.write('site.yaml', 'baseUrl: 42\n');
+    const logger = memoryLogger();
+    const outcome = await preview({ cwd: made.dir, port: 0, logger });
+    expect(outcome).toEqual({ failed: 'the settings have errors' });
+    expect(logger.lines.join('\n')).toMatch(/^site\.yaml:1:\d+ +error /m);
+  });
+
+  it('should serve through the CLI until SIGTERM, then exit 0', async () => {
+    const made = await builtSite();
+    const child = spawn(process.execPath, [bin, 'preview', '--port', '0'], { cwd: made.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    let stdout = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString('utf8');
+        const found = /serving dist at (http:\/\/\S+?),/.exec(stdout);
+        if (found?.[1] !== undefined) resolve(found[1]);
+      });
+      child.once('exit', () => reject(new Error(`exited before serving: ${stdout}`)));
+    });
+    try {
+      expect((await request(Number(new URL(url).port), '/')).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
   });
 
   it('should refuse in one line with exit 2 when there is no output folder', async () => {
