@@ -82,12 +82,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return outcome.leftOut !== undefined && outcome.leftOut.length > 0 ? leftOutExitCode : 0;
   }
   if (command === 'dev') {
-    const given = text(values, 'port');
-    const port = given === undefined ? undefined : Number(given);
-    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-      process.stderr.write(`Invalid --port "${given}", expected a whole number from 0 to 65535\n`);
-      return 2;
-    }
+    const port = parsePort(text(values, 'port'));
+    if (port === 'invalid') return 2;
     const now = await parseNow(text(values, 'now'));
     if (now === 'invalid') return 2;
     const allowedHosts = texts(values, 'allowed-host');
@@ -99,18 +95,42 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!hasStoriesFolder(text(values, 'stories'))) return 2;
     const { dev } = await import('./commands/dev.js');
     const session = await dev({ stories: text(values, 'stories'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), port, host: text(values, 'host'), allowedHosts, open: flag(values, 'open'), now, drafts: flag(values, 'drafts') });
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.stdout.write('\nStopping the preview\n');
-        void session.close().then(resolve);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    await untilStopped(() => session.close());
+    return 0;
+  }
+  if (command === 'preview') {
+    const port = parsePort(text(values, 'port'));
+    if (port === 'invalid') return 2;
+    const { preview } = await import('./commands/preview.js');
+    const outcome = await preview({ out: text(values, 'out'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), port, host: text(values, 'host'), open: flag(values, 'open') });
+    if ('refused' in outcome) return 2;
+    if ('failed' in outcome) return 1;
+    await untilStopped(() => outcome.session.close());
     return 0;
   }
   process.stderr.write(`Unknown command "${command}"\n`);
   return 2;
+}
+
+/** The `--port` flag as a number (undefined when absent), or 'invalid' once the reason is printed. */
+function parsePort(given: string | undefined): number | undefined | 'invalid' {
+  if (given === undefined) return undefined;
+  const port = Number(given);
+  if (Number.isInteger(port) && port >= 0 && port <= 65535) return port;
+  process.stderr.write(`Invalid --port "${given}", expected a whole number from 0 to 65535\n`);
+  return 'invalid';
+}
+
+/** Keep the process alive until SIGINT or SIGTERM, then stop the server with `close`. */
+function untilStopped(close: () => Promise<void>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      process.stdout.write('\nStopping the preview\n');
+      void close().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }
 
 /** The `--now` flag as epoch milliseconds (undefined when absent), or 'invalid' once the reason is printed. */

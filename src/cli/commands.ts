@@ -67,6 +67,19 @@ export const commands: Readonly<Record<string, CommandSpec>> = {
       drafts: { type: 'boolean', help: 'Also show embargoed and withheld stories at their URLs, with a banner' },
     },
   },
+  preview: {
+    summary: 'Serve the built output folder as a static host would',
+    args: '',
+    flags: {
+      out: { type: 'string', value: 'DIR', help: 'Output folder to serve (default: dist)' },
+      config,
+      'base-url': baseUrl,
+      port: { type: 'string', value: 'N', help: 'First port to try (default: 4322; the next free one if taken)' },
+      host: { type: 'string', value: 'H', help: 'Address to listen on (default: 127.0.0.1; others are warned about)' },
+      open: { type: 'boolean', help: 'Open the site in a browser' },
+    },
+    notes: 'Exit codes: 0 stopped, 1 settings with errors, 2 a wrong command line or no output folder',
+  },
   init: {
     summary: 'Make a new site in DIR (default: .), which must be empty or missing',
     args: '[DIR]',

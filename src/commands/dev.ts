@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { isPinnedFolderIntact, pinFolder, type PinnedFolder } from '../io/open-inside.js';
@@ -9,6 +8,7 @@ import { terminalText } from '../report/terminal-text.js';
 import { compileCode } from '../dev/compile.js';
 import { startEngineHost, type EngineHost } from '../dev/engine-host.js';
 import type { RebuildSummary } from '../dev/protocol.js';
+import { openBrowser } from '../dev/open-browser.js';
 import { createRebuildQueue } from '../dev/rebuild-queue.js';
 import { startDevServer, type DevServer } from '../dev/server.js';
 import type { DevProblem } from '../dev/site-source.js';
@@ -178,11 +178,4 @@ function printProblems(logger: Logger, problems: readonly DevProblem[]): void {
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
   logger.error([...problems.map((problem) => problem.text), `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`].join('\n'));
-}
-
-function openBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-  child.on('error', () => undefined);
-  child.unref();
 }

@@ -1,8 +1,9 @@
-import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { pinFolder, type PinnedFolder } from '../io/open-inside.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
 import { clientScriptSitePath, clientScriptSource, clientScriptTag, eventsSitePath } from './client-script.js';
 import { hostPolicy, isHostAllowed, isLoopbackAddress, isSameOrigin } from './http-host-check.js';
+import { listenOnFreePort } from './http-listen.js';
 import { createLiveEventHub } from './http-live-events.js';
 import { basePathSegments, parseRequestTarget } from './http-request-target.js';
 import { sendBody, sendServed, sendText } from './http-respond.js';
@@ -127,7 +128,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   let port: number;
   try {
-    port = await listenOnFreePort(server, host, options.port ?? defaultPort, options.maxPortTries ?? defaultMaxPortTries);
+    port = await listenOnFreePort(server, host, options.port ?? defaultPort, options.maxPortTries ?? defaultMaxPortTries, 'wiredesk dev');
   } catch (error) {
     hub.close();
     throw error;
@@ -169,45 +170,6 @@ function pinFilesRoot(folder: string | PinnedFolder): PinnedFolder {
 
 function redirect(res: ServerResponse, location: string, head: boolean): void {
   sendText(res, 302, `302 Found: ${location}`, head, { Location: location });
-}
-
-/** Listen on `firstPort`, or on the next ones while they are in use, and resolve the port bound. */
-async function listenOnFreePort(server: Server, host: string, firstPort: number, maxTries: number): Promise<number> {
-  const tries = firstPort === 0 ? 1 : Math.max(1, Math.min(maxTries, 65_536 - firstPort));
-  for (let attempt = 0; ; attempt++) {
-    const port = firstPort + attempt;
-    try {
-      await listenOnce(server, host, port);
-    } catch (error) {
-      if (errorCode(error) === 'EADDRINUSE' && attempt + 1 < tries) continue;
-      if (errorCode(error) === 'EADDRINUSE') {
-        throw new Error(`wiredesk dev: ports ${firstPort}–${port} on ${host} are all in use; choose another port`, { cause: error });
-      }
-      throw error;
-    }
-    const address = server.address();
-    return typeof address === 'object' && address !== null ? address.port : port;
-  }
-}
-
-function listenOnce(server: Server, host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error): void => {
-      server.off('listening', onListening);
-      reject(error);
-    };
-    const onListening = (): void => {
-      server.off('error', onError);
-      resolve();
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen({ host, port });
-  });
-}
-
-function errorCode(error: unknown): unknown {
-  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
 }
 
 function describe(error: unknown): string {

@@ -135,7 +135,7 @@ describe('the wiredesk command', () => {
     const site = await fixtureSite('-- stories/a.md --\n---\ntitle: A\ndate: 2018-05-25T10:00:00Z\n---\nText.\n');
     sites.push(site);
     const result = await wiredesk(['build', '--port', '9000', '--force'], site.dir);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: '--port is for `wiredesk dev` only, not `wiredesk build`; see `wiredesk build --help`\n' });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: '--port is for `wiredesk dev` and `wiredesk preview` only, not `wiredesk build`; see `wiredesk build --help`\n' });
     expect(existsSync(path.join(site.dir, 'dist'))).toBe(false);
     const imported = await wiredesk(['import', 'wire', '--keep-going'], site.dir);
     expect(imported.stderr).toBe('--keep-going is for `wiredesk build` only, not `wiredesk import`; see `wiredesk import --help`\n');
