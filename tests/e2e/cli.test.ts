@@ -1,24 +1,15 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { promisify } from 'node:util';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cliOutcome } from '../support/cli-build.js';
 import { fixtureSite, type FixtureSite } from '../support/fixture-site.js';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
 
 /** Run the real CLI (compiled by `npm test`'s `tsc -b`) and return its exit code and output. */
-async function wiredesk(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function wiredesk(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliOutcome(cwd, args);
 }
 
 const sites: FixtureSite[] = [];

@@ -1,29 +1,20 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
+import { cliOutcome } from '../support/cli-build.js';
 import { parse } from 'yaml';
 import { init } from '../../src/commands/init.js';
 import { newStory } from '../../src/commands/new.js';
 import { memoryLogger } from '../../src/report/logger.js';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
 
 /** Run the compiled command in `cwd`; never throws, returns the exit code and both outputs. */
-async function wiredesk(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function wiredesk(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliOutcome(cwd, args, { NO_COLOR: '1' });
 }
 
 /** Every file under `dir`, relative to it with `/`, sorted. */

@@ -1,31 +1,22 @@
-import { execFile } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliOutcome } from '../support/cli-build.js';
 import { treesFolder } from '../../src/pipeline/output-trees.js';
 import { parseFixture, fixtureStory } from '../support/fixture-site.js';
 import { snapshotBelow } from '../support/file-snapshot.js';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
 
 /** Output and stories folders to draw from, relative to the site (which lies in a temporary parent). */
 const outs = ['.', '..', 'stories', 'stories/x', 'dist', 'dist/x', 'site.yaml', '.wiredesk-cache', '.wiredesk-cache/x', 'templates', 'pages/x', 'a/b', '../outside', 'docs', 'empty', '.dist.trees', '.dist.trees/a', 'stories/../fresh', 'notes.txt'];
 const storiesFolders = ['stories', '.', '..', 'stories/x', 'dist', 'docs', 'a/b', 'templates'];
 
 /** Run the real CLI and return its exit code and what it printed on stderr. */
-async function wiredesk(args: readonly string[], cwd: string): Promise<{ code: number; stderr: string }> {
-  try {
-    const { stderr } = await run(process.execPath, [bin, ...args], { cwd });
-    return { code: 0, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stderr: string };
-    return { code: failed.code, stderr: failed.stderr };
-  }
+function wiredesk(args: readonly string[], cwd: string): Promise<{ code: number; stderr: string }> {
+  return cliOutcome(cwd, args);
 }
 
 /** The path as a rename of it would replace it: folders above it resolved, as far as they exist. */

@@ -1,25 +1,16 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cliOutcome } from '../support/cli-build.js';
 import { fixtureStory, siteMaker } from '../support/fixture-site.js';
 import { snapshotBelow } from '../support/file-snapshot.js';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
 const site = siteMaker();
 
 /** Run the real CLI (compiled by `npm run compile`) and return its exit code and output. */
-async function wiredesk(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function wiredesk(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliOutcome(cwd, args);
 }
 
 const sampleSite = () => site(`${fixtureStory('alpha', 24)}${fixtureStory('beta', 25)}\n-- site.yaml --\ntitle: Guarded\n`);

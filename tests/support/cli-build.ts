@@ -15,15 +15,20 @@ export async function cliBuild(cwd: string, args: readonly string[], env: Readon
   return stderr;
 }
 
-/** Build with the real CLI (phase timings on), whether it succeeds or not: its exit code and what it printed. */
-export async function cliBuildOutcome(cwd: string, args: readonly string[]): Promise<{ readonly code: number; readonly stdout: string; readonly stderr: string }> {
+/** Run the real CLI (compiled by `npm run compile`) with `args`, whether it succeeds or not: its exit code and what it printed. */
+export async function cliOutcome(cwd: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<{ readonly code: number; readonly stdout: string; readonly stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, 'build', ...args], { cwd, env: { ...process.env, WIREDESK_TIMINGS: '1' } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
+}
+
+/** Build with the real CLI (phase timings on), whether it succeeds or not: its exit code and what it printed. */
+export function cliBuildOutcome(cwd: string, args: readonly string[]): Promise<{ readonly code: number; readonly stdout: string; readonly stderr: string }> {
+  return cliOutcome(cwd, ['build', ...args], { WIREDESK_TIMINGS: '1' });
 }
 
 /** Every file below `dir`, by relative path, with its bytes. */
