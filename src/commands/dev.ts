@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { watch } from 'chokidar';
-import { isPinnedFolderIntact, pinFolder, type PinnedFolder } from '../io/open-inside.js';
+import { isPinnedFolderIntact, pinFolderIfPresent } from '../io/open-inside.js';
 import type { SiteInputs } from '../model/config.js';
 import { packageRoot } from '../paths.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
@@ -56,10 +56,10 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
   // lost: its changes wait in the queue until the engine and the server are ready.
   let markReady: (running: { host: EngineHost; server: DevServer }) => void = () => undefined;
   const ready = new Promise<{ host: EngineHost; server: DevServer }>((resolve) => (markReady = resolve));
-  const storiesRoot = pinStoriesFolder(paths.storiesDir);
+  const storiesRoot = pinFolderIfPresent(paths.storiesDir);
   const queue = createRebuildQueue(async (files) => {
     const running = await ready;
-    if (storiesRoot !== undefined && !isPinnedFolderIntact(storiesRoot)) {
+    if (typeof storiesRoot !== 'string' && !isPinnedFolderIntact(storiesRoot)) {
       // Replaced by a link (a hostile `git pull`, say): reading through it could reach any file on the machine.
       const shown = path.relative(cwd, paths.storiesDir) || paths.storiesDir;
       logger.error(`wiredesk dev: ${shown} is no longer the folder the preview started with (a symbolic link now, say): not reading it, serving the last build; restart wiredesk dev`);
@@ -89,7 +89,7 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
   let problemsShown = hasErrors(host.initial);
   printProblems(logger, host.initial.problems);
   logger.info(host.initial.ok ? `Built ${host.initial.pages} pages in ${host.initial.ms} ms${leftOutNote(host.initial)}` : 'The first build has problems: fix them and the preview fills in');
-  const server = await startDevServer({ source: host.source, filesRoot: storiesRoot ?? paths.storiesDir, host: options.host, allowedHosts: options.allowedHosts, port: options.port, logger });
+  const server = await startDevServer({ source: host.source, filesRoot: storiesRoot, host: options.host, allowedHosts: options.allowedHosts, port: options.port, logger });
   if (problemsShown) server.broadcast({ type: 'problems', problems: host.initial.problems });
   await watching;
   markReady({ host, server });
@@ -162,15 +162,6 @@ function hasErrors(summary: RebuildSummary): boolean {
 function leftOutNote(summary: RebuildSummary): string {
   const count = summary.leftOut.length;
   return count === 0 ? '' : `, leaving out ${count} broken stor${count === 1 ? 'y' : 'ies'}: ${summary.leftOut.join(', ')}`;
-}
-
-/** The stories folder as it is at start, or undefined when there is none yet. */
-function pinStoriesFolder(storiesDir: string): PinnedFolder | undefined {
-  try {
-    return pinFolder(storiesDir);
-  } catch {
-    return undefined;
-  }
 }
 
 function printProblems(logger: Logger, problems: readonly DevProblem[]): void {
