@@ -8,7 +8,7 @@ export interface ImportedStory {
   /** The folder under the stories folder to write it in, POSIX, e.g. `2018/05` (`''` for the top). */
   readonly folder: string;
   /**
-   * Front-matter fields in the README's order, as plain YAML data (strings, numbers, lists, maps).
+   * Front-matter fields in docs/stories.md's order, as plain YAML data (strings, numbers, lists, maps).
    * Dates are ISO 8601 strings with their offset.
    */
   readonly frontMatter: Readonly<Record<string, unknown>>;

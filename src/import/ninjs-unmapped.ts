@@ -31,6 +31,6 @@ export function reportUnmapped(context: ReadContext, item: Field): void {
   const where = item.pointer === '' ? 'Item' : `Item \`${item.pointer}\``;
   const names = [...new Set(unmapped.map((entry) => `\`${entry.name}\``))].join(', ');
   const one = unmapped.length === 1;
-  const reason = `${where} has ${one ? 'a field that is' : 'fields that are'} not imported: ${names}; ${one ? 'its value is' : 'their values are'} left out, expected only the fields listed in the README (copy what matters by hand)`;
+  const reason = `${where} has ${one ? 'a field that is' : 'fields that are'} not imported: ${names}; ${one ? 'its value is' : 'their values are'} left out, expected only the fields listed in docs/importing.md (copy what matters by hand)`;
   context.problems.push(importProblem('import-dropped', reason, context.input.name, context.place(first.field.node.offset)));
 }

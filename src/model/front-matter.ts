@@ -86,5 +86,5 @@ export function canonicalLanguage(tag: string): string | undefined {
 /** Front matter after validation and coercion. */
 export type FrontMatter = z.output<ReturnType<typeof frontMatterSchema>>;
 
-/** Every field a story's front matter may have, in the order the README lists them. */
+/** Every field a story's front matter may have, in the order docs/stories.md lists them. */
 export const knownFields: readonly string[] = Object.keys(frontMatterSchema({}).shape);

@@ -5,7 +5,7 @@ export type Severity = 'error' | 'warning';
 export interface Rule {
   readonly id: RuleId;
   readonly severity: Severity;
-  /** One line for the README's rule list: what the rule checks. */
+  /** One line for the rule table in docs/rules.md: what the rule checks. */
   readonly summary: string;
 }
 

@@ -113,7 +113,7 @@ describe('importNinjs: ninjs 2.x', () => {
       'ninjs2-item.json:18:5  warning  `headlines[0]` is left out: a story keeps one headline, `headlines[1]` (copy what matters by hand)  import-dropped',
       'ninjs2-item.json:58:5  warning  `subjects[2]` has no `name` to show as a topic; it is left out  import-dropped',
       'ninjs2-item.json:35:5  warning  `bodies[0]` is left out: a story keeps one body, `bodies[1]` (copy what matters by hand)  import-dropped',
-      'ninjs2-item.json:12:22  warning  Item has a field that is not imported: `copyrightnotice`; its value is left out, expected only the fields listed in the README (copy what matters by hand)  import-dropped',
+      'ninjs2-item.json:12:22  warning  Item has a field that is not imported: `copyrightnotice`; its value is left out, expected only the fields listed in docs/importing.md (copy what matters by hand)  import-dropped',
     ]);
   });
 });
@@ -430,7 +430,7 @@ describe('importNinjs: malformed input', () => {
     const people = [{ name: 'Lars Berg', rel: 'quoted' }];
     const result = importText(`[\n  ${item({ uri: 'urn:x:first-item', people, ednote: 'Not for publication', standard: { name: 'ninjs' } }).replace(/\n/g, ' ')},\n  ${item({ uri: 'urn:x:second-item', $schema: 'x' }).replace(/\n/g, ' ')}\n]`);
     expect(result.stories.map((story) => story.id)).toEqual(['first-item', 'second-item']);
-    expect(messages(result)).toEqual(['wire/item.json:2:175  warning  Item `[0]` has fields that are not imported: `people`, `ednote`; their values are left out, expected only the fields listed in the README (copy what matters by hand)  import-dropped']);
+    expect(messages(result)).toEqual(['wire/item.json:2:175  warning  Item `[0]` has fields that are not imported: `people`, `ednote`; their values are left out, expected only the fields listed in docs/importing.md (copy what matters by hand)  import-dropped']);
     const agencyAlone = importText(item({ copyrightHolder: 'Nordwire' }));
     expect(messages(agencyAlone)).toEqual([expect.stringContaining('Item has a field that is not imported: `copyrightHolder`; its value is left out')]);
     expect(messages(importText(item({ copyrightHolder: 'Nordwire', located: 'OSLO' })))).toEqual([]);
