@@ -60,8 +60,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const outcome =
       command === 'init'
-        ? await (await import('./commands/init.js')).init({ dir: first })
-        : await (await import('./commands/new.js')).newStory({ headline: first ?? '', stories: text(values, 'stories'), config: text(values, 'config') });
+        ? await (await import('./commands/init.js')).init({ dir: first, logger: terminal().logger })
+        : await (await import('./commands/new.js')).newStory({ headline: first ?? '', stories: text(values, 'stories'), config: text(values, 'config'), logger: terminal().logger });
     return 'refused' in outcome && outcome.refused !== undefined ? 2 : 'failed' in outcome ? 1 : 0;
   }
   if (rest.length > 0) {
