@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cliOutcome } from '../support/cli-build.js';
+import { startDevProcess } from '../support/dev-process.js';
 import { fixtureStory, siteMaker } from '../support/fixture-site.js';
 import { cliOnTerminal } from '../support/terminal.js';
 
@@ -93,5 +94,26 @@ describe('wiredesk import --quiet', () => {
     expect(quiet.code).toBe(1);
     expect(quiet.stdout).toBe('');
     expect(quiet.stderr).toContain('wire/bad.json');
+  });
+});
+
+describe('wiredesk dev --quiet', () => {
+  it('should print the problems and the address served, but no build summary and no line per rebuild', async () => {
+    const made = await site(withWarning);
+    const dev = await startDevProcess(made.dir, ['--quiet']);
+    try {
+      expect(dev.lines.join('\n')).toContain('stories/typo.md:4:1  warning  Unknown field `tgas`');
+      await made.write('stories/alpha.md', '---\ntitle: Story ALPHA edited\ndate: 2018-05-24T10:00:00+03:00\n---\n\nBody.\n');
+      // The rebuild is seen on the page it changed, not in the terminal.
+      for (let tries = 0; !(await (await fetch(dev.url)).text()).includes('Story ALPHA edited'); tries++) {
+        expect(tries).toBeLessThan(100);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await made.write('stories/broken.md', '---\ndate: 2018-05-26T10:00:00Z\n---\n\nNo title.\n');
+      await dev.waitForLine(/stories\/broken\.md:\d+:\d+ +error .*missing-title/);
+      expect(dev.lines.filter((line) => /^Built \d+ pages|pages updated|pages rebuilt/.test(line))).toEqual([]);
+    } finally {
+      await dev.stop();
+    }
   });
 });
