@@ -174,7 +174,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       ceiling.check();
       return spill && result.article ? { ...result, article: spill.spill(result.article) } : result;
     };
-    progress.phase('Reading stories', scan.stories.length - known.size);
+    if (known.size < scan.stories.length) progress.phase('Reading stories', scan.stories.length - known.size);
     const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, { threads: options.threads, keep, settled: (count) => progress.advance(count) });
     ceiling.checkNow();
     phase('read, parse and model');
@@ -237,7 +237,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     try {
       const onWait = (pid: number) => logger.info(`Waiting for the tree catch-up (process ${pid}) that the last build started to finish…`);
       const rendering = countRenders(pool?.outputs ?? outputs, progress);
-      progress.phase('Rendering pages and feeds', rendering.toRender);
+      if (rendering.toRender > 0) progress.phase('Rendering pages and feeds', rendering.toRender);
+      else progress.phase('Writing the site');
       written = await writeSite(rendering.outputs, copied, out, { rewriteAll: !useCache, derived: search, onWait });
     } catch (error) {
       // The last good output is untouched (see `writeSite`): a disk that is full or a path in the way is said in one line.
