@@ -23,7 +23,7 @@ export interface CommandSpec {
 const stories: FlagSpec = { type: 'string', value: 'DIR', help: 'Folder of story files (default: stories)' };
 const config: FlagSpec = { type: 'string', value: 'FILE', help: 'Settings file (default: site.yaml, optional)' };
 const baseUrl: FlagSpec = { type: 'string', value: 'URL', help: 'Absolute URL the site is served from (overrides site.yaml)' };
-const quiet: FlagSpec = { type: 'boolean', short: 'q', help: 'Print only problems (no progress, no summary); the exit code says the rest' };
+const quiet: FlagSpec = { type: 'boolean', short: 'q', help: 'Print only problems: no progress, no summary' };
 const allowedHost: FlagSpec = { type: 'string', multiple: true, value: 'N', help: 'Also answer requests for host name N (repeatable; .example.com\nallows every name below it); localhost and IP addresses always work' };
 const now: FlagSpec = { type: 'string', value: 'TIME', help: 'The instant to build or preview for (ISO 8601 with offset;\ndefault: the clock), for embargoes and the news sitemap' };
 
