@@ -2,6 +2,7 @@ import { commands, leftOutExitCode } from './cli/commands.js';
 import { commandHelp, globalHelp } from './cli/help.js';
 import { flag, parseCommandLine, text, texts } from './cli/parse.js';
 import { missingStoriesFolder } from './io/stories-folder.js';
+import { openTerminal, type Terminal } from './report/terminal.js';
 
 /** Show control characters escaped in a text for the terminal: bin/wiredesk.js prints its last-resort error line with it. */
 export { terminalLines } from './report/terminal-text.js';
@@ -14,6 +15,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const { command, positionals: rest, values } = parsed;
+  const terminal = (): Terminal => openTerminal({ stdout: process.stdout, stderr: process.stderr, env: process.env, quiet: flag(values, 'quiet') });
   if (flag(values, 'version')) {
     const { version } = await import('./version.js');
     process.stdout.write(`wiredesk ${version}\n`);
@@ -47,7 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
     }
     const { importStories } = await import('./commands/import.js');
-    const report = await importStories({ target, format, into: text(values, 'into') ?? text(values, 'stories'), force: flag(values, 'force'), timezone, config: text(values, 'config') });
+    const report = await importStories({ target, format, into: text(values, 'into') ?? text(values, 'stories'), force: flag(values, 'force'), timezone, config: text(values, 'config'), logger: terminal().logger });
     return report.ok ? 0 : 1;
   }
   if (command === 'init' || command === 'new') {
@@ -58,8 +60,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const outcome =
       command === 'init'
-        ? await (await import('./commands/init.js')).init({ dir: first })
-        : await (await import('./commands/new.js')).newStory({ headline: first ?? '', stories: text(values, 'stories'), config: text(values, 'config') });
+        ? await (await import('./commands/init.js')).init({ dir: first, logger: terminal().logger })
+        : await (await import('./commands/new.js')).newStory({ headline: first ?? '', stories: text(values, 'stories'), config: text(values, 'config'), logger: terminal().logger });
     return 'refused' in outcome && outcome.refused !== undefined ? 2 : 'failed' in outcome ? 1 : 0;
   }
   if (rest.length > 0) {
@@ -76,7 +78,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const now = await parseNow(text(values, 'now'));
     if (now === 'invalid') return 2;
     const { build } = await import('./commands/build.js');
-    const outcome = await build({ stories: text(values, 'stories'), out: text(values, 'out'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), threads, cache: !flag(values, 'no-cache'), keepGoing: flag(values, 'keep-going'), now, force: flag(values, 'force') });
+    const { logger, progress } = terminal();
+    const outcome = await build({ stories: text(values, 'stories'), out: text(values, 'out'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), threads, cache: !flag(values, 'no-cache'), keepGoing: flag(values, 'keep-going'), now, force: flag(values, 'force'), logger, progress }).finally(() => progress.clear());
     if (outcome.refused !== undefined) return 2;
     if (!outcome.ok) return 1;
     return outcome.leftOut !== undefined && outcome.leftOut.length > 0 ? leftOutExitCode : 0;
@@ -86,23 +89,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (port === 'invalid') return 2;
     const now = await parseNow(text(values, 'now'));
     if (now === 'invalid') return 2;
-    const allowedHosts = texts(values, 'allowed-host');
-    const badHost = allowedHosts.find((name) => !/^\.?(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(name));
-    if (badHost !== undefined) {
-      process.stderr.write(`Invalid --allowed-host "${badHost}", expected a host name such as preview.example or .example.com\n`);
-      return 2;
-    }
+    const allowedHosts = parseAllowedHosts(texts(values, 'allowed-host'));
+    if (allowedHosts === 'invalid') return 2;
     if (!hasStoriesFolder(text(values, 'stories'))) return 2;
     const { dev } = await import('./commands/dev.js');
-    const session = await dev({ stories: text(values, 'stories'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), port, host: text(values, 'host'), allowedHosts, open: flag(values, 'open'), now, drafts: flag(values, 'drafts') });
+    // The address served is printed even with --quiet: it is what the command is run for.
+    const logger = openTerminal({ stdout: process.stdout, stderr: process.stderr, env: process.env }).logger;
+    const session = await dev({ stories: text(values, 'stories'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), port, host: text(values, 'host'), allowedHosts, open: flag(values, 'open'), now, drafts: flag(values, 'drafts'), quiet: flag(values, 'quiet'), logger });
     await untilStopped(() => session.close());
     return 0;
   }
   if (command === 'preview') {
     const port = parsePort(text(values, 'port'));
     if (port === 'invalid') return 2;
+    const allowedHosts = parseAllowedHosts(texts(values, 'allowed-host'));
+    if (allowedHosts === 'invalid') return 2;
     const { preview } = await import('./commands/preview.js');
-    const outcome = await preview({ out: text(values, 'out'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), port, host: text(values, 'host'), open: flag(values, 'open') });
+    const outcome = await preview({ out: text(values, 'out'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), port, host: text(values, 'host'), allowedHosts, open: flag(values, 'open'), logger: terminal().logger });
     if ('refused' in outcome) return 2;
     if ('failed' in outcome) return 1;
     await untilStopped(() => outcome.session.close());
@@ -118,6 +121,14 @@ function parsePort(given: string | undefined): number | undefined | 'invalid' {
   const port = Number(given);
   if (Number.isInteger(port) && port >= 0 && port <= 65535) return port;
   process.stderr.write(`Invalid --port "${given}", expected a whole number from 0 to 65535\n`);
+  return 'invalid';
+}
+
+/** The `--allowed-host` names, or 'invalid' once the reason is printed (a name, or a name after a dot for a domain and its subdomains). */
+function parseAllowedHosts(given: readonly string[]): readonly string[] | 'invalid' {
+  const bad = given.find((name) => !/^\.?(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(name));
+  if (bad === undefined) return given;
+  process.stderr.write(`Invalid --allowed-host "${bad}", expected a host name such as preview.example or .example.com\n`);
   return 'invalid';
 }
 

@@ -28,15 +28,15 @@ export interface CachedModelResults {
  * its cached result; the others are read, and one whose
  * bytes still have the cached digest (and whose lead image is still there, or still missing)
  * takes the cached result too; the rest are modelled by the model pool, and `keep` sees each of
- * their results as it arrives (to move its body out of memory, say).
+ * their results as it arrives (to move its body out of memory, say), and `settled` hears how many
+ * of the stories read have their outcome, batch by batch (for the progress line).
  */
 export async function modelWithCache(
   stories: readonly ScannedStory[],
   known: ReadonlyMap<string, string>,
   cached: ReadonlyMap<string, CachedStory> | undefined,
   context: StoryContext,
-  threads?: number,
-  keep?: (result: ModelResult) => ModelResult,
+  pool: { readonly threads?: number | undefined; readonly keep?: (result: ModelResult) => ModelResult; readonly settled?: (count: number) => void } = {},
 ): Promise<CachedModelResults> {
   const usable = (source: string) => {
     const hit = cached?.get(source);
@@ -46,8 +46,9 @@ export async function modelWithCache(
   const outcomes = await readAndModelStories(
     toRead.map((story) => ({ source: story.source, cachedDigest: usable(story.source)?.digest })),
     context,
-    threads,
-    keep,
+    pool.threads,
+    pool.keep,
+    { settled: pool.settled },
   );
   const fresh = new Map(toRead.map((story, index) => [story.source, outcomes[index]]));
   const results: ModelResult[] = [];

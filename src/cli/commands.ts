@@ -23,6 +23,8 @@ export interface CommandSpec {
 const stories: FlagSpec = { type: 'string', value: 'DIR', help: 'Folder of story files (default: stories)' };
 const config: FlagSpec = { type: 'string', value: 'FILE', help: 'Settings file (default: site.yaml, optional)' };
 const baseUrl: FlagSpec = { type: 'string', value: 'URL', help: 'Absolute URL the site is served from (overrides site.yaml)' };
+const quiet: FlagSpec = { type: 'boolean', short: 'q', help: 'Print only problems: no progress, no summary' };
+const allowedHost: FlagSpec = { type: 'string', multiple: true, value: 'N', help: 'Also answer requests for host name N (repeatable; .example.com\nallows every name below it); localhost and IP addresses always work' };
 const now: FlagSpec = { type: 'string', value: 'TIME', help: 'The instant to build or preview for (ISO 8601 with offset;\ndefault: the clock), for embargoes and the news sitemap' };
 
 /** The flags every command takes. */
@@ -49,6 +51,7 @@ export const commands: Readonly<Record<string, CommandSpec>> = {
       'keep-going': { type: 'boolean', help: `Leave out broken stories (listed) and publish the rest;\nexits ${leftOutExitCode} when it left any out` },
       now,
       force: { type: 'boolean', help: 'Replace an output folder that wiredesk did not write' },
+      quiet,
     },
     notes: `Exit codes: 0 built, 1 errors in stories or a failed write, 2 a wrong command line, a\nrefused output folder or no stories folder, ${leftOutExitCode} built with --keep-going but left broken stories out`,
   },
@@ -61,10 +64,11 @@ export const commands: Readonly<Record<string, CommandSpec>> = {
       'base-url': baseUrl,
       port: { type: 'string', value: 'N', help: 'First port to try (default: 4321; the next free one if taken)' },
       host: { type: 'string', value: 'H', help: 'Address to listen on (default: 127.0.0.1; others are warned about)' },
-      'allowed-host': { type: 'string', multiple: true, value: 'N', help: 'Also answer requests for host name N (repeatable; .example.com\nallows every name below it); localhost and IP addresses always work' },
+      'allowed-host': allowedHost,
       open: { type: 'boolean', help: 'Open the site in a browser' },
       now,
       drafts: { type: 'boolean', help: 'Also show embargoed and withheld stories at their URLs, with a banner' },
+      quiet: { ...quiet, help: 'Print only problems and the address served (no build or rebuild lines)' },
     },
   },
   preview: {
@@ -76,6 +80,7 @@ export const commands: Readonly<Record<string, CommandSpec>> = {
       'base-url': baseUrl,
       port: { type: 'string', value: 'N', help: 'First port to try (default: 4322; the next free one if taken)' },
       host: { type: 'string', value: 'H', help: 'Address to listen on (default: 127.0.0.1; others are warned about)' },
+      'allowed-host': allowedHost,
       open: { type: 'boolean', help: 'Open the site in a browser' },
     },
     notes: 'Exit codes: 0 stopped, 1 settings with errors, 2 a wrong command line or no output folder',
@@ -100,6 +105,7 @@ export const commands: Readonly<Record<string, CommandSpec>> = {
       force: { type: 'boolean', help: 'Replace story files that exist with other text' },
       timezone: { type: 'string', value: 'ZONE', help: "IANA zone for dates the copy writes without an offset\n(default: site.yaml's timezone)" },
       config,
+      quiet: { ...quiet, help: 'Print only problems (no line per story, no summary)' },
     },
   },
 };

@@ -38,6 +38,8 @@ import { phaseTimer } from './phase-timer.js';
 import { formatReport } from '../report/format.js';
 import { searchIndexStep } from '../search/build-step.js';
 import { consoleLogger, type Logger } from '../report/logger.js';
+import { noProgress, type Progress } from '../report/progress.js';
+import { countRenders } from './build-progress.js';
 import { terminalText } from '../report/terminal-text.js';
 import { hasErrors } from '../report/problem.js';
 import { missingStoriesFolder } from '../io/stories-folder.js';
@@ -46,6 +48,8 @@ import { missingStoriesFolder } from '../io/stories-folder.js';
 export interface BuildOptions extends SiteInputs {
   readonly out?: string | undefined;
   readonly logger?: Logger | undefined;
+  /** Where the build tells which phase it is in and how far through (default: nowhere; the CLI draws a line on a terminal). */
+  readonly progress?: Progress | undefined;
   /** Threads to parse and model stories with (default: one per core; 1 = this thread only). */
   readonly threads?: number | undefined;
   /** `false` ignores and keeps no cache: every story is parsed and every page rendered. */
@@ -103,9 +107,10 @@ export interface BuildOutcome {
 export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const started = performance.now();
   const now = options.now ?? Date.now();
-  const phase = phaseTimer(process.env.WIREDESK_TIMINGS === '1');
   const cwd = options.cwd ?? process.cwd();
   const logger = options.logger ?? consoleLogger;
+  const progress = options.progress ?? noProgress;
+  const phase = phaseTimer(process.env.WIREDESK_TIMINGS === '1', progress);
   const storiesDir = path.resolve(cwd, options.stories ?? 'stories');
   const out = path.resolve(cwd, options.out ?? 'dist');
   const dir = cacheDir(cwd);
@@ -128,6 +133,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   if (folder?.usable === false) logger.error(folder.warning);
   const useCache = folder?.usable === true;
   const configKey = JSON.stringify(config);
+  progress.phase('Reading the stories folder');
   const [scan, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
   const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
   phase('scan');
@@ -153,6 +159,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const ceilingMb = Number(process.env.WIREDESK_MEMORY_CEILING_MB);
     const ceiling = memoryCeiling(options.memoryCeiling ?? (ceilingMb > 0 ? ceilingMb * 1024 ** 2 : undefined));
     // Below the spilling size, cached articles are lazy: most are only resolved and planned, never shown.
+    if (index) progress.phase('Reading the cache');
     const cachedStories = index ? await readCachedStories(dir, index, spill ? { keep: (story) => spillCached(story, spill) } : { lazy: true }) : undefined;
     ceiling.checkNow();
     const assets = new Set(scan.assets.map((asset) => asset.source));
@@ -167,7 +174,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       ceiling.check();
       return spill && result.article ? { ...result, article: spill.spill(result.article) } : result;
     };
-    const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, options.threads, keep);
+    if (known.size < scan.stories.length) progress.phase('Reading stories', scan.stories.length - known.size);
+    const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, { threads: options.threads, keep, settled: (count) => progress.advance(count) });
     ceiling.checkNow();
     phase('read, parse and model');
     // Most stories new (a cold build, a template change): start the render threads now, to load while the site is resolved.
@@ -180,6 +188,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const frame = read && read.schedule.window.from <= now && now < read.schedule.window.until ? read : undefined;
     // The warnings of files skipped by the scan, then one error per story file that could not be read.
     const extra = [...scan.messages, ...modelled.messages];
+    progress.phase('Resolving the site');
     const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, extra, config, theme, frame, now) : undefined;
     // Stories added (a story published), the others as they were: the last resolution extended.
     const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
@@ -227,7 +236,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     let written: WriteResult;
     try {
       const onWait = (pid: number) => logger.info(`Waiting for the tree catch-up (process ${pid}) that the last build started to finish…`);
-      written = await writeSite(pool?.outputs ?? outputs, copied, out, { rewriteAll: !useCache, derived: search, onWait });
+      const rendering = countRenders(pool?.outputs ?? outputs, progress);
+      if (rendering.toRender > 0) progress.phase('Rendering pages and feeds', rendering.toRender);
+      else progress.phase('Writing the site');
+      written = await writeSite(rendering.outputs, copied, out, { rewriteAll: !useCache, derived: search, onWait });
     } catch (error) {
       // The last good output is untouched (see `writeSite`): a disk that is full or a path in the way is said in one line.
       const failure = writeFailure(error, path.relative(cwd, out) || '.');
@@ -246,6 +258,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       feeds: result.pages.filter((page) => page.kind === 'feed' && page.path.endsWith('feed.xml')).length,
     };
     // The site is published: from here on, nothing that fails may fail the build (the next one starts without the cache).
+    if (useCache) progress.phase('Writing the cache');
     if (useCache) await keepCache(dir, logger, async () => {
       const stamps = new Map(
         scan.stories.flatMap((story) => {

@@ -26,6 +26,8 @@ export interface DevOptions extends SiteInputs {
   /** Also serve embargoed and withheld stories at their URLs, with a banner saying so (`--drafts`). */
   readonly drafts?: boolean | undefined;
   readonly logger?: Logger | undefined;
+  /** Print only problems and the address served: not the first build's summary nor a line per rebuild (`--quiet`). */
+  readonly quiet?: boolean | undefined;
 }
 
 /** Past this many changed pages, open pages are told to reload whatever they show. */
@@ -46,6 +48,7 @@ export interface DevSession {
 export async function dev(options: DevOptions = {}): Promise<DevSession> {
   const cwd = options.cwd ?? process.cwd();
   const logger = options.logger ?? consoleLogger;
+  const chatter = (message: string) => (options.quiet === true ? undefined : logger.info(message));
   const paths: WatchPaths = {
     storiesDir: path.resolve(cwd, options.stories ?? 'stories'),
     configFile: path.resolve(cwd, options.config ?? 'site.yaml'),
@@ -88,7 +91,8 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
   const host = await startEngineHost({ cwd, stories: options.stories, config: options.config, baseUrl: options.baseUrl, now: options.now, drafts: options.drafts });
   let problemsShown = hasErrors(host.initial);
   printProblems(logger, host.initial.problems);
-  logger.info(host.initial.ok ? `Built ${host.initial.pages} pages in ${host.initial.ms} ms${leftOutNote(host.initial)}` : 'The first build has problems: fix them and the preview fills in');
+  if (host.initial.ok) chatter(`Built ${host.initial.pages} pages in ${host.initial.ms} ms${leftOutNote(host.initial)}`);
+  else logger.info('The first build has problems: fix them and the preview fills in');
   const server = await startDevServer({ source: host.source, filesRoot: storiesRoot, host: options.host, allowedHosts: options.allowedHosts, port: options.port, logger });
   if (problemsShown) server.broadcast({ type: 'problems', problems: host.initial.problems });
   await watching;
@@ -107,7 +111,7 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
     }
     const touched = [...summary.changed, ...summary.removed];
     const updated = all ? `${summary.pages} pages rebuilt` : `${touched.length} pages updated (${summary.rendered} re-rendered now)`;
-    logger.info(`${what} · ${updated}${leftOutNote(summary)} · ${summary.ms} ms`);
+    chatter(`${what} · ${updated}${leftOutNote(summary)} · ${summary.ms} ms`);
     const errors = hasErrors(summary);
     if (problemsShown && !errors) target.broadcast({ type: 'ok' });
     else if (all || touched.length > maxReloadPaths) target.broadcast({ type: 'reload', paths: 'all' });

@@ -1,11 +1,12 @@
 import { performance } from 'node:perf_hooks';
+import type { Progress } from '../report/progress.js';
 
 /**
  * When `on`, a function that prints how long each phase took since the last call, the CPU time
  * all threads used in it (more than the wall time when threads ran side by side), and the memory
- * in use (to stderr).
+ * in use (to stderr, the progress line taken away first).
  */
-export function phaseTimer(on: boolean): (name: string) => void {
+export function phaseTimer(on: boolean, progress: Progress): (name: string) => void {
   let last = performance.now();
   let lastCpu = process.cpuUsage();
   return (name) => {
@@ -15,6 +16,7 @@ export function phaseTimer(on: boolean): (name: string) => void {
     const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
     const mib = (bytes: number) => Math.round(bytes / 1_048_576);
     const cpuMs = (micros: number) => Math.round(micros / 1000);
+    progress.clear();
     process.stderr.write(
       `  ${name}: ${Math.round(now - last)} ms (cpu ${cpuMs(cpu.user)} user + ${cpuMs(cpu.system)} sys ms; rss ${mib(rss)} MiB, heap ${mib(heapUsed)} of ${mib(heapTotal)} MiB, external ${mib(external)} MiB)\n`,
     );

@@ -15,6 +15,8 @@ export interface PreviewOptions {
   readonly baseUrl?: string | undefined;
   readonly port?: number | undefined;
   readonly host?: string | undefined;
+  /** Host names the preview answers to besides `localhost`, IP addresses and `host` (`.example.com`: it and every name below). */
+  readonly allowedHosts?: readonly string[] | undefined;
   readonly open?: boolean | undefined;
   readonly logger?: Logger | undefined;
 }
@@ -44,7 +46,7 @@ export async function preview(options: PreviewOptions = {}): Promise<PreviewOutc
   if (text) logger.error(text);
   if (!resolved.config) return { failed: 'the settings have errors' };
 
-  const host = await startStaticHost({ outDir, basePath: resolved.config.basePath, host: options.host, port: options.port, logger });
+  const host = await startStaticHost({ outDir, basePath: resolved.config.basePath, host: options.host, allowedHosts: options.allowedHosts, port: options.port, logger });
   const asked = options.port ?? defaultPreviewPort;
   logger.info(`wiredesk preview: serving ${given} at ${host.url}${host.port !== asked && asked !== 0 ? ` (port ${asked} was taken)` : ''}, press Ctrl-C to stop`);
   if (options.open) openBrowser(host.url);

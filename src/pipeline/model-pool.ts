@@ -15,10 +15,12 @@ const minStoriesForThreads = 200;
 const batchSize = 64;
 const workerUrl = new URL('./model-worker.js', import.meta.url);
 
-/** What a test may change of the pool: the worker script, and the time a story may take. */
+/** What a test may change of the pool (the worker script, the time a story may take), and who hears of stories done. */
 export interface PoolOptions {
   readonly workerUrl?: URL;
   readonly storyMs?: number;
+  /** Told of each batch of stories whose outcome is in (how many), to show the build's progress. */
+  readonly settled?: ((count: number) => void) | undefined;
 }
 
 /** How many threads to model stories with by default: one per core. */
@@ -49,6 +51,7 @@ export async function readAndModelStories(
     settled.forEach((outcome, index) => {
       outcomes[start + index] = outcome.kind === 'modelled' ? { ...outcome, result: keep(outcome.result) } : outcome;
     });
+    options.settled?.(settled.length);
   };
 
   const url = options.workerUrl ?? workerUrl;

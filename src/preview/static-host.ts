@@ -17,6 +17,8 @@ export interface StaticHostOptions {
   readonly basePath: string;
   /** The address to bind to, and only that one; default `127.0.0.1`. */
   readonly host?: string | undefined;
+  /** Host names answered besides `localhost`, IP addresses and `host` (`.example.com`: it and every name below; see `hostPolicy`). */
+  readonly allowedHosts?: readonly string[] | undefined;
   /** The first port to try; default `4322`; `0` lets the system choose. */
   readonly port?: number | undefined;
   /** How many consecutive ports to try when one is in use; default `20`. */
@@ -52,14 +54,14 @@ type Found = { readonly kind: 'file'; readonly file: OpenedFile } | { readonly k
 export async function startStaticHost(options: StaticHostOptions): Promise<StaticHost> {
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger ?? consoleLogger;
-  const hosts = hostPolicy(host, []);
+  const hosts = hostPolicy(host, options.allowedHosts ?? []);
   const base = basePathSegments(options.basePath);
   const basePathname = new URL(options.basePath, 'http://localhost').pathname;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const head = req.method === 'HEAD';
     if (!isHostAllowed(req.headers.host, hosts)) {
-      return sendText(res, 403, `403 Forbidden: this preview does not answer to the host ${JSON.stringify(req.headers.host ?? '')}`, head);
+      return sendText(res, 403, `403 Forbidden: this preview does not answer to the host ${JSON.stringify(req.headers.host ?? '')}; to allow a name, start it with --allowed-host NAME`, head);
     }
     if (req.method !== 'GET' && !head) return sendText(res, 405, '405 Method Not Allowed', false, { Allow: 'GET, HEAD' });
     const target = parseRequestTarget(req.url ?? '', base);

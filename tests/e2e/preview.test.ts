@@ -25,12 +25,33 @@ async function builtSite(extra = '', baseUrl?: string): Promise<FixtureSite> {
 }
 
 /** Start the preview of `made` in-process on a free port and return that port. */
-async function start(made: FixtureSite, options: { baseUrl?: string } = {}): Promise<{ port: number; lines: string[] }> {
+async function start(made: FixtureSite, options: { baseUrl?: string; allowedHosts?: string[] } = {}): Promise<{ port: number; lines: string[] }> {
   const logger = memoryLogger();
-  const outcome = await preview({ cwd: made.dir, port: 0, logger, baseUrl: options.baseUrl });
+  const outcome = await preview({ cwd: made.dir, port: 0, logger, baseUrl: options.baseUrl, allowedHosts: options.allowedHosts });
   if (!('session' in outcome)) throw new Error(`the preview did not start: ${JSON.stringify(outcome)}`);
   sessions.push(outcome.session);
   return { port: Number(new URL(outcome.session.url).port), lines: logger.lines };
+}
+
+/** Start `wiredesk preview --port 0` with `args` through the CLI; its address once it serves, and how to stop it (its exit code). */
+async function startPreviewProcess(dir: string, args: readonly string[] = []): Promise<{ port: number; stop(): Promise<number | null> }> {
+  const child = spawn(process.execPath, [bin, 'preview', '--port', '0', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let stdout = '';
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString('utf8');
+        const found = /serving dist at (http:\/\/\S+?),/.exec(stdout);
+        if (found?.[1] !== undefined) resolve(found[1]);
+      });
+      child.once('exit', () => reject(new Error(`exited before serving: ${stdout}`)));
+    });
+    return { port: Number(new URL(url).port), stop: () => (child.kill('SIGTERM'), exited) };
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
 }
 
 describe('wiredesk preview', () => {
@@ -122,6 +143,39 @@ describe('wiredesk preview', () => {
     expect((await requestWith(port, '/', { Host: `localhost:${port}` })).status).toBe(200);
   });
 
+  it('should answer the names --allowed-host lists, a domain with its leading dot and every name below it, and name the flag when it refuses', async () => {
+    const made = await builtSite();
+    const { port } = await start(made, { allowedHosts: ['preview.example', '.example.com'] });
+    for (const name of ['preview.example', 'PREVIEW.example', 'example.com', 'news.example.com', 'a.b.example.com', '127.0.0.1', 'localhost', '[::1]']) {
+      const answer = await requestWith(port, '/', { Host: `${name}:${port}` });
+      expect(answer.status, name).toBe(200);
+      expect(answer.body, name).toContain('Story ALPHA');
+    }
+    for (const name of ['other.example', 'preview.example.net', 'badexample.com', 'example.com.evil']) {
+      const answer = await requestWith(port, '/', { Host: `${name}:${port}` });
+      expect(answer.status, name).toBe(403);
+      expect(answer.body, name).toContain(`does not answer to the host "${name}:${port}"; to allow a name, start it with --allowed-host NAME`);
+    }
+  });
+
+  it('should take --allowed-host on the command line, and refuse a value that is no host name with exit 2', async () => {
+    const made = await builtSite();
+    const served = await startPreviewProcess(made.dir, ['--allowed-host', 'desk.example', '--allowed-host', '.newsroom.example']);
+    try {
+      expect((await requestWith(served.port, '/', { Host: 'desk.example' })).status).toBe(200);
+      expect((await requestWith(served.port, '/', { Host: 'wire.newsroom.example' })).status).toBe(200);
+      expect((await requestWith(served.port, '/', { Host: 'attacker.example' })).status).toBe(403);
+    } finally {
+      await served.stop();
+    }
+    const refused = await run(process.execPath, [bin, 'preview', '--allowed-host', 'http://x/'], { cwd: made.dir }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('Invalid --allowed-host "http://x/", expected a host name such as preview.example or .example.com\n');
+  });
+
   it("should serve the site under its base URL's path, and send / there", async () => {
     const made = await builtSite('\n-- site.yaml --\nbaseUrl: https://example.com/news/\n');
     const { port } = await start(made);
@@ -153,23 +207,14 @@ describe('wiredesk preview', () => {
 
   it('should serve through the CLI until SIGTERM, then exit 0', async () => {
     const made = await builtSite();
-    const child = spawn(process.execPath, [bin, 'preview', '--port', '0'], { cwd: made.dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    let stdout = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString('utf8');
-        const found = /serving dist at (http:\/\/\S+?),/.exec(stdout);
-        if (found?.[1] !== undefined) resolve(found[1]);
-      });
-      child.once('exit', () => reject(new Error(`exited before serving: ${stdout}`)));
-    });
+    const served = await startPreviewProcess(made.dir);
+    let status = 0;
     try {
-      expect((await request(Number(new URL(url).port), '/')).status).toBe(200);
+      status = (await request(served.port, '/')).status;
     } finally {
-      child.kill('SIGTERM');
+      expect(await served.stop()).toBe(0);
     }
-    expect(await exited).toBe(0);
+    expect(status).toBe(200);
   });
 
   it('should refuse in one line with exit 2 when there is no output folder', async () => {
