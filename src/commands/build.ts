@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import { resolveConfig } from '../config.js';
 import { changedReads, readsAnyChange } from '../incremental/changed-reads.js';
 import { fingerprintSite, lazyFingerprints } from '../incremental/fingerprints.js';
 import { pageReadsDigest } from '../incremental/page-reads.js';
-import type { SiteInputs } from '../model/config.js';
+import type { SiteConfig, SiteInputs } from '../model/config.js';
 import type { ModelResult } from '../pipeline/model.js';
 import type { Schedule, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
@@ -41,6 +42,8 @@ import { consoleLogger, type Logger } from '../report/logger.js';
 import { terminalText } from '../report/terminal-text.js';
 import { hasErrors } from '../report/problem.js';
 import { missingStoriesFolder } from '../io/stories-folder.js';
+import { renderNamingPage, TemplateFailure } from '../overrides/failure.js';
+import { siteTemplates, type SiteTemplates } from '../overrides/site-templates.js';
 
 /** What a build is asked to do: the site's inputs, where to write, where to print. */
 export interface BuildOptions extends SiteInputs {
@@ -128,7 +131,41 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   if (folder?.usable === false) logger.error(folder.warning);
   const useCache = folder?.usable === true;
   const configKey = JSON.stringify(config);
-  const [scan, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
+  // The site's own templates, compiled (or taken as compiled before) and loaded before anything is read: an error stops here.
+  const overrides = await siteTemplates({ cwd, cacheDir: useCache ? dir : undefined });
+  if (hasErrors(overrides.messages)) return report(logger, { ok: false, messages: [...resolved.messages, ...overrides.messages] });
+  try {
+    return await buildWith(options, { started, now, phase, cwd, logger, storiesDir, out, dir, resolved, config, useCache, configKey, overrides });
+  } finally {
+    await overrides.dispose();
+  }
+}
+
+/** What `build` settled before reading the stories: where, with which settings and templates. */
+interface BuildSetup {
+  readonly started: number;
+  readonly now: number;
+  readonly phase: (name: string) => void;
+  readonly cwd: string;
+  readonly logger: Logger;
+  readonly storiesDir: string;
+  readonly out: string;
+  readonly dir: string;
+  readonly resolved: Awaited<ReturnType<typeof resolveConfig>>;
+  readonly config: SiteConfig;
+  readonly useCache: boolean;
+  readonly configKey: string;
+  readonly overrides: SiteTemplates;
+}
+
+/** The build proper, once the settings and templates are known: read, assemble, render and write. */
+async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<BuildOutcome> {
+  const { started, now, phase, cwd, logger, storiesDir, out, dir, config, useCache, configKey, overrides } = setup;
+  // The warnings of the site's templates folder are reported with the settings'.
+  const resolved = { ...setup.resolved, messages: [...setup.resolved.messages, ...overrides.messages] };
+  const [scan, theme, packageCode] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
+  // A site's template overrides are code as much as wiredesk's own: a change to one renders every page again.
+  const code = overrides.digest === undefined ? packageCode : hash('sha256', `${packageCode}\ntemplates ${overrides.digest}`, 'hex');
   const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
   phase('scan');
   // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
@@ -180,12 +217,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const frame = read && read.schedule.window.from <= now && now < read.schedule.window.until ? read : undefined;
     // The warnings of files skipped by the scan, then one error per story file that could not be read.
     const extra = [...scan.messages, ...modelled.messages];
-    const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, extra, config, theme, frame, now) : undefined;
+    const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, extra, config, theme, frame, now, overrides.templates) : undefined;
     // Stories added (a story published), the others as they were: the last resolution extended.
     const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
-    const extended = frame && shapes ? assembleWithAdditions(modelled.results, extra, config, theme, frame, shapes, now) : undefined;
+    const extended = frame && shapes ? assembleWithAdditions(modelled.results, extra, config, theme, frame, shapes, now, overrides.templates) : undefined;
     // Resolving the whole site reads every story whole: read the lazy ones whole first, and resolve plain articles.
-    const result = framed ?? extended ?? assembleSite(modelled.results.map(wholeResult), extra, config, theme, { keepGoing: options.keepGoing === true, stories, now, published: publishedBefore(index, out) });
+    const result = framed ?? extended ?? assembleSite(modelled.results.map(wholeResult), extra, config, theme, { keepGoing: options.keepGoing === true, stories, now, published: publishedBefore(index, out), templates: overrides.templates });
     ceiling.checkNow();
     phase(
       framed
@@ -214,7 +251,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       const reads = before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : pageReadsDigest(page, fingerprints);
       const render = () => {
         ceiling.check();
-        return page.render(site);
+        return renderNamingPage(page.path, () => page.render(site));
       };
       return { path: page.path, kind: page.kind, file, reads, render, unchanged: before?.reads === reads, previousDigest: before?.bytes };
     });
@@ -223,13 +260,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
     const search = config.search ? searchIndexStep(site, previous !== undefined) : undefined;
     // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
-    const pool = spill ? undefined : renderPoolFor(site, outputs, options, ahead);
+    const pool = spill ? undefined : renderPoolFor(site, outputs, { ...options, templates: overrides.compiled }, ahead);
     let written: WriteResult;
     try {
       const onWait = (pid: number) => logger.info(`Waiting for the tree catch-up (process ${pid}) that the last build started to finish…`);
       written = await writeSite(pool?.outputs ?? outputs, copied, out, { rewriteAll: !useCache, derived: search, onWait });
     } catch (error) {
       // The last good output is untouched (see `writeSite`): a disk that is full or a path in the way is said in one line.
+      // A site's template that failed on a page: said at the template, the output untouched.
+      if (error instanceof TemplateFailure) return report(logger, { ok: false, messages: [...messages, error.toMessage()] });
       const failure = writeFailure(error, path.relative(cwd, out) || '.');
       if (failure === undefined) throw error;
       return report(logger, { ok: false, messages, failure });

@@ -13,6 +13,10 @@ import type { LinkedArticle, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
 import { prepareBodies } from '../model/body.js';
+import { cacheDir } from '../cache/build-cache.js';
+import { openCacheFolder } from '../cache/cache-folder.js';
+import { siteTemplates } from '../overrides/site-templates.js';
+import { hasErrors } from '../report/problem.js';
 import { storyToArticle } from '../pipeline/index.js';
 import { isHidden, isStorySource, loadStories, loadStoryFile } from '../pipeline/load.js';
 import { loadTheme } from '../pipeline/load-theme.js';
@@ -107,8 +111,13 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   const storiesDir = path.resolve(cwd, options.stories ?? 'stories');
   // Read below the folder as it is now: one swapped for a link later (a hostile `git pull`) is never read through.
   const storiesRoot = pinFolderIfPresent(storiesDir);
-  const resolved = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd);
-  const config = resolved.config;
+  const settings = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd);
+  const config = settings.config;
+  // The site's templates, compiled once for the engine's life: a change to them starts a fresh engine.
+  const cacheFolder = openCacheFolder(cacheDir(cwd));
+  const overrides = await siteTemplates({ cwd, cacheDir: cacheFolder.usable ? cacheFolder.dir : undefined });
+  const resolved = { ...settings, messages: [...settings.messages, ...overrides.messages] };
+  const templatesFailed = hasErrors(overrides.messages);
   const [loaded, theme] = await Promise.all([loadStories(storiesDir, cwd), loadTheme(themeAssetsDir), resolved.config && prepareBodies(resolved.config)]);
   const stories = new Map<string, StoryEntry>();
   /** Stories whose results carry messages: the only ones a report has to look at. */
@@ -154,8 +163,8 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       lastOk = false;
       return { ok: false, messages, leftOut: [], changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: 'full' };
     };
-    if (!config) return failed(resolved.messages);
-    const inputs = { config, theme, extra: [...resolved.messages, ...unreadable.values(), ...skipped.messages()], unreadable: unreadable.keys(), storiesDir, cwd };
+    if (!config || templatesFailed) return failed(resolved.messages);
+    const inputs = { config, theme, templates: overrides.templates, extra: [...resolved.messages, ...unreadable.values(), ...skipped.messages()], unreadable: unreadable.keys(), storiesDir, cwd };
     const assembly = assembleForDev(stories, lastGood, { ...inputs, now: options.now ?? Date.now(), drafts: options.drafts === true });
     const { outcome } = assembly;
     if (!outcome.site || !outcome.pages) return failed(assembly.messages);
