@@ -1,6 +1,6 @@
 import type { VFileMessage } from 'vfile-message';
 import { defaultTemplates } from '../../templates/defaults.js';
-import { templateFiles, type Template, type TemplateName, type Templates } from '../../templates/table.js';
+import { type Template, type TemplateName, type Templates } from '../../templates/table.js';
 import { problem } from '../report/problem.js';
 import type { CompiledTemplate } from './compile.js';
 import { TemplateFailure, thrownText } from './failure.js';
