@@ -51,7 +51,7 @@ export async function compileOverrides(files: readonly OverrideFile[], outDir: s
   const displayOf = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
   const toMessage = (log: RolldownLog, fallback: OverrideFile) => {
     const file = log.loc?.file ?? log.id ?? fallback.file;
-    const reason = stripVTControlCharacters(log.message).split('\n')[0]?.replace(/^\s*\[[A-Z_]+\]\s*/, '') ?? log.message;
+    const reason = stripVTControlCharacters(log.message).split('\n')[0]?.replace(/^\s*\[[A-Z_]+\]\s*/, '').replace(/\.$/, '') ?? log.message;
     const place = log.loc ? { line: log.loc.line, column: log.loc.column + 1 } : undefined;
     return problem('template-error', `${reason}, expected a template that compiles`, displayOf(file), place);
   };
