@@ -43,7 +43,9 @@ import { terminalText } from '../report/terminal-text.js';
 import { hasErrors } from '../report/problem.js';
 import { missingStoriesFolder } from '../io/stories-folder.js';
 import { renderNamingPage, TemplateFailure } from '../overrides/failure.js';
+import { templateReadsByKind } from '../overrides/page-kinds.js';
 import { siteTemplates, type SiteTemplates } from '../overrides/site-templates.js';
+import { lastTemplatesKey, rememberTemplatesKey, templatesKey } from '../overrides/templates-key.js';
 
 /** What a build is asked to do: the site's inputs, where to write, where to print. */
 export interface BuildOptions extends SiteInputs {
@@ -163,15 +165,17 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
   const { started, now, phase, cwd, logger, storiesDir, out, dir, config, useCache, configKey, overrides } = setup;
   // The warnings of the site's templates folder are reported with the settings'.
   const resolved = { ...setup.resolved, messages: [...setup.resolved.messages, ...overrides.messages] };
-  const [scan, theme, packageCode] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
-  // A site's template overrides are code as much as wiredesk's own: a change to one renders every page again.
-  const code = overrides.digest === undefined ? packageCode : hash('sha256', `${packageCode}\ntemplates ${overrides.digest}`, 'hex');
+  const [scan, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
+  // A change to the site's templates re-renders the kinds of page that read them (see `templateReadsByKind`), and nothing is up to date.
+  const templates = templatesKey(overrides.compiled);
+  const templatesKept = useCache && lastTemplatesKey(dir) === templates;
+  const templateReads = templateReadsByKind(overrides.compiled);
   const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
   phase('scan');
   // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
   const lastMessages = index?.messages.map(fromPlainMessage) ?? [];
   const inWindow = index !== undefined && index.schedule.window.from <= now && now < index.schedule.window.until;
-  if (index && inWindow && isUpToDate(index, scan, out) && !hasErrors(lastMessages)) {
+  if (index && inWindow && templatesKept && isUpToDate(index, scan, out) && !hasErrors(lastMessages)) {
     // Nothing to read, render or write: the output folder already is this build.
     await keepCache(dir, logger, () => writeManifest(dir, { files: new Map(), removed: [] }, index.pages.size));
     const messages = [...resolved.messages, ...lastMessages];
@@ -244,11 +248,11 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
     // changed, or a collection that changed; with new stories added, so do the pages whose dependencies stay the same.
     const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
     const changed = framed || extended ? changedReads(site, anew(), extended?.extension.changedCollections, extended?.extension.relinked) : undefined;
-    const keepsReads = (page: Page) => framed !== undefined || (extended !== undefined && keepsDepsAfterAdditions(page, extended.extension));
+    const keepsReads = (page: Page) => templatesKept && (framed !== undefined || (extended !== undefined && keepsDepsAfterAdditions(page, extended.extension)));
     const outputs = result.pages.map((page) => {
       const file = filePathOf(page.path);
       const before = previous?.get(file);
-      const reads = before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : pageReadsDigest(page, fingerprints);
+      const reads = before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : withTemplates(pageReadsDigest(page, fingerprints), templateReads(page.kind));
       const render = () => {
         ceiling.check();
         return renderNamingPage(page.path, () => page.render(site));
@@ -301,6 +305,7 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
       const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum };
       await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
       await writeManifest(dir, written, 0);
+      rememberTemplatesKey(dir, templates);
       phase('write cache');
     });
     // The tree left behind is far behind the live one: have it linked up in the background, for the next build.
@@ -354,6 +359,11 @@ function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {
     logger.error(outcome.failure ?? 'Build failed: nothing was written, the previous output is unchanged');
   }
   return outcome;
+}
+
+/** A page's reads with the digest of the site's templates it is rendered with, if it reads any. */
+function withTemplates(reads: string, templates: string | undefined): string {
+  return templates === undefined ? reads : hash('sha1', `${reads}\0${templates}`, 'base64');
 }
 
 /** A model result with its article read whole (see `wholeArticle`). */

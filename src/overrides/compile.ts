@@ -1,8 +1,9 @@
+import { hash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
-import type { Plugin, RolldownLog } from 'rolldown';
+import type { OutputAsset, OutputChunk, Plugin, RolldownLog } from 'rolldown';
 import type { VFileMessage } from 'vfile-message';
 import type { TemplateName } from '../../templates/table.js';
 import { packageRoot } from '../paths.js';
@@ -15,6 +16,8 @@ export interface CompiledTemplate {
   /** A `file:` URL. */
   readonly url: string;
   readonly displayPath: string;
+  /** A digest of the compiled code the template runs (its module and the shared ones it imports): the same code renders the same pages. */
+  readonly digest: string;
 }
 
 /** What compiling a site's overrides gave: a module per template, or the compiler's errors at their place. */
@@ -78,7 +81,10 @@ export async function compileOverrides(files: readonly OverrideFile[], outDir: s
       },
     });
     try {
-      if (messages.length === 0) await bundle.write({ dir: outDir, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs' });
+      if (messages.length === 0) {
+        const written = await bundle.write({ dir: outDir, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs' });
+        if (messages.length === 0) return { compiled: files.map((file) => ({ name: file.name, url: pathToFileURL(path.join(outDir, `${file.name}.mjs`)).href, displayPath: file.displayPath, digest: codeDigestOf(`${file.name}.mjs`, written.output) })), messages };
+      }
     } finally {
       await bundle.close();
     }
@@ -87,6 +93,20 @@ export async function compileOverrides(files: readonly OverrideFile[], outDir: s
     if (Array.isArray(logs) && logs.length > 0) messages.push(...logs.map((log) => toMessage(log, first)));
     else messages.push(problem('template-error', `The templates could not be compiled (${error instanceof Error ? error.message : String(error)}), expected templates that compile`, first.displayPath));
   }
-  if (messages.length > 0) return { messages };
-  return { compiled: files.map((file) => ({ name: file.name, url: pathToFileURL(path.join(outDir, `${file.name}.mjs`)).href, displayPath: file.displayPath })), messages };
+  return { messages };
+}
+
+/** A digest of the code of chunk `fileName` and of every chunk it imports, in `output`. */
+function codeDigestOf(fileName: string, output: readonly (OutputChunk | OutputAsset)[]): string {
+  const chunks = new Map(output.flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item] as const] : [])));
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    const chunk = chunks.get(name);
+    if (!chunk || seen.has(name)) return;
+    seen.add(name);
+    for (const imported of chunk.imports) visit(imported);
+  };
+  visit(fileName);
+  const parts = [...seen].sort().flatMap((name) => [name, chunks.get(name)?.code ?? '']);
+  return hash('sha256', parts.join('\0'), 'hex').slice(0, 32);
 }

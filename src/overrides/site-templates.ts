@@ -63,7 +63,7 @@ export async function siteTemplates(options: SiteTemplatesOptions): Promise<Site
       await (kept === undefined ? dispose() : rm(fresh, { recursive: true, force: true }));
       return { ...none, messages: [...found.messages, ...outcome.messages] };
     }
-    await writeFile(path.join(fresh, 'compiled.json'), JSON.stringify(outcome.compiled.map(({ name, displayPath }) => ({ name, displayPath }))));
+    await writeFile(path.join(fresh, 'compiled.json'), JSON.stringify(outcome.compiled.map(({ name, displayPath, digest }) => ({ name, displayPath, digest }))));
     if (kept !== undefined) {
       await rm(outDir, { recursive: true, force: true });
       await rename(fresh, outDir);
@@ -92,8 +92,8 @@ function isPackageTemplates(dir: string): boolean {
 /** The templates compiled into the folder of `manifest` by an earlier build; undefined when there are none. */
 async function readManifest(manifest: string): Promise<CompiledTemplate[] | undefined> {
   try {
-    const entries = JSON.parse(await readFile(manifest, 'utf8')) as { name: CompiledTemplate['name']; displayPath: string }[];
-    return entries.map(({ name, displayPath }) => ({ name, displayPath, url: moduleUrl(path.dirname(manifest), name) }));
+    const entries = JSON.parse(await readFile(manifest, 'utf8')) as { name: CompiledTemplate['name']; displayPath: string; digest: string }[];
+    return entries.map(({ name, displayPath, digest }) => ({ name, displayPath, digest, url: moduleUrl(path.dirname(manifest), name) }));
   } catch {
     return undefined;
   }

@@ -39,6 +39,12 @@ export default function storyCard({ config, article }: StoryCardView) {
 }
 `;
 
+/** A list page override that shows a token drawn anew at each rendering. */
+const tokenList = `import { defaultTemplates } from 'wiredesk/templates';
+export default function list(view, templates) {
+  return defaultTemplates.list(view, { ...templates, layout: (content, table) => templates.layout({ ...content, main: <>{content.main}<p class="render-token">{String(Math.random())}</p></> }, table) });
+}`;
+
 /** The compiled override folders below the cache. */
 async function compiledFolders(dir: string): Promise<string[]> {
   return readdir(path.join(dir, '.wiredesk-cache/templates')).catch(() => []);
@@ -105,13 +111,16 @@ describe("a site's template overrides", () => {
     }
   });
 
-  it('should not compile unchanged overrides again, and render pages again when one is edited', async () => {
-    const made = await site(stories + boxedArticle);
+  it('should not compile unchanged overrides again, and render again only the pages an edited one renders', async () => {
+    // List pages carry a token drawn anew each time they are rendered: the same token is a page not rendered again.
+    const made = await site(`${stories}${boxedArticle}\n-- templates/list.tsx --\n${tokenList}`);
     expect((await cliOutcome(made.dir, ['build'])).code).toBe(0);
     const [first] = await compiledFolders(made.dir);
     expect(first).toBeDefined();
     const module = path.join(made.dir, '.wiredesk-cache/templates', first ?? '', 'article.mjs');
     const compiled = await stat(module);
+    const home = await made.read('');
+    expect(home).toMatch(/<p class="render-token">0\.\d+<\/p>/);
     const again = await cliOutcome(made.dir, ['build']);
     expect(again.stdout).toMatch(/0 files written/);
     expect(await compiledFolders(made.dir)).toEqual([first]);
@@ -121,9 +130,25 @@ describe("a site's template overrides", () => {
     await made.write('templates/article.tsx', (await readFile(path.join(made.dir, 'templates/article.tsx'), 'utf8')).replace('From the desk', 'Desk note'));
     expect((await cliOutcome(made.dir, ['build'])).code).toBe(0);
     expect(await made.read('2018/05/20/alpha/')).toContain('Desk note: Story ALPHA');
+    // Only the pages the story template renders were written again: no list page, feed or sitemap.
+    const manifest = JSON.parse(await readFile(path.join(made.dir, '.wiredesk-cache/manifest.json'), 'utf8')) as { added: string[]; changed: string[]; removed: string[] };
+    expect(manifest.changed.sort()).toEqual(['2018/05/20/alpha/index.html', '2018/05/21/beta/index.html']);
+    expect(manifest.added).toEqual([]);
+    expect(await made.read('')).toBe(home);
     const folders = await compiledFolders(made.dir);
     expect(folders).toHaveLength(1);
     expect(folders).not.toEqual([first]);
+  });
+
+  it('should render again the list pages, and not the feeds, when the story card changes', async () => {
+    const made = await site(stories + ownCard);
+    expect((await cliOutcome(made.dir, ['build'])).code).toBe(0);
+    await made.write('templates/story-card.tsx', (await readFile(path.join(made.dir, 'templates/story-card.tsx'), 'utf8')).replace('toUpperCase()', 'toLowerCase()'));
+    expect((await cliOutcome(made.dir, ['build'])).code).toBe(0);
+    expect(await made.read('')).toContain('>story beta</a>');
+    const { changed } = JSON.parse(await readFile(path.join(made.dir, '.wiredesk-cache/manifest.json'), 'utf8')) as { changed: string[] };
+    expect(changed).toEqual(expect.arrayContaining(['index.html', 'tags/desk/index.html', '404.html']));
+    expect(changed.filter((file) => /\.(xml|json|txt)$/.test(file))).toEqual([]);
   });
 
   it('should go back to the default template when the override is removed', async () => {
