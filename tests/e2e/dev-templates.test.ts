@@ -36,4 +36,19 @@ describe("wiredesk dev and a site's templates", () => {
     await server.waitForLine(/templates\/article\.jsx changed · \d+ pages rebuilt/);
     expect(await story()).toContain('<p class="desk-note">Second note</p>');
   }, 60_000);
+
+  it('should show which template failed on a page, in place of the page, and the page once the template is fixed', async () => {
+    fixture = await fixtureSite(`${fixtureStory('alpha', 20)}\n-- templates/article.jsx --\nexport default function article(view) {\n  throw new Error('no <b>page</b> for ' + view.article.id);\n}\n`);
+    server = await startDevProcess(fixture.dir);
+    const port = Number(new URL(server.url).port);
+    const story = await requestWith(port, '/2018/05/20/alpha/', {});
+    expect(story.body).toContain('<h1>A template failed on this page</h1>');
+    expect(story.body).toContain('templates/article.jsx  error  The template `article` failed while rendering the page "2018/05/20/alpha/" (it threw Error: no &#x3C;b>page&#x3C;/b> for alpha)');
+    // The rest of the site is served as usual.
+    expect((await requestWith(port, '/', {})).body).toContain('Story ALPHA');
+
+    await fixture.write('templates/article.jsx', withNote('Fixed'));
+    await server.waitForLine(/templates\/article\.jsx changed · \d+ pages rebuilt/);
+    expect((await requestWith(port, '/2018/05/20/alpha/', {})).body).toContain('<p class="desk-note">Fixed</p>');
+  }, 60_000);
 });
