@@ -1,14 +1,15 @@
+import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { VFileMessage } from 'vfile-message';
 import { defaultTemplates } from '../../templates/defaults.js';
 import type { Templates } from '../../templates/table.js';
 import { packageRoot } from '../paths.js';
 import { hasErrors } from '../report/problem.js';
-import { compileOverrides, type CompiledTemplate } from './compile.js';
+import { compileOverrides, wiredeskImports, type CompiledTemplate } from './compile.js';
 import { findOverrides } from './files.js';
 import { loadOverrides } from './load.js';
 
@@ -17,12 +18,10 @@ export interface SiteTemplates {
   readonly templates: Templates;
   /** The compiled overrides, for threads that render pages to load the same ones (empty without overrides). */
   readonly compiled: readonly CompiledTemplate[];
-  /** A digest of the overrides (see `findOverrides`), to join the code digest; undefined without overrides. */
+  /** A digest of the overrides' files (see `findOverrides`) and of where wiredesk is installed, naming their compiled folder; undefined without overrides. */
   readonly digest: string | undefined;
   /** Warnings (`unknown-template`) and errors (`template-error`): with an error, `templates` are the defaults and must not be used. */
   readonly messages: readonly VFileMessage[];
-  /** Whether the overrides were compiled now, rather than taken as compiled by an earlier build. */
-  readonly compiledNow: boolean;
   /** Remove the compiled modules when they were compiled into a temporary folder (no cache folder). */
   dispose(): Promise<void>;
 }
@@ -43,17 +42,17 @@ const nothingToDispose = async () => undefined;
  */
 export async function siteTemplates(options: SiteTemplatesOptions): Promise<SiteTemplates> {
   const dir = path.resolve(options.cwd, 'templates');
-  const none = { templates: defaultTemplates, compiled: [], digest: undefined, compiledNow: false, dispose: nothingToDispose };
+  const none = { templates: defaultTemplates, compiled: [], digest: undefined, dispose: nothingToDispose };
   if (!existsSync(dir) || isPackageTemplates(dir)) return { ...none, messages: [] };
   const found = await findOverrides(dir, options.cwd);
   if (hasErrors(found.messages) || found.digest === undefined) return { ...none, messages: found.messages };
-  const digest = found.digest;
+  // Compiled modules import wiredesk by where it is installed: a site moved, or wiredesk installed elsewhere, compiles anew.
+  const digest = createHash('sha256').update(`${found.digest}\n${JSON.stringify([...wiredeskImports()])}`).digest('hex').slice(0, 32);
   const kept = options.cacheDir === undefined ? undefined : path.join(options.cacheDir, 'templates');
   const outDir = kept === undefined ? await mkdtemp(path.join(os.tmpdir(), 'wiredesk-templates-')) : path.join(kept, digest);
   const dispose = kept === undefined ? () => rm(outDir, { recursive: true, force: true }) : nothingToDispose;
   const manifest = path.join(outDir, 'compiled.json');
   let compiled = kept === undefined ? undefined : await readManifest(manifest);
-  const compiledNow = compiled === undefined;
   if (compiled === undefined) {
     // Compiled beside the kept folder, then moved in place: an interrupted build leaves no half of one.
     const fresh = kept === undefined ? outDir : `${outDir}.${process.pid}.tmp`;
@@ -77,7 +76,7 @@ export async function siteTemplates(options: SiteTemplatesOptions): Promise<Site
     await dispose();
     return { ...none, messages };
   }
-  return { templates: loaded.templates, compiled, digest, messages, compiledNow, dispose };
+  return { templates: loaded.templates, compiled, digest, messages, dispose };
 }
 
 /** True when `dir` is wiredesk's own templates folder (building the package's sample site). */
@@ -89,11 +88,13 @@ function isPackageTemplates(dir: string): boolean {
   }
 }
 
-/** The templates compiled into the folder of `manifest` by an earlier build; undefined when there are none. */
+/** The templates compiled into the folder of `manifest` by an earlier build; undefined when there are none, or a module is missing. */
 async function readManifest(manifest: string): Promise<CompiledTemplate[] | undefined> {
   try {
     const entries = JSON.parse(await readFile(manifest, 'utf8')) as { name: CompiledTemplate['name']; displayPath: string; digest: string }[];
-    return entries.map(({ name, displayPath, digest }) => ({ name, displayPath, digest, url: moduleUrl(path.dirname(manifest), name) }));
+    const compiled = entries.map(({ name, displayPath, digest }) => ({ name, displayPath, digest, url: moduleUrl(path.dirname(manifest), name) }));
+    // A folder missing a module (cleaned by hand, say) is compiled again rather than failing every build.
+    return compiled.every((template) => existsSync(fileURLToPath(template.url))) ? compiled : undefined;
   } catch {
     return undefined;
   }
