@@ -17,6 +17,7 @@ export default defineConfig({
     'tree-catch-up-process': 'lib/src/pipeline/tree-catch-up-process.js',
     // What a site's template overrides import as `wiredesk/templates` (see src/overrides/compile.ts).
     templates: 'lib/templates/index.js',
+    'jsx-runtime': 'lib/templates/jsx-runtime.js',
   },
   platform: 'node',
   // A UMD module whose relative requires only Node itself resolves: loaded from node_modules as before.

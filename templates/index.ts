@@ -10,3 +10,4 @@ export type { ArticleView, DraftNotice, FeedLink, ListKind, ListView, NotFoundVi
 export type { Collection, LinkedArticle } from '../src/model/site.js';
 export type { SiteConfig } from '../src/model/config.js';
 export { absoluteUrl, hrefTo } from '../src/model/urls.js';
+export { h, s } from 'hastscript';

@@ -136,6 +136,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   // The site's own templates, compiled (or taken as compiled before) and loaded before anything is read: an error stops here.
   const overrides = await siteTemplates({ cwd, cacheDir: useCache ? dir : undefined });
   if (hasErrors(overrides.messages)) return report(logger, { ok: false, messages: [...resolved.messages, ...overrides.messages] });
+  phase(overrides.compiled.length === 0 ? 'settings and templates' : `settings and templates (${overrides.compiled.length} of the site's own)`);
   try {
     return await buildWith(options, { started, now, phase, cwd, logger, storiesDir, out, dir, resolved, config, useCache, configKey, overrides });
   } finally {

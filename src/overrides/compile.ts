@@ -1,5 +1,4 @@
 import { hash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
@@ -27,15 +26,17 @@ export interface CompileOutcome {
 }
 
 /**
- * Where an override's imports of wiredesk and of the JSX runtime lead: wiredesk's own files and
- * the hastscript that wiredesk is installed with, whatever the site's `node_modules` holds.
+ * Where an override's imports of wiredesk, hastscript and the JSX runtime lead: wiredesk's own
+ * bundle (which holds hastscript), whatever the site's `node_modules` holds.
  */
 export function wiredeskImports(): ReadonlyMap<string, string> {
-  const resolve = createRequire(path.join(packageRoot, 'package.json')).resolve;
-  const runtime = pathToFileURL(resolve('hastscript/jsx-runtime')).href;
+  const bundled = (name: string) => pathToFileURL(path.join(packageRoot, 'lib/src/bundle', name)).href;
+  const templates = bundled('templates.js');
+  const runtime = bundled('jsx-runtime.js');
+  // `wiredesk/templates` exports hastscript's `h` and `s`: the same copy of hastscript everywhere.
   return new Map([
-    ['wiredesk/templates', pathToFileURL(path.join(packageRoot, 'lib/src/bundle/templates.js')).href],
-    ['hastscript', pathToFileURL(resolve('hastscript')).href],
+    ['wiredesk/templates', templates],
+    ['hastscript', templates],
     ['hastscript/jsx-runtime', runtime],
     ['hastscript/jsx-dev-runtime', runtime],
   ]);
