@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +48,7 @@ export async function siteTemplates(options: SiteTemplatesOptions): Promise<Site
   if (hasErrors(found.messages) || found.digest === undefined) return { ...none, messages: found.messages };
   // Compiled modules import wiredesk by where it is installed: a site moved, or wiredesk installed elsewhere, compiles anew.
   const digest = createHash('sha256').update(`${found.digest}\n${JSON.stringify([...wiredeskImports()])}`).digest('hex').slice(0, 32);
-  const kept = options.cacheDir === undefined ? undefined : path.join(options.cacheDir, 'templates');
+  const kept = options.cacheDir === undefined ? undefined : keptFolder(path.join(options.cacheDir, 'templates'));
   const outDir = kept === undefined ? await mkdtemp(path.join(os.tmpdir(), 'wiredesk-templates-')) : path.join(kept, digest);
   const dispose = kept === undefined ? () => rm(outDir, { recursive: true, force: true }) : nothingToDispose;
   const manifest = path.join(outDir, 'compiled.json');
@@ -77,6 +77,15 @@ export async function siteTemplates(options: SiteTemplatesOptions): Promise<Site
     return { ...none, messages };
   }
   return { templates: loaded.templates, compiled, digest, messages, dispose };
+}
+
+/** `dir` when it is a folder or is not there yet; undefined when it is anything else (a link, say): then nothing is kept. */
+function keptFolder(dir: string): string | undefined {
+  try {
+    return lstatSync(dir).isDirectory() ? dir : undefined;
+  } catch {
+    return dir;
+  }
 }
 
 /** True when `dir` is wiredesk's own templates folder (building the package's sample site). */

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteTemplates } from '../../src/overrides/site-templates.js';
@@ -149,6 +149,17 @@ describe("a site's template overrides", () => {
     const { changed } = JSON.parse(await readFile(path.join(made.dir, '.wiredesk-cache/manifest.json'), 'utf8')) as { changed: string[] };
     expect(changed).toEqual(expect.arrayContaining(['index.html', 'tags/desk/index.html', '404.html']));
     expect(changed.filter((file) => /\.(xml|json|txt)$/.test(file))).toEqual([]);
+  });
+
+  it('should keep no compiled templates through a link planted in the cache folder, and still build', async () => {
+    const made = await site(stories + boxedArticle);
+    const elsewhere = path.join(made.dir, 'elsewhere');
+    await mkdir(elsewhere);
+    await mkdir(path.join(made.dir, '.wiredesk-cache'));
+    await symlink(elsewhere, path.join(made.dir, '.wiredesk-cache/templates'));
+    expect((await cliOutcome(made.dir, ['build'])).code).toBe(0);
+    expect(await made.read('2018/05/20/alpha/')).toContain('desk-box');
+    expect(await readdir(elsewhere)).toEqual([]);
   });
 
   it('should go back to the default template when the override is removed', async () => {
