@@ -59,16 +59,10 @@ export function notFoundPage(site: Site, templates: Templates): Page {
     path: '404.html',
     kind: 'not-found',
     deps: { articles: [], teasers: latest, collections: ['sections'] },
-    render: (current) =>
-      pageHtml(
-        templates.notFound({
-          kind: 'not-found',
-          chrome: pageChrome(current, '404.html', 'Page not found', 'The page you asked for is not here.'),
-          latest: articlesWithIds(current, latest),
-          },
-          templates,
-        ),
-      ),
+    render: (current) => {
+      const chrome = pageChrome(current, '404.html', 'Page not found', 'The page you asked for is not here.');
+      return pageHtml(templates.notFound({ kind: 'not-found', chrome, latest: articlesWithIds(current, latest) }, templates));
+    },
   };
 }
 
