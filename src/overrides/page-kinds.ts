@@ -3,8 +3,11 @@ import type { TemplateName } from '../../templates/table.js';
 import type { PageKind } from '../render/page.js';
 import type { CompiledTemplate } from './compile.js';
 
-/** The page template each kind of HTML page is rendered with. Feeds, sitemaps, robots.txt and assets have none. */
-const pageTemplates: Readonly<Partial<Record<PageKind, TemplateName>>> = {
+/**
+ * The page template each kind of page is rendered with; `null` for the kinds no template renders
+ * (feeds, sitemaps, robots.txt, assets). Every kind is named, so a new one cannot be forgotten.
+ */
+const pageTemplates: Readonly<Record<PageKind, TemplateName | null>> = {
   article: 'article',
   home: 'list',
   section: 'list',
@@ -16,6 +19,10 @@ const pageTemplates: Readonly<Partial<Record<PageKind, TemplateName>>> = {
   'not-found': 'notFound',
   withdrawn: 'withdrawn',
   search: 'search',
+  feed: null,
+  sitemap: null,
+  robots: null,
+  asset: null,
 };
 
 /** The templates any page template may show inside its page (through the table): every HTML page reads them. */
@@ -34,7 +41,7 @@ export function templateReadsByKind(compiled: readonly CompiledTemplate[]): (kin
   return (kind) => {
     if (made.has(kind)) return made.get(kind);
     const own = pageTemplates[kind];
-    const read = own === undefined ? [] : [own, ...partTemplates].flatMap((name) => (digests.has(name) ? [`${name}=${digests.get(name)}`] : []));
+    const read = own === null ? [] : [own, ...partTemplates].flatMap((name) => (digests.has(name) ? [`${name}=${digests.get(name)}`] : []));
     const digest = read.length === 0 ? undefined : createHash('sha256').update(read.join('\n')).digest('base64');
     made.set(kind, digest);
     return digest;
