@@ -15,10 +15,14 @@ export default defineConfig({
     'render-worker': 'lib/src/pipeline/render-worker.js',
     'engine-worker': 'lib/src/dev/engine-worker.js',
     'tree-catch-up-process': 'lib/src/pipeline/tree-catch-up-process.js',
+    // What a site's template overrides import as `wiredesk/templates` (see src/overrides/compile.ts).
+    templates: 'lib/templates/index.js',
+    'jsx-runtime': 'lib/templates/jsx-runtime.js',
   },
   platform: 'node',
   // A UMD module whose relative requires only Node itself resolves: loaded from node_modules as before.
-  external: ['jsonc-parser'],
+  // rolldown itself compiles a site's template overrides at run time: loaded from node_modules.
+  external: ['jsonc-parser', 'rolldown'],
   logLevel: 'warn',
   onLog(level, log, handler) {
     // hastscript's JSX runtime has a bare `''` statement ("make VS Code see references"), which

@@ -1,7 +1,6 @@
 import type { Root } from 'hast';
 import { hrefTo } from '../src/model/urls.js';
 import type { ArticleView, DraftNotice } from '../src/model/views.js';
-import { layout } from './layout.js';
 import { storyBody } from './parts/body.js';
 import { leadFigure } from './parts/figure.js';
 import { pageImageUrl } from './parts/image.js';
@@ -12,16 +11,17 @@ import { termLinks } from './parts/terms.js';
 import { urgencyLabel } from './parts/urgency.js';
 import { timeFull } from './parts/time.js';
 import { asElement } from './parts/tree.js';
+import type { Templates } from './table.js';
 
 /** A story page: kicker, headline, dates, byline, lead image, dateline and body, note, terms and related stories. */
-export function renderArticle(view: ArticleView): Root {
+export function renderArticle(view: ArticleView, templates: Templates): Root {
   const { chrome, article } = view;
   const { config } = chrome;
   const urlOf = pageImageUrl(config);
   const body = storyBody(article, view.references, (target) => hrefTo(config, target.path));
   const sectionName = view.section?.name ?? article.section?.name;
   const byline = article.byline === undefined ? undefined : /^by\s/i.test(article.byline) ? article.byline : `By ${article.byline}`;
-  const related = cardList(config, view.related, { level: 'h3', summary: false, caption: true });
+  const related = cardList(config, view.related, { level: 'h3', summary: false, caption: true }, templates);
   // Dates read in the story's own language; the site's chrome stays in the site's.
   const language = article.lang ?? config.language;
   const urgent = urgencyLabel(article);
@@ -67,7 +67,7 @@ export function renderArticle(view: ArticleView): Root {
     </>
   );
   const head = view.draft ? [...articleHead(view), asElement(<meta name="robots" content="noindex" />)] : articleHead(view);
-  return layout({ chrome, main, head, ...(article.lang ? { lang: article.lang } : {}) });
+  return templates.layout({ chrome, main, head, ...(article.lang ? { lang: article.lang } : {}) }, templates);
 }
 
 /** The banner of a story previewed with `dev --drafts`: why it is not on the site yet. */

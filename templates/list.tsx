@@ -3,11 +3,11 @@ import { collectionFolders } from '../src/model/site.js';
 import { hrefTo } from '../src/model/urls.js';
 import type { ListKind, ListView } from '../src/model/views.js';
 import { formatDay } from './dates.js';
-import { layout } from './layout.js';
 import { asElement } from './parts/tree.js';
 import { paginationNav } from './parts/pagination.js';
 import { cardList } from './parts/story-card.js';
 import { storyCount } from './parts/terms.js';
+import type { Templates } from './table.js';
 
 const kindLabels: Readonly<Record<Exclude<ListKind, 'home'>, string>> = { section: 'Section', topic: 'Topic', tag: 'Tag' };
 
@@ -16,10 +16,10 @@ const kindLabels: Readonly<Record<Exclude<ListKind, 'home'>, string>> = { sectio
  * page of a section, topic or tag gives its story count; an archive page gives its number and
  * the days its stories span instead, which stay true as long as the page exists.
  */
-export function renderList(view: ListView): Root {
+export function renderList(view: ListView, templates: Templates): Root {
   const { chrome, pagination } = view;
   const { config } = chrome;
-  const cards = cardList(config, view.articles, { level: 'h2', summary: true, sections: chrome.sections, shared: true });
+  const cards = cardList(config, view.articles, { level: 'h2', summary: true, sections: chrome.sections, shared: true }, templates);
   const main = (
     <>
       <header class="list-header">
@@ -48,7 +48,7 @@ export function renderList(view: ListView): Root {
       {paginationNav(config, pagination)}
     </>
   );
-  return layout({ chrome, main });
+  return templates.layout({ chrome, main }, templates);
 }
 
 /** On an archive page: its number and the days of its oldest and newest story. */

@@ -1,14 +1,14 @@
 import type { Root } from 'hast';
 import { hrefTo } from '../src/model/urls.js';
 import type { NotFoundView } from '../src/model/views.js';
-import { layout } from './layout.js';
 import { cardList } from './parts/story-card.js';
+import type { Templates } from './table.js';
 
 /** The 404 page: a short apology, a link to the front page and the latest stories. */
-export function renderNotFound(view: NotFoundView): Root {
+export function renderNotFound(view: NotFoundView, templates: Templates): Root {
   const { chrome } = view;
   const { config } = chrome;
-  const latest = cardList(config, view.latest, { level: 'h3', summary: false, sections: chrome.sections });
+  const latest = cardList(config, view.latest, { level: 'h3', summary: false, sections: chrome.sections }, templates);
   const main = (
     <>
       <header class="list-header">
@@ -28,5 +28,5 @@ export function renderNotFound(view: NotFoundView): Root {
       ) : null}
     </>
   );
-  return layout({ chrome, main, canonical: false });
+  return templates.layout({ chrome, main, canonical: false }, templates);
 }

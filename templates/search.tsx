@@ -2,8 +2,8 @@ import type { Root } from 'hast';
 import { collectionFolders } from '../src/model/site.js';
 import { hrefTo } from '../src/model/urls.js';
 import type { PageChrome } from '../src/model/views.js';
-import { layout } from './layout.js';
 import { asElement } from './parts/tree.js';
+import type { Templates } from './table.js';
 
 /** The search page: Pagefind's search box, served with the site (no third-party host). */
 export interface SearchView {
@@ -36,7 +36,7 @@ export const searchScript = `// wiredesk: start Pagefind's search box in #search
 `;
 
 /** The search page: the search box, a note for browsers without JavaScript, and one for a missing index. */
-export function renderSearch(view: SearchView): Root {
+export function renderSearch(view: SearchView, templates: Templates): Root {
   const { chrome } = view;
   const { config } = chrome;
   const bundle = (file: string) => hrefTo(config, `${view.bundlePath}${file}`);
@@ -68,5 +68,5 @@ export function renderSearch(view: SearchView): Root {
     asElement(<script src={bundle('pagefind-ui.js')} defer></script>),
     asElement(<script src={hrefTo(config, view.scriptPath)} defer></script>),
   ];
-  return layout({ chrome, main, head });
+  return templates.layout({ chrome, main, head }, templates);
 }

@@ -1,11 +1,11 @@
 import type { Root } from 'hast';
 import { hrefTo } from '../src/model/urls.js';
 import type { TermIndexView } from '../src/model/views.js';
-import { layout } from './layout.js';
 import { storyCount } from './parts/terms.js';
+import type { Templates } from './table.js';
 
 /** An index of every section, topic or tag, each linking to its page with its story count. */
-export function renderTermIndex(view: TermIndexView): Root {
+export function renderTermIndex(view: TermIndexView, templates: Templates): Root {
   const { chrome } = view;
   const { config } = chrome;
   const main = (
@@ -27,5 +27,5 @@ export function renderTermIndex(view: TermIndexView): Root {
       )}
     </>
   );
-  return layout({ chrome, main });
+  return templates.layout({ chrome, main }, templates);
 }

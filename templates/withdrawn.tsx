@@ -1,8 +1,8 @@
 import type { Root } from 'hast';
 import { hrefTo } from '../src/model/urls.js';
 import type { WithdrawnView } from '../src/model/views.js';
-import { layout } from './layout.js';
 import { asElement } from './parts/tree.js';
+import type { Templates } from './table.js';
 
 /** The sentence every kill notice carries, in pages and feeds. */
 export const withdrawnSentence = 'This story has been withdrawn.';
@@ -12,7 +12,7 @@ export const withdrawnSentence = 'This story has been withdrawn.';
  * note. Nothing else of the story: not its body, picture, summary or terms. Search engines are
  * asked not to index it.
  */
-export function renderWithdrawn(view: WithdrawnView): Root {
+export function renderWithdrawn(view: WithdrawnView, templates: Templates): Root {
   const { chrome, article } = view;
   const { config } = chrome;
   const main = (
@@ -28,5 +28,5 @@ export function renderWithdrawn(view: WithdrawnView): Root {
     </article>
   );
   const head = [asElement(<meta name="robots" content="noindex" />)];
-  return layout({ chrome, main, head, ...(article.lang ? { lang: article.lang } : {}) });
+  return templates.layout({ chrome, main, head, ...(article.lang ? { lang: article.lang } : {}) }, templates);
 }

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import { resolveConfig } from '../config.js';
 import { changedReads, readsAnyChange } from '../incremental/changed-reads.js';
 import { fingerprintSite, lazyFingerprints } from '../incremental/fingerprints.js';
 import { pageReadsDigest } from '../incremental/page-reads.js';
-import type { SiteInputs } from '../model/config.js';
+import type { SiteConfig, SiteInputs } from '../model/config.js';
 import type { ModelResult } from '../pipeline/model.js';
 import type { Schedule, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
@@ -43,6 +44,10 @@ import { countRenders } from './build-progress.js';
 import { terminalText } from '../report/terminal-text.js';
 import { hasErrors } from '../report/problem.js';
 import { missingStoriesFolder } from '../io/stories-folder.js';
+import { renderNamingPage, TemplateFailure } from '../overrides/failure.js';
+import { templateReadsByKind } from '../overrides/page-kinds.js';
+import { siteTemplates, type SiteTemplates } from '../overrides/site-templates.js';
+import { lastTemplatesKey, rememberTemplatesKey, templatesKey } from '../overrides/templates-key.js';
 
 /** What a build is asked to do: the site's inputs, where to write, where to print. */
 export interface BuildOptions extends SiteInputs {
@@ -133,14 +138,52 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   if (folder?.usable === false) logger.error(folder.warning);
   const useCache = folder?.usable === true;
   const configKey = JSON.stringify(config);
+  // The site's own templates, compiled (or taken as compiled before) and loaded before anything is read: an error stops here.
+  const overrides = await siteTemplates({ cwd, cacheDir: useCache ? dir : undefined });
+  if (hasErrors(overrides.messages)) return report(logger, { ok: false, messages: [...resolved.messages, ...overrides.messages] });
+  phase(overrides.compiled.length === 0 ? 'settings and templates' : `settings and templates (${overrides.compiled.length} of the site's own)`);
+  try {
+    return await buildWith(options, { started, now, phase, progress, cwd, logger, storiesDir, out, dir, resolved, config, useCache, configKey, overrides });
+  } finally {
+    await overrides.dispose();
+  }
+}
+
+/** What `build` settled before reading the stories: where, with which settings and templates. */
+interface BuildSetup {
+  readonly started: number;
+  readonly now: number;
+  readonly phase: (name: string) => void;
+  readonly progress: Progress;
+  readonly cwd: string;
+  readonly logger: Logger;
+  readonly storiesDir: string;
+  readonly out: string;
+  readonly dir: string;
+  readonly resolved: Awaited<ReturnType<typeof resolveConfig>>;
+  readonly config: SiteConfig;
+  readonly useCache: boolean;
+  readonly configKey: string;
+  readonly overrides: SiteTemplates;
+}
+
+/** The build proper, once the settings and templates are known: read, assemble, render and write. */
+async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<BuildOutcome> {
+  const { started, now, phase, progress, cwd, logger, storiesDir, out, dir, config, useCache, configKey, overrides } = setup;
+  // The warnings of the site's templates folder are reported with the settings'.
+  const resolved = { ...setup.resolved, messages: [...setup.resolved.messages, ...overrides.messages] };
   progress.phase('Reading the stories folder');
   const [scan, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
+  // A change to the site's templates re-renders the kinds of page that read them (see `templateReadsByKind`), and nothing is up to date.
+  const templates = templatesKey(overrides.compiled);
+  const templatesKept = useCache && lastTemplatesKey(dir) === templates;
+  const templateReads = templateReadsByKind(overrides.compiled);
   const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
   phase('scan');
   // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
   const lastMessages = index?.messages.map(fromPlainMessage) ?? [];
   const inWindow = index !== undefined && index.schedule.window.from <= now && now < index.schedule.window.until;
-  if (index && inWindow && isUpToDate(index, scan, out) && !hasErrors(lastMessages)) {
+  if (index && inWindow && templatesKept && isUpToDate(index, scan, out) && !hasErrors(lastMessages)) {
     // Nothing to read, render or write: the output folder already is this build.
     await keepCache(dir, logger, () => writeManifest(dir, { files: new Map(), removed: [] }, index.pages.size));
     const messages = [...resolved.messages, ...lastMessages];
@@ -189,12 +232,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     // The warnings of files skipped by the scan, then one error per story file that could not be read.
     const extra = [...scan.messages, ...modelled.messages];
     progress.phase('Resolving the site');
-    const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, extra, config, theme, frame, now) : undefined;
+    const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, extra, config, theme, frame, now, overrides.templates) : undefined;
     // Stories added (a story published), the others as they were: the last resolution extended.
     const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
-    const extended = frame && shapes ? assembleWithAdditions(modelled.results, extra, config, theme, frame, shapes, now) : undefined;
+    const extended = frame && shapes ? assembleWithAdditions(modelled.results, extra, config, theme, frame, shapes, now, overrides.templates) : undefined;
     // Resolving the whole site reads every story whole: read the lazy ones whole first, and resolve plain articles.
-    const result = framed ?? extended ?? assembleSite(modelled.results.map(wholeResult), extra, config, theme, { keepGoing: options.keepGoing === true, stories, now, published: publishedBefore(index, out) });
+    const result = framed ?? extended ?? assembleSite(modelled.results.map(wholeResult), extra, config, theme, { keepGoing: options.keepGoing === true, stories, now, published: publishedBefore(index, out), templates: overrides.templates });
     ceiling.checkNow();
     phase(
       framed
@@ -216,14 +259,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     // changed, or a collection that changed; with new stories added, so do the pages whose dependencies stay the same.
     const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
     const changed = framed || extended ? changedReads(site, anew(), extended?.extension.changedCollections, extended?.extension.relinked) : undefined;
-    const keepsReads = (page: Page) => framed !== undefined || (extended !== undefined && keepsDepsAfterAdditions(page, extended.extension));
+    const keepsReads = (page: Page) => templatesKept && (framed !== undefined || (extended !== undefined && keepsDepsAfterAdditions(page, extended.extension)));
     const outputs = result.pages.map((page) => {
       const file = filePathOf(page.path);
       const before = previous?.get(file);
-      const reads = before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : pageReadsDigest(page, fingerprints);
+      const reads = before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : withTemplates(pageReadsDigest(page, fingerprints), templateReads(page.kind));
       const render = () => {
         ceiling.check();
-        return page.render(site);
+        return renderNamingPage(page.path, () => page.render(site));
       };
       return { path: page.path, kind: page.kind, file, reads, render, unchanged: before?.reads === reads, previousDigest: before?.bytes };
     });
@@ -232,7 +275,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
     const search = config.search ? searchIndexStep(site, previous !== undefined) : undefined;
     // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
-    const pool = spill ? undefined : renderPoolFor(site, outputs, options, ahead);
+    const pool = spill ? undefined : renderPoolFor(site, outputs, { ...options, templates: overrides.compiled }, ahead);
     let written: WriteResult;
     try {
       const onWait = (pid: number) => logger.info(`Waiting for the tree catch-up (process ${pid}) that the last build started to finish…`);
@@ -242,6 +285,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       written = await writeSite(rendering.outputs, copied, out, { rewriteAll: !useCache, derived: search, onWait });
     } catch (error) {
       // The last good output is untouched (see `writeSite`): a disk that is full or a path in the way is said in one line.
+      // A site's template that failed on a page: said at the template, the output untouched.
+      if (error instanceof TemplateFailure) return report(logger, { ok: false, messages: [...messages, error.toMessage()] });
       const failure = writeFailure(error, path.relative(cwd, out) || '.');
       if (failure === undefined) throw error;
       return report(logger, { ok: false, messages, failure });
@@ -275,6 +320,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum };
       await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
       await writeManifest(dir, written, 0);
+      rememberTemplatesKey(dir, templates);
       phase('write cache');
     });
     // The tree left behind is far behind the live one: have it linked up in the background, for the next build.
@@ -328,6 +374,11 @@ function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {
     logger.error(outcome.failure ?? 'Build failed: nothing was written, the previous output is unchanged');
   }
   return outcome;
+}
+
+/** A page's reads with the digest of the site's templates it is rendered with, if it reads any. */
+function withTemplates(reads: string, templates: string | undefined): string {
+  return templates === undefined ? reads : hash('sha1', `${reads}\0${templates}`, 'base64');
 }
 
 /** A model result with its article read whole (see `wholeArticle`). */

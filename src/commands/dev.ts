@@ -53,6 +53,7 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
     storiesDir: path.resolve(cwd, options.stories ?? 'stories'),
     configFile: path.resolve(cwd, options.config ?? 'site.yaml'),
     codeDirs: [path.join(packageRoot, 'templates'), path.join(packageRoot, 'src')],
+    templatesDir: path.resolve(cwd, 'templates'),
   };
 
   // The watcher starts first, while the first build runs, so that no save made during start-up is
@@ -132,7 +133,8 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
         return;
       }
     }
-    if (kinds.has('code') || kinds.has('config')) {
+    // A fresh engine compiles the site's templates again, and renders every page with them.
+    if (kinds.has('code') || kinds.has('config') || kinds.has('templates')) {
       afterRebuild(running.server, what, await running.host.restart(), true);
       return;
     }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
+import type { Templates } from '../../templates/table.js';
 import type { Invalidation } from '../incremental/invalidate.js';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
@@ -20,6 +21,8 @@ export interface StoryEntry {
 export interface DevAssemblyInputs {
   readonly config: SiteConfig;
   readonly theme: readonly ThemeFile[];
+  /** The templates to render pages with (the defaults, or the site's overrides). */
+  readonly templates: Templates;
   /** Messages of the settings and of unreadable story files (by display path). */
   readonly extra: readonly VFileMessage[];
   /** Display paths of the story files that could not be read. */
@@ -53,8 +56,8 @@ export function assembleForDev(stories: ReadonlyMap<string, StoryEntry>, lastGoo
   for (const displayPath of inputs.unreadable) {
     names.push({ source: path.relative(inputs.storiesDir, path.resolve(inputs.cwd, displayPath)).split(path.sep).join('/'), displayPath });
   }
-  const { config, theme, extra, now } = inputs;
-  const assemble = (results: readonly ModelResult[]) => assembleSite(results, extra, config, theme, { keepGoing: true, stories: names, now });
+  const { config, theme, extra, now, templates } = inputs;
+  const assemble = (results: readonly ModelResult[]) => assembleSite(results, extra, config, theme, { keepGoing: true, stories: names, now, templates });
   const fallsBack = new Set<string>();
   for (const [source, entry] of stories) if (lastGood.has(source) && entry.result.messages.some((message) => message.fatal === true)) fallsBack.add(source);
   const resultsWith = (fallback: ReadonlySet<string>) =>
@@ -84,7 +87,7 @@ export function assembleForDev(stories: ReadonlyMap<string, StoryEntry>, lastGoo
   const drafts = new Map<string, Page>();
   if (inputs.drafts && outcome.site && outcome.pages) {
     const taken = new Set(outcome.pages.map((page) => page.path));
-    for (const page of draftPages(outcome.site, outcome.hidden ?? [], taken, now)) drafts.set(page.path, page);
+    for (const page of draftPages(outcome.site, outcome.hidden ?? [], taken, now, templates)) drafts.set(page.path, page);
   }
   return { outcome, messages: [...outcome.messages, ...held], lastGood: nextGood, drafts };
 }

@@ -13,6 +13,12 @@ import type { LinkedArticle, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { themeAssetsDir } from '../paths.js';
 import { prepareBodies } from '../model/body.js';
+import { cacheDir } from '../cache/build-cache.js';
+import { openCacheFolder } from '../cache/cache-folder.js';
+import { TemplateFailure } from '../overrides/failure.js';
+import { siteTemplates } from '../overrides/site-templates.js';
+import { templateFailurePage } from './template-failure-page.js';
+import { hasErrors } from '../report/problem.js';
 import { storyToArticle } from '../pipeline/index.js';
 import { isHidden, isStorySource, loadStories, loadStoryFile } from '../pipeline/load.js';
 import { loadTheme } from '../pipeline/load-theme.js';
@@ -107,8 +113,13 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   const storiesDir = path.resolve(cwd, options.stories ?? 'stories');
   // Read below the folder as it is now: one swapped for a link later (a hostile `git pull`) is never read through.
   const storiesRoot = pinFolderIfPresent(storiesDir);
-  const resolved = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd);
-  const config = resolved.config;
+  const settings = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd);
+  const config = settings.config;
+  // The site's templates, compiled once for the engine's life: a change to them starts a fresh engine.
+  const cacheFolder = openCacheFolder(cacheDir(cwd));
+  const overrides = await siteTemplates({ cwd, cacheDir: cacheFolder.usable ? cacheFolder.dir : undefined });
+  const resolved = { ...settings, messages: [...settings.messages, ...overrides.messages] };
+  const templatesFailed = hasErrors(overrides.messages);
   const [loaded, theme] = await Promise.all([loadStories(storiesDir, cwd), loadTheme(themeAssetsDir), resolved.config && prepareBodies(resolved.config)]);
   const stories = new Map<string, StoryEntry>();
   /** Stories whose results carry messages: the only ones a report has to look at. */
@@ -143,7 +154,10 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
     for (const sitePath of changed) {
       const page = next.pages.get(sitePath);
       if (!cache.delete(sitePath) || !page) continue;
-      cache.set(sitePath, page.render(next.site));
+      const { body, failed } = renderPage(page, next.site);
+      // A page a site's template fails on is rendered again on request, not kept.
+      if (failed) continue;
+      cache.set(sitePath, body);
       rendered++;
     }
     return rendered;
@@ -154,8 +168,8 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       lastOk = false;
       return { ok: false, messages, leftOut: [], changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: 'full' };
     };
-    if (!config) return failed(resolved.messages);
-    const inputs = { config, theme, extra: [...resolved.messages, ...unreadable.values(), ...skipped.messages()], unreadable: unreadable.keys(), storiesDir, cwd };
+    if (!config || templatesFailed) return failed(resolved.messages);
+    const inputs = { config, theme, templates: overrides.templates, extra: [...resolved.messages, ...unreadable.values(), ...skipped.messages()], unreadable: unreadable.keys(), storiesDir, cwd };
     const assembly = assembleForDev(stories, lastGood, { ...inputs, now: options.now ?? Date.now(), drafts: options.drafts === true });
     const { outcome } = assembly;
     if (!outcome.site || !outcome.pages) return failed(assembly.messages);
@@ -265,7 +279,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       if (!good) return;
       for (const page of good.pages.values()) {
         if (page.kind !== 'article') continue;
-        const body = cache.get(page.path) ?? page.render(good.site);
+        const body = cache.get(page.path) ?? renderPage(page, good.site).body;
         yield { sitePath: page.path, html: typeof body === 'string' ? body : new TextDecoder().decode(body) };
       }
     },
@@ -275,7 +289,10 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       if (page) {
         let body = cache.get(sitePath);
         if (body === undefined) {
-          body = page.render(good.site);
+          const rendered = renderPage(page, good.site);
+          // A site's template that fails on this page: the message in its place, not kept, until the template is fixed.
+          if (rendered.failed) return { kind: 'bytes', body: rendered.body, contentType: 'text/html; charset=utf-8' };
+          body = rendered.body;
           cache.set(sitePath, body);
         }
         return { kind: 'bytes', body, contentType: contentTypeOfPage(page) };
@@ -289,6 +306,16 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       return undefined;
     },
   };
+}
+
+/** A page's contents, or (`failed`) the page saying which of the site's templates failed on it. */
+function renderPage(page: Page, site: Site): { readonly body: string | Uint8Array; readonly failed: boolean } {
+  try {
+    return { body: page.render(site), failed: false };
+  } catch (error) {
+    if (error instanceof TemplateFailure) return { body: templateFailurePage(error.onPage(page.path)), failed: true };
+    throw error;
+  }
 }
 
 /** Stories with a lead image read the asset list: model them again when it may have changed. */

@@ -8,10 +8,15 @@ export interface WatchPaths {
   readonly configFile: string;
   /** wiredesk's own `templates/` and `src/` folders: a change there needs fresh modules. */
   readonly codeDirs: readonly string[];
+  /** The site's `templates/` folder, whose files override wiredesk's templates (watched even before it exists). */
+  readonly templatesDir?: string | undefined;
 }
 
-/** What a changed file means: a story-folder change (incremental), a settings change, or a code change (recompile). */
-export type ChangeKind = 'stories' | 'config' | 'code' | 'ignored';
+/**
+ * What a changed file means: a story-folder change (incremental), a settings change, a code change
+ * (recompile wiredesk), or a change to the site's template overrides (compiled by a fresh engine).
+ */
+export type ChangeKind = 'stories' | 'config' | 'code' | 'templates' | 'ignored';
 
 /** Classify a changed path. */
 export function classifyChange(file: string, paths: WatchPaths): ChangeKind {
@@ -19,6 +24,7 @@ export function classifyChange(file: string, paths: WatchPaths): ChangeKind {
   if (resolved === path.resolve(paths.configFile)) return 'config';
   if (isInside(resolved, paths.storiesDir)) return 'stories';
   if (paths.codeDirs.some((dir) => isInside(resolved, dir))) return /\.(tsx?|css|js)$/.test(resolved) || !path.extname(resolved) ? 'code' : 'ignored';
+  if (paths.templatesDir !== undefined && isInside(resolved, paths.templatesDir)) return 'templates';
   return 'ignored';
 }
 
@@ -35,9 +41,9 @@ export function watcherOptions(): ChokidarOptions {
   };
 }
 
-/** Everything to hand to chokidar: the stories folder, the settings file and the code folders. */
+/** Everything to hand to chokidar: the stories folder, the settings file, the code folders and the site's templates. */
 export function watchTargets(paths: WatchPaths): string[] {
-  return [paths.storiesDir, paths.configFile, ...paths.codeDirs];
+  return [paths.storiesDir, paths.configFile, ...paths.codeDirs, ...(paths.templatesDir === undefined ? [] : [paths.templatesDir])];
 }
 
 function isInside(file: string, dir: string): boolean {

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
+import { defaultTemplates } from '../../templates/defaults.js';
+import type { Templates } from '../../templates/table.js';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { LinkedArticle, Site } from '../model/site.js';
@@ -45,6 +47,8 @@ export interface AssembleOptions {
   readonly now?: number;
   /** Which stories the last build published: of two with one id, the other is the broken one (see `resolveSite`). */
   readonly published?: Published;
+  /** The templates to render pages with: the defaults unless the site overrides some. */
+  readonly templates?: Templates;
 }
 
 /**
@@ -79,7 +83,7 @@ export function assembleSite(results: readonly ModelResult[], extra: readonly VF
     const kept = broken.size === 0 ? articles : articles.filter((article) => !broken.has(article.displayPath));
     const resolved = resolveSite(kept, config, leftOutOf(new Set([...unparsed, ...broken]), stories, articles), now, options.published);
     const found = [...resolved.messages];
-    const pages = resolved.site ? renderSite(resolved.site, theme, now) : undefined;
+    const pages = resolved.site ? renderSite(resolved.site, theme, now, options.templates) : undefined;
     if (resolved.site && pages) found.push(...pathCollisions(pages, resolved.site));
     const newlyBroken = options.keepGoing ? brokenStories(found).filter((file) => !broken.has(file)) : [];
     if (newlyBroken.length > 0) {
@@ -101,12 +105,20 @@ export function assembleSite(results: readonly ModelResult[], extra: readonly VF
  * articles of `results`, when those are the stories the frame was resolved from or others of the
  * same shape (the caller checks `siteShape`); undefined when a story the frame names is missing.
  */
-export function assembleFromFrame(results: readonly ModelResult[], extra: readonly VFileMessage[], config: SiteConfig, theme: readonly ThemeFile[], frame: SiteFrame, now: number): PipelineResult | undefined {
+export function assembleFromFrame(
+  results: readonly ModelResult[],
+  extra: readonly VFileMessage[],
+  config: SiteConfig,
+  theme: readonly ThemeFile[],
+  frame: SiteFrame,
+  now: number,
+  templates: Templates = defaultTemplates,
+): PipelineResult | undefined {
   const { articles, messages } = articlesOf(results, extra);
   const site = siteFromFrame(frame, new Map(articles.map((article) => [article.id, article])), config);
   if (!site) return undefined;
   const siteMessages = frame.messages.map(fromPlainMessage);
-  return { site, pages: renderSite(site, theme, now), messages: [...messages, ...siteMessages], siteMessages, leftOut: [] };
+  return { site, pages: renderSite(site, theme, now, templates), messages: [...messages, ...siteMessages], siteMessages, leftOut: [] };
 }
 
 /** What `assembleSite` gives for the stories of the last build plus new ones (see `extendFrame`), and what changed (see `ExtendedSite`). */
@@ -128,11 +140,12 @@ export function assembleWithAdditions(
   frame: SiteFrame,
   shapes: { readonly previous: ReadonlyMap<string, string | undefined>; readonly now: ReadonlyMap<string, string | undefined> },
   now: number,
+  templates: Templates = defaultTemplates,
 ): ExtendedResult | undefined {
   const { articles, messages } = articlesOf(results, extra);
   const extended = extendFrame(frame, shapes.previous, articles, shapes.now, config, now);
   if (!extended) return undefined;
-  const pages = renderSite(extended.site, theme, now);
+  const pages = renderSite(extended.site, theme, now, templates);
   if (pathCollisions(pages, extended.site).length > 0) return undefined;
   const siteMessages = frame.messages.map(fromPlainMessage);
   return { site: extended.site, pages, messages: [...messages, ...siteMessages], siteMessages, leftOut: [], extension: { changedCollections: extended.changedCollections, unchangedListPages: extended.unchangedListPages, relinked: extended.relinked } };

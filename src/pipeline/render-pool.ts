@@ -3,6 +3,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { plainSite, type Site } from '../model/site.js';
+import type { CompiledTemplate } from '../overrides/compile.js';
+import { TemplateFailure } from '../overrides/failure.js';
 import type { WriteTarget, WrittenElsewhere } from './output-file.js';
 import type { RenderWorkerMessage, RenderWorkerReply } from './render-worker.js';
 
@@ -20,8 +22,8 @@ export interface RenderPool {
  */
 export interface RenderThreads {
   readonly count: number;
-  /** Hand the threads the resolved site (once): from then on they render its story pages and feeds. */
-  serve(site: Site): RenderPool;
+  /** Hand the threads the resolved site (once) and the site's compiled templates: from then on they render its story pages and feeds. */
+  serve(site: Site, templates: readonly CompiledTemplate[]): RenderPool;
   /** Stop the threads (again is harmless). */
   close(): Promise<void>;
 }
@@ -68,7 +70,7 @@ export function startRenderThreads(count: number): RenderThreads | undefined {
       sent.delete(reply.batch);
       thread.waiting -= entry.requests.length;
       if ('error' in reply) {
-        const error = new Error(`A render thread failed: ${reply.error}`);
+        const error = reply.template ? new TemplateFailure(reply.template) : new Error(`A render thread failed: ${reply.error}`);
         for (const request of entry.requests) request.reject(error);
         return;
       }
@@ -96,10 +98,10 @@ export function startRenderThreads(count: number): RenderThreads | undefined {
   };
   return {
     count,
-    serve(site) {
+    serve(site, templates) {
       if (served) throw new Error('The render threads already serve a site');
       served = true;
-      const message: RenderWorkerMessage = { site: plainSite(site) };
+      const message: RenderWorkerMessage = { site: plainSite(site), templates };
       for (const { worker } of threadsAt) worker.postMessage(message);
       return {
         write: (path, target) =>
@@ -132,6 +134,8 @@ function onThreads(output: { readonly kind: string; readonly unchanged?: boolean
 export interface RenderPoolOptions {
   readonly threads?: number | undefined;
   readonly renderPoolFrom?: number | undefined;
+  /** The site's compiled template overrides, which the threads load to render with (none: the defaults). */
+  readonly templates?: readonly CompiledTemplate[] | undefined;
 }
 
 function poolThreshold(options: RenderPoolOptions): number {
@@ -168,7 +172,7 @@ export function renderPoolFor<T extends { readonly path: string; readonly kind: 
   const threads = ahead?.count ?? poolThreads(options);
   const work = outputs.reduce((total, output) => total + (onThreads(output) ? (threadWork[output.kind] ?? 0) : 0), 0);
   if (threads <= 1 || work < poolThreshold(options)) return undefined;
-  const pool = (ahead ?? startRenderThreads(threads))?.serve(site);
+  const pool = (ahead ?? startRenderThreads(threads))?.serve(site, options.templates ?? []);
   if (!pool) return undefined;
   return {
     outputs: outputs.map((output) => (onThreads(output) ? { ...output, writeElsewhere: (target: WriteTarget) => pool.write(output.path, target) } : output)),

@@ -1,44 +1,63 @@
 import { parentPort } from 'node:worker_threads';
 import { siteWithLookup, type PlainSite, type Site } from '../model/site.js';
+import type { CompiledTemplate } from '../overrides/compile.js';
+import { renderNamingPage, TemplateFailure, type PlainTemplateFailure } from '../overrides/failure.js';
+import { loadOverrides } from '../overrides/load.js';
 import { articlePages } from '../render/article-pages.js';
 import { feedPages } from '../render/feed-pages.js';
 import type { Page } from '../render/page.js';
 import { writeRenderedSync, type WriteTarget, type WrittenElsewhere } from './output-file.js';
 
 // A thread of the render pool: started before the site is resolved, it is then handed the site
-// (once), renders its story pages and feeds by path, and writes each into the output tree (unless
-// a tree already holds its bytes).
+// and the site's compiled templates (once), renders its story pages and feeds by path, and writes
+// each into the output tree (unless a tree already holds its bytes).
 
-/** What the pool sends a render thread: the resolved site as a plain value (first), then batches of story pages and feeds to render and write. */
+/** What the pool sends a render thread: the resolved site as a plain value with the compiled templates (first), then batches of story pages and feeds to render and write. */
 export type RenderWorkerMessage =
-  | { readonly site: PlainSite }
+  | { readonly site: PlainSite; readonly templates: readonly CompiledTemplate[] }
   | { readonly batch: number; readonly pages: readonly { readonly path: string; readonly target: WriteTarget }[] };
-/** What became of each page (in the order asked), or why the batch failed. */
-export type RenderWorkerReply = { readonly batch: number; readonly results: readonly WrittenElsewhere[] } | { readonly batch: number; readonly error: string };
+/** What became of each page (in the order asked), or why the batch failed (with the template that failed, if one did). */
+export type RenderWorkerReply =
+  | { readonly batch: number; readonly results: readonly WrittenElsewhere[] }
+  | { readonly batch: number; readonly error: string; readonly template?: PlainTemplateFailure };
+
+/** The site and its pages, once the templates are loaded. */
+interface Served {
+  readonly site: Site;
+  readonly pages: ReadonlyMap<string, Page>;
+}
 
 const port = parentPort;
 if (port) {
-  let served: { readonly site: Site; readonly pages: ReadonlyMap<string, Page> } | undefined;
+  let served: Promise<Served> | undefined;
   const encoder = new TextEncoder();
-  port.on('message', (message: RenderWorkerMessage) => {
+  port.on('message', async (message: RenderWorkerMessage) => {
     if ('site' in message) {
-      const site = siteWithLookup(message.site);
-      served = { site, pages: new Map([...articlePages(site), ...feedPages(site)].map((page) => [page.path, page])) };
+      served = (async () => {
+        const site = siteWithLookup(message.site);
+        // The very modules the main thread loaded (it checked them): a page renders the same on any thread.
+        const { templates, messages } = await loadOverrides(message.templates);
+        if (messages.length > 0) throw new Error(messages.map((problem) => problem.reason).join('; '));
+        return { site, pages: new Map([...articlePages(site, templates), ...feedPages(site)].map((page) => [page.path, page])) };
+      })();
+      // Failures are reported with the first batch that waits for it.
+      served.catch(() => undefined);
       return;
     }
     const { batch, pages: asked } = message;
     try {
       if (!served) throw new Error('A render thread was asked for pages before it was handed the site');
-      const { site, pages } = served;
+      const { site, pages } = await served;
       const results = asked.map(({ path, target }) => {
         const page = pages.get(path);
         if (!page) throw new Error(`No story page or feed at "${path}" in the render thread's site`);
-        const contents = page.render(site);
+        const contents = renderNamingPage(path, () => page.render(site));
         return writeRenderedSync(target, typeof contents === 'string' ? encoder.encode(contents) : contents);
       });
       port.postMessage({ batch, results } satisfies RenderWorkerReply);
     } catch (error) {
-      port.postMessage({ batch, error: error instanceof Error ? error.message : String(error) } satisfies RenderWorkerReply);
+      const template = error instanceof TemplateFailure ? { template: error.failure } : {};
+      port.postMessage({ batch, error: error instanceof Error ? error.message : String(error), ...template } satisfies RenderWorkerReply);
     }
   });
 }

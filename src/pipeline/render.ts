@@ -1,3 +1,5 @@
+import { defaultTemplates } from '../../templates/defaults.js';
+import type { Templates } from '../../templates/table.js';
 import type { Site } from '../model/site.js';
 import { articlePages, notFoundPage, withdrawnPages } from '../render/article-pages.js';
 import { feedPages } from '../render/feed-pages.js';
@@ -10,11 +12,12 @@ import type { ThemeFile } from './load-theme.js';
 /**
  * Plan every output file of the site at the instant `now`: story pages and kill notices, home and
  * collection pages, indexes, the 404 and search pages, feeds, sitemaps and robots.txt, and the
- * theme's assets. Each page renders lazily, when the write stage asks.
+ * theme's assets, with `templates` (the defaults, or a site's overrides). Each page renders
+ * lazily, when the write stage asks.
  */
-export function renderSite(site: Site, theme: readonly ThemeFile[], now: number = Date.now()): Page[] {
+export function renderSite(site: Site, theme: readonly ThemeFile[], now: number = Date.now(), templates: Templates = defaultTemplates): Page[] {
   const assets = theme.map(
     (file): Page => ({ path: file.path, kind: 'asset', deps: { articles: [], teasers: [], collections: ['theme'] }, render: () => file.bytes }),
   );
-  return [...articlePages(site), ...withdrawnPages(site), ...homePages(site), ...collectionPages(site), ...termIndexPages(), notFoundPage(site), ...searchPages(site), ...feedPages(site), ...sitemapPages(site, now), ...assets];
+  return [...articlePages(site, templates), ...withdrawnPages(site, templates), ...homePages(site, templates), ...collectionPages(site, templates), ...termIndexPages(templates), notFoundPage(site, templates), ...searchPages(site, templates), ...feedPages(site), ...sitemapPages(site, now), ...assets];
 }

@@ -1,6 +1,5 @@
-import { renderArticle } from '../../templates/article.js';
-import { renderNotFound } from '../../templates/not-found.js';
-import { renderWithdrawn, withdrawnSentence } from '../../templates/withdrawn.js';
+import type { Templates } from '../../templates/table.js';
+import { withdrawnSentence } from '../../templates/withdrawn.js';
 import type { ArticleView } from '../model/views.js';
 import { articlesWithIds, referenceTargets, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { pageChrome } from './chrome.js';
@@ -14,7 +13,7 @@ import { collectionKey, collectionNameKey, type Page } from './page.js';
 const latestCount = 5;
 
 /** One page per story, at its permalink. */
-export function articlePages(site: Site): Page[] {
+export function articlePages(site: Site, templates: Templates): Page[] {
   const exists = (id: string) => site.byId.has(id);
   const keys = termKeysOf(site);
   return site.articles.map((article): Page => {
@@ -30,7 +29,7 @@ export function articlePages(site: Site): Page[] {
       render: (current) => {
         const now = current.byId.get(article.id);
         if (!now) throw new Error(`Story "${article.id}" is not in the site any more`);
-        return pageHtml(renderArticle(articleView(current, now)));
+        return pageHtml(templates.article(articleView(current, now), templates));
       },
     };
   });
@@ -40,7 +39,7 @@ export function articlePages(site: Site): Page[] {
  * One notice page per killed story, at the URL the story had: readers who follow an old link
  * learn it was withdrawn. It reads only the story (and the navigation).
  */
-export function withdrawnPages(site: Site): Page[] {
+export function withdrawnPages(site: Site, templates: Templates): Page[] {
   return site.withdrawn.map((article): Page => ({
     path: article.path,
     kind: 'withdrawn',
@@ -48,26 +47,22 @@ export function withdrawnPages(site: Site): Page[] {
     render: (current) => {
       const now = current.withdrawn.find((candidate) => candidate.id === article.id);
       if (!now) throw new Error(`Story "${article.id}" is not withdrawn any more`);
-      return pageHtml(renderWithdrawn({ kind: 'withdrawn', chrome: pageChrome(current, now.path, now.title, withdrawnSentence), article: now }));
+      return pageHtml(templates.withdrawn({ kind: 'withdrawn', chrome: pageChrome(current, now.path, now.title, withdrawnSentence), article: now }, templates));
     },
   }));
 }
 
 /** The 404 page, served by static hosts for unknown URLs. */
-export function notFoundPage(site: Site): Page {
+export function notFoundPage(site: Site, templates: Templates): Page {
   const latest = site.articles.slice(0, latestCount).map((article) => article.id);
   return {
     path: '404.html',
     kind: 'not-found',
     deps: { articles: [], teasers: latest, collections: ['sections'] },
-    render: (current) =>
-      pageHtml(
-        renderNotFound({
-          kind: 'not-found',
-          chrome: pageChrome(current, '404.html', 'Page not found', 'The page you asked for is not here.'),
-          latest: articlesWithIds(current, latest),
-        }),
-      ),
+    render: (current) => {
+      const chrome = pageChrome(current, '404.html', 'Page not found', 'The page you asked for is not here.');
+      return pageHtml(templates.notFound({ kind: 'not-found', chrome, latest: articlesWithIds(current, latest) }, templates));
+    },
   };
 }
 

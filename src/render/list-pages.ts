@@ -1,5 +1,4 @@
-import { renderList } from '../../templates/list.js';
-import { renderTermIndex } from '../../templates/term-index.js';
+import type { Templates } from '../../templates/table.js';
 import type { TermKind } from '../model/article.js';
 import { articlesWithIds, collectionFolders, type Collection, type Site } from '../model/site.js';
 import type { Pagination, TermIndexKind } from '../model/views.js';
@@ -15,7 +14,7 @@ const kindNames: Readonly<Record<TermKind, { one: string; many: string }>> = {
 };
 
 /** The home pages: every story, newest first, on the first page (`/`) and archive pages (`/page/1/` the oldest, see `paginate`). */
-export function homePages(site: Site): Page[] {
+export function homePages(site: Site, templates: Templates): Page[] {
   return paginate(
     site.articles.map((article) => article.id),
     site.config.pageSize,
@@ -30,21 +29,21 @@ export function homePages(site: Site): Page[] {
       deps: { articles: [], teasers: page.items, collections: ['sections'], place: placeOf(page.pagination) },
       render: (current) =>
         pageHtml(
-          renderList({
+          templates.list({
             kind: 'home',
             chrome: pageChrome(current, page.path, number === undefined ? current.config.title : `Archive, page ${number}`, current.config.description),
             heading: number === undefined ? 'Latest stories' : 'Archive',
             total: current.articles.length,
             articles: articlesWithIds(current, page.items),
             pagination: page.pagination,
-          }),
+          }, templates),
         ),
     };
   });
 }
 
 /** The paginated pages of every section, topic and tag: the first with the story count, the archive pages without. */
-export function collectionPages(site: Site): Page[] {
+export function collectionPages(site: Site, templates: Templates): Page[] {
   return [...site.sections, ...site.topics, ...site.tags].flatMap(({ kind, slug, path, articleIds }) =>
     paginate(articleIds, site.config.pageSize, path).map((page): Page => {
       const number = page.pagination.number;
@@ -58,7 +57,7 @@ export function collectionPages(site: Site): Page[] {
           const collection = current.collection(kind, slug);
           if (!collection) throw new Error(`The ${kind} "${slug}" is not in the site any more`);
           return pageHtml(
-            renderList({
+            templates.list({
               kind,
               chrome: pageChrome(current, page.path, pageTitle(collection, number), `${kindNames[kind].one}: ${collection.name}`, [
                 { title: `${current.config.title}: ${collection.name}`, path: collection.feedPath },
@@ -68,7 +67,7 @@ export function collectionPages(site: Site): Page[] {
               total: collection.articleIds.length,
               articles: articlesWithIds(current, page.items),
               pagination: page.pagination,
-            }),
+            }, templates),
           );
         },
       };
@@ -82,7 +81,7 @@ function placeOf(pagination: Pagination): string {
 }
 
 /** The index pages listing every section, topic and tag with its story count. */
-export function termIndexPages(): Page[] {
+export function termIndexPages(templates: Templates): Page[] {
   return (['section', 'topic', 'tag'] as const).map((kind): Page => {
     const path = `${collectionFolders[kind]}/`;
     const indexKind = `${kind}-index` as TermIndexKind;
@@ -92,12 +91,12 @@ export function termIndexPages(): Page[] {
       deps: { articles: [], teasers: [], collections: [indexKind, 'sections'] },
       render: (current) =>
         pageHtml(
-          renderTermIndex({
+          templates.termIndex({
             kind: indexKind,
             chrome: pageChrome(current, path, kindNames[kind].many, `Every ${kind} with its number of stories.`),
             heading: kindNames[kind].many,
             collections: collectionsOfKind(current, kind),
-          }),
+          }, templates),
         ),
     };
   });

@@ -1,4 +1,5 @@
-import { renderSearch, searchScript } from '../../templates/search.js';
+import { searchScript } from '../../templates/search.js';
+import type { Templates } from '../../templates/table.js';
 import type { Site } from '../model/site.js';
 import { searchFolder } from '../search/pagefind-index.js';
 import { pageChrome } from './chrome.js';
@@ -15,7 +16,7 @@ export const searchScriptPath = 'assets/search.js';
  * The search page and its script, when the site has search (`search: true`, the default). The
  * index they use is made from the written pages by the write stage (see `searchIndexStep`).
  */
-export function searchPages(site: Site): Page[] {
+export function searchPages(site: Site, templates: Templates): Page[] {
   if (!site.config.search) return [];
   return [
     {
@@ -24,12 +25,12 @@ export function searchPages(site: Site): Page[] {
       deps: { articles: [], teasers: [], collections: ['sections'] },
       render: (current) =>
         pageHtml(
-          renderSearch({
+          templates.search({
             kind: 'search',
             chrome: pageChrome(current, searchPagePath, 'Search', `Search the stories of ${current.config.title}.`),
             bundlePath: searchFolder,
             scriptPath: searchScriptPath,
-          }),
+          }, templates),
         ),
     },
     { path: searchScriptPath, kind: 'asset', deps: { articles: [], teasers: [], collections: [] }, render: () => searchScript },

@@ -48,6 +48,8 @@ export const rules = {
   'story-too-large': { severity: 'error', summary: 'a story file is over 512 KB' },
   'story-crash': { severity: 'error', summary: 'a story could not be read for an unforeseen reason (the message says what was thrown)' },
   'invalid-config': { severity: 'error', summary: '`site.yaml` or a flag has a wrong value' },
+  'template-error': { severity: 'error', summary: 'a template override in `templates/` does not compile, has no default export, is a second file for one template, or throws while rendering' },
+  'unknown-template': { severity: 'warning', summary: 'a file in `templates/` is not named after a template wiredesk knows (the message lists them)' },
 } as const satisfies Record<string, Omit<Rule, 'id'>>;
 
 /** The permanent id of a rule. */

@@ -11,6 +11,7 @@ import { timeDay } from './time.js';
 import { asElement } from './tree.js';
 import { urgencyLabel } from './urgency.js';
 import { textDirection } from '../language.js';
+import type { StoryCardView, Templates } from '../table.js';
 
 /** What a teaser card shows besides its headline, date and thumbnail. */
 export interface CardOptions {
@@ -57,12 +58,12 @@ export function storyCard(config: SiteConfig, article: LinkedArticle, options: C
  * card is serialized once per article and way of showing it (`raw` nodes: see `pageHtml`), because
  * an archive shows every story on a dozen list pages.
  */
-export function cardList(config: SiteConfig, articles: readonly LinkedArticle[], options: CardOptions): Element | undefined {
+export function cardList(config: SiteConfig, articles: readonly LinkedArticle[], options: CardOptions, templates: Templates): Element | undefined {
   if (articles.length === 0) return undefined;
   return asElement(
     <ul class="cards">
       {articles.map((article) => (
-        <li>{builtCard(config, article, options)}</li>
+        <li>{builtCard({ config, article, options }, templates)}</li>
       ))}
     </ul>,
   );
@@ -70,13 +71,14 @@ export function cardList(config: SiteConfig, articles: readonly LinkedArticle[],
 
 // Cards already serialized. Articles are immutable values (an edit makes a new object), and a card
 // reads nothing but its article, the config and the sections it links its kicker to: those three
-// objects, and the options, key it.
+// objects, the card template that makes it, and the options, key it.
 const noSections: readonly Collection[] = [];
 
-function builtCard(config: SiteConfig, article: LinkedArticle, options: CardOptions): Raw {
-  if (options.shared !== true) return { type: 'raw', value: toHtml(storyCard(config, article, options)) };
+function builtCard(card: StoryCardView, templates: Templates): Raw {
+  const { config, article, options } = card;
+  if (options.shared !== true) return { type: 'raw', value: toHtml(templates.storyCard(card, templates)) };
   const key = `${options.level} ${options.summary} ${options.caption === true} ${options.sections !== undefined}`;
-  return serializedOnce([config, options.sections ?? noSections, article], key, () => storyCard(config, article, options));
+  return serializedOnce([templates.storyCard, config, options.sections ?? noSections, article], key, () => templates.storyCard(card, templates));
 }
 
 function cardCaption(article: LinkedArticle): Element | undefined {

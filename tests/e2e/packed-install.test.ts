@@ -14,6 +14,9 @@ function inFolder(cwd: string, command: string, args: readonly string[]) {
   return run(command, [...args], { cwd, env: { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false' }, maxBuffer: 16 * 1024 * 1024 });
 }
 
+/** The compiler settings docs/templates.md gives a site, for its editor to check its templates. */
+const editorSettings = { strict: true, noEmit: true, skipLibCheck: true, target: 'ES2022', module: 'preserve', moduleResolution: 'bundler', jsx: 'react-jsx', jsxImportSource: 'hastscript', types: [] };
+
 describe('the packed package, installed into an empty folder', () => {
   let dir: string;
   let tarball: string;
@@ -37,7 +40,8 @@ describe('the packed package, installed into an empty folder', () => {
 
   it('should ship what runs, the stylesheet, the docs and the license, and no tests, benchmarks or sources', () => {
     expect(listed).toEqual(expect.arrayContaining(['bin/wiredesk.js', 'lib/src/bundle/cli.js', 'lib/src/bundle/model-worker.js', 'templates/assets/style.css', 'LICENSE', 'README.md', 'CHANGELOG.md', 'docs/README.md', 'docs/importing.md', 'package.json']));
-    expect(listed.filter((file) => /^(tests|bench|src)\//.test(file) || file.endsWith('.ts') || file.endsWith('.tsx'))).toEqual([]);
+    // Declarations (`.d.ts`) are shipped for sites' templates to be typed against; sources are not.
+    expect(listed.filter((file) => /^(tests|bench|src)\//.test(file) || (file.endsWith('.ts') && !file.endsWith('.d.ts')) || file.endsWith('.tsx'))).toEqual([]);
   });
 
   it('should print its version and build a site with the installed command', async () => {
@@ -52,6 +56,37 @@ describe('the packed package, installed into an empty folder', () => {
     expect(existsSync(path.join(site, 'dist/assets/style.css'))).toBe(true);
     expect(await readdir(path.join(site, 'dist/tags'))).toContain('desk');
   });
+
+  it('should build a site whose story page is its own override, typed against `wiredesk/templates`', async () => {
+    expect(listed).toEqual(expect.arrayContaining(['lib/src/bundle/templates.js', 'lib/types/templates/index.d.ts', 'lib/types/src/model/views.d.ts']));
+    const site = path.join(dir, 'site');
+    await mkdir(path.join(site, 'templates'), { recursive: true });
+    await writeFile(path.join(site, 'tsconfig.json'), JSON.stringify({ compilerOptions: editorSettings, include: ['templates'] }));
+    await writeFile(
+      path.join(site, 'templates/article.tsx'),
+      [
+        "import type { Root } from 'hast';",
+        "import { defaultTemplates, type ArticleView, type Templates } from 'wiredesk/templates';",
+        '',
+        'export default function article(view: ArticleView, templates: Templates): Root {',
+        '  const box = <aside class="desk-box">Filed by the {view.chrome.config.title} desk</aside>;',
+        '  return defaultTemplates.article(view, { ...templates, layout: (content, table) => templates.layout({ ...content, main: <>{content.main}{box}</> }, table) });',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    // What the site's editor checks, with the TypeScript compiler in place of the editor.
+    await inFolder(site, process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
+    const built = await inFolder(site, 'npx', ['--no-install', 'wiredesk', 'build']);
+    expect(built.stdout).toMatch(/^Built 1 story into \d+ pages/);
+    const page = await readFile(path.join(site, 'dist/2026/12/06/hello/index.html'), 'utf8');
+    expect(page).toContain('<aside class="desk-box">Filed by the');
+    expect(page).toContain('<h1>Hello from the package</h1>');
+    // A type error is the editor's to show: the same override, given a view that is not a story page's, does not type-check.
+    await writeFile(path.join(site, 'templates/article.tsx'), "import type { ListView } from 'wiredesk/templates';\nexport default function article(view: ListView) { return view.article; }\n");
+    await expect(inFolder(site, process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'])).rejects.toMatchObject({ stdout: expect.stringContaining("Property 'article' does not exist on type 'ListView'") });
+    await rm(path.join(site, 'templates'), { recursive: true });
+  }, 120_000);
 
   it('should make a site with the installed `init` that `npm run build` builds once the package is installed in it', async () => {
     const command = path.join(dir, 'site/node_modules/wiredesk/bin/wiredesk.js');

@@ -4,6 +4,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
+import { defaultTemplates } from '../../templates/defaults.js';
 import type { DateTime } from '../../src/model/article.js';
 import type { LinkedArticle } from '../../src/model/site.js';
 import type { ArticleView } from '../../src/model/views.js';
@@ -55,7 +56,7 @@ function viewOf(article: LinkedArticle, view: Partial<ArticleView> = {}): Articl
 
 /** A rendered story page, parsed as a browser would: its HTML, its JSON-LD scripts' texts and its meta. */
 function page(article: LinkedArticle, view: Partial<ArticleView> = {}) {
-  const html = pageHtml(renderArticle(viewOf(article, view)));
+  const html = pageHtml(renderArticle(viewOf(article, view), defaultTemplates));
   const tree = fromHtml(html);
   const scripts = selectAll('script[type="application/ld+json"]', tree).map((script) => toString(script));
   const meta = (attribute: 'property' | 'name') =>

@@ -1,6 +1,7 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { describe, expect, it } from 'vitest';
+import { defaultTemplates } from '../../templates/defaults.js';
 import type { DateTime } from '../../src/model/article.js';
 import { serializeBody } from '../../src/model/body-html.js';
 import type { LinkedArticle } from '../../src/model/site.js';
@@ -34,7 +35,7 @@ function render(article: LinkedArticle, view: Partial<ArticleView> = {}): string
       topics: [],
       tags: [],
       ...view,
-    }),
+    }, defaultTemplates),
   );
 }
 

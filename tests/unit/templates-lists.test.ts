@@ -2,6 +2,7 @@ import { pageHtml } from '../../src/render/page-html.js';
 import { h } from 'hastscript';
 import { serializeBody } from '../../src/model/body-html.js';
 import { describe, expect, it } from 'vitest';
+import { defaultTemplates } from '../../templates/defaults.js';
 import type { LinkedArticle } from '../../src/model/site.js';
 import type { ListView, PageChrome } from '../../src/model/views.js';
 import { paginate } from '../../src/render/paginate.js';
@@ -42,7 +43,7 @@ function topicPage(archive?: number, overrides: Partial<ListView> = {}): string 
       articles: [story('putin-japan', { image: { src: 'media/putin.jpg', alt: 'Putin' } }), story('macron', { date: { epochMs: Date.UTC(2018, 4, 21, 9), offsetMinutes: 0, iso: '2018-05-21T09:00:00Z', dateOnly: false } })],
       pagination: page.pagination,
       ...overrides,
-    }),
+    }, defaultTemplates),
   );
 }
 
@@ -95,7 +96,7 @@ describe('renderList', () => {
 
   it('should title the home page with the site name alone and show no count', () => {
     const html = pageHtml(
-      renderList({ kind: 'home', chrome: chrome('', 'Wire Desk'), heading: 'Latest stories', total: 1, articles: [story('a')], pagination: { links: [] } }),
+      renderList({ kind: 'home', chrome: chrome('', 'Wire Desk'), heading: 'Latest stories', total: 1, articles: [story('a')], pagination: { links: [] } }, defaultTemplates),
     );
     expect(html).toContain('<title>Wire Desk</title>');
     expect(html).toContain('<h1>Latest stories</h1>');
@@ -115,7 +116,7 @@ describe('renderList', () => {
 describe('renderTermIndex', () => {
   it('should list every collection with a link and its story count', () => {
     const html = pageHtml(
-      renderTermIndex({ kind: 'topic-index', chrome: chrome('topics/', 'Topics'), heading: 'Topics', collections: [spief, collection('topic', 'Brexit', 'brexit', 1)] }),
+      renderTermIndex({ kind: 'topic-index', chrome: chrome('topics/', 'Topics'), heading: 'Topics', collections: [spief, collection('topic', 'Brexit', 'brexit', 1)] }, defaultTemplates),
     );
     expect(html).toContain('<h1>Topics</h1>');
     expect(html).toContain('<a href="/news/topics/spief-2018/">St. Petersburg International Economic Forum 2018</a> <span class="count">40 stories</span>');
@@ -125,7 +126,7 @@ describe('renderTermIndex', () => {
 
 describe('renderNotFound', () => {
   it('should apologise, link home and show the latest stories, without a canonical link', () => {
-    const html = pageHtml(renderNotFound({ kind: 'not-found', chrome: chrome('404.html', 'Page not found'), latest: [story('a'), story('b')] }));
+    const html = pageHtml(renderNotFound({ kind: 'not-found', chrome: chrome('404.html', 'Page not found'), latest: [story('a'), story('b')] }, defaultTemplates));
     expect(html).toContain('<h1>Page not found</h1>');
     expect(html).toContain('<a href="/news/">Go to the front page of Wire Desk</a>');
     expect(html).toContain('<a href="/news/2018/05/25/b/">Headline of b</a>');

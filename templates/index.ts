@@ -1,0 +1,13 @@
+// `wiredesk/templates`: what a site's template overrides import. The default templates (to wrap
+// one, or show it inside another), the helpers they share, and the view-model types.
+export { defaultTemplates } from './defaults.js';
+export type { Template, TemplateName, Templates, StoryCardView } from './table.js';
+export type { LayoutContent } from './layout.js';
+export type { CardOptions } from './parts/story-card.js';
+export { cardList } from './parts/story-card.js';
+export type { SearchView } from './search.js';
+export type { ArticleView, DraftNotice, FeedLink, ListKind, ListView, NotFoundView, PageChrome, PageLink, Pagination, TermIndexKind, TermIndexView, WithdrawnView } from '../src/model/views.js';
+export type { Collection, LinkedArticle } from '../src/model/site.js';
+export type { SiteConfig } from '../src/model/config.js';
+export { absoluteUrl, hrefTo } from '../src/model/urls.js';
+export { h, s } from 'hastscript';
