@@ -41,6 +41,9 @@ import { consoleLogger, type Logger } from '../report/logger.js';
 import { terminalText } from '../report/terminal-text.js';
 import { hasErrors } from '../report/problem.js';
 import { missingStoriesFolder } from '../io/stories-folder.js';
+import { loadOwnFiles } from '../io/own-files.js';
+import { prepareBodies } from '../model/body.js';
+import { modelPages } from '../pipeline/page-model.js';
 
 /** What a build is asked to do: the site's inputs, where to write, where to print. */
 export interface BuildOptions extends SiteInputs {
@@ -128,13 +131,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   if (folder?.usable === false) logger.error(folder.warning);
   const useCache = folder?.usable === true;
   const configKey = JSON.stringify(config);
-  const [scan, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
+  const [scan, own, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadOwnFiles(cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
   const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
   phase('scan');
   // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
   const lastMessages = index?.messages.map(fromPlainMessage) ?? [];
   const inWindow = index !== undefined && index.schedule.window.from <= now && now < index.schedule.window.until;
-  if (index && inWindow && isUpToDate(index, scan, out) && !hasErrors(lastMessages)) {
+  if (index && inWindow && isUpToDate(index, scan, out, own) && !hasErrors(lastMessages)) {
     // Nothing to read, render or write: the output folder already is this build.
     await keepCache(dir, logger, () => writeManifest(dir, { files: new Map(), removed: [] }, index.pages.size));
     const messages = [...resolved.messages, ...lastMessages];
@@ -175,17 +178,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const storiesFolder = displayFolderOf(scan.root, cwd);
     const stories = scan.stories.map((story) => ({ source: story.source, displayPath: storiesFolder === '' ? story.source : `${storiesFolder}/${story.source}` }));
     // Stories that all keep the shape of the last build's (a new headline or body, say) resolve as they did: take its frame.
+    // Pages and the site's stylesheet as they were, too: a change to them is rare, and resolves the site again (see `OwnFiles.print`).
     const shape = storyShapes(modelled.entries.values(), modelled.messages.length);
-    const read = shape !== undefined && index && inWindow ? await readSiteFrame(dir, index) : undefined;
+    const read = shape !== undefined && index && inWindow && index.own.print === own.print ? await readSiteFrame(dir, index) : undefined;
     const frame = read && read.schedule.window.from <= now && now < read.schedule.window.until ? read : undefined;
-    // The warnings of files skipped by the scan, then one error per story file that could not be read.
-    const extra = [...scan.messages, ...modelled.messages];
-    const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, extra, config, theme, frame, now) : undefined;
+    // The pages of `pages/`: few and small, modelled on every build that is not up to date.
+    await prepareBodies(config);
+    const ownPages = modelPages(own.pages, config);
+    const files = { theme, pages: ownPages.pages, statics: own.statics, stylesheetHash: own.stylesheetHash };
+    // The warnings of files skipped by the scan, then one error per story file that could not be read, then the site's own files'.
+    const extra = [...scan.messages, ...modelled.messages, ...own.messages, ...ownPages.messages];
+    const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, extra, config, files, frame, now) : undefined;
     // Stories added (a story published), the others as they were: the last resolution extended.
     const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
-    const extended = frame && shapes ? assembleWithAdditions(modelled.results, extra, config, theme, frame, shapes, now) : undefined;
+    const extended = frame && shapes ? assembleWithAdditions(modelled.results, extra, config, files, frame, shapes, now) : undefined;
     // Resolving the whole site reads every story whole: read the lazy ones whole first, and resolve plain articles.
-    const result = framed ?? extended ?? assembleSite(modelled.results.map(wholeResult), extra, config, theme, { keepGoing: options.keepGoing === true, stories, now, published: publishedBefore(index, out) });
+    const result = framed ?? extended ?? assembleSite(modelled.results.map(wholeResult), extra, config, files, { keepGoing: options.keepGoing === true, stories, now, published: publishedBefore(index, out) });
     ceiling.checkNow();
     phase(
       framed
@@ -220,7 +228,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     });
     ceiling.checkNow();
     phase('fingerprint');
-    const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
+    // Lead images from the stories folder, then every file of `static/` at its own path (URL-encoded: the write stage decodes it).
+    const copied = [
+      ...site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` })),
+      ...own.statics.map((file) => ({ from: file.absolutePath, path: file.source.split('/').map(encodeURIComponent).join('/') })),
+    ];
     const search = config.search ? searchIndexStep(site, previous !== undefined) : undefined;
     // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
     const pool = spill ? undefined : renderPoolFor(site, outputs, options, ahead);
@@ -259,7 +271,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       // It is written first: the index, written last, vouches for it and for the stories shards.
       const clean = result.leftOut.length === 0 && !hasErrors(messages) && result.siteMessages !== undefined && shape !== undefined;
       const frameChecksum = framed ? index?.frameChecksum : await writeSiteFrame(dir, clean && result.siteMessages ? frameOf(site, shape ?? '', result.siteMessages) : undefined);
-      const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum };
+      const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, own: { stamp: own.stamp, print: own.print }, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum };
       await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
       await writeManifest(dir, written, 0);
       phase('write cache');
