@@ -4,20 +4,23 @@ import type { ChokidarOptions } from 'chokidar';
 /** The folders and files the dev command watches. */
 export interface WatchPaths {
   readonly storiesDir: string;
+  /** The site's own folders, `pages/` and `static/` (watched even before they exist). */
+  readonly ownDirs?: readonly string[];
   /** The settings file (watched even before it exists). */
   readonly configFile: string;
   /** wiredesk's own `templates/` and `src/` folders: a change there needs fresh modules. */
   readonly codeDirs: readonly string[];
 }
 
-/** What a changed file means: a story-folder change (incremental), a settings change, or a code change (recompile). */
-export type ChangeKind = 'stories' | 'config' | 'code' | 'ignored';
+/** What a changed file means: a story-folder change (incremental), a page or static file (`own`), a settings change, or a code change (recompile). */
+export type ChangeKind = 'stories' | 'own' | 'config' | 'code' | 'ignored';
 
 /** Classify a changed path. */
 export function classifyChange(file: string, paths: WatchPaths): ChangeKind {
   const resolved = path.resolve(file);
   if (resolved === path.resolve(paths.configFile)) return 'config';
   if (isInside(resolved, paths.storiesDir)) return 'stories';
+  if ((paths.ownDirs ?? []).some((dir) => isInside(resolved, dir))) return 'own';
   if (paths.codeDirs.some((dir) => isInside(resolved, dir))) return /\.(tsx?|css|js)$/.test(resolved) || !path.extname(resolved) ? 'code' : 'ignored';
   return 'ignored';
 }
@@ -35,9 +38,9 @@ export function watcherOptions(): ChokidarOptions {
   };
 }
 
-/** Everything to hand to chokidar: the stories folder, the settings file and the code folders. */
+/** Everything to hand to chokidar: the stories folder, the site's own folders, the settings file and the code folders. */
 export function watchTargets(paths: WatchPaths): string[] {
-  return [paths.storiesDir, paths.configFile, ...paths.codeDirs];
+  return [paths.storiesDir, ...(paths.ownDirs ?? []), paths.configFile, ...paths.codeDirs];
 }
 
 function isInside(file: string, dir: string): boolean {
