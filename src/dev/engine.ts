@@ -22,6 +22,7 @@ import type { Page } from '../render/page.js';
 import { openInsideSync, pinFolderIfPresent, type PinnedFolder } from '../io/open-inside.js';
 import { loadOwnFiles, pagesFolder, staticFolder, type OwnFiles } from '../io/own-files.js';
 import { modelPages } from '../pipeline/page-model.js';
+import { stampText } from '../pipeline/file-stamp.js';
 import type { SiteFiles } from '../pipeline/site-files.js';
 import { expandFolders, isRegularFile, isRegularFileInside } from './changed-files.js';
 import { contentTypeOf } from './content-type.js';
@@ -234,10 +235,12 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       const inOwnFolder = (file: string) => ownFolders.some((folder) => file === folder || file.startsWith(folder + path.sep));
       // A page or static file changed: the folders are read again and the site resolved again; only
       // the pages whose reads changed (see `invalidatedPages`) are sent to reload.
-      const ownBefore = own?.files.stamp;
+      const ownBefore = own?.files;
       const ownTouched = files.some(inOwnFolder);
       if (ownTouched) await readOwn();
-      const ownChanged = ownTouched && own?.files.stamp !== ownBefore;
+      const ownChanged = ownTouched && own?.files.stamp !== ownBefore?.stamp;
+      // Static files served anew count as changed, so that a page showing one reloads.
+      const staticChanged = ownChanged ? changedStatics(ownBefore, own?.files) : [];
       let shapeChanged = ownChanged;
       let assetsChanged = false;
       let warningsChanged = false;
@@ -280,7 +283,8 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
         const messages = warningsChanged && good ? [...storyMessages(), ...good.siteMessages] : storyMessages();
         return { ok: lastOk, messages, leftOut: good?.leftOut ?? [], changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: warningsChanged ? 'light' : 'unchanged' };
       }
-      return (!shapeChanged && lightRebuild(since, edited)) || fullRebuild(since);
+      const report = (!shapeChanged && lightRebuild(since, edited)) || fullRebuild(since);
+      return staticChanged.length === 0 ? report : { ...report, changed: [...report.changed, ...staticChanged] };
     },
     *storyPages() {
       if (!good) return;
@@ -310,6 +314,14 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       return staticFileAt(staticRoot, own?.files, sitePath);
     },
   };
+}
+
+/** The site paths of the static files added, changed or removed between two reads of the site's own folders. */
+function changedStatics(before: OwnFiles | undefined, after: OwnFiles | undefined): string[] {
+  const stamps = (files: OwnFiles | undefined) => new Map((files?.statics ?? []).map((file) => [file.source, stampText(file)]));
+  const was = stamps(before);
+  const now = stamps(after);
+  return [...new Set([...was.keys(), ...now.keys()])].filter((source) => was.get(source) !== now.get(source));
 }
 
 /** A file of `static/` served at `sitePath` (read now, without following a link), or undefined when there is none. */

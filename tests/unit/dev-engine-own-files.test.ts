@@ -66,7 +66,7 @@ describe('the dev engine with pages and static files', () => {
   });
 
   it('should serve a static file as it is now, and re-render every HTML page when the site stylesheet changes', async () => {
-    expect(await changeOf('static/ads.txt', 'other\n')).toEqual({ ok: true, changed: [], removed: [] });
+    expect(await changeOf('static/ads.txt', 'other\n')).toEqual({ ok: true, changed: ['ads.txt'], removed: [] });
     expect(bodyText(engine.lookup('ads.txt'))).toBe('other\n');
     const result = await changeOf('static/assets/site.css', 'body { color: teal; }\n');
     expect(result.changed).toEqual(expect.arrayContaining(['', 'about/', 'privacy/', '2018/05/01/a/', '404.html']));
