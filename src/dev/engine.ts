@@ -1,4 +1,3 @@
-import { closeSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
@@ -19,11 +18,8 @@ import { isHidden, isStorySource, loadStories, loadStoryFile } from '../pipeline
 import { loadTheme } from '../pipeline/load-theme.js';
 import { assembleForDev, withDrafts, type StoryEntry } from './assemble.js';
 import type { Page } from '../render/page.js';
-import { openInsideSync, pinFolderIfPresent, type PinnedFolder } from '../io/open-inside.js';
-import { loadOwnFiles, pagesFolder, staticFolder, type OwnFiles } from '../io/own-files.js';
-import { modelPages } from '../pipeline/page-model.js';
-import { stampText } from '../pipeline/file-stamp.js';
-import type { SiteFiles } from '../pipeline/site-files.js';
+import { pinFolderIfPresent } from '../io/open-inside.js';
+import { openOwnFolders } from './own-folders.js';
 import { expandFolders, isRegularFile, isRegularFileInside } from './changed-files.js';
 import { contentTypeOf } from './content-type.js';
 import { skippedFiles } from './skipped-files.js';
@@ -115,16 +111,8 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   const resolved = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd);
   const config = resolved.config;
   const [loaded, theme] = await Promise.all([loadStories(storiesDir, cwd), loadTheme(themeAssetsDir), resolved.config && prepareBodies(resolved.config)]);
-  const ownFolders = [path.resolve(cwd, pagesFolder), path.resolve(cwd, staticFolder)];
-  // The site's own folders, read again whole when a file in them changes (they are small): the site is then resolved again.
-  let own: { readonly files: OwnFiles; readonly site: SiteFiles; readonly messages: readonly VFileMessage[] } | undefined;
-  const readOwn = async () => {
-    const files = await loadOwnFiles(cwd);
-    const pages = config ? modelPages(files.pages, config) : { pages: [], messages: [] };
-    own = { files, site: { theme, pages: pages.pages, statics: files.statics, stylesheetHash: files.stylesheetHash }, messages: [...files.messages, ...pages.messages] };
-  };
-  await readOwn();
-  const staticRoot = pinFolderIfPresent(ownFolders[1] ?? staticFolder);
+  // The site's pages and static files, read again whole when a file in them changes (they are few): the site is then resolved again.
+  const own = await openOwnFolders(cwd, config, theme);
   const stories = new Map<string, StoryEntry>();
   /** Stories whose results carry messages: the only ones a report has to look at. */
   const withMessages = new Set<string>();
@@ -149,7 +137,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   /** Each story as the last good site has it, shown in its place while a save of it is broken. */
   let lastGood = new Map<string, Article>();
   const cache = new Map<string, string | Uint8Array>();
-  const storyMessages = () => [...resolved.messages, ...unreadable.values(), ...skipped.messages(), ...(own?.messages ?? []), ...[...withMessages].flatMap((source) => stories.get(source)?.result.messages ?? [])];
+  const storyMessages = () => [...resolved.messages, ...unreadable.values(), ...skipped.messages(), ...own.messages(), ...[...withMessages].flatMap((source) => stories.get(source)?.result.messages ?? [])];
 
   /** Drop changed pages from the cache, rendering again at once those that had been served. */
   const refresh = (next: GoodSite, changed: readonly string[], removed: readonly string[]): number => {
@@ -170,7 +158,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       return { ok: false, messages, leftOut: [], changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: 'full' };
     };
     if (!config) return failed(resolved.messages);
-    const inputs = { config, files: own?.site ?? { theme }, extra: [...resolved.messages, ...unreadable.values(), ...skipped.messages(), ...(own?.messages ?? [])], unreadable: unreadable.keys(), storiesDir, cwd };
+    const inputs = { config, files: own.siteFiles(), extra: [...resolved.messages, ...unreadable.values(), ...skipped.messages(), ...own.messages()], unreadable: unreadable.keys(), storiesDir, cwd };
     const assembly = assembleForDev(stories, lastGood, { ...inputs, now: options.now ?? Date.now(), drafts: options.drafts === true });
     const { outcome } = assembly;
     if (!outcome.site || !outcome.pages) return failed(assembly.messages);
@@ -232,21 +220,15 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
     async update(files) {
       const since = performance.now();
       if (!config) return fullRebuild(since);
-      const inOwnFolder = (file: string) => ownFolders.some((folder) => file === folder || file.startsWith(folder + path.sep));
       // A page or static file changed: the folders are read again and the site resolved again; only
-      // the pages whose reads changed (see `invalidatedPages`) are sent to reload.
-      const ownBefore = own?.files;
-      const ownTouched = files.some(inOwnFolder);
-      if (ownTouched) await readOwn();
-      const ownChanged = ownTouched && own?.files.stamp !== ownBefore?.stamp;
-      // Static files served anew count as changed, so that a page showing one reloads.
-      const staticChanged = ownChanged ? changedStatics(ownBefore, own?.files) : [];
-      let shapeChanged = ownChanged;
+      // the pages whose reads changed (see `invalidatedPages`) are sent to reload, and the static files served anew.
+      const ownChange = files.some((file) => own.contains(file)) ? await own.reread() : { changed: false, statics: [] };
+      let shapeChanged = ownChange.changed;
       let assetsChanged = false;
       let warningsChanged = false;
       const edited = new Map<string, Article>();
       const knownUnder = (prefix: string) => [...stories.keys(), ...assets, ...skipped.sources()].filter((source) => source.startsWith(prefix));
-      for (const file of await expandFolders(files.filter((file) => !inOwnFolder(file)), storiesDir, knownUnder)) {
+      for (const file of await expandFolders(files.filter((file) => !own.contains(file)), storiesDir, knownUnder)) {
         const source = path.relative(storiesDir, file).split(path.sep).join('/');
         if (source.startsWith('../') || source === '..' || path.isAbsolute(source) || isHidden(source)) continue;
         const displayPath = path.relative(cwd, file).split(path.sep).join('/');
@@ -284,7 +266,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
         return { ok: lastOk, messages, leftOut: good?.leftOut ?? [], changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: warningsChanged ? 'light' : 'unchanged' };
       }
       const report = (!shapeChanged && lightRebuild(since, edited)) || fullRebuild(since);
-      return staticChanged.length === 0 ? report : { ...report, changed: [...report.changed, ...staticChanged] };
+      return ownChange.statics.length === 0 ? report : { ...report, changed: [...report.changed, ...ownChange.statics] };
     },
     *storyPages() {
       if (!good) return;
@@ -311,32 +293,9 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       if (media !== undefined && good.site.usedAssets.includes(media)) {
         return { kind: 'file', absolutePath: path.join(storiesDir, media), contentType: contentTypeOf(media) };
       }
-      return staticFileAt(staticRoot, own?.files, sitePath);
+      return own.lookup(sitePath);
     },
   };
-}
-
-/** The site paths of the static files added, changed or removed between two reads of the site's own folders. */
-function changedStatics(before: OwnFiles | undefined, after: OwnFiles | undefined): string[] {
-  const stamps = (files: OwnFiles | undefined) => new Map((files?.statics ?? []).map((file) => [file.source, stampText(file)]));
-  const was = stamps(before);
-  const now = stamps(after);
-  return [...new Set([...was.keys(), ...now.keys()])].filter((source) => was.get(source) !== now.get(source));
-}
-
-/** A file of `static/` served at `sitePath` (read now, without following a link), or undefined when there is none. */
-function staticFileAt(root: string | PinnedFolder, files: OwnFiles | undefined, sitePath: string): Served | undefined {
-  const file = files?.statics.find((candidate) => candidate.source === sitePath);
-  if (!file) return undefined;
-  let fd: number | undefined;
-  try {
-    fd = openInsideSync(root, file.source);
-    return { kind: 'bytes', body: readFileSync(fd), contentType: contentTypeOf(file.source) };
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 /** Stories with a lead image read the asset list: model them again when it may have changed. */
