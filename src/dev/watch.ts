@@ -25,7 +25,7 @@ export function classifyChange(file: string, paths: WatchPaths): ChangeKind {
   return 'ignored';
 }
 
-/** The chokidar options: no initial scan events, dot-files and editors' temporary files ignored, atomic saves followed. */
+/** The chokidar options: no initial scan events, dot-files (but `.well-known/`) and editors' temporary files ignored, atomic saves followed. */
 export function watcherOptions(): ChokidarOptions {
   return {
     ignoreInitial: true,
@@ -33,7 +33,8 @@ export function watcherOptions(): ChokidarOptions {
     atomic: true,
     ignored: (file: string) => {
       const name = path.basename(file);
-      return name.startsWith('.') || name.endsWith('~') || name.endsWith('.swp') || name === 'node_modules' || name === '4913';
+      // `.well-known/` is the one dot-folder a site publishes (from `static/`).
+      return (name.startsWith('.') && name !== '.well-known') || name.endsWith('~') || name.endsWith('.swp') || name === 'node_modules' || name === '4913';
     },
   };
 }

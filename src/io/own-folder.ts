@@ -1,6 +1,6 @@
-import { lstat, readdir } from 'node:fs/promises';
+import { lstatSync, type Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Dirent } from 'node:fs';
 import type { VFileMessage } from 'vfile-message';
 import type { FileStamp } from '../pipeline/file-stamp.js';
 import { problem } from '../report/problem.js';
@@ -47,7 +47,8 @@ export async function scanOwnFolder(dir: string, cwd: string): Promise<ScannedOw
       messages.push(problem('unreadable-file', `Cannot publish ${kindOf(entry)}, expected a regular file (wiredesk never follows links: one could lead outside the folder)`, display(source), { line: 1, column: 1 }));
       continue;
     }
-    const info = await lstat(path.join(root, source)).catch(() => undefined);
+    // Synchronous on purpose, as the stories folder's scan: a thousand tiny calls cost far less in one loop than queued on the thread pool.
+    const info = lstatSync(path.join(root, source), { throwIfNoEntry: false });
     if (!info?.isFile()) continue;
     files.push({ source, displayPath: display(source), size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino });
   }
