@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { loadStoryFile, type StoryFile } from '../pipeline/load.js';
 import { stampText } from '../pipeline/file-stamp.js';
+import { siteStylesheetSource } from '../pipeline/site-files.js';
 import { problem } from '../report/problem.js';
 import { openInside } from './open-inside.js';
 import { scanOwnFolder, type OwnFile } from './own-folder.js';
@@ -13,8 +14,6 @@ export const pagesFolder = 'pages';
 /** The folder of the site's static files, copied as they are, relative to the site folder. */
 export const staticFolder = 'static';
 
-/** Where a site's own stylesheet is, relative to `static/` (and to the site's root URL). */
-export const siteStylesheetSource = 'assets/site.css';
 
 /** A file of `static/`, published at the same path relative to the site's root. */
 export interface StaticFile extends OwnFile {

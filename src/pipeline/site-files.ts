@@ -7,6 +7,9 @@ import { problem } from '../report/problem.js';
 import { searchFolder } from '../search/pagefind-index.js';
 import type { ThemeFile } from './load-theme.js';
 
+/** Where a site's own stylesheet is, relative to `static/` and to the site's root URL. */
+export const siteStylesheetSource = 'assets/site.css';
+
 /** A file of `static/` as the checks name it: its path (relative to `static/` and to the site) and how messages name it. */
 export interface StaticName {
   readonly source: string;
@@ -29,7 +32,7 @@ export function withSiteFiles(site: Site, files: SiteFiles): Site {
   const pages = files.pages ?? [];
   const hash = files.stylesheetHash;
   if (pages.length === 0 && hash === undefined) return site;
-  return { ...site, ...(pages.length > 0 ? { pages } : {}), ...(hash === undefined ? {} : { siteStylesheet: `assets/site.css?v=${hash}` }) };
+  return { ...site, ...(pages.length > 0 ? { pages } : {}), ...(hash === undefined ? {} : { siteStylesheet: `${siteStylesheetSource}?v=${hash}` }) };
 }
 
 /**
