@@ -110,12 +110,18 @@ Body.
     const built = await site(withPages);
     expect((await built.build({ now })).ok).toBe(true);
     const before = await built.read('policies/corrections/');
-    await built.write('pages/about.md', '---\ntitle: About us now\n---\n\nNew text.\n');
+    const sitemap = await built.read('sitemap.xml');
+    await built.write('pages/about.md', '---\ntitle: About us now\nupdated: 2018-05-01T12:00:00+03:00\n---\n\nNew text.\n');
     const second = await built.build({ now });
     expect(second.ok).toBe(true);
     expect(parsePage(await built.read('about/')).text('main h1')).toBe('About us now');
     expect(await built.read('policies/corrections/')).toBe(before);
-    expect(second.stats?.written).toBeGreaterThanOrEqual(1);
+    expect(await built.read('sitemap.xml')).toBe(sitemap);
+    expect(second.stats?.written).toBe(1);
+    // A new update time is the page's lastmod: the sitemap changes with it.
+    await built.write('pages/about.md', '---\ntitle: About us now\nupdated: 2018-05-20T12:00:00+03:00\n---\n\nNew text.\n');
+    expect((await built.build({ now })).stats?.written).toBe(2);
+    expect(await built.read('sitemap.xml')).toContain('<lastmod>2018-05-20T12:00:00+03:00</lastmod>');
     // A page removed leaves the site and the sitemap.
     await rm(path.join(built.dir, 'pages/about.md'));
     expect((await built.build({ now })).ok).toBe(true);
