@@ -40,25 +40,30 @@ export function withSiteFiles(site: Site, files: SiteFiles): Site {
  * (or of another page), as a `page-path-taken` error; a file of `static/` at the path of a file
  * the build writes, in a folder where it writes a file or as a file where it needs a folder, or in
  * the search index's folder, as a `static-path-taken` error. Paths are compared ignoring case, as
- * many disks and hosts do.
+ * many disks and hosts do. Only the pages in the same top folders as the site's own files are
+ * looked at: a site of 100,000 stories and a favicon compares a handful of paths.
  */
 export function ownPathProblems(pages: readonly Page[], site: Site, statics: readonly StaticName[]): VFileMessage[] {
+  const own = site.pages ?? [];
+  if (own.length === 0 && statics.length === 0) return [];
+  const tops = new Set([...own.map((page) => topOf(filePathOf(page.path).toLowerCase())), ...statics.map((file) => topOf(file.source.toLowerCase()))]);
+  const near = pages.filter((page) => tops.has(topOf(filePathOf(page.path)).toLowerCase()));
   const messages: VFileMessage[] = [];
   const owners = new Map<string, Page>();
-  for (const page of pages) if (page.kind !== 'page') owners.set(filePathOf(page.path).toLowerCase(), page);
-  const pageFiles = new Map((site.pages ?? []).map((page) => [page.path, page]));
-  for (const page of pages) {
+  for (const page of near) if (page.kind !== 'page') owners.set(filePathOf(page.path).toLowerCase(), page);
+  const pageFiles = new Map(own.map((page) => [page.path, page]));
+  for (const page of near) {
     if (page.kind !== 'page') continue;
-    const own = pageFiles.get(page.path);
     const file = filePathOf(page.path).toLowerCase();
     const owner = owners.get(file) ?? foldersOf(file).map((folder) => owners.get(folder)).find((found) => found !== undefined);
-    if (own && owner) {
+    const ownPage = pageFiles.get(page.path);
+    if (ownPage && owner) {
       const what = owner.kind === 'page' ? 'another page' : `the ${owner.kind} page`;
-      messages.push(problem('page-path-taken', `Page URL "${page.path}" is already ${what} "${owner.path}", expected a URL of its own (rename the file)`, own.displayPath, { line: 1, column: 1 }));
+      messages.push(problem('page-path-taken', `Page URL "${page.path}" is already ${what} "${owner.path}", expected a URL of its own (rename the file)`, ownPage.displayPath, { line: 1, column: 1 }));
     } else owners.set(file, page);
   }
   const folders = new Set([...owners.keys()].flatMap(foldersOf));
-  const written = new Set([...owners.keys(), ...site.usedAssets.map((source) => `media/${source}`.toLowerCase())]);
+  const written = new Set([...owners.keys(), ...(tops.has('media') ? site.usedAssets.map((source) => `media/${source}`.toLowerCase()) : [])]);
   const reserved = site.config.search ? [searchFolder] : [];
   for (const file of statics) {
     const relative = file.source.toLowerCase();
@@ -74,6 +79,12 @@ export function ownPathProblems(pages: readonly Page[], site: Site, statics: rea
     if (why) messages.push(problem('static-path-taken', `Static file path "${file.source}" ${why}, expected a path of its own (rename or move the file)`, file.displayPath, { line: 1, column: 1 }));
   }
   return messages;
+}
+
+/** The first part of a file path: its top folder, or the file itself at the top. */
+function topOf(file: string): string {
+  const slash = file.indexOf('/');
+  return slash < 0 ? file : file.slice(0, slash);
 }
 
 /** The folders a file path lies in: `a/b/c.html` → `a`, `a/b`. */
