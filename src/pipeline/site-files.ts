@@ -47,7 +47,7 @@ export function ownPathProblems(pages: readonly Page[], site: Site, statics: rea
   const own = site.pages ?? [];
   if (own.length === 0 && statics.length === 0) return [];
   const tops = new Set([...own.map((page) => topOf(filePathOf(page.path).toLowerCase())), ...statics.map((file) => topOf(file.source.toLowerCase()))]);
-  const near = pages.filter((page) => tops.has(topOf(filePathOf(page.path)).toLowerCase()));
+  const near = pages.filter((page) => tops.has(topOfPath(page.path)));
   const messages: VFileMessage[] = [];
   const owners = new Map<string, Page>();
   for (const page of near) if (page.kind !== 'page') owners.set(filePathOf(page.path).toLowerCase(), page);
@@ -79,6 +79,13 @@ export function ownPathProblems(pages: readonly Page[], site: Site, statics: rea
     if (why) messages.push(problem('static-path-taken', `Static file path "${file.source}" ${why}, expected a path of its own (rename or move the file)`, file.displayPath, { line: 1, column: 1 }));
   }
   return messages;
+}
+
+/** The top folder (or file) of a site-relative URL path, decoded and in lower case, as `topOf` its file's. */
+function topOfPath(sitePath: string): string {
+  if (sitePath === '') return 'index.html';
+  const top = topOf(sitePath);
+  return (top.includes('%') ? decodeURIComponent(top) : top).toLowerCase();
 }
 
 /** The first part of a file path: its top folder, or the file itself at the top. */
