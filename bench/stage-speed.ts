@@ -61,7 +61,7 @@ export async function runStageSpeed(options: { readonly sizes: readonly number[]
     const render = new Map<string, { pages: number; ms: number[] }>();
     for (let pass = 0; pass <= options.passes; pass++) {
       const [modelled, modelMs] = timed((): ModelResult[] => files.map((file) => storyToArticle(file, config, new Set())));
-      const [assembled, resolveMs] = timed(() => assembleSite(modelled, [], config, theme, { now }));
+      const [assembled, resolveMs] = timed(() => assembleSite(modelled, [], config, { theme }, { now }));
       const { site, pages } = assembled;
       if (!site || !pages) throw new Error(`The generated corpus of ${size} stories did not build: ${assembled.messages.map(String).join('; ')}`);
       const byKind = new Map<string, number>();

@@ -28,7 +28,8 @@ export const defaultConfig: SiteConfig = {
 };
 
 const text = z.string({ error: 'text' }).trim().min(1);
-const configSchema = z.object({
+/** The schema of `site.yaml`: every setting optional, checked as written (see `resolveConfig` for defaults and cross-checks). */
+export const configSchema = z.object({
   title: text.optional(),
   description: text.optional(),
   baseUrl: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://example.com/news/' }).optional(),

@@ -3,6 +3,7 @@ import { layout } from './layout.js';
 import { renderList } from './list.js';
 import { renderNotFound } from './not-found.js';
 import { storyCard } from './parts/story-card.js';
+import { renderPage } from './page.js';
 import { renderSearch } from './search.js';
 import type { Templates } from './table.js';
 import { renderTermIndex } from './term-index.js';
@@ -18,4 +19,5 @@ export const defaultTemplates: Templates = {
   notFound: renderNotFound,
   withdrawn: renderWithdrawn,
   search: renderSearch,
+  page: renderPage,
 };

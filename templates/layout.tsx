@@ -43,6 +43,7 @@ export function layout(content: LayoutContent): Root {
         {content.head ? [...content.head] : null}
         {feedAlternates(config, chrome.feeds)}
         <link rel="stylesheet" href={hrefTo(config, chrome.stylesheetPath)} />
+        {chrome.siteStylesheet === undefined ? null : <link rel="stylesheet" href={hrefTo(config, chrome.siteStylesheet)} />}
       </head>
       <body>
         <a class="skip-link" href="#content">

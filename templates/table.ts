@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { SiteConfig } from '../src/model/config.js';
 import type { LinkedArticle } from '../src/model/site.js';
-import type { ArticleView, ListView, NotFoundView, TermIndexView, WithdrawnView } from '../src/model/views.js';
+import type { ArticleView, ListView, NotFoundView, PageView, TermIndexView, WithdrawnView } from '../src/model/views.js';
 import type { LayoutContent } from './layout.js';
 import type { CardOptions } from './parts/story-card.js';
 import type { SearchView } from './search.js';
@@ -38,6 +38,8 @@ export interface Templates {
   readonly withdrawn: Template<WithdrawnView>;
   /** The search page (`templates/search.tsx`). */
   readonly search: Template<SearchView>;
+  /** A page of the site's `pages/` folder: About, Privacy… (`templates/page.tsx`). */
+  readonly page: Template<PageView>;
 }
 
 /** The name of an overridable template. */
@@ -56,4 +58,5 @@ export const templateFiles: Readonly<Record<TemplateName, string>> = {
   notFound: 'not-found',
   withdrawn: 'withdrawn',
   search: 'search',
+  page: 'page',
 };

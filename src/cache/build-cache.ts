@@ -46,6 +46,8 @@ export interface CacheIndex {
   readonly pages: ReadonlyMap<string, CachedPage>;
   /** The copied story-folder files (lead images) by published path, with their stamps (see `stampText`). */
   readonly assets: ReadonlyMap<string, string>;
+  /** The site's own folders as this build read them (see `OwnFiles`): every file's stamp, and what the pages and stylesheet said. */
+  readonly own: { readonly stamp: string; readonly print: string };
   /** The last build's messages (warnings only: it succeeded) and counts, to report them again. */
   readonly messages: readonly PlainMessage[];
   readonly counts: { readonly stories: number; readonly pages: number; readonly feeds: number };
@@ -62,7 +64,7 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
   readonly stories: ReadonlyMap<string, CachedStory>;
 }
 
-const indexKind = 'wiredesk-cache-index-7';
+const indexKind = 'wiredesk-cache-index-8';
 const frameKind = 'wiredesk-cache-frame-2';
 const storiesKind = 'wiredesk-cache-stories-5';
 

@@ -2,6 +2,7 @@ import { sameStamp } from '../pipeline/file-stamp.js';
 import type { ScannedFolder, ScannedStory } from '../pipeline/load.js';
 import { outputStamp } from '../pipeline/output-trees.js';
 import type { VFileMessage } from 'vfile-message';
+import type { OwnFiles } from '../io/own-files.js';
 import type { CacheIndex, CachedStory } from './build-cache.js';
 import type { PlainMessage } from './serialize.js';
 import { stillValid } from './story-cache.js';
@@ -32,11 +33,13 @@ export function reusableDigest(
 /**
  * True when the last build's output is still exactly right: same code and settings (the index
  * was read for them), the same story files with the same stamps (see `FileStamp`) and the same
- * files skipped, the copied pictures unchanged, and the output still the one that build published
+ * files skipped, the copied pictures unchanged, the same pages and static files, and the output still the one that build published
  * (not one a later build, killed before it wrote its index, published since).
  */
-export function isUpToDate(index: CacheIndex, scan: ScannedFolder, out: string): boolean {
+export function isUpToDate(index: CacheIndex, scan: ScannedFolder, out: string, own: Pick<OwnFiles, 'stamp' | 'newestMtimeMs'>): boolean {
   if (index.out !== out || index.published === undefined || outputStamp(out) !== index.published || scan.stories.length !== index.stamps.size) return false;
+  // The pages and static files: the same files with the same stamps, none modified too close to the index to tell.
+  if (index.own.stamp !== own.stamp || own.newestMtimeMs >= index.writtenAt - racyMs) return false;
   if (!scan.stories.every((story) => knownDigest(index, story) !== undefined)) return false;
   // The last build's warnings are printed again: of files skipped, only the same ones will do.
   if (skippedFiles(scan.messages) !== skippedFiles(index.messages)) return false;

@@ -48,6 +48,9 @@ import { renderNamingPage, TemplateFailure } from '../overrides/failure.js';
 import { templateReadsByKind } from '../overrides/page-kinds.js';
 import { siteTemplates, type SiteTemplates } from '../overrides/site-templates.js';
 import { lastTemplatesKey, rememberTemplatesKey, templatesKey } from '../overrides/templates-key.js';
+import { loadOwnFiles } from '../io/own-files.js';
+import { prepareBodies } from '../model/body.js';
+import { modelPages } from '../pipeline/page-model.js';
 
 /** What a build is asked to do: the site's inputs, where to write, where to print. */
 export interface BuildOptions extends SiteInputs {
@@ -173,7 +176,7 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
   // The warnings of the site's templates folder are reported with the settings'.
   const resolved = { ...setup.resolved, messages: [...setup.resolved.messages, ...overrides.messages] };
   progress.phase('Reading the stories folder');
-  const [scan, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
+  const [scan, own, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadOwnFiles(cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
   // A change to the site's templates re-renders the kinds of page that read them (see `templateReadsByKind`), and nothing is up to date.
   const templates = templatesKey(overrides.compiled);
   const templatesKept = useCache && lastTemplatesKey(dir) === templates;
@@ -183,7 +186,7 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
   // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
   const lastMessages = index?.messages.map(fromPlainMessage) ?? [];
   const inWindow = index !== undefined && index.schedule.window.from <= now && now < index.schedule.window.until;
-  if (index && inWindow && templatesKept && isUpToDate(index, scan, out) && !hasErrors(lastMessages)) {
+  if (index && inWindow && templatesKept && isUpToDate(index, scan, out, own) && !hasErrors(lastMessages)) {
     // Nothing to read, render or write: the output folder already is this build.
     await keepCache(dir, logger, () => writeManifest(dir, { files: new Map(), removed: [] }, index.pages.size));
     const messages = [...resolved.messages, ...lastMessages];
@@ -226,18 +229,23 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
     const storiesFolder = displayFolderOf(scan.root, cwd);
     const stories = scan.stories.map((story) => ({ source: story.source, displayPath: storiesFolder === '' ? story.source : `${storiesFolder}/${story.source}` }));
     // Stories that all keep the shape of the last build's (a new headline or body, say) resolve as they did: take its frame.
+    // Pages and the site's stylesheet as they were, too: a change to them is rare, and resolves the site again (see `OwnFiles.print`).
     const shape = storyShapes(modelled.entries.values(), modelled.messages.length);
-    const read = shape !== undefined && index && inWindow ? await readSiteFrame(dir, index) : undefined;
+    const read = shape !== undefined && index && inWindow && index.own.print === own.print ? await readSiteFrame(dir, index) : undefined;
     const frame = read && read.schedule.window.from <= now && now < read.schedule.window.until ? read : undefined;
-    // The warnings of files skipped by the scan, then one error per story file that could not be read.
-    const extra = [...scan.messages, ...modelled.messages];
+    // The pages of `pages/`: few and small, modelled on every build that is not up to date.
+    await prepareBodies(config);
+    const ownPages = modelPages(own.pages, config);
+    const files = { theme, pages: ownPages.pages, statics: own.statics, stylesheetHash: own.stylesheetHash };
+    // The warnings of files skipped by the scan, then one error per story file that could not be read, then the site's own files'.
+    const extra = [...scan.messages, ...modelled.messages, ...own.messages, ...ownPages.messages];
     progress.phase('Resolving the site');
-    const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, extra, config, theme, frame, now, overrides.templates) : undefined;
+    const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, extra, config, files, frame, now, overrides.templates) : undefined;
     // Stories added (a story published), the others as they were: the last resolution extended.
     const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
-    const extended = frame && shapes ? assembleWithAdditions(modelled.results, extra, config, theme, frame, shapes, now, overrides.templates) : undefined;
+    const extended = frame && shapes ? assembleWithAdditions(modelled.results, extra, config, files, frame, shapes, now, overrides.templates) : undefined;
     // Resolving the whole site reads every story whole: read the lazy ones whole first, and resolve plain articles.
-    const result = framed ?? extended ?? assembleSite(modelled.results.map(wholeResult), extra, config, theme, { keepGoing: options.keepGoing === true, stories, now, published: publishedBefore(index, out), templates: overrides.templates });
+    const result = framed ?? extended ?? assembleSite(modelled.results.map(wholeResult), extra, config, files, { keepGoing: options.keepGoing === true, stories, now, published: publishedBefore(index, out), templates: overrides.templates });
     ceiling.checkNow();
     phase(
       framed
@@ -272,7 +280,11 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
     });
     ceiling.checkNow();
     phase('fingerprint');
-    const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
+    // Lead images from the stories folder, then every file of `static/` at its own path (URL-encoded: the write stage decodes it).
+    const copied = [
+      ...site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` })),
+      ...own.statics.map((file) => ({ from: file.absolutePath, path: file.source.split('/').map(encodeURIComponent).join('/') })),
+    ];
     const search = config.search ? searchIndexStep(site, previous !== undefined) : undefined;
     // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
     const pool = spill ? undefined : renderPoolFor(site, outputs, { ...options, templates: overrides.compiled }, ahead);
@@ -317,7 +329,7 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
       // It is written first: the index, written last, vouches for it and for the stories shards.
       const clean = result.leftOut.length === 0 && !hasErrors(messages) && result.siteMessages !== undefined && shape !== undefined;
       const frameChecksum = framed ? index?.frameChecksum : await writeSiteFrame(dir, clean && result.siteMessages ? frameOf(site, shape ?? '', result.siteMessages) : undefined);
-      const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum };
+      const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, own: { stamp: own.stamp, print: own.print }, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum };
       await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
       await writeManifest(dir, written, 0);
       rememberTemplatesKey(dir, templates);

@@ -12,6 +12,7 @@ import { openBrowser } from '../dev/open-browser.js';
 import { createRebuildQueue } from '../dev/rebuild-queue.js';
 import { startDevServer, type DevServer } from '../dev/server.js';
 import type { DevProblem } from '../dev/site-source.js';
+import { pagesFolder, staticFolder } from '../io/own-files.js';
 import { classifyChange, watcherOptions, watchTargets, type WatchPaths } from '../dev/watch.js';
 
 /** What `wiredesk dev` is asked to do: the site's inputs, and where to serve. */
@@ -44,13 +45,14 @@ export interface DevSession {
   close(): Promise<void>;
 }
 
-/** Build, serve over HTTP, watch the stories, settings and templates, rebuild what changed and reload open pages. */
+/** Build, serve over HTTP, watch the stories, pages, static files, settings and templates, rebuild what changed and reload open pages. */
 export async function dev(options: DevOptions = {}): Promise<DevSession> {
   const cwd = options.cwd ?? process.cwd();
   const logger = options.logger ?? consoleLogger;
   const chatter = (message: string) => (options.quiet === true ? undefined : logger.info(message));
   const paths: WatchPaths = {
     storiesDir: path.resolve(cwd, options.stories ?? 'stories'),
+    ownDirs: [path.resolve(cwd, pagesFolder), path.resolve(cwd, staticFolder)],
     configFile: path.resolve(cwd, options.config ?? 'site.yaml'),
     codeDirs: [path.join(packageRoot, 'templates'), path.join(packageRoot, 'src')],
     templatesDir: path.resolve(cwd, 'templates'),
@@ -84,7 +86,7 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
     queue.push(changed);
     // chokidar drops a second change to the same file within 50 ms (a save written as truncate,
     // then write, say): look again once that window has passed. An unchanged file costs a read.
-    if (classifyChange(changed, paths) === 'stories') setTimeout(() => queue.push(changed), trailingCheckMs).unref();
+    if (['stories', 'own'].includes(classifyChange(changed, paths))) setTimeout(() => queue.push(changed), trailingCheckMs).unref();
   });
   watcher.on('error', (error) => logger.error(`Watcher: ${error instanceof Error ? error.message : String(error)}`));
   const watching = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
@@ -138,7 +140,7 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
       afterRebuild(running.server, what, await running.host.restart(), true);
       return;
     }
-    const stories = files.filter((file) => classifyChange(file, paths) === 'stories');
+    const stories = files.filter((file) => ['stories', 'own'].includes(classifyChange(file, paths)));
     if (stories.length > 0) afterRebuild(running.server, what, await running.host.update(stories), false);
   }
 

@@ -24,8 +24,8 @@ export interface InitOutcome {
 }
 
 /**
- * Make a new site in `dir`: settings, a sample story dated now, package.json, .gitignore and a
- * GitHub Pages workflow; then say what was written and what to do next. A folder that holds
+ * Make a new site in `dir`: settings, a sample story dated now, an About page, a favicon,
+ * package.json, .gitignore and a GitHub Pages workflow; then say what was written and what to do next. A folder that holds
  * anything but a `.git` folder is refused, and nothing is written.
  */
 export async function init(options: InitOptions = {}): Promise<InitOutcome> {

@@ -8,7 +8,7 @@ import type { Page } from '../render/page.js';
 import { draftPages } from '../render/draft-pages.js';
 import { assembleSite, type PipelineResult, type StoryName } from '../pipeline/index.js';
 import type { StoryFile } from '../pipeline/load.js';
-import type { ThemeFile } from '../pipeline/load-theme.js';
+import type { SiteFiles } from '../pipeline/site-files.js';
 import type { ModelResult } from '../pipeline/model.js';
 
 /** One story file as the dev engine knows it: the file and what modelling it gave. */
@@ -20,7 +20,8 @@ export interface StoryEntry {
 /** What a dev rebuild assembles from, besides the stories. */
 export interface DevAssemblyInputs {
   readonly config: SiteConfig;
-  readonly theme: readonly ThemeFile[];
+  /** The theme's files and the site's own pages, static files and stylesheet. */
+  readonly files: SiteFiles;
   /** The templates to render pages with (the defaults, or the site's overrides). */
   readonly templates: Templates;
   /** Messages of the settings and of unreadable story files (by display path). */
@@ -56,8 +57,8 @@ export function assembleForDev(stories: ReadonlyMap<string, StoryEntry>, lastGoo
   for (const displayPath of inputs.unreadable) {
     names.push({ source: path.relative(inputs.storiesDir, path.resolve(inputs.cwd, displayPath)).split(path.sep).join('/'), displayPath });
   }
-  const { config, theme, extra, now, templates } = inputs;
-  const assemble = (results: readonly ModelResult[]) => assembleSite(results, extra, config, theme, { keepGoing: true, stories: names, now, templates });
+  const { config, files, extra, now, templates } = inputs;
+  const assemble = (results: readonly ModelResult[]) => assembleSite(results, extra, config, files, { keepGoing: true, stories: names, now, templates });
   const fallsBack = new Set<string>();
   for (const [source, entry] of stories) if (lastGood.has(source) && entry.result.messages.some((message) => message.fatal === true)) fallsBack.add(source);
   const resultsWith = (fallback: ReadonlySet<string>) =>

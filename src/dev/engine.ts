@@ -25,6 +25,7 @@ import { loadTheme } from '../pipeline/load-theme.js';
 import { assembleForDev, withDrafts, type StoryEntry } from './assemble.js';
 import type { Page } from '../render/page.js';
 import { pinFolderIfPresent } from '../io/open-inside.js';
+import { openOwnFolders } from './own-folders.js';
 import { expandFolders, isRegularFile, isRegularFileInside } from './changed-files.js';
 import { contentTypeOf } from './content-type.js';
 import { skippedFiles } from './skipped-files.js';
@@ -121,6 +122,8 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   const resolved = { ...settings, messages: [...settings.messages, ...overrides.messages] };
   const templatesFailed = hasErrors(overrides.messages);
   const [loaded, theme] = await Promise.all([loadStories(storiesDir, cwd), loadTheme(themeAssetsDir), resolved.config && prepareBodies(resolved.config)]);
+  // The site's pages and static files, read again whole when a file in them changes (they are few): the site is then resolved again.
+  const own = await openOwnFolders(cwd, config, theme);
   const stories = new Map<string, StoryEntry>();
   /** Stories whose results carry messages: the only ones a report has to look at. */
   const withMessages = new Set<string>();
@@ -145,7 +148,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   /** Each story as the last good site has it, shown in its place while a save of it is broken. */
   let lastGood = new Map<string, Article>();
   const cache = new Map<string, string | Uint8Array>();
-  const storyMessages = () => [...resolved.messages, ...unreadable.values(), ...skipped.messages(), ...[...withMessages].flatMap((source) => stories.get(source)?.result.messages ?? [])];
+  const storyMessages = () => [...resolved.messages, ...unreadable.values(), ...skipped.messages(), ...own.messages(), ...[...withMessages].flatMap((source) => stories.get(source)?.result.messages ?? [])];
 
   /** Drop changed pages from the cache, rendering again at once those that had been served. */
   const refresh = (next: GoodSite, changed: readonly string[], removed: readonly string[]): number => {
@@ -169,7 +172,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       return { ok: false, messages, leftOut: [], changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: 'full' };
     };
     if (!config || templatesFailed) return failed(resolved.messages);
-    const inputs = { config, theme, templates: overrides.templates, extra: [...resolved.messages, ...unreadable.values(), ...skipped.messages()], unreadable: unreadable.keys(), storiesDir, cwd };
+    const inputs = { config, files: own.siteFiles(), templates: overrides.templates, extra: [...resolved.messages, ...unreadable.values(), ...skipped.messages(), ...own.messages()], unreadable: unreadable.keys(), storiesDir, cwd };
     const assembly = assembleForDev(stories, lastGood, { ...inputs, now: options.now ?? Date.now(), drafts: options.drafts === true });
     const { outcome } = assembly;
     if (!outcome.site || !outcome.pages) return failed(assembly.messages);
@@ -231,12 +234,15 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
     async update(files) {
       const since = performance.now();
       if (!config) return fullRebuild(since);
-      let shapeChanged = false;
+      // A page or static file changed: the folders are read again and the site resolved again; only
+      // the pages whose reads changed (see `invalidatedPages`) are sent to reload, and the static files served anew.
+      const ownChange = files.some((file) => own.contains(file)) ? await own.reread() : { changed: false, statics: [] };
+      let shapeChanged = ownChange.changed;
       let assetsChanged = false;
       let warningsChanged = false;
       const edited = new Map<string, Article>();
       const knownUnder = (prefix: string) => [...stories.keys(), ...assets, ...skipped.sources()].filter((source) => source.startsWith(prefix));
-      for (const file of await expandFolders(files, storiesDir, knownUnder)) {
+      for (const file of await expandFolders(files.filter((file) => !own.contains(file)), storiesDir, knownUnder)) {
         const source = path.relative(storiesDir, file).split(path.sep).join('/');
         if (source.startsWith('../') || source === '..' || path.isAbsolute(source) || isHidden(source)) continue;
         const displayPath = path.relative(cwd, file).split(path.sep).join('/');
@@ -273,7 +279,8 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
         const messages = warningsChanged && good ? [...storyMessages(), ...good.siteMessages] : storyMessages();
         return { ok: lastOk, messages, leftOut: good?.leftOut ?? [], changed: [], removed: [], rendered: 0, pages: good?.pages.size ?? 0, ms: elapsed(since), path: warningsChanged ? 'light' : 'unchanged' };
       }
-      return (!shapeChanged && lightRebuild(since, edited)) || fullRebuild(since);
+      const report = (!shapeChanged && lightRebuild(since, edited)) || fullRebuild(since);
+      return ownChange.statics.length === 0 ? report : { ...report, changed: [...report.changed, ...ownChange.statics] };
     },
     *storyPages() {
       if (!good) return;
@@ -303,7 +310,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       if (media !== undefined && good.site.usedAssets.includes(media)) {
         return { kind: 'file', absolutePath: path.join(storiesDir, media), contentType: contentTypeOf(media) };
       }
-      return undefined;
+      return own.lookup(sitePath);
     },
   };
 }

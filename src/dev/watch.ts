@@ -4,6 +4,8 @@ import type { ChokidarOptions } from 'chokidar';
 /** The folders and files the dev command watches. */
 export interface WatchPaths {
   readonly storiesDir: string;
+  /** The site's own folders, `pages/` and `static/` (watched even before they exist). */
+  readonly ownDirs?: readonly string[];
   /** The settings file (watched even before it exists). */
   readonly configFile: string;
   /** wiredesk's own `templates/` and `src/` folders: a change there needs fresh modules. */
@@ -13,22 +15,24 @@ export interface WatchPaths {
 }
 
 /**
- * What a changed file means: a story-folder change (incremental), a settings change, a code change
- * (recompile wiredesk), or a change to the site's template overrides (compiled by a fresh engine).
+ * What a changed file means: a story-folder change (incremental), a page or static file (`own`), a
+ * settings change, a code change (recompile wiredesk), or a change to the site's template overrides
+ * (compiled by a fresh engine).
  */
-export type ChangeKind = 'stories' | 'config' | 'code' | 'templates' | 'ignored';
+export type ChangeKind = 'stories' | 'own' | 'config' | 'code' | 'templates' | 'ignored';
 
 /** Classify a changed path. */
 export function classifyChange(file: string, paths: WatchPaths): ChangeKind {
   const resolved = path.resolve(file);
   if (resolved === path.resolve(paths.configFile)) return 'config';
   if (isInside(resolved, paths.storiesDir)) return 'stories';
+  if ((paths.ownDirs ?? []).some((dir) => isInside(resolved, dir))) return 'own';
   if (paths.codeDirs.some((dir) => isInside(resolved, dir))) return /\.(tsx?|css|js)$/.test(resolved) || !path.extname(resolved) ? 'code' : 'ignored';
   if (paths.templatesDir !== undefined && isInside(resolved, paths.templatesDir)) return 'templates';
   return 'ignored';
 }
 
-/** The chokidar options: no initial scan events, dot-files and editors' temporary files ignored, atomic saves followed. */
+/** The chokidar options: no initial scan events, dot-files (but `.well-known/`) and editors' temporary files ignored, atomic saves followed. */
 export function watcherOptions(): ChokidarOptions {
   return {
     ignoreInitial: true,
@@ -36,14 +40,15 @@ export function watcherOptions(): ChokidarOptions {
     atomic: true,
     ignored: (file: string) => {
       const name = path.basename(file);
-      return name.startsWith('.') || name.endsWith('~') || name.endsWith('.swp') || name === 'node_modules' || name === '4913';
+      // `.well-known/` is the one dot-folder a site publishes (from `static/`).
+      return (name.startsWith('.') && name !== '.well-known') || name.endsWith('~') || name.endsWith('.swp') || name === 'node_modules' || name === '4913';
     },
   };
 }
 
-/** Everything to hand to chokidar: the stories folder, the settings file, the code folders and the site's templates. */
+/** Everything to hand to chokidar: the stories folder, the site's own folders, the settings file, the code folders and the site's templates. */
 export function watchTargets(paths: WatchPaths): string[] {
-  return [paths.storiesDir, paths.configFile, ...paths.codeDirs, ...(paths.templatesDir === undefined ? [] : [paths.templatesDir])];
+  return [paths.storiesDir, ...(paths.ownDirs ?? []), paths.configFile, ...paths.codeDirs, ...(paths.templatesDir === undefined ? [] : [paths.templatesDir])];
 }
 
 function isInside(file: string, dir: string): boolean {

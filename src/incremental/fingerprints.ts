@@ -114,19 +114,23 @@ export function lazyFingerprints(site: Site, themeDigest = ''): Fingerprints {
 }
 
 /** What the collection fingerprints are made of: how many stories are live, and the sections, topics and tags. */
-export interface CollectionParts extends Pick<Site, 'sections' | 'topics' | 'tags'> {
+export interface CollectionParts extends Pick<Site, 'sections' | 'topics' | 'tags' | 'siteStylesheet'> {
   readonly liveCount: number;
 }
 
 function collectionParts(site: Site): CollectionParts {
-  return { liveCount: site.articles.length, sections: site.sections, topics: site.topics, tags: site.tags };
+  return { liveCount: site.articles.length, sections: site.sections, topics: site.topics, tags: site.tags, ...(site.siteStylesheet === undefined ? {} : { siteStylesheet: site.siteStylesheet }) };
 }
 
-/** The fingerprint of every collection key: each section, topic and tag, their indexes, home, the navigation, the theme. */
+/**
+ * The fingerprint of every collection key: each section, topic and tag, their indexes, home, the
+ * theme, and `sections`: what every HTML page's chrome reads, the navigation and the link to the
+ * site's own stylesheet (whose `?v=` hash changes with it).
+ */
 export function collectionFingerprints(site: CollectionParts, themeDigest = ''): ReadonlyMap<string, string> {
   const collections = new Map<string, string>([
     ['home', String(site.liveCount)],
-    ['sections', site.sections.map((section) => `${section.name}${separator}${section.path}`).join(separator)],
+    ['sections', [site.siteStylesheet ?? '', ...site.sections.map((section) => `${section.name}${separator}${section.path}`)].join(separator)],
     ['theme', themeDigest],
   ]);
   for (const [kind, list] of [

@@ -1,10 +1,11 @@
+import { faviconIco } from './favicon.js';
 import { pagesWorkflowText } from './pages-workflow.js';
 import { newStoryFile } from './story-file.js';
 
-/** One file `wiredesk init` writes: its path in the site's folder (with `/`) and its text. */
+/** One file `wiredesk init` writes: its path in the site's folder (with `/`) and its text (bytes for a picture). */
 export interface SiteFile {
   readonly path: string;
-  readonly text: string;
+  readonly text: string | Uint8Array;
 }
 
 /** What the new site's files depend on. */
@@ -17,12 +18,14 @@ export interface SiteFileOptions {
   readonly version: string;
 }
 
-/** Every file of a new site: settings, a sample story, package.json, .gitignore and the Pages workflow. */
+/** Every file of a new site: settings, a sample story, an About page, a favicon, package.json, .gitignore and the Pages workflow. */
 export function siteFiles(options: SiteFileOptions): SiteFile[] {
   const story = newStoryFile('Welcome to your newsroom', options.now, options.timezone, sampleBody);
   return [
     { path: 'site.yaml', text: siteYamlText(options.timezone) },
     { path: `stories/${story.path}`, text: story.text },
+    { path: 'pages/about.md', text: aboutPageText },
+    { path: 'static/favicon.ico', text: faviconIco() },
     { path: 'package.json', text: packageJsonText(options.version) },
     { path: '.gitignore', text: 'node_modules/\ndist\n.dist.trees/\n.wiredesk-cache/\n' },
     { path: '.github/workflows/pages.yml', text: pagesWorkflowText },
@@ -34,8 +37,25 @@ between \`---\` lines (\`title\` and \`date\` are all it needs), then the text.
 
 Write the next one with \`npx wiredesk new "Headline"\`, and delete this one when you do.`;
 
+const aboutPageText = `---
+title: About us
+description: Who we are and how to reach the newsroom.
+---
+
+This is a page: a Markdown file under \`pages/\` with a \`title\` and no date. This one is served
+at \`/about/\`, with the site's header and footer, and listed in the sitemap (never in the story
+lists or feeds).
+
+Say who you are, what you cover and how readers can reach the newsroom. Files under \`static/\`
+(such as \`favicon.ico\`) are published as they are, at the same paths.
+`;
+
+/** Where editors find the settings' JSON Schema, once wiredesk is installed in the site. */
+export const siteSchemaPath = './node_modules/wiredesk/schemas/site.schema.json';
+
 function siteYamlText(timezone: string): string {
-  return `# wiredesk settings: every one is optional; delete a line to use its default.
+  return `# yaml-language-server: $schema=${siteSchemaPath}
+# wiredesk settings: every one is optional; delete a line to use its default.
 
 # The site's name, in every page's header and in the feeds.
 title: My Newsroom

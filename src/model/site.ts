@@ -1,6 +1,7 @@
 import type { Article, DateTime, TermKind } from './article.js';
 import type { SiteConfig } from './config.js';
 import { wholeArticle } from './lazy-article.js';
+import type { SitePage } from './site-page.js';
 
 /** All stories filed under one section, topic or tag, newest first. */
 export interface Collection {
@@ -42,6 +43,10 @@ export interface Site {
   readonly withdrawn: readonly LinkedArticle[];
   /** When the set of published stories changes next, by the clock alone. */
   readonly schedule: Schedule;
+  /** The pages of the site's `pages/` folder, sorted by file (absent: none). */
+  readonly pages?: readonly SitePage[];
+  /** Site-relative href of the site's own stylesheet (`assets/site.css?v=<hash>`), when `static/` has one. */
+  readonly siteStylesheet?: string;
 }
 
 /** A site without its lookup function: a plain value that can be posted to another thread. */
@@ -57,11 +62,12 @@ export function siteWithLookup(plain: PlainSite): Site {
 
 /** The site as a plain value (without its lookup function, every article read whole), to post to another thread. */
 export function plainSite(site: Site): PlainSite {
-  const { config, sections, topics, tags, usedAssets, schedule } = site;
+  const { config, sections, topics, tags, usedAssets, schedule, pages, siteStylesheet } = site;
   const articles = site.articles.map(wholeArticle);
   const withdrawn = site.withdrawn.map(wholeArticle);
   const byId = new Map([...site.byId].map(([id, article]) => [id, wholeArticle(article)]));
-  return { config, articles, byId, sections, topics, tags, usedAssets, withdrawn, schedule };
+  const own = { ...(pages ? { pages } : {}), ...(siteStylesheet === undefined ? {} : { siteStylesheet }) };
+  return { config, articles, byId, sections, topics, tags, usedAssets, withdrawn, schedule, ...own };
 }
 
 /** The embargoes around the build's instant: its output stays right while the clock is inside `window`. */

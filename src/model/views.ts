@@ -1,6 +1,7 @@
 import type { DateTime } from './article.js';
 import type { SiteConfig } from './config.js';
 import type { Collection, LinkedArticle } from './site.js';
+import type { SitePage } from './site-page.js';
 
 /** A feed a page advertises: a `<link rel="alternate">` per format in the head, a line in the footer. */
 export interface FeedLink {
@@ -23,6 +24,8 @@ export interface PageChrome {
   readonly sections: readonly Collection[];
   /** Site-relative path of the stylesheet. */
   readonly stylesheetPath: string;
+  /** Site-relative href of the site's own stylesheet (`static/assets/site.css`, with a `?v=` content hash), linked after the default one. */
+  readonly siteStylesheet?: string | undefined;
 }
 
 /** A page of a list the navigation links: the first page (no number) or an archive page. */
@@ -123,4 +126,11 @@ export interface WithdrawnView {
   readonly kind: 'withdrawn';
   readonly chrome: PageChrome;
   readonly article: LinkedArticle;
+}
+
+/** A page of the site's `pages/` folder (About, Privacy…). */
+export interface PageView {
+  readonly kind: 'page';
+  readonly chrome: PageChrome;
+  readonly page: SitePage;
 }

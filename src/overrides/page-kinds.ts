@@ -19,6 +19,7 @@ const pageTemplates: Readonly<Record<PageKind, TemplateName | null>> = {
   'not-found': 'notFound',
   withdrawn: 'withdrawn',
   search: 'search',
+  page: 'page',
   feed: null,
   sitemap: null,
   robots: null,

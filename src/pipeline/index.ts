@@ -9,7 +9,7 @@ import { filePathOf } from '../model/urls.js';
 import type { Page } from '../render/page.js';
 import { problem } from '../report/problem.js';
 import type { StoryFile } from './load.js';
-import type { ThemeFile } from './load-theme.js';
+import { ownPathProblems, withSiteFiles, type SiteFiles } from './site-files.js';
 import { modelStory, type ModelResult } from './model.js';
 import { parseStory } from './parse.js';
 import { renderSite } from './render.js';
@@ -72,7 +72,7 @@ export function storyToArticle(file: StoryFile, config: SiteConfig, assets: Read
  * (from loading). With `keepGoing`, a story that an error names is left out and the rest is
  * resolved again, until no story is broken: links to a left-out story show as text.
  */
-export function assembleSite(results: readonly ModelResult[], extra: readonly VFileMessage[], config: SiteConfig, theme: readonly ThemeFile[], options: AssembleOptions = {}): PipelineResult {
+export function assembleSite(results: readonly ModelResult[], extra: readonly VFileMessage[], config: SiteConfig, files: SiteFiles, options: AssembleOptions = {}): PipelineResult {
   const { articles, messages } = articlesOf(results, extra);
   const stories = new Map((options.stories ?? []).map((story) => [story.displayPath, story]));
   const brokenStories = (found: readonly VFileMessage[]) => found.flatMap((message) => (message.fatal === true && message.file && stories.has(message.file) ? [message.file] : []));
@@ -83,8 +83,9 @@ export function assembleSite(results: readonly ModelResult[], extra: readonly VF
     const kept = broken.size === 0 ? articles : articles.filter((article) => !broken.has(article.displayPath));
     const resolved = resolveSite(kept, config, leftOutOf(new Set([...unparsed, ...broken]), stories, articles), now, options.published);
     const found = [...resolved.messages];
-    const pages = resolved.site ? renderSite(resolved.site, theme, now, options.templates) : undefined;
-    if (resolved.site && pages) found.push(...pathCollisions(pages, resolved.site));
+    const site = resolved.site && withSiteFiles(resolved.site, files);
+    const pages = site ? renderSite(site, files.theme, now, options.templates) : undefined;
+    if (site && pages) found.push(...pathCollisions(pages, site), ...ownPathProblems(pages, site, files.statics ?? []));
     const newlyBroken = options.keepGoing ? brokenStories(found).filter((file) => !broken.has(file)) : [];
     if (newlyBroken.length > 0) {
       // Keep only what explains why these stories are left out: the rest is found again next round.
@@ -95,8 +96,8 @@ export function assembleSite(results: readonly ModelResult[], extra: readonly VF
     messages.push(...found);
     const leftOut = [...broken].sort();
     const fatal = messages.some((message) => message.fatal === true && !broken.has(message.file ?? ''));
-    if (!resolved.site || !pages || fatal) return { messages, leftOut };
-    return { site: resolved.site, pages, messages, siteMessages: found, leftOut, ...(resolved.hidden ? { hidden: resolved.hidden } : {}) };
+    if (!site || !pages || fatal) return { messages, leftOut };
+    return { site, pages, messages, siteMessages: found, leftOut, ...(resolved.hidden ? { hidden: resolved.hidden } : {}) };
   }
 }
 
@@ -109,16 +110,20 @@ export function assembleFromFrame(
   results: readonly ModelResult[],
   extra: readonly VFileMessage[],
   config: SiteConfig,
-  theme: readonly ThemeFile[],
+  files: SiteFiles,
   frame: SiteFrame,
   now: number,
   templates: Templates = defaultTemplates,
 ): PipelineResult | undefined {
   const { articles, messages } = articlesOf(results, extra);
-  const site = siteFromFrame(frame, new Map(articles.map((article) => [article.id, article])), config);
-  if (!site) return undefined;
+  const framed = siteFromFrame(frame, new Map(articles.map((article) => [article.id, article])), config);
+  if (!framed) return undefined;
+  const site = withSiteFiles(framed, files);
+  const pages = renderSite(site, files.theme, now, templates);
+  // A static file added since may take a path: resolving the site reports it.
+  if (ownPathProblems(pages, site, files.statics ?? []).length > 0) return undefined;
   const siteMessages = frame.messages.map(fromPlainMessage);
-  return { site, pages: renderSite(site, theme, now, templates), messages: [...messages, ...siteMessages], siteMessages, leftOut: [] };
+  return { site, pages, messages: [...messages, ...siteMessages], siteMessages, leftOut: [] };
 }
 
 /** What `assembleSite` gives for the stories of the last build plus new ones (see `extendFrame`), and what changed (see `ExtendedSite`). */
@@ -136,7 +141,7 @@ export function assembleWithAdditions(
   results: readonly ModelResult[],
   extra: readonly VFileMessage[],
   config: SiteConfig,
-  theme: readonly ThemeFile[],
+  files: SiteFiles,
   frame: SiteFrame,
   shapes: { readonly previous: ReadonlyMap<string, string | undefined>; readonly now: ReadonlyMap<string, string | undefined> },
   now: number,
@@ -145,10 +150,11 @@ export function assembleWithAdditions(
   const { articles, messages } = articlesOf(results, extra);
   const extended = extendFrame(frame, shapes.previous, articles, shapes.now, config, now);
   if (!extended) return undefined;
-  const pages = renderSite(extended.site, theme, now, templates);
-  if (pathCollisions(pages, extended.site).length > 0) return undefined;
+  const site = withSiteFiles(extended.site, files);
+  const pages = renderSite(site, files.theme, now, templates);
+  if (pathCollisions(pages, site).length > 0 || ownPathProblems(pages, site, files.statics ?? []).length > 0) return undefined;
   const siteMessages = frame.messages.map(fromPlainMessage);
-  return { site: extended.site, pages, messages: [...messages, ...siteMessages], siteMessages, leftOut: [], extension: { changedCollections: extended.changedCollections, unchangedListPages: extended.unchangedListPages, relinked: extended.relinked } };
+  return { site, pages, messages: [...messages, ...siteMessages], siteMessages, leftOut: [], extension: { changedCollections: extended.changedCollections, unchangedListPages: extended.unchangedListPages, relinked: extended.relinked } };
 }
 
 /** The articles of per-story results, and every message: `extra` first, then the stories'. */
@@ -199,13 +205,15 @@ function pathCollisions(pages: readonly Page[], site: Site): VFileMessage[] {
     const story = [page, owner].flatMap((candidate) => (candidate.kind === 'article' ? site.articles.filter((article) => article.path === candidate.path) : []))[0];
     messages.push(problem('path-collision', `Page "${page.path}" (${page.kind}) ${what} "${owner.path}" (${owner.kind}), expected every page to have its own URL (change the id or \`permalink\`)`, story?.displayPath ?? 'site.yaml', story?.places.id));
   };
-  for (const page of pages) {
+  // The pages of `pages/` are checked by `ownPathProblems`, which names their files.
+  const generated = pages.filter((page) => page.kind !== 'page');
+  for (const page of generated) {
     const file = filePathOf(page.path).toLowerCase();
     const owner = owners.get(file);
     if (owner) report(page, owner, 'would overwrite');
     else owners.set(file, page);
   }
-  for (const page of pages) {
+  for (const page of generated) {
     const file = filePathOf(page.path).toLowerCase();
     for (let slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
       const owner = owners.get(file.slice(0, slash));

@@ -17,5 +17,6 @@ export function pageChrome(site: Site, path: string, title: string, description:
     feeds: [{ title: site.config.title, path: siteFeedPath }, ...feeds],
     sections: site.sections,
     stylesheetPath,
+    siteStylesheet: site.siteStylesheet,
   };
 }

@@ -12,6 +12,7 @@ export const pageKinds = [
   'tag-index',
   'not-found',
   'withdrawn',
+  'page',
   'search',
   'feed',
   'sitemap',

@@ -27,9 +27,10 @@ export const robotsPath = 'robots.txt';
 
 /**
  * A URL the sitemap lists, as planned: a story page (its path and modified time are read when
- * rendering), or a list page whose `lastmod` is the newest modified time of the stories it lists.
+ * rendering), a list page whose `lastmod` is the newest modified time of the stories it lists, or
+ * a page of `pages/` with the `lastmod` its `updated` gives (none without it).
  */
-type PlannedUrl = { readonly story: string } | { readonly path: string; readonly listed: readonly string[] };
+type PlannedUrl = { readonly story: string } | { readonly path: string; readonly listed: readonly string[] } | { readonly fixed: SitemapEntry };
 
 /**
  * The sitemap (split under a sitemap index past `sitemapStoriesPerFile` stories, see
@@ -42,7 +43,8 @@ export function sitemapPages(site: Site, now: number): Page[] {
 
 /**
  * The URLs a search engine should index besides the stories: the home page, the sections, topics
- * and tags indexes (when not empty), and the first page of every section, topic and tag. The
+ * and tags indexes (when not empty), the first page of every section, topic and tag, and the
+ * pages of `pages/` (in the order of their files). The
  * archive pages of a list are left out: each story on them is listed in its own right.
  */
 function plannedListUrls(site: Site): PlannedUrl[] {
@@ -54,6 +56,7 @@ function plannedListUrls(site: Site): PlannedUrl[] {
     const firstPages = collections.map((collection) => ({ path: collection.path, listed: collection.articleIds.slice(0, size) }));
     urls.push({ path: `${collectionFolders[kind]}/`, listed: firstPages.flatMap((page) => page.listed) }, ...firstPages);
   }
+  for (const page of site.pages ?? []) urls.push({ fixed: withLastmod(page.path, page.updated) });
   return urls;
 }
 
@@ -121,7 +124,7 @@ function chunked(urls: readonly PlannedUrl[], size: number, name: string): { pat
 function plannedEntries(site: Site): (current: Site, url: PlannedUrl) => SitemapEntry | undefined {
   const lists = new Map<PlannedUrl, SitemapEntry | undefined>();
   return (current, url) => {
-    if (current !== site || !('path' in url)) return entryOf(current, url);
+    if (current !== site || !('listed' in url)) return entryOf(current, url);
     if (!lists.has(url)) lists.set(url, entryOf(site, url));
     return lists.get(url);
   };
@@ -145,7 +148,7 @@ function urlsetPage(site: Site, entry: (current: Site, url: PlannedUrl) => Sitem
  */
 function depsOf(urls: readonly PlannedUrl[], entry: (url: PlannedUrl) => SitemapEntry | undefined): PageDeps {
   const stamps = stampsOf(urls);
-  const lists = urls.flatMap((url) => ('path' in url ? [entry(url)] : []));
+  const lists = urls.flatMap((url) => ('story' in url ? [] : [entry(url)]));
   if (lists.length === 0) return { articles: [], teasers: [], collections: [], stamps };
   const storiesToo = lists.length < urls.length;
   return { articles: [], teasers: [], collections: [], stamps, place: placeOf(lists), ...(storiesToo ? {} : { stampsInPlace: true }) };
@@ -153,7 +156,7 @@ function depsOf(urls: readonly PlannedUrl[], entry: (url: PlannedUrl) => Sitemap
 
 /** The stories whose stamps decide what a sitemap shows of `urls`: each story listed, and each story a listed list page shows. */
 function stampsOf(urls: readonly PlannedUrl[]): string[] {
-  return urls.flatMap((url) => ('story' in url ? [url.story] : url.listed));
+  return urls.flatMap((url) => ('story' in url ? [url.story] : 'listed' in url ? url.listed : []));
 }
 
 /** Sitemap entries as a page's place (`PageDeps.place`): each path with its lastmod as written. */
@@ -163,6 +166,7 @@ function placeOf(entries: readonly (SitemapEntry | undefined)[]): string {
 
 /** The URL's path and lastmod in the site as it is now; undefined for a story no longer in it. */
 function entryOf(site: Site, url: PlannedUrl): SitemapEntry | undefined {
+  if ('fixed' in url) return url.fixed;
   if ('path' in url) return withLastmod(url.path, newest(articlesWithIds(site, url.listed).map(modifiedAt)));
   const article = site.byId.get(url.story);
   return article ? { path: article.path, lastmod: modifiedAt(article) } : undefined;
@@ -172,7 +176,7 @@ function entryOf(site: Site, url: PlannedUrl): SitemapEntry | undefined {
 function lastmodOf(site: Site, urls: readonly PlannedUrl[], entry: (current: Site, url: PlannedUrl) => SitemapEntry | undefined): DateTime | undefined {
   // A story's time without making its entry: the index reads every story's.
   const timeOf = (url: PlannedUrl): DateTime | undefined => {
-    if ('path' in url) return entry(site, url)?.lastmod;
+    if (!('story' in url)) return entry(site, url)?.lastmod;
     const story = site.byId.get(url.story);
     return story && modifiedAt(story);
   };

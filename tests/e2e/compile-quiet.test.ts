@@ -40,9 +40,9 @@ async function tinyLib(): Promise<string> {
 }
 
 describe('npm run compile', () => {
-  it('should bundle with the bundling step of the compile script', () => {
+  it('should bundle with the bundling step of the compile script, then write the JSON Schemas', () => {
     const { scripts } = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(scripts.compile).toBe('tsc -b && node scripts/bundle.mjs');
+    expect(scripts.compile).toBe('tsc -b && node scripts/bundle.mjs && node scripts/schemas.mjs');
   });
 
   it('should print nothing when the bundle is made, not even the empty-directive warning of hastscript', async () => {

@@ -35,13 +35,29 @@ describe('wiredesk init', () => {
     expect(made.code, made.stderr).toBe(0);
     const site = path.join(root, 'news');
     const files = await filesUnder(site);
-    expect(files).toEqual(['.github/workflows/pages.yml', '.gitignore', 'package.json', 'site.yaml', expect.stringMatching(/^stories\/\d{4}\/\d\d\/welcome-to-your-newsroom\.md$/)]);
+    expect(files).toEqual(['.github/workflows/pages.yml', '.gitignore', 'package.json', 'pages/about.md', 'site.yaml', 'static/favicon.ico', expect.stringMatching(/^stories\/\d{4}\/\d\d\/welcome-to-your-newsroom\.md$/)]);
     for (const file of files) expect(made.stdout).toContain(`  ${file}`);
     expect(made.stdout).toMatch(/cd news\n\s+npm install\n\s+npm run dev/);
     const built = await wiredesk(site, 'build');
     expect(built.stderr).toBe('');
     expect(built.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^Built 1 story into /)]);
     expect(built.code).toBe(0);
+    // The About page with the site's chrome, in the sitemap; the favicon as it is.
+    expect(await readFile(path.join(site, 'dist/about/index.html'), 'utf8')).toMatch(/<header class="site-header">[\s\S]*<h1>About us<\/h1>/);
+    expect(await readFile(path.join(site, 'dist/sitemap.xml'), 'utf8')).toContain('<loc>http://localhost:4321/about/</loc>');
+    expect(await readFile(path.join(site, 'dist/favicon.ico'))).toEqual(await readFile(path.join(site, 'static/favicon.ico')));
+  });
+
+  it('should write a 16×16, 32-bit favicon.ico and a site.yaml that names its JSON Schema on its first line', async () => {
+    const dir = path.join(await tempDir(), 'site');
+    await init({ dir, logger: memoryLogger() });
+    const icon = await readFile(path.join(dir, 'static/favicon.ico'));
+    // ICONDIR (reserved 0, type 1, one image), then its entry: 16×16, 32 bits a pixel, its bytes right after the entry.
+    expect([icon.readUInt16LE(0), icon.readUInt16LE(2), icon.readUInt16LE(4), icon[6], icon[7], icon.readUInt16LE(12)]).toEqual([0, 1, 1, 16, 16, 32]);
+    expect(icon.readUInt32LE(18) + icon.readUInt32LE(14)).toBe(icon.byteLength);
+    expect(icon.readUInt32LE(22)).toBe(40);
+    const settings = await readFile(path.join(dir, 'site.yaml'), 'utf8');
+    expect(settings.split('\n')[0]).toBe('# yaml-language-server: $schema=./node_modules/wiredesk/schemas/site.schema.json');
   });
 
   it('should write settings a new site wants, a package that depends on wiredesk, and a .gitignore of what builds make', async () => {

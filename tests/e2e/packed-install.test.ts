@@ -38,8 +38,9 @@ describe('the packed package, installed into an empty folder', () => {
   }, 300_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('should ship what runs, the stylesheet, the docs and the license, and no tests, benchmarks or sources', () => {
-    expect(listed).toEqual(expect.arrayContaining(['bin/wiredesk.js', 'lib/src/bundle/cli.js', 'lib/src/bundle/model-worker.js', 'templates/assets/style.css', 'LICENSE', 'README.md', 'CHANGELOG.md', 'docs/README.md', 'docs/importing.md', 'package.json']));
+  it('should ship what runs, the stylesheet, the JSON Schemas, the docs and the license, and no tests, benchmarks or sources', () => {
+    const schemas = ['schemas/site.schema.json', 'schemas/story.schema.json', 'schemas/page.schema.json'];
+    expect(listed).toEqual(expect.arrayContaining(['bin/wiredesk.js', 'lib/src/bundle/cli.js', 'lib/src/bundle/model-worker.js', 'templates/assets/style.css', ...schemas, 'LICENSE', 'README.md', 'CHANGELOG.md', 'docs/README.md', 'docs/importing.md', 'package.json']));
     // Declarations (`.d.ts`) are shipped for sites' templates to be typed against; sources are not.
     expect(listed.filter((file) => /^(tests|bench|src)\//.test(file) || (file.endsWith('.ts') && !file.endsWith('.d.ts')) || file.endsWith('.tsx'))).toEqual([]);
   });
@@ -97,5 +98,10 @@ describe('the packed package, installed into an empty folder', () => {
     const built = await inFolder(fresh, 'npm', ['run', '--silent', 'build']);
     expect(built.stdout).toMatch(/^Built 1 story into \d+ pages/);
     expect(built.stderr).toBe('');
+    // The schema that site.yaml's first line names is there, once the package is installed.
+    const first = (await readFile(path.join(fresh, 'site.yaml'), 'utf8')).split('\n')[0] ?? '';
+    const schema = /^# yaml-language-server: \$schema=(\S+)$/.exec(first)?.[1] ?? '';
+    expect(JSON.parse(await readFile(path.join(fresh, schema), 'utf8'))).toMatchObject({ type: 'object', properties: { title: { type: 'string' } } });
+    expect(await readdir(path.join(fresh, 'dist'))).toEqual(expect.arrayContaining(['favicon.ico', 'about']));
   }, 300_000);
 });

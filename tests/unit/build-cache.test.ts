@@ -17,6 +17,7 @@ describe('the build cache', () => {
     stamps: new Map([['a.md', { size: 10, mtimeMs: 1, ctimeMs: 1, ino: 7, digest: 'd1' }]]),
     pages: new Map([['index.html', { reads: 'r', bytes: 'b' }]]),
     assets: new Map(),
+    own: { stamp: '[]', print: '[]' },
     messages: [{ reason: 'Unknown field', ruleId: 'unknown-field', file: 'stories/a.md', line: 3, column: 1 }],
     counts: { stories: 1, pages: 9, feeds: 1 },
     schedule: { window: { from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY } },

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createRebuildQueue } from '../../src/dev/rebuild-queue.js';
 import { classifyChange, watcherOptions } from '../../src/dev/watch.js';
 
-const paths = { storiesDir: '/site/stories', configFile: '/site/site.yaml', codeDirs: ['/pkg/templates', '/pkg/src'] };
+const paths = { storiesDir: '/site/stories', ownDirs: ['/site/pages', '/site/static'], configFile: '/site/site.yaml', codeDirs: ['/pkg/templates', '/pkg/src'] };
 
 describe('classifyChange', () => {
   it('should tell story-folder changes from settings and code changes', () => {
@@ -16,6 +16,8 @@ describe('classifyChange', () => {
     expect(classifyChange('/pkg/templates/article.tsx', paths)).toBe('code');
     expect(classifyChange('/pkg/templates/assets/style.css', paths)).toBe('code');
     expect(classifyChange('/pkg/src/pipeline/model.ts', paths)).toBe('code');
+    expect(classifyChange('/site/pages/about.md', paths)).toBe('own');
+    expect(classifyChange('/site/static/img/logo.png', paths)).toBe('own');
     expect(classifyChange('/site/stories-old/a.md', paths)).toBe('ignored');
     expect(classifyChange('/pkg/templates/notes.md', paths)).toBe('ignored');
   });
@@ -26,6 +28,7 @@ describe('classifyChange', () => {
     expect(ignored('/site/stories/a.md~')).toBe(true);
     expect(ignored('/site/stories/.git')).toBe(true);
     expect(ignored('/site/stories/a.md')).toBe(false);
+    expect(ignored('/site/static/.well-known')).toBe(false);
   });
 });
 

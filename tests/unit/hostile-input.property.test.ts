@@ -54,7 +54,7 @@ type Built = { ok: true; page: string; feed: string } | { ok: false; messages: s
 
 function buildOne(text: string, config: SiteConfig): Built {
   const modelled = storyToArticle(storyFile('2018/story.md', text), config, new Set());
-  const result = assembleSite([modelled], [], config, theme);
+  const result = assembleSite([modelled], [], config, { theme });
   if (!result.site || !result.pages) return { ok: false, messages: result.messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId}`) };
   const render = (kind: string) => {
     const page = result.pages?.find((candidate) => candidate.kind === kind && (kind !== 'feed' || candidate.path === 'feed.xml'));

@@ -19,7 +19,7 @@ const story = (id: string) => `---\ntitle: T\ndate: 2018-05-25T14:03:00+03:00\ni
 /** The path-collision messages of a site of these stories (by id), as `file:line:column`. */
 function collisions(config: SiteConfig, ids: readonly string[]): string[] {
   const results = ids.map((id) => storyToArticle(storyFile(`${id}.md`, story(id)), config, new Set()));
-  const { messages } = assembleSite(results, [], config, theme);
+  const { messages } = assembleSite(results, [], config, { theme });
   return messages.filter((message) => message.ruleId === 'path-collision').map((message) => `${message.file}:${message.line}:${message.column}`);
 }
 
