@@ -28,7 +28,7 @@ import { keepsDepsAfterAdditions } from '../incremental/frame-additions.js';
 import type { Page } from '../render/page.js';
 import { assembleFromFrame, assembleSite, assembleWithAdditions } from '../pipeline/index.js';
 import { scanStories } from '../pipeline/load.js';
-import { loadTheme } from '../pipeline/load-theme.js';
+import { loadTheme, stylesheetPathOf } from '../pipeline/load-theme.js';
 import { renderPoolFor, renderThreadsAhead, type RenderThreads } from '../pipeline/render-pool.js';
 import { needsCatchUp, startTreeCatchUp } from '../pipeline/tree-catch-up.js';
 import { writeSite, type WriteResult } from '../pipeline/write.js';
@@ -223,7 +223,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
     const search = config.search ? searchIndexStep(site, previous !== undefined) : undefined;
     // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
-    const pool = spill ? undefined : renderPoolFor(site, outputs, options, ahead);
+    const pool = spill ? undefined : renderPoolFor(site, stylesheetPathOf(theme), outputs, options, ahead);
     let written: WriteResult;
     try {
       const onWait = (pid: number) => logger.info(`Waiting for the tree catch-up (process ${pid}) that the last build started to finish…`);

@@ -7,7 +7,7 @@ import type { Page } from '../render/page.js';
 import { draftPages } from '../render/draft-pages.js';
 import { assembleSite, type PipelineResult, type StoryName } from '../pipeline/index.js';
 import type { StoryFile } from '../pipeline/load.js';
-import type { ThemeFile } from '../pipeline/load-theme.js';
+import { stylesheetPathOf, type ThemeFile } from '../pipeline/load-theme.js';
 import type { ModelResult } from '../pipeline/model.js';
 
 /** One story file as the dev engine knows it: the file and what modelling it gave. */
@@ -84,7 +84,7 @@ export function assembleForDev(stories: ReadonlyMap<string, StoryEntry>, lastGoo
   const drafts = new Map<string, Page>();
   if (inputs.drafts && outcome.site && outcome.pages) {
     const taken = new Set(outcome.pages.map((page) => page.path));
-    for (const page of draftPages(outcome.site, outcome.hidden ?? [], taken, now)) drafts.set(page.path, page);
+    for (const page of draftPages(outcome.site, outcome.hidden ?? [], taken, now, stylesheetPathOf(theme))) drafts.set(page.path, page);
   }
   return { outcome, messages: [...outcome.messages, ...held], lastGood: nextGood, drafts };
 }

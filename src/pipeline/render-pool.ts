@@ -20,8 +20,8 @@ export interface RenderPool {
  */
 export interface RenderThreads {
   readonly count: number;
-  /** Hand the threads the resolved site (once): from then on they render its story pages and feeds. */
-  serve(site: Site): RenderPool;
+  /** Hand the threads the resolved site (once) and the stylesheet its pages link: from then on they render its story pages and feeds. */
+  serve(site: Site, stylesheetPath: string): RenderPool;
   /** Stop the threads (again is harmless). */
   close(): Promise<void>;
 }
@@ -96,10 +96,10 @@ export function startRenderThreads(count: number): RenderThreads | undefined {
   };
   return {
     count,
-    serve(site) {
+    serve(site, stylesheetPath) {
       if (served) throw new Error('The render threads already serve a site');
       served = true;
-      const message: RenderWorkerMessage = { site: plainSite(site) };
+      const message: RenderWorkerMessage = { site: plainSite(site), stylesheetPath };
       for (const { worker } of threadsAt) worker.postMessage(message);
       return {
         write: (path, target) =>
@@ -158,9 +158,11 @@ export function renderThreadsAhead(freshStories: number, options: RenderPoolOpti
  * `threadWork`, from `renderPoolFrom`, or `WIREDESK_RENDER_POOL_FROM`), on the threads started
  * `ahead` if any, and the outputs with those pages rendered and written on it (their bytes never
  * come back to this thread); undefined when there is little, one thread, or no compiled worker.
+ * Its story pages link the stylesheet at `stylesheetPath`.
  */
 export function renderPoolFor<T extends { readonly path: string; readonly kind: string; readonly unchanged?: boolean }>(
   site: Site,
+  stylesheetPath: string,
   outputs: readonly T[],
   options: RenderPoolOptions,
   ahead?: RenderThreads,
@@ -168,7 +170,7 @@ export function renderPoolFor<T extends { readonly path: string; readonly kind: 
   const threads = ahead?.count ?? poolThreads(options);
   const work = outputs.reduce((total, output) => total + (onThreads(output) ? (threadWork[output.kind] ?? 0) : 0), 0);
   if (threads <= 1 || work < poolThreshold(options)) return undefined;
-  const pool = (ahead ?? startRenderThreads(threads))?.serve(site);
+  const pool = (ahead ?? startRenderThreads(threads))?.serve(site, stylesheetPath);
   if (!pool) return undefined;
   return {
     outputs: outputs.map((output) => (onThreads(output) ? { ...output, writeElsewhere: (target: WriteTarget) => pool.write(output.path, target) } : output)),

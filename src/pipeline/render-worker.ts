@@ -9,9 +9,9 @@ import { writeRenderedSync, type WriteTarget, type WrittenElsewhere } from './ou
 // (once), renders its story pages and feeds by path, and writes each into the output tree (unless
 // a tree already holds its bytes).
 
-/** What the pool sends a render thread: the resolved site as a plain value (first), then batches of story pages and feeds to render and write. */
+/** What the pool sends a render thread: the resolved site as a plain value and the path of the stylesheet its pages link (first), then batches of story pages and feeds to render and write. */
 export type RenderWorkerMessage =
-  | { readonly site: PlainSite }
+  | { readonly site: PlainSite; readonly stylesheetPath: string }
   | { readonly batch: number; readonly pages: readonly { readonly path: string; readonly target: WriteTarget }[] };
 /** What became of each page (in the order asked), or why the batch failed. */
 export type RenderWorkerReply = { readonly batch: number; readonly results: readonly WrittenElsewhere[] } | { readonly batch: number; readonly error: string };
@@ -23,7 +23,7 @@ if (port) {
   port.on('message', (message: RenderWorkerMessage) => {
     if ('site' in message) {
       const site = siteWithLookup(message.site);
-      served = { site, pages: new Map([...articlePages(site), ...feedPages(site)].map((page) => [page.path, page])) };
+      served = { site, pages: new Map([...articlePages(site, message.stylesheetPath), ...feedPages(site)].map((page) => [page.path, page])) };
       return;
     }
     const { batch, pages: asked } = message;

@@ -5,7 +5,7 @@ import { collectionPages, homePages, termIndexPages } from '../render/list-pages
 import type { Page } from '../render/page.js';
 import { searchPages } from '../render/search-page.js';
 import { sitemapPages } from '../render/sitemap-pages.js';
-import type { ThemeFile } from './load-theme.js';
+import { stylesheetPathOf, type ThemeFile } from './load-theme.js';
 
 /**
  * Plan every output file of the site at the instant `now`: story pages and kill notices, home and
@@ -16,5 +16,17 @@ export function renderSite(site: Site, theme: readonly ThemeFile[], now: number 
   const assets = theme.map(
     (file): Page => ({ path: file.path, kind: 'asset', deps: { articles: [], teasers: [], collections: ['theme'] }, render: () => file.bytes }),
   );
-  return [...articlePages(site), ...withdrawnPages(site), ...homePages(site), ...collectionPages(site), ...termIndexPages(), notFoundPage(site), ...searchPages(site), ...feedPages(site), ...sitemapPages(site, now), ...assets];
+  const stylesheet = stylesheetPathOf(theme);
+  return [
+    ...articlePages(site, stylesheet),
+    ...withdrawnPages(site, stylesheet),
+    ...homePages(site, stylesheet),
+    ...collectionPages(site, stylesheet),
+    ...termIndexPages(stylesheet),
+    notFoundPage(site, stylesheet),
+    ...searchPages(site, stylesheet),
+    ...feedPages(site),
+    ...sitemapPages(site, now),
+    ...assets,
+  ];
 }

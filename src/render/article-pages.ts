@@ -14,7 +14,7 @@ import { collectionKey, collectionNameKey, type Page } from './page.js';
 const latestCount = 5;
 
 /** One page per story, at its permalink. */
-export function articlePages(site: Site): Page[] {
+export function articlePages(site: Site, stylesheetPath: string): Page[] {
   const exists = (id: string) => site.byId.has(id);
   const keys = termKeysOf(site);
   return site.articles.map((article): Page => {
@@ -30,7 +30,7 @@ export function articlePages(site: Site): Page[] {
       render: (current) => {
         const now = current.byId.get(article.id);
         if (!now) throw new Error(`Story "${article.id}" is not in the site any more`);
-        return pageHtml(renderArticle(articleView(current, now)));
+        return pageHtml(renderArticle(articleView(current, now, stylesheetPath)));
       },
     };
   });
@@ -40,7 +40,7 @@ export function articlePages(site: Site): Page[] {
  * One notice page per killed story, at the URL the story had: readers who follow an old link
  * learn it was withdrawn. It reads only the story (and the navigation).
  */
-export function withdrawnPages(site: Site): Page[] {
+export function withdrawnPages(site: Site, stylesheetPath: string): Page[] {
   return site.withdrawn.map((article): Page => ({
     path: article.path,
     kind: 'withdrawn',
@@ -48,13 +48,13 @@ export function withdrawnPages(site: Site): Page[] {
     render: (current) => {
       const now = current.withdrawn.find((candidate) => candidate.id === article.id);
       if (!now) throw new Error(`Story "${article.id}" is not withdrawn any more`);
-      return pageHtml(renderWithdrawn({ kind: 'withdrawn', chrome: pageChrome(current, now.path, now.title, withdrawnSentence), article: now }));
+      return pageHtml(renderWithdrawn({ kind: 'withdrawn', chrome: pageChrome(current, stylesheetPath, now.path, now.title, withdrawnSentence), article: now }));
     },
   }));
 }
 
 /** The 404 page, served by static hosts for unknown URLs. */
-export function notFoundPage(site: Site): Page {
+export function notFoundPage(site: Site, stylesheetPath: string): Page {
   const latest = site.articles.slice(0, latestCount).map((article) => article.id);
   return {
     path: '404.html',
@@ -64,7 +64,7 @@ export function notFoundPage(site: Site): Page {
       pageHtml(
         renderNotFound({
           kind: 'not-found',
-          chrome: pageChrome(current, '404.html', 'Page not found', 'The page you asked for is not here.'),
+          chrome: pageChrome(current, stylesheetPath, '404.html', 'Page not found', 'The page you asked for is not here.'),
           latest: articlesWithIds(current, latest),
         }),
       ),
@@ -96,8 +96,8 @@ function termKeysOf(site: Site): (article: LinkedArticle) => string[] {
   };
 }
 
-/** What a story page shows of `article` in `site`: its references, related cards, terms and chrome. */
-export function articleView(site: Site, article: LinkedArticle): ArticleView {
+/** What a story page shows of `article` in `site`: its references, related cards, terms and chrome (linking `stylesheetPath`). */
+export function articleView(site: Site, article: LinkedArticle, stylesheetPath: string): ArticleView {
   const section = article.section && site.collection('section', article.section.slug);
   const topics = article.topics.flatMap((term) => existingCollection(site.collection('topic', term.slug)));
   const tags = article.tags.flatMap((term) => existingCollection(site.collection('tag', term.slug)));
@@ -111,7 +111,7 @@ export function articleView(site: Site, article: LinkedArticle): ArticleView {
     tags,
   };
   const feeds = collectionsOf(view).map((collection) => ({ title: `${site.config.title}: ${collection.name}`, path: collection.feedPath }));
-  return { ...view, chrome: pageChrome(site, article.path, article.title, article.summary, feeds) };
+  return { ...view, chrome: pageChrome(site, stylesheetPath, article.path, article.title, article.summary, feeds) };
 }
 
 function collectionsOf(view: Pick<ArticleView, 'section' | 'topics' | 'tags'>): Collection[] {

@@ -1,14 +1,14 @@
 import type { Site } from '../model/site.js';
 import type { FeedLink, PageChrome } from '../model/views.js';
 
-/** Site-relative path of the stylesheet every page links. */
-export const stylesheetPath = 'assets/style.css';
-
 /** Site-relative path of the site-wide feed's RSS file (its Atom and JSON Feed files sit beside it). */
 export const siteFeedPath = 'feed.xml';
 
-/** The chrome of a page at `path`: layout data plus the site feed and any extra feeds it advertises (each in every format). */
-export function pageChrome(site: Site, path: string, title: string, description: string, feeds: readonly FeedLink[] = []): PageChrome {
+/**
+ * The chrome of a page at `path`: layout data, the theme's stylesheet (its site-relative path, see
+ * `stylesheetPathOf`), plus the site feed and any extra feeds it advertises (each in every format).
+ */
+export function pageChrome(site: Site, stylesheetPath: string, path: string, title: string, description: string, feeds: readonly FeedLink[] = []): PageChrome {
   return {
     config: site.config,
     path,

@@ -12,7 +12,7 @@ import type { Page } from './page.js';
  * stories are left alone (they never run), and so is a story whose URL another page has. The
  * pages add the story nowhere else: lists, feeds and related cards stay as the public sees them.
  */
-export function draftPages(site: Site, hidden: readonly LinkedArticle[], taken: ReadonlySet<string>, now: number): Page[] {
+export function draftPages(site: Site, hidden: readonly LinkedArticle[], taken: ReadonlySet<string>, now: number, stylesheetPath: string): Page[] {
   return hidden.flatMap((article): Page[] => {
     const draft = draftNotice(article, now);
     if (!draft || article.status === 'canceled' || taken.has(article.path)) return [];
@@ -22,7 +22,7 @@ export function draftPages(site: Site, hidden: readonly LinkedArticle[], taken: 
         path: article.path,
         kind: 'article',
         deps: { articles: [article.id], teasers: [...article.linkedIds.filter(exists), ...article.relatedIds.filter(exists)], collections: ['sections'] },
-        render: (current) => pageHtml(renderArticle({ ...articleView(current, article), draft })),
+        render: (current) => pageHtml(renderArticle({ ...articleView(current, article, stylesheetPath), draft })),
       },
     ];
   });

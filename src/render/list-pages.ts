@@ -15,7 +15,7 @@ const kindNames: Readonly<Record<TermKind, { one: string; many: string }>> = {
 };
 
 /** The home pages: every story, newest first, on the first page (`/`) and archive pages (`/page/1/` the oldest, see `paginate`). */
-export function homePages(site: Site): Page[] {
+export function homePages(site: Site, stylesheetPath: string): Page[] {
   return paginate(
     site.articles.map((article) => article.id),
     site.config.pageSize,
@@ -32,7 +32,7 @@ export function homePages(site: Site): Page[] {
         pageHtml(
           renderList({
             kind: 'home',
-            chrome: pageChrome(current, page.path, number === undefined ? current.config.title : `Archive, page ${number}`, current.config.description),
+            chrome: pageChrome(current, stylesheetPath, page.path, number === undefined ? current.config.title : `Archive, page ${number}`, current.config.description),
             heading: number === undefined ? 'Latest stories' : 'Archive',
             total: current.articles.length,
             articles: articlesWithIds(current, page.items),
@@ -44,7 +44,7 @@ export function homePages(site: Site): Page[] {
 }
 
 /** The paginated pages of every section, topic and tag: the first with the story count, the archive pages without. */
-export function collectionPages(site: Site): Page[] {
+export function collectionPages(site: Site, stylesheetPath: string): Page[] {
   return [...site.sections, ...site.topics, ...site.tags].flatMap(({ kind, slug, path, articleIds }) =>
     paginate(articleIds, site.config.pageSize, path).map((page): Page => {
       const number = page.pagination.number;
@@ -60,7 +60,7 @@ export function collectionPages(site: Site): Page[] {
           return pageHtml(
             renderList({
               kind,
-              chrome: pageChrome(current, page.path, pageTitle(collection, number), `${kindNames[kind].one}: ${collection.name}`, [
+              chrome: pageChrome(current, stylesheetPath, page.path, pageTitle(collection, number), `${kindNames[kind].one}: ${collection.name}`, [
                 { title: `${current.config.title}: ${collection.name}`, path: collection.feedPath },
               ]),
               heading: collection.name,
@@ -82,7 +82,7 @@ function placeOf(pagination: Pagination): string {
 }
 
 /** The index pages listing every section, topic and tag with its story count. */
-export function termIndexPages(): Page[] {
+export function termIndexPages(stylesheetPath: string): Page[] {
   return (['section', 'topic', 'tag'] as const).map((kind): Page => {
     const path = `${collectionFolders[kind]}/`;
     const indexKind = `${kind}-index` as TermIndexKind;
@@ -94,7 +94,7 @@ export function termIndexPages(): Page[] {
         pageHtml(
           renderTermIndex({
             kind: indexKind,
-            chrome: pageChrome(current, path, kindNames[kind].many, `Every ${kind} with its number of stories.`),
+            chrome: pageChrome(current, stylesheetPath, path, kindNames[kind].many, `Every ${kind} with its number of stories.`),
             heading: kindNames[kind].many,
             collections: collectionsOfKind(current, kind),
           }),

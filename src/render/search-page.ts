@@ -15,7 +15,7 @@ export const searchScriptPath = 'assets/search.js';
  * The search page and its script, when the site has search (`search: true`, the default). The
  * index they use is made from the written pages by the write stage (see `searchIndexStep`).
  */
-export function searchPages(site: Site): Page[] {
+export function searchPages(site: Site, stylesheetPath: string): Page[] {
   if (!site.config.search) return [];
   return [
     {
@@ -26,7 +26,7 @@ export function searchPages(site: Site): Page[] {
         pageHtml(
           renderSearch({
             kind: 'search',
-            chrome: pageChrome(current, searchPagePath, 'Search', `Search the stories of ${current.config.title}.`),
+            chrome: pageChrome(current, stylesheetPath, searchPagePath, 'Search', `Search the stories of ${current.config.title}.`),
             bundlePath: searchFolder,
             scriptPath: searchScriptPath,
           }),
