@@ -65,7 +65,7 @@ export interface BuildOptions extends SiteInputs {
 }
 
 /** Output files that are not pages a reader opens. */
-const nonPageKinds: ReadonlySet<string> = new Set(['feed', 'sitemap', 'robots', 'asset']);
+const nonPageKinds: ReadonlySet<string> = new Set(['feed', 'sitemap', 'robots', 'headers', 'asset']);
 
 /** From this many stories, their bodies are spilled to a file for the rest of the build. */
 const spillFrom = 20_000;
@@ -127,7 +127,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const folder = options.cache === false ? undefined : openCacheFolder(dir);
   if (folder?.usable === false) logger.error(folder.warning);
   const useCache = folder?.usable === true;
-  const configKey = JSON.stringify(config);
+  // The deploy command runs after the build and changes no output: changing it keeps the cache.
+  const configKey = JSON.stringify({ ...config, deploy: undefined });
   const [scan, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
   const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
   phase('scan');

@@ -5,12 +5,13 @@ import { collectionPages, homePages, termIndexPages } from '../render/list-pages
 import type { Page } from '../render/page.js';
 import { searchPages } from '../render/search-page.js';
 import { sitemapPages } from '../render/sitemap-pages.js';
+import { headersPages } from '../render/headers-page.js';
 import { stylesheetPathOf, type ThemeFile } from './load-theme.js';
 
 /**
  * Plan every output file of the site at the instant `now`: story pages and kill notices, home and
- * collection pages, indexes, the 404 and search pages, feeds, sitemaps and robots.txt, and the
- * theme's assets. Each page renders lazily, when the write stage asks.
+ * collection pages, indexes, the 404 and search pages, feeds, sitemaps and robots.txt, `_headers`
+ * (with `headers: true`), and the theme's assets. Each page renders lazily, when the write stage asks.
  */
 export function renderSite(site: Site, theme: readonly ThemeFile[], now: number = Date.now()): Page[] {
   const assets = theme.map(
@@ -27,6 +28,7 @@ export function renderSite(site: Site, theme: readonly ThemeFile[], now: number 
     ...searchPages(site, stylesheet),
     ...feedPages(site),
     ...sitemapPages(site, now),
+    ...headersPages(site.config, stylesheet),
     ...assets,
   ];
 }

@@ -16,6 +16,7 @@ export const pageKinds = [
   'feed',
   'sitemap',
   'robots',
+  'headers',
   'asset',
 ] as const;
 
