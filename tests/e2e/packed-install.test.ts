@@ -34,8 +34,8 @@ describe('the packed package, installed into an empty folder', () => {
   }, 300_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('should ship what runs, the stylesheet and the license, and no tests, benchmarks or sources', () => {
-    expect(listed).toEqual(expect.arrayContaining(['bin/wiredesk.js', 'lib/src/bundle/cli.js', 'lib/src/bundle/model-worker.js', 'templates/assets/style.css', 'LICENSE', 'README.md', 'package.json']));
+  it('should ship what runs, the stylesheet, the nginx config and the license, and no tests, benchmarks or sources', () => {
+    expect(listed).toEqual(expect.arrayContaining(['bin/wiredesk.js', 'lib/src/bundle/cli.js', 'lib/src/bundle/model-worker.js', 'templates/assets/style.css', 'deploy/nginx.conf', 'LICENSE', 'README.md', 'package.json']));
     expect(listed.filter((file) => /^(tests|bench|src)\//.test(file) || file.endsWith('.ts') || file.endsWith('.tsx'))).toEqual([]);
   });
 
