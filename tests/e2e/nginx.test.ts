@@ -1,6 +1,8 @@
-import { chmod, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { chmod, mkdir, readFile, symlink } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +11,7 @@ import { launchBrowser } from '../support/browser.js';
 import { cliBuildOutcome } from '../support/cli-build.js';
 import { fixtureSite, fixtureStory, type FixtureSite } from '../support/fixture-site.js';
 import { parsePage } from '../support/html.js';
-import { startNginx, type NginxServer } from '../support/nginx.js';
+import { repoNginxConf, startNginx, type NginxServer } from '../support/nginx.js';
 
 /** A response as it came over the wire: status, headers and the undecoded body. */
 interface RawResponse {
@@ -143,5 +145,58 @@ describe('the built site served by nginx with the repo config', () => {
       sheets: [...document.styleSheets].filter((sheet) => sheet.href && sheet.href.includes('/assets/style.')).length,
     })`);
     expect(styled).toEqual({ bodyMargin: '0px', headerBorder: '3px', sheets: 1 });
+  });
+});
+
+/** The edits docs/deploying.md gives for a site under `/news/` ("A site under a path"), as `sed` arguments. */
+const subPathEdits = ['-e', 's|"\\^/|"^/news/|', '-e', 's|location = /_headers|location = /news/_headers|', '-e', 's|error_page 404 /404.html|error_page 404 /news/404.html|'];
+
+describe('a site under a path served by nginx with the repo config edited as documented', () => {
+  let fixture: FixtureSite;
+  let nginx: NginxServer;
+
+  beforeAll(async () => {
+    fixture = await fixtureSite(`-- site.yaml --\nbaseUrl: http://localhost/news/\npageSize: 2\n${stories}`);
+    await chmod(fixture.dir, 0o755);
+    const built = await cliBuildOutcome(fixture.dir, []);
+    expect(built.code, built.stderr).toBe(0);
+    // root is a folder whose `news` is a link to the output folder, as the docs say.
+    const root = path.join(fixture.dir, 'www');
+    await mkdir(root);
+    await symlink(path.join(fixture.dir, 'dist'), path.join(root, 'news'));
+    const { stdout: edited } = await promisify(execFile)('sed', [...subPathEdits, repoNginxConf]);
+    nginx = await startNginx(root, edited);
+  }, 60_000);
+
+  afterAll(async () => {
+    await nginx?.stop();
+    await fixture?.remove();
+  });
+
+  it('should give the docs the same edits as this test', async () => {
+    const docs = await readFile(path.resolve(import.meta.dirname, '../../docs/deploying.md'), 'utf8');
+    const documented = /^sed (-e '[^']+'[ \\\n]*)+/m.exec(docs)?.[0] ?? '';
+    expect([...documented.matchAll(/-e '([^']+)'/g)].map((match) => ['-e', match[1]]).flat()).toEqual(subPathEdits);
+  });
+
+  it('should serve pages, archive pages and the stylesheet under the path with their cache rules', async () => {
+    const home = await get(nginx.origin, '/news/');
+    expect([home.status, home.headers['cache-control']]).toEqual([200, cacheControl.front]);
+    const [href = ''] = parsePage(home.body.toString()).attrs('link[rel=stylesheet]', 'href');
+    expect(href).toMatch(/^\/news\/assets\/style\.[0-9a-f]{10}\.css$/);
+    expect((await get(nginx.origin, href)).headers['cache-control']).toBe(cacheControl.fingerprinted);
+    expect((await get(nginx.origin, '/news/tags/japan/page/1/')).headers['cache-control']).toBe(cacheControl.archive);
+    expect((await get(nginx.origin, '/news/feed.xml')).headers['content-type']).toBe('application/rss+xml; charset=utf-8');
+    const story = await get(nginx.origin, '/news/2018/05/03/s3/');
+    expect([story.status, story.headers['cache-control']]).toEqual([200, cacheControl.revalidate]);
+  });
+
+  it('should redirect to the slash form and answer a missing page with the site’s 404 page', async () => {
+    const redirect = await get(nginx.origin, '/news/2018/05/03/s3');
+    expect([redirect.status, redirect.headers.location]).toEqual([301, '/news/2018/05/03/s3/']);
+    const missing = await get(nginx.origin, '/news/nowhere/');
+    expect(missing.status).toBe(404);
+    expect(missing.body.toString()).toBe(await readFile(path.join(fixture.dir, 'dist/404.html'), 'utf8'));
+    expect((await get(nginx.origin, '/news/_headers')).status).toBe(404);
   });
 });

@@ -56,14 +56,14 @@ async function freePort(): Promise<number> {
 /**
  * Start Debian's nginx in the foreground (`daemon off`) as a child of the test, with its pid,
  * logs and temporary files in a folder of its own, serving `root` (which may be a symbolic link)
- * with the repo's server block (`serverBlock` edits it further, e.g. for a site under a path).
+ * with the repo's server block, or `serverBlock` (the repo's as edited for a site under a path).
  * Resolves once it answers HTTP; its error log is in the error when it does not.
  */
-export async function startNginx(root: string, serverBlock: (block: string) => string = (block) => block): Promise<NginxServer> {
+export async function startNginx(root: string, serverBlock?: string): Promise<NginxServer> {
   const binary = nginxBinary();
   const prefix = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-nginx-'));
   const port = await freePort();
-  const block = serverBlock(serverBlockFor(await readFile(repoNginxConf, 'utf8'), root, port));
+  const block = serverBlockFor(serverBlock ?? (await readFile(repoNginxConf, 'utf8')), root, port);
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `    ${kind}_temp_path ${path.join(prefix, kind)};`).join('\n');
   const main = [
     'daemon off;',
