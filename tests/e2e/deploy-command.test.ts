@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BuildManifest } from '../../src/deploy/manifest.js';
+import { cacheControl } from '../../src/render/headers-page.js';
 import { cliOutcome } from '../support/cli-build.js';
 import { fixtureStory, siteMaker } from '../support/fixture-site.js';
 
@@ -97,5 +98,54 @@ describe('the deploy command', () => {
     expect(outcome.code).toBe(1);
     expect(outcome.stdout).not.toContain('Deploying');
     expect(existsSync(path.join(built.dir, 'deployed.json'))).toBe(false);
+  });
+});
+
+/** The `deploy.sh` of the S3 recipe in docs/deploying.md, as written there. */
+async function documentedS3Script(): Promise<string> {
+  const docs = await readFile(path.resolve(import.meta.dirname, '../../docs/deploying.md'), 'utf8');
+  const script = /```sh\n(#!\/bin\/sh\n# deploy\.sh[\s\S]*?)```/.exec(docs)?.[1];
+  if (script === undefined) throw new Error('docs/deploying.md has no deploy.sh block');
+  return script;
+}
+
+describe('the S3 recipe of the docs', () => {
+  it('should upload what changed with each file’s cache rule, assets before pages, then delete what was removed', async () => {
+    const built = await site(`-- site.yaml --\ndeploy: sh deploy.sh\npageSize: 2\n${stories}${fixtureStory('c', 3, 'tags: [Japan]')}`);
+    await writeFile(path.join(built.dir, 'deploy.sh'), await documentedS3Script());
+    // A stand-in for the AWS CLI that logs each call, one line of arguments separated by tabs.
+    const bin = path.join(built.dir, 'bin');
+    await mkdir(bin);
+    await writeFile(path.join(bin, 'aws'), `#!/bin/sh\n(IFS='\t'; printf '%s\\n' "$*") >> "${path.join(built.dir, 'aws.log')}"\n`, { mode: 0o755 });
+    const env = { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` };
+    const first = await cliOutcome(built.dir, ['build'], env);
+    expect(first.code, first.stderr).toBe(0);
+    const calls = (await readFile(path.join(built.dir, 'aws.log'), 'utf8')).trim().split('\n').map((line) => line.split('\t'));
+    const uploads = new Map(calls.filter((call) => call[1] === 'cp').map((call) => [call[3]?.replace('s3://news.example.com/', '') ?? '', call[call.indexOf('--cache-control') + 1]]));
+    const manifestFiles = (await built.files()).filter((file) => file !== '_headers');
+    expect([...uploads.keys()].sort()).toEqual(manifestFiles);
+    const stylesheet = manifestFiles.find((file) => file.startsWith('assets/style.')) ?? '';
+    expect(Object.fromEntries(['index.html', 'page/1/index.html', 'tags/japan/page/1/index.html', 'tags/japan/index.html', 'feed.xml', 'tags/japan/feed.json', 'sitemap.xml', 'pagefind/pagefind-entry.json', '2018/05/03/c/index.html', '404.html', stylesheet].map((file) => [file, uploads.get(file)]))).toEqual({
+      'index.html': cacheControl.front,
+      'page/1/index.html': cacheControl.archive,
+      'tags/japan/page/1/index.html': cacheControl.archive,
+      'tags/japan/index.html': cacheControl.front,
+      'feed.xml': cacheControl.front,
+      'tags/japan/feed.json': cacheControl.front,
+      'sitemap.xml': cacheControl.front,
+      'pagefind/pagefind-entry.json': cacheControl.front,
+      '2018/05/03/c/index.html': cacheControl.revalidate,
+      '404.html': cacheControl.revalidate,
+      [stylesheet]: cacheControl.fingerprinted,
+    });
+    const order = [...uploads.keys()];
+    expect(order.findIndex((file) => file.endsWith('.html'))).toBeGreaterThan(order.findLastIndex((file) => !file.endsWith('.html')));
+
+    // A story removed: its page is deleted from the bucket.
+    await writeFile(path.join(built.dir, 'aws.log'), '');
+    await rm(path.join(built.dir, 'stories/c.md'));
+    expect((await cliOutcome(built.dir, ['build'], env)).code).toBe(0);
+    const after = (await readFile(path.join(built.dir, 'aws.log'), 'utf8')).trim().split('\n').map((line) => line.split('\t'));
+    expect(after.filter((call) => call[1] === 'rm').map((call) => call[2])).toContain('s3://news.example.com/2018/05/03/c/index.html');
   });
 });
