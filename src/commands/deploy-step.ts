@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readCacheFile, writeCacheFile } from '../cache/cache-file.js';
-import { runDeployCommand } from '../deploy/deploy-command.js';
+import { runDeployCommand, type DeployResult } from '../deploy/deploy-command.js';
 import { changesOutput, combinedManifest, manifestText, type BuildManifest } from '../deploy/manifest.js';
 import type { SiteConfig } from '../model/config.js';
 import type { Logger } from '../report/logger.js';
@@ -44,7 +44,9 @@ export async function deployStep(build: PublishedBuild, places: DeployPlaces, ru
   const shownOut = JSON.stringify(path.relative(places.cwd, places.out) || '.');
   if (run) {
     logger.info(`Deploying: ${terminalText(command)}`);
-    const result = await runDeployCommand({ command, cwd: places.cwd, out: places.out, baseUrl: build.config.baseUrl, manifest });
+    const result = await runDeployCommand({ command, cwd: places.cwd, out: places.out, baseUrl: build.config.baseUrl, manifest }).catch(
+      (error: unknown): DeployResult => ({ ok: false, reason: `it could not start: ${error instanceof Error ? error.message : String(error)}` }),
+    );
     if (result.ok) {
       await rm(pendingPath, { force: true }).catch(() => undefined);
       logger.info(`Deployed ${manifest.added.length + manifest.changed.length} changed and ${manifest.removed.length} removed files`);
