@@ -268,6 +268,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildOutcome> {
       pages: result.pages.filter((page) => !nonPageKinds.has(page.kind)).length,
       feeds: result.pages.filter((page) => page.kind === 'feed' && page.path.endsWith('feed.xml')).length,
     };
+    const manifest = manifestOf(written);
     // The site is published: from here on, nothing that fails may fail the build (the next one starts without the cache).
     if (useCache) await keepCache(dir, logger, async () => {
       const stamps = new Map(
@@ -284,7 +285,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildOutcome> {
       const frameChecksum = framed ? index?.frameChecksum : await writeSiteFrame(dir, clean && result.siteMessages ? frameOf(site, shape ?? '', result.siteMessages) : undefined);
       const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum };
       await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
-      await writeManifest(dir, manifestOf(written));
+      await writeManifest(dir, manifest);
       phase('write cache');
     });
     // The tree left behind is far behind the live one: have it linked up in the background, for the next build.
@@ -298,7 +299,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildOutcome> {
       removed: written.removed.length,
       ms: elapsed(started),
     };
-    return report(logger, { ok: true, messages, site, stats, leftOut: result.leftOut, schedule: site.schedule, config, manifest: manifestOf(written) });
+    return report(logger, { ok: true, messages, site, stats, leftOut: result.leftOut, schedule: site.schedule, config, manifest });
   } finally {
     await ahead?.close();
     spill?.close();
