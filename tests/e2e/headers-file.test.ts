@@ -49,6 +49,8 @@ describe('the _headers file', () => {
     expect(outcome.ok).toBe(true);
     const rules = parseHeadersFile(await built.read('_headers'));
     for (const rule of rules) expect(rule.pattern.startsWith('/news/'), rule.pattern).toBe(true);
+    // Cloudflare Pages reads at most 100 rules.
+    expect(rules.length).toBeLessThanOrEqual(100);
     const files = await built.files();
     const stylesheet = files.find((file) => /^assets\/style\.[0-9a-f]{10}\.css$/.test(file)) ?? 'no stylesheet';
     const urlOf = (file: string) => `/news/${file.replace(/(^|\/)index\.html$/, '$1')}`;
