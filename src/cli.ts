@@ -1,4 +1,4 @@
-import { commands, leftOutExitCode } from './cli/commands.js';
+import { commands, deployFailedExitCode, leftOutExitCode } from './cli/commands.js';
 import { commandHelp, globalHelp } from './cli/help.js';
 import { flag, parseCommandLine, text, texts } from './cli/parse.js';
 import { missingStoriesFolder } from './io/stories-folder.js';
@@ -79,9 +79,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (now === 'invalid') return 2;
     const { build } = await import('./commands/build.js');
     const { logger, progress } = terminal();
-    const outcome = await build({ stories: text(values, 'stories'), out: text(values, 'out'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), threads, cache: !flag(values, 'no-cache'), keepGoing: flag(values, 'keep-going'), now, force: flag(values, 'force'), logger, progress }).finally(() => progress.clear());
+    const outcome = await build({ stories: text(values, 'stories'), out: text(values, 'out'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), threads, cache: !flag(values, 'no-cache'), keepGoing: flag(values, 'keep-going'), now, force: flag(values, 'force'), deploy: !flag(values, 'no-deploy'), logger, progress }).finally(() => progress.clear());
     if (outcome.refused !== undefined) return 2;
     if (!outcome.ok) return 1;
+    if (outcome.deployFailure !== undefined) return deployFailedExitCode;
     return outcome.leftOut !== undefined && outcome.leftOut.length > 0 ? leftOutExitCode : 0;
   }
   if (command === 'dev') {

@@ -25,6 +25,7 @@ export const defaultConfig: SiteConfig = {
   embedHosts: [],
   relatedCount: 3,
   search: true,
+  headers: false,
 };
 
 const text = z.string({ error: 'text' }).trim().min(1);
@@ -46,6 +47,9 @@ export const configSchema = z.object({
     .optional(),
   relatedCount: z.int({ error: 'a whole number' }).min(0).max(20).optional(),
   search: z.boolean({ error: 'true or false' }).optional(),
+  headers: z.boolean({ error: 'true or false' }).optional(),
+  // The site owner's own command, run through the shell as it is: trusted, like the rest of site.yaml.
+  deploy: text.optional(),
 });
 
 /** Settings given on the command line; they win over `site.yaml`. */

@@ -36,6 +36,9 @@ export const globalFlags: Readonly<Record<string, FlagSpec>> = {
 /** The exit code of a build that published the site but left broken stories out (`--keep-going`). */
 export const leftOutExitCode = 3;
 
+/** The exit code of a build that published the site but whose `deploy` command failed. */
+export const deployFailedExitCode = 4;
+
 /** Every command, by name: adding a command is one entry here and one branch in cli.ts. */
 export const commands: Readonly<Record<string, CommandSpec>> = {
   build: {
@@ -51,9 +54,10 @@ export const commands: Readonly<Record<string, CommandSpec>> = {
       'keep-going': { type: 'boolean', help: `Leave out broken stories (listed) and publish the rest;\nexits ${leftOutExitCode} when it left any out` },
       now,
       force: { type: 'boolean', help: 'Replace an output folder that wiredesk did not write' },
+      'no-deploy': { type: 'boolean', help: "Do not run site.yaml's deploy command (the next build that does\nhands it this build's changes too)" },
       quiet,
     },
-    notes: `Exit codes: 0 built, 1 errors in stories or a failed write, 2 a wrong command line, a\nrefused output folder or no stories folder, ${leftOutExitCode} built with --keep-going but left broken stories out`,
+    notes: `Exit codes: 0 built, 1 errors in stories or a failed write, 2 a wrong command line, a\nrefused output folder or no stories folder, ${leftOutExitCode} built with --keep-going but left broken stories out,\n${deployFailedExitCode} built and published but the deploy command failed`,
   },
   dev: {
     summary: 'Preview: build, serve, watch, rebuild what changed, reload open pages',

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { openBodySpill, type BodySpill } from '../cache/body-spill.js';
-import { writeCacheFile } from '../cache/cache-file.js';
 import { openCacheFolder } from '../cache/cache-folder.js';
 import { publishedBefore } from '../cache/published.js';
 import { cacheDir, readCacheIndex, readCachedStories, readSiteFrame, writeBuildCache, writeSiteFrame, type CachedStory } from '../cache/build-cache.js';
@@ -35,6 +34,8 @@ import { needsCatchUp, startTreeCatchUp } from '../pipeline/tree-catch-up.js';
 import { writeSite, type WriteResult } from '../pipeline/write.js';
 import { outputRefusal } from '../pipeline/output-guard.js';
 import { keepCache, writeFailure } from './build-failures.js';
+import { deployStep } from './deploy-step.js';
+import { manifestOf, writeManifest, type BuildManifest } from '../deploy/manifest.js';
 import { phaseTimer } from './phase-timer.js';
 import { formatReport } from '../report/format.js';
 import { searchIndexStep } from '../search/build-step.js';
@@ -74,10 +75,12 @@ export interface BuildOptions extends SiteInputs {
   readonly now?: number | undefined;
   /** Replace an existing output folder that wiredesk did not write (`--force`); never one of the site's own folders. */
   readonly force?: boolean | undefined;
+  /** Run the `deploy` command of the settings after a build that changed the output (the CLI's default; not `--no-deploy`). */
+  readonly deploy?: boolean | undefined;
 }
 
 /** Output files that are not pages a reader opens. */
-const nonPageKinds: ReadonlySet<string> = new Set(['feed', 'sitemap', 'robots', 'asset']);
+const nonPageKinds: ReadonlySet<string> = new Set(['feed', 'sitemap', 'robots', 'headers', 'asset']);
 
 /** From this many stories, their bodies are spilled to a file for the rest of the build. */
 const spillFrom = 20_000;
@@ -109,10 +112,28 @@ export interface BuildOutcome {
   readonly refused?: string;
   /** Why writing the output failed (a full disk, say), printed in place of the usual failure line. */
   readonly failure?: string;
+  /** The settings the site was built with, when they were usable. */
+  readonly config?: SiteConfig;
+  /** What a build that published the site did to the output folder. */
+  readonly manifest?: BuildManifest;
+  /** Why the deploy command failed, after a build that published the site (the line printed). */
+  readonly deployFailure?: string;
 }
 
-/** Build the stories folder into the output folder once: load, run the pipeline (reusing the cache), report, write. */
+/**
+ * Build the stories folder into the output folder once: load, run the pipeline (reusing the
+ * cache), report, write; then, once the site is published, the deploy step (see `deployStep`).
+ */
 export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
+  const outcome = await buildOnce(options);
+  if (!outcome.ok || !outcome.config || !outcome.manifest) return outcome;
+  const cwd = options.cwd ?? process.cwd();
+  const places = { cwd, out: path.resolve(cwd, options.out ?? 'dist'), cacheDir: cacheDir(cwd) };
+  const deployFailure = await deployStep({ config: outcome.config, manifest: outcome.manifest }, places, options.deploy === true, options.logger ?? consoleLogger);
+  return deployFailure === undefined ? outcome : { ...outcome, deployFailure };
+}
+
+async function buildOnce(options: BuildOptions): Promise<BuildOutcome> {
   const started = performance.now();
   const now = options.now ?? Date.now();
   const cwd = options.cwd ?? process.cwd();
@@ -140,7 +161,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const folder = options.cache === false ? undefined : openCacheFolder(dir);
   if (folder?.usable === false) logger.error(folder.warning);
   const useCache = folder?.usable === true;
-  const configKey = JSON.stringify(config);
+  // The deploy command runs after the build and changes no output: changing it keeps the cache.
+  const configKey = JSON.stringify({ ...config, deploy: undefined });
   // The site's own templates, compiled (or taken as compiled before) and loaded before anything is read: an error stops here.
   const overrides = await siteTemplates({ cwd, cacheDir: useCache ? dir : undefined });
   if (hasErrors(overrides.messages)) return report(logger, { ok: false, messages: [...resolved.messages, ...overrides.messages] });
@@ -188,10 +210,11 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
   const inWindow = index !== undefined && index.schedule.window.from <= now && now < index.schedule.window.until;
   if (index && inWindow && templatesKept && isUpToDate(index, scan, out, own) && !hasErrors(lastMessages)) {
     // Nothing to read, render or write: the output folder already is this build.
-    await keepCache(dir, logger, () => writeManifest(dir, { files: new Map(), removed: [] }, index.pages.size));
+    const manifest = manifestOf({ files: new Map(), removed: [] }, index.pages.size);
+    await keepCache(dir, logger, () => writeManifest(dir, manifest));
     const messages = [...resolved.messages, ...lastMessages];
     const stats = { ...index.counts, storiesReused: index.counts.stories, written: 0, unchanged: index.pages.size, removed: 0, ms: elapsed(started) };
-    return report(logger, { ok: true, messages, stats, schedule: index.schedule });
+    return report(logger, { ok: true, messages, stats, schedule: index.schedule, config, manifest });
   }
 
   // A huge archive's bodies wait in a file rather than in memory while pages are rendered: those
@@ -314,6 +337,7 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
       pages: result.pages.filter((page) => !nonPageKinds.has(page.kind)).length,
       feeds: result.pages.filter((page) => page.kind === 'feed' && page.path.endsWith('feed.xml')).length,
     };
+    const manifest = manifestOf(written);
     // The site is published: from here on, nothing that fails may fail the build (the next one starts without the cache).
     if (useCache) progress.phase('Writing the cache');
     if (useCache) await keepCache(dir, logger, async () => {
@@ -331,7 +355,7 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
       const frameChecksum = framed ? index?.frameChecksum : await writeSiteFrame(dir, clean && result.siteMessages ? frameOf(site, shape ?? '', result.siteMessages) : undefined);
       const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, own: { stamp: own.stamp, print: own.print }, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum };
       await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
-      await writeManifest(dir, written, 0);
+      await writeManifest(dir, manifest);
       rememberTemplatesKey(dir, templates);
       phase('write cache');
     });
@@ -346,7 +370,7 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
       removed: written.removed.length,
       ms: elapsed(started),
     };
-    return report(logger, { ok: true, messages, site, stats, leftOut: result.leftOut, schedule: site.schedule });
+    return report(logger, { ok: true, messages, site, stats, leftOut: result.leftOut, schedule: site.schedule, config, manifest });
   } finally {
     await ahead?.close();
     spill?.close();
@@ -360,14 +384,6 @@ function displayFolderOf(root: string, cwd: string): string {
 
 function elapsed(since: number): number {
   return Math.round(performance.now() - since);
-}
-
-/** The manifest of the last build: which output files were added, changed, kept or removed. */
-async function writeManifest(dir: string, written: Pick<WriteResult, 'files' | 'removed'>, alsoUnchanged: number): Promise<void> {
-  const byOutcome = (outcome: string) => [...written.files].filter(([, file]) => file.outcome === outcome).map(([name]) => name).sort();
-  const manifest = { added: byOutcome('added'), changed: byOutcome('changed'), removed: written.removed, unchanged: byOutcome('unchanged').length + alsoUnchanged };
-  await mkdir(dir, { recursive: true });
-  writeCacheFile(path.join(dir, 'manifest.json'), [Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`)]);
 }
 
 function report(logger: Logger, outcome: BuildOutcome): BuildOutcome {

@@ -29,7 +29,7 @@ export interface ExtendedSite {
   readonly relinked: ReadonlySet<string>;
 }
 
-const kindsKeptByAdditions: ReadonlySet<PageKind> = new Set<PageKind>(['article', 'withdrawn', 'page', 'robots', 'asset']);
+const kindsKeptByAdditions: ReadonlySet<PageKind> = new Set<PageKind>(['article', 'withdrawn', 'page', 'robots', 'headers', 'asset']);
 
 /**
  * Whether a page's dependencies stay what they were when stories are added, the collections of

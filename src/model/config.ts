@@ -26,6 +26,13 @@ export interface SiteConfig {
   readonly relatedCount: number;
   /** Build a static full-text search index of the stories (Pagefind) and a search page. */
   readonly search: boolean;
+  /** Write a `_headers` file (Netlify and Cloudflare Pages syntax) with cache rules for the host. */
+  readonly headers: boolean;
+  /**
+   * A shell command run in the site's folder after each build that changed the output (trusted:
+   * the site owner's), told the output folder and the build's manifest; none when absent.
+   */
+  readonly deploy?: string;
 }
 
 /** Where a site's inputs are: the options `build` and `dev` share; paths are relative to `cwd`. */

@@ -47,6 +47,8 @@ export interface Site {
   readonly pages?: readonly SitePage[];
   /** Site-relative href of the site's own stylesheet (`assets/site.css?v=<hash>`), when `static/` has one. */
   readonly siteStylesheet?: string;
+  /** Site-relative path of the theme's stylesheet, named after its bytes (`assets/style.<hash>.css`, see `loadTheme`); every page links it. */
+  readonly stylesheetPath?: string;
 }
 
 /** A site without its lookup function: a plain value that can be posted to another thread. */
@@ -62,11 +64,11 @@ export function siteWithLookup(plain: PlainSite): Site {
 
 /** The site as a plain value (without its lookup function, every article read whole), to post to another thread. */
 export function plainSite(site: Site): PlainSite {
-  const { config, sections, topics, tags, usedAssets, schedule, pages, siteStylesheet } = site;
+  const { config, sections, topics, tags, usedAssets, schedule, pages, siteStylesheet, stylesheetPath } = site;
   const articles = site.articles.map(wholeArticle);
   const withdrawn = site.withdrawn.map(wholeArticle);
   const byId = new Map([...site.byId].map(([id, article]) => [id, wholeArticle(article)]));
-  const own = { ...(pages ? { pages } : {}), ...(siteStylesheet === undefined ? {} : { siteStylesheet }) };
+  const own = { ...(pages ? { pages } : {}), ...(siteStylesheet === undefined ? {} : { siteStylesheet }), ...(stylesheetPath === undefined ? {} : { stylesheetPath }) };
   return { config, articles, byId, sections, topics, tags, usedAssets, withdrawn, schedule, ...own };
 }
 

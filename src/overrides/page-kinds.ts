@@ -23,6 +23,7 @@ const pageTemplates: Readonly<Record<PageKind, TemplateName | null>> = {
   feed: null,
   sitemap: null,
   robots: null,
+  headers: null,
   asset: null,
 };
 

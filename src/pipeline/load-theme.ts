@@ -1,15 +1,47 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A static file of the theme, with the site-relative path it is published at. */
 export interface ThemeFile {
-  /** Site-relative path, e.g. `assets/style.css`. */
+  /** Site-relative path, e.g. `assets/style.3f9a0c2b1d.css`. */
   readonly path: string;
+  /** Its name in the theme's assets folder, e.g. `style.css`. */
+  readonly name: string;
   readonly bytes: Uint8Array;
 }
 
-/** Read the theme's static files (the `templates/assets/` folder) to publish them under `assets/`. */
+/** The theme's stylesheet, as named in its assets folder: every page links it. */
+export const stylesheetName = 'style.css';
+
+/** How many hex digits of the SHA-256 of a fingerprinted file's bytes its published name carries. */
+const fingerprintLength = 10;
+
+/**
+ * Read the theme's static files (the `templates/assets/` folder) to publish them under `assets/`.
+ * The stylesheet is published under a name that carries a digest of its bytes
+ * (`assets/style.<hash>.css`), so that hosts may cache it for good: a new stylesheet is a new URL.
+ */
 export async function loadTheme(assetsDir: string): Promise<ThemeFile[]> {
   const names = (await readdir(assetsDir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
-  return Promise.all(names.map(async (name) => ({ path: `assets/${name}`, bytes: await readFile(path.join(assetsDir, name)) })));
+  return Promise.all(
+    names.map(async (name) => {
+      const bytes = await readFile(path.join(assetsDir, name));
+      return { path: `assets/${name === stylesheetName ? fingerprinted(name, bytes) : name}`, name, bytes };
+    }),
+  );
+}
+
+/** The site-relative path the theme's stylesheet is published at (see `loadTheme`). */
+export function stylesheetPathOf(theme: readonly ThemeFile[]): string {
+  const stylesheet = theme.find((file) => file.name === stylesheetName);
+  if (!stylesheet) throw new Error(`The theme has no ${stylesheetName}`);
+  return stylesheet.path;
+}
+
+/** `name` with a digest of `bytes` before its extension: `style.css` → `style.3f9a0c2b1d.css`. */
+function fingerprinted(name: string, bytes: Uint8Array): string {
+  const extension = path.extname(name);
+  const digest = createHash('sha256').update(bytes).digest('hex').slice(0, fingerprintLength);
+  return `${name.slice(0, name.length - extension.length)}.${digest}${extension}`;
 }

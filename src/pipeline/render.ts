@@ -8,17 +8,31 @@ import type { Page } from '../render/page.js';
 import { searchPages } from '../render/search-page.js';
 import { sitePages } from '../render/site-pages.js';
 import { sitemapPages } from '../render/sitemap-pages.js';
-import type { ThemeFile } from './load-theme.js';
+import { headersPages } from '../render/headers-page.js';
+import { stylesheetPathOf, type ThemeFile } from './load-theme.js';
 
 /**
  * Plan every output file of the site at the instant `now`: story pages and kill notices, home and
  * collection pages, indexes, the 404 and search pages, the pages of `pages/`, feeds, sitemaps and
- * robots.txt, and the theme's assets, with `templates` (the defaults, or a site's overrides). Each
- * page renders lazily, when the write stage asks.
+ * robots.txt, `_headers` (with `headers: true`), and the theme's assets, with `templates` (the
+ * defaults, or a site's overrides). Each page renders lazily, when the write stage asks.
  */
 export function renderSite(site: Site, theme: readonly ThemeFile[], now: number = Date.now(), templates: Templates = defaultTemplates): Page[] {
   const assets = theme.map(
     (file): Page => ({ path: file.path, kind: 'asset', deps: { articles: [], teasers: [], collections: ['theme'] }, render: () => file.bytes }),
   );
-  return [...articlePages(site, templates), ...withdrawnPages(site, templates), ...homePages(site, templates), ...collectionPages(site, templates), ...termIndexPages(templates), notFoundPage(site, templates), ...searchPages(site, templates), ...sitePages(site, templates), ...feedPages(site), ...sitemapPages(site, now), ...assets];
+  return [
+    ...articlePages(site, templates),
+    ...withdrawnPages(site, templates),
+    ...homePages(site, templates),
+    ...collectionPages(site, templates),
+    ...termIndexPages(templates),
+    notFoundPage(site, templates),
+    ...searchPages(site, templates),
+    ...sitePages(site, templates),
+    ...feedPages(site),
+    ...sitemapPages(site, now),
+    ...headersPages(site.config, stylesheetPathOf(theme)),
+    ...assets,
+  ];
 }

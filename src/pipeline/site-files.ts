@@ -5,7 +5,7 @@ import { filePathOf } from '../model/urls.js';
 import type { Page } from '../render/page.js';
 import { problem } from '../report/problem.js';
 import { searchFolder } from '../search/pagefind-index.js';
-import type { ThemeFile } from './load-theme.js';
+import { stylesheetName, type ThemeFile } from './load-theme.js';
 
 /** Where a site's own stylesheet is, relative to `static/` and to the site's root URL. */
 export const siteStylesheetSource = 'assets/site.css';
@@ -27,12 +27,17 @@ export interface SiteFiles {
   readonly stylesheetHash?: string | undefined;
 }
 
-/** The site with the pages and stylesheet of its own folders. */
+/** The site with the theme's stylesheet, and the pages and stylesheet of its own folders. */
 export function withSiteFiles(site: Site, files: SiteFiles): Site {
   const pages = files.pages ?? [];
   const hash = files.stylesheetHash;
-  if (pages.length === 0 && hash === undefined) return site;
-  return { ...site, ...(pages.length > 0 ? { pages } : {}), ...(hash === undefined ? {} : { siteStylesheet: `${siteStylesheetSource}?v=${hash}` }) };
+  const stylesheet = files.theme.find((file) => file.name === stylesheetName);
+  return {
+    ...site,
+    ...(stylesheet ? { stylesheetPath: stylesheet.path } : {}),
+    ...(pages.length > 0 ? { pages } : {}),
+    ...(hash === undefined ? {} : { siteStylesheet: `${siteStylesheetSource}?v=${hash}` }),
+  };
 }
 
 /**

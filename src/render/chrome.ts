@@ -1,13 +1,17 @@
 import type { Site } from '../model/site.js';
 import type { FeedLink, PageChrome } from '../model/views.js';
-
-/** Site-relative path of the stylesheet every page links. */
-export const stylesheetPath = 'assets/style.css';
+import { stylesheetName } from '../pipeline/load-theme.js';
 
 /** Site-relative path of the site-wide feed's RSS file (its Atom and JSON Feed files sit beside it). */
 export const siteFeedPath = 'feed.xml';
 
-/** The chrome of a page at `path`: layout data plus the site feed and any extra feeds it advertises (each in every format). */
+/** Where the theme's stylesheet is for a site assembled without the theme's files (views in tests): its name in the theme. */
+const unnamedStylesheetPath = `assets/${stylesheetName}`;
+
+/**
+ * The chrome of a page at `path`: layout data, the theme's stylesheet (its fingerprinted path, see
+ * `loadTheme`), plus the site feed and any extra feeds it advertises (each in every format).
+ */
 export function pageChrome(site: Site, path: string, title: string, description: string, feeds: readonly FeedLink[] = []): PageChrome {
   return {
     config: site.config,
@@ -16,7 +20,7 @@ export function pageChrome(site: Site, path: string, title: string, description:
     description,
     feeds: [{ title: site.config.title, path: siteFeedPath }, ...feeds],
     sections: site.sections,
-    stylesheetPath,
+    stylesheetPath: site.stylesheetPath ?? unnamedStylesheetPath,
     siteStylesheet: site.siteStylesheet,
   };
 }

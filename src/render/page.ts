@@ -17,6 +17,7 @@ export const pageKinds = [
   'feed',
   'sitemap',
   'robots',
+  'headers',
   'asset',
 ] as const;
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,12 +19,13 @@ describe('building a site', () => {
     const files = await built.files();
     // The search index's files are named by their contents: `search.test.ts` is about them.
     expect(files.filter((file) => file.startsWith('pagefind/')).length).toBeGreaterThan(5);
-    expect(files.filter((file) => !file.startsWith('pagefind/'))).toEqual([
+    // The stylesheet's name carries a digest of its bytes: the test below is about it.
+    expect(files.filter((file) => !file.startsWith('pagefind/')).map((file) => file.replace(/^assets\/style\.[0-9a-f]{10}\.css$/, 'assets/style.HASH.css'))).toEqual([
       '2018/05/24/a/index.html',
       '2018/05/25/b/index.html',
       '404.html',
       'assets/search.js',
-      'assets/style.css',
+      'assets/style.HASH.css',
       'atom.xml',
       'feed.json',
       'feed.xml',
@@ -121,6 +123,20 @@ describe('building a site', () => {
     const feed = await built.read('feed.xml');
     expect(feed).toContain('<link>https://news.example.org/news/2018/05/02/a/</link>');
     expect(feed).toContain('href="https://news.example.org/news/feed.xml"');
+  });
+
+  it('should publish the stylesheet under a name carrying a digest of its bytes and link it from every page', async () => {
+    const built = await site(`-- site.yaml --\nbaseUrl: https://news.example.org/news/\n` + story('a', 2, 'tags: [Japan]'));
+    await built.build();
+    const stylesheets = (await built.files()).filter((file) => file.startsWith('assets/') && file.endsWith('.css'));
+    expect(stylesheets).toHaveLength(1);
+    const [published = ''] = stylesheets;
+    const theme = await readFile(path.resolve(import.meta.dirname, '../../templates/assets/style.css'));
+    expect(await built.read(published)).toBe(theme.toString('utf8'));
+    expect(published).toBe(`assets/style.${createHash('sha256').update(theme).digest('hex').slice(0, 10)}.css`);
+    for (const page of ['', '2018/05/02/a/', 'tags/japan/', 'tags/', '404.html', 'search/']) {
+      expect(parsePage(await built.read(page)).attrs('link[rel=stylesheet]', 'href'), page).toContain(`/news/${published}`);
+    }
   });
 
   it('should let --base-url override site.yaml', async () => {

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,9 +37,9 @@ describe('the packed package, installed into an empty folder', () => {
   }, 300_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('should ship what runs, the stylesheet, the JSON Schemas, the docs and the license, and no tests, benchmarks or sources', () => {
+  it('should ship what runs, the stylesheet, the JSON Schemas, the nginx config, the docs and the license, and no tests, benchmarks or sources', () => {
     const schemas = ['schemas/site.schema.json', 'schemas/story.schema.json', 'schemas/page.schema.json'];
-    expect(listed).toEqual(expect.arrayContaining(['bin/wiredesk.js', 'lib/src/bundle/cli.js', 'lib/src/bundle/model-worker.js', 'templates/assets/style.css', ...schemas, 'LICENSE', 'README.md', 'CHANGELOG.md', 'docs/README.md', 'docs/importing.md', 'package.json']));
+    expect(listed).toEqual(expect.arrayContaining(['bin/wiredesk.js', 'lib/src/bundle/cli.js', 'lib/src/bundle/model-worker.js', 'templates/assets/style.css', ...schemas, 'deploy/nginx.conf', 'LICENSE', 'README.md', 'CHANGELOG.md', 'docs/README.md', 'docs/importing.md', 'package.json']));
     // Declarations (`.d.ts`) are shipped for sites' templates to be typed against; sources are not.
     expect(listed.filter((file) => /^(tests|bench|src)\//.test(file) || (file.endsWith('.ts') && !file.endsWith('.d.ts')) || file.endsWith('.tsx'))).toEqual([]);
   });
@@ -54,7 +53,7 @@ describe('the packed package, installed into an empty folder', () => {
     expect(built.stdout).toMatch(/^Built 1 story into \d+ pages/);
     const page = await readFile(path.join(site, 'dist/2026/12/06/hello/index.html'), 'utf8');
     expect(page).toContain('<h1>Hello from the package</h1>');
-    expect(existsSync(path.join(site, 'dist/assets/style.css'))).toBe(true);
+    expect((await readdir(path.join(site, 'dist/assets'))).filter((file) => /^style\.[0-9a-f]{10}\.css$/.test(file))).toHaveLength(1);
     expect(await readdir(path.join(site, 'dist/tags'))).toContain('desk');
   });
 

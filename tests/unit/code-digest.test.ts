@@ -50,6 +50,14 @@ describe('codeDigest', () => {
     expect(await rememberedCodeDigest(memo, folders)).not.toBe(first);
   });
 
+  it('should change when the theme stylesheet changes, so that pages link its new name', async () => {
+    await mkdir(path.join(dir, 'assets'));
+    await writeFile(path.join(dir, 'assets/style.css'), 'body { margin: 0; }');
+    const before = await codeDigest([path.join(dir, 'assets')]);
+    await writeFile(path.join(dir, 'assets/style.css'), 'body { margin: 1px; }');
+    expect(await codeDigest([path.join(dir, 'assets')])).not.toBe(before);
+  });
+
   it('should cover the running sources, the templates and the theme assets', () => {
     const folders = codeFolders().map((folder) => path.basename(folder));
     expect(folders).toEqual(['src', 'templates', 'assets']);

@@ -22,6 +22,15 @@ describe('resolveConfig', () => {
     expect(config).toEqual({ ...defaultConfig, title: 'Wire', baseUrl: 'https://example.com/news/', basePath: '/news/', timezone: 'Europe/Moscow', pageSize: 5 });
   });
 
+  it('should read the headers and deploy settings, and report wrong values of them at their place', async () => {
+    await writeFile(path.join(dir, 'site.yaml'), "headers: true\ndeploy: 'aws s3 sync dist s3://news'\n");
+    expect((await resolveConfig(undefined, {}, dir)).config).toMatchObject({ headers: true, deploy: 'aws s3 sync dist s3://news' });
+    await writeFile(path.join(dir, 'site.yaml'), 'headers: yes please\ndeploy: 42\n');
+    const result = await resolveConfig(undefined, {}, dir);
+    expect(result.config).toBeUndefined();
+    expect(rules(result)).toEqual([expect.stringMatching(/^site\.yaml:1:10 .*true or false/), expect.stringMatching(/^site\.yaml:2:9 .*text/)]);
+  });
+
   it('should let the command line override site.yaml', async () => {
     await writeFile(path.join(dir, 'site.yaml'), 'baseUrl: https://a.example/\n');
     const { config } = await resolveConfig(undefined, { baseUrl: 'https://b.example/x/' }, dir);
