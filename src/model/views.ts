@@ -1,5 +1,6 @@
 import type { DateTime } from './article.js';
 import type { SiteConfig } from './config.js';
+import type { LabelSet } from '../labels/select.js';
 import type { Collection, LinkedArticle } from './site.js';
 
 /** A feed a page advertises: a `<link rel="alternate">` per format in the head, a line in the footer. */
@@ -23,6 +24,8 @@ export interface PageChrome {
   readonly sections: readonly Collection[];
   /** Site-relative path of the stylesheet. */
   readonly stylesheetPath: string;
+  /** The page's interface texts: the site language's, or a story's own language's on its page. */
+  readonly labels: LabelSet;
 }
 
 /** A page of a list the navigation links: the first page (no number) or an archive page. */

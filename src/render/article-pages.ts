@@ -1,6 +1,8 @@
 import { renderArticle } from '../../templates/article.js';
 import { renderNotFound } from '../../templates/not-found.js';
-import { renderWithdrawn, withdrawnSentence } from '../../templates/withdrawn.js';
+import { renderWithdrawn } from '../../templates/withdrawn.js';
+import { label } from '../labels/fill.js';
+import { labelSetFor } from '../labels/select.js';
 import type { ArticleView } from '../model/views.js';
 import { articlesWithIds, referenceTargets, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { pageChrome } from './chrome.js';
@@ -48,7 +50,8 @@ export function withdrawnPages(site: Site): Page[] {
     render: (current) => {
       const now = current.withdrawn.find((candidate) => candidate.id === article.id);
       if (!now) throw new Error(`Story "${article.id}" is not withdrawn any more`);
-      return pageHtml(renderWithdrawn({ kind: 'withdrawn', chrome: pageChrome(current, now.path, now.title, withdrawnSentence), article: now }));
+      const labels = labelSetFor(current.config, now.lang);
+      return pageHtml(renderWithdrawn({ kind: 'withdrawn', chrome: pageChrome(current, now.path, now.title, label(labels, 'withdrawn'), [], now.lang), article: now }));
     },
   }));
 }
@@ -60,14 +63,16 @@ export function notFoundPage(site: Site): Page {
     path: '404.html',
     kind: 'not-found',
     deps: { articles: [], teasers: latest, collections: ['sections'] },
-    render: (current) =>
-      pageHtml(
+    render: (current) => {
+      const labels = labelSetFor(current.config);
+      return pageHtml(
         renderNotFound({
           kind: 'not-found',
-          chrome: pageChrome(current, '404.html', 'Page not found', 'The page you asked for is not here.'),
+          chrome: pageChrome(current, '404.html', label(labels, 'pageNotFound'), label(labels, 'notFoundDescription')),
           latest: articlesWithIds(current, latest),
         }),
-      ),
+      );
+    },
   };
 }
 
@@ -111,7 +116,7 @@ export function articleView(site: Site, article: LinkedArticle): ArticleView {
     tags,
   };
   const feeds = collectionsOf(view).map((collection) => ({ title: `${site.config.title}: ${collection.name}`, path: collection.feedPath }));
-  return { ...view, chrome: pageChrome(site, article.path, article.title, article.summary, feeds) };
+  return { ...view, chrome: pageChrome(site, article.path, article.title, article.summary, feeds, article.lang) };
 }
 
 function collectionsOf(view: Pick<ArticleView, 'section' | 'topics' | 'tags'>): Collection[] {
