@@ -29,14 +29,14 @@ export function renderArticle(view: ArticleView): Root {
   const byline =
     article.byline === undefined ? undefined : bylineLead !== '' && article.byline.toLowerCase().startsWith(bylineLead) ? article.byline : label(labels, 'byline', { name: article.byline });
   const related = cardList(config, view.related, { level: 'h3', summary: false, caption: true });
-  // Dates and interface words read in the story's own language (the chrome's labels are its set).
-  const language = labels.locale;
+  // Dates read in the story's own language, as do the interface words (`pageChrome` gives its labels).
+  const language = article.lang ?? config.language;
   const urgent = urgencyLabel(article, labels);
 
   const main = (
     <>
       <article class="story" data-pagefind-body="">
-        {view.draft ? draftBanner(view.draft, labels, style) : null}
+        {view.draft ? draftBanner(view.draft, labels, { language, style }) : null}
         <header class="story-header">
           {article.slugline === undefined ? null : <p class="slugline">{article.slugline}</p>}
           {sectionName === undefined && !urgent ? null : (
@@ -57,7 +57,7 @@ export function renderArticle(view: ArticleView): Root {
         {leadFigure(article.image, urlOf)}
         <div class="story-body">{body}</div>
         {article.note === undefined ? null : <p class="note">{article.note}</p>}
-        {correctionsList(article.corrections, labels, style)}
+        {correctionsList(article.corrections, labels, { language, style })}
         {view.topics.length + view.tags.length === 0 ? null : (
           <footer class="story-terms">
             {termLinks(config, { one: label(labels, 'topic'), many: label(labels, 'topics') }, view.topics, true)}
@@ -78,10 +78,10 @@ export function renderArticle(view: ArticleView): Root {
 }
 
 /** The banner of a story previewed with `dev --drafts`: why it is not on the site yet. */
-function draftBanner(draft: DraftNotice, labels: LabelSet, style: TimeStyle) {
+function draftBanner(draft: DraftNotice, labels: LabelSet, { language, style }: { language: string; style: TimeStyle }) {
   return (
     <p class="draft-banner" role="status">
-      {draft.reason === 'withheld' ? label(labels, 'withheld') : labelParts(labels, 'embargoedUntil', { date: timeFull(draft.until, labels.locale, style) })}
+      {draft.reason === 'withheld' ? label(labels, 'withheld') : labelParts(labels, 'embargoedUntil', { date: timeFull(draft.until, language, style) })}
       {` — ${label(labels, 'previewOnly')}`}
     </p>
   );

@@ -7,7 +7,7 @@ import { timeFull } from './time.js';
 import { asElement } from './tree.js';
 
 /** The corrections at the foot of a story, each with its time, in the order written; nothing when none. */
-export function correctionsList(corrections: readonly Correction[], labels: LabelSet, style: TimeStyle): Element | null {
+export function correctionsList(corrections: readonly Correction[], labels: LabelSet, dates: { readonly language: string; readonly style: TimeStyle }): Element | null {
   if (corrections.length === 0) return null;
   return asElement(
     <section class="corrections" aria-labelledby="corrections-heading">
@@ -15,7 +15,7 @@ export function correctionsList(corrections: readonly Correction[], labels: Labe
       <ul>
         {corrections.map((correction) => (
           <li>
-            {timeFull(correction.date, labels.locale, style)}
+            {timeFull(correction.date, dates.language, dates.style)}
             {': '}
             {correction.text}
           </li>
