@@ -102,7 +102,7 @@ function nearestField(key: string, known: readonly string[]): string | undefined
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
   for (const name of known) {
-    const distance = leven(key.toLowerCase(), name);
+    const distance = leven(key.toLowerCase(), name.toLowerCase());
     if (distance < bestDistance) {
       best = name;
       bestDistance = distance;
