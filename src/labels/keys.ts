@@ -74,8 +74,3 @@ export type Labels = { readonly [Key in TextLabelKey]: string } & { readonly [Ke
 
 /** Every label key, plain and counted. */
 export const labelKeys: readonly LabelKey[] = [...textLabelKeys, ...pluralLabelKeys];
-
-/** True when `key` names a counted text. */
-export function isPluralKey(key: string): key is PluralLabelKey {
-  return (pluralLabelKeys as readonly string[]).includes(key);
-}

@@ -1,4 +1,5 @@
 import type { VFileMessage } from 'vfile-message';
+import { isSeq } from 'yaml';
 import { z } from 'zod';
 import { labelKeys, pluralLabelKeys, textLabelKeys, type Labels, type PluralText } from '../labels/keys.js';
 import type { DateFormat, MenuEntry, NamedLink, SettingPlace, SiteConfig } from './config.js';
@@ -109,7 +110,7 @@ function labelsOf(input: Readonly<Record<string, unknown>>): Partial<Labels> {
 /** Warnings for keys the nested look settings do not know (a mistyped label key names the nearest one). */
 export function unknownLookKeys(source: FrontMatterSource): VFileMessage[] {
   const menu = source.document.get('menu', true);
-  const menuCount = menu && typeof menu === 'object' && 'items' in menu && Array.isArray(menu.items) ? menu.items.length : 0;
+  const menuCount = isSeq(menu) ? menu.items.length : 0;
   return [
     ...unknownFieldProblems(source, Object.keys(logoShape), 'logo setting', ['logo']),
     ...unknownFieldProblems(source, Object.keys(footerShape), 'footer setting', ['footer']),
