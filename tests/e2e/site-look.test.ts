@@ -46,6 +46,7 @@ not really a picture
 ${fixtureStory('rubl', 25, 'section: Экономика\ntopics: [Рынки]', 'Рубль укрепился к доллару на открытии торгов.')}
 ${fixtureStory('neft', 24, 'section: Экономика\ntopics: [Рынки]\nimage:\n  src: https://cdn.example.org/oil.jpg\n  alt: Нефтяная вышка', 'Нефть подорожала.')}
 ${fixtureStory('english', 23, 'lang: en\nsection: Экономика\ntopics: [Рынки]', 'The rouble rose against the dollar.')}
+${fixtureStory('otozvan', 22, 'status: canceled\nnote: Материал содержал ошибку.')}
 `;
 
 describe('a site dressed as its paper', () => {
@@ -99,6 +100,15 @@ describe('a site dressed as its paper', () => {
     expect(notFound.text('h1')).toBe('Страница не найдена');
     expect(notFound.text('.related h2')).toBe('Последние новости');
     expect(notFound.allText).not.toMatch(/Latest stories|Page not found|Skip to content/);
+  });
+
+  it('should say in Russian that a story was withdrawn, on its page and in the feeds', async () => {
+    const notice = parsePage(await site.read('2018/05/22/otozvan/'));
+    expect(notice.text('.withdrawn-notice')).toBe('Этот материал отозван.');
+    expect(notice.text('.story a[href="/news/"]')).toBe('Перейти на главную страницу Вести ленты');
+    const rss = await site.read('feed.xml');
+    expect(rss).toContain('<title>Отозвано: Story OTOZVAN</title>');
+    expect(rss).toContain('Этот материал отозван.');
   });
 
   it('should write times with Russian month names and the zone\'s abbreviation', async () => {
