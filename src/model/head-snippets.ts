@@ -1,4 +1,5 @@
-import { fromHtml } from 'hast-util-from-html';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
 
 /** The elements a page's head may hold, besides the title the layout writes. */
 const headElements = new Set(['base', 'link', 'meta', 'noscript', 'script', 'style', 'template']);
@@ -10,7 +11,7 @@ const headElements = new Set(['base', 'link', 'meta', 'noscript', 'script', 'sty
  * written to every page as it is.
  */
 export function headSnippetProblem(snippet: string): string | undefined {
-  const tree = fromHtml(snippet, { fragment: true });
+  const tree = unified().use(rehypeParse, { fragment: true }).parse(snippet);
   for (const node of tree.children) {
     if (node.type === 'comment') continue;
     if (node.type === 'text') {
