@@ -160,6 +160,7 @@ describe('a site dressed as its paper', () => {
     // Copying static/ into the output is another step's work: put the logo where the pages link it.
     await mkdir(path.join(site.dir, 'dist/brand'), { recursive: true });
     await writeFile(path.join(site.dir, 'dist/brand/logo.svg'), logo);
+    await mkdir('/tmp/look-shots', { recursive: true });
     const server = await serveStatic(path.join(site.dir, 'dist'), '/news/');
     const browser = await launchBrowser();
     try {

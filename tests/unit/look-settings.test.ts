@@ -92,6 +92,17 @@ describe('the look settings in site.yaml', () => {
     expect(placed(await settings('labels:\n  storyCount: {one: "{count} item"}\n'))[0]).toMatch(/^2:15 invalid-config .*labels\.storyCount/);
   });
 
+  it('should warn about unknown keys inside the logo, footer, date format and menu entries, naming the nearest known one', async () => {
+    const result = await settings('logo: {src: brand/logo.svg, alt: Wire, with: 100}\nfooter: {copyrigth: © 2026}\ndateFormat: {clok: 12}\nmenu:\n  - {title: About, url: /about/, sectoin: World}\n');
+    expect(result.config?.dateFormat).toEqual({ clock: 24, zone: 'offset' });
+    expect(placed(result)).toEqual([
+      '1:40 unknown-field Unknown logo setting `with`, expected one of `src`, `alt`',
+      '2:10 unknown-field Unknown footer setting `copyrigth`, did you mean `copyright`?',
+      '3:14 unknown-field Unknown date format setting `clok`, did you mean `clock`?',
+      '5:34 unknown-field Unknown menu entry setting `sectoin`, did you mean `section`?',
+    ]);
+  });
+
   it('should refuse a clock that is not 12 or 24, and zone abbreviations without a time zone', async () => {
     expect(placed(await settings('dateFormat:\n  clock: 13\n'))).toEqual(['2:10 invalid-config Unexpected number 13 in `dateFormat.clock`, expected 12 or 24']);
     expect(placed(await settings('dateFormat:\n  zone: abbreviation\n'))).toEqual([
