@@ -10,6 +10,9 @@ import { permalinkProblem } from './model/permalink.js';
 import { pointLocator } from './report/locate.js';
 import { problem } from './report/problem.js';
 import { isKnownTimeZone } from './text/datetime.js';
+import { isStaticFile } from './io/static-file-check.js';
+import { headSnippetProblem } from './model/head-snippets.js';
+import { defaultDateFormat, lookConfigOf, lookSettingsShape, unknownLookKeys, type LookSettingsInput } from './model/look-settings.js';
 
 /** The default settings: a clone with no `site.yaml` builds with these. */
 export const defaultConfig: SiteConfig = {
@@ -26,6 +29,9 @@ export const defaultConfig: SiteConfig = {
   relatedCount: 3,
   search: true,
   headers: false,
+  head: [],
+  labels: {},
+  dateFormat: defaultDateFormat,
 };
 
 const text = z.string({ error: 'text' }).trim().min(1);
@@ -50,6 +56,7 @@ export const configSchema = z.object({
   headers: z.boolean({ error: 'true or false' }).optional(),
   // The site owner's own command, run through the shell as it is: trusted, like the rest of site.yaml.
   deploy: text.optional(),
+  ...lookSettingsShape,
 });
 
 /** Settings given on the command line; they win over `site.yaml`. */
@@ -88,7 +95,7 @@ export async function resolveConfig(configFile: string | undefined, overrides: C
       return { messages: [problem('invalid-config', `Cannot read the settings file: ${(error as Error).message}`, displayPath, { line: 1, column: 1 })] };
     }
   }
-  const warnings = source ? unknownFieldProblems(source, Object.keys(configSchema.shape), 'setting') : [];
+  const warnings = source ? [...unknownFieldProblems(source, Object.keys(configSchema.shape), 'setting'), ...unknownLookKeys(source)] : [];
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const messages = source
@@ -100,8 +107,42 @@ export async function resolveConfig(configFile: string | undefined, overrides: C
     key in overrides && overrides[key as keyof ConfigOverrides] !== undefined
       ? ['command line', { line: 1, column: 1 }]
       : [displayPath, source ? placeOf(source, [key]) : { line: 1, column: 1 }];
-  const finished = finish({ ...stripUndefined(parsed.data), ...stripUndefined(overrides) }, where);
+  const { logo, menu, footer, image, head, labels, dateFormat, ...plain } = parsed.data;
+  const look: LookSettingsInput = { logo, menu, footer, image, head, labels, dateFormat };
+  const placeAt = (keys: readonly (string | number)[]): Point => (source ? placeOf(source, keys) : { line: 1, column: 1 });
+  const lookConfig = lookConfigOf(look, (keys) => ({ file: displayPath, ...placeAt(keys) }));
+  const lookIssues = await lookProblems(lookConfig, plain.timezone, path.dirname(file), (keys) => [displayPath, placeAt(keys)]);
+  if (lookIssues.length > 0) return { messages: [...warnings, ...lookIssues] };
+  const finished = finish({ ...stripUndefined(plain), ...lookConfig, ...stripUndefined(overrides) }, where);
   return { ...finished, messages: [...warnings, ...finished.messages] };
+}
+
+/**
+ * What the look settings need beyond their shape: the logo and a non-URL `image` are files under
+ * `static/` (beside `site.yaml`), each `head` snippet holds only what a head may, and zone
+ * abbreviations have a `timezone` to abbreviate.
+ */
+async function lookProblems(
+  look: ReturnType<typeof lookConfigOf>,
+  timezone: string | undefined,
+  siteFolder: string,
+  where: (keys: readonly (string | number)[]) => [string, Point],
+): Promise<VFileMessage[]> {
+  const messages: VFileMessage[] = [];
+  if (look.logo && !(await isStaticFile(siteFolder, look.logo.src))) {
+    messages.push(problem('invalid-config', `Logo "${look.logo.src}" is not a file in static/, expected the path of the picture relative to static/`, ...where(['logo', 'src'])));
+  }
+  if (look.image !== undefined && !/^https?:/i.test(look.image) && !(await isStaticFile(siteFolder, look.image))) {
+    messages.push(problem('invalid-config', `Image "${look.image}" is not a file in static/, expected an http(s) URL or the path of a picture relative to static/`, ...where(['image'])));
+  }
+  look.head.forEach((snippet, index) => {
+    const reason = headSnippetProblem(snippet);
+    if (reason) messages.push(problem('invalid-config', reason, ...where(look.head.length === 1 ? ['head'] : ['head', index])));
+  });
+  if (look.dateFormat.zone === 'abbreviation' && timezone === undefined) {
+    messages.push(problem('invalid-config', 'Zone abbreviations need the zone to abbreviate, expected `timezone` set to an IANA zone such as Europe/Moscow (or `zone: offset`)', ...where(['dateFormat', 'zone'])));
+  }
+  return messages;
 }
 
 function finish(values: Partial<Omit<SiteConfig, 'basePath'>>, where: (key: string) => [string, Point]): ResolvedConfig {

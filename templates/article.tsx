@@ -12,24 +12,31 @@ import { urgencyLabel } from './parts/urgency.js';
 import { timeFull } from './parts/time.js';
 import { asElement } from './parts/tree.js';
 import type { Templates } from './table.js';
+import { countLabel, label, labelParts } from '../src/labels/fill.js';
+import type { LabelSet } from '../src/labels/select.js';
+import { timeStyleOf, type TimeStyle } from './dates.js';
 
 /** A story page: kicker, headline, dates, byline, lead image, dateline and body, note, terms and related stories. */
 export function renderArticle(view: ArticleView, templates: Templates): Root {
   const { chrome, article } = view;
-  const { config } = chrome;
+  const { config, labels } = chrome;
+  const style = timeStyleOf(config);
   const urlOf = pageImageUrl(config);
   const body = storyBody(article, view.references, (target) => hrefTo(config, target.path));
   const sectionName = view.section?.name ?? article.section?.name;
-  const byline = article.byline === undefined ? undefined : /^by\s/i.test(article.byline) ? article.byline : `By ${article.byline}`;
+  // A byline that already starts with the label's first word ("By", "Von") is shown as written.
+  const bylineLead = label(labels, 'byline').split('{name}')[0]?.trim().toLowerCase() ?? '';
+  const byline =
+    article.byline === undefined ? undefined : bylineLead !== '' && article.byline.toLowerCase().startsWith(bylineLead) ? article.byline : label(labels, 'byline', { name: article.byline });
   const related = cardList(config, view.related, { level: 'h3', summary: false, caption: true }, templates);
-  // Dates read in the story's own language; the site's chrome stays in the site's.
+  // Dates read in the story's own language, as do the interface words (`pageChrome` gives its labels).
   const language = article.lang ?? config.language;
-  const urgent = urgencyLabel(article);
+  const urgent = urgencyLabel(article, labels);
 
   const main = (
     <>
       <article class="story" data-pagefind-body="">
-        {view.draft ? draftBanner(view.draft, language) : null}
+        {view.draft ? draftBanner(view.draft, labels, { language, style }) : null}
         <header class="story-header">
           {article.slugline === undefined ? null : <p class="slugline">{article.slugline}</p>}
           {sectionName === undefined && !urgent ? null : (
@@ -42,25 +49,25 @@ export function renderArticle(view: ArticleView, templates: Templates): Root {
           <h1>{article.title}</h1>
           <p class="story-meta">
             {byline === undefined ? null : <span class="byline">{byline}</span>}
-            <span class="published">{timeFull(article.date, language)}</span>
-            {article.updated ? <span class="updated">Updated {timeFull(article.updated, language)}</span> : null}
-            <span class="reading-time">{article.readingMinutes} min read</span>
+            <span class="published">{timeFull(article.date, language, style)}</span>
+            {article.updated ? <span class="updated">{labelParts(labels, 'updated', { date: timeFull(article.updated, language, style) })}</span> : null}
+            <span class="reading-time">{countLabel(labels, 'readingTime', article.readingMinutes)}</span>
           </p>
         </header>
         {leadFigure(article.image, urlOf)}
         <div class="story-body">{body}</div>
         {article.note === undefined ? null : <p class="note">{article.note}</p>}
-        {correctionsList(article.corrections, language)}
+        {correctionsList(article.corrections, labels, { language, style })}
         {view.topics.length + view.tags.length === 0 ? null : (
           <footer class="story-terms">
-            {termLinks(config, { one: 'Topic', many: 'Topics' }, view.topics, true)}
-            {termLinks(config, { one: 'Tag', many: 'Tags' }, view.tags, false)}
+            {termLinks(config, { one: label(labels, 'topic'), many: label(labels, 'topics') }, view.topics, true)}
+            {termLinks(config, { one: label(labels, 'tag'), many: label(labels, 'tags') }, view.tags, false)}
           </footer>
         )}
       </article>
       {related ? (
         <section class="related">
-          <h2>Related</h2>
+          <h2>{label(labels, 'related')}</h2>
           {related}
         </section>
       ) : null}
@@ -71,11 +78,11 @@ export function renderArticle(view: ArticleView, templates: Templates): Root {
 }
 
 /** The banner of a story previewed with `dev --drafts`: why it is not on the site yet. */
-function draftBanner(draft: DraftNotice, language: string) {
+function draftBanner(draft: DraftNotice, labels: LabelSet, { language, style }: { language: string; style: TimeStyle }) {
   return (
     <p class="draft-banner" role="status">
-      {draft.reason === 'withheld' ? 'Withheld' : <>Embargoed until {timeFull(draft.until, language)}</>}
-      {' — preview only, not on the site'}
+      {draft.reason === 'withheld' ? label(labels, 'withheld') : labelParts(labels, 'embargoedUntil', { date: timeFull(draft.until, language, style) })}
+      {` — ${label(labels, 'previewOnly')}`}
     </p>
   );
 }

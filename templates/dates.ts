@@ -1,5 +1,20 @@
 import type { DateTime } from '../src/model/article.js';
-import { formatOffset } from '../src/text/datetime.js';
+import type { DateFormat, SiteConfig } from '../src/model/config.js';
+import { formatOffset, offsetAtInstant } from '../src/text/datetime.js';
+import { zoneAbbreviation } from '../src/text/zone-abbreviation.js';
+
+/** How a page writes a time: the site's `dateFormat`, and the zone whose abbreviations it uses. */
+export interface TimeStyle extends DateFormat {
+  /** The site's IANA zone (`timezone`), for `zone: abbreviation`. */
+  readonly timezone?: string | undefined;
+}
+
+/** The time style of a site: its `dateFormat` and `timezone`. */
+export function timeStyleOf(config: SiteConfig): TimeStyle {
+  return { ...config.dateFormat, timezone: config.timezone };
+}
+
+const defaultTimeStyle: TimeStyle = { clock: 24, zone: 'offset' };
 
 // Formats per language, memoised: building an `Intl.DateTimeFormat` costs far more than using one,
 // and a site formats thousands of dates in a handful of languages. The cache holds no site state.
@@ -37,14 +52,46 @@ export function formatUtcOffset(offsetMinutes: number): string {
 }
 
 /**
- * Day, 24-hour time and offset in the story's own offset, e.g. `25 May 2018, 14:03 UTC+03:00`;
- * the day alone when the author wrote only a day.
+ * Day, time and zone in the story's own offset, e.g. `25 May 2018, 14:03 UTC+03:00` (the default
+ * style), `25 May 2018, 2:03 pm MSK` (12-hour clock, abbreviations); the day alone when the author
+ * wrote only a day.
  */
-export function formatDateTime(when: DateTime, language: string): string {
+export function formatDateTime(when: DateTime, language: string, style: TimeStyle = defaultTimeStyle): string {
   if (when.dateOnly) return formatDay(when, language);
   const local = wallClock(when);
-  const time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
-  return `${formatDay(when, language)}, ${time} ${formatUtcOffset(when.offsetMinutes)}`;
+  const time = style.clock === 12 ? twelveHourFormat(language).format(local) : `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+  const zone = zoneText(when, style);
+  return `${formatDay(when, language)}, ${time}${zone === '' ? '' : ` ${zone}`}`;
+}
+
+/**
+ * The zone of a time as the style shows it: its abbreviation when asked for and the time is at
+ * the site zone's offset at that instant and the zone has one there (`MSK`, `EDT`), else the
+ * offset (`UTC+03:00`); nothing with `zone: none`.
+ */
+export function zoneText(when: DateTime, style: TimeStyle): string {
+  if (style.zone === 'none') return '';
+  if (style.zone === 'abbreviation' && style.timezone !== undefined && offsetAtInstant(when.epochMs, style.timezone) === when.offsetMinutes) {
+    const abbreviation = zoneAbbreviation(style.timezone, when.epochMs, when.offsetMinutes);
+    if (abbreviation !== undefined) return abbreviation;
+  }
+  return formatUtcOffset(when.offsetMinutes);
+}
+
+const twelveHourFormats = new Map<string, Intl.DateTimeFormat>();
+
+function twelveHourFormat(language: string): Intl.DateTimeFormat {
+  let format = twelveHourFormats.get(language);
+  if (!format) {
+    const options = { timeZone: 'UTC', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' } as const;
+    try {
+      format = new Intl.DateTimeFormat(language.toLowerCase() === 'en' ? 'en-GB' : language, options);
+    } catch {
+      format = new Intl.DateTimeFormat('en-GB', options);
+    }
+    twelveHourFormats.set(language, format);
+  }
+  return format;
 }
 
 /** The `datetime` attribute of a `<time>`: the ISO instant with its offset, or the day alone (`2018-05-25`) for a date-only value. */

@@ -1,4 +1,6 @@
 import { renderArticle } from './article.js';
+import { siteFooter } from './footer.js';
+import { siteHeader } from './header.js';
 import { layout } from './layout.js';
 import { renderList } from './list.js';
 import { renderNotFound } from './not-found.js';
@@ -12,6 +14,8 @@ import { renderWithdrawn } from './withdrawn.js';
 /** wiredesk's own templates: what a page is rendered with where the site's `templates/` folder has no file of its own. */
 export const defaultTemplates: Templates = {
   layout,
+  header: siteHeader,
+  footer: siteFooter,
   article: renderArticle,
   storyCard: (card) => storyCard(card.config, card.article, card.options),
   list: renderList,

@@ -3,6 +3,11 @@
 export { defaultTemplates } from './defaults.js';
 export type { Template, TemplateName, Templates, StoryCardView } from './table.js';
 export type { LayoutContent } from './layout.js';
+export type { FooterView } from './footer.js';
+export type { HeaderView, MenuItem } from './header.js';
+export { menuItems } from './header.js';
+export type { LabelSet } from '../src/labels/select.js';
+export { label, countLabel } from '../src/labels/fill.js';
 export type { CardOptions } from './parts/story-card.js';
 export { cardList } from './parts/story-card.js';
 export type { SearchView } from './search.js';

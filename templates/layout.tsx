@@ -2,13 +2,15 @@ import type { Element, Root } from 'hast';
 import type { Child } from 'hastscript';
 import type { Raw } from 'mdast-util-to-hast';
 import type { SiteConfig } from '../src/model/config.js';
-import { collectionFolders } from '../src/model/site.js';
+import { label } from '../src/labels/fill.js';
 import { absoluteUrl, hrefTo } from '../src/model/urls.js';
 import type { PageChrome } from '../src/model/views.js';
 import { textDirection } from './language.js';
-import { feedAlternates, feedList } from './parts/feed-links.js';
+import { menuItems } from './header.js';
+import { feedAlternates } from './parts/feed-links.js';
 import { serializedOnce } from './parts/serialized-once.js';
-import { asElement, documentRoot } from './parts/tree.js';
+import { documentRoot } from './parts/tree.js';
+import type { Templates } from './table.js';
 
 /** What a page puts inside the layout. */
 export interface LayoutContent {
@@ -23,10 +25,13 @@ export interface LayoutContent {
   readonly lang?: string;
 }
 
-/** The document every page shares: head, site header with navigation, main content and footer. */
-export function layout(content: LayoutContent): Root {
+/**
+ * The document every page shares: head (with the site's own snippets), site header with menu, main
+ * content and footer; the header and footer are `templates.header` and `templates.footer`.
+ */
+export function layout(content: LayoutContent, templates: Templates): Root {
   const { chrome } = content;
-  const { config } = chrome;
+  const { config, labels } = chrome;
   const isHome = chrome.path === '' || chrome.title === '' || chrome.title === config.title;
   const title = isHome ? config.title : `${chrome.title} — ${config.title}`;
   const lang = content.lang ?? config.language;
@@ -44,78 +49,39 @@ export function layout(content: LayoutContent): Root {
         {feedAlternates(config, chrome.feeds)}
         <link rel="stylesheet" href={hrefTo(config, chrome.stylesheetPath)} />
         {chrome.siteStylesheet === undefined ? null : <link rel="stylesheet" href={hrefTo(config, chrome.siteStylesheet)} />}
+        {headSnippets(config)}
       </head>
       <body>
         <a class="skip-link" href="#content">
-          Skip to content
+          {label(labels, 'skipToContent')}
         </a>
-        {siteHeader(chrome)}
+        {headerOf(chrome, templates)}
         <div class="wrap page">
           <main id="content">{content.main}</main>
         </div>
-        <footer class="site-footer">
-          <div class="wrap">
-            {footerLine(config)}
-            {feedList(config, chrome.feeds) ?? null}
-          </div>
-        </footer>
+        {templates.footer({ config, labels, feeds: chrome.feeds }, templates)}
       </body>
     </html>,
   );
 }
 
-/** The navigation's entries: site-relative path and name. */
-function navEntries(chrome: PageChrome): [path: string, name: string][] {
-  return [
-    ...chrome.sections.map((section): [string, string] => [section.path, section.name]),
-    [`${collectionFolders.topic}/`, 'Topics'],
-    [`${collectionFolders.tag}/`, 'Tags'],
-    ...(chrome.config.search ? [['search/', 'Search'] as [string, string]] : []),
-  ];
+/**
+ * The site's `head` snippets, as the owner wrote them (`raw` nodes: trusted, from `site.yaml`
+ * only, checked to hold only head elements when the settings are read; never from a story).
+ */
+function headSnippets(config: SiteConfig): Raw[] {
+  return config.head.map((snippet) => ({ type: 'raw', value: snippet }));
 }
 
 /**
- * The site header with its navigation. An entry is `aria-current="page"` on the page itself and
- * `true` on the pages below it (a topic under "Topics", page 2 of a section); the header is
- * serialized once for each way of marking the entries, since every story page shares one.
+ * The site header. A menu entry is `aria-current="page"` on the page itself and `true` on the
+ * pages below it (a topic under "Topics", page 2 of a section); the header is serialized once for
+ * each way of marking the entries and each language, since every story page shares one.
  */
-function siteHeader(chrome: PageChrome): Raw {
-  const { config } = chrome;
-  const entries = navEntries(chrome);
-  const current = entries.map(([path]) => (chrome.path === path ? 'page' : chrome.path.startsWith(path) ? 'true' : undefined));
+function headerOf(chrome: PageChrome, templates: Templates): Raw {
+  const { config, sections, labels } = chrome;
+  const items = menuItems(config, sections, labels);
+  const current = items.map(({ path }) => (path === undefined ? undefined : chrome.path === path ? 'page' : path !== '' && chrome.path.startsWith(path) ? 'true' : undefined));
   const key = current.map((mark) => mark ?? '-').join(' ');
-  return serializedOnce([config, chrome.sections], key, () =>
-    asElement(
-      <header class="site-header">
-        <div class="wrap">
-          <a class="site-title" href={hrefTo(config, '')}>
-            {config.title}
-          </a>
-          <nav class="site-nav" aria-label="Sections">
-            <ul>
-              {entries.map(([path, name], index) => (
-                <li>
-                  <a href={hrefTo(config, path)} aria-current={current[index]}>
-                    {name}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </div>
-      </header>,
-    ),
-  );
-}
-
-/** The footer's line naming the site, serialized once a build. */
-function footerLine(config: SiteConfig): Raw {
-  return serializedOnce([config], 'footer', () =>
-    asElement(
-      <p>
-        <a href={hrefTo(config, '')}>{config.title}</a>
-        {config.description === '' ? null : ` — ${config.description}`}
-      </p>,
-    ),
-  );
+  return serializedOnce([templates.header, config, sections, labels], key, () => templates.header({ config, sections, labels, current }, templates));
 }

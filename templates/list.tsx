@@ -8,8 +8,10 @@ import { paginationNav } from './parts/pagination.js';
 import { cardList } from './parts/story-card.js';
 import { storyCount } from './parts/terms.js';
 import type { Templates } from './table.js';
+import { label } from '../src/labels/fill.js';
+import type { TextLabelKey } from '../src/labels/keys.js';
 
-const kindLabels: Readonly<Record<Exclude<ListKind, 'home'>, string>> = { section: 'Section', topic: 'Topic', tag: 'Tag' };
+const kindLabels = { section: 'section', topic: 'topic', tag: 'tag' } as const satisfies Readonly<Record<Exclude<ListKind, 'home'>, TextLabelKey>>;
 
 /**
  * A page of stories (home, section, topic or tag): heading, teaser cards, pagination. The first
@@ -18,34 +20,34 @@ const kindLabels: Readonly<Record<Exclude<ListKind, 'home'>, string>> = { sectio
  */
 export function renderList(view: ListView, templates: Templates): Root {
   const { chrome, pagination } = view;
-  const { config } = chrome;
+  const { config, labels } = chrome;
   const cards = cardList(config, view.articles, { level: 'h2', summary: true, sections: chrome.sections, shared: true }, templates);
   const main = (
     <>
       <header class="list-header">
         {view.kind === 'home' ? null : (
           <p class="kicker">
-            <a href={hrefTo(config, `${collectionFolders[view.kind]}/`)}>{kindLabels[view.kind]}</a>
+            <a href={hrefTo(config, `${collectionFolders[view.kind]}/`)}>{label(labels, kindLabels[view.kind])}</a>
           </p>
         )}
         <h1>{view.heading}</h1>
         {archiveLine(view)}
         {view.kind === 'home' || view.pagination.number !== undefined ? null : (
           <p class="list-count">
-            {storyCount(view.total)}
+            {storyCount(view.total, labels)}
             {view.collection ? (
               <>
                 {' · '}
                 <a class="feed-link" href={hrefTo(config, view.collection.feedPath)}>
-                  RSS feed
+                  {label(labels, 'rssFeed')}
                 </a>
               </>
             ) : null}
           </p>
         )}
       </header>
-      {cards ?? <p class="empty">No stories here yet.</p>}
-      {paginationNav(config, pagination)}
+      {cards ?? <p class="empty">{label(labels, 'noStories')}</p>}
+      {paginationNav(config, pagination, labels)}
     </>
   );
   return templates.layout({ chrome, main }, templates);
@@ -62,7 +64,7 @@ function archiveLine(view: ListView): Element | null {
   const to = formatDay(newest.date, language);
   return asElement(
     <p class="list-count">
-      Archive page {String(number)} · {from === to ? from : `${from} – ${to}`}
+      {label(view.chrome.labels, 'archivePageLine', { number })} · {from === to ? from : `${from} – ${to}`}
     </p>,
   );
 }

@@ -4,6 +4,7 @@ import { hrefTo } from '../src/model/urls.js';
 import type { PageChrome } from '../src/model/views.js';
 import { asElement } from './parts/tree.js';
 import type { Templates } from './table.js';
+import { label, labelParts } from '../src/labels/fill.js';
 
 /** The search page: Pagefind's search box, served with the site (no third-party host). */
 export interface SearchView {
@@ -38,15 +39,13 @@ export const searchScript = `// wiredesk: start Pagefind's search box in #search
 /** The search page: the search box, a note for browsers without JavaScript, and one for a missing index. */
 export function renderSearch(view: SearchView, templates: Templates): Root {
   const { chrome } = view;
-  const { config } = chrome;
+  const { config, labels } = chrome;
   const bundle = (file: string) => hrefTo(config, `${view.bundlePath}${file}`);
-  const browse = (
-    <>
-      Browse the stories by <a href={hrefTo(config, `${collectionFolders.section}/`)}>section</a>,{' '}
-      <a href={hrefTo(config, `${collectionFolders.topic}/`)}>topic</a> or <a href={hrefTo(config, `${collectionFolders.tag}/`)}>tag</a>{' '}
-      instead.
-    </>
-  );
+  const browse = labelParts(labels, 'browseBy', {
+    section: asElement(<a href={hrefTo(config, `${collectionFolders.section}/`)}>{label(labels, 'browseSection')}</a>),
+    topic: asElement(<a href={hrefTo(config, `${collectionFolders.topic}/`)}>{label(labels, 'browseTopic')}</a>),
+    tag: asElement(<a href={hrefTo(config, `${collectionFolders.tag}/`)}>{label(labels, 'browseTag')}</a>),
+  });
   const main = (
     <>
       <header class="list-header">
@@ -55,10 +54,12 @@ export function renderSearch(view: SearchView, templates: Templates): Root {
       <div class="search">
         <div id="search"></div>
         <noscript>
-          <p class="empty">Searching needs JavaScript, which is off in this browser. {browse}</p>
+          <p class="empty">
+            {label(labels, 'searchNeedsJavaScript')} {browse}
+          </p>
         </noscript>
         <p class="empty" id="search-missing" hidden>
-          Search is not available here: the search index was not published with this site. {browse}
+          {label(labels, 'searchMissing')} {browse}
         </p>
       </div>
     </>

@@ -2,6 +2,8 @@ import type { Element, Root } from 'hast';
 import type { SiteConfig } from '../src/model/config.js';
 import type { LinkedArticle } from '../src/model/site.js';
 import type { ArticleView, ListView, NotFoundView, PageView, TermIndexView, WithdrawnView } from '../src/model/views.js';
+import type { FooterView } from './footer.js';
+import type { HeaderView } from './header.js';
 import type { LayoutContent } from './layout.js';
 import type { CardOptions } from './parts/story-card.js';
 import type { SearchView } from './search.js';
@@ -24,6 +26,10 @@ export interface StoryCardView {
 export interface Templates {
   /** The document every page shares: head, site header, main content and footer (`templates/layout.tsx`). */
   readonly layout: Template<LayoutContent>;
+  /** The site header: the title or logo, and the menu (`templates/header.tsx`). */
+  readonly header: Template<HeaderView, Element>;
+  /** The site footer: name, description, the owner's links and copyright, the page's feeds (`templates/footer.tsx`). */
+  readonly footer: Template<FooterView, Element>;
   /** A story page (`templates/article.tsx`). */
   readonly article: Template<ArticleView>;
   /** A story's teaser card in lists, related stories and the 404 page (`templates/story-card.tsx`). */
@@ -51,6 +57,8 @@ export type TemplateName = keyof Templates;
  */
 export const templateFiles: Readonly<Record<TemplateName, string>> = {
   layout: 'layout',
+  header: 'header',
+  footer: 'footer',
   article: 'article',
   storyCard: 'story-card',
   list: 'list',

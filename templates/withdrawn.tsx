@@ -3,9 +3,7 @@ import { hrefTo } from '../src/model/urls.js';
 import type { WithdrawnView } from '../src/model/views.js';
 import { asElement } from './parts/tree.js';
 import type { Templates } from './table.js';
-
-/** The sentence every kill notice carries, in pages and feeds. */
-export const withdrawnSentence = 'This story has been withdrawn.';
+import { label } from '../src/labels/fill.js';
 
 /**
  * The page at a killed story's URL: its headline, that it has been withdrawn, and the editor's
@@ -14,16 +12,16 @@ export const withdrawnSentence = 'This story has been withdrawn.';
  */
 export function renderWithdrawn(view: WithdrawnView, templates: Templates): Root {
   const { chrome, article } = view;
-  const { config } = chrome;
+  const { config, labels } = chrome;
   const main = (
     <article class="story withdrawn">
       <header class="story-header">
         <h1>{article.title}</h1>
       </header>
-      <p class="withdrawn-notice">{withdrawnSentence}</p>
+      <p class="withdrawn-notice">{label(labels, 'withdrawn')}</p>
       {article.note === undefined ? null : <p class="note">{article.note}</p>}
       <p>
-        <a href={hrefTo(config, '')}>Go to the front page of {config.title}</a>
+        <a href={hrefTo(config, '')}>{label(labels, 'frontPageLink', { site: config.title })}</a>
       </p>
     </article>
   );

@@ -56,7 +56,7 @@ export function keepsDepsAfterAdditions(page: Pick<Page, 'kind' | 'listOf' | 'pa
  * before them shares a topic or a tag with; and holds when every new story is live at `now`, has
  * an id of its own, links and names as related only stories that exist (not itself), and spells
  * each of its sections, topics and tags as the site does (a new one is added). Undefined
- * otherwise, or when the frame kept a spelling warning (then resolve the site).
+ * otherwise, or when the frame kept a spelling or menu-section warning (then resolve the site).
  */
 export function extendFrame(
   frame: SiteFrame,
@@ -66,7 +66,8 @@ export function extendFrame(
   config: SiteConfig,
   now: number,
 ): ExtendedSite | undefined {
-  if (frame.messages.some((message) => message.ruleId === 'slug-collision')) return undefined;
+  // A spelling warning, or a menu section with no stories (a new story may file one there), needs the site resolved.
+  if (frame.messages.some((message) => message.ruleId === 'slug-collision' || message.ruleId === 'unknown-menu-section')) return undefined;
   const added = addedStories(previousShapes, articles, shapes);
   if (!added || added.length === 0) return undefined;
   // The cache and the frame are the same build's (its index vouches for both): a check that costs little.

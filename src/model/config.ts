@@ -1,3 +1,48 @@
+import type { Labels } from '../labels/keys.js';
+
+/** A place in `site.yaml`, kept with a setting whose problems can only be found later (a menu section no story is filed under). */
+export interface SettingPlace {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The site's logo: a file under `static/`, linked as `/<src>` under the base path. */
+export interface SiteLogo {
+  /** Path of the picture relative to `static/` (e.g. `logo.svg`). */
+  readonly src: string;
+  /** The logo's text alternative; the site's title when omitted. */
+  readonly alt?: string;
+}
+
+/** A link the site owner names: an http(s) URL, or a site path (`/about/`) that is put under the base path. */
+export interface NamedLink {
+  readonly title: string;
+  readonly url: string;
+}
+
+/** One entry of the menu: a link, or a section (by name or slug) whose page it links, titled with its name unless `title` says otherwise. */
+export type MenuEntry =
+  | ({ readonly kind: 'link' } & NamedLink)
+  | { readonly kind: 'section'; readonly section: string; readonly title?: string; readonly place: SettingPlace };
+
+/** The footer's own lines: a copyright notice and links (the site's name and feeds are always there). */
+export interface SiteFooter {
+  readonly copyright?: string;
+  readonly links: readonly NamedLink[];
+}
+
+/** How pages write times: the clock and how the zone is shown. */
+export interface DateFormat {
+  /** `24`: `14:03`; `12`: `2:03 PM` in the page's language. */
+  readonly clock: 12 | 24;
+  /**
+   * `offset`: `UTC+03:00`; `abbreviation`: the tz database's abbreviation of `timezone` (`MSK`,
+   * `EDT`, `CEST`) when the time is in that zone and the zone has one, else the offset; `none`.
+   */
+  readonly zone: 'offset' | 'abbreviation' | 'none';
+}
+
 /** The site's settings as the pipeline sees them, after `site.yaml` and flags are merged with defaults. */
 export interface SiteConfig {
   /** The site's name, shown in every page's header and in feeds. */
@@ -33,6 +78,19 @@ export interface SiteConfig {
    * the site owner's), told the output folder and the build's manifest; none when absent.
    */
   readonly deploy?: string;
+  /** The logo shown in the header in place of the title's text. */
+  readonly logo?: SiteLogo;
+  /** The header's menu in the desk's order; when absent, every section, then Topics, Tags and Search. */
+  readonly menu?: readonly MenuEntry[];
+  /** The footer's copyright line and links. */
+  readonly footer?: SiteFooter;
+  /** The picture link previews and JSON-LD use for stories without one: an http(s) URL or a path under `static/`. */
+  readonly image?: string;
+  /** Raw HTML snippets added to every page's head (analytics, verification tags). Trusted: written by the site owner only. */
+  readonly head: readonly string[];
+  /** Interface texts overriding the built-in set of the site's language, by key. */
+  readonly labels: Partial<Labels>;
+  readonly dateFormat: DateFormat;
 }
 
 /** Where a site's inputs are: the options `build` and `dev` share; paths are relative to `cwd`. */

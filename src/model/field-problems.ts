@@ -78,9 +78,12 @@ function describeValue(node: unknown): string {
   return 'value';
 }
 
-/** Warn about keys the schema does not know (`noun`: field or setting), suggesting the nearest known one. */
-export function unknownFieldProblems(source: FrontMatterSource, known: readonly string[], noun = 'field'): VFileMessage[] {
-  const contents = source.document.contents;
+/**
+ * Warn about keys the schema does not know (`noun`: field or setting), suggesting the nearest known
+ * one: the top-level keys, or those of the map at `path` (a nested setting such as `labels`).
+ */
+export function unknownFieldProblems(source: FrontMatterSource, known: readonly string[], noun = 'field', path: readonly (string | number)[] = []): VFileMessage[] {
+  const contents = path.length === 0 ? source.document.contents : source.document.getIn(path, true);
   if (!isMap(contents)) return [];
   const messages: VFileMessage[] = [];
   for (const pair of contents.items) {
@@ -89,7 +92,7 @@ export function unknownFieldProblems(source: FrontMatterSource, known: readonly 
     const nearest = nearestField(key, known);
     const hint = nearest ? `, did you mean \`${nearest}\`?` : `, expected one of ${known.map((name) => `\`${name}\``).join(', ')}`;
     // The key's own range: looking the key up again would read every key before it, for each key.
-    const place = isNode(pair.key) && pair.key.range ? source.pointAt(source.yamlOffset + pair.key.range[0]) : placeOf(source, [key]);
+    const place = isNode(pair.key) && pair.key.range ? source.pointAt(source.yamlOffset + pair.key.range[0]) : placeOf(source, [...path, key]);
     messages.push(problem('unknown-field', `Unknown ${noun} \`${key}\`${hint}`, source.displayPath, place));
   }
   return messages;
@@ -99,7 +102,7 @@ function nearestField(key: string, known: readonly string[]): string | undefined
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
   for (const name of known) {
-    const distance = leven(key.toLowerCase(), name);
+    const distance = leven(key.toLowerCase(), name.toLowerCase());
     if (distance < bestDistance) {
       best = name;
       bestDistance = distance;

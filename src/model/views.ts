@@ -1,5 +1,6 @@
 import type { DateTime } from './article.js';
 import type { SiteConfig } from './config.js';
+import type { LabelSet } from '../labels/select.js';
 import type { Collection, LinkedArticle } from './site.js';
 import type { SitePage } from './site-page.js';
 
@@ -26,6 +27,8 @@ export interface PageChrome {
   readonly stylesheetPath: string;
   /** Site-relative href of the site's own stylesheet (`static/assets/site.css`, with a `?v=` content hash), linked after the default one. */
   readonly siteStylesheet?: string | undefined;
+  /** The page's interface texts: the site language's, or a story's own language's on its page. */
+  readonly labels: LabelSet;
 }
 
 /** A page of a list the navigation links: the first page (no number) or an archive page. */

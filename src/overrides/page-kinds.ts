@@ -28,7 +28,7 @@ const pageTemplates: Readonly<Record<PageKind, TemplateName | null>> = {
 };
 
 /** The templates any page template may show inside its page (through the table): every HTML page reads them. */
-const partTemplates: readonly TemplateName[] = ['layout', 'storyCard'];
+const partTemplates: readonly TemplateName[] = ['layout', 'header', 'footer', 'storyCard'];
 
 /**
  * For each kind of page, a digest of the overridden templates it is rendered with: its page

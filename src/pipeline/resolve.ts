@@ -7,6 +7,7 @@ import { problem } from '../report/problem.js';
 import { computeRelated } from './related.js';
 import { visibilityAt, type Visibility } from './visibility.js';
 import { linkedArticleOf } from '../model/lazy-article.js';
+import { menuSectionProblems } from '../model/menu.js';
 
 /** The resolve stage's result: the site (absent when a reference cannot be resolved) and messages. */
 export interface ResolveResult {
@@ -116,6 +117,7 @@ export function resolveSite(articles: readonly Article[], config: SiteConfig, le
     tag: collect(linked, 'tag', messages),
   };
   if (messages.some((message) => message.fatal === true)) return { messages };
+  messages.push(...menuSectionProblems(config, collections.section));
   const linkedById = new Map(linked.map((article) => [article.id, article]));
   const site: Site = siteWithLookup({
     config,

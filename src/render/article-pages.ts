@@ -1,5 +1,6 @@
 import type { Templates } from '../../templates/table.js';
-import { withdrawnSentence } from '../../templates/withdrawn.js';
+import { label } from '../labels/fill.js';
+import { labelSetFor } from '../labels/select.js';
 import type { ArticleView } from '../model/views.js';
 import { articlesWithIds, referenceTargets, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { pageChrome } from './chrome.js';
@@ -47,7 +48,8 @@ export function withdrawnPages(site: Site, templates: Templates): Page[] {
     render: (current) => {
       const now = current.withdrawn.find((candidate) => candidate.id === article.id);
       if (!now) throw new Error(`Story "${article.id}" is not withdrawn any more`);
-      return pageHtml(templates.withdrawn({ kind: 'withdrawn', chrome: pageChrome(current, now.path, now.title, withdrawnSentence), article: now }, templates));
+      const labels = labelSetFor(current.config, now.lang);
+      return pageHtml(templates.withdrawn({ kind: 'withdrawn', chrome: pageChrome(current, now.path, now.title, label(labels, 'withdrawn'), [], now.lang), article: now }, templates));
     },
   }));
 }
@@ -60,7 +62,8 @@ export function notFoundPage(site: Site, templates: Templates): Page {
     kind: 'not-found',
     deps: { articles: [], teasers: latest, collections: ['sections'] },
     render: (current) => {
-      const chrome = pageChrome(current, '404.html', 'Page not found', 'The page you asked for is not here.');
+      const labels = labelSetFor(current.config);
+      const chrome = pageChrome(current, '404.html', label(labels, 'pageNotFound'), label(labels, 'notFoundDescription'));
       return pageHtml(templates.notFound({ kind: 'not-found', chrome, latest: articlesWithIds(current, latest) }, templates));
     },
   };
@@ -106,7 +109,7 @@ export function articleView(site: Site, article: LinkedArticle): ArticleView {
     tags,
   };
   const feeds = collectionsOf(view).map((collection) => ({ title: `${site.config.title}: ${collection.name}`, path: collection.feedPath }));
-  return { ...view, chrome: pageChrome(site, article.path, article.title, article.summary, feeds) };
+  return { ...view, chrome: pageChrome(site, article.path, article.title, article.summary, feeds, article.lang) };
 }
 
 function collectionsOf(view: Pick<ArticleView, 'section' | 'topics' | 'tags'>): Collection[] {

@@ -1,3 +1,4 @@
+import { labelSetFor } from '../labels/select.js';
 import type { Site } from '../model/site.js';
 import type { FeedLink, PageChrome } from '../model/views.js';
 import { stylesheetName } from '../pipeline/load-theme.js';
@@ -10,9 +11,10 @@ const unnamedStylesheetPath = `assets/${stylesheetName}`;
 
 /**
  * The chrome of a page at `path`: layout data, the theme's stylesheet (its fingerprinted path, see
- * `loadTheme`), plus the site feed and any extra feeds it advertises (each in every format).
+ * `loadTheme`), plus the site feed and any extra feeds it advertises (each in every format), with
+ * the interface texts of `language` (the site's when omitted).
  */
-export function pageChrome(site: Site, path: string, title: string, description: string, feeds: readonly FeedLink[] = []): PageChrome {
+export function pageChrome(site: Site, path: string, title: string, description: string, feeds: readonly FeedLink[] = [], language?: string): PageChrome {
   return {
     config: site.config,
     path,
@@ -22,5 +24,6 @@ export function pageChrome(site: Site, path: string, title: string, description:
     sections: site.sections,
     stylesheetPath: site.stylesheetPath ?? unnamedStylesheetPath,
     siteStylesheet: site.siteStylesheet,
+    labels: labelSetFor(site.config, language),
   };
 }

@@ -1,3 +1,5 @@
+import { label } from '../labels/fill.js';
+import { labelSetFor } from '../labels/select.js';
 import { renderAtom } from '../../templates/atom.js';
 import { renderJsonFeed } from '../../templates/json-feed.js';
 import { newestModified } from '../../templates/parts/feed-item.js';
@@ -56,7 +58,7 @@ export function feedPages(site: Site): Page[] {
       ids: newestIds(articlesWithIds(site, articleIds.slice(0, size)), killed.get(key) ?? [], size),
       channel: (current) => {
         const name = current.collection(kind, slug)?.name ?? slug;
-        return { title: `${current.config.title}: ${name}`, description: `Stories filed under ${name}` };
+        return { title: `${current.config.title}: ${name}`, description: label(labelSetFor(current.config), 'feedDescription', { name }) };
       },
     };
   });

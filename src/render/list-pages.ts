@@ -2,16 +2,20 @@ import type { Templates } from '../../templates/table.js';
 import type { TermKind } from '../model/article.js';
 import { articlesWithIds, collectionFolders, type Collection, type Site } from '../model/site.js';
 import type { Pagination, TermIndexKind } from '../model/views.js';
+import { label } from '../labels/fill.js';
+import type { TextLabelKey } from '../labels/keys.js';
+import { labelSetFor } from '../labels/select.js';
 import { pageChrome } from './chrome.js';
 import { pageHtml } from './page-html.js';
 import { collectionKey, collectionNameKey, type Page } from './page.js';
 import { paginate } from './paginate.js';
 
-const kindNames: Readonly<Record<TermKind, { one: string; many: string }>> = {
-  section: { one: 'Section', many: 'Sections' },
-  topic: { one: 'Topic', many: 'Topics' },
-  tag: { one: 'Tag', many: 'Tags' },
-};
+/** The label keys naming each kind of collection, one and many, and describing its index. */
+const kindLabels = {
+  section: { one: 'section', many: 'sections', index: 'sectionIndexDescription' },
+  topic: { one: 'topic', many: 'topics', index: 'topicIndexDescription' },
+  tag: { one: 'tag', many: 'tags', index: 'tagIndexDescription' },
+} as const satisfies Readonly<Record<TermKind, { one: TextLabelKey; many: TextLabelKey; index: TextLabelKey }>>;
 
 /** The home pages: every story, newest first, on the first page (`/`) and archive pages (`/page/1/` the oldest, see `paginate`). */
 export function homePages(site: Site, templates: Templates): Page[] {
@@ -27,17 +31,19 @@ export function homePages(site: Site, templates: Templates): Page[] {
       listOf: 'home',
       // Home shows no story count: a page reads its own stories and its place among the pages.
       deps: { articles: [], teasers: page.items, collections: ['sections'], place: placeOf(page.pagination) },
-      render: (current) =>
-        pageHtml(
+      render: (current) => {
+        const labels = labelSetFor(current.config);
+        return pageHtml(
           templates.list({
             kind: 'home',
-            chrome: pageChrome(current, page.path, number === undefined ? current.config.title : `Archive, page ${number}`, current.config.description),
-            heading: number === undefined ? 'Latest stories' : 'Archive',
+            chrome: pageChrome(current, page.path, number === undefined ? current.config.title : label(labels, 'archivePageTitle', { number }), current.config.description),
+            heading: label(labels, number === undefined ? 'latestStories' : 'archive'),
             total: current.articles.length,
             articles: articlesWithIds(current, page.items),
             pagination: page.pagination,
           }, templates),
-        ),
+        );
+      },
     };
   });
 }
@@ -56,10 +62,13 @@ export function collectionPages(site: Site, templates: Templates): Page[] {
         render: (current) => {
           const collection = current.collection(kind, slug);
           if (!collection) throw new Error(`The ${kind} "${slug}" is not in the site any more`);
+          const labels = labelSetFor(current.config);
+          const title = number === undefined ? collection.name : label(labels, 'collectionArchivePageTitle', { name: collection.name, number });
+          const description = label(labels, 'collectionDescription', { kind: label(labels, kindLabels[kind].one), name: collection.name });
           return pageHtml(
             templates.list({
               kind,
-              chrome: pageChrome(current, page.path, pageTitle(collection, number), `${kindNames[kind].one}: ${collection.name}`, [
+              chrome: pageChrome(current, page.path, title, description, [
                 { title: `${current.config.title}: ${collection.name}`, path: collection.feedPath },
               ]),
               heading: collection.name,
@@ -89,23 +98,22 @@ export function termIndexPages(templates: Templates): Page[] {
       path,
       kind: indexKind,
       deps: { articles: [], teasers: [], collections: [indexKind, 'sections'] },
-      render: (current) =>
-        pageHtml(
+      render: (current) => {
+        const labels = labelSetFor(current.config);
+        const heading = label(labels, kindLabels[kind].many);
+        return pageHtml(
           templates.termIndex({
             kind: indexKind,
-            chrome: pageChrome(current, path, kindNames[kind].many, `Every ${kind} with its number of stories.`),
-            heading: kindNames[kind].many,
+            chrome: pageChrome(current, path, heading, label(labels, kindLabels[kind].index)),
+            heading,
             collections: collectionsOfKind(current, kind),
           }, templates),
-        ),
+        );
+      },
     };
   });
 }
 
 function collectionsOfKind(site: Site, kind: TermKind): readonly Collection[] {
   return kind === 'section' ? site.sections : kind === 'topic' ? site.topics : site.tags;
-}
-
-function pageTitle(collection: Collection, archivePage: number | undefined): string {
-  return archivePage === undefined ? collection.name : `${collection.name}, archive page ${archivePage}`;
 }

@@ -2,6 +2,8 @@ import { searchScript } from '../../templates/search.js';
 import type { Templates } from '../../templates/table.js';
 import type { Site } from '../model/site.js';
 import { searchFolder } from '../search/pagefind-index.js';
+import { label } from '../labels/fill.js';
+import { labelSetFor } from '../labels/select.js';
 import { pageChrome } from './chrome.js';
 import { pageHtml } from './page-html.js';
 import type { Page } from './page.js';
@@ -23,15 +25,17 @@ export function searchPages(site: Site, templates: Templates): Page[] {
       path: searchPagePath,
       kind: 'search',
       deps: { articles: [], teasers: [], collections: ['sections'] },
-      render: (current) =>
-        pageHtml(
+      render: (current) => {
+        const labels = labelSetFor(current.config);
+        return pageHtml(
           templates.search({
             kind: 'search',
-            chrome: pageChrome(current, searchPagePath, 'Search', `Search the stories of ${current.config.title}.`),
+            chrome: pageChrome(current, searchPagePath, label(labels, 'search'), label(labels, 'searchDescription', { site: current.config.title })),
             bundlePath: searchFolder,
             scriptPath: searchScriptPath,
           }, templates),
-        ),
+        );
+      },
     },
     { path: searchScriptPath, kind: 'asset', deps: { articles: [], teasers: [], collections: [] }, render: () => searchScript },
   ];

@@ -49,6 +49,7 @@ export const rules = {
   'path-too-long': { severity: 'error', summary: 'an id or a section, topic or tag makes a file or folder name over 255 bytes, or a page path over 1,024 bytes' },
   'story-too-large': { severity: 'error', summary: 'a story file is over 512 KB' },
   'story-crash': { severity: 'error', summary: 'a story could not be read for an unforeseen reason (the message says what was thrown)' },
+  'unknown-menu-section': { severity: 'warning', summary: 'a `menu` entry in `site.yaml` names a section no published story is filed under; the entry is left out of the menu' },
   'invalid-config': { severity: 'error', summary: '`site.yaml` or a flag has a wrong value' },
   'template-error': { severity: 'error', summary: 'a template override in `templates/` does not compile, has no default export, is a second file for one template, or throws while rendering' },
   'unknown-template': { severity: 'warning', summary: 'a file in `templates/` is not named after a template wiredesk knows (the message lists them)' },

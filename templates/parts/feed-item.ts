@@ -5,6 +5,8 @@ import { modifiedAt } from '../../src/model/modified.js';
 import type { LinkedArticle } from '../../src/model/site.js';
 import { absoluteUrl } from '../../src/model/urls.js';
 import type { FeedView } from '../../src/model/views.js';
+import { label } from '../../src/labels/fill.js';
+import { labelSetFor } from '../../src/labels/select.js';
 import { pageHtml } from '../../src/render/page-html.js';
 import { storyBody } from './body.js';
 import { leadFigure } from './figure.js';
@@ -30,9 +32,6 @@ export interface FeedItem {
   /** The story's language when it is not the site's. */
   readonly lang?: string;
 }
-
-/** What a feed says in place of a killed story. */
-export const withdrawnNotice = 'This story has been withdrawn.';
 
 type References = readonly (LinkedArticle | undefined)[];
 
@@ -84,10 +83,11 @@ function storyItem(config: SiteConfig, article: LinkedArticle, references: Refer
 
 /** A killed story's notice: its address and times, `Withdrawn: <headline>`, the notice and the editor's note; no body, no picture. */
 function noticeItem(config: SiteConfig, article: LinkedArticle): FeedItem {
-  const paragraphs = [withdrawnNotice, ...(article.note === undefined ? [] : [article.note])];
+  const labels = labelSetFor(config);
+  const paragraphs = [label(labels, 'withdrawn'), ...(article.note === undefined ? [] : [article.note])];
   return {
     ...common(config, article),
-    title: `Withdrawn: ${article.title}`,
+    title: label(labels, 'withdrawnTitle', { title: article.title }),
     summary: paragraphs.join(' '),
     html: pageHtml({ type: 'root', children: paragraphs.map((text, index) => paragraph(text, index === 0 ? [] : ['note'])) }),
     categories: [],

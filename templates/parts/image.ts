@@ -11,6 +11,15 @@ export function pageImageUrl(config: SiteConfig): ImageUrl {
   return (src) => (remote.test(src) ? src : hrefTo(config, src));
 }
 
+/**
+ * The absolute URL of the site's fallback picture (`image` in site.yaml: an http(s) URL, or a file
+ * under `static/` served from the site's root), for link previews of stories without one.
+ */
+export function siteImageUrl(config: SiteConfig): string | undefined {
+  if (config.image === undefined) return undefined;
+  return remote.test(config.image) ? config.image : absoluteUrl(config, config.image);
+}
+
 /** Image URLs for feeds: copied pictures as absolute URLs, remote ones as written. */
 export function feedImageUrl(config: SiteConfig): ImageUrl {
   return (src) => (remote.test(src) ? src : absoluteUrl(config, src));

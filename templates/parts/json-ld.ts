@@ -4,7 +4,7 @@ import { modifiedAt } from '../../src/model/modified.js';
 import { absoluteUrl } from '../../src/model/urls.js';
 import type { ArticleView } from '../../src/model/views.js';
 import { datetimeAttribute } from '../dates.js';
-import { feedImageUrl } from './image.js';
+import { feedImageUrl, siteImageUrl } from './image.js';
 
 /** A JSON value; `undefined` members are left out by `JSON.stringify`, so optional properties can be written inline. */
 export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json | undefined };
@@ -40,7 +40,7 @@ export function newsArticleData(view: ArticleView): Json {
     author: authorOf(article) ?? publisher,
     publisher,
     // Feeds' image URLs are the absolute ones (copied pictures under `baseUrl`, remote ones as written).
-    image: article.image?.src === undefined ? undefined : feedImageUrl(config)(article.image.src),
+    image: article.image?.src === undefined ? siteImageUrl(config) : feedImageUrl(config)(article.image.src),
     dateline: article.dateline === undefined ? undefined : datelineOf(article.dateline),
     articleSection: section,
     keywords: keywords.length === 0 ? undefined : keywords,

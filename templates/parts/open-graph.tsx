@@ -4,7 +4,7 @@ import { absoluteUrl } from '../../src/model/urls.js';
 import type { ArticleView } from '../../src/model/views.js';
 import { datetimeAttribute } from '../dates.js';
 import { altOf } from './figure.js';
-import { feedImageUrl } from './image.js';
+import { feedImageUrl, siteImageUrl } from './image.js';
 import { termNames } from './json-ld.js';
 import { asElement } from './tree.js';
 
@@ -15,8 +15,10 @@ import { asElement } from './tree.js';
 export function openGraphMeta(view: ArticleView): Element[] {
   const { article, chrome } = view;
   const { config } = chrome;
-  const picture = article.image?.src === undefined ? undefined : feedImageUrl(config)(article.image.src);
-  const alt = article.image === undefined ? '' : altOf(article.image);
+  const own = article.image?.src === undefined ? undefined : feedImageUrl(config)(article.image.src);
+  // A story without a picture of its own is previewed with the site's (`image`), which has no alt of the story's.
+  const picture = own ?? siteImageUrl(config);
+  const alt = own === undefined || article.image === undefined ? '' : altOf(article.image);
   const section = view.section?.name ?? article.section?.name;
   const locale = openGraphLocale(article.lang ?? config.language);
   const properties: [string, string | undefined][] = [

@@ -12,6 +12,7 @@ import { asElement } from './tree.js';
 import { urgencyLabel } from './urgency.js';
 import { textDirection } from '../language.js';
 import type { StoryCardView, Templates } from '../table.js';
+import { labelSetFor } from '../../src/labels/select.js';
 
 /** What a teaser card shows besides its headline, date and thumbnail. */
 export interface CardOptions {
@@ -43,7 +44,7 @@ export function storyCard(config: SiteConfig, article: LinkedArticle, options: C
       {thumbnail(article.image, urlOf)}
       <div class="card-text">
         {options.sections ? kicker(config, article, options.sections) : null}
-        {urgencyLabel(article)}
+        {urgencyLabel(article, labelSetFor(config))}
         {headline}
         <p class="card-meta">{timeDay(article.date, config.language)}</p>
         {options.summary && article.summary !== '' ? <p class="card-summary">{article.summary}</p> : null}

@@ -2,9 +2,11 @@ import type { Element } from 'hast';
 import type { SiteConfig } from '../../src/model/config.js';
 import type { Collection } from '../../src/model/site.js';
 import { hrefTo } from '../../src/model/urls.js';
+import { countLabel } from '../../src/labels/fill.js';
+import type { LabelSet } from '../../src/labels/select.js';
 import { asElement } from './tree.js';
 
-/** A label and its singular, for a row of term links. */
+/** A row's label when it links one collection, and when it links more. */
 export interface TermLabel {
   readonly one: string;
   readonly many: string;
@@ -30,7 +32,7 @@ export function termLinks(config: SiteConfig, label: TermLabel, collections: rea
   );
 }
 
-/** A story count as a reader says it: "1 story", "40 stories". */
-export function storyCount(count: number): string {
-  return `${count} ${count === 1 ? 'story' : 'stories'}`;
+/** A story count as a reader of the page's language says it: "1 story", "40 stories", "5 материалов". */
+export function storyCount(count: number, labels: LabelSet): string {
+  return countLabel(labels, 'storyCount', count);
 }

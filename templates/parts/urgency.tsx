@@ -1,5 +1,7 @@
 import type { Element } from 'hast';
 import type { Article } from '../../src/model/article.js';
+import { label } from '../../src/labels/fill.js';
+import type { LabelSet } from '../../src/labels/select.js';
 import { asElement } from './tree.js';
 
 /** IPTC urgencies that pages flag: 1 (flash) and 2 (urgent). */
@@ -10,8 +12,8 @@ export function isUrgent(article: Pick<Article, 'urgency'>): boolean {
   return article.urgency !== undefined && article.urgency <= flaggedUrgency;
 }
 
-/** The "URGENT" label (`FLASH` for urgency 1) of an urgent story, else nothing. */
-export function urgencyLabel(article: Pick<Article, 'urgency'>): Element | null {
+/** The "Urgent" label ("Flash" for urgency 1, in the page's language) of an urgent story, else nothing. */
+export function urgencyLabel(article: Pick<Article, 'urgency'>, labels: LabelSet): Element | null {
   if (!isUrgent(article)) return null;
-  return asElement(<strong class="urgency">{article.urgency === 1 ? 'Flash' : 'Urgent'}</strong>);
+  return asElement(<strong class="urgency">{label(labels, article.urgency === 1 ? 'flash' : 'urgent')}</strong>);
 }

@@ -4,6 +4,7 @@ import type { DateTime } from '../../src/model/article.js';
 import type { SiteConfig } from '../../src/model/config.js';
 import type { Collection, LinkedArticle } from '../../src/model/site.js';
 import type { PageChrome } from '../../src/model/views.js';
+import { labelSetFor } from '../../src/labels/select.js';
 
 /** A site configuration served under `/news/`; `overrides` set what a test is about. */
 export function testConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
@@ -21,6 +22,9 @@ export function testConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     relatedCount: 3,
     search: false,
     headers: false,
+    head: [],
+    labels: {},
+    dateFormat: { clock: 24, zone: 'offset' },
     ...overrides,
   };
 }
@@ -63,5 +67,5 @@ export function collectionFixture(kind: Collection['kind'], name: string, slug: 
 
 /** The page chrome around a page at `path` with the site feed and stylesheet; `overrides` set the description or navigation sections. */
 export function chromeFixture(config: SiteConfig, path: string, title: string, overrides: Partial<Omit<PageChrome, 'config' | 'path' | 'title'>> = {}): PageChrome {
-  return { config, path, title, description: 'A page', feeds: [{ title: 'Wire Desk', path: 'feed.xml' }], sections: [], stylesheetPath: 'assets/style.css', ...overrides };
+  return { config, path, title, description: 'A page', feeds: [{ title: 'Wire Desk', path: 'feed.xml' }], sections: [], stylesheetPath: 'assets/style.css', labels: labelSetFor(config), ...overrides };
 }
