@@ -20,7 +20,7 @@ export interface SiteFileOptions {
 
 /** Every file of a new site: settings, a sample story, an About page, a favicon, package.json, .gitignore and the Pages workflow. */
 export function siteFiles(options: SiteFileOptions): SiteFile[] {
-  const story = newStoryFile('Welcome to your newsroom', options.now, options.timezone, sampleBody);
+  const story = newStoryFile('Welcome to your newsroom', options.now, options.timezone, sampleBody, 'News');
   return [
     { path: 'site.yaml', text: siteYamlText(options.timezone) },
     { path: `stories/${story.path}`, text: story.text },
@@ -77,6 +77,31 @@ pageSize: 20
 feedSize: 20
 # A full-text search page (/search/) that needs no server.
 search: true
+
+# Your paper's look (docs/customizing.md in the wiredesk package). Uncomment to use.
+# A logo in place of the title: a file in static/.
+# logo: {src: logo.svg, alt: My Newsroom}
+# The header's menu, in the desk's order: a section by name, or any link.
+# menu:
+#   - section: News
+#   - {title: About, url: /about/}
+# footer:
+#   copyright: © My Newsroom
+#   links:
+#     - {title: About, url: /about/}
+# Any interface word, by key (the built-in sets follow \`language\`: en, ru, es, fr, de, ar).
+# labels:
+#   latestStories: Top stories
+# Times with the zone's abbreviation (MSK, EDT) and a 12- or 24-hour clock.
+# dateFormat: {clock: 24, zone: abbreviation}
+# Snippets added to every page's head, such as analytics: trusted, written by you only.
+# head:
+#   - <script defer src="https://stats.example.org/script.js"></script>
+
+# Publishing (docs/deploying.md). A _headers file of cache rules for Netlify and Cloudflare Pages:
+# headers: true
+# A command run after each build that changed the site, told what changed:
+# deploy: rsync -a --delete dist/ www.example.org:/var/www/news/
 `;
 }
 

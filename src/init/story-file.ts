@@ -18,9 +18,10 @@ const longestSlug = 80;
 /**
  * The file of a new story titled `headline`, dated `epochMs` in `timezone` (UTC, written with `Z`,
  * when none is given): front matter written by the `yaml` package, so any headline is quoted safely,
- * then `body`. Its name is the headline's slug when that is a valid story id, else `story-` and the time.
+ * then `body`, filed under `section` when one is given. Its name is the headline's slug when that
+ * is a valid story id, else `story-` and the time.
  */
-export function newStoryFile(headline: string, epochMs: number, timezone: string | undefined, body: string): NewStoryFile {
+export function newStoryFile(headline: string, epochMs: number, timezone: string | undefined, body: string, section?: string): NewStoryFile {
   const zone = timezone !== undefined && isKnownTimeZone(timezone) ? timezone : undefined;
   const offset = zone === undefined ? 0 : offsetAtInstant(epochMs, zone);
   const seconds = Math.floor(epochMs / 1000) * 1000;
@@ -28,7 +29,7 @@ export function newStoryFile(headline: string, epochMs: number, timezone: string
   const date = zone === undefined ? `${iso.slice(0, 19)}Z` : iso;
   const [year, month] = iso.split('-');
   const slug = fileSlug(headline) ?? `story-${iso.slice(0, 19).replace(/\D/g, '').replace(/^(\d{8})/, '$1-')}`;
-  const frontMatter = stringify({ title: headline, date }, { lineWidth: 0 });
+  const frontMatter = stringify({ title: headline, date, ...(section === undefined ? {} : { section }) }, { lineWidth: 0 });
   return { path: `${year}/${month}/${slug}.md`, text: `---\n${frontMatter}---\n\n${body.replace(/\s+$/, '')}\n`, date };
 }
 

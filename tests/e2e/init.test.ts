@@ -75,6 +75,29 @@ describe('wiredesk init', () => {
     expect(story).toContain('date: 2026-03-02T01:45:30+05:30\n');
   });
 
+  it('should write commented examples of the look and publishing settings that build as they are once uncommented', async () => {
+    const root = await tempDir();
+    expect((await wiredesk(root, 'init', 'news')).code).toBe(0);
+    const site = path.join(root, 'news');
+    const written = await readFile(path.join(site, 'site.yaml'), 'utf8');
+    const [settings = '', examples = ''] = written.split(/^# Your paper's look.*$/m);
+    // Every commented line that is YAML (not prose) after the marker, uncommented.
+    const uncommented = examples.replace(/^# ((?:[a-zA-Z]+:|  ).*)$/gm, '$1');
+    const values = parse(uncommented) as Record<string, unknown>;
+    expect(Object.keys(values)).toEqual(['logo', 'menu', 'footer', 'labels', 'dateFormat', 'head', 'headers', 'deploy']);
+    // The deploy command is the reader's own: the example is not run here.
+    await writeFile(path.join(site, 'site.yaml'), `${settings}${uncommented.replace(/^deploy: .*$/m, '')}`);
+    await mkdir(path.join(site, 'static'), { recursive: true });
+    await writeFile(path.join(site, 'static/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
+    const built = await wiredesk(site, 'build');
+    expect(built.stderr).toBe('');
+    expect(built.code).toBe(0);
+    const home = await readFile(path.join(site, 'dist/index.html'), 'utf8');
+    expect(home).toContain('src="/logo.svg"');
+    expect(home).toContain('Top stories');
+    expect(await readdir(path.join(site, 'dist'))).toContain('_headers');
+  });
+
   it('should refuse a folder that is not empty, in one line, and write nothing', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'notes.txt'), 'mine\n');

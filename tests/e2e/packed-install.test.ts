@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -103,4 +103,48 @@ describe('the packed package, installed into an empty folder', () => {
     expect(JSON.parse(await readFile(path.join(fresh, schema), 'utf8'))).toMatchObject({ type: 'object', properties: { title: { type: 'string' } } });
     expect(await readdir(path.join(fresh, 'dist'))).toEqual(expect.arrayContaining(['favicon.ico', 'about']));
   }, 300_000);
+
+  it('should preview the init site with the installed `dev` and serve its build with the installed `preview`', async () => {
+    const fresh = path.join(dir, 'fresh');
+    const command = path.join(fresh, 'node_modules/wiredesk/bin/wiredesk.js');
+    for (const name of ['dev', 'preview']) {
+      const served = await serving(fresh, [command, name, '--port', '0']);
+      try {
+        const home = await fetch(served.url);
+        expect(home.status, name).toBe(200);
+        expect(await home.text(), name).toContain('Welcome to your newsroom');
+        const about = await fetch(new URL('about/', served.url));
+        expect(about.status, name).toBe(200);
+      } finally {
+        await served.stop();
+      }
+    }
+  }, 120_000);
 });
+
+/** Start a long-running command of the installed package and wait for its `serving http://…` line. */
+async function serving(cwd: string, args: readonly string[]): Promise<{ readonly url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let printed = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`No address printed within 60 s:\n${printed}`)), 60_000);
+    const collect = (chunk: Buffer) => {
+      printed += chunk.toString('utf8');
+      const found = /serving (?:\S+ at )?(http:\/\/\S+?)(?:,| |$)/m.exec(printed);
+      if (!found?.[1]) return;
+      clearTimeout(timer);
+      resolve(found[1]);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.once('exit', () => reject(new Error(`It stopped before serving:\n${printed}`)));
+  });
+  return {
+    url,
+    async stop() {
+      child.kill('SIGINT');
+      await exited;
+    },
+  };
+}
