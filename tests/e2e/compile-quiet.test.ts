@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
-const entries = ['lib/src/cli.js', 'lib/src/pipeline/model-worker.js', 'lib/src/pipeline/render-worker.js', 'lib/src/dev/engine-worker.js', 'lib/src/pipeline/tree-catch-up-process.js'];
+const entries = ['lib/src/cli.js', 'lib/src/pipeline/model-worker.js', 'lib/src/pipeline/render-worker.js', 'lib/src/dev/engine-worker.js', 'lib/src/pipeline/tree-catch-up-process.js', 'lib/templates/index.js', 'lib/templates/jsx-runtime.js'];
 
 /** Run the bundling step of `npm run compile` in a folder, off a terminal, and return its exit code and output. */
 async function bundle(cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -42,7 +42,7 @@ async function tinyLib(): Promise<string> {
 describe('npm run compile', () => {
   it('should bundle with the bundling step of the compile script, then write the JSON Schemas', () => {
     const { scripts } = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(scripts.compile).toBe('tsc -b && node scripts/bundle.mjs && node scripts/schemas.mjs');
+    expect(scripts.compile).toBe('tsc -b && tsc -p tsconfig.types.json && node scripts/bundle.mjs && node scripts/schemas.mjs');
   });
 
   it('should print nothing when the bundle is made, not even the empty-directive warning of hastscript', async () => {
