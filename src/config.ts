@@ -25,9 +25,12 @@ export const defaultConfig: SiteConfig = {
   embedHosts: [],
   relatedCount: 3,
   search: true,
+  output: { swap: false },
 };
 
 const text = z.string({ error: 'text' }).trim().min(1);
+/** The settings under `output:`. */
+const outputSettings: readonly string[] = ['swap'];
 const configSchema = z.object({
   title: text.optional(),
   description: text.optional(),
@@ -45,6 +48,12 @@ const configSchema = z.object({
     .optional(),
   relatedCount: z.int({ error: 'a whole number' }).min(0).max(20).optional(),
   search: z.boolean({ error: 'true or false' }).optional(),
+  output: z
+    .looseObject({ swap: z.boolean({ error: 'true or false' }).optional() }, { error: 'a map such as `swap: true`' })
+    .superRefine((value, context) => {
+      for (const key of Object.keys(value)) if (!outputSettings.includes(key)) context.addIssue({ code: 'custom', path: [key], message: `Unknown setting \`output.${key}\`, expected \`swap\`` });
+    })
+    .optional(),
 });
 
 /** Settings given on the command line; they win over `site.yaml`. */
@@ -99,8 +108,8 @@ export async function resolveConfig(configFile: string | undefined, overrides: C
   return { ...finished, messages: [...warnings, ...finished.messages] };
 }
 
-function finish(values: Partial<Omit<SiteConfig, 'basePath'>>, where: (key: string) => [string, Point]): ResolvedConfig {
-  const merged = { ...defaultConfig, ...values };
+function finish(values: Partial<Omit<SiteConfig, 'basePath' | 'output'>> & { readonly output?: { readonly swap?: boolean | undefined } }, where: (key: string) => [string, Point]): ResolvedConfig {
+  const merged = { ...defaultConfig, ...values, output: { ...defaultConfig.output, ...stripUndefined(values.output ?? {}) } };
   let url: URL;
   try {
     url = new URL(merged.baseUrl);

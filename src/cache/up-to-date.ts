@@ -1,6 +1,6 @@
 import { sameStamp } from '../pipeline/file-stamp.js';
 import type { ScannedFolder, ScannedStory } from '../pipeline/load.js';
-import { outputStamp } from '../pipeline/output-trees.js';
+import { currentOutputStamp, type OutputLayout } from '../pipeline/output-layout.js';
 import type { VFileMessage } from 'vfile-message';
 import type { CacheIndex, CachedStory } from './build-cache.js';
 import type { PlainMessage } from './serialize.js';
@@ -30,13 +30,14 @@ export function reusableDigest(
 }
 
 /**
- * True when the last build's output is still exactly right: same code and settings (the index
+ * True when the last build's output (in `layout`) is still exactly right: same code and settings (the index
  * was read for them), the same story files with the same stamps (see `FileStamp`) and the same
  * files skipped, the copied pictures unchanged, and the output still the one that build published
- * (not one a later build, killed before it wrote its index, published since).
+ * (not one a later build, killed before it wrote its index, published since; a plain folder: holding
+ * exactly what that build recorded, so a file changed or added by hand is written again or removed).
  */
-export function isUpToDate(index: CacheIndex, scan: ScannedFolder, out: string): boolean {
-  if (index.out !== out || index.published === undefined || outputStamp(out) !== index.published || scan.stories.length !== index.stamps.size) return false;
+export function isUpToDate(index: CacheIndex, scan: ScannedFolder, out: string, layout: OutputLayout): boolean {
+  if (index.out !== out || index.published === undefined || currentOutputStamp(out, layout) !== index.published || scan.stories.length !== index.stamps.size) return false;
   if (!scan.stories.every((story) => knownDigest(index, story) !== undefined)) return false;
   // The last build's warnings are printed again: of files skipped, only the same ones will do.
   if (skippedFiles(scan.messages) !== skippedFiles(index.messages)) return false;

@@ -32,6 +32,8 @@ import { loadTheme } from '../pipeline/load-theme.js';
 import { renderPoolFor, renderThreadsAhead, type RenderThreads } from '../pipeline/render-pool.js';
 import { needsCatchUp, startTreeCatchUp } from '../pipeline/tree-catch-up.js';
 import { writeSite, type WriteResult } from '../pipeline/write.js';
+import { outputNotices } from './output-notices.js';
+import type { OutputLayout } from '../pipeline/output-layout.js';
 import { outputRefusal } from '../pipeline/output-guard.js';
 import { keepCache, writeFailure } from './build-failures.js';
 import { phaseTimer } from './phase-timer.js';
@@ -127,14 +129,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const folder = options.cache === false ? undefined : openCacheFolder(dir);
   if (folder?.usable === false) logger.error(folder.warning);
   const useCache = folder?.usable === true;
-  const configKey = JSON.stringify(config);
+  // How the output is laid out changes no page: switching it keeps the cache.
+  const configKey = JSON.stringify({ ...config, output: undefined });
+  const layout: OutputLayout = config.output.swap ? 'swap' : 'folder';
   const [scan, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
   const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
   phase('scan');
   // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
   const lastMessages = index?.messages.map(fromPlainMessage) ?? [];
   const inWindow = index !== undefined && index.schedule.window.from <= now && now < index.schedule.window.until;
-  if (index && inWindow && isUpToDate(index, scan, out) && !hasErrors(lastMessages)) {
+  if (index && inWindow && isUpToDate(index, scan, out, layout) && !hasErrors(lastMessages)) {
     // Nothing to read, render or write: the output folder already is this build.
     await keepCache(dir, logger, () => writeManifest(dir, { files: new Map(), removed: [] }, index.pages.size));
     const messages = [...resolved.messages, ...lastMessages];
@@ -227,15 +231,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     let written: WriteResult;
     try {
       const onWait = (pid: number) => logger.info(`Waiting for the tree catch-up (process ${pid}) that the last build started to finish…`);
-      written = await writeSite(pool?.outputs ?? outputs, copied, out, { rewriteAll: !useCache, derived: search, onWait });
+      written = await writeSite(pool?.outputs ?? outputs, copied, out, { rewriteAll: !useCache, derived: search, onWait, layout });
     } catch (error) {
-      // The last good output is untouched (see `writeSite`): a disk that is full or a path in the way is said in one line.
-      const failure = writeFailure(error, path.relative(cwd, out) || '.');
+      // A disk that is full or a path in the way is said in one line (see `writeFailure`).
+      const failure = writeFailure(error, path.relative(cwd, out) || '.', layout === 'folder');
       if (failure === undefined) throw error;
       return report(logger, { ok: false, messages, failure });
     } finally {
       await pool?.close();
     }
+    for (const line of outputNotices(written, path.relative(cwd, out) || '.')) logger.error(line);
     const collected = ceiling.collections > 0 ? ` [${ceiling.collections} full collections under the memory ceiling]` : '';
     phase(`${pool ? `render and write (story pages and feeds on ${pool.threads} threads)` : 'render and write'}${collected}`);
 
@@ -265,7 +270,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       phase('write cache');
     });
     // The tree left behind is far behind the live one: have it linked up in the background, for the next build.
-    if (needsCatchUp(written.behind)) startTreeCatchUp(out);
+    if (layout === 'swap' && needsCatchUp(written.behind)) startTreeCatchUp(out);
     const count = (outcome: string) => [...written.files.values()].filter((file) => file.outcome === outcome).length;
     const stats: BuildStats = {
       ...counts,

@@ -24,7 +24,7 @@ export function siteFiles(options: SiteFileOptions): SiteFile[] {
     { path: 'site.yaml', text: siteYamlText(options.timezone) },
     { path: `stories/${story.path}`, text: story.text },
     { path: 'package.json', text: packageJsonText(options.version) },
-    { path: '.gitignore', text: 'node_modules/\ndist\n.dist.trees/\n.wiredesk-cache/\n' },
+    { path: '.gitignore', text: 'node_modules/\ndist\n.dist.wiredesk/\n.dist.trees/\n.wiredesk-cache/\n' },
     { path: '.github/workflows/pages.yml', text: pagesWorkflowText },
   ];
 }

@@ -20,6 +20,7 @@ export function testConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     embedHosts: [],
     relatedCount: 3,
     search: false,
+    output: { swap: false },
     ...overrides,
   };
 }
