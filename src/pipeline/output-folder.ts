@@ -41,6 +41,7 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
       out,
       dir: out,
       held: scan.held,
+      shown: record ? new Map([...record.files].map(([relative, file]) => [relative, file.digest])) : undefined,
       before,
       inPlace: true,
       // An output given up with --force is the build's from now on: whatever no build wrote in it goes as a stray.

@@ -26,6 +26,7 @@ export async function openOutput(out: string, layout: OutputLayout, trust: boole
       dir: trees.next.dir,
       held: trees.next.files,
       live: trees.live,
+      shown: trees.live?.files,
       before: new Set(trees.live?.files.keys() ?? []),
       inPlace: false,
       strays: [],

@@ -16,6 +16,8 @@ export interface OutputTarget {
   readonly held: HeldFiles;
   /** The live tree, when the build writes another one: files with its bytes are shared from it (hard links). */
   readonly live?: { readonly dir: string; readonly files: HeldFiles } | undefined;
+  /** The digest of each file of the site as last published (the live tree's, a plain folder's record), when known: bytes written now that are these are `unchanged`. */
+  readonly shown?: HeldFiles | undefined;
   /** Every file of the site before this build: written now it is `changed`, not written it is removed. */
   readonly before: ReadonlySet<string>;
   /** Files are replaced in place (temporary file, then rename) because the folder is served as it is written. */

@@ -89,9 +89,7 @@ export interface WriteOptions {
  */
 export async function writeSite(pages: readonly OutputFile[], assets: readonly CopiedAsset[], outDir: string, options: WriteOptions = {}): Promise<WriteResult> {
   const target = await openOutput(path.resolve(outDir), options.layout ?? 'folder', options.rewriteAll !== true, options.onWait);
-  const { live, held, dir, inPlace } = target;
-  // What the site showed before this build, by digest: a file with those bytes is unchanged.
-  const shown = inPlace ? held : live?.files;
+  const { live, held, shown, dir, inPlace } = target;
   let bytes = 0;
   const files = new Map<string, { outcome: FileOutcome; digest: string }>();
   // Folders made (or being made) in the folder written: a new page's folder is made on the thread pool
@@ -143,7 +141,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     for (const page of pages) {
       const relative = filePathOf(page.path);
       if (page.unchanged && page.previousDigest !== undefined && share(relative, page.previousDigest)) {
-        files.set(relative, { outcome: 'unchanged', digest: page.previousDigest });
+        files.set(relative, { outcome: shown?.get(relative) === page.previousDigest ? 'unchanged' : outcomeOf(relative), digest: page.previousDigest });
         continue;
       }
       toRender.push(page);

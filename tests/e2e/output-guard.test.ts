@@ -29,7 +29,7 @@ describe('wiredesk build --out', () => {
     [
       'a folder it did not write',
       ['--out', 'docs'],
-      'Refusing to build into "docs": it is a folder that wiredesk did not write (".docs.trees" holds no build of it); choose another --out, or pass --force to replace it',
+      'Refusing to build into "docs": it is a folder that wiredesk did not write (neither ".docs.wiredesk" nor ".docs.trees" holds a build of it); choose another --out, or pass --force to replace it',
     ],
   ];
 
