@@ -23,10 +23,13 @@ export interface OutputScan {
   readonly leftovers: string[];
 }
 
+/** The digest held for a file whose bytes are not known: no bytes have it, so the file is written. */
+const unknownDigest = '';
+
 /**
- * Compare the folder `out` with its `record` and the `journal` of a killed build, if any. With
- * `trust: false`, or for a file a journal names, no recorded digest is believed: the file is read.
- * Links are never followed: a link is a stray.
+ * Compare the folder `out` with its `record` and the `journal` of a killed build, if any. For a
+ * file a journal names, no recorded digest is believed: the file is read. With `trust: false`,
+ * no file's bytes are known (every file is to be written anew). Links are never followed: a link is a stray.
  */
 export function scanOutput(out: string, record: OutputRecord | undefined, journal: OutputJournal | undefined, trust: boolean): OutputScan {
   const scan: OutputScan = { held: new Map(), stamps: new Map(), strays: [], altered: [], leftovers: [] };
@@ -59,7 +62,12 @@ function classifyFile(scan: OutputScan, file: string, relative: string, record: 
   if (!recorded && !named) return false;
   const stamp = stampText(lstatSync(file));
   scan.stamps.set(relative, stamp);
-  if (recorded && !named && trust && recorded.stamp === stamp) {
+  if (!trust) {
+    // Believing no record, the build writes every file anew: what this one holds does not matter.
+    scan.held.set(relative, unknownDigest);
+    return true;
+  }
+  if (recorded && !named && recorded.stamp === stamp) {
     scan.held.set(relative, recorded.digest);
     return true;
   }
