@@ -17,14 +17,16 @@ const storyCount = 150;
 const rounds = 16;
 const plainRounds = 10;
 
-/** The stories of one version of the site: version 2 retitles every story and adds one. */
+/** The stories of one version of the site: version 2 retitles every story, tags each once more and adds one. */
 function stories(version: 1 | 2): Map<string, string> {
   const files = new Map<string, string>();
   const count = version === 1 ? storyCount : storyCount + 1;
   for (let index = 0; index < count; index++) {
     const day = String((index % 28) + 1).padStart(2, '0');
     const title = version === 1 ? `Story ${index}` : `Story ${index}, updated`;
-    files.set(`s${index}.md`, `---\ntitle: ${title}\ndate: 2018-05-${day}T10:00:00+03:00\ntags: [Tag ${index % 9}]\n---\n\nBody of story ${index}.\n`);
+    // Version 2's extra tags make pages that version 1 does not have: files a killed build adds, and the next removes.
+    const tags = version === 1 ? `Tag ${index % 9}` : `Tag ${index % 9}, Extra ${index % 5}`;
+    files.set(`s${index}.md`, `---\ntitle: ${title}\ndate: 2018-05-${day}T10:00:00+03:00\ntags: [${tags}]\n---\n\nBody of story ${index}.\n`);
   }
   return files;
 }
