@@ -32,9 +32,12 @@ export const defaultConfig: SiteConfig = {
   head: [],
   labels: {},
   dateFormat: defaultDateFormat,
+  output: { swap: false },
 };
 
 const text = z.string({ error: 'text' }).trim().min(1);
+/** The settings under `output:`. */
+const outputSettings: readonly string[] = ['swap'];
 /** The schema of `site.yaml`: every setting optional, checked as written (see `resolveConfig` for defaults and cross-checks). */
 export const configSchema = z.object({
   title: text.optional(),
@@ -57,6 +60,12 @@ export const configSchema = z.object({
   // The site owner's own command, run through the shell as it is: trusted, like the rest of site.yaml.
   deploy: text.optional(),
   ...lookSettingsShape,
+  output: z
+    .looseObject({ swap: z.boolean({ error: 'true or false' }).optional() }, { error: 'a map such as `swap: true`' })
+    .superRefine((value, context) => {
+      for (const key of Object.keys(value)) if (!outputSettings.includes(key)) context.addIssue({ code: 'custom', path: [key], message: `Unknown setting \`output.${key}\`, expected \`swap\`` });
+    })
+    .optional(),
 });
 
 /** Settings given on the command line; they win over `site.yaml`. */
@@ -145,8 +154,8 @@ async function lookProblems(
   return messages;
 }
 
-function finish(values: Partial<Omit<SiteConfig, 'basePath'>>, where: (key: string) => [string, Point]): ResolvedConfig {
-  const merged = { ...defaultConfig, ...values };
+function finish(values: Partial<Omit<SiteConfig, 'basePath' | 'output'>> & { readonly output?: { readonly swap?: boolean | undefined } }, where: (key: string) => [string, Point]): ResolvedConfig {
+  const merged = { ...defaultConfig, ...values, output: { ...defaultConfig.output, ...stripUndefined(values.output ?? {}) } };
   let url: URL;
   try {
     url = new URL(merged.baseUrl);

@@ -1,6 +1,6 @@
 import { sameStamp } from '../pipeline/file-stamp.js';
 import type { ScannedFolder, ScannedStory } from '../pipeline/load.js';
-import { outputStamp } from '../pipeline/output-trees.js';
+import { currentOutputStamp, type OutputLayout } from '../pipeline/output-layout.js';
 import type { VFileMessage } from 'vfile-message';
 import type { OwnFiles } from '../io/own-files.js';
 import type { CacheIndex, CachedStory } from './build-cache.js';
@@ -31,13 +31,14 @@ export function reusableDigest(
 }
 
 /**
- * True when the last build's output is still exactly right: same code and settings (the index
+ * True when the last build's output (in `layout`) is still exactly right: same code and settings (the index
  * was read for them), the same story files with the same stamps (see `FileStamp`) and the same
  * files skipped, the copied pictures unchanged, the same pages and static files, and the output still the one that build published
- * (not one a later build, killed before it wrote its index, published since).
+ * (not one a later build, killed before it wrote its index, published since; a plain folder: holding
+ * exactly what that build recorded, so a file changed or added by hand is written again or removed).
  */
-export function isUpToDate(index: CacheIndex, scan: ScannedFolder, out: string, own: Pick<OwnFiles, 'stamp' | 'newestMtimeMs'>): boolean {
-  if (index.out !== out || index.published === undefined || outputStamp(out) !== index.published || scan.stories.length !== index.stamps.size) return false;
+export function isUpToDate(index: CacheIndex, scan: ScannedFolder, out: string, layout: OutputLayout, own: Pick<OwnFiles, 'stamp' | 'newestMtimeMs'>): boolean {
+  if (index.out !== out || index.published === undefined || currentOutputStamp(out, layout) !== index.published || scan.stories.length !== index.stamps.size) return false;
   // The pages and static files: the same files with the same stamps, none modified too close to the index to tell.
   if (index.own.stamp !== own.stamp || own.newestMtimeMs >= index.writtenAt - racyMs) return false;
   if (!scan.stories.every((story) => knownDigest(index, story) !== undefined)) return false;

@@ -12,11 +12,17 @@ const diskFull: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT']);
 /**
  * The one line that reports a failure of the file system while writing the output folder
  * `shownOut` (a full disk, a file in the way, no permission); undefined for any other error.
+ * `inPlace`: the output is a plain folder, which may then hold part of the new site (its journal
+ * has the next build complete it); otherwise it is the last good output, untouched.
  */
-export function writeFailure(error: unknown, shownOut: string): string | undefined {
+export function writeFailure(error: unknown, shownOut: string, inPlace = false): string | undefined {
   const code = errorCode(error);
   if (code === undefined) return undefined;
   const folder = JSON.stringify(shownOut);
+  if (inPlace) {
+    const why = diskFull.has(code) ? `the disk is full, ${code}` : oneLine(error);
+    return `Could not finish writing the output folder ${folder} (${why}); it may hold part of the new site: ${diskFull.has(code) ? 'free some space and ' : ''}build again to complete it`;
+  }
   if (diskFull.has(code)) return `The disk is full: could not write the output folder ${folder} (${code}); the last good output is unchanged, free some space and build again`;
   return `Could not write the output folder ${folder} (${oneLine(error)}); the last good output is unchanged`;
 }

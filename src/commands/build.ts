@@ -32,6 +32,8 @@ import { loadTheme } from '../pipeline/load-theme.js';
 import { renderPoolFor, renderThreadsAhead, type RenderThreads } from '../pipeline/render-pool.js';
 import { needsCatchUp, startTreeCatchUp } from '../pipeline/tree-catch-up.js';
 import { writeSite, type WriteResult } from '../pipeline/write.js';
+import { outputNotices } from './output-notices.js';
+import type { OutputLayout } from '../pipeline/output-layout.js';
 import { outputRefusal } from '../pipeline/output-guard.js';
 import { keepCache, writeFailure } from './build-failures.js';
 import { deployStep } from './deploy-step.js';
@@ -161,14 +163,15 @@ async function buildOnce(options: BuildOptions): Promise<BuildOutcome> {
   const folder = options.cache === false ? undefined : openCacheFolder(dir);
   if (folder?.usable === false) logger.error(folder.warning);
   const useCache = folder?.usable === true;
-  // The deploy command runs after the build and changes no output: changing it keeps the cache.
-  const configKey = JSON.stringify({ ...config, deploy: undefined });
+  // The deploy command runs after the build and changes no output, nor does how the output is laid out: changing them keeps the cache.
+  const configKey = JSON.stringify({ ...config, deploy: undefined, output: undefined });
   // The site's own templates, compiled (or taken as compiled before) and loaded before anything is read: an error stops here.
   const overrides = await siteTemplates({ cwd, cacheDir: useCache ? dir : undefined });
   if (hasErrors(overrides.messages)) return report(logger, { ok: false, messages: [...resolved.messages, ...overrides.messages] });
   phase(overrides.compiled.length === 0 ? 'settings and templates' : `settings and templates (${overrides.compiled.length} of the site's own)`);
+  const layout: OutputLayout = config.output.swap ? 'swap' : 'folder';
   try {
-    return await buildWith(options, { started, now, phase, progress, cwd, logger, storiesDir, out, dir, resolved, config, useCache, configKey, overrides });
+    return await buildWith(options, { started, now, phase, progress, cwd, logger, storiesDir, out, dir, resolved, config, useCache, configKey, overrides, layout });
   } finally {
     await overrides.dispose();
   }
@@ -190,11 +193,12 @@ interface BuildSetup {
   readonly useCache: boolean;
   readonly configKey: string;
   readonly overrides: SiteTemplates;
+  readonly layout: OutputLayout;
 }
 
 /** The build proper, once the settings and templates are known: read, assemble, render and write. */
 async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<BuildOutcome> {
-  const { started, now, phase, progress, cwd, logger, storiesDir, out, dir, config, useCache, configKey, overrides } = setup;
+  const { started, now, phase, progress, cwd, logger, storiesDir, out, dir, config, useCache, configKey, overrides, layout } = setup;
   // The warnings of the site's templates folder are reported with the settings'.
   const resolved = { ...setup.resolved, messages: [...setup.resolved.messages, ...overrides.messages] };
   progress.phase('Reading the stories folder');
@@ -208,7 +212,7 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
   // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
   const lastMessages = index?.messages.map(fromPlainMessage) ?? [];
   const inWindow = index !== undefined && index.schedule.window.from <= now && now < index.schedule.window.until;
-  if (index && inWindow && templatesKept && isUpToDate(index, scan, out, own) && !hasErrors(lastMessages)) {
+  if (index && inWindow && templatesKept && isUpToDate(index, scan, out, layout, own) && !hasErrors(lastMessages)) {
     // Nothing to read, render or write: the output folder already is this build.
     const manifest = manifestOf({ files: new Map(), removed: [] }, index.pages.size);
     await keepCache(dir, logger, () => writeManifest(dir, manifest));
@@ -317,17 +321,18 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
       const rendering = countRenders(pool?.outputs ?? outputs, progress);
       if (rendering.toRender > 0) progress.phase('Rendering pages and feeds', rendering.toRender);
       else progress.phase('Writing the site');
-      written = await writeSite(rendering.outputs, copied, out, { rewriteAll: !useCache, derived: search, onWait });
+      written = await writeSite(rendering.outputs, copied, out, { rewriteAll: !useCache, derived: search, onWait, layout });
     } catch (error) {
-      // The last good output is untouched (see `writeSite`): a disk that is full or a path in the way is said in one line.
       // A site's template that failed on a page: said at the template, the output untouched.
       if (error instanceof TemplateFailure) return report(logger, { ok: false, messages: [...messages, error.toMessage()] });
-      const failure = writeFailure(error, path.relative(cwd, out) || '.');
+      // A disk that is full or a path in the way is said in one line (see `writeFailure`).
+      const failure = writeFailure(error, path.relative(cwd, out) || '.', layout === 'folder');
       if (failure === undefined) throw error;
       return report(logger, { ok: false, messages, failure });
     } finally {
       await pool?.close();
     }
+    for (const line of outputNotices(written, path.relative(cwd, out) || '.')) logger.error(line);
     const collected = ceiling.collections > 0 ? ` [${ceiling.collections} full collections under the memory ceiling]` : '';
     phase(`${pool ? `render and write (story pages and feeds on ${pool.threads} threads)` : 'render and write'}${collected}`);
 
@@ -360,7 +365,7 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
       phase('write cache');
     });
     // The tree left behind is far behind the live one: have it linked up in the background, for the next build.
-    if (needsCatchUp(written.behind)) startTreeCatchUp(out);
+    if (layout === 'swap' && needsCatchUp(written.behind)) startTreeCatchUp(out);
     const count = (outcome: string) => [...written.files.values()].filter((file) => file.outcome === outcome).length;
     const stats: BuildStats = {
       ...counts,

@@ -27,7 +27,7 @@ export function siteFiles(options: SiteFileOptions): SiteFile[] {
     { path: 'pages/about.md', text: aboutPageText },
     { path: 'static/favicon.ico', text: faviconIco() },
     { path: 'package.json', text: packageJsonText(options.version) },
-    { path: '.gitignore', text: 'node_modules/\ndist\n.dist.trees/\n.wiredesk-cache/\n' },
+    { path: '.gitignore', text: 'node_modules/\ndist\n.dist.wiredesk/\n.dist.trees/\n.wiredesk-cache/\n' },
     { path: '.github/workflows/pages.yml', text: pagesWorkflowText },
   ];
 }

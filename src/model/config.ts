@@ -91,6 +91,17 @@ export interface SiteConfig {
   /** Interface texts overriding the built-in set of the site's language, by key. */
   readonly labels: Partial<Labels>;
   readonly dateFormat: DateFormat;
+  /** How the output folder is written (see `OutputSettings`). */
+  readonly output: OutputSettings;
+}
+
+/** How the output folder is written: trusted site-owner settings under `output:` in `site.yaml`. */
+export interface OutputSettings {
+  /**
+   * `false` (default): the output is a plain folder, updated in place. `true`: it is a symbolic link
+   * swapped between two complete trees beside it, for a server that serves the folder as it is built.
+   */
+  readonly swap: boolean;
 }
 
 /** Where a site's inputs are: the options `build` and `dev` share; paths are relative to `cwd`. */

@@ -1,11 +1,13 @@
 import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { terminalText } from '../report/terminal-text.js';
+import { holdsBuildOf, ownsStateFolder, stateFolder, stateMarkerPath } from './output-record.js';
 import { isTreeName, markerPath, ownsTreesFolder, treesFolder } from './output-trees.js';
 
-// A build replaces its output folder and writes beside it (`.dist.trees/`): before it touches
-// either, the output must be provably wiredesk's. This guard runs first, reads the disk and
-// changes nothing; a refusal names both the output and what it would have destroyed.
+// A build replaces what is in its output folder and writes beside it (`.dist.wiredesk/`, or
+// `.dist.trees/` in the swap layout): before it touches any, the output must be provably wiredesk's.
+// This guard runs first, reads the disk and changes nothing; a refusal names both the output and
+// what it would have destroyed.
 
 /** The folders of a site that no build may write into, replace or contain. */
 export interface GuardedSite {
@@ -48,9 +50,11 @@ export function outputRefusal(out: string, site: GuardedSite, force = false): st
     { name: 'the folder of the settings file', dir: path.dirname(site.config), inside: false },
   ];
   const trees = treesFolder(out);
+  const state = stateFolder(out);
   for (const [what, target] of [
     ['it', out],
     [`its trees folder ${shown(trees)}`, trees],
+    [`its state folder ${shown(state)}`, state],
   ] as const) {
     // The folder it is, if any, names the refusal best; then one it contains or is inside.
     const touched = guarded.flatMap((folder) => {
@@ -61,11 +65,12 @@ export function outputRefusal(out: string, site: GuardedSite, force = false): st
     if (first) return refuse(`${what} ${first.relation} ${first.folder.name} ${shown(first.folder.dir)}`);
   }
   const enclosing = enclosingTrees(linkLevel(out));
-  if (enclosing) return refuse(`it is ${enclosing === linkLevel(out) ? '' : 'inside '}the trees folder ${shown(enclosing)} of another output`);
-  const kind = kindOf(out, trees);
+  if (enclosing) return refuse(`it is ${enclosing.folder === linkLevel(out) ? '' : 'inside '}the ${enclosing.kind} folder ${shown(enclosing.folder)} of another output`);
+  const kind = kindOf(out, trees, state);
   if (kind === 'file') return refuse(`it is a file, not a folder`);
-  if (!force && kind === 'foreign') return refuse(`it is a folder that wiredesk did not write (${shown(trees)} holds no build of it)`, 'choose another --out, or pass --force to replace it');
+  if (!force && kind === 'foreign') return refuse(`it is a folder that wiredesk did not write (neither ${shown(state)} nor ${shown(trees)} holds a build of it)`, 'choose another --out, or pass --force to replace it');
   if (!ownsTreesFolder(trees)) return refuse(`its trees folder ${shown(trees)} is there and was not made by wiredesk`, 'choose another --out, or move that folder away');
+  if (!ownsStateFolder(state)) return refuse(`its state folder ${shown(state)} is there and was not made by wiredesk`, 'choose another --out, or move that folder away');
   return undefined;
 }
 
@@ -83,10 +88,11 @@ function relationOf(target: string, folder: Guarded): string | undefined {
   return undefined;
 }
 
-/** The trees folder of some output (a folder with wiredesk's marker) that `dir` is or lies in, if any. */
-function enclosingTrees(dir: string): string | undefined {
+/** The trees or state folder of some output (a folder with wiredesk's marker) that `dir` is or lies in, if any. */
+function enclosingTrees(dir: string): { readonly folder: string; readonly kind: 'trees' | 'state' } | undefined {
   for (let folder = dir; ; folder = path.dirname(folder)) {
-    if (existsSync(markerPath(folder))) return folder;
+    if (existsSync(markerPath(folder))) return { folder, kind: 'trees' };
+    if (existsSync(stateMarkerPath(folder))) return { folder, kind: 'state' };
     if (path.dirname(folder) === folder) return undefined;
   }
 }
@@ -114,10 +120,10 @@ function resolved(file: string): string {
 }
 
 /**
- * What is at `out` now: nothing (or an empty folder) to build into, the link a build of it
- * made (into its own trees folder), a file, or a folder or link wiredesk did not make.
+ * What is at `out` now: nothing (or an empty folder) to build into, the plain folder or the link
+ * (into its own trees folder) a build of it made, a file, or a folder or link wiredesk did not make.
  */
-function kindOf(out: string, trees: string): 'free' | 'ours' | 'file' | 'foreign' {
+function kindOf(out: string, trees: string, state: string): 'free' | 'ours' | 'file' | 'foreign' {
   let info;
   try {
     info = lstatSync(out);
@@ -129,5 +135,6 @@ function kindOf(out: string, trees: string): 'free' | 'ours' | 'file' | 'foreign
     return path.dirname(target) === trees && isTreeName(path.basename(target)) && ownsTreesFolder(trees) ? 'ours' : 'foreign';
   }
   if (!info.isDirectory()) return 'file';
+  if (holdsBuildOf(state)) return 'ours';
   return readdirSync(out).length === 0 ? 'free' : 'foreign';
 }

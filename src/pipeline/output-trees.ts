@@ -4,7 +4,8 @@ import { mkdir, readdir, rename, rm, rmdir, symlink, unlink, writeFile } from 'n
 import path from 'node:path';
 import { acquireLock, isAlive } from './output-lock.js';
 
-// The output folder is a symbolic link to one of two trees beside it (`.dist.trees/a` and `/b`).
+// The swap layout (`output.swap: true`; the default is a plain folder, see `output-folder.ts`):
+// the output folder is a symbolic link to one of two trees beside it (`.dist.trees/a` and `/b`).
 // A build brings the tree that is not live up to date, touching only the files that differ from
 // what that tree holds, then points the link at it with one atomic rename: the live site is never
 // written to, so a build that fails or is killed leaves it exactly as it was, and a one-story

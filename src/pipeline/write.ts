@@ -4,8 +4,9 @@ import path from 'node:path';
 import { filePathOf } from '../model/urls.js';
 import { stampText } from './file-stamp.js';
 import { mapBounded } from './bounded.js';
-import { bytesDigest, type WriteTarget, type WrittenElsewhere } from './output-file.js';
-import { insideFolder, openTrees, outputStamp, removeFromTree } from './output-trees.js';
+import { bytesDigest, replaceFile, replaceWithCopy, type WriteTarget, type WrittenElsewhere } from './output-file.js';
+import { openOutput, type OutputLayout } from './output-layout.js';
+import { insideFolder, removeFromTree } from './output-trees.js';
 
 /** A file from the stories folder that the site publishes (a lead image), and where. */
 export interface CopiedAsset {
@@ -52,61 +53,72 @@ export interface WriteResult {
   readonly files: ReadonlyMap<string, { readonly outcome: FileOutcome; readonly digest: string }>;
   readonly removed: readonly string[];
   readonly bytes: number;
-  /** The stamp of the output link as this build left it (see `outputStamp`). */
+  /** The stamp of the output as this build left it (see `currentOutputStamp`). */
   readonly published?: string | undefined;
-  /** How many files the tree this build left behind (the one live before it) differs from the new live one in. */
+  /** Swap layout: how many files the tree this build left behind (the one live before it) differs from the new live one in. */
   readonly behind: number;
+  /** Files found in the output that no build wrote, removed (relative to it). */
+  readonly strays: readonly string[];
+  /** Files of the last build changed or removed outside wiredesk since, written again (relative to the output). */
+  readonly altered: readonly string[];
 }
 
 const parallelWrites = 32;
 /** Pages asked of other threads at once: enough to keep them busy between two replies. */
 const parallelOffThread = 96;
 
+/** How `writeSite` writes. */
+export interface WriteOptions {
+  /** Believe no record of what the output holds (every file is read or written anew). */
+  readonly rewriteAll?: boolean | undefined;
+  readonly derived?: DerivedFiles | undefined;
+  /** Hears of a tree catch-up the build waits for. */
+  readonly onWait?: ((pid: number) => void) | undefined;
+  /** `folder` (default): update the output folder in place; `swap`: write the tree behind the output link that is not live, then swap the link. */
+  readonly layout?: OutputLayout | undefined;
+}
+
 /**
- * Write every page and copied asset into the output tree that is not live (see `openTrees`), then
- * make it the live one: a build that fails or is killed before that leaves the previous output
- * exactly as it was. Only files whose bytes differ from what that tree holds are touched; files
- * whose bytes did not change since the live build are hard links to the live ones, so they keep
- * their modification time and deploy tools that sync by time or size upload only what changed.
- * With `rewriteAll`, every file is written anew. `onWait` hears of a tree catch-up it waits for.
+ * Write every page and copied asset into the output (see `openOutput`). Only files whose bytes
+ * differ from what the output holds are written, so deploy tools that sync by time or size upload
+ * only what changed. In a plain folder each is replaced through a temporary file and a rename,
+ * after a journal names what the build may write: a build killed midway is completed by the next.
+ * In the swap layout the tree that is not live is written, files unchanged since the live build
+ * being hard links to the live ones, then made the live one: a build that fails or is killed before
+ * that leaves the previous output exactly as it was.
  */
-export async function writeSite(
-  pages: readonly OutputFile[],
-  assets: readonly CopiedAsset[],
-  outDir: string,
-  options: { readonly rewriteAll?: boolean; readonly derived?: DerivedFiles | undefined; readonly onWait?: ((pid: number) => void) | undefined } = {},
-): Promise<WriteResult> {
-  const trees = await openTrees(path.resolve(outDir), options.rewriteAll !== true, options.onWait);
-  const { live, next } = trees;
+export async function writeSite(pages: readonly OutputFile[], assets: readonly CopiedAsset[], outDir: string, options: WriteOptions = {}): Promise<WriteResult> {
+  const target = await openOutput(path.resolve(outDir), options.layout ?? 'folder', options.rewriteAll !== true, options.onWait);
+  const { live, held, shown, dir, inPlace } = target;
   let bytes = 0;
   const files = new Map<string, { outcome: FileOutcome; digest: string }>();
-  // Folders made (or being made) in the next tree: a new page's folder is made on the thread pool
+  // Folders made (or being made) in the folder written: a new page's folder is made on the thread pool
   // while the next pages render; the few hard links that need one make it at once. A folder still
   // being made on the pool is not there yet: a link made now makes it again, synchronously.
   const made = new Map<string, Promise<unknown>>();
   const there = new Set<string>();
   const ensureDir = (file: string): Promise<unknown> => {
-    const dir = path.dirname(file);
-    let making = made.get(dir);
+    const folder = path.dirname(file);
+    let making = made.get(folder);
     if (!making) {
-      making = mkdir(dir, { recursive: true }).then(() => there.add(dir));
-      made.set(dir, making);
+      making = mkdir(folder, { recursive: true }).then(() => there.add(folder));
+      made.set(folder, making);
     }
     return making;
   };
   const ensureDirNow = (file: string) => {
-    const dir = path.dirname(file);
-    if (there.has(dir)) return;
-    mkdirSync(dir, { recursive: true });
-    there.add(dir);
-    if (!made.has(dir)) made.set(dir, Promise.resolve());
+    const folder = path.dirname(file);
+    if (there.has(folder)) return;
+    mkdirSync(folder, { recursive: true });
+    there.add(folder);
+    if (!made.has(folder)) made.set(folder, Promise.resolve());
   };
   // Synchronous on purpose: thousands of tiny calls cost far less in one loop than queued on the thread pool.
-  /** Make the next tree's file the live tree's (same bytes, same inode); false when that is not possible. */
-  const shareLive = (relative: string, digest: string): boolean => {
-    if (next.files.get(relative) === digest) return true;
+  /** Make the written folder's file hold the shown bytes `digest` (in a tree, the live file's inode); false when that is not possible. */
+  const share = (relative: string, digest: string): boolean => {
+    if (held.get(relative) === digest) return true;
     if (!live || live.files.get(relative) !== digest) return false;
-    const file = insideFolder(next.dir, relative);
+    const file = insideFolder(dir, relative);
     try {
       ensureDirNow(file);
       rmSync(file, { force: true });
@@ -116,29 +128,38 @@ export async function writeSite(
       return false;
     }
   };
-  const outcomeOf = (relative: string): FileOutcome => (live?.files.has(relative) ? 'changed' : 'added');
+  const outcomeOf = (relative: string): FileOutcome => (target.before.has(relative) ? 'changed' : 'added');
+  /** Write one file's bytes: in place through a temporary file, or in a tree as a new inode (it may be a hard link to a live file). */
+  const writeOne = async (relative: string, contents: Uint8Array): Promise<void> => {
+    const file = insideFolder(dir, relative);
+    await ensureDir(file);
+    await (inPlace ? replaceFile(file, contents) : writeFresh(file, contents));
+  };
   try {
     // Files proven unchanged are kept first, in one pass, without rendering.
     const toRender: OutputFile[] = [];
     for (const page of pages) {
       const relative = filePathOf(page.path);
-      if (page.unchanged && page.previousDigest !== undefined && shareLive(relative, page.previousDigest)) {
-        files.set(relative, { outcome: 'unchanged', digest: page.previousDigest });
+      if (page.unchanged && page.previousDigest !== undefined && share(relative, page.previousDigest)) {
+        files.set(relative, { outcome: shown?.get(relative) === page.previousDigest ? 'unchanged' : outcomeOf(relative), digest: page.previousDigest });
         continue;
       }
       toRender.push(page);
     }
-    /** Write one file's bytes unless the tree already holds them (or the live tree does: then share its inode). */
+    const derived = options.derived;
+    // Nothing in the output has changed yet: say what may (a plain folder's journal), then begin.
+    await target.begin({ names: new Set([...toRender.map((page) => filePathOf(page.path)), ...assets.map((asset) => filePathOf(asset.path))]), folders: derived ? [derived.folder] : [] });
+    /** Write one file's bytes unless the folder already holds them (or the live tree does: then share its inode). */
     const writeBytes = async (relative: string, rendered: string | Uint8Array): Promise<void> => {
       // Encoded once: hashing, measuring and writing a string each encode it again (a 130 KB feed three times).
       const contents = typeof rendered === 'string' ? Buffer.from(rendered) : rendered;
       const digest = bytesDigest(contents);
       bytes += contents.byteLength;
-      if (live?.files.get(relative) === digest && shareLive(relative, digest)) {
+      if (shown?.get(relative) === digest && share(relative, digest)) {
         files.set(relative, { outcome: 'unchanged', digest });
         return;
       }
-      if (next.files.get(relative) !== digest) await writeFresh(insideFolder(next.dir, relative), contents, ensureDir);
+      if (held.get(relative) !== digest) await writeOne(relative, contents);
       files.set(relative, { outcome: outcomeOf(relative), digest });
     };
     // Rendering here is CPU work chained through promises, which can keep the event loop from its
@@ -154,20 +175,23 @@ export async function writeSite(
         }),
       ...assets.map((asset) => async () => {
         const relative = filePathOf(asset.path);
-        const file = insideFolder(next.dir, relative);
+        const file = insideFolder(dir, relative);
         // A picture is known by its stamp (see `FileStamp`), as a story is: the copy keeps the original's times.
         const info = await stat(asset.from);
         const { atime, mtime } = info;
         const digest = `asset:${stampText(info)}`;
-        if (live?.files.get(relative) === digest && shareLive(relative, digest)) {
+        if (shown?.get(relative) === digest && share(relative, digest)) {
           files.set(relative, { outcome: 'unchanged', digest });
           return;
         }
-        if (next.files.get(relative) !== digest) {
+        if (held.get(relative) !== digest) {
           await ensureDir(file);
-          await rm(file, { force: true });
-          await copyFile(asset.from, file);
-          await utimes(file, atime, mtime);
+          if (inPlace) await replaceWithCopy(asset.from, file, { atime, mtime });
+          else {
+            await rm(file, { force: true });
+            await copyFile(asset.from, file);
+            await utimes(file, atime, mtime);
+          }
         }
         files.set(relative, { outcome: outcomeOf(relative), digest });
       }),
@@ -175,9 +199,8 @@ export async function writeSite(
     /** Have another thread render and write a page; share it with the live tree here when its bytes are the live file's. */
     const writeOnThread = async (page: OutputFile, writeElsewhere: NonNullable<OutputFile['writeElsewhere']>): Promise<void> => {
       const relative = filePathOf(page.path);
-      const liveDigest = live?.files.get(relative);
-      const result = await writeElsewhere({ file: insideFolder(next.dir, relative), treeDigest: next.files.get(relative), liveDigest });
-      if (result.digest === liveDigest && shareLive(relative, result.digest)) {
+      const result = await writeElsewhere({ file: insideFolder(dir, relative), treeDigest: held.get(relative), liveDigest: live?.files.get(relative), inPlace });
+      if (result.digest === shown?.get(relative) && share(relative, result.digest)) {
         bytes += result.size;
         files.set(relative, { outcome: 'unchanged', digest: result.digest });
       } else if (result.outcome === 'live') await writeBytes(relative, await page.render());
@@ -192,40 +215,42 @@ export async function writeSite(
       mapBounded(jobs, parallelWrites, (job) => job()),
       mapBounded(elsewhere, parallelOffThread, async ({ page, writeElsewhere }) => writeOnThread(page, writeElsewhere)),
     ]);
-    const derived = options.derived;
     const isDerived = (relative: string) => derived !== undefined && relative.startsWith(derived.folder);
-    // Stale pages go before derived files are made from the tree; stale derived files once they are.
+    // Stale pages go before derived files are made from the folder; stale derived files once they are.
     const removeStale = async (which: (relative: string) => boolean) => {
-      for (const relative of next.files.keys()) {
-        if (!files.has(relative) && which(relative)) await removeFromTree(next.dir, insideFolder(next.dir, relative));
+      for (const relative of held.keys()) {
+        if (!files.has(relative) && which(relative)) await removeFromTree(dir, insideFolder(dir, relative));
       }
     };
     await removeStale((relative) => !isDerived(relative));
     if (derived) {
       const htmlChanged = (relative: string) => relative.endsWith('.html') && !isDerived(relative);
       const unchangedHtml =
-        live !== undefined &&
+        shown !== undefined &&
         [...files].every(([relative, file]) => file.outcome === 'unchanged' || !htmlChanged(relative)) &&
-        [...live.files.keys()].every((relative) => files.has(relative) || !htmlChanged(relative));
-      const kept = derived.reuse && unchangedHtml ? keepLiveFiles(live, derived.folder, shareLive) : undefined;
+        [...target.before].every((relative) => files.has(relative) || !htmlChanged(relative));
+      const kept = derived.reuse && unchangedHtml ? keepShownFiles(shown, derived.folder, share) : undefined;
       if (kept) for (const [relative, digest] of kept) files.set(relative, { outcome: 'unchanged', digest });
-      else await mapBounded(await derived.make(next.dir), parallelWrites, (file) => writeBytes(filePathOf(file.path), file.bytes));
+      else await mapBounded(await derived.make(dir), parallelWrites, (file) => writeBytes(filePathOf(file.path), file.bytes));
     }
     await removeStale(isDerived);
-    const removed = live ? [...live.files.keys()].filter((relative) => !files.has(relative)).sort() : [];
-    await trees.publish(new Map([...files].map(([relative, file]) => [relative, file.digest])));
-    let behind = live ? removed.length : files.size;
-    if (live) for (const [relative, file] of files) if (live.files.get(relative) !== file.digest) behind++;
-    return { files, removed, bytes, published: outputStamp(trees.out), behind };
+    const removed = [...target.before].filter((relative) => !files.has(relative)).sort();
+    const published = await target.publish(new Map([...files].map(([relative, file]) => [relative, file.digest])));
+    let behind = 0;
+    if (!inPlace) {
+      behind = live ? removed.length : files.size;
+      if (live) for (const [relative, file] of files) if (live.files.get(relative) !== file.digest) behind++;
+    }
+    return { files, removed, bytes, published, behind, strays: target.strays, altered: target.altered };
   } catch (error) {
-    trees.abandon();
+    target.abandon();
     throw error;
   }
 }
 
-/** The live tree's files under `folder`, each now shared into the next tree; undefined when it has none or one could not be shared. */
-function keepLiveFiles(live: { readonly files: ReadonlyMap<string, string> } | undefined, folder: string, share: (relative: string, digest: string) => boolean): Map<string, string> | undefined {
-  const kept = new Map([...(live?.files ?? [])].filter(([relative]) => relative.startsWith(folder)));
+/** The shown files under `folder`, each now shared into the folder written; undefined when there are none or one could not be shared. */
+function keepShownFiles(shown: ReadonlyMap<string, string> | undefined, folder: string, share: (relative: string, digest: string) => boolean): Map<string, string> | undefined {
+  const kept = new Map([...(shown ?? [])].filter(([relative]) => relative.startsWith(folder)));
   if (kept.size === 0) return undefined;
   for (const [relative, digest] of kept) if (!share(relative, digest)) return undefined;
   return kept;
@@ -235,8 +260,7 @@ function keepLiveFiles(live: { readonly files: ReadonlyMap<string, string> } | u
  * Write a file as a new inode: a file of the tree being written may be a hard link to a live
  * file, which must never change in place.
  */
-async function writeFresh(file: string, contents: Uint8Array, ensureDir: (file: string) => Promise<unknown>): Promise<void> {
-  await ensureDir(file);
+async function writeFresh(file: string, contents: Uint8Array): Promise<void> {
   try {
     await writeFile(file, contents, { flag: 'wx' });
   } catch (error) {

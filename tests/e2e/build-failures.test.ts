@@ -29,8 +29,9 @@ const site = siteMaker();
 const twoStories = () => site(`${fixtureStory('alpha', 24)}${fixtureStory('beta', 25)}`);
 
 describe('a build whose disk fails it', () => {
-  it('should say in one line that the disk is full, naming the output folder, and keep the last good output', async () => {
+  it('should say in one line that the disk is full, naming the output folder, and keep the last good output (swap layout)', async () => {
     const made = await twoStories();
+    await made.write('site.yaml', 'output:\n  swap: true\n');
     expect((await made.build()).ok).toBe(true);
     await made.write('stories/alpha.md', fixtureStory('alpha', 24, '', 'An edit that cannot be written.').replace(/^\n-- [^\n]+ --\n/, ''));
     failing.under = `${path.sep}.dist.trees${path.sep}`;
@@ -42,6 +43,26 @@ describe('a build whose disk fails it', () => {
       failing.under = undefined;
     }
     expect(await made.read('2018/05/24/alpha/')).not.toContain('An edit that cannot be written.');
+    const again = await made.build();
+    expect(again.ok).toBe(true);
+    expect(await made.read('2018/05/24/alpha/')).toContain('An edit that cannot be written.');
+  });
+
+  it('should say in one line that the disk is full and the output folder may be partly written, then complete it on the next build', async () => {
+    const made = await twoStories();
+    expect((await made.build()).ok).toBe(true);
+    await made.write('stories/alpha.md', fixtureStory('alpha', 24, '', 'An edit that cannot be written.').replace(/^\n-- [^\n]+ --\n/, ''));
+    failing.under = `${path.sep}dist${path.sep}`;
+    try {
+      const outcome = await made.build();
+      expect(outcome.ok).toBe(false);
+      expect(outcome.lines).toEqual(['Could not finish writing the output folder "dist" (the disk is full, ENOSPC); it may hold part of the new site: free some space and build again to complete it']);
+    } finally {
+      failing.under = undefined;
+    }
+    // Each file is the old one or the new one, never a part, and no temporary file is left to publish.
+    expect(await made.read('2018/05/24/alpha/')).not.toContain('An edit that cannot be written.');
+    expect((await made.files()).filter((file) => file.includes('wiredesk-tmp'))).toEqual([]);
     const again = await made.build();
     expect(again.ok).toBe(true);
     expect(await made.read('2018/05/24/alpha/')).toContain('An edit that cannot be written.');

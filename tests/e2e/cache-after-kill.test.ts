@@ -29,12 +29,12 @@ async function writeStories(dir: string, version: 1 | 2): Promise<void> {
   }
 }
 
-describe('a build after one killed while writing its cache', () => {
+describe.each(['plain folder', 'swap layout'] as const)('a build after one killed while writing its cache, %s', (layout) => {
   let root = '';
   const reference = (version: 1 | 2) => path.join(root, `reference-${version}`);
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-cache-kill-'));
+    root = await mkdtemp(path.join(os.tmpdir(), `wiredesk-cache-kill-${layout.split(' ')[0]}-`));
     for (const version of [1, 2] as const) {
       await writeStories(reference(version), version);
       await cliBuild(reference(version), ['--no-cache']);
@@ -48,6 +48,7 @@ describe('a build after one killed while writing its cache', () => {
     const cache = path.join(dir, '.wiredesk-cache');
     const saved = path.join(root, `${name}-saved`);
     await writeStories(dir, 1);
+    if (layout === 'swap layout') await writeFile(path.join(dir, 'site.yaml'), 'output:\n  swap: true\n');
     await cliBuild(dir, []);
     await cp(cache, saved, { recursive: true });
     await writeStories(dir, 2);

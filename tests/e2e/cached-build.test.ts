@@ -51,7 +51,7 @@ describe('a cached, parallel, incremental build', () => {
     await change(cached);
     const summary = await wiredesk(cached, []);
     await rm(clean, { recursive: true, force: true });
-    await cp(cached, clean, { recursive: true, filter: (source) => !/(\.wiredesk-cache|dist|\.dist\.trees)$/.test(source) });
+    await cp(cached, clean, { recursive: true, filter: (source) => !/(\.wiredesk-cache|dist|\.dist\.wiredesk|\.dist\.trees)$/.test(source) });
     await wiredesk(clean, ['--no-cache', '--threads', '1']);
     const [incremental, reference] = await Promise.all([tree(path.join(cached, 'dist')), tree(path.join(clean, 'dist'))]);
     expect([...incremental.keys()].sort()).toEqual([...reference.keys()].sort());

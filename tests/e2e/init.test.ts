@@ -69,7 +69,7 @@ describe('wiredesk init', () => {
     expect(settings.timezone).toBe('Asia/Kolkata');
     const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest).toEqual({ private: true, scripts: { build: 'wiredesk build', dev: 'wiredesk dev' }, dependencies: { wiredesk: '^0.1.0' } });
-    expect((await readFile(path.join(dir, '.gitignore'), 'utf8')).split('\n').filter(Boolean)).toEqual(['node_modules/', 'dist', '.dist.trees/', '.wiredesk-cache/']);
+    expect((await readFile(path.join(dir, '.gitignore'), 'utf8')).split('\n').filter(Boolean)).toEqual(['node_modules/', 'dist', '.dist.wiredesk/', '.dist.trees/', '.wiredesk-cache/']);
     // 20:15:30 UTC is 01:45:30 the next day in Kolkata: the story's month and date are the zone's.
     const story = await readFile(path.join(dir, 'stories/2026/03/welcome-to-your-newsroom.md'), 'utf8');
     expect(story).toContain('date: 2026-03-02T01:45:30+05:30\n');

@@ -5,13 +5,14 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliOutcome } from '../support/cli-build.js';
+import { stateFolder } from '../../src/pipeline/output-record.js';
 import { treesFolder } from '../../src/pipeline/output-trees.js';
 import { parseFixture, fixtureStory } from '../support/fixture-site.js';
 import { snapshotBelow } from '../support/file-snapshot.js';
 
 
 /** Output and stories folders to draw from, relative to the site (which lies in a temporary parent). */
-const outs = ['.', '..', 'stories', 'stories/x', 'dist', 'dist/x', 'site.yaml', '.wiredesk-cache', '.wiredesk-cache/x', 'templates', 'pages/x', 'a/b', '../outside', 'docs', 'empty', '.dist.trees', '.dist.trees/a', 'stories/../fresh', 'notes.txt'];
+const outs = ['.', '..', 'stories', 'stories/x', 'dist', 'dist/x', 'site.yaml', '.wiredesk-cache', '.wiredesk-cache/x', 'templates', 'pages/x', 'a/b', '../outside', 'docs', 'empty', '.dist.trees', '.dist.trees/a', '.dist.wiredesk', '.dist.wiredesk/x', 'stories/../fresh', 'notes.txt'];
 const storiesFolders = ['stories', '.', '..', 'stories/x', 'dist', 'docs', 'a/b', 'templates'];
 
 /** Run the real CLI and return its exit code and what it printed on stderr. */
@@ -67,8 +68,8 @@ describe('wiredesk build with any --out and --stories', () => {
             expect(after, args.join(' ')).toEqual(before);
             return;
           }
-          // The build's own: the output, its trees beside it, the cache, and the folders made to hold them.
-          const owned = [target, treesFolder(target), path.join(site, '.wiredesk-cache')];
+          // The build's own: the output, its state folder (or trees) beside it, the cache, and the folders made to hold them.
+          const owned = [target, stateFolder(target), treesFolder(target), path.join(site, '.wiredesk-cache')];
           const isOwned = (relative: string) => owned.some((folder) => isAtOrBelow(path.join(parent, relative), folder));
           const holdsOwned = (relative: string) => owned.some((folder) => isAtOrBelow(folder, path.join(parent, relative)));
           for (const [relative, state] of before) if (!isOwned(relative) && !holdsOwned(relative)) expect(after.get(relative), `${args.join(' ')}: ${relative}`).toEqual(state);

@@ -25,11 +25,12 @@ describe('wiredesk build --out', () => {
     ['the templates folder', ['--out', 'templates'], 'Refusing to build into "templates": it is the `templates` folder "templates"; choose another --out'],
     ['the pages folder', ['--out', 'pages'], 'Refusing to build into "pages": it is the `pages` folder "pages"; choose another --out'],
     ['the static folder', ['--out', 'static/site'], 'Refusing to build into "static/site": it is inside the `static` folder "static"; choose another --out'],
-    ['the trees of another output', ['--out', '.dist.trees', '--force'], 'Refusing to build into ".dist.trees": it is the trees folder ".dist.trees" of another output; choose another --out'],
+    ['the state folder of another output', ['--out', '.dist.wiredesk', '--force'], 'Refusing to build into ".dist.wiredesk": it is the state folder ".dist.wiredesk" of another output; choose another --out'],
+    ['a folder in the state folder of another output', ['--out', '.dist.wiredesk/x', '--force'], 'Refusing to build into ".dist.wiredesk/x": it is inside the state folder ".dist.wiredesk" of another output; choose another --out'],
     [
       'a folder it did not write',
       ['--out', 'docs'],
-      'Refusing to build into "docs": it is a folder that wiredesk did not write (".docs.trees" holds no build of it); choose another --out, or pass --force to replace it',
+      'Refusing to build into "docs": it is a folder that wiredesk did not write (neither ".docs.wiredesk" nor ".docs.trees" holds a build of it); choose another --out, or pass --force to replace it',
     ],
   ];
 
@@ -71,7 +72,8 @@ describe('wiredesk build --out', () => {
     await writeFile(path.join(made.dir, 'docs/notes.txt'), 'mine');
     const forced = await wiredesk(['build', '--out', 'docs', '--force'], made.dir);
     expect(forced.code).toBe(0);
-    expect((await lstat(path.join(made.dir, 'docs'))).isSymbolicLink()).toBe(true);
+    expect(forced.stderr).toBe('Removed 1 file from "docs" that no build wrote: notes.txt\n');
+    expect((await lstat(path.join(made.dir, 'docs'))).isDirectory()).toBe(true);
     expect(await readdir(path.join(made.dir, 'docs'))).toContain('index.html');
     expect(existsSync(path.join(made.dir, 'docs/notes.txt'))).toBe(false);
     expect((await wiredesk(['build', '--stories', 'stories', '--out', 'stories', '--force'], made.dir)).code).toBe(2);

@@ -36,7 +36,7 @@ describe('the sitemap index through cached rebuilds', () => {
   async function buildAndCompare(): Promise<string> {
     const report = await cliBuild(site, []);
     await rm(clean, { recursive: true, force: true });
-    await cp(site, clean, { recursive: true, filter: (source) => !/(\.wiredesk-cache|dist|\.dist\.trees)$/.test(source) });
+    await cp(site, clean, { recursive: true, filter: (source) => !/(\.wiredesk-cache|dist|\.dist\.wiredesk|\.dist\.trees)$/.test(source) });
     await cliBuild(clean, ['--no-cache', '--threads', '1']);
     await expectSameFiles(path.join(site, 'dist'), path.join(clean, 'dist'));
     return report;

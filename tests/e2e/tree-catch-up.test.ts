@@ -9,7 +9,8 @@ import { inodesBelow } from '../support/inodes.js';
 
 // After a build that wrote most of the site, the CLI starts a detached process that links the
 // output tree it left behind up to the live one, so the next build (a story published, say)
-// writes only the files that changed instead of linking the whole site first.
+// writes only the files that changed instead of linking the whole site first (the swap layout,
+// `output.swap: true`, only).
 
 
 describe('the tree catch-up after a build', () => {
@@ -17,7 +18,7 @@ describe('the tree catch-up after a build', () => {
   let site = '';
   let reference = '';
   beforeAll(async () => {
-    ({ root, first: site, second: reference } = await twinCorpora({ stories: 40, seed: 3, site: 'title: Catch-up\n' }));
+    ({ root, first: site, second: reference } = await twinCorpora({ stories: 40, seed: 3, site: 'title: Catch-up\noutput:\n  swap: true\n' }));
   }, 60_000);
   afterAll(async () => {
     // The last build may have started a catch-up of its own: let it finish before removing its folder.

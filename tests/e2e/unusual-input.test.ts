@@ -87,7 +87,7 @@ describe('names aimed at the file system', () => {
     for (const folder of ['etc', 'index', 'con', 'git', '2e-2e']) expect(files).toContain(`tags/${folder}/index.html`);
     const dist = path.join(built.dir, 'dist');
     for (const file of await everyPath(dist)) expect(file.startsWith(`${dist}${path.sep}`), file).toBe(true);
-    expect((await readdir(built.dir)).sort()).toEqual(['.dist.trees', '.wiredesk-cache', 'dist', 'stories']);
+    expect((await readdir(built.dir)).sort()).toEqual(['.dist.wiredesk', '.wiredesk-cache', 'dist', 'stories']);
   });
 
   it('should refuse a tag with nothing to make a URL from, naming where it was written', async () => {

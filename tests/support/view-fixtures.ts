@@ -25,6 +25,7 @@ export function testConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     head: [],
     labels: {},
     dateFormat: { clock: 24, zone: 'offset' },
+    output: { swap: false },
     ...overrides,
   };
 }

@@ -45,6 +45,23 @@ describe('resolveConfig', () => {
     expect(rules(result)).toEqual([expect.stringMatching(/^site\.yaml:2:11 /)]);
   });
 
+  it('should take the output layout from `output.swap`, a plain folder by default', async () => {
+    expect(defaultConfig.output).toEqual({ swap: false });
+    await writeFile(path.join(dir, 'site.yaml'), 'output:\n  swap: true\n');
+    expect((await resolveConfig(undefined, {}, dir)).config?.output).toEqual({ swap: true });
+    await writeFile(path.join(dir, 'site.yaml'), 'output: {}\n');
+    expect((await resolveConfig(undefined, {}, dir)).config?.output).toEqual({ swap: false });
+  });
+
+  it('should refuse a wrong `output` setting and an unknown one under it, each at its place', async () => {
+    await writeFile(path.join(dir, 'site.yaml'), 'title: Wire\noutput:\n  swap: yes please\n');
+    expect(rules(await resolveConfig(undefined, {}, dir))).toEqual(['site.yaml:3:9 Unexpected text "yes please" in `output.swap`, expected true or false']);
+    await writeFile(path.join(dir, 'site.yaml'), 'output:\n  swp: true\n');
+    expect(rules(await resolveConfig(undefined, {}, dir))).toEqual(['site.yaml:2:8 Unknown setting `output.swp`, expected `swap`']);
+    await writeFile(path.join(dir, 'site.yaml'), 'output: true\n');
+    expect(rules(await resolveConfig(undefined, {}, dir))).toEqual(['site.yaml:1:9 Unexpected boolean true in `output`, expected a map such as `swap: true`']);
+  });
+
   it('should warn about an unknown setting, naming the nearest known one, and go on', async () => {
     await writeFile(path.join(dir, 'site.yaml'), 'title: Wire\nfeedsize: 3\n');
     const result = await resolveConfig(undefined, {}, dir);

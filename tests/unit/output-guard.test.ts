@@ -4,7 +4,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outputRefusal, type GuardedSite } from '../../src/pipeline/output-guard.js';
 import { treesFolder } from '../../src/pipeline/output-trees.js';
-import { writeSite } from '../../src/pipeline/write.js';
+import { writeSite as writeAnySite } from '../../src/pipeline/write.js';
+
+/** These tests are of the swap layout (`output.swap: true`): the output a link to one of two trees. */
+const writeSite = (...[pages, assets, out, options]: Parameters<typeof writeAnySite>) => writeAnySite(pages, assets, out, { ...options, layout: 'swap' });
 
 describe('outputRefusal', () => {
   let root: string;
@@ -69,7 +72,7 @@ describe('outputRefusal', () => {
     await mkdir(path.join(cwd, 'docs'));
     await writeFile(path.join(cwd, 'docs/notes.txt'), 'mine');
     expect(refusal('docs')).toBe(
-      'Refusing to build into "docs": it is a folder that wiredesk did not write (".docs.trees" holds no build of it); choose another --out, or pass --force to replace it',
+      'Refusing to build into "docs": it is a folder that wiredesk did not write (neither ".docs.wiredesk" nor ".docs.trees" holds a build of it); choose another --out, or pass --force to replace it',
     );
     expect(refusal('docs', { force: true })).toBeUndefined();
     await symlink('docs', path.join(cwd, 'site'));

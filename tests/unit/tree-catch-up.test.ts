@@ -6,8 +6,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTrees, treesFolder } from '../../src/pipeline/output-trees.js';
 import { catchUpTree } from '../../src/pipeline/tree-catch-up.js';
-import { writeSite, type OutputFile } from '../../src/pipeline/write.js';
+import { writeSite as writeAnySite, type OutputFile } from '../../src/pipeline/write.js';
 import { inodesBelow } from '../support/inodes.js';
+
+/** These tests are of the swap layout (`output.swap: true`): the output a link to one of two trees. */
+const writeSite = (...[pages, assets, out, options]: Parameters<typeof writeAnySite>) => writeAnySite(pages, assets, out, { ...options, layout: 'swap' });
 
 const page = (pagePath: string, text: string): OutputFile => ({ path: pagePath, render: () => text });
 

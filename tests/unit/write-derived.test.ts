@@ -30,7 +30,7 @@ function indexOfPages(reuse = true): DerivedFiles & { readonly calls: string[][]
   };
 }
 
-describe('writeSite with derived files (the search index)', () => {
+describe.each(['folder', 'swap'] as const)('writeSite with derived files (the search index), %s layout', (layout) => {
   let dir: string;
   let out: string;
   beforeEach(async () => {
@@ -41,8 +41,8 @@ describe('writeSite with derived files (the search index)', () => {
 
   it('should make them from the tree being written, which holds every page and no stale one', async () => {
     const derived = indexOfPages();
-    await writeSite([page('a/', 'A'), page('b/', 'B')], [], out, { derived });
-    await writeSite([page('a/', 'A2'), page('c/', 'C')], [], out, { derived });
+    await writeSite([page('a/', 'A'), page('b/', 'B')], [], out, { derived, layout });
+    await writeSite([page('a/', 'A2'), page('c/', 'C')], [], out, { derived, layout });
     expect(derived.calls).toEqual([
       ['a/index.html', 'b/index.html'],
       ['a/index.html', 'c/index.html'],
@@ -52,9 +52,9 @@ describe('writeSite with derived files (the search index)', () => {
 
   it('should publish them with the pages, remove the stale ones, and keep unchanged ones as the same files', async () => {
     const derived = indexOfPages();
-    await writeSite([page('a/', 'A')], [], out, { derived });
+    await writeSite([page('a/', 'A')], [], out, { derived, layout });
     const script = (await stat(path.join(out, 'index/script.js'))).ino;
-    const written = await writeSite([page('a/', 'A'), page('b/', 'B')], [], out, { derived });
+    const written = await writeSite([page('a/', 'A'), page('b/', 'B')], [], out, { derived, layout });
     expect((await readdir(path.join(out, 'index'))).sort()).toEqual(['list.txt', 'pages-2.bin', 'script.js']);
     expect(written.files.get('index/script.js')?.outcome).toBe('unchanged');
     expect(written.removed).toEqual(['index/pages-1.bin']);
@@ -63,9 +63,9 @@ describe('writeSite with derived files (the search index)', () => {
 
   it('should keep the live ones without making them when no HTML file changed', async () => {
     const derived = indexOfPages();
-    await writeSite([page('a/', 'A'), page('feed.xml', 'F1')], [], out, { derived });
+    await writeSite([page('a/', 'A'), page('feed.xml', 'F1')], [], out, { derived, layout });
     const list = (await stat(path.join(out, 'index/list.txt'))).ino;
-    const again = await writeSite([page('a/', 'A'), page('feed.xml', 'F2')], [], out, { derived });
+    const again = await writeSite([page('a/', 'A'), page('feed.xml', 'F2')], [], out, { derived, layout });
     expect(derived.calls).toHaveLength(1);
     expect(again.files.get('index/list.txt')?.outcome).toBe('unchanged');
     expect((await stat(path.join(out, 'index/list.txt'))).ino).toBe(list);
@@ -73,19 +73,25 @@ describe('writeSite with derived files (the search index)', () => {
 
   it('should make them again when a page was only removed, or when reuse is not allowed', async () => {
     const derived = indexOfPages();
-    await writeSite([page('a/', 'A'), page('b/', 'B')], [], out, { derived });
-    await writeSite([page('a/', 'A')], [], out, { derived });
+    await writeSite([page('a/', 'A'), page('b/', 'B')], [], out, { derived, layout });
+    await writeSite([page('a/', 'A')], [], out, { derived, layout });
     expect(derived.calls.at(-1)).toEqual(['a/index.html']);
     const fresh = indexOfPages(false);
-    await writeSite([page('a/', 'A')], [], out, { derived: fresh });
+    await writeSite([page('a/', 'A')], [], out, { derived: fresh, layout });
     expect(fresh.calls).toHaveLength(1);
   });
 
-  it('should leave the live site as it was when making them fails', async () => {
-    await writeSite([page('a/', 'A')], [], out, { derived: indexOfPages() });
+  it(layout === 'swap' ? 'should leave the live site as it was when making them fails' : 'should leave a site the next build completes when making them fails', async () => {
+    await writeSite([page('a/', 'A')], [], out, { derived: indexOfPages(), layout });
     const failing: DerivedFiles = { folder: 'index/', reuse: false, make: () => Promise.reject(new Error('indexer crashed')) };
-    await expect(writeSite([page('a/', 'A2')], [], out, { derived: failing })).rejects.toThrow('indexer crashed');
-    expect(await readFile(path.join(out, 'a/index.html'), 'utf8')).toBe('A');
+    await expect(writeSite([page('a/', 'A2')], [], out, { derived: failing, layout })).rejects.toThrow('indexer crashed');
+    // In place, the page is the new one already; in a tree, nothing the live site shows changed.
+    expect(await readFile(path.join(out, 'a/index.html'), 'utf8')).toBe(layout === 'swap' ? 'A' : 'A2');
     expect(existsSync(path.join(out, 'index/list.txt'))).toBe(true);
+    const derived = indexOfPages();
+    const next = await writeSite([page('a/', 'A2')], [], out, { derived, layout });
+    expect(derived.calls).toEqual([['a/index.html']]);
+    // Changed since the site last published, in place too (where the failed build wrote it already): so the index is made again.
+    expect(next.files.get('a/index.html')?.outcome).toBe('changed');
   });
 });

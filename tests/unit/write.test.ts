@@ -5,8 +5,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeRenderedSync, type WrittenElsewhere } from '../../src/pipeline/output-file.js';
 import { markerPath, treesFolder } from '../../src/pipeline/output-trees.js';
-import { writeSite, type OutputFile } from '../../src/pipeline/write.js';
+import { writeSite as writeAnySite, type OutputFile } from '../../src/pipeline/write.js';
 import { inodesBelow } from '../support/inodes.js';
+
+/** These tests are of the swap layout (`output.swap: true`): the output a link to one of two trees. */
+const writeSite = (...[pages, assets, out, options]: Parameters<typeof writeAnySite>) => writeAnySite(pages, assets, out, { ...options, layout: 'swap' });
 
 const page = (pagePath: string, text: string | (() => string)): OutputFile => ({
   path: pagePath,

@@ -1,0 +1,104 @@
+import { lstatSync } from 'node:fs';
+import { mkdir, rm, rmdir, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { stampText } from './file-stamp.js';
+import { acquireLock } from './output-lock.js';
+import { markStateFolder, ownsStateFolder, readJournal, readRecord, removeJournal, stateFolder, stateLockPath, writeJournal, writeRecord, type RecordedFile } from './output-record.js';
+import { scanOutput } from './output-scan.js';
+import type { HeldFiles, OutputTarget } from './output-target.js';
+import { takeOverTrees } from './output-takeover.js';
+
+// The default layout: the output is a plain folder, updated in place. Only files whose bytes change
+// are written, each through a temporary file renamed over it; a journal written before the first
+// change names what the build may write, so a build killed at any point leaves an output the next
+// build recognises as its own and completes. What the folder holds is recorded beside it (see
+// `output-record.ts`), never in it: the folder holds the site and nothing else.
+
+/**
+ * Take the lock on the plain output folder `out`, turn a swap layout into a plain folder (see
+ * `takeOverTrees`), and compare the folder with its record (see `scanOutput`). Throws when
+ * another build holds the lock. With `trust: false` every file is read again rather than believed
+ * from its record. Nothing in the output changes before `begin`.
+ */
+export async function openOutputFolder(out: string, trust = true, onWait?: (pid: number) => void): Promise<OutputTarget> {
+  const folder = stateFolder(out);
+  if (!ownsStateFolder(folder)) throw new Error(`Refusing to write ${out}: ${folder} is there and was not made by wiredesk`);
+  const existing = lstatOrUndefined(out);
+  if (existing && !existing.isDirectory() && !existing.isSymbolicLink()) throw new Error(`Refusing to write ${out}: it is a file, not a folder`);
+  await mkdir(folder, { recursive: true });
+  await markStateFolder(folder, out);
+  const release = await acquireLock(stateLockPath(folder), 'build', onWait);
+  try {
+    await takeOverTrees(out, folder, onWait);
+    // A link (to anything but the trees, and given up with --force) is removed, never followed.
+    if (lstatOrUndefined(out)?.isSymbolicLink()) await unlink(out);
+    await mkdir(out, { recursive: true });
+    const record = readRecord(folder);
+    const journal = readJournal(folder);
+    const scan = scanOutput(out, record, journal, trust);
+    const before = new Set(record?.files.keys() ?? scan.held.keys());
+    return {
+      out,
+      dir: out,
+      held: scan.held,
+      shown: record ? new Map([...record.files].map(([relative, file]) => [relative, file.digest])) : undefined,
+      before,
+      inPlace: true,
+      // An output given up with --force is the build's from now on: whatever no build wrote in it goes as a stray.
+      strays: scan.strays,
+      altered: scan.altered,
+      begin: async (intended) => {
+        await writeJournal(folder, intended, journal);
+        for (const relative of scan.strays) await rm(path.join(out, relative), { force: true });
+        for (const relative of scan.leftovers) await (relative.endsWith('/') ? rmdir(path.join(out, relative)).catch(() => undefined) : rm(path.join(out, relative), { force: true }));
+        await pruneEmptyFolders(out, scan.strays);
+      },
+      publish: async (files) => {
+        try {
+          const published = await writeRecord(folder, recordOf(out, files, scan.held, scan.stamps));
+          await removeJournal(folder);
+          return `plain:${published}`;
+        } finally {
+          release();
+        }
+      },
+      abandon: release,
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** The record of the output holding `files`: a file not written by this build keeps the stamp it was found with. */
+function recordOf(out: string, files: HeldFiles, held: HeldFiles, found: ReadonlyMap<string, string>): Map<string, RecordedFile> {
+  const record = new Map<string, RecordedFile>();
+  // Synchronous on purpose: a cold build stamps thousands of files, far cheaper in one loop than queued on the thread pool.
+  for (const [relative, digest] of files) {
+    const kept = held.get(relative) === digest ? found.get(relative) : undefined;
+    record.set(relative, { digest, stamp: kept ?? stampText(lstatSync(path.join(out, relative))) });
+  }
+  return record;
+}
+
+/** Remove the folders that removing `removed` (relative paths in `out`) left empty, up to `out`. */
+async function pruneEmptyFolders(out: string, removed: readonly string[]): Promise<void> {
+  const folders = new Set(removed.map((relative) => path.dirname(relative)).filter((dir) => dir !== '.'));
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+    for (let dir = folder; dir !== '.'; dir = path.dirname(dir)) {
+      try {
+        await rmdir(path.join(out, dir));
+      } catch {
+        break;
+      }
+    }
+  }
+}
+
+function lstatOrUndefined(file: string) {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+// What wiredesk keeps beside a plain output folder (`dist`), in `.dist.wiredesk/`, never inside it:
+// the marker that says the folder is wiredesk's, the lock, the record of what the output holds
+// (each file's digest and stamp, as the last complete build left it) and, while a build changes the
+// output, its journal: the files it may write. A build that finds a journal was killed: the next
+// one trusts no record of a file the journal names, and takes the files it names as its own.
+
+/** A file of the output as recorded: the digest of its bytes and its stamp (see `stampText`) once written. */
+export interface RecordedFile {
+  readonly digest: string;
+  /** Undefined when not known (an output taken over from the swap layout): its bytes are then read again. */
+  readonly stamp?: string | undefined;
+}
+
+/** What a complete build left in the output folder: every file it wrote or kept, and the publication's id. */
+export interface OutputRecord {
+  /** Tells this publication from any other (see `outputStamp`). */
+  readonly id: string;
+  readonly files: ReadonlyMap<string, RecordedFile>;
+}
+
+/** The changes a build is making to the output folder, written before the first of them. */
+export interface OutputJournal {
+  /** Files (relative paths) the build may write. */
+  readonly names: ReadonlySet<string>;
+  /** Folders (relative, ending in `/`) every file of which the build may write (the search index). */
+  readonly folders: readonly string[];
+}
+
+const recordVersion = 1;
+const markerName = 'wiredesk-output.json';
+
+/** The folder beside `out` that holds its marker, lock, record and journal. */
+export function stateFolder(out: string): string {
+  return path.join(path.dirname(out), `.${path.basename(out)}.wiredesk`);
+}
+
+/** The file that marks a state folder as wiredesk's. */
+export function stateMarkerPath(folder: string): string {
+  return path.join(folder, markerName);
+}
+
+/** The lock file of a plain output's state folder. */
+export function stateLockPath(folder: string): string {
+  return path.join(folder, 'lock');
+}
+
+/** Whether `folder` is wiredesk's to write in: missing, empty, or marked. */
+export function ownsStateFolder(folder: string): boolean {
+  try {
+    const entries = readdirSync(folder);
+    return entries.length === 0 || entries.includes(markerName);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
+/** Whether the state folder holds a record or a journal of the output: the output is then wiredesk's. */
+export function holdsBuildOf(folder: string): boolean {
+  return existsSync(stateMarkerPath(folder)) && (existsSync(recordPath(folder)) || existsSync(journalPath(folder)));
+}
+
+/** Mark `folder` as the state folder of `out`, unless it is already. */
+export async function markStateFolder(folder: string, out: string): Promise<void> {
+  if (existsSync(stateMarkerPath(folder))) return;
+  await writeFile(stateMarkerPath(folder), `${JSON.stringify({ madeBy: 'wiredesk', output: path.basename(out) })}\n`);
+}
+
+function recordPath(folder: string): string {
+  return path.join(folder, 'record.json');
+}
+
+function journalPath(folder: string): string {
+  return path.join(folder, 'journal.json');
+}
+
+/** The record of the output, or undefined when there is none or it cannot be read. */
+export function readRecord(folder: string): OutputRecord | undefined {
+  const data = readJson(recordPath(folder));
+  if (!isObject(data) || data.version !== recordVersion || typeof data.id !== 'string' || !Array.isArray(data.files)) return undefined;
+  const files = new Map<string, RecordedFile>();
+  for (const entry of data.files as unknown[]) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') return undefined;
+    const stamp: unknown = entry[2];
+    files.set(entry[0], { digest: entry[1], stamp: typeof stamp === 'string' ? stamp : undefined });
+  }
+  return { id: data.id, files };
+}
+
+/** Record that the output holds `files`, under a new publication id (returned). */
+export async function writeRecord(folder: string, files: ReadonlyMap<string, RecordedFile>): Promise<string> {
+  const id = randomUUID();
+  const entries = [...files].map(([relative, file]) => (file.stamp === undefined ? [relative, file.digest] : [relative, file.digest, file.stamp]));
+  await writeAtomically(recordPath(folder), JSON.stringify({ version: recordVersion, id, files: entries }));
+  return id;
+}
+
+/** The journal a killed build left, or undefined when the last build finished (or wrote none). */
+export function readJournal(folder: string): OutputJournal | undefined {
+  if (!existsSync(journalPath(folder))) return undefined;
+  const data = readJson(journalPath(folder));
+  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+  // A journal that cannot be read still says a build was killed: then every file is read again (see `openOutputFolder`).
+  if (!isObject(data)) return { names: new Set(), folders: [''] };
+  return { names: new Set(strings(data.names)), folders: strings(data.folders) };
+}
+
+/** Whether `relative` is a file the journal names. */
+export function journalNames(journal: OutputJournal, relative: string): boolean {
+  return journal.names.has(relative) || journal.folders.some((folder) => relative.startsWith(folder));
+}
+
+/** Write the journal, before the first change to the output; a journal left by a killed build is merged in. */
+export async function writeJournal(folder: string, journal: OutputJournal, left: OutputJournal | undefined): Promise<void> {
+  const names = new Set([...(left?.names ?? []), ...journal.names]);
+  const folders = [...new Set([...(left?.folders ?? []), ...journal.folders])];
+  await writeAtomically(journalPath(folder), JSON.stringify({ version: recordVersion, pid: process.pid, names: [...names], folders }));
+}
+
+/** The build is complete and recorded: remove its journal. */
+export async function removeJournal(folder: string): Promise<void> {
+  await rm(journalPath(folder), { force: true });
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
