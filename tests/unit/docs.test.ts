@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { importRules } from '../../src/import/imported-story.js';
 import { knownFields } from '../../src/model/front-matter.js';
 import { rules } from '../../src/report/rules.js';
+import { configSchema } from '../../src/config.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => readFile(path.join(root, file), 'utf8');
@@ -52,5 +53,13 @@ describe('docs/stories.md', () => {
   it('should document every front-matter field', async () => {
     const text = await read('docs/stories.md');
     for (const field of knownFields) expect(text).toContain(`| \`${field}\` |`);
+  });
+});
+
+describe('docs/configuration.md', () => {
+  it('should name every setting of site.yaml in its tables', async () => {
+    const text = await readFile(path.join(root, 'docs/configuration.md'), 'utf8');
+    const rows = new Set([...text.matchAll(/^\| `([a-zA-Z]+)` \|/gm)].map((match) => match[1]));
+    expect(Object.keys(configSchema.shape).filter((setting) => !rows.has(setting))).toEqual([]);
   });
 });
