@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { cacheDir, readCacheIndex, readCachedStories, readSiteFrame, writeBuildC
 import { fromPlainMessage, toPlainMessage } from '../cache/serialize.js';
 import { isUpToDate, reusableDigest } from '../cache/up-to-date.js';
 import { codeDigest, rememberedCodeDigest } from '../cache/code-digest.js';
+import { keepSearchBundle, searchBundleKey, withStoredBundle } from '../cache/search-bundle.js';
 import { modelWithCache, shapesByPath, storyShapes, storyVersions } from '../cache/story-cache.js';
 import { memoryCeiling } from '../pipeline/memory-ceiling.js';
 import { resolveConfig } from '../config.js';
@@ -169,7 +171,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     };
     const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, options.threads, keep);
     ceiling.checkNow();
-    phase('read, parse and model');
+    phase(`read, parse and model (${modelled.reused} of ${scan.stories.length} stories from the cache)`);
     // Most stories new (a cold build, a template change): start the render threads now, to load while the site is resolved.
     ahead = spill ? undefined : renderThreadsAhead(modelled.results.length - modelled.reused, options);
     const storiesFolder = displayFolderOf(scan.root, cwd);
@@ -203,6 +205,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     // Asked for a few pages' reads, fingerprints are computed as needed; for all of them, at once (a third cheaper).
     const fingerprints = framed || extended ? lazyFingerprints(site, code) : fingerprintSite(site, code);
     const previous = index?.out === out ? index.pages : undefined;
+    // A page is kept without rendering only in an output folder that is there: on a fresh checkout with the cache
+    // restored (CI) there is none, and every page is rendered (on the render threads, with many).
+    const outputThere = existsSync(out);
     // With the last build's frame, a page reads what it read then unless it reads a story modelled anew whose fingerprint
     // changed, or a collection that changed; with new stories added, so do the pages whose dependencies stay the same.
     const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
@@ -216,18 +221,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
         ceiling.check();
         return page.render(site);
       };
-      return { path: page.path, kind: page.kind, file, reads, render, unchanged: before?.reads === reads, previousDigest: before?.bytes };
+      return { path: page.path, kind: page.kind, file, reads, render, unchanged: outputThere && before?.reads === reads, previousDigest: before?.bytes };
     });
     ceiling.checkNow();
     phase('fingerprint');
     const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
-    const search = config.search ? searchIndexStep(site, previous !== undefined) : undefined;
+    // The search bundle kept in the cache is taken when the pages are those it indexed (see `searchBundleKey`).
+    const searchKey = config.search && useCache ? searchBundleKey({ code, config: configKey, hasStories: site.articles.length > 0, pages: outputs, copied: copied.map((file) => file.path) }) : undefined;
+    const keptSearch = searchKey !== undefined && index?.search?.key === searchKey ? index.search : undefined;
+    const search = config.search ? withStoredBundle(searchIndexStep(site, previous !== undefined), dir, keptSearch) : undefined;
     // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
     const pool = spill ? undefined : renderPoolFor(site, outputs, options, ahead);
     let written: WriteResult;
     try {
       const onWait = (pid: number) => logger.info(`Waiting for the tree catch-up (process ${pid}) that the last build started to finish…`);
-      written = await writeSite(pool?.outputs ?? outputs, copied, out, { rewriteAll: !useCache, derived: search, onWait });
+      written = await writeSite(pool?.outputs ?? outputs, copied, out, { rewriteAll: !useCache, derived: search?.step, onWait });
     } catch (error) {
       // The last good output is untouched (see `writeSite`): a disk that is full or a path in the way is said in one line.
       const failure = writeFailure(error, path.relative(cwd, out) || '.');
@@ -237,7 +245,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       await pool?.close();
     }
     const collected = ceiling.collections > 0 ? ` [${ceiling.collections} full collections under the memory ceiling]` : '';
-    phase(`${pool ? `render and write (story pages and feeds on ${pool.threads} threads)` : 'render and write'}${collected}`);
+    const searchReused = search?.reused() === true ? ' [the search index from the cache]' : '';
+    phase(`${pool ? `render and write (story pages and feeds on ${pool.threads} threads)` : 'render and write'}${collected}${searchReused}`);
 
     const counts = {
       stories: site.articles.length,
@@ -259,7 +268,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       // It is written first: the index, written last, vouches for it and for the stories shards.
       const clean = result.leftOut.length === 0 && !hasErrors(messages) && result.siteMessages !== undefined && shape !== undefined;
       const frameChecksum = framed ? index?.frameChecksum : await writeSiteFrame(dir, clean && result.siteMessages ? frameOf(site, shape ?? '', result.siteMessages) : undefined);
-      const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum };
+      const searchBundle = await keepSearchBundle(dir, searchKey, search, index?.search, !outputThere);
+      const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum, search: searchBundle };
       await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
       await writeManifest(dir, written, 0);
       phase('write cache');
