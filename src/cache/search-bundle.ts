@@ -110,20 +110,13 @@ async function readSearchBundle(dir: string, stored: StoredSearchBundle): Promis
 
 /**
  * Keep this build's search bundle for the next one, and return the index's record of it: the
- * bundle made anew is written when `write` (a build that found no output folder: the next one
- * likely finds none either, as in CI; a build into a kept output folder reuses the index there
- * and is not slowed by writing it); the one taken from the cache (or kept in the live tree, under
- * the same key) stays; otherwise the kept file goes, and there is no record.
+ * bundle made anew is written; the one taken from the cache (or kept in the live tree, under the
+ * same key) stays; without a key (no search, or a build into an output folder that is there,
+ * which reuses the index in it), the kept file goes, and there is no record.
  */
-export async function keepSearchBundle(
-  dir: string,
-  key: string | undefined,
-  search: StoredSearchStep | undefined,
-  previous: StoredSearchBundle | undefined,
-  write: boolean,
-): Promise<StoredSearchBundle | undefined> {
+export async function keepSearchBundle(dir: string, key: string | undefined, search: StoredSearchStep | undefined, previous: StoredSearchBundle | undefined): Promise<StoredSearchBundle | undefined> {
   const made = search?.made();
-  if (key !== undefined && made && write) return { key, checksum: await writeFramed(bundleFile(dir), bundleKind, { key, files: made.map(({ path, bytes }) => ({ path, bytes })) }) };
+  if (key !== undefined && made) return { key, checksum: await writeFramed(bundleFile(dir), bundleKind, { key, files: made.map(({ path, bytes }) => ({ path, bytes })) }) };
   if (key !== undefined && previous?.key === key) return previous;
   await rm(bundleFile(dir), { force: true });
   return undefined;

@@ -226,8 +226,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     ceiling.checkNow();
     phase('fingerprint');
     const copied = site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` }));
-    // The search bundle kept in the cache is taken when the pages are those it indexed (see `searchBundleKey`).
-    const searchKey = config.search && useCache ? searchBundleKey({ code, config: configKey, hasStories: site.articles.length > 0, pages: outputs, copied: copied.map((file) => file.path) }) : undefined;
+    // Without an output folder (CI), the search bundle kept in the cache is taken when the pages are those it indexed
+    // (see `searchBundleKey`); with one, its index is kept when no page changed, and the cache keeps none.
+    const searchKey = config.search && useCache && !outputThere ? searchBundleKey({ code, config: configKey, hasStories: site.articles.length > 0, pages: outputs, copied: copied.map((file) => file.path) }) : undefined;
     const keptSearch = searchKey !== undefined && index?.search?.key === searchKey ? index.search : undefined;
     const search = config.search ? withStoredBundle(searchIndexStep(site, previous !== undefined), dir, keptSearch) : undefined;
     // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
@@ -268,7 +269,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       // It is written first: the index, written last, vouches for it and for the stories shards.
       const clean = result.leftOut.length === 0 && !hasErrors(messages) && result.siteMessages !== undefined && shape !== undefined;
       const frameChecksum = framed ? index?.frameChecksum : await writeSiteFrame(dir, clean && result.siteMessages ? frameOf(site, shape ?? '', result.siteMessages) : undefined);
-      const searchBundle = await keepSearchBundle(dir, searchKey, search, index?.search, !outputThere);
+      const searchBundle = await keepSearchBundle(dir, searchKey, search, index?.search);
       const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum, search: searchBundle };
       await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
       await writeManifest(dir, written, 0);

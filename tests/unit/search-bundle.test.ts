@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,7 +67,7 @@ describe('a search step with the bundle kept in the cache', () => {
     const making = withStoredBundle(first.step, dir, undefined);
     const made = await making.step.make('/unused');
     expect(first.calls()).toBe(1);
-    const stored = await keepSearchBundle(dir, 'key-1', making, undefined, true);
+    const stored = await keepSearchBundle(dir, 'key-1', making, undefined);
     expect(stored?.key).toBe('key-1');
 
     const second = countingStep();
@@ -76,7 +77,7 @@ describe('a search step with the bundle kept in the cache', () => {
     expect(taking.reused()).toBe(true);
     expect(taken.map((file) => [file.path, Buffer.from(file.bytes).toString()])).toEqual(made.map((file) => [file.path, Buffer.from(file.bytes).toString()]));
     // Taken from the cache, it stays as it is.
-    expect(await keepSearchBundle(dir, 'key-1', taking, stored, true)).toEqual(stored);
+    expect(await keepSearchBundle(dir, 'key-1', taking, stored)).toEqual(stored);
   });
 
   it('should make the bundle anew when the kept file is not the one the index vouches for, or names a path outside the bundle', async () => {
@@ -90,12 +91,14 @@ describe('a search step with the bundle kept in the cache', () => {
     expect([step.calls(), other.reused()]).toEqual([2, false]);
   });
 
-  it('should not write the bundle for a build into a kept output folder, and drop a record whose key is not this build\'s', async () => {
-    const step = countingStep();
-    const making = withStoredBundle(step.step, dir, undefined);
+  it('should drop the kept bundle without a key (a build into an output folder that is there), or with another key', async () => {
+    const making = withStoredBundle(countingStep().step, dir, undefined);
     await making.step.make('/unused');
-    expect(await keepSearchBundle(dir, 'key-1', making, undefined, false)).toBeUndefined();
-    expect(await keepSearchBundle(dir, 'key-2', undefined, { key: 'key-1', checksum: 'x' }, true)).toBeUndefined();
-    expect(await keepSearchBundle(dir, 'key-1', undefined, { key: 'key-1', checksum: 'x' }, true)).toEqual({ key: 'key-1', checksum: 'x' });
+    const stored = await keepSearchBundle(dir, 'key-1', making, undefined);
+    expect(stored).toBeDefined();
+    expect(await keepSearchBundle(dir, 'key-1', undefined, stored)).toEqual(stored);
+    expect(await keepSearchBundle(dir, 'key-2', undefined, stored)).toBeUndefined();
+    expect(await keepSearchBundle(dir, undefined, making, stored)).toBeUndefined();
+    expect(existsSync(path.join(dir, 'search.bin'))).toBe(false);
   });
 });
