@@ -147,6 +147,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   // A huge archive's bodies wait in a file rather than in memory while pages are rendered: those
   // read from the cache as well as those modelled now (an edit renders a dozen pages, not all).
   const spilling = scan.stories.length >= (options.bodySpillFrom ?? spillFrom);
+  // A page is kept without rendering only in an output folder that is there: on a fresh checkout with the cache
+  // restored (CI) there is none, and every page is rendered, as in a cold build (on the render threads, with many).
+  const outputThere = existsSync(out);
   if (spilling && useCache) await mkdir(dir, { recursive: true });
   const spill = spilling ? openBodySpill(path.join(useCache ? dir : os.tmpdir(), `bodies-${process.pid}.spill`)) : undefined;
   let ahead: RenderThreads | undefined;
@@ -172,8 +175,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, options.threads, keep);
     ceiling.checkNow();
     phase(`read, parse and model (${modelled.reused} of ${scan.stories.length} stories from the cache)`);
-    // Most stories new (a cold build, a template change): start the render threads now, to load while the site is resolved.
-    ahead = spill ? undefined : renderThreadsAhead(modelled.results.length - modelled.reused, options);
+    // Most stories new (a cold build, a template change) or no output folder: start the render threads now, to load while the site is resolved.
+    ahead = spill ? undefined : renderThreadsAhead(outputThere ? modelled.results.length - modelled.reused : modelled.results.length, options);
     const storiesFolder = displayFolderOf(scan.root, cwd);
     const stories = scan.stories.map((story) => ({ source: story.source, displayPath: storiesFolder === '' ? story.source : `${storiesFolder}/${story.source}` }));
     // Stories that all keep the shape of the last build's (a new headline or body, say) resolve as they did: take its frame.
@@ -205,9 +208,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
     // Asked for a few pages' reads, fingerprints are computed as needed; for all of them, at once (a third cheaper).
     const fingerprints = framed || extended ? lazyFingerprints(site, code) : fingerprintSite(site, code);
     const previous = index?.out === out ? index.pages : undefined;
-    // A page is kept without rendering only in an output folder that is there: on a fresh checkout with the cache
-    // restored (CI) there is none, and every page is rendered (on the render threads, with many).
-    const outputThere = existsSync(out);
     // With the last build's frame, a page reads what it read then unless it reads a story modelled anew whose fingerprint
     // changed, or a collection that changed; with new stories added, so do the pages whose dependencies stay the same.
     const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
