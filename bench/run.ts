@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { runBuildSpeed } from './build-speed.js';
+import { formatCiCache, runCiCache } from './ci-cache.js';
 import { runColdBudget } from './cold-budget.js';
 import { formatColdBudget } from './cold-budget-report.js';
 import { formatDevEdit, runDevEdit } from './dev-edit.js';
@@ -38,6 +39,10 @@ const benchmarks: Readonly<Record<string, Benchmark>> = {
       const chosen = [...new Set([...(sizes ?? [1_000, 10_000]), ...(huge ? [100_000] : [])])];
       return formatBuildSpeed(await runBuildSpeed({ sizes: chosen, runs: runs ?? 3 }));
     },
+  },
+  'ci-cache': {
+    describe: 'wiredesk build on a fresh checkout with .wiredesk-cache restored (CI) against a cold build, search on and off',
+    run: async ({ sizes, runs }) => formatCiCache(await runCiCache({ sizes: sizes ?? [1_000], runs: runs ?? 3 })),
   },
   'cold-budget': {
     describe: 'the Markdown stack alone on every core, and wiredesk and Hugo cold builds with full and cut bodies',

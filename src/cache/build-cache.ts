@@ -9,6 +9,7 @@ import { packFrame, unpackFrame, type PackedFrame } from './frame-encoding.js';
 import { readFramed, readFramedBytes, writeFramed, writeFramedBytes } from './framed-file.js';
 import { lazyArticle, storedArticleOf, wholeStoredArticle, type EagerArticle } from '../model/lazy-article.js';
 import type { PlainMessage, PlainModelResult } from './serialize.js';
+import type { StoredSearchBundle } from './search-bundle.js';
 
 /** What one story contributed last time: its file's digest, its model result, and its shape (`storyShape`) when it has an article. */
 export interface CachedStory {
@@ -57,6 +58,8 @@ export interface CacheIndex {
   readonly shardChecksums: readonly string[];
   /** The checksum of the site frame that goes with this index (see `writeSiteFrame`); none when the build kept no frame. */
   readonly frameChecksum?: string | undefined;
+  /** The search bundle kept in the cache folder, for a build without the output folder (see `keepSearchBundle`). */
+  readonly search?: StoredSearchBundle | undefined;
 }
 
 /** Everything a build keeps for the next one, valid only for the same code and settings. */

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { cacheDir, readCacheIndex, readCachedStories, readSiteFrame, writeBuildC
 import { fromPlainMessage, toPlainMessage } from '../cache/serialize.js';
 import { isUpToDate, reusableDigest } from '../cache/up-to-date.js';
 import { codeDigest, rememberedCodeDigest } from '../cache/code-digest.js';
+import { keepSearchBundle, searchBundleKey, withStoredBundle } from '../cache/search-bundle.js';
 import { modelWithCache, shapesByPath, storyShapes, storyVersions } from '../cache/story-cache.js';
 import { memoryCeiling } from '../pipeline/memory-ceiling.js';
 import { resolveConfig } from '../config.js';
@@ -224,6 +226,9 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
   // A huge archive's bodies wait in a file rather than in memory while pages are rendered: those
   // read from the cache as well as those modelled now (an edit renders a dozen pages, not all).
   const spilling = scan.stories.length >= (options.bodySpillFrom ?? spillFrom);
+  // A page is kept without rendering only in an output folder that is there: on a fresh checkout with the cache
+  // restored (CI) there is none, and every page is rendered, as in a cold build (on the render threads, with many).
+  const outputThere = existsSync(out);
   if (spilling && useCache) await mkdir(dir, { recursive: true });
   const spill = spilling ? openBodySpill(path.join(useCache ? dir : os.tmpdir(), `bodies-${process.pid}.spill`)) : undefined;
   let ahead: RenderThreads | undefined;
@@ -250,9 +255,9 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
     if (known.size < scan.stories.length) progress.phase('Reading stories', scan.stories.length - known.size);
     const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, { threads: options.threads, keep, settled: (count) => progress.advance(count) });
     ceiling.checkNow();
-    phase('read, parse and model');
-    // Most stories new (a cold build, a template change): start the render threads now, to load while the site is resolved.
-    ahead = spill ? undefined : renderThreadsAhead(modelled.results.length - modelled.reused, options);
+    phase(`read, parse and model (${modelled.reused} of ${scan.stories.length} stories from the cache)`);
+    // Most stories new (a cold build, a template change) or no output folder: start the render threads now, to load while the site is resolved.
+    ahead = spill ? undefined : renderThreadsAhead(outputThere ? modelled.results.length - modelled.reused : modelled.results.length, options);
     const storiesFolder = displayFolderOf(scan.root, cwd);
     const stories = scan.stories.map((story) => ({ source: story.source, displayPath: storiesFolder === '' ? story.source : `${storiesFolder}/${story.source}` }));
     // Stories that all keep the shape of the last build's (a new headline or body, say) resolve as they did: take its frame.
@@ -303,7 +308,7 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
         ceiling.check();
         return renderNamingPage(page.path, () => page.render(site));
       };
-      return { path: page.path, kind: page.kind, file, reads, render, unchanged: before?.reads === reads, previousDigest: before?.bytes };
+      return { path: page.path, kind: page.kind, file, reads, render, unchanged: outputThere && before?.reads === reads, previousDigest: before?.bytes };
     });
     ceiling.checkNow();
     phase('fingerprint');
@@ -312,7 +317,11 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
       ...site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` })),
       ...own.statics.map((file) => ({ from: file.absolutePath, path: file.source.split('/').map(encodeURIComponent).join('/') })),
     ];
-    const search = config.search ? searchIndexStep(site, previous !== undefined) : undefined;
+    // Without an output folder (CI), the search bundle kept in the cache is taken when the pages are those it indexed
+    // (see `searchBundleKey`); with one, its index is kept when no page changed, and the cache keeps none.
+    const searchKey = config.search && useCache && !outputThere ? searchBundleKey({ code, config: configKey, hasStories: site.articles.length > 0, pages: outputs, copied: copied.map((file) => file.path) }) : undefined;
+    const keptSearch = searchKey !== undefined && index?.search?.key === searchKey ? index.search : undefined;
+    const search = config.search ? withStoredBundle(searchIndexStep(site, previous !== undefined), dir, keptSearch) : undefined;
     // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
     const pool = spill ? undefined : renderPoolFor(site, outputs, { ...options, templates: overrides.compiled }, ahead);
     let written: WriteResult;
@@ -321,7 +330,7 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
       const rendering = countRenders(pool?.outputs ?? outputs, progress);
       if (rendering.toRender > 0) progress.phase('Rendering pages and feeds', rendering.toRender);
       else progress.phase('Writing the site');
-      written = await writeSite(rendering.outputs, copied, out, { rewriteAll: !useCache, derived: search, onWait, layout });
+      written = await writeSite(rendering.outputs, copied, out, { rewriteAll: !useCache, derived: search?.step, onWait, layout });
     } catch (error) {
       // A site's template that failed on a page: said at the template, the output untouched.
       if (error instanceof TemplateFailure) return report(logger, { ok: false, messages: [...messages, error.toMessage()] });
@@ -334,7 +343,8 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
     }
     for (const line of outputNotices(written, path.relative(cwd, out) || '.')) logger.error(line);
     const collected = ceiling.collections > 0 ? ` [${ceiling.collections} full collections under the memory ceiling]` : '';
-    phase(`${pool ? `render and write (story pages and feeds on ${pool.threads} threads)` : 'render and write'}${collected}`);
+    const searchReused = search?.reused() === true ? ' [the search index from the cache]' : '';
+    phase(`${pool ? `render and write (story pages and feeds on ${pool.threads} threads)` : 'render and write'}${collected}${searchReused}`);
 
     const counts = {
       stories: site.articles.length,
@@ -358,7 +368,8 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
       // It is written first: the index, written last, vouches for it and for the stories shards.
       const clean = result.leftOut.length === 0 && !hasErrors(messages) && result.siteMessages !== undefined && shape !== undefined;
       const frameChecksum = framed ? index?.frameChecksum : await writeSiteFrame(dir, clean && result.siteMessages ? frameOf(site, shape ?? '', result.siteMessages) : undefined);
-      const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, own: { stamp: own.stamp, print: own.print }, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum };
+      const searchBundle = await keepSearchBundle(dir, searchKey, search, index?.search);
+      const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, own: { stamp: own.stamp, print: own.print }, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum, search: searchBundle };
       await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
       await writeManifest(dir, manifest);
       rememberTemplatesKey(dir, templates);

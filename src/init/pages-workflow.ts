@@ -42,7 +42,10 @@ jobs:
         id: pages
         uses: actions/configure-pages@v5
       # Each run saves a cache of its own (the key is unique) and starts from the latest one
-      # (restore-keys), so a build parses only the stories that changed since the last run.
+      # (restore-keys). On a fresh checkout every story file looks new: the build reads each one
+      # but parses only those whose bytes changed since the last run, and takes the search index
+      # from the cache when no page changed. dist/ is not kept: every page is written on every
+      # run, and a large archive's site (about 500 MB for 10,000 stories) is too much to save each time.
       - name: Keep the build cache
         uses: actions/cache@v4
         with:

@@ -1,0 +1,83 @@
+import { cp, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus, writeCorpus } from '../../bench/corpus.js';
+import { cliBuild, expectSameFiles } from '../support/cli-build.js';
+
+// A CI run (the workflow `wiredesk init` writes): a fresh checkout, whose story files all have new
+// modification times and inodes, with `.wiredesk-cache/` restored and no output folder.
+
+const stories = 60;
+const corpus = generateCorpus({ stories, seed: 17 });
+const siteYaml = 'title: CI Wire\npageSize: 9\n';
+/** Render threads from the first page, as a large site has them. */
+const pooled = { WIREDESK_RENDER_POOL_FROM: '1' };
+
+describe('a build on a fresh checkout with the cache restored', () => {
+  let root = '';
+  /** The checkout, always at the same path, as a CI runner's workspace is. */
+  let site = '';
+  let runs = 0;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-ci-cache-'));
+    site = path.join(root, 'site');
+    await writeCorpus(site, corpus);
+    await writeFile(path.join(site, 'site.yaml'), siteYaml);
+    await cliBuild(site, ['--threads', '2']);
+  }, 120_000);
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  /**
+   * Check out the stories anew (copied without their times: new modification times and inodes),
+   * restore the cache folder as the last run left it (with its times, as `actions/cache` does),
+   * without the output folder, and build. `change` edits the checkout first. Returns the phase lines.
+   */
+  async function nextRun(change: (dir: string) => Promise<void> = async () => undefined): Promise<string> {
+    const last = path.join(root, `run-${runs++}`);
+    await rename(site, last);
+    await cp(path.join(last, 'stories'), path.join(site, 'stories'), { recursive: true });
+    await cp(path.join(last, 'site.yaml'), path.join(site, 'site.yaml'));
+    await cp(path.join(last, '.wiredesk-cache'), path.join(site, '.wiredesk-cache'), { recursive: true, preserveTimestamps: true });
+    await change(site);
+    return cliBuild(site, ['--threads', '2'], pooled);
+  }
+
+  /** The same stories built from scratch on one thread, elsewhere: what the site must be. */
+  async function expectCleanBuild(): Promise<void> {
+    const clean = path.join(root, `clean-${runs}`);
+    await cp(path.join(site, 'stories'), path.join(clean, 'stories'), { recursive: true });
+    await writeFile(path.join(clean, 'site.yaml'), siteYaml);
+    await cliBuild(clean, ['--no-cache', '--threads', '1']);
+    await expectSameFiles(path.join(site, 'dist'), path.join(clean, 'dist'));
+  }
+
+  const storyFile = (dir: string, index: number) => path.join(dir, 'stories', corpus[index]?.source ?? '');
+
+  it('should take every story and the search index from the cache, render the pages on threads, and build the same site', async () => {
+    const original = await stat(storyFile(path.join(root, 'site'), 30));
+    const printed = await nextRun();
+    const checkedOut = await stat(storyFile(site, 30));
+    expect([checkedOut.ino, checkedOut.mtimeMs]).not.toEqual([original.ino, original.mtimeMs]);
+    expect(printed).toContain(`(${stories} of ${stories} stories from the cache)`);
+    expect(printed).toContain('render and write (story pages and feeds on 2 threads) [the search index from the cache]');
+    await expectCleanBuild();
+  }, 120_000);
+
+  it('should parse again a story edited without changing its size, and index the search anew', async () => {
+    const file = storyFile(site, 30);
+    const text = await readFile(file, 'utf8');
+    const edited = text.replace(/^title: "(.{6})/m, 'title: "Zyxwvu');
+    expect(edited).not.toBe(text);
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+    const printed = await nextRun((dir) => writeFile(storyFile(dir, 30), edited));
+    expect(printed).toContain(`(${stories - 1} of ${stories} stories from the cache)`);
+    expect(printed).not.toContain('the search index from the cache');
+    await expectCleanBuild();
+    // The next run, with nothing changed, takes the index made by this one.
+    expect(await nextRun()).toContain('[the search index from the cache]');
+  }, 120_000);
+});
