@@ -2,29 +2,21 @@ import { execFile } from 'node:child_process';
 import { mkdir, rename, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requestWith } from '../support/dev-server-fixtures.js';
-import { startDevProcess, type DevProcess } from '../support/dev-process.js';
-import { fixtureSite, type FixtureSite } from '../support/fixture-site.js';
+import { devSessions } from '../support/dev-process.js';
 
 const secret = 'SECRET-OUTSIDE-THE-STORIES';
 const story = (title: string, day: number, frontMatter = '') => `---\ntitle: ${title}\ndate: 2018-05-0${day}T10:00:00Z\n${frontMatter}---\n\nBody of ${title}.\n`;
 const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
 
-let fixture: FixtureSite | undefined;
-let server: DevProcess | undefined;
-afterEach(async () => {
-  if (server) expect(await server.stop()).toBe(0);
-  await fixture?.remove();
-  server = undefined;
-  fixture = undefined;
-});
+const dev = devSessions();
 
 const portOf = (url: string) => Number(new URL(url).port);
 
 describe('wiredesk dev and symbolic links', () => {
   it('should neither serve nor read what a stories folder swapped for a link leads to, while it runs', async () => {
-    fixture = await fixtureSite(
+    const fixture = await dev.site(
       [
         '-- stories/desk/a.md --', story('Story A', 1, 'image:\n  src: pics/photo.png\n  alt: A photo\n'),
         '-- stories/desk/pics/photo.png --', 'PNG-INSIDE',
@@ -34,7 +26,7 @@ describe('wiredesk dev and symbolic links', () => {
         '-- outside/passwd --', secret,
       ].join('\n'),
     );
-    server = await startDevProcess(fixture.dir);
+    const server = await dev.serve(fixture);
     const port = portOf(server.url);
     const get = (sitePath: string) => requestWith(port, `/${sitePath}`, {});
     expect((await get('media/desk/pics/photo.png')).body).toBe('PNG-INSIDE\n');
@@ -51,7 +43,7 @@ describe('wiredesk dev and symbolic links', () => {
   });
 
   it('should read nothing more once the stories folder itself was swapped for a link, and say so', async () => {
-    fixture = await fixtureSite(
+    const fixture = await dev.site(
       [
         '-- stories/a.md --', story('Story A', 1, 'image:\n  src: photo.png\n  alt: A photo\n'),
         '-- stories/photo.png --', 'PNG-INSIDE',
@@ -59,7 +51,7 @@ describe('wiredesk dev and symbolic links', () => {
         '-- outside/photo.png --', secret,
       ].join('\n'),
     );
-    server = await startDevProcess(fixture.dir);
+    const server = await dev.serve(fixture);
     const port = portOf(server.url);
     const get = (sitePath: string) => requestWith(port, `/${sitePath}`, {});
     expect((await get('media/photo.png')).body).toBe('PNG-INSIDE\n');
@@ -68,7 +60,7 @@ describe('wiredesk dev and symbolic links', () => {
     await symlink(path.join(fixture.dir, 'outside'), path.join(fixture.dir, 'stories'));
     await server.waitForLine(/stories is no longer the folder the preview started with/);
     // A settings change would read every story afresh: it is refused too.
-    const refusals = () => server?.lines.filter((line) => /no longer the folder/.test(line)).length ?? 0;
+    const refusals = () => server.lines.filter((line) => /no longer the folder/.test(line)).length ?? 0;
     const before = refusals();
     await fixture.write('site.yaml', 'title: Changed settings\n');
     await expect.poll(refusals, { timeout: 10_000 }).toBeGreaterThan(before);
@@ -79,8 +71,8 @@ describe('wiredesk dev and symbolic links', () => {
   });
 
   it('should answer only its own host names and the --allowed-host ones', async () => {
-    fixture = await fixtureSite(['-- stories/a.md --', story('Story A', 1)].join('\n'));
-    server = await startDevProcess(fixture.dir, ['--allowed-host', 'preview.example', '--allowed-host', '.corp.example']);
+    const fixture = await dev.site(['-- stories/a.md --', story('Story A', 1)].join('\n'));
+    const server = await dev.serve(fixture, ['--allowed-host', 'preview.example', '--allowed-host', '.corp.example']);
     const port = portOf(server.url);
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, 'preview.example', 'desk.corp.example']) {
       expect((await requestWith(port, '/2018/05/01/a/', { Host: host })).status, host).toBe(200);
@@ -92,15 +84,15 @@ describe('wiredesk dev and symbolic links', () => {
   });
 
   it('should warn when it listens beyond this machine', async () => {
-    fixture = await fixtureSite(['-- stories/a.md --', story('Story A', 1)].join('\n'));
-    server = await startDevProcess(fixture.dir, ['--host', '0.0.0.0']);
+    const fixture = await dev.site(['-- stories/a.md --', story('Story A', 1)].join('\n'));
+    const server = await dev.serve(fixture, ['--host', '0.0.0.0']);
     // The warning goes to stderr, the address to stdout: they may arrive in either order.
     await server.waitForLine(/listening on 0\.0\.0\.0, so the preview is reachable from other machines and serves unpublished copy/);
     expect((await requestWith(portOf(server.url), '/', {})).status).toBe(200);
   });
 
   it('should refuse an --allowed-host that is not a host name', async () => {
-    fixture = await fixtureSite(['-- stories/a.md --', story('Story A', 1)].join('\n'));
+    const fixture = await dev.site(['-- stories/a.md --', story('Story A', 1)].join('\n'));
     const outcome = await promisify(execFile)(process.execPath, [bin, 'dev', '--port', '0', '--allowed-host', 'evil.example/x'], { cwd: fixture.dir }).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => error,

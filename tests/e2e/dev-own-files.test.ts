@@ -1,15 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startDevProcess, type DevProcess } from '../support/dev-process.js';
-import { fixtureSite, type FixtureSite } from '../support/fixture-site.js';
+import { describe, expect, it } from 'vitest';
+import { devSessions } from '../support/dev-process.js';
 
-let fixture: FixtureSite | undefined;
-let server: DevProcess | undefined;
-afterEach(async () => {
-  if (server) expect(await server.stop()).toBe(0);
-  await fixture?.remove();
-  server = undefined;
-  fixture = undefined;
-});
+const dev = devSessions();
 
 const text = async (url: string) => {
   const response = await fetch(url);
@@ -18,7 +10,7 @@ const text = async (url: string) => {
 
 describe('wiredesk dev with pages and static files', () => {
   it('should serve a page and a static file, and serve each anew once it is saved', async () => {
-    fixture = await fixtureSite(`
+    const fixture = await dev.site(`
 -- site.yaml --
 baseUrl: http://localhost:4321/news/
 -- stories/a.md --
@@ -37,7 +29,7 @@ Who we are.
 -- static/ads.txt --
 google.com, pub-0000, DIRECT
 `);
-    server = await startDevProcess(fixture.dir);
+    const server = await dev.serve(fixture);
     expect(await text(`${server.url}about/`)).toMatch(/^200 [\s\S]*<h1>About the desk<\/h1>/);
     expect(await text(`${server.url}ads.txt`)).toBe('200 google.com, pub-0000, DIRECT\n');
 

@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requestWith } from '../support/dev-server-fixtures.js';
-import { startDevProcess, type DevProcess } from '../support/dev-process.js';
-import { fixtureSite, fixtureStory, type FixtureSite } from '../support/fixture-site.js';
+import { devSessions } from '../support/dev-process.js';
+import { fixtureStory } from '../support/fixture-site.js';
 
-let fixture: FixtureSite | undefined;
-let server: DevProcess | undefined;
-afterEach(async () => {
-  if (server) expect(await server.stop()).toBe(0);
-  await fixture?.remove();
-  server = undefined;
-  fixture = undefined;
-});
+const dev = devSessions();
 
 /** A story page override that adds a note after the story. */
 const withNote = (note: string) => `import { defaultTemplates } from 'wiredesk/templates';
@@ -21,8 +14,8 @@ export default function article(view, templates) {
 
 describe("wiredesk dev and a site's templates", () => {
   it('should render with the overrides, show a compile error as a problem while serving the last good pages, and render again once fixed', async () => {
-    fixture = await fixtureSite(`${fixtureStory('alpha', 20)}\n-- templates/article.jsx --\n${withNote('First note')}`);
-    server = await startDevProcess(fixture.dir);
+    const fixture = await dev.site(`${fixtureStory('alpha', 20)}\n-- templates/article.jsx --\n${withNote('First note')}`);
+    const server = await dev.serve(fixture);
     const port = Number(new URL(server.url).port);
     const story = async () => (await requestWith(port, '/2018/05/20/alpha/', {})).body;
     expect(await story()).toContain('<p class="desk-note">First note</p>');
@@ -38,8 +31,8 @@ describe("wiredesk dev and a site's templates", () => {
   }, 60_000);
 
   it('should show which template failed on a page, in place of the page, and the page once the template is fixed', async () => {
-    fixture = await fixtureSite(`${fixtureStory('alpha', 20)}\n-- templates/article.jsx --\nexport default function article(view) {\n  throw new Error('no <b>page</b> for ' + view.article.id);\n}\n`);
-    server = await startDevProcess(fixture.dir);
+    const fixture = await dev.site(`${fixtureStory('alpha', 20)}\n-- templates/article.jsx --\nexport default function article(view) {\n  throw new Error('no <b>page</b> for ' + view.article.id);\n}\n`);
+    const server = await dev.serve(fixture);
     const port = Number(new URL(server.url).port);
     const story = await requestWith(port, '/2018/05/20/alpha/', {});
     expect(story.body).toContain('<h1>A template failed on this page</h1>');

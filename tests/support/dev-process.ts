@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { afterEach, expect } from 'vitest';
+import { fixtureSite, type FixtureSite } from './fixture-site.js';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
 
@@ -65,6 +67,36 @@ export async function startDevProcess(cwd: string, args: readonly string[] = [])
       const code = await exited;
       clearTimeout(timer);
       return code;
+    },
+  };
+}
+
+/** Sites and their `wiredesk dev` processes made by the tests of one file, each stopped and removed after its test. */
+export interface DevSessions {
+  /** Write an inline site (see `fixtureSite`), removed after the test. */
+  site(text: string): Promise<FixtureSite>;
+  /** Start `wiredesk dev` in `site` (see `startDevProcess`); after the test it must stop with exit code 0. */
+  serve(site: FixtureSite, args?: readonly string[]): Promise<DevProcess>;
+}
+
+/** Sites and dev processes for the tests of one file: call once at its top; it cleans up after each test. */
+export function devSessions(): DevSessions {
+  const sites: FixtureSite[] = [];
+  const servers: DevProcess[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) expect(await server.stop()).toBe(0);
+    for (const site of sites.splice(0)) await site.remove();
+  });
+  return {
+    async site(text) {
+      const site = await fixtureSite(text);
+      sites.push(site);
+      return site;
+    },
+    async serve(site, args = []) {
+      const server = await startDevProcess(site.dir, args);
+      servers.push(server);
+      return server;
     },
   };
 }
