@@ -25,6 +25,8 @@ const config: FlagSpec = { type: 'string', value: 'FILE', help: 'Settings file (
 const baseUrl: FlagSpec = { type: 'string', value: 'URL', help: 'Absolute URL the site is served from (overrides site.yaml)' };
 const quiet: FlagSpec = { type: 'boolean', short: 'q', help: 'Print only problems: no progress, no summary' };
 const allowedHost: FlagSpec = { type: 'string', multiple: true, value: 'N', help: 'Also answer requests for host name N (repeatable; .example.com\nallows every name below it); localhost and IP addresses always work' };
+const host: FlagSpec = { type: 'string', value: 'H', help: 'Address to listen on (default: 127.0.0.1; others are warned about)' };
+const open: FlagSpec = { type: 'boolean', help: 'Open the site in a browser' };
 const now: FlagSpec = { type: 'string', value: 'TIME', help: 'The instant to build or preview for (ISO 8601 with offset;\ndefault: the clock), for embargoes and the news sitemap' };
 
 /** The flags every command takes. */
@@ -67,9 +69,9 @@ export const commands: Readonly<Record<string, CommandSpec>> = {
       config,
       'base-url': baseUrl,
       port: { type: 'string', value: 'N', help: 'First port to try (default: 4321; the next free one if taken)' },
-      host: { type: 'string', value: 'H', help: 'Address to listen on (default: 127.0.0.1; others are warned about)' },
+      host,
       'allowed-host': allowedHost,
-      open: { type: 'boolean', help: 'Open the site in a browser' },
+      open,
       now,
       drafts: { type: 'boolean', help: 'Also show embargoed and withheld stories at their URLs, with a banner' },
       quiet: { ...quiet, help: 'Print only problems and the address served (no build or rebuild lines)' },
@@ -83,9 +85,9 @@ export const commands: Readonly<Record<string, CommandSpec>> = {
       config,
       'base-url': baseUrl,
       port: { type: 'string', value: 'N', help: 'First port to try (default: 4322; the next free one if taken)' },
-      host: { type: 'string', value: 'H', help: 'Address to listen on (default: 127.0.0.1; others are warned about)' },
+      host,
       'allowed-host': allowedHost,
-      open: { type: 'boolean', help: 'Open the site in a browser' },
+      open,
     },
     notes: 'Exit codes: 0 stopped, 1 settings with errors, 2 a wrong command line or no output folder',
   },
