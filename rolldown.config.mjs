@@ -11,10 +11,10 @@ const colour = process.stderr.isTTY === true && !process.env.NO_COLOR;
 export default defineConfig({
   input: {
     cli: 'lib/src/cli.js',
-    'model-worker': 'lib/src/pipeline/model-worker.js',
-    'render-worker': 'lib/src/pipeline/render-worker.js',
+    'model-worker': 'lib/src/threads/model-worker.js',
+    'render-worker': 'lib/src/threads/render-worker.js',
     'engine-worker': 'lib/src/dev/engine-worker.js',
-    'tree-catch-up-process': 'lib/src/pipeline/tree-catch-up-process.js',
+    'tree-catch-up-process': 'lib/src/output/tree-catch-up-process.js',
     // What a site's template overrides import as `wiredesk/templates` (see src/overrides/compile.ts).
     templates: 'lib/templates/index.js',
     'jsx-runtime': 'lib/templates/jsx-runtime.js',

@@ -5,8 +5,8 @@ import { prepareBodies } from '../src/model/body.js';
 import type { SiteConfig } from '../src/model/config.js';
 import { themeAssetsDir } from '../src/paths.js';
 import { assembleSite, storyToArticle } from '../src/pipeline/index.js';
-import type { StoryFile } from '../src/pipeline/load.js';
-import { loadTheme } from '../src/pipeline/load-theme.js';
+import type { StoryFile } from '../src/io/load.js';
+import { loadTheme } from '../src/io/load-theme.js';
 import type { ModelResult } from '../src/pipeline/model.js';
 import { generateCorpus } from './corpus.js';
 

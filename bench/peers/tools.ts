@@ -4,8 +4,8 @@ import { cp, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { treesFolder } from '../../src/pipeline/output-trees.js';
-import { catchUpFinished } from '../../src/pipeline/tree-catch-up.js';
+import { treesFolder } from '../../src/output/output-trees.js';
+import { catchUpFinished } from '../../src/output/tree-catch-up.js';
 import { moveToBenchTrash } from '../process-stats.js';
 
 // The static site generators the build-speed bench runs on one corpus folder: wiredesk (the real CLI) and

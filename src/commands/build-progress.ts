@@ -1,4 +1,4 @@
-import type { OutputFile } from '../pipeline/write.js';
+import type { OutputFile } from '../output/write.js';
 import type { Progress } from '../report/progress.js';
 
 /**

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { readCacheFile, writeCacheFile } from '../cache/cache-file.js';
+import { readCacheFile, writeCacheFile } from '../store/cache-file.js';
 import { runDeployCommand, type DeployResult } from '../deploy/deploy-command.js';
 import { changesOutput, combinedManifest, manifestText, type BuildManifest } from '../deploy/manifest.js';
 import type { SiteConfig } from '../model/config.js';

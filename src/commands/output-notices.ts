@@ -1,4 +1,4 @@
-import type { WriteResult } from '../pipeline/write.js';
+import type { WriteResult } from '../output/write.js';
 
 // What a build says of an output folder that was changed behind its back: files it did not write
 // (removed) and files of its own changed or removed since (written again). One line each, naming

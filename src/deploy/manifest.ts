@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { writeCacheFile } from '../cache/cache-file.js';
-import type { WriteResult } from '../pipeline/write.js';
+import { writeCacheFile } from '../store/cache-file.js';
+import type { WriteResult } from '../output/write.js';
 
 /**
  * What a build did to the output folder: the files (paths relative to it, `/`-separated, sorted)

@@ -7,7 +7,7 @@ import type { SiteConfig } from '../model/config.js';
 import type { Page } from '../render/page.js';
 import { draftPages } from '../render/draft-pages.js';
 import { assembleSite, type PipelineResult, type StoryName } from '../pipeline/index.js';
-import type { StoryFile } from '../pipeline/load.js';
+import type { StoryFile } from '../io/load.js';
 import type { SiteFiles } from '../pipeline/site-files.js';
 import type { ModelResult } from '../pipeline/model.js';
 

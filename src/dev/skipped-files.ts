@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { skippedFileAt } from '../pipeline/load.js';
+import { skippedFileAt } from '../io/load.js';
 
 /**
  * The `skipped-file` warnings of the stories folder as the preview knows them, by path in the

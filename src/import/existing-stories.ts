@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { maxAliasCount } from '../model/front-matter-values.js';
-import { loadStories } from '../pipeline/load.js';
+import { loadStories } from '../io/load.js';
 import type { ExistingStories, ExistingStory } from './imported-story.js';
 import { headlineKey } from './story-link.js';
 

@@ -2,7 +2,7 @@ import type { Article } from '../model/article.js';
 import type { LinkedArticle, Site } from '../model/site.js';
 import type { PageDeps } from '../render/page.js';
 import { articleLookup, articlePrints } from './fingerprints.js';
-import { linkedArticleOf } from '../model/lazy-article.js';
+import { linkedArticleOf } from '../store/lazy-article.js';
 
 /** The ids of the articles whose fingerprint of each kind changed since the last build, and the collection keys whose fingerprint did. */
 export interface ChangedReads {

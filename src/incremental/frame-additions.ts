@@ -2,7 +2,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { Article, TermKind } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { byNewest, sameIds, siteWithLookup, type Collection, type LinkedArticle, type Site } from '../model/site.js';
-import { linkedArticleOf } from '../model/lazy-article.js';
+import { linkedArticleOf } from '../store/lazy-article.js';
 import type { Page, PageKind } from '../render/page.js';
 import { computeRelated, relatedWindow } from '../pipeline/related.js';
 import { collectionOf, collectionOrder, linkArticle, noneLeftOut, scheduleOf, termsOf } from '../pipeline/resolve.js';

@@ -3,9 +3,9 @@ import type { VFileMessage } from 'vfile-message';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { siteWithLookup, type Collection, type LinkedArticle, type Schedule, type Site } from '../model/site.js';
-import { toPlainMessage, type PlainMessage } from '../cache/serialize.js';
+import { toPlainMessage, type PlainMessage } from '../store/serialize.js';
 import { structureKey } from './light-edit.js';
-import { linkedArticleOf } from '../model/lazy-article.js';
+import { linkedArticleOf } from '../store/lazy-article.js';
 
 /** An article id with what resolving linked to it: its body links' targets and its related stories. */
 type LinkedIds = readonly [id: string, linkedIds: readonly string[], relatedIds: readonly string[]];

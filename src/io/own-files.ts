@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { loadStoryFile, type StoryFile } from '../pipeline/load.js';
-import { stampText } from '../pipeline/file-stamp.js';
+import { loadStoryFile, type StoryFile } from './load.js';
+import { stampText } from './file-stamp.js';
 import { siteStylesheetSource } from '../pipeline/site-files.js';
 import { problem } from '../report/problem.js';
 import { openInside } from './open-inside.js';

@@ -2,7 +2,7 @@ import { lstatSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import type { FileStamp } from '../pipeline/file-stamp.js';
+import type { FileStamp } from './file-stamp.js';
 import { problem } from '../report/problem.js';
 
 /** A regular file found in one of the site's own folders (`pages/`, `static/`). */

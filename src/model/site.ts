@@ -1,6 +1,6 @@
 import type { Article, DateTime, TermKind } from './article.js';
 import type { SiteConfig } from './config.js';
-import { wholeArticle } from './lazy-article.js';
+import { wholeArticle } from '../store/lazy-article.js';
 import type { SitePage } from './site-page.js';
 
 /** All stories filed under one section, topic or tag, newest first. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readCacheFile, writeCacheFile } from '../cache/cache-file.js';
+import { readCacheFile, writeCacheFile } from '../store/cache-file.js';
 import type { CompiledTemplate } from './compile.js';
 
 /** The file below the cache folder naming the templates the cached pages were rendered with. */

@@ -8,15 +8,15 @@ import type { LinkedArticle, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import type { Page } from '../render/page.js';
 import { problem } from '../report/problem.js';
-import type { StoryFile } from './load.js';
+import type { StoryFile } from '../io/load.js';
 import { ownPathProblems, withSiteFiles, type SiteFiles } from './site-files.js';
 import { modelStory, type ModelResult } from './model.js';
 import { parseStory } from './parse.js';
-import { renderSite } from './render.js';
+import { planSite } from './plan.js';
 import { resolveSite, type LeftOut, type Published } from './resolve.js';
 import { extendFrame, type ExtendedSite } from '../incremental/frame-additions.js';
 import { siteFromFrame, type SiteFrame } from '../incremental/site-frame.js';
-import { fromPlainMessage } from '../cache/serialize.js';
+import { fromPlainMessage } from '../store/serialize.js';
 
 /** What the pure middle of the pipeline produced: the site and its pages when nothing was fatal, and all messages. */
 export interface PipelineResult {
@@ -84,7 +84,7 @@ export function assembleSite(results: readonly ModelResult[], extra: readonly VF
     const resolved = resolveSite(kept, config, leftOutOf(new Set([...unparsed, ...broken]), stories, articles), now, options.published);
     const found = [...resolved.messages];
     const site = resolved.site && withSiteFiles(resolved.site, files);
-    const pages = site ? renderSite(site, files.theme, now, options.templates) : undefined;
+    const pages = site ? planSite(site, files.theme, now, options.templates) : undefined;
     if (site && pages) found.push(...pathCollisions(pages, site), ...ownPathProblems(pages, site, files.statics ?? []));
     const newlyBroken = options.keepGoing ? brokenStories(found).filter((file) => !broken.has(file)) : [];
     if (newlyBroken.length > 0) {
@@ -119,7 +119,7 @@ export function assembleFromFrame(
   const framed = siteFromFrame(frame, new Map(articles.map((article) => [article.id, article])), config);
   if (!framed) return undefined;
   const site = withSiteFiles(framed, files);
-  const pages = renderSite(site, files.theme, now, templates);
+  const pages = planSite(site, files.theme, now, templates);
   // A static file added since may take a path: resolving the site reports it.
   if (ownPathProblems(pages, site, files.statics ?? []).length > 0) return undefined;
   const siteMessages = frame.messages.map(fromPlainMessage);
@@ -151,7 +151,7 @@ export function assembleWithAdditions(
   const extended = extendFrame(frame, shapes.previous, articles, shapes.now, config, now);
   if (!extended) return undefined;
   const site = withSiteFiles(extended.site, files);
-  const pages = renderSite(site, files.theme, now, templates);
+  const pages = planSite(site, files.theme, now, templates);
   if (pathCollisions(pages, site).length > 0 || ownPathProblems(pages, site, files.statics ?? []).length > 0) return undefined;
   const siteMessages = frame.messages.map(fromPlainMessage);
   return { site, pages, messages: [...messages, ...siteMessages], siteMessages, leftOut: [], extension: { changedCollections: extended.changedCollections, unchangedListPages: extended.unchangedListPages, relinked: extended.relinked } };

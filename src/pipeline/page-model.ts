@@ -7,7 +7,7 @@ import { frontMatterValues } from '../model/front-matter-values.js';
 import { cleanFrontMatter } from '../model/invalid-characters.js';
 import { knownPageFields, pageFrontMatterSchema, pageUrlPath, type SitePage } from '../model/site-page.js';
 import { problem } from '../report/problem.js';
-import type { StoryFile } from './load.js';
+import type { StoryFile } from '../io/load.js';
 import { parseStory } from './parse.js';
 
 /** The pages of the site (sorted by file) and every message about them. */

@@ -8,7 +8,7 @@ import type { Point } from '../model/article.js';
 import { pointLocator } from '../report/locate.js';
 import { problem } from '../report/problem.js';
 import { duplicateKeys } from './duplicate-keys.js';
-import type { StoryFile } from './load.js';
+import type { StoryFile } from '../io/load.js';
 import { nestingLimit, tooDeepContainer, tooDeepInline, tooDeepNode } from './nesting.js';
 
 /** A story split into its front matter (as a YAML document with ranges) and its Markdown tree. */

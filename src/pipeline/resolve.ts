@@ -6,7 +6,7 @@ import { byNewest, collectionFolders, siteWithLookup, type Collection, type Link
 import { problem } from '../report/problem.js';
 import { computeRelated } from './related.js';
 import { visibilityAt, type Visibility } from './visibility.js';
-import { linkedArticleOf } from '../model/lazy-article.js';
+import { linkedArticleOf } from '../store/lazy-article.js';
 import { menuSectionProblems } from '../model/menu.js';
 
 /** The resolve stage's result: the site (absent when a reference cannot be resolved) and messages. */

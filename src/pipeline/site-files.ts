@@ -5,7 +5,7 @@ import { filePathOf } from '../model/urls.js';
 import type { Page } from '../render/page.js';
 import { problem } from '../report/problem.js';
 import { searchFolder } from '../search/pagefind-index.js';
-import { stylesheetName, type ThemeFile } from './load-theme.js';
+import { stylesheetName, type ThemeFile } from '../io/load-theme.js';
 
 /** Where a site's own stylesheet is, relative to `static/` and to the site's root URL. */
 export const siteStylesheetSource = 'assets/site.css';

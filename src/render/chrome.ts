@@ -1,7 +1,7 @@
 import { labelSetFor } from '../labels/select.js';
 import type { Site } from '../model/site.js';
 import type { FeedLink, PageChrome } from '../model/views.js';
-import { stylesheetName } from '../pipeline/load-theme.js';
+import { stylesheetName } from '../io/load-theme.js';
 
 /** Site-relative path of the site-wide feed's RSS file (its Atom and JSON Feed files sit beside it). */
 export const siteFeedPath = 'feed.xml';

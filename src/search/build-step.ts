@@ -1,5 +1,5 @@
 import type { Site } from '../model/site.js';
-import type { DerivedFiles } from '../pipeline/write.js';
+import type { DerivedFiles } from '../output/write.js';
 import { buildSearchIndex, searchFolder } from './pagefind-index.js';
 
 /**

@@ -13,8 +13,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const writeFile: typeof real.writeFile = (file, ...rest) => (failing.under !== undefined && String(file).includes(failing.under) ? Promise.reject(diskFull(file)) : real.writeFile(file, ...rest));
   return { ...real, default: { ...real, writeFile }, writeFile };
 });
-vi.mock('../../src/cache/framed-file.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/cache/framed-file.js')>();
+vi.mock('../../src/store/framed-file.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/store/framed-file.js')>();
   const guard = (file: string) => {
     if (failing.under !== undefined && file.includes(failing.under)) throw diskFull(file);
   };

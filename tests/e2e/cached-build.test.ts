@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../bench/corpus.js';
-import { catchUpFinished } from '../../src/pipeline/tree-catch-up.js';
+import { catchUpFinished } from '../../src/output/tree-catch-up.js';
 
 const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
-const entries = ['lib/src/cli.js', 'lib/src/pipeline/model-worker.js', 'lib/src/pipeline/render-worker.js', 'lib/src/dev/engine-worker.js', 'lib/src/pipeline/tree-catch-up-process.js', 'lib/templates/index.js', 'lib/templates/jsx-runtime.js'];
+const entries = ['lib/src/cli.js', 'lib/src/threads/model-worker.js', 'lib/src/threads/render-worker.js', 'lib/src/dev/engine-worker.js', 'lib/src/output/tree-catch-up-process.js', 'lib/templates/index.js', 'lib/templates/jsx-runtime.js'];
 
 /** Run the bundling step of `npm run compile` in a folder, off a terminal, and return its exit code and output. */
 async function bundle(cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {

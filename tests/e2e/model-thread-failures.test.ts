@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
-import { readAndModelStories } from '../../src/pipeline/model-pool.js';
+import { readAndModelStories } from '../../src/threads/model-pool.js';
 
 // A story that stops the thread modelling it (it ends the thread, or outlives its time budget) is
 // that story's error: the pool replaces the thread and models every other story.

@@ -5,8 +5,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliOutcome } from '../support/cli-build.js';
-import { stateFolder } from '../../src/pipeline/output-record.js';
-import { treesFolder } from '../../src/pipeline/output-trees.js';
+import { stateFolder } from '../../src/output/output-record.js';
+import { treesFolder } from '../../src/output/output-trees.js';
 import { parseFixture, fixtureStory } from '../support/fixture-site.js';
 import { snapshotBelow } from '../support/file-snapshot.js';
 

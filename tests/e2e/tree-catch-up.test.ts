@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { treesFolder } from '../../src/pipeline/output-trees.js';
-import { catchUpFinished } from '../../src/pipeline/tree-catch-up.js';
+import { treesFolder } from '../../src/output/output-trees.js';
+import { catchUpFinished } from '../../src/output/tree-catch-up.js';
 import { cliBuild, expectSameFiles, twinCorpora } from '../support/cli-build.js';
 import { inodesBelow } from '../support/inodes.js';
 

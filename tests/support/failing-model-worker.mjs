@@ -13,6 +13,6 @@ if (parentPort) {
     if (source === 'hangs.md') for (;;);
   };
   // The real thread listens first (its port takes messages from then on) and models a tick later.
-  await import('../../lib/src/pipeline/model-worker.js');
+  await import('../../lib/src/threads/model-worker.js');
   port.on('message', (request) => batches.set(request.batch, request.requests));
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { StoryFile } from '../../src/pipeline/load.js';
+import type { StoryFile } from '../../src/io/load.js';
 import { defaultConfig } from '../../src/config.js';
 import type { SiteConfig } from '../../src/model/config.js';
 import type { Article } from '../../src/model/article.js';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { h } from 'hastscript';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openBodySpill } from '../../src/cache/body-spill.js';
+import { openBodySpill } from '../../src/store/body-spill.js';
 import { serializeBody } from '../../src/model/body-html.js';
 import { storyFixture } from '../support/view-fixtures.js';
 

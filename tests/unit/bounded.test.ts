@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapBounded } from '../../src/pipeline/bounded.js';
+import { mapBounded } from '../../src/threads/bounded.js';
 
 describe('mapBounded', () => {
   it('should keep at most the limit in flight and return results in item order', async () => {

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readCachedStories, readCacheIndex, readSiteFrame, shardOf, writeBuildCache, writeSiteFrame, type BuildCache, type CachedStory } from '../../src/cache/build-cache.js';
+import { readCachedStories, readCacheIndex, readSiteFrame, shardOf, writeBuildCache, writeSiteFrame, type BuildCache, type CachedStory } from '../../src/store/build-cache.js';
 import type { SiteFrame } from '../../src/incremental/site-frame.js';
-import { storedArticleOf } from '../../src/model/lazy-article.js';
+import { storedArticleOf } from '../../src/store/lazy-article.js';
 import { storyFixture } from '../support/view-fixtures.js';
 
 describe('the build cache', () => {

@@ -3,7 +3,7 @@ import { lstat, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCacheFolder } from '../../src/cache/cache-folder.js';
+import { openCacheFolder } from '../../src/store/cache-folder.js';
 
 describe('openCacheFolder', () => {
   let dir = '';

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promise
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codeDigest, codeFolders, rememberedCodeDigest } from '../../src/cache/code-digest.js';
+import { codeDigest, codeFolders, rememberedCodeDigest } from '../../src/store/code-digest.js';
 
 describe('codeDigest', () => {
   let dir: string;

@@ -1,7 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.js';
-import { packFrame, unpackFrame, type PackedFrame } from '../../src/cache/frame-encoding.js';
+import { packFrame, unpackFrame, type PackedFrame } from '../../src/store/frame-encoding.js';
 import { defaultConfig } from '../../src/config.js';
 import { frameOf, siteShape, storyShape, type SiteFrame } from '../../src/incremental/site-frame.js';
 import { resolveSite } from '../../src/pipeline/resolve.js';

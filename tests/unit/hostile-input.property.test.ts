@@ -11,7 +11,7 @@ import type { SiteConfig } from '../../src/model/config.js';
 import { prepareBodies } from '../../src/model/body.js';
 import { themeAssetsDir } from '../../src/paths.js';
 import { assembleSite, storyToArticle } from '../../src/pipeline/index.js';
-import { loadTheme, type ThemeFile } from '../../src/pipeline/load-theme.js';
+import { loadTheme, type ThemeFile } from '../../src/io/load-theme.js';
 import { storyFile } from '../support/story-file.js';
 
 // For arbitrary text in every front-matter field and arbitrary Markdown bodies, a build either

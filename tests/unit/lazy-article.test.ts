@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
-import { eagerPartOf, lazyArticle, linkedArticleOf, storedArticleOf, wholeArticle } from '../../src/model/lazy-article.js';
+import { eagerPartOf, lazyArticle, linkedArticleOf, storedArticleOf, wholeArticle } from '../../src/store/lazy-article.js';
 import { plainSite, siteWithLookup } from '../../src/model/site.js';
 import { storyFixture, testConfig, written } from '../support/view-fixtures.js';
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadTheme, stylesheetPathOf } from '../../src/pipeline/load-theme.js';
+import { loadTheme, stylesheetPathOf } from '../../src/io/load-theme.js';
 
 const folders: string[] = [];
 afterEach(async () => {

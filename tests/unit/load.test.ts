@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadStories, loadStoryFile, loadStoryFileSync, scanStories } from '../../src/pipeline/load.js';
+import { loadStories, loadStoryFile, loadStoryFileSync, scanStories } from '../../src/io/load.js';
 
 describe('loadStories', () => {
   let dir: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryCeiling } from '../../src/pipeline/memory-ceiling.js';
+import { memoryCeiling } from '../../src/build/memory-ceiling.js';
 
 const mib = 1024 ** 2;
 

@@ -3,10 +3,10 @@ import { lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, unlink, writeFile
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bytesDigest } from '../../src/pipeline/output-file.js';
-import { readRecord, stateFolder, writeJournal, writeRecord } from '../../src/pipeline/output-record.js';
-import { liveTreeName, readState, treesFolder } from '../../src/pipeline/output-trees.js';
-import { writeSite, type OutputFile } from '../../src/pipeline/write.js';
+import { bytesDigest } from '../../src/output/output-file.js';
+import { readRecord, stateFolder, writeJournal, writeRecord } from '../../src/output/output-record.js';
+import { liveTreeName, readState, treesFolder } from '../../src/output/output-trees.js';
+import { writeSite, type OutputFile } from '../../src/output/write.js';
 
 const page = (pagePath: string, text: string): OutputFile => ({ path: pagePath, render: () => text });
 const siteOf = (story: string) => [page('', 'home'), page('story/', story), page('tags/new/', 'tag')];

@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { outputRefusal, type GuardedSite } from '../../src/pipeline/output-guard.js';
-import { treesFolder } from '../../src/pipeline/output-trees.js';
-import { writeSite as writeAnySite } from '../../src/pipeline/write.js';
+import { outputRefusal, type GuardedSite } from '../../src/output/output-guard.js';
+import { treesFolder } from '../../src/output/output-trees.js';
+import { writeSite as writeAnySite } from '../../src/output/write.js';
 
 /** These tests are of the swap layout (`output.swap: true`): the output a link to one of two trees. */
 const writeSite = (...[pages, assets, out, options]: Parameters<typeof writeAnySite>) => writeAnySite(pages, assets, out, { ...options, layout: 'swap' });

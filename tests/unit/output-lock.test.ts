@@ -5,12 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { markerPath, openTrees, treesFolder } from '../../src/pipeline/output-trees.js';
+import { markerPath, openTrees, treesFolder } from '../../src/output/output-trees.js';
 
 // The lock that keeps two builds from writing the same output trees. Builds are separate
 // processes, so the race is tested with real processes: the compiled module, opened at once.
 
-const compiled = pathToFileURL(fileURLToPath(new URL('../../lib/src/pipeline/output-trees.js', import.meta.url))).href;
+const compiled = pathToFileURL(fileURLToPath(new URL('../../lib/src/output/output-trees.js', import.meta.url))).href;
 
 /**
  * A process that waits until `startAt` (so that all contenders try at once, however slowly each

@@ -2,7 +2,7 @@ import { lstat, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeSite as writeAnySite } from '../../src/pipeline/write.js';
+import { writeSite as writeAnySite } from '../../src/output/write.js';
 
 /** These tests are of the swap layout (`output.swap: true`): the output a link to one of two trees. */
 const writeSite = (...[pages, assets, out, options]: Parameters<typeof writeAnySite>) => writeAnySite(pages, assets, out, { ...options, layout: 'swap' });

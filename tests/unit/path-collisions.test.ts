@@ -3,7 +3,7 @@ import { defaultConfig } from '../../src/config.js';
 import type { SiteConfig } from '../../src/model/config.js';
 import { themeAssetsDir } from '../../src/paths.js';
 import { assembleSite, storyToArticle } from '../../src/pipeline/index.js';
-import { loadTheme, type ThemeFile } from '../../src/pipeline/load-theme.js';
+import { loadTheme, type ThemeFile } from '../../src/io/load-theme.js';
 import { storyFile } from '../support/story-file.js';
 
 // Two pages must never need the same file, nor one a folder where another is a file: the build

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
-import type { StoryFile } from '../../src/pipeline/load.js';
+import type { StoryFile } from '../../src/io/load.js';
 import { storyToArticle } from '../../src/pipeline/index.js';
 import { storyFile } from '../support/story-file.js';
 

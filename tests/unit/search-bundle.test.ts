@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFramed } from '../../src/cache/framed-file.js';
-import { keepSearchBundle, searchBundleKey, withStoredBundle, type SearchBundleInputs } from '../../src/cache/search-bundle.js';
-import type { DerivedFiles } from '../../src/pipeline/write.js';
+import { writeFramed } from '../../src/store/framed-file.js';
+import { keepSearchBundle, searchBundleKey, withStoredBundle, type SearchBundleInputs } from '../../src/store/search-bundle.js';
+import type { DerivedFiles } from '../../src/output/write.js';
 
 const inputs: SearchBundleInputs = {
   code: 'code-1',

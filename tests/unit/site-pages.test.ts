@@ -3,7 +3,7 @@ import { defaultConfig } from '../../src/config.js';
 import { pageUrlPath } from '../../src/model/site-page.js';
 import { themeAssetsDir } from '../../src/paths.js';
 import { assembleSite, storyToArticle } from '../../src/pipeline/index.js';
-import { loadTheme, type ThemeFile } from '../../src/pipeline/load-theme.js';
+import { loadTheme, type ThemeFile } from '../../src/io/load-theme.js';
 import { modelPages } from '../../src/pipeline/page-model.js';
 import type { SiteFiles } from '../../src/pipeline/site-files.js';
 import { storyFile } from '../support/story-file.js';

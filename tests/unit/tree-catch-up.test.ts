@@ -4,9 +4,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTrees, treesFolder } from '../../src/pipeline/output-trees.js';
-import { catchUpTree } from '../../src/pipeline/tree-catch-up.js';
-import { writeSite as writeAnySite, type OutputFile } from '../../src/pipeline/write.js';
+import { openTrees, treesFolder } from '../../src/output/output-trees.js';
+import { catchUpTree } from '../../src/output/tree-catch-up.js';
+import { writeSite as writeAnySite, type OutputFile } from '../../src/output/write.js';
 import { inodesBelow } from '../support/inodes.js';
 
 /** These tests are of the swap layout (`output.swap: true`): the output a link to one of two trees. */

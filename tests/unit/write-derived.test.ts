@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeSite, type DerivedFiles, type OutputFile } from '../../src/pipeline/write.js';
+import { writeSite, type DerivedFiles, type OutputFile } from '../../src/output/write.js';
 
 const page = (pagePath: string, text: string): OutputFile => ({ path: pagePath, render: () => text });
 

@@ -3,9 +3,9 @@ import { lstat, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeRenderedSync, type WrittenElsewhere } from '../../src/pipeline/output-file.js';
-import { markerPath, treesFolder } from '../../src/pipeline/output-trees.js';
-import { writeSite as writeAnySite, type OutputFile } from '../../src/pipeline/write.js';
+import { writeRenderedSync, type WrittenElsewhere } from '../../src/output/output-file.js';
+import { markerPath, treesFolder } from '../../src/output/output-trees.js';
+import { writeSite as writeAnySite, type OutputFile } from '../../src/output/write.js';
 import { inodesBelow } from '../support/inodes.js';
 
 /** These tests are of the swap layout (`output.swap: true`): the output a link to one of two trees. */

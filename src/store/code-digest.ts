@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../paths.js';
 import { version } from '../version.js';
-import { stampText } from '../pipeline/file-stamp.js';
+import { stampText } from '../io/file-stamp.js';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 
 /** The folders whose files make up "the code": wiredesk's running sources and templates, and the theme's assets. */

@@ -1,10 +1,10 @@
 import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../model/config.js';
 import { mapBounded } from './bounded.js';
-import { storyToArticle } from './index.js';
+import { storyToArticle } from '../pipeline/index.js';
 import { storyShape } from '../incremental/site-frame.js';
-import { loadStoryFile, loadStoryFileSync, type StoryFile } from './load.js';
-import type { ModelResult } from './model.js';
+import { loadStoryFile, loadStoryFileSync, type StoryFile } from '../io/load.js';
+import type { ModelResult } from '../pipeline/model.js';
 
 /** A story to read and model. With `cachedDigest`, a file that still has that digest is not modelled again. */
 export interface StoryRequest {

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { fromPlainOutcome } from '../cache/serialize.js';
+import { fromPlainOutcome } from '../store/serialize.js';
 import type { ModelWorkerData, ModelWorkerReply, ModelWorkerRequest } from './model-worker.js';
 import type { StoryOutcome, StoryRequest } from './story-job.js';
 

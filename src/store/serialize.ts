@@ -1,7 +1,7 @@
 import type { VFileMessage } from 'vfile-message';
 import type { Article } from '../model/article.js';
 import type { ModelResult } from '../pipeline/model.js';
-import type { StoryOutcome } from '../pipeline/story-job.js';
+import type { StoryOutcome } from '../threads/story-job.js';
 import { problem } from '../report/problem.js';
 import type { RuleId } from '../report/rules.js';
 

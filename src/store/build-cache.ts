@@ -2,12 +2,12 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SiteFrame } from '../incremental/site-frame.js';
-import type { FileStamp } from '../pipeline/file-stamp.js';
+import type { FileStamp } from '../io/file-stamp.js';
 import type { Term } from '../model/article.js';
 import type { Schedule } from '../model/site.js';
 import { packFrame, unpackFrame, type PackedFrame } from './frame-encoding.js';
 import { readFramed, readFramedBytes, writeFramed, writeFramedBytes } from './framed-file.js';
-import { lazyArticle, storedArticleOf, wholeStoredArticle, type EagerArticle } from '../model/lazy-article.js';
+import { lazyArticle, storedArticleOf, wholeStoredArticle, type EagerArticle } from './lazy-article.js';
 import type { PlainMessage, PlainModelResult } from './serialize.js';
 import type { StoredSearchBundle } from './search-bundle.js';
 

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { stampText } from './file-stamp.js';
+import { stampText } from '../io/file-stamp.js';
 import { bytesDigest, isTemporaryName } from './output-file.js';
 import { journalNames, type OutputJournal, type OutputRecord } from './output-record.js';
 

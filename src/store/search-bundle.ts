@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DerivedFiles } from '../pipeline/write.js';
+import type { DerivedFiles } from '../output/write.js';
 import type { SearchFile } from '../search/pagefind-index.js';
 import { readFramed, writeFramed } from './framed-file.js';
 

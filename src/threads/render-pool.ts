@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { plainSite, type Site } from '../model/site.js';
 import type { CompiledTemplate } from '../overrides/compile.js';
 import { TemplateFailure } from '../overrides/failure.js';
-import type { WriteTarget, WrittenElsewhere } from './output-file.js';
+import type { WriteTarget, WrittenElsewhere } from '../output/output-file.js';
 import type { RenderWorkerMessage, RenderWorkerReply } from './render-worker.js';
 
 /** Threads that render and write story pages and feeds, each holding a copy of the resolved site. */

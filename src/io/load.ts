@@ -3,9 +3,9 @@ import { closeSync, lstatSync, readFileSync, type Dirent } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { openInside, openInsideSync, type PinnedFolder } from '../io/open-inside.js';
+import { openInside, openInsideSync, type PinnedFolder } from './open-inside.js';
 import { problem } from '../report/problem.js';
-import { mapBounded } from './bounded.js';
+import { mapBounded } from '../threads/bounded.js';
 import { stampText, type FileStamp } from './file-stamp.js';
 
 /** A story file as read from disk: its text and where it came from. */

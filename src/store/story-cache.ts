@@ -1,8 +1,8 @@
 import type { VFileMessage } from 'vfile-message';
-import type { ScannedStory } from '../pipeline/load.js';
+import type { ScannedStory } from '../io/load.js';
 import type { ModelResult } from '../pipeline/model.js';
-import { readAndModelStories } from '../pipeline/model-pool.js';
-import type { StoryContext } from '../pipeline/story-job.js';
+import { readAndModelStories } from '../threads/model-pool.js';
+import type { StoryContext } from '../threads/story-job.js';
 import type { CachedStory } from './build-cache.js';
 import { siteShape } from '../incremental/site-frame.js';
 import type { Article } from '../model/article.js';

@@ -1,7 +1,7 @@
 import { lstatSync } from 'node:fs';
 import { mkdir, rm, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { stampText } from './file-stamp.js';
+import { stampText } from '../io/file-stamp.js';
 import { acquireLock } from './output-lock.js';
 import { markStateFolder, ownsStateFolder, readJournal, readRecord, removeJournal, stateFolder, stateLockPath, writeJournal, writeRecord, type RecordedFile } from './output-record.js';
 import { scanOutput } from './output-scan.js';

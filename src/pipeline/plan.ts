@@ -9,7 +9,7 @@ import { searchPages } from '../render/search-page.js';
 import { sitePages } from '../render/site-pages.js';
 import { sitemapPages } from '../render/sitemap-pages.js';
 import { headersPages } from '../render/headers-page.js';
-import { stylesheetPathOf, type ThemeFile } from './load-theme.js';
+import { stylesheetPathOf, type ThemeFile } from '../io/load-theme.js';
 
 /**
  * Plan every output file of the site at the instant `now`: story pages and kill notices, home and
@@ -17,7 +17,7 @@ import { stylesheetPathOf, type ThemeFile } from './load-theme.js';
  * robots.txt, `_headers` (with `headers: true`), and the theme's assets, with `templates` (the
  * defaults, or a site's overrides). Each page renders lazily, when the write stage asks.
  */
-export function renderSite(site: Site, theme: readonly ThemeFile[], now: number = Date.now(), templates: Templates = defaultTemplates): Page[] {
+export function planSite(site: Site, theme: readonly ThemeFile[], now: number = Date.now(), templates: Templates = defaultTemplates): Page[] {
   const assets = theme.map(
     (file): Page => ({ path: file.path, kind: 'asset', deps: { articles: [], teasers: [], collections: ['theme'] }, render: () => file.bytes }),
   );

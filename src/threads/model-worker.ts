@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { toPlainOutcome, type PlainStoryOutcome } from '../cache/serialize.js';
+import { toPlainOutcome, type PlainStoryOutcome } from '../store/serialize.js';
 import { prepareBodies } from '../model/body.js';
 import type { SiteConfig } from '../model/config.js';
 import { readAndModelSync, type StoryRequest } from './story-job.js';

@@ -6,7 +6,7 @@ import { loadOverrides } from '../overrides/load.js';
 import { articlePages } from '../render/article-pages.js';
 import { feedPages } from '../render/feed-pages.js';
 import type { Page } from '../render/page.js';
-import { writeRenderedSync, type WriteTarget, type WrittenElsewhere } from './output-file.js';
+import { writeRenderedSync, type WriteTarget, type WrittenElsewhere } from '../output/output-file.js';
 
 // A thread of the render pool: started before the site is resolved, it is then handed the site
 // and the site's compiled templates (once), renders its story pages and feeds by path, and writes

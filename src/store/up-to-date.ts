@@ -1,6 +1,6 @@
-import { sameStamp } from '../pipeline/file-stamp.js';
-import type { ScannedFolder, ScannedStory } from '../pipeline/load.js';
-import { currentOutputStamp, type OutputLayout } from '../pipeline/output-layout.js';
+import { sameStamp } from '../io/file-stamp.js';
+import type { ScannedFolder, ScannedStory } from '../io/load.js';
+import { currentOutputStamp, type OutputLayout } from '../output/output-layout.js';
 import type { VFileMessage } from 'vfile-message';
 import type { OwnFiles } from '../io/own-files.js';
 import type { CacheIndex, CachedStory } from './build-cache.js';

@@ -1,5 +1,5 @@
-import type { Article } from './article.js';
-import type { LinkedArticle } from './site.js';
+import type { Article } from '../model/article.js';
+import type { LinkedArticle } from '../model/site.js';
 
 // A story read from the cache is an article whose fields a rebuild mostly never reads: publishing
 // a story into 10,000 renders some 250 pages, yet every story is resolved and planned. So the
