@@ -27,7 +27,7 @@ import { themeAssetsDir } from '../paths.js';
 import { frameOf } from '../incremental/site-frame.js';
 import { wholeArticle } from '../store/lazy-article.js';
 import { keepsDepsAfterAdditions } from '../incremental/frame-additions.js';
-import type { Page } from '../render/page.js';
+import type { Page } from '../pages/page.js';
 import { assembleFromFrame, assembleSite, assembleWithAdditions } from '../pipeline/index.js';
 import { scanStories } from '../io/load.js';
 import { loadTheme } from '../io/load-theme.js';

@@ -23,7 +23,7 @@ import { storyToArticle } from '../pipeline/index.js';
 import { isHidden, isStorySource, loadStories, loadStoryFile } from '../io/load.js';
 import { loadTheme } from '../io/load-theme.js';
 import { assembleForDev, withDrafts, type StoryEntry } from './assemble.js';
-import type { Page } from '../render/page.js';
+import type { Page } from '../pages/page.js';
 import { pinFolderIfPresent } from '../io/open-inside.js';
 import { openOwnFolders } from './own-folders.js';
 import { expandFolders, isRegularFile, isRegularFileInside } from './changed-files.js';

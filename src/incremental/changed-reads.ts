@@ -1,6 +1,6 @@
 import type { Article } from '../model/article.js';
 import type { LinkedArticle, Site } from '../model/site.js';
-import type { PageDeps } from '../render/page.js';
+import type { PageDeps } from '../pages/page.js';
 import { articleLookup, articlePrints } from './fingerprints.js';
 import { linkedArticleOf } from '../store/lazy-article.js';
 

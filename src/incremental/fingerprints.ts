@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type { Article } from '../model/article.js';
 import { modifiedAt } from '../model/modified.js';
 import { collectionFolders, type Collection, type LinkedArticle, type Site } from '../model/site.js';
-import { collectionKey, collectionNameKey } from '../render/page.js';
+import { collectionKey, collectionNameKey } from '../pages/page.js';
 
 /** Finds a fingerprint by article id or collection key. */
 export interface FingerprintLookup {

@@ -3,12 +3,12 @@ import type { Article, TermKind } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { byNewest, sameIds, siteWithLookup, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { linkedArticleOf } from '../store/lazy-article.js';
-import type { Page, PageKind } from '../render/page.js';
+import type { Page, PageKind } from '../pages/page.js';
 import { computeRelated, relatedWindow } from '../pipeline/related.js';
 import { collectionOf, collectionOrder, linkArticle, noneLeftOut, scheduleOf, termsOf } from '../pipeline/resolve.js';
 import { hiddenReason, visibilityAt } from '../pipeline/visibility.js';
-import { paginate } from '../render/paginate.js';
-import { sameSitemapFiles } from '../render/sitemap-pages.js';
+import { paginate } from '../pages/paginate.js';
+import { sameSitemapFiles } from '../pages/sitemap-pages.js';
 import { collectionFingerprints } from './fingerprints.js';
 import { framedArticles, siteShape, type SiteFrame } from './site-frame.js';
 

@@ -1,5 +1,5 @@
 import { sameIds } from '../model/site.js';
-import type { Page, PageDeps } from '../render/page.js';
+import type { Page, PageDeps } from '../pages/page.js';
 import type { Fingerprints } from './fingerprints.js';
 
 /** One side of a comparison: a site's pages by path and its fingerprints. */

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { Page } from '../render/page.js';
+import type { Page } from '../pages/page.js';
 import type { Fingerprints } from './fingerprints.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Page } from '../render/page.js';
+import type { Page } from '../pages/page.js';
 
 /** Which pages read each article (in full, as a teaser, or only its place and time) and each collection key. */
 export interface Readers {

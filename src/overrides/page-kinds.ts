@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TemplateName } from '../../templates/table.js';
-import type { PageKind } from '../render/page.js';
+import type { PageKind } from '../pages/page.js';
 import type { CompiledTemplate } from './compile.js';
 
 /**

@@ -6,7 +6,7 @@ import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { LinkedArticle, Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
-import type { Page } from '../render/page.js';
+import type { Page } from '../pages/page.js';
 import { problem } from '../report/problem.js';
 import type { StoryFile } from '../io/load.js';
 import { ownPathProblems, withSiteFiles, type SiteFiles } from './site-files.js';

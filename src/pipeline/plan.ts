@@ -1,14 +1,14 @@
 import { defaultTemplates } from '../../templates/defaults.js';
 import type { Templates } from '../../templates/table.js';
 import type { Site } from '../model/site.js';
-import { articlePages, notFoundPage, withdrawnPages } from '../render/article-pages.js';
-import { feedPages } from '../render/feed-pages.js';
-import { collectionPages, homePages, termIndexPages } from '../render/list-pages.js';
-import type { Page } from '../render/page.js';
-import { searchPages } from '../render/search-page.js';
-import { sitePages } from '../render/site-pages.js';
-import { sitemapPages } from '../render/sitemap-pages.js';
-import { headersPages } from '../render/headers-page.js';
+import { articlePages, notFoundPage, withdrawnPages } from '../pages/article-pages.js';
+import { feedPages } from '../pages/feed-pages.js';
+import { collectionPages, homePages, termIndexPages } from '../pages/list-pages.js';
+import type { Page } from '../pages/page.js';
+import { searchPages } from '../pages/search-page.js';
+import { sitePages } from '../pages/site-pages.js';
+import { sitemapPages } from '../pages/sitemap-pages.js';
+import { headersPages } from '../pages/headers-page.js';
 import { stylesheetPathOf, type ThemeFile } from '../io/load-theme.js';
 
 /**

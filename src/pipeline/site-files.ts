@@ -2,7 +2,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { SitePage } from '../model/site-page.js';
 import type { Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
-import type { Page } from '../render/page.js';
+import type { Page } from '../pages/page.js';
 import { problem } from '../report/problem.js';
 import { searchFolder } from '../search/pagefind-index.js';
 import { stylesheetName, type ThemeFile } from '../io/load-theme.js';

@@ -3,9 +3,9 @@ import { siteWithLookup, type PlainSite, type Site } from '../model/site.js';
 import type { CompiledTemplate } from '../overrides/compile.js';
 import { renderNamingPage, TemplateFailure, type PlainTemplateFailure } from '../overrides/failure.js';
 import { loadOverrides } from '../overrides/load.js';
-import { articlePages } from '../render/article-pages.js';
-import { feedPages } from '../render/feed-pages.js';
-import type { Page } from '../render/page.js';
+import { articlePages } from '../pages/article-pages.js';
+import { feedPages } from '../pages/feed-pages.js';
+import type { Page } from '../pages/page.js';
 import { writeRenderedSync, type WriteTarget, type WrittenElsewhere } from '../output/output-file.js';
 
 // A thread of the render pool: started before the site is resolved, it is then handed the site

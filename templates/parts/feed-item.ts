@@ -7,7 +7,7 @@ import { absoluteUrl } from '../../src/model/urls.js';
 import type { FeedView } from '../../src/model/views.js';
 import { label } from '../../src/labels/fill.js';
 import { labelSetFor } from '../../src/labels/select.js';
-import { pageHtml } from '../../src/render/page-html.js';
+import { pageHtml } from '../../src/pages/page-html.js';
 import { storyBody } from './body.js';
 import { leadFigure } from './figure.js';
 import { feedImageUrl } from './image.js';

@@ -3,7 +3,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BuildManifest } from '../../src/deploy/manifest.js';
-import { cacheControl } from '../../src/render/headers-page.js';
+import { cacheControl } from '../../src/pages/headers-page.js';
 import { cliOutcome } from '../support/cli-build.js';
 import { fixtureStory, siteMaker } from '../support/fixture-site.js';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheControl } from '../../src/render/headers-page.js';
+import { cacheControl } from '../../src/pages/headers-page.js';
 import { fixtureStory, siteMaker } from '../support/fixture-site.js';
 
 const site = siteMaker();

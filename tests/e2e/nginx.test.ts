@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cacheControl } from '../../src/render/headers-page.js';
+import { cacheControl } from '../../src/pages/headers-page.js';
 import { launchBrowser } from '../support/browser.js';
 import { cliBuildOutcome } from '../support/cli-build.js';
 import { fixtureSite, fixtureStory, type FixtureSite } from '../support/fixture-site.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paginate } from '../../src/render/paginate.js';
+import { paginate } from '../../src/pages/paginate.js';
 
 /** Numbers `count` down to 1: a list of stories, newest first, each named by its place from the oldest. */
 const newestFirst = (count: number) => Array.from({ length: count }, (_, index) => count - index);

@@ -8,7 +8,7 @@ import { defaultTemplates } from '../../templates/defaults.js';
 import type { DateTime } from '../../src/model/article.js';
 import type { LinkedArticle } from '../../src/model/site.js';
 import type { ArticleView } from '../../src/model/views.js';
-import { pageHtml } from '../../src/render/page-html.js';
+import { pageHtml } from '../../src/pages/page-html.js';
 import { renderArticle } from '../../templates/article.js';
 import { cappedHeadline, headlineLimit, scriptSafeJson } from '../../templates/parts/json-ld.js';
 import { openGraphLocale } from '../../templates/parts/open-graph.js';

@@ -6,7 +6,7 @@ import type { DateTime } from '../../src/model/article.js';
 import { serializeBody } from '../../src/model/body-html.js';
 import type { LinkedArticle } from '../../src/model/site.js';
 import type { ArticleView } from '../../src/model/views.js';
-import { pageHtml } from '../../src/render/page-html.js';
+import { pageHtml } from '../../src/pages/page-html.js';
 import { renderArticle } from '../../templates/article.js';
 import { parsePage } from '../support/html.js';
 import { chromeFixture, collectionFixture as collection, storyFixture, testConfig, written } from '../support/view-fixtures.js';

@@ -1,11 +1,11 @@
-import { pageHtml } from '../../src/render/page-html.js';
+import { pageHtml } from '../../src/pages/page-html.js';
 import { h } from 'hastscript';
 import { serializeBody } from '../../src/model/body-html.js';
 import { describe, expect, it } from 'vitest';
 import { defaultTemplates } from '../../templates/defaults.js';
 import type { LinkedArticle } from '../../src/model/site.js';
 import type { ListView, PageChrome } from '../../src/model/views.js';
-import { paginate } from '../../src/render/paginate.js';
+import { paginate } from '../../src/pages/paginate.js';
 import { renderList } from '../../templates/list.js';
 import { renderNotFound } from '../../templates/not-found.js';
 import { renderTermIndex } from '../../templates/term-index.js';
