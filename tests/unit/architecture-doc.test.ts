@@ -13,7 +13,7 @@ const repo = path.resolve(import.meta.dirname, '../..');
 const docPath = 'docs/architecture.md';
 
 /** The repo paths written in backticks outside code blocks, placeholders (`fixtures/<rule-id>/`) left out. */
-export function backtickedPaths(markdown: string): string[] {
+function backtickedPaths(markdown: string): string[] {
   const prose = markdown.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '');
   const paths = [...prose.matchAll(/`((?:src|templates|tests|bench)\/[^`\s]*)`/g)].map((match) => match[1] ?? '');
   return [...new Set(paths.filter((found) => !/[<>*{}]/.test(found)))];
@@ -38,7 +38,7 @@ function mostCommon(values: readonly number[]): number {
  * name inside the folder entry above it) and the files (`x.ts`, `parts/y.tsx`, `assets/z.css`) its
  * description mentions, inside the entry's folder (or the folder holding a file entry).
  */
-export function floorPlanPaths(block: string): string[] {
+function floorPlanPaths(block: string): string[] {
   const lines = block.split('\n').filter((line) => line.trim() !== '');
   // Descriptions start at one column: the one where most entries' text resumes after the last gap of two
   // spaces or more (`stories/  site.yaml      the sample site` names two paths).
