@@ -2,6 +2,7 @@
 // docs/architecture.md that a linter can check (no `any`, type-only imports marked as such, no unused
 // names). Formatting is Prettier's job (`prettier --check .`), not ESLint's. `npm run lint` runs both.
 import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 /** The Node.js globals the plain JavaScript files use (scripts, the bin entry, a test worker). */
@@ -12,20 +13,18 @@ const nodeGlobals = Object.fromEntries(
   ]),
 );
 
-export default tseslint.config(
-  {
-    ignores: [
-      'lib/',
-      'dist/',
-      'schemas/',
-      'coverage/',
-      // Peer generators' own sites and whatever a benchmark generates beside them.
-      'bench/peers/eleventy/',
-      'bench/peers/hugo/',
-      // Golden fixtures hold files as a site's author writes them, some broken on purpose.
-      'tests/fixtures/',
-    ],
-  },
+export default defineConfig(
+  globalIgnores([
+    'lib/',
+    'dist/',
+    'schemas/',
+    'coverage/',
+    // Peer generators' own sites and whatever a benchmark generates beside them.
+    'bench/peers/eleventy/',
+    'bench/peers/hugo/',
+    // Golden fixtures hold files as a site's author writes them, some broken on purpose.
+    'tests/fixtures/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
