@@ -37,7 +37,7 @@ const red = ['\u001b[31m', '\u001b[39m'] as const;
 const yellow = ['\u001b[33m', '\u001b[39m'] as const;
 
 /** A problem line's severity (`stories/x.md:7:3  error  …`): the first one, after the place. */
-const severityColumn = /^(.*?)  (error|warning)  (?=\S)/;
+const severityColumn = /^(.*?) {2}(error|warning) {2}(?=\S)/;
 /** The count line that ends a report: `2 errors, 1 warning`. */
 const countLine = /^(\d+ errors?)(, )(\d+ warnings?)$/;
 

@@ -82,7 +82,7 @@ describe('wiredesk init', () => {
     const written = await readFile(path.join(site, 'site.yaml'), 'utf8');
     const [settings = '', examples = ''] = written.split(/^# Your paper's look.*$/m);
     // Every commented line that is YAML (not prose) after the marker, uncommented.
-    const uncommented = examples.replace(/^# ((?:[a-zA-Z]+:|  ).*)$/gm, '$1');
+    const uncommented = examples.replace(/^# ((?:[a-zA-Z]+:| {2}).*)$/gm, '$1');
     const values = parse(uncommented) as Record<string, unknown>;
     expect(Object.keys(values)).toEqual(['logo', 'menu', 'footer', 'labels', 'dateFormat', 'head', 'headers', 'deploy']);
     // The deploy command is the reader's own: the example is not run here.

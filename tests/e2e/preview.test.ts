@@ -208,7 +208,7 @@ describe('wiredesk preview', () => {
   it('should serve through the CLI until SIGTERM, then exit 0', async () => {
     const made = await builtSite();
     const served = await startPreviewProcess(made.dir);
-    let status = 0;
+    let status: number | undefined;
     try {
       status = (await request(served.port, '/')).status;
     } finally {

@@ -97,7 +97,7 @@ export async function startNginx(root: string, serverBlock?: string): Promise<Ng
   } catch (error) {
     const log = await readFile(path.join(prefix, 'error.log'), 'utf8').catch(() => '');
     await stop();
-    throw new Error(`nginx did not start (${(error as Error).message}):\n${stderr}${log}`);
+    throw new Error(`nginx did not start (${(error as Error).message}):\n${stderr}${log}`, { cause: error });
   }
   return { origin, port, stop };
 }

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importCycles, importsOf, readImportGraph, type ImportGraph } from '../support/import-graph.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+
+/** Cycles as lines `a.ts → b.ts → a.ts`, the way a failure prints them. */
+const printed = (cycles: readonly string[][]) => cycles.map((cycle) => cycle.join(' → '));
+
+describe('the import graph of src/ and templates/', () => {
+  // Type-only imports are left out: the compiler erases them, so they load nothing and no module can
+  // run before the one it needs. Lazy `await import(…)`s count: a loop through them is still a tangle.
+  it('should have no import cycle through the imports that load code, lazy ones included', async () => {
+    const graph = await readImportGraph(repo, ['src', 'templates']);
+    expect(graph.size).toBeGreaterThan(100);
+    expect(graph.get('src/cli.ts')?.some((edge) => edge.kind === 'dynamic' && edge.to === 'src/commands/build.ts')).toBe(true);
+    expect(printed(importCycles(graph, ['static', 'dynamic']))).toEqual([]);
+  });
+});
+
+describe('finding import cycles', () => {
+  const graph: ImportGraph = new Map([
+    ['a.ts', [{ to: 'b.ts', kind: 'static' }]],
+    [
+      'b.ts',
+      [
+        { to: 'c.ts', kind: 'static' },
+        { to: 'd.ts', kind: 'static' },
+      ],
+    ],
+    ['c.ts', [{ to: 'a.ts', kind: 'dynamic' }]],
+    ['d.ts', [{ to: 'b.ts', kind: 'type' }]],
+    ['e.ts', [{ to: 'e.ts', kind: 'static' }]],
+    ['f.ts', [{ to: 'a.ts', kind: 'static' }]],
+  ]);
+
+  it('should print each cycle from its first module in path order, through the kinds of import asked for', () => {
+    expect(printed(importCycles(graph, ['static', 'dynamic']))).toEqual(['a.ts → b.ts → c.ts → a.ts', 'e.ts → e.ts']);
+    expect(printed(importCycles(graph, ['static']))).toEqual(['e.ts → e.ts']);
+    expect(printed(importCycles(graph, ['static', 'dynamic', 'type']))).toEqual(['a.ts → b.ts → c.ts → a.ts', 'e.ts → e.ts']);
+  });
+
+  it('should tell type-only imports and exports from those that load code', () => {
+    const text = [
+      "import type { A } from './a.js';",
+      "import { type B, type C } from './b.js';",
+      "import { type D, d } from './d.js';",
+      "import e from './e.js';",
+      "import './f.js';",
+      "export type { G } from './g.js';",
+      "export { h } from './h.js';",
+      "export * from './i.js';",
+      "const lazy = async () => (await import('./j.js')).j;",
+    ].join('\n');
+    expect(importsOf('x.ts', text)).toEqual([
+      { specifier: './a.js', kind: 'type' },
+      { specifier: './b.js', kind: 'type' },
+      { specifier: './d.js', kind: 'static' },
+      { specifier: './e.js', kind: 'static' },
+      { specifier: './f.js', kind: 'static' },
+      { specifier: './g.js', kind: 'type' },
+      { specifier: './h.js', kind: 'static' },
+      { specifier: './i.js', kind: 'static' },
+      { specifier: './j.js', kind: 'dynamic' },
+    ]);
+  });
+});
