@@ -5,8 +5,9 @@ import { byNewest, sameIds, siteWithLookup, type Collection, type LinkedArticle,
 import { linkedArticleOf } from '../store/lazy-article.js';
 import type { Page, PageKind } from '../pages/page.js';
 import { computeRelated, relatedWindow } from '../pipeline/related.js';
-import { collectionOf, collectionOrder, linkArticle, noneLeftOut, scheduleOf, termsOf } from '../pipeline/resolve.js';
-import { hiddenReason, visibilityAt } from '../pipeline/visibility.js';
+import { collectionOf, collectionOrder, termsOf } from '../pipeline/collections.js';
+import { linkArticle, noneLeftOut } from '../pipeline/link.js';
+import { hiddenReason, scheduleOf, visibilityAt } from '../pipeline/visibility.js';
 import { paginate } from '../pages/paginate.js';
 import { sameSitemapFiles } from '../pages/sitemap-pages.js';
 import { collectionFingerprints } from './fingerprints.js';
