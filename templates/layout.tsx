@@ -46,7 +46,7 @@ export function layout(content: LayoutContent, templates: Templates): Root {
         <meta name="generator" content="wiredesk" />
         {content.canonical === false ? null : <link rel="canonical" href={absoluteUrl(config, chrome.path)} />}
         {content.head ? [...content.head] : null}
-        {feedAlternates(config, chrome.feeds)}
+        {feedAlternates(config, chrome.feeds, chrome.memo)}
         <link rel="stylesheet" href={hrefTo(config, chrome.stylesheetPath)} />
         {chrome.siteStylesheet === undefined ? null : <link rel="stylesheet" href={hrefTo(config, chrome.siteStylesheet)} />}
         {headSnippets(config)}
@@ -59,7 +59,7 @@ export function layout(content: LayoutContent, templates: Templates): Root {
         <div class="wrap page">
           <main id="content">{content.main}</main>
         </div>
-        {templates.footer({ config, labels, feeds: chrome.feeds }, templates)}
+        {templates.footer({ config, labels, feeds: chrome.feeds, memo: chrome.memo }, templates)}
       </body>
     </html>,
   );
@@ -82,6 +82,7 @@ function headerOf(chrome: PageChrome, templates: Templates): Raw {
   const { config, sections, labels } = chrome;
   const items = menuItems(config, sections, labels);
   const current = items.map(({ path }) => (path === undefined ? undefined : chrome.path === path ? 'page' : path !== '' && chrome.path.startsWith(path) ? 'true' : undefined));
-  const key = current.map((mark) => mark ?? '-').join(' ');
-  return serializedOnce([templates.header, config, sections, labels], key, () => templates.header({ config, sections, labels, current }, templates));
+  // The labels are those of the config in the page's language (`labelSetFor`): the language keys them.
+  const key = `${labels.locale} ${current.map((mark) => mark ?? '-').join(' ')}`;
+  return serializedOnce(chrome.memo, [templates.header, config, sections], key, () => templates.header({ config, sections, labels, current }, templates));
 }

@@ -9,24 +9,16 @@ export interface LabelSet {
   readonly words: Labels;
 }
 
-// Label sets made for a config, by language: every page of a language shares one object, so
-// fragments serialized once (the header) can be keyed by it. Configs are immutable values.
-const made = new WeakMap<SiteConfig, Map<string, LabelSet>>();
-
 /**
  * The labels of a page in `language` (the site's when omitted): the built-in set its primary
  * subtag picks, with the site's `labels` over it when that set is the site language's own (the
  * owner wrote them in the site's language; a story in another language keeps its built-in set).
+ * A function of the config and the language alone: fragments kept for a config (the header) are
+ * keyed by the language.
  */
 export function labelSetFor(config: SiteConfig, language: string = config.language): LabelSet {
-  let byLanguage = made.get(config);
-  if (!byLanguage) made.set(config, (byLanguage = new Map()));
-  let set = byLanguage.get(language);
-  if (!set) {
-    const picked = labelLanguageOf(language);
-    const own = picked === labelLanguageOf(config.language);
-    set = { locale: language, words: own ? { ...labelSets[picked], ...config.labels } : labelSets[picked] };
-    byLanguage.set(language, set);
-  }
-  return set;
+  const picked = labelLanguageOf(language);
+  const own = picked === labelLanguageOf(config.language);
+  const site = config.labels;
+  return { locale: language, words: own && Object.keys(site).length > 0 ? { ...labelSets[picked], ...site } : labelSets[picked] };
 }

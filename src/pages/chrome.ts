@@ -25,5 +25,6 @@ export function pageChrome(site: Site, path: string, title: string, description:
     stylesheetPath: site.stylesheetPath ?? unnamedStylesheetPath,
     siteStylesheet: site.siteStylesheet,
     labels: labelSetFor(site.config, language),
+    memo: site.memo,
   };
 }

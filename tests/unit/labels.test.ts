@@ -48,10 +48,12 @@ describe('labelSetFor', () => {
     expect(labelSetFor(config, 'en').locale).toBe('en');
   });
 
-  it('should hand out one object per config and language, so fragments can be kept by it', () => {
-    const config = testConfig();
-    expect(labelSetFor(config, 'fr')).toBe(labelSetFor(config, 'fr'));
-    expect(labelSetFor(testConfig(), 'fr')).not.toBe(labelSetFor(config, 'fr'));
+  it('should give the same labels for the same config and language, whatever was asked before (fragments are kept by language)', () => {
+    const config = testConfig({ labels: { related: 'See also' } });
+    const first = labelSetFor(config, 'fr');
+    labelSetFor(testConfig({ language: 'fr', labels: { related: 'Voir aussi' } }), 'fr');
+    expect(labelSetFor(config, 'fr')).toEqual(first);
+    expect(label(labelSetFor(config), 'related')).toBe('See also');
   });
 });
 
