@@ -82,7 +82,6 @@ function headerOf(chrome: PageChrome, templates: Templates): Raw {
   const { config, sections, labels } = chrome;
   const items = menuItems(config, sections, labels);
   const current = items.map(({ path }) => (path === undefined ? undefined : chrome.path === path ? 'page' : path !== '' && chrome.path.startsWith(path) ? 'true' : undefined));
-  // The labels are those of the config in the page's language (`labelSetFor`): the language keys them.
-  const key = `${labels.locale} ${current.map((mark) => mark ?? '-').join(' ')}`;
-  return serializedOnce(chrome.memo, [templates.header, config, sections], key, () => templates.header({ config, sections, labels, current }, templates));
+  const key = current.map((mark) => mark ?? '-').join(' ');
+  return serializedOnce(chrome.memo, [templates.header, config, sections, labels], key, () => templates.header({ config, sections, labels, current }, templates));
 }

@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../model/config.js';
+import { memoSlot, type RenderMemo } from '../model/render-memo.js';
 import type { Labels } from './keys.js';
 import { labelLanguageOf, labelSets } from './sets.js';
 
@@ -9,16 +10,31 @@ export interface LabelSet {
   readonly words: Labels;
 }
 
+// Label sets a memo keeps, by config and language: every page of a language shares one object,
+// so fragments serialized once (the header) can be keyed by it. Configs are immutable values.
+const made = memoSlot(() => new WeakMap<SiteConfig, Map<string, LabelSet>>());
+
 /**
  * The labels of a page in `language` (the site's when omitted): the built-in set its primary
  * subtag picks, with the site's `labels` over it when that set is the site language's own (the
  * owner wrote them in the site's language; a story in another language keeps its built-in set).
- * A function of the config and the language alone: fragments kept for a config (the header) are
- * keyed by the language.
+ * With a `memo` (the build's), the same object each time for one config and language.
  */
-export function labelSetFor(config: SiteConfig, language: string = config.language): LabelSet {
+export function labelSetFor(config: SiteConfig, language: string = config.language, memo?: RenderMemo): LabelSet {
+  if (!memo) return labelSetOf(config, language);
+  const byConfig = memo.get(made);
+  let byLanguage = byConfig.get(config);
+  if (!byLanguage) byConfig.set(config, (byLanguage = new Map()));
+  let set = byLanguage.get(language);
+  if (!set) {
+    set = labelSetOf(config, language);
+    byLanguage.set(language, set);
+  }
+  return set;
+}
+
+function labelSetOf(config: SiteConfig, language: string): LabelSet {
   const picked = labelLanguageOf(language);
   const own = picked === labelLanguageOf(config.language);
-  const site = config.labels;
-  return { locale: language, words: own && Object.keys(site).length > 0 ? { ...labelSets[picked], ...site } : labelSets[picked] };
+  return { locale: language, words: own ? { ...labelSets[picked], ...config.labels } : labelSets[picked] };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRenderMemo } from '../../src/model/render-memo.js';
 import { countLabel, label, labelParts } from '../../src/labels/fill.js';
 import { labelKeys, pluralLabelKeys, textLabelKeys } from '../../src/labels/keys.js';
 import { labelSetFor } from '../../src/labels/select.js';
@@ -48,12 +49,14 @@ describe('labelSetFor', () => {
     expect(labelSetFor(config, 'en').locale).toBe('en');
   });
 
-  it('should give the same labels for the same config and language, whatever was asked before (fragments are kept by language)', () => {
-    const config = testConfig({ labels: { related: 'See also' } });
-    const first = labelSetFor(config, 'fr');
-    labelSetFor(testConfig({ language: 'fr', labels: { related: 'Voir aussi' } }), 'fr');
-    expect(labelSetFor(config, 'fr')).toEqual(first);
-    expect(label(labelSetFor(config), 'related')).toBe('See also');
+  it('should hand out one object per config and language in a memo, so fragments can be kept by it, and keep none without one', () => {
+    const config = testConfig();
+    const memo = createRenderMemo();
+    expect(labelSetFor(config, 'fr', memo)).toBe(labelSetFor(config, 'fr', memo));
+    expect(labelSetFor(testConfig(), 'fr', memo)).not.toBe(labelSetFor(config, 'fr', memo));
+    expect(labelSetFor(config, 'fr', createRenderMemo())).not.toBe(labelSetFor(config, 'fr', memo));
+    expect(labelSetFor(config, 'fr')).not.toBe(labelSetFor(config, 'fr'));
+    expect(labelSetFor(config, 'fr')).toEqual(labelSetFor(config, 'fr', memo));
   });
 });
 
