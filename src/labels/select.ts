@@ -35,6 +35,7 @@ export function labelSetFor(config: SiteConfig, language: string = config.langua
 
 function labelSetOf(config: SiteConfig, language: string): LabelSet {
   const picked = labelLanguageOf(language);
-  const own = picked === labelLanguageOf(config.language);
+  // Most sites set no labels: their pages and cards share the built-in set, copied for none.
+  const own = picked === labelLanguageOf(config.language) && Object.keys(config.labels).length > 0;
   return { locale: language, words: own ? { ...labelSets[picked], ...config.labels } : labelSets[picked] };
 }

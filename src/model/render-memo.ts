@@ -30,9 +30,12 @@ export function createRenderMemo(): RenderMemo {
   const kept = new Map<MemoSlot<unknown>, unknown>();
   return {
     get<T>(slot: MemoSlot<T>): T {
-      if (!kept.has(slot)) kept.set(slot, slot.make());
-      // The value was made by this very slot: its type is the slot's.
-      return kept.get(slot) as T;
+      // A value is kept only by the slot that made it: its type is the slot's.
+      const known = kept.get(slot) as T | undefined;
+      if (known !== undefined || kept.has(slot)) return known as T;
+      const made = slot.make();
+      kept.set(slot, made);
+      return made;
     },
   };
 }

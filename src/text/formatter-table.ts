@@ -15,7 +15,8 @@ export const formatterTableLimit = 64;
 export function formatterTable<K, V>(make: (key: K) => V, limit: number = formatterTableLimit): (key: K) => V {
   const kept = new Map<K, V>();
   return (key) => {
-    if (kept.has(key)) return kept.get(key) as V;
+    const known = kept.get(key);
+    if (known !== undefined || kept.has(key)) return known as V;
     const value = make(key);
     if (kept.size >= limit) kept.delete(kept.keys().next().value as K);
     kept.set(key, value);
