@@ -27,7 +27,7 @@ export function renderAtom(view: FeedView): Root {
       x('link', { rel: 'self', type: feedFormats.atom.mediaType, href: self }),
       x('author', {}, x('name', config.title)),
       x('generator', 'wiredesk'),
-      feedItems(view).map(atomEntry),
+      feedItems(view).map((item) => atomEntry(item, view.memo)),
     ),
   );
 }

@@ -1,6 +1,7 @@
 import type { DateTime } from '../src/model/article.js';
 import type { DateFormat, SiteConfig } from '../src/model/config.js';
 import { formatOffset, offsetAtInstant } from '../src/text/datetime.js';
+import { formatterTable } from '../src/text/formatter-table.js';
 import { zoneAbbreviation } from '../src/text/zone-abbreviation.js';
 
 /** How a page writes a time: the site's `dateFormat`, and the zone whose abbreviations it uses. */
@@ -16,25 +17,17 @@ export function timeStyleOf(config: SiteConfig): TimeStyle {
 
 const defaultTimeStyle: TimeStyle = { clock: 24, zone: 'offset' };
 
-// Formats per language, memoised: building an `Intl.DateTimeFormat` costs far more than using one,
-// and a site formats thousands of dates in a handful of languages. The cache holds no site state.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormat(language: string): Intl.DateTimeFormat {
-  let format = dayFormats.get(language);
-  if (!format) {
-    // Bare `en` would mean US order ("May 25, 2018"); wire services write day first.
-    const locale = language.toLowerCase() === 'en' ? 'en-GB' : language;
-    const options = { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' } as const;
-    try {
-      format = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      format = new Intl.DateTimeFormat('en-GB', options);
-    }
-    dayFormats.set(language, format);
+// The day format of each language (see `formatterTable`: it holds no site state).
+const dayFormat = formatterTable((language: string): Intl.DateTimeFormat => {
+  // Bare `en` would mean US order ("May 25, 2018"); wire services write day first.
+  const locale = language.toLowerCase() === 'en' ? 'en-GB' : language;
+  const options = { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' } as const;
+  try {
+    return new Intl.DateTimeFormat(locale, options);
+  } catch {
+    return new Intl.DateTimeFormat('en-GB', options);
   }
-  return format;
-}
+});
 
 /** The wall-clock time the author wrote, as a `Date` whose UTC fields hold it. */
 function wallClock(when: DateTime): Date {
@@ -78,21 +71,15 @@ export function zoneText(when: DateTime, style: TimeStyle): string {
   return formatUtcOffset(when.offsetMinutes);
 }
 
-const twelveHourFormats = new Map<string, Intl.DateTimeFormat>();
-
-function twelveHourFormat(language: string): Intl.DateTimeFormat {
-  let format = twelveHourFormats.get(language);
-  if (!format) {
-    const options = { timeZone: 'UTC', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' } as const;
-    try {
-      format = new Intl.DateTimeFormat(language.toLowerCase() === 'en' ? 'en-GB' : language, options);
-    } catch {
-      format = new Intl.DateTimeFormat('en-GB', options);
-    }
-    twelveHourFormats.set(language, format);
+// The 12-hour time format of each language (see `formatterTable`).
+const twelveHourFormat = formatterTable((language: string): Intl.DateTimeFormat => {
+  const options = { timeZone: 'UTC', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' } as const;
+  try {
+    return new Intl.DateTimeFormat(language.toLowerCase() === 'en' ? 'en-GB' : language, options);
+  } catch {
+    return new Intl.DateTimeFormat('en-GB', options);
   }
-  return format;
-}
+});
 
 /** The `datetime` attribute of a `<time>`: the ISO instant with its offset, or the day alone (`2018-05-25`) for a date-only value. */
 export function datetimeAttribute(when: DateTime): string {

@@ -1,6 +1,7 @@
 import type { Element } from 'hast';
 import type { LabelSet } from '../src/labels/select.js';
 import type { SiteConfig } from '../src/model/config.js';
+import type { RenderMemo } from '../src/model/render-memo.js';
 import { hrefTo } from '../src/model/urls.js';
 import type { FeedLink } from '../src/model/views.js';
 import { feedList } from './parts/feed-links.js';
@@ -11,6 +12,8 @@ export interface FooterView {
   readonly config: SiteConfig;
   readonly labels: LabelSet;
   readonly feeds: readonly FeedLink[];
+  /** The page's `chrome.memo`: each feed's line is serialized once a build; absent, each time. */
+  readonly memo?: RenderMemo | undefined;
 }
 
 /** The site footer: the site's name and description, the owner's links and copyright, then a line per feed. */
@@ -33,7 +36,7 @@ export function siteFooter(view: FooterView): Element {
             ))}
           </ul>
         )}
-        {feedList(config, view.feeds) ?? null}
+        {feedList(config, view.feeds, view.memo) ?? null}
         {config.footer?.copyright === undefined ? null : <p class="copyright">{config.footer.copyright}</p>}
       </div>
     </footer>,

@@ -46,7 +46,7 @@ export function layout(content: LayoutContent, templates: Templates): Root {
         <meta name="generator" content="wiredesk" />
         {content.canonical === false ? null : <link rel="canonical" href={absoluteUrl(config, chrome.path)} />}
         {content.head ? [...content.head] : null}
-        {feedAlternates(config, chrome.feeds)}
+        {feedAlternates(config, chrome.feeds, chrome.memo)}
         <link rel="stylesheet" href={hrefTo(config, chrome.stylesheetPath)} />
         {chrome.siteStylesheet === undefined ? null : <link rel="stylesheet" href={hrefTo(config, chrome.siteStylesheet)} />}
         {headSnippets(config)}
@@ -59,7 +59,7 @@ export function layout(content: LayoutContent, templates: Templates): Root {
         <div class="wrap page">
           <main id="content">{content.main}</main>
         </div>
-        {templates.footer({ config, labels, feeds: chrome.feeds }, templates)}
+        {templates.footer({ config, labels, feeds: chrome.feeds, memo: chrome.memo }, templates)}
       </body>
     </html>,
   );
@@ -83,5 +83,5 @@ function headerOf(chrome: PageChrome, templates: Templates): Raw {
   const items = menuItems(config, sections, labels);
   const current = items.map(({ path }) => (path === undefined ? undefined : chrome.path === path ? 'page' : path !== '' && chrome.path.startsWith(path) ? 'true' : undefined));
   const key = current.map((mark) => mark ?? '-').join(' ');
-  return serializedOnce([templates.header, config, sections, labels], key, () => templates.header({ config, sections, labels, current }, templates));
+  return serializedOnce(chrome.memo, [templates.header, config, sections, labels], key, () => templates.header({ config, sections, labels, current }, templates));
 }

@@ -21,7 +21,7 @@ const kindLabels = { section: 'section', topic: 'topic', tag: 'tag' } as const s
 export function renderList(view: ListView, templates: Templates): Root {
   const { chrome, pagination } = view;
   const { config, labels } = chrome;
-  const cards = cardList(config, view.articles, { level: 'h2', summary: true, sections: chrome.sections, shared: true }, templates);
+  const cards = cardList(config, view.articles, { level: 'h2', summary: true, sections: chrome.sections, shared: true }, templates, chrome.memo);
   const main = (
     <>
       <header class="list-header">

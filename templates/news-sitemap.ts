@@ -3,6 +3,7 @@ import { x } from 'xastscript';
 import type { Article } from '../src/model/article.js';
 import type { SiteConfig } from '../src/model/config.js';
 import { absoluteUrl } from '../src/model/urls.js';
+import { formatterTable } from '../src/text/formatter-table.js';
 import { wellFormedXml } from './parts/xml-text.js';
 import { documentXml, listElement, sitemapNamespace } from './sitemap.js';
 
@@ -37,23 +38,21 @@ function newsUrl(config: SiteConfig, story: NewsStory): Element {
   );
 }
 
-const newsLanguages = new Map<string, string>();
-
 /**
  * The language as Google News wants it: the ISO 639 code alone (`en-GB` → `en`), except Chinese,
  * which is `zh-cn` in simplified script and `zh-tw` in traditional script (`zh-Hant`, `zh-TW`, `zh-HK`).
  */
 export function newsLanguage(tag: string): string {
-  let code = newsLanguages.get(tag);
-  if (code === undefined) {
-    try {
-      const locale = new Intl.Locale(tag);
-      code = locale.language === 'zh' ? (locale.maximize().script === 'Hant' ? 'zh-tw' : 'zh-cn') : locale.language;
-    } catch {
-      // Not a language tag (the settings allow any text): its first part, as written.
-      code = (tag.split(/[-_]/)[0] ?? tag).toLowerCase();
-    }
-    newsLanguages.set(tag, code);
-  }
-  return code;
+  return newsLanguageOf(tag);
 }
+
+// Kept by tag (see `formatterTable`): every story of a news sitemap asks.
+const newsLanguageOf = formatterTable((tag: string): string => {
+  try {
+    const locale = new Intl.Locale(tag);
+    return locale.language === 'zh' ? (locale.maximize().script === 'Hant' ? 'zh-tw' : 'zh-cn') : locale.language;
+  } catch {
+    // Not a language tag (the settings allow any text): its first part, as written.
+    return (tag.split(/[-_]/)[0] ?? tag).toLowerCase();
+  }
+});

@@ -37,7 +37,7 @@ export function renderRss(view: FeedView): Root {
     x('atom:link', { href: absoluteUrl(config, view.path), rel: 'self', type: feedFormats.rss.mediaType }),
     view.updated ? x('lastBuildDate', formatRfc822(view.updated)) : undefined,
     x('generator', 'wiredesk'),
-    feedItems(view).map(rssItem),
+    feedItems(view).map((item) => rssItem(item, view.memo)),
   );
   return feedDocument(x('rss', { version: '2.0', ...namespaces }, channel));
 }

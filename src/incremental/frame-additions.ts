@@ -5,8 +5,9 @@ import { byNewest, sameIds, siteWithLookup, type Collection, type LinkedArticle,
 import { linkedArticleOf } from '../store/lazy-article.js';
 import type { Page, PageKind } from '../pages/page.js';
 import { computeRelated, relatedWindow } from '../pipeline/related.js';
-import { collectionOf, collectionOrder, linkArticle, noneLeftOut, scheduleOf, termsOf } from '../pipeline/resolve.js';
-import { hiddenReason, visibilityAt } from '../pipeline/visibility.js';
+import { collectionOf, collectionOrder, termsOf } from '../pipeline/collections.js';
+import { linkArticles, noneLeftOut } from '../pipeline/link.js';
+import { hiddenReason, scheduleOf, visibilityAt } from '../pipeline/visibility.js';
 import { paginate } from '../pages/paginate.js';
 import { sameSitemapFiles } from '../pages/sitemap-pages.js';
 import { collectionFingerprints } from './fingerprints.js';
@@ -96,7 +97,7 @@ export function extendFrame(
   const shown = new Set<Article>([...added, ...frame.live.map(([id]) => byId.get(id) as Article)]);
   const lookup = { bySource, byId, shown, computedRelated, leftOut: noneLeftOut };
   const messages: VFileMessage[] = [];
-  const linkedAdded = new Map(added.map((article) => [article.id, linkArticle(article, lookup, messages)]));
+  const linkedAdded = new Map(linkArticles(added, lookup, messages).map((article) => [article.id, article]));
   if (messages.length > 0) return undefined;
   const relinked = new Map<string, LinkedArticle>();
   const oldById = new Map(older.length === 0 ? [] : oldLive.map((article) => [article.id, article]));

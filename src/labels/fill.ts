@@ -1,4 +1,5 @@
 import type { Element } from 'hast';
+import { formatterTable } from '../text/formatter-table.js';
 import type { PluralLabelKey, TextLabelKey } from './keys.js';
 import type { LabelSet } from './select.js';
 
@@ -28,9 +29,6 @@ export function labelParts(labels: LabelSet, key: TextLabelKey, values: Readonly
   return parts;
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 /**
  * A counted label in the form the language's plural rules pick for `count` (`Intl.PluralRules`:
  * `1 материал`, `3 материала`, `5 материалов`), `other` when the set has no such form, with
@@ -43,28 +41,19 @@ export function countLabel(labels: LabelSet, key: PluralLabelKey, count: number)
   return text.replace(placeholder, (whole, name: string) => (name === 'count' ? numberFormatFor(labels.locale).format(count) : whole));
 }
 
-function rulesFor(locale: string): Intl.PluralRules {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    try {
-      rules = new Intl.PluralRules(locale);
-    } catch {
-      rules = new Intl.PluralRules('en');
-    }
-    pluralRules.set(locale, rules);
+// The plural rules and number format of each language (see `formatterTable`).
+const rulesFor = formatterTable((locale: string): Intl.PluralRules => {
+  try {
+    return new Intl.PluralRules(locale);
+  } catch {
+    return new Intl.PluralRules('en');
   }
-  return rules;
-}
+});
 
-function numberFormatFor(locale: string): Intl.NumberFormat {
-  let format = numberFormats.get(locale);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat(locale, { useGrouping: false });
-    } catch {
-      format = new Intl.NumberFormat('en', { useGrouping: false });
-    }
-    numberFormats.set(locale, format);
+const numberFormatFor = formatterTable((locale: string): Intl.NumberFormat => {
+  try {
+    return new Intl.NumberFormat(locale, { useGrouping: false });
+  } catch {
+    return new Intl.NumberFormat('en', { useGrouping: false });
   }
-  return format;
-}
+});

@@ -54,7 +54,9 @@ export interface BodyPolicy {
 }
 
 // The sanitizer (rehype-raw brings an HTML parser) is loaded only for sites that set `allowHtml`:
-// every build would otherwise pay for loading it.
+// every build would otherwise pay for loading it. Code, not a cache: set once per process (as
+// Node's module registry holds the module itself), the same for every build, so no build context
+// needs to carry it.
 let sanitizer: typeof sanitizeBody | undefined;
 
 /** Load what modelling bodies under `policy` needs; call it before modelling stories on a thread. */

@@ -1,6 +1,7 @@
 import type { Article, DateTime, TermKind } from './article.js';
 import type { SiteConfig } from './config.js';
 import { wholeArticle } from '../store/lazy-article.js';
+import { createRenderMemo, type RenderMemo } from './render-memo.js';
 import type { SitePage } from './site-page.js';
 
 /** All stories filed under one section, topic or tag, newest first. */
@@ -49,17 +50,19 @@ export interface Site {
   readonly siteStylesheet?: string;
   /** Site-relative path of the theme's stylesheet, named after its bytes (`assets/style.<hash>.css`, see `loadTheme`); every page links it. */
   readonly stylesheetPath?: string;
+  /** What this site's pages keep for one another while they render (see `RenderMemo`): the site's own, never posted to another thread. */
+  readonly memo: RenderMemo;
 }
 
-/** A site without its lookup function: a plain value that can be posted to another thread. */
-export type PlainSite = Omit<Site, 'collection'>;
+/** A site without its lookup function and memo: a plain value that can be posted to another thread. */
+export type PlainSite = Omit<Site, 'collection' | 'memo'>;
 
-/** The site of a plain site value: its collection lookup built from its sections, topics and tags. */
+/** The site of a plain site value: its collection lookup built from its sections, topics and tags, and a new, empty render memo. */
 export function siteWithLookup(plain: PlainSite): Site {
   // By kind, then slug: a lookup builds no key string (story pages look up every term of 10,000 stories).
   const index: Record<TermKind, Map<string, Collection>> = { section: new Map(), topic: new Map(), tag: new Map() };
   for (const list of [plain.sections, plain.topics, plain.tags]) for (const collection of list) index[collection.kind].set(collection.slug, collection);
-  return { ...plain, collection: (kind: TermKind, slug: string) => index[kind].get(slug) };
+  return { ...plain, collection: (kind: TermKind, slug: string) => index[kind].get(slug), memo: createRenderMemo() };
 }
 
 /** The site as a plain value (without its lookup function, every article read whole), to post to another thread. */

@@ -1,6 +1,7 @@
 import type { DateTime } from './article.js';
 import type { SiteConfig } from './config.js';
 import type { LabelSet } from '../labels/select.js';
+import type { RenderMemo } from './render-memo.js';
 import type { Collection, LinkedArticle } from './site.js';
 import type { SitePage } from './site-page.js';
 
@@ -29,6 +30,8 @@ export interface PageChrome {
   readonly siteStylesheet?: string | undefined;
   /** The page's interface texts: the site language's, or a story's own language's on its page. */
   readonly labels: LabelSet;
+  /** What the build's pages keep for one another (the site's `RenderMemo`): fragments many pages repeat are serialized once; absent, nothing is kept. */
+  readonly memo?: RenderMemo;
 }
 
 /** A page of a list the navigation links: the first page (no number) or an archive page. */
@@ -122,6 +125,8 @@ export interface FeedView {
   readonly updated?: DateTime;
   /** Resolve a story reference's target (for links inside item bodies). */
   readonly references: (article: LinkedArticle) => readonly (LinkedArticle | undefined)[];
+  /** What the build's feeds keep for one another (the site's `RenderMemo`): an item is made once for all the feeds it is in; absent, nothing is kept. */
+  readonly memo?: RenderMemo;
 }
 
 /** The notice served at a killed story's URL (`status: canceled`). */

@@ -24,6 +24,7 @@ export function pageChrome(site: Site, path: string, title: string, description:
     sections: site.sections,
     stylesheetPath: site.stylesheetPath ?? unnamedStylesheetPath,
     siteStylesheet: site.siteStylesheet,
-    labels: labelSetFor(site.config, language),
+    labels: labelSetFor(site.config, language, site.memo),
+    memo: site.memo,
   };
 }

@@ -6,6 +6,7 @@ import { newestModified } from '../../templates/parts/feed-item.js';
 import { feedXml, renderRss } from '../../templates/rss.js';
 import type { Article } from '../model/article.js';
 import { feedFilePath, feedFolderOf, feedFormatKeys, type FeedFormatKey } from '../model/feed-formats.js';
+import { memoSlot } from '../model/render-memo.js';
 import { articlesWithIds, byNewest, referenceTargets, type LinkedArticle, type Site } from '../model/site.js';
 import type { FeedView } from '../model/views.js';
 import { siteFeedPath } from './chrome.js';
@@ -77,7 +78,7 @@ function feedPage(site: Site, feed: FeedPlan, format: FeedFormatKey): Page {
       const articles = itemsWithIds(current, feed.ids);
       const updated = newestModified(articles);
       const references = (article: LinkedArticle) => referenceTargets(current, article);
-      return renderers[format]({ config: current.config, ...feed.channel(current), path, pagePath: feed.pagePath, articles, references, ...(updated ? { updated } : {}) });
+      return renderers[format]({ config: current.config, ...feed.channel(current), path, pagePath: feed.pagePath, articles, references, memo: current.memo, ...(updated ? { updated } : {}) });
     },
   };
 }
@@ -121,15 +122,16 @@ function killedByCollection(site: Site): Map<string, LinkedArticle[]> {
   return byKey;
 }
 
-// Killed stories by id, per site version: `Site.byId` holds live stories only.
-const killedIndexes = new WeakMap<readonly LinkedArticle[], ReadonlyMap<string, LinkedArticle>>();
+// Killed stories by id, per list of them (kept in the site's memo): `Site.byId` holds live stories only.
+const killedIndexes = memoSlot(() => new WeakMap<readonly LinkedArticle[], ReadonlyMap<string, LinkedArticle>>());
 
 /** The live or killed stories with the given ids, in that order, skipping ids the site has neither of. */
 function itemsWithIds(site: Site, ids: readonly string[]): LinkedArticle[] {
-  let killed = killedIndexes.get(site.withdrawn);
+  const indexes = site.memo.get(killedIndexes);
+  let killed = indexes.get(site.withdrawn);
   if (!killed) {
     killed = new Map(site.withdrawn.map((article) => [article.id, article]));
-    killedIndexes.set(site.withdrawn, killed);
+    indexes.set(site.withdrawn, killed);
   }
   const index = killed;
   return ids.flatMap((id) => {

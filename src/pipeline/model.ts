@@ -12,6 +12,7 @@ import { pathProblems } from '../model/path-limits.js';
 import { permalinkPath } from '../model/permalink.js';
 import { markStoryReferences } from '../plugins/story-references.js';
 import { problem } from '../report/problem.js';
+import { formatterTable } from '../text/formatter-table.js';
 import type { ParsedStory } from './parse.js';
 
 /** What the model stage needs besides the story: the site's settings and the files beside the stories. */
@@ -27,17 +28,8 @@ export interface ModelResult {
   readonly messages: readonly VFileMessage[];
 }
 
-const schemas = new Map<string, ReturnType<typeof frontMatterSchema>>();
-
-function schemaFor(timezone: string | undefined) {
-  const key = timezone ?? '';
-  let schema = schemas.get(key);
-  if (!schema) {
-    schema = frontMatterSchema({ timezone });
-    schemas.set(key, schema);
-  }
-  return schema;
-}
+// The front matter's schema for each site zone: a function of the zone alone (see `formatterTable`).
+const schemaFor = formatterTable((timezone: string | undefined) => frontMatterSchema({ timezone }));
 
 /** Validate and coerce a parsed story into an `Article`: the one typed model every later stage reads. */
 export function modelStory(story: ParsedStory, context: ModelContext): ModelResult {

@@ -1,4 +1,6 @@
 import type { Article, DateTime } from '../model/article.js';
+import { newsWindowSpan } from '../model/news-window.js';
+import type { Schedule } from '../model/site.js';
 
 /** Why a story is not on the site at a given instant. */
 export type Hidden = 'embargoed' | 'withheld';
@@ -55,4 +57,18 @@ export function visibilityAt(articles: readonly Article[], now: number): Visibil
   }
   const window = { from, until: next ? next.at.epochMs : Number.POSITIVE_INFINITY };
   return { live, withdrawn, hidden, window, ...(next ? { nextEmbargo: next } : {}) };
+}
+
+/**
+ * The embargoes around `now` and the span of time the site is right for: while the same stories
+ * are visible, and (the news sitemap changing as stories enter and leave its two-day window)
+ * while the same live stories are in that window.
+ */
+export function scheduleOf(visibility: Visibility, live: readonly Pick<Article, 'date'>[], now: number): Schedule {
+  return { window: narrowest(visibility.window, newsWindowSpan(live, now)), ...(visibility.nextEmbargo ? { nextEmbargo: visibility.nextEmbargo } : {}) };
+}
+
+/** The span of time inside both spans. */
+function narrowest(a: { from: number; until: number }, b: { from: number; until: number }): { from: number; until: number } {
+  return { from: Math.max(a.from, b.from), until: Math.min(a.until, b.until) };
 }

@@ -45,7 +45,12 @@ export function buildSearchIndex(source: SearchSource, options: SearchIndexOptio
  */
 const notIndexed = ['.story-meta .published', '.story-meta .updated', '.story-meta .reading-time'];
 
-/** The indexing under way in this process, if any: the next one waits for it. */
+/**
+ * The indexing under way in this process, if any: the next one waits for it. A lock, not a cache:
+ * Pagefind's service is one per process (`close` stops it for every caller), so the queue is
+ * the process's too; kept in a build's context, two builds of one process (a dev server's rebuild
+ * beside a build) would again stop each other's indexing.
+ */
 let indexing: Promise<unknown> = Promise.resolve();
 
 async function indexWithPagefind(source: SearchSource, options: SearchIndexOptions): Promise<SearchFile[]> {

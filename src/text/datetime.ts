@@ -1,4 +1,5 @@
 import type { DateTime } from '../model/article.js';
+import { formatterTable } from './formatter-table.js';
 
 /** Why a date could not be read: the rule it breaks and the reason to print. */
 export interface DateProblem {
@@ -90,12 +91,10 @@ export function isKnownTimeZone(timezone: string): boolean {
   }
 }
 
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
-function zoneOffsetAt(epochMs: number, timezone: string): number {
-  let format = zoneFormats.get(timezone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
+// The wall-clock format of each zone, to read its offset at an instant (see `formatterTable`).
+const zoneFormat = formatterTable(
+  (timezone: string) =>
+    new Intl.DateTimeFormat('en-US', {
       timeZone: timezone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -104,10 +103,11 @@ function zoneOffsetAt(epochMs: number, timezone: string): number {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-    });
-    zoneFormats.set(timezone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(new Date(epochMs)).map((part) => [part.type, part.value]));
+    }),
+);
+
+function zoneOffsetAt(epochMs: number, timezone: string): number {
+  const parts = Object.fromEntries(zoneFormat(timezone).formatToParts(new Date(epochMs)).map((part) => [part.type, part.value]));
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
 }

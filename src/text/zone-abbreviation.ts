@@ -1,3 +1,4 @@
+import { formatterTable } from './formatter-table.js';
 import { zoneAbbreviationTableOf, zoneAbbreviationTables } from './zone-abbreviation-data.js';
 
 /** One era of a zone: from when it holds, and the abbreviation of each offset (minutes east of UTC). */
@@ -5,9 +6,6 @@ interface Era {
   readonly fromSeconds: number;
   readonly names: ReadonlyMap<number, string>;
 }
-
-// Tables decoded on first use, by table index: a site uses one zone or two of the 400.
-const decoded = new Map<number, readonly Era[]>();
 
 /**
  * The tz database's abbreviation for a time in `timezone` at `offsetMinutes` (`MSK`, `EDT`,
@@ -25,20 +23,16 @@ export function zoneAbbreviation(timezone: string, epochMs: number, offsetMinute
   return era?.names.get(offsetMinutes);
 }
 
-function erasOf(table: number): readonly Era[] {
-  let eras = decoded.get(table);
-  if (!eras) {
-    eras = (zoneAbbreviationTables[table] ?? '').split(';').map((text): Era => {
-      const [from = '0', ...pairs] = text.split(' ');
-      return {
-        fromSeconds: Number(from),
-        names: new Map(pairs.map((pair) => {
-          const [offset = '0', name = ''] = pair.split('=');
-          return [Number(offset), name] as const;
-        })),
-      };
-    });
-    decoded.set(table, eras);
-  }
-  return eras;
-}
+// Tables decoded on first use, by table index: a site uses one zone or two of the 400 (see `formatterTable`).
+const erasOf = formatterTable((table: number): readonly Era[] =>
+  (zoneAbbreviationTables[table] ?? '').split(';').map((text): Era => {
+    const [from = '0', ...pairs] = text.split(' ');
+    return {
+      fromSeconds: Number(from),
+      names: new Map(pairs.map((pair) => {
+        const [offset = '0', name = ''] = pair.split('=');
+        return [Number(offset), name] as const;
+      })),
+    };
+  }),
+);

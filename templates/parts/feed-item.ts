@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import type { DateTime } from '../../src/model/article.js';
 import type { SiteConfig } from '../../src/model/config.js';
 import { modifiedAt } from '../../src/model/modified.js';
+import { memoSlot, type RenderMemo } from '../../src/model/render-memo.js';
 import type { LinkedArticle } from '../../src/model/site.js';
 import { absoluteUrl } from '../../src/model/urls.js';
 import type { FeedView } from '../../src/model/views.js';
@@ -35,25 +36,40 @@ export interface FeedItem {
 
 type References = readonly (LinkedArticle | undefined)[];
 
-// Items already built: a story appears in the site feed and in the feeds of its section, topics
+/** An item built, with the stories its body links to when it was. */
+interface BuiltItem {
+  readonly references: References;
+  readonly item: FeedItem;
+}
+
+// Items a memo keeps: a story appears in the site feed and in the feeds of its section, topics
 // and tags, each in three formats. An item reads its article, the config and the stories its body
 // links to: articles are immutable values (an edit makes a new object), so those objects key it.
-const built = new WeakMap<SiteConfig, WeakMap<LinkedArticle, { readonly references: References; readonly item: FeedItem }>>();
+const builtItems = memoSlot(() => new WeakMap<SiteConfig, WeakMap<LinkedArticle, BuiltItem>>());
 
-/** The feed item of a story (the same object each time it is asked with the same inputs, so formats can cache what they make of it). */
-export function feedItemOf(config: SiteConfig, article: LinkedArticle, references: References): FeedItem {
-  const byArticle = built.get(config) ?? new WeakMap<LinkedArticle, { readonly references: References; readonly item: FeedItem }>();
+/**
+ * The feed item of a story: the same object each time `memo` (the build's, see `RenderMemo`) is
+ * asked with the same inputs, so formats can keep what they make of it; without a memo, a new one.
+ */
+export function feedItemOf(config: SiteConfig, article: LinkedArticle, references: References, memo?: RenderMemo): FeedItem {
+  if (!memo) return itemOf(config, article, references);
+  const built = memo.get(builtItems);
+  const byArticle = built.get(config) ?? new WeakMap<LinkedArticle, BuiltItem>();
   built.set(config, byArticle);
   const known = byArticle.get(article);
   if (known && known.references.length === references.length && known.references.every((reference, index) => reference === references[index])) return known.item;
-  const item = article.status === 'canceled' ? noticeItem(config, article) : storyItem(config, article, references);
+  const item = itemOf(config, article, references);
   byArticle.set(article, { references, item });
   return item;
 }
 
-/** The items of a feed, in its order. */
+/** The items of a feed, in its order (kept in the view's memo, when it has one). */
 export function feedItems(view: FeedView): FeedItem[] {
-  return view.articles.map((article) => feedItemOf(view.config, article, view.references(article)));
+  return view.articles.map((article) => feedItemOf(view.config, article, view.references(article), view.memo));
+}
+
+function itemOf(config: SiteConfig, article: LinkedArticle, references: References): FeedItem {
+  return article.status === 'canceled' ? noticeItem(config, article) : storyItem(config, article, references);
 }
 
 /** The newest modified time among the stories, undefined when there are none. */

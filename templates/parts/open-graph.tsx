@@ -1,6 +1,7 @@
 import type { Element } from 'hast';
 import { modifiedAt } from '../../src/model/modified.js';
 import { absoluteUrl } from '../../src/model/urls.js';
+import { formatterTable } from '../../src/text/formatter-table.js';
 import type { ArticleView } from '../../src/model/views.js';
 import { datetimeAttribute } from '../dates.js';
 import { altOf } from './figure.js';
@@ -41,23 +42,23 @@ export function openGraphMeta(view: ArticleView): Element[] {
   ];
 }
 
-const locales = new Map<string, string | undefined>();
-
 /**
  * The `og:locale` for a BCP 47 tag, `language_TERRITORY` (`en_GB` for `en-GB`); a tag without a
  * region takes its likely one from CLDR (`en` → `en_US`, `ru` → `ru_RU`); none when the tag is not one.
  */
 export function openGraphLocale(language: string): string | undefined {
-  if (locales.has(language)) return locales.get(language);
-  let locale: string | undefined;
+  return localeOf(language);
+}
+
+// Kept by tag (see `formatterTable`): every story page asks.
+const localeOf = formatterTable((language: string): string | undefined => {
   try {
     const written = new Intl.Locale(language);
     const region = written.region ?? written.maximize().region;
     // Open Graph locales are two-letter territories; UN M.49 areas (`es-419`) have no such form.
-    if (written.language !== 'und' && region !== undefined && /^[A-Z]{2}$/.test(region)) locale = `${written.language}_${region}`;
+    if (written.language !== 'und' && region !== undefined && /^[A-Z]{2}$/.test(region)) return `${written.language}_${region}`;
   } catch {
     // Not a language tag: no locale.
   }
-  locales.set(language, locale);
-  return locale;
-}
+  return undefined;
+});

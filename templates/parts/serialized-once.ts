@@ -1,6 +1,7 @@
 import type { Nodes, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Raw } from 'mdast-util-to-hast';
+import { memoSlot, type RenderMemo } from '../../src/model/render-memo.js';
 
 /** Fragments kept for a chain of scope objects: `next` for a longer chain, `raw` by key at its end. */
 interface Kept {
@@ -8,16 +9,19 @@ interface Kept {
   readonly raw: Map<string, Raw>;
 }
 
-const root: Kept = { next: new WeakMap(), raw: new Map() };
+/** The fragments a memo keeps: the root of its chains of scopes. */
+const fragments = memoSlot((): Kept => ({ next: new WeakMap(), raw: new Map() }));
 
 /**
- * A fragment many pages repeat (the navigation, a feed's links), serialized once per `scopes`
- * (the immutable values it reads, such as the config and the site's sections: an edit makes new
- * ones) and `key` (whatever else it reads), then handed out as the same `raw` node. Escaping stays
- * by construction, since the HTML still comes from a hast tree; `pageHtml` writes raw nodes as they are.
+ * A fragment many pages repeat (the navigation, a list's cards), serialized once per `memo` (the
+ * build's, see `RenderMemo`), `scopes` (the immutable values it reads, such as the config and the
+ * site's sections: an edit makes new ones) and `key` (whatever else it reads), then handed out as
+ * the same `raw` node; without a memo it is serialized each time. Escaping stays by construction,
+ * since the HTML still comes from a hast tree; `pageHtml` writes raw nodes as they are.
  */
-export function serializedOnce(scopes: readonly object[], key: string, build: () => Nodes | readonly RootContent[]): Raw {
-  let kept = root;
+export function serializedOnce(memo: RenderMemo | undefined, scopes: readonly object[], key: string, build: () => Nodes | readonly RootContent[]): Raw {
+  if (!memo) return serialized(build());
+  let kept = memo.get(fragments);
   for (const scope of scopes) {
     let next = kept.next.get(scope);
     if (!next) {
@@ -28,11 +32,14 @@ export function serializedOnce(scopes: readonly object[], key: string, build: ()
   }
   let raw = kept.raw.get(key);
   if (!raw) {
-    const tree = build();
-    raw = { type: 'raw', value: toHtml(isList(tree) ? [...tree] : tree) };
+    raw = serialized(build());
     kept.raw.set(key, raw);
   }
   return raw;
+}
+
+function serialized(tree: Nodes | readonly RootContent[]): Raw {
+  return { type: 'raw', value: toHtml(isList(tree) ? [...tree] : tree) };
 }
 
 function isList(tree: Nodes | readonly RootContent[]): tree is readonly RootContent[] {

@@ -3,6 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Raw } from 'mdast-util-to-hast';
 import type { SiteConfig } from '../../src/model/config.js';
 import type { Collection, LinkedArticle } from '../../src/model/site.js';
+import type { RenderMemo } from '../../src/model/render-memo.js';
 import { hrefTo } from '../../src/model/urls.js';
 import { captionAndCredit, hasCaption, thumbnail } from './figure.js';
 import { pageImageUrl } from './image.js';
@@ -56,15 +57,15 @@ export function storyCard(config: SiteConfig, article: LinkedArticle, options: C
 
 /**
  * A list of teaser cards (`<ul class="cards">`), or nothing when there are no stories. A `shared`
- * card is serialized once per article and way of showing it (`raw` nodes: see `pageHtml`), because
- * an archive shows every story on a dozen list pages.
+ * card is serialized once per article and way of showing it (`raw` nodes: see `pageHtml`) and kept
+ * in `memo` (the page's `chrome.memo`), because an archive shows every story on a dozen list pages.
  */
-export function cardList(config: SiteConfig, articles: readonly LinkedArticle[], options: CardOptions, templates: Templates): Element | undefined {
+export function cardList(config: SiteConfig, articles: readonly LinkedArticle[], options: CardOptions, templates: Templates, memo?: RenderMemo): Element | undefined {
   if (articles.length === 0) return undefined;
   return asElement(
     <ul class="cards">
       {articles.map((article) => (
-        <li>{builtCard({ config, article, options }, templates)}</li>
+        <li>{builtCard({ config, article, options }, templates, memo)}</li>
       ))}
     </ul>,
   );
@@ -75,11 +76,11 @@ export function cardList(config: SiteConfig, articles: readonly LinkedArticle[],
 // objects, the card template that makes it, and the options, key it.
 const noSections: readonly Collection[] = [];
 
-function builtCard(card: StoryCardView, templates: Templates): Raw {
+function builtCard(card: StoryCardView, templates: Templates, memo: RenderMemo | undefined): Raw {
   const { config, article, options } = card;
   if (options.shared !== true) return { type: 'raw', value: toHtml(templates.storyCard(card, templates)) };
   const key = `${options.level} ${options.summary} ${options.caption === true} ${options.sections !== undefined}`;
-  return serializedOnce([templates.storyCard, config, options.sections ?? noSections, article], key, () => templates.storyCard(card, templates));
+  return serializedOnce(memo, [templates.storyCard, config, options.sections ?? noSections, article], key, () => templates.storyCard(card, templates));
 }
 
 function cardCaption(article: LinkedArticle): Element | undefined {

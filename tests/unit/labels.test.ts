@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRenderMemo } from '../../src/model/render-memo.js';
 import { countLabel, label, labelParts } from '../../src/labels/fill.js';
 import { labelKeys, pluralLabelKeys, textLabelKeys } from '../../src/labels/keys.js';
 import { labelSetFor } from '../../src/labels/select.js';
@@ -48,10 +49,14 @@ describe('labelSetFor', () => {
     expect(labelSetFor(config, 'en').locale).toBe('en');
   });
 
-  it('should hand out one object per config and language, so fragments can be kept by it', () => {
+  it('should hand out one object per config and language in a memo, so fragments can be kept by it, and keep none without one', () => {
     const config = testConfig();
-    expect(labelSetFor(config, 'fr')).toBe(labelSetFor(config, 'fr'));
-    expect(labelSetFor(testConfig(), 'fr')).not.toBe(labelSetFor(config, 'fr'));
+    const memo = createRenderMemo();
+    expect(labelSetFor(config, 'fr', memo)).toBe(labelSetFor(config, 'fr', memo));
+    expect(labelSetFor(testConfig(), 'fr', memo)).not.toBe(labelSetFor(config, 'fr', memo));
+    expect(labelSetFor(config, 'fr', createRenderMemo())).not.toBe(labelSetFor(config, 'fr', memo));
+    expect(labelSetFor(config, 'fr')).not.toBe(labelSetFor(config, 'fr'));
+    expect(labelSetFor(config, 'fr')).toEqual(labelSetFor(config, 'fr', memo));
   });
 });
 

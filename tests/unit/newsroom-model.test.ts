@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, DateTime } from '../../src/model/article.js';
 import { modifiedAt } from '../../src/model/modified.js';
-import { visibilityAt } from '../../src/pipeline/visibility.js';
+import { scheduleOf, visibilityAt } from '../../src/pipeline/visibility.js';
 import { textDirection } from '../../templates/language.js';
 import { articleOf } from '../support/story-file.js';
 
@@ -83,6 +83,21 @@ describe('visibilityAt', () => {
     const seen = visibilityAt([modelled('live', '')], now);
     expect(seen.window).toEqual({ from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY });
     expect(seen).not.toHaveProperty('nextEmbargo');
+  });
+});
+
+describe('scheduleOf', () => {
+  it('should keep the site right while the same stories are visible and the same ones are in the news window', () => {
+    const now = Date.parse('2018-05-26T00:00:00Z');
+    const stories = [modelled('live', ''), modelled('sooner', 'embargo: 2018-05-26T08:00:00Z')];
+    const visibility = visibilityAt(stories, now);
+    // A story dated 02:00 the day before entered the news window then, and leaves it after the embargo lifts; one dated two days before leaves it first.
+    const live = [{ date: at('2018-05-25T02:00:00Z') }];
+    expect(scheduleOf(visibility, live, now)).toEqual({
+      window: { from: Date.parse('2018-05-25T02:00:00Z'), until: Date.parse('2018-05-26T08:00:00Z') },
+      nextEmbargo: visibility.nextEmbargo,
+    });
+    expect(scheduleOf(visibility, [{ date: at('2018-05-24T02:00:00Z') }], now).window.until).toBe(Date.parse('2018-05-26T02:00:00Z'));
   });
 });
 
