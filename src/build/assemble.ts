@@ -18,7 +18,7 @@ import { wholeArticle } from '../store/lazy-article.js';
 import { publishedBefore } from '../store/published.js';
 import { fromPlainMessage } from '../store/serialize.js';
 import { shapesByPath } from '../store/story-cache.js';
-import type { StoriesRead } from './read.js';
+import type { StoriesRead, StoryName } from './read.js';
 import type { BuildSetup } from './setup.js';
 
 // Assemble, the second phase of a build: the site and its pages from the stories read, by
@@ -36,12 +36,6 @@ export interface AssembledSite {
   readonly leftOut: readonly string[];
   /** Stories on no page at the instant built for (embargoed, withheld), linked: only `dev --drafts` shows them. */
   readonly hidden?: readonly LinkedArticle[];
-}
-
-/** A story file as messages name it, and its path relative to `stories/`. */
-export interface StoryName {
-  readonly source: string;
-  readonly displayPath: string;
 }
 
 /** How to resolve a site in full. */

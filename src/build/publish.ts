@@ -16,7 +16,7 @@ import type { Assembly } from './assemble.js';
 import { keepCache, writeFailure } from './failures.js';
 import type { BuildOutcome, BuildStats } from './outcome.js';
 import { outputNotices } from './output-notices.js';
-import { countRenders } from './progress.js';
+import { countRenders } from './render-progress.js';
 import type { PageReads } from './reads.js';
 import type { StoriesRead, UpToDate } from './read.js';
 import type { BuildSetup } from './setup.js';

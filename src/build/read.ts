@@ -22,13 +22,18 @@ import { fromPlainMessage } from '../store/serialize.js';
 import { modelWithCache, storyShapes, type CachedModelResults } from '../store/story-cache.js';
 import { isUpToDate, reusableDigest } from '../store/up-to-date.js';
 import { renderThreadsAhead, type RenderThreads } from '../threads/render-pool.js';
-import type { StoryName } from './assemble.js';
 import { memoryCeiling, type MemoryCeiling } from './memory-ceiling.js';
 import type { BuildSetup } from './setup.js';
 
 // Read, the first phase of a build: scan the stories folder and the site's own files, tell
 // whether the output already is this build, read the cache, and model the stories (on threads)
 // that it does not vouch for.
+
+/** A story file as messages name it, and its path relative to `stories/`. */
+export interface StoryName {
+  readonly source: string;
+  readonly displayPath: string;
+}
 
 /** The output folder already is this build: nothing to read, render or write. */
 export interface UpToDate {
