@@ -3,6 +3,7 @@ import { commandHelp, globalHelp } from './cli/help.js';
 import { flag, parseCommandLine, text, texts } from './cli/parse.js';
 import { missingStoriesFolder } from './io/stories-folder.js';
 import { openTerminal, type Terminal } from './report/terminal.js';
+import { resolveTuning } from './tuning.js';
 
 /** Show control characters escaped in a text for the terminal: bin/wiredesk.js prints its last-resort error line with it. */
 export { terminalLines } from './report/terminal-text.js';
@@ -15,7 +16,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const { command, positionals: rest, values } = parsed;
-  const terminal = (): Terminal => openTerminal({ stdout: process.stdout, stderr: process.stderr, env: process.env, quiet: flag(values, 'quiet') });
+  const tuning = resolveTuning(process.env);
+  const terminal = (): Terminal => openTerminal({ stdout: process.stdout, stderr: process.stderr, env: process.env, quiet: flag(values, 'quiet'), progressAfterMs: tuning.progressAfterMs });
   if (flag(values, 'version')) {
     const { version } = await import('./version.js');
     process.stdout.write(`wiredesk ${version}\n`);
@@ -79,7 +81,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (now === 'invalid') return 2;
     const { build } = await import('./commands/build.js');
     const { logger, progress } = terminal();
-    const outcome = await build({ stories: text(values, 'stories'), out: text(values, 'out'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), threads, cache: !flag(values, 'no-cache'), keepGoing: flag(values, 'keep-going'), now, force: flag(values, 'force'), deploy: !flag(values, 'no-deploy'), logger, progress }).finally(() => progress.clear());
+    const outcome = await build({ stories: text(values, 'stories'), out: text(values, 'out'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), threads, cache: !flag(values, 'no-cache'), keepGoing: flag(values, 'keep-going'), now, force: flag(values, 'force'), deploy: !flag(values, 'no-deploy'), logger, progress }, tuning).finally(() => progress.clear());
     if (outcome.refused !== undefined) return 2;
     if (!outcome.ok) return 1;
     if (outcome.deployFailure !== undefined) return deployFailedExitCode;

@@ -1,13 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-/**
- * Past this resident size a build collects its garbage itself rather than when V8 would: on a
- * machine with plenty of memory V8 lets the heap of a 100,000-story build grow to three times what
- * it holds alive. A ceiling, not a limit: a bigger archive still builds, collecting more often.
- */
-export const defaultMemoryCeiling = 1.5 * 1024 ** 3;
-
 /** How many calls of `check` pass between two looks at the memory in use. */
 const checkEvery = 64;
 
@@ -42,13 +35,16 @@ export interface MemoryGauges {
 const processGauges: MemoryGauges = { residentSize: () => process.memoryUsage.rss(), heapUsed: () => process.memoryUsage().heapUsed };
 
 /**
- * Keep this thread near `bytes` of resident memory. Below it, V8 collects as it likes. Above it,
+ * Keep this thread near `bytes` of resident memory (`Tuning.memoryCeiling`): past it a build
+ * collects its garbage itself rather than when V8 would, since on a machine with plenty of memory
+ * V8 lets the heap of a 100,000-story build grow to three times what it holds alive. A ceiling,
+ * not a limit: a bigger archive still builds, collecting more often. Below it, V8 collects as it likes. Above it,
  * every so many checks, a full collection runs once the heap holds an eighth of the ceiling more
  * than it held alive after the last one. V8 keeps the pages a collection frees and fills them
  * again, so collecting before the garbage outgrows them keeps the heap from growing further;
  * the step keeps a live heap above the ceiling from costing a collection at every look.
  */
-export function memoryCeiling(bytes = defaultMemoryCeiling, gauges: MemoryGauges = processGauges): MemoryCeiling {
+export function memoryCeiling(bytes: number, gauges: MemoryGauges = processGauges): MemoryCeiling {
   let calls = 0;
   let collections = 0;
   let liveAfterLast = 0;

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeCacheFile } from '../store/cache-file.js';
 import type { WriteResult } from '../output/write.js';
+import type { BuildWork } from '../build/work.js';
 
 /**
  * What a build did to the output folder: the files (paths relative to it, `/`-separated, sorted)
@@ -13,12 +14,14 @@ export interface BuildManifest {
   readonly changed: readonly string[];
   readonly removed: readonly string[];
   readonly unchanged: number;
+  /** What the build did to publish the site (see `BuildWork`); in a combined manifest, the later build's. */
+  readonly work?: BuildWork;
 }
 
-/** The manifest of a build that wrote `written`, plus `alsoUnchanged` files it did not even look at. */
-export function manifestOf(written: Pick<WriteResult, 'files' | 'removed'>, alsoUnchanged = 0): BuildManifest {
+/** The manifest of a build that did `work` and wrote `written`, plus `alsoUnchanged` files it did not even look at. */
+export function manifestOf(written: Pick<WriteResult, 'files' | 'removed'>, work: BuildWork, alsoUnchanged = 0): BuildManifest {
   const byOutcome = (outcome: string) => [...written.files].filter(([, file]) => file.outcome === outcome).map(([name]) => name).sort();
-  return { added: byOutcome('added'), changed: byOutcome('changed'), removed: [...written.removed].sort(), unchanged: byOutcome('unchanged').length + alsoUnchanged };
+  return { added: byOutcome('added'), changed: byOutcome('changed'), removed: [...written.removed].sort(), unchanged: byOutcome('unchanged').length + alsoUnchanged, work };
 }
 
 /** Whether a build with this manifest changed the output folder at all. */
@@ -38,7 +41,7 @@ export function combinedManifest(earlier: BuildManifest, later: BuildManifest): 
   const added = new Set([...earlier.added, ...later.added].filter((file) => !removedLater.has(file) && !changedEarlier.has(file)));
   const changed = new Set([...earlier.changed, ...later.changed, ...later.added].filter((file) => !removedLater.has(file) && !added.has(file)));
   const removed = new Set([...earlier.removed, ...later.removed].filter((file) => !writtenLater.has(file)));
-  return { added: [...added].sort(), changed: [...changed].sort(), removed: [...removed].sort(), unchanged: later.unchanged };
+  return { added: [...added].sort(), changed: [...changed].sort(), removed: [...removed].sort(), unchanged: later.unchanged, ...(later.work ? { work: later.work } : {}) };
 }
 
 /** The manifest as its file holds it: JSON, one entry a line. */

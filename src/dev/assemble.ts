@@ -6,7 +6,8 @@ import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { Page } from '../pages/page.js';
 import { draftPages } from '../pages/draft-pages.js';
-import { assembleSite, type PipelineResult, type StoryName } from '../pipeline/index.js';
+import { resolveInFull, type AssembledSite } from '../build/assemble.js';
+import type { StoryName } from '../build/read.js';
 import type { StoryFile } from '../io/load.js';
 import type { SiteFiles } from '../pipeline/site-files.js';
 import type { ModelResult } from '../pipeline/model.js';
@@ -36,9 +37,9 @@ export interface DevAssemblyInputs {
   readonly drafts: boolean;
 }
 
-/** A dev rebuild's site: `assembleSite`'s result with keep-going, plus what only the preview has. */
+/** A dev rebuild's site: `resolveInFull`'s result with keep-going, plus what only the preview has. */
 export interface DevAssembly {
-  readonly outcome: PipelineResult;
+  readonly outcome: AssembledSite;
   /** Every message: the outcome's, then those of broken stories shown at their last good version. */
   readonly messages: readonly VFileMessage[];
   /** Each story on the site now (not left out), by path in the stories folder: what a later breakage falls back on. */
@@ -58,7 +59,7 @@ export function assembleForDev(stories: ReadonlyMap<string, StoryEntry>, lastGoo
     names.push({ source: path.relative(inputs.storiesDir, path.resolve(inputs.cwd, displayPath)).split(path.sep).join('/'), displayPath });
   }
   const { config, files, extra, now, templates } = inputs;
-  const assemble = (results: readonly ModelResult[]) => assembleSite(results, extra, config, files, { keepGoing: true, stories: names, now, templates });
+  const assemble = (results: readonly ModelResult[]) => resolveInFull(results, extra, config, files, { keepGoing: true, stories: names, now, templates });
   const fallsBack = new Set<string>();
   for (const [source, entry] of stories) if (lastGood.has(source) && entry.result.messages.some((message) => message.fatal === true)) fallsBack.add(source);
   const resultsWith = (fallback: ReadonlySet<string>) =>

@@ -12,14 +12,13 @@ import { insideFolder, liveTreeName, moveToTrash, otherTree, readState, recordSt
 // that changed. A detached process does that linking at once, in the background, as `git gc
 // --auto` does its work: the build has returned, and the next one finds the tree up to date.
 
-/** From this many files to link or remove, a build starts a catch-up (`WIREDESK_CATCH_UP_FROM` overrides it). */
-const catchUpFromFiles = 1_000;
-
 const entryUrl = new URL('./tree-catch-up-process.js', import.meta.url);
 
-/** Whether a build that left the other tree `behind` files behind the live one should start a catch-up. */
-export function needsCatchUp(behind: number): boolean {
-  const from = Number(process.env.WIREDESK_CATCH_UP_FROM) || catchUpFromFiles;
+/**
+ * Whether a build that left the other tree `behind` files behind the live one should start a
+ * catch-up: from `from` files to link or remove (`Tuning.catchUpFrom`).
+ */
+export function needsCatchUp(behind: number, from: number): boolean {
   return behind >= from;
 }
 

@@ -18,6 +18,8 @@ export interface TerminalOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Print only problems: no progress, no summary or other information lines. */
   readonly quiet?: boolean | undefined;
+  /** Milliseconds before the progress line shows (`Tuning.progressAfterMs`; default that of `progressLine`). */
+  readonly progressAfterMs?: number | undefined;
 }
 
 /** Where a command run from the command line prints its lines and its progress. */
@@ -31,15 +33,13 @@ export interface Terminal {
  * output (none with `quiet`), problems to standard error, each line safe to print (`terminalLines`)
  * and coloured where `colourWanted` says so; the progress line (`progressLine`) goes to standard
  * error where `progressWanted` says so and not with `quiet`, and is taken away before any line is
- * printed. `WIREDESK_PROGRESS_AFTER_MS` moves the time after which it shows (a test knob; default 1,000).
+ * printed; it shows after `progressAfterMs`.
  */
 export function openTerminal(options: TerminalOptions): Terminal {
   const { stdout, stderr, env } = options;
   const quiet = options.quiet === true;
   const facts = (stream: TerminalStream) => ({ isTTY: stream.isTTY === true, env });
-  const knob = env.WIREDESK_PROGRESS_AFTER_MS;
-  const afterMs = knob !== undefined && /^\d+$/.test(knob) ? Number(knob) : undefined;
-  const progress = !quiet && progressWanted(facts(stderr)) ? progressLine({ write: (text) => stderr.write(text), columns: () => stderr.columns, afterMs }) : noProgress;
+  const progress = !quiet && progressWanted(facts(stderr)) ? progressLine({ write: (text) => stderr.write(text), columns: () => stderr.columns, afterMs: options.progressAfterMs }) : noProgress;
   const printer = (stream: TerminalStream) => {
     const colour = colourWanted(facts(stream));
     return (message: string) => {

@@ -117,11 +117,6 @@ export function startRenderThreads(count: number): RenderThreads | undefined {
   };
 }
 
-/**
- * Below this much rendering, starting render threads costs more than it saves. Counted in story
- * pages: a feed (twenty full stories in XML or JSON) costs about three of them.
- */
-const renderPoolFrom = 2_000;
 /** What rendering a page of each kind the threads take costs, in story pages. */
 const threadWork: Readonly<Record<string, number>> = { article: 1, feed: 3 };
 
@@ -133,13 +128,13 @@ function onThreads(output: { readonly kind: string; readonly unchanged?: boolean
 /** Options that choose whether and how wide a render pool is. */
 export interface RenderPoolOptions {
   readonly threads?: number | undefined;
-  readonly renderPoolFrom?: number | undefined;
+  /**
+   * From this much rendering, render on threads (`Tuning.renderPoolFrom`): below it, starting them
+   * costs more than it saves. Counted in story pages: a feed (twenty full stories in XML or JSON) costs about three.
+   */
+  readonly renderPoolFrom: number;
   /** The site's compiled template overrides, which the threads load to render with (none: the defaults). */
   readonly templates?: readonly CompiledTemplate[] | undefined;
-}
-
-function poolThreshold(options: RenderPoolOptions): number {
-  return options.renderPoolFrom ?? (Number(process.env.WIREDESK_RENDER_POOL_FROM) || renderPoolFrom);
 }
 
 function poolThreads(options: RenderPoolOptions): number {
@@ -154,12 +149,12 @@ function poolThreads(options: RenderPoolOptions): number {
  */
 export function renderThreadsAhead(freshStories: number, options: RenderPoolOptions): RenderThreads | undefined {
   const threads = poolThreads(options);
-  return threads > 1 && freshStories * 4 >= poolThreshold(options) ? startRenderThreads(threads) : undefined;
+  return threads > 1 && freshStories * 4 >= options.renderPoolFrom ? startRenderThreads(threads) : undefined;
 }
 
 /**
  * A render pool for a build with much to render on threads (story pages and feeds, weighed by
- * `threadWork`, from `renderPoolFrom`, or `WIREDESK_RENDER_POOL_FROM`), on the threads started
+ * `threadWork`, from `options.renderPoolFrom`), on the threads started
  * `ahead` if any, and the outputs with those pages rendered and written on it (their bytes never
  * come back to this thread); undefined when there is little, one thread, or no compiled worker.
  */
@@ -171,7 +166,7 @@ export function renderPoolFor<T extends { readonly path: string; readonly kind: 
 ): { readonly outputs: readonly (T & { readonly writeElsewhere?: (target: WriteTarget) => Promise<WrittenElsewhere> })[]; readonly threads: number; close(): Promise<void> } | undefined {
   const threads = ahead?.count ?? poolThreads(options);
   const work = outputs.reduce((total, output) => total + (onThreads(output) ? (threadWork[output.kind] ?? 0) : 0), 0);
-  if (threads <= 1 || work < poolThreshold(options)) return undefined;
+  if (threads <= 1 || work < options.renderPoolFrom) return undefined;
   const pool = (ahead ?? startRenderThreads(threads))?.serve(site, options.templates ?? []);
   if (!pool) return undefined;
   return {

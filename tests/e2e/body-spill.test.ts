@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../bench/corpus.js';
 import { build } from '../../src/commands/build.js';
 import { memoryLogger } from '../../src/report/logger.js';
+import { defaultTuning } from '../../src/tuning.js';
 import { siteMaker } from '../support/fixture-site.js';
 
 const site = siteMaker();
+/** Spill the bodies of any archive, however small. */
+const spillAlways = { ...defaultTuning, bodySpillFrom: 1 };
 
 /** Every file below `dir` with its bytes, by relative path. */
 async function tree(dir: string): Promise<Map<string, string>> {
@@ -21,7 +24,9 @@ describe('spilling story bodies to a file (huge archives)', () => {
     await writeCorpus(built.dir, generateCorpus({ stories: 60, seed: 5 }));
     const quiet = () => ({ cwd: built.dir, logger: memoryLogger(), threads: 1 });
     expect((await build({ ...quiet(), out: 'plain', cache: false })).ok).toBe(true);
-    expect((await build({ ...quiet(), out: 'spilled', bodySpillFrom: 1 })).ok).toBe(true);
+    const spilled = await build({ ...quiet(), out: 'spilled' }, spillAlways);
+    expect(spilled.ok).toBe(true);
+    expect(spilled.work?.bodiesSpilled).toBe(true);
     expect(await tree(path.join(built.dir, 'spilled'))).toEqual(await tree(path.join(built.dir, 'plain')));
     expect((await readdir(path.join(built.dir, '.wiredesk-cache'))).filter((name) => name.endsWith('.spill'))).toEqual([]);
     // The cache written from spilled bodies holds the bodies: an edit reuses every other story,
@@ -29,8 +34,8 @@ describe('spilling story bodies to a file (huge archives)', () => {
     const stories = (await readdir(path.join(built.dir, 'stories'), { recursive: true })).filter((name) => name.endsWith('.md')).sort();
     for (const story of [stories[0] ?? '', stories[30] ?? '']) {
       await built.write(`stories/${story}`, `${await readFile(path.join(built.dir, 'stories', story), 'utf8')}\nOne more line.\n`);
-      const edited = await build({ ...quiet(), out: 'spilled', bodySpillFrom: 1 });
-      expect(edited.stats?.storiesReused).toBe(59);
+      const edited = await build({ ...quiet(), out: 'spilled' }, spillAlways);
+      expect(edited.work).toMatchObject({ bodiesSpilled: true, storiesReused: 59, storiesModelled: 1 });
       expect((await build({ ...quiet(), out: 'plain', cache: false })).ok).toBe(true);
       expect(await tree(path.join(built.dir, 'spilled'))).toEqual(await tree(path.join(built.dir, 'plain')));
     }

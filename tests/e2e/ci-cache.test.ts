@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../bench/corpus.js';
-import { cliBuild, expectSameFiles } from '../support/cli-build.js';
+import type { BuildWork } from '../../src/build/work.js';
+import { cliBuild, expectSameFiles, lastWork } from '../support/cli-build.js';
 
 // A CI run (the workflow `wiredesk init` writes): a fresh checkout, whose story files all have new
 // modification times and inodes, with `.wiredesk-cache/` restored and no output folder.
@@ -34,16 +35,17 @@ describe('a build on a fresh checkout with the cache restored', () => {
   /**
    * Check out the stories anew (copied without their times: new modification times and inodes),
    * restore the cache folder as the last run left it (with its times, as `actions/cache` does),
-   * without the output folder, and build. `change` edits the checkout first. Returns the phase lines.
+   * without the output folder, and build. `change` edits the checkout first. Returns the work it did.
    */
-  async function nextRun(change: (dir: string) => Promise<void> = async () => undefined): Promise<string> {
+  async function nextRun(change: (dir: string) => Promise<void> = async () => undefined): Promise<BuildWork> {
     const last = path.join(root, `run-${runs++}`);
     await rename(site, last);
     await cp(path.join(last, 'stories'), path.join(site, 'stories'), { recursive: true });
     await cp(path.join(last, 'site.yaml'), path.join(site, 'site.yaml'));
     await cp(path.join(last, '.wiredesk-cache'), path.join(site, '.wiredesk-cache'), { recursive: true, preserveTimestamps: true });
     await change(site);
-    return cliBuild(site, ['--threads', '2'], pooled);
+    await cliBuild(site, ['--threads', '2'], pooled);
+    return lastWork(site);
   }
 
   /** The same stories built from scratch on one thread, elsewhere: what the site must be. */
@@ -59,11 +61,10 @@ describe('a build on a fresh checkout with the cache restored', () => {
 
   it('should take every story and the search index from the cache, render the pages on threads, and build the same site', async () => {
     const original = await stat(storyFile(path.join(root, 'site'), 30));
-    const printed = await nextRun();
+    const work = await nextRun();
     const checkedOut = await stat(storyFile(site, 30));
     expect([checkedOut.ino, checkedOut.mtimeMs]).not.toEqual([original.ino, original.mtimeMs]);
-    expect(printed).toContain(`(${stories} of ${stories} stories from the cache)`);
-    expect(printed).toContain('render and write (story pages and feeds on 2 threads) [the search index from the cache]');
+    expect(work).toMatchObject({ storiesReused: stories, storiesModelled: 0, renderThreads: 2, searchIndex: 'from-cache' });
     await expectCleanBuild();
   }, 120_000);
 
@@ -73,11 +74,10 @@ describe('a build on a fresh checkout with the cache restored', () => {
     const edited = text.replace(/^title: "(.{6})/m, 'title: "Zyxwvu');
     expect(edited).not.toBe(text);
     expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
-    const printed = await nextRun((dir) => writeFile(storyFile(dir, 30), edited));
-    expect(printed).toContain(`(${stories - 1} of ${stories} stories from the cache)`);
-    expect(printed).not.toContain('the search index from the cache');
+    const work = await nextRun((dir) => writeFile(storyFile(dir, 30), edited));
+    expect(work).toMatchObject({ storiesReused: stories - 1, storiesModelled: 1, searchIndex: 'indexed' });
     await expectCleanBuild();
     // The next run, with nothing changed, takes the index made by this one.
-    expect(await nextRun()).toContain('[the search index from the cache]');
+    expect((await nextRun()).searchIndex).toBe('from-cache');
   }, 120_000);
 });

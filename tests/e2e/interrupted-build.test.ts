@@ -55,8 +55,8 @@ function build(dir: string, args: readonly string[], killAfterMs?: number): Prom
     let killed = false;
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      // `fingerprint` is the last phase before the write stage.
-      if (killAfterMs !== undefined && !killed && stderr.includes('fingerprint:')) {
+      // `reads: fingerprint` is the last phase timing (`WIREDESK_TIMINGS`) before the write stage.
+      if (killAfterMs !== undefined && !killed && stderr.includes('reads: fingerprint:')) {
         killed = true;
         setTimeout(() => child.kill('SIGKILL'), killAfterMs);
       }
@@ -87,7 +87,7 @@ describe('a build killed while writing, swap layout', () => {
     const first = await build(dir, []);
     expect(first.code).toBe(0);
     // How long writing a whole site takes here: the kills are spread over that time, and a little past it.
-    const writing = Number(/render and write: (\d+) ms/.exec(first.stderr)?.[1] ?? 200);
+    const writing = Number(/publish: render and write: (\d+) ms/.exec(first.stderr)?.[1] ?? 200);
     let live: 1 | 2 = 1;
     let interrupted = 0;
     for (let round = 0; round < rounds; round++) {
@@ -138,7 +138,7 @@ describe('a build killed while writing, plain folder', () => {
     await writeStories(dir, 1);
     const first = await build(dir, []);
     expect(first.code).toBe(0);
-    const writing = Number(/render and write: (\d+) ms/.exec(first.stderr)?.[1] ?? 200);
+    const writing = Number(/publish: render and write: (\d+) ms/.exec(first.stderr)?.[1] ?? 200);
     let version: 1 | 2 = 1;
     let interrupted = 0;
     for (let round = 0; round < plainRounds; round++) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importStories } from '../../src/commands/import.js';
 import { memoryLogger } from '../../src/report/logger.js';
-import { cliBuildOutcome } from '../support/cli-build.js';
+import { cliBuildOutcome, cliOutcome } from '../support/cli-build.js';
 import { startDevProcess } from '../support/dev-process.js';
 import { fixtureStory, siteMaker } from '../support/fixture-site.js';
 
@@ -83,6 +83,18 @@ describe('what commands print to the terminal', () => {
     expect(outcome.code).toBe(2);
     expectNoControls([outcome.stderr]);
     expect(outcome.stderr).toContain('blocker\\x1b[2J');
+  });
+
+  it('should print the time of each phase of a build and the work it did with WIREDESK_TIMINGS=1, and neither without', async () => {
+    const built = await site(fixtureStory('first', 20));
+    const timed = await cliOutcome(built.dir, ['build'], { WIREDESK_TIMINGS: '1' });
+    expect(timed.code).toBe(0);
+    const phases = timed.stderr.split('\n').flatMap((line) => /^ {2}(read|assemble|reads|publish): .+: \d+ ms \(cpu /.exec(line)?.slice(1, 2) ?? []);
+    expect([...new Set(phases)]).toEqual(['read', 'assemble', 'reads', 'publish']);
+    expect(timed.stderr).toMatch(/^ {2}work: assembled resolved, storiesModelled 1, /m);
+    const quiet = await cliOutcome(built.dir, ['build']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
   });
 
   it('should show controls in an imported file’s name as visible escapes', async () => {

@@ -5,14 +5,28 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../bench/corpus.js';
+import type { BuildManifest } from '../../src/deploy/manifest.js';
+import type { BuildWork } from '../../src/build/work.js';
 
 const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
 
-/** Build with the real CLI (phase timings on); `env` tunes it. Returns what it printed on stderr. */
+/** Build with the real CLI; `env` tunes it (see `resolveTuning`). Returns what it printed on stderr. */
 export async function cliBuild(cwd: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<string> {
-  const { stderr } = await run(process.execPath, [bin, 'build', ...args], { cwd, env: { ...process.env, WIREDESK_TIMINGS: '1', ...env } });
+  const { stderr } = await run(process.execPath, [bin, 'build', ...args], { cwd, env: { ...process.env, ...env } });
   return stderr;
+}
+
+/** The manifest the last build with a cache wrote in the site `cwd` (see `BuildManifest`). */
+export async function lastManifest(cwd: string): Promise<BuildManifest> {
+  return JSON.parse(await readFile(path.join(cwd, '.wiredesk-cache', 'manifest.json'), 'utf8')) as BuildManifest;
+}
+
+/** What the last build with a cache in the site `cwd` did to publish it (see `BuildWork`), from its manifest. */
+export async function lastWork(cwd: string): Promise<BuildWork> {
+  const { work } = await lastManifest(cwd);
+  if (work === undefined) throw new Error(`The manifest in ${cwd} records no work`);
+  return work;
 }
 
 /** Run the real CLI (compiled by `npm run compile`) with `args`, whether it succeeds or not: its exit code and what it printed. */
@@ -26,9 +40,9 @@ export async function cliOutcome(cwd: string, args: readonly string[], env: Read
   }
 }
 
-/** Build with the real CLI (phase timings on), whether it succeeds or not: its exit code and what it printed. */
+/** Build with the real CLI, whether it succeeds or not: its exit code and what it printed. */
 export function cliBuildOutcome(cwd: string, args: readonly string[]): Promise<{ readonly code: number; readonly stdout: string; readonly stderr: string }> {
-  return cliOutcome(cwd, ['build', ...args], { WIREDESK_TIMINGS: '1' });
+  return cliOutcome(cwd, ['build', ...args]);
 }
 
 /** Every file below `dir`, by relative path, with its bytes. */

@@ -31,7 +31,7 @@ describe('openTerminal', () => {
   it('should print no information with quiet, only problems, and draw no progress', () => {
     const stdout = stream(true);
     const stderr = stream(true);
-    const { logger, progress } = openTerminal({ stdout, stderr, env: { WIREDESK_PROGRESS_AFTER_MS: '0' }, quiet: true });
+    const { logger, progress } = openTerminal({ stdout, stderr, env: {}, quiet: true, progressAfterMs: 0 });
     progress.phase('Reading stories', 3);
     logger.info('Built 3 stories');
     logger.error('stories/a.md:1:1  error  Bad  missing-title');
@@ -43,7 +43,7 @@ describe('openTerminal', () => {
   it('should draw progress on a terminal standard error and erase it before a line is printed', () => {
     const stdout = stream(true);
     const stderr = stream(true);
-    const { logger, progress } = openTerminal({ stdout, stderr, env: { WIREDESK_PROGRESS_AFTER_MS: '0' } });
+    const { logger, progress } = openTerminal({ stdout, stderr, env: {}, progressAfterMs: 0 });
     progress.phase('Reading stories', 3);
     logger.error('stories/a.md:1:1  warning  Odd  unknown-field');
     expect(stderr.text.startsWith('\r\u001b[2KReading stories  0/3\r\u001b[2K')).toBe(true);
@@ -52,7 +52,7 @@ describe('openTerminal', () => {
   it('should draw no progress when standard error is not a terminal, or in CI', () => {
     for (const [isTTY, env] of [[false, {}], [true, { CI: 'true' }]] as const) {
       const stderr = stream(isTTY);
-      openTerminal({ stdout: stream(true), stderr, env: { ...env, WIREDESK_PROGRESS_AFTER_MS: '0' } }).progress.phase('Reading stories', 3);
+      openTerminal({ stdout: stream(true), stderr, env, progressAfterMs: 0 }).progress.phase('Reading stories', 3);
       expect(stderr.text).toBe('');
     }
   });

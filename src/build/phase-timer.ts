@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Progress } from '../report/progress.js';
+import type { BuildWork } from './work.js';
 
 /**
  * When `on`, a function that prints how long each phase took since the last call, the CPU time
@@ -23,4 +24,10 @@ export function phaseTimer(on: boolean, progress: Progress): (name: string) => v
     last = now;
     lastCpu = process.cpuUsage();
   };
+}
+
+/** Print, after the phase timings, the work the build did (see `BuildWork`), one `field value` pair after another. */
+export function printWork(work: BuildWork, progress: Progress): void {
+  progress.clear();
+  process.stderr.write(`  work: ${Object.entries(work).map(([field, value]) => `${field} ${String(value)}`).join(', ')}\n`);
 }

@@ -1,0 +1,176 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { manifestOf, writeManifest } from '../deploy/manifest.js';
+import { frameOf } from '../incremental/site-frame.js';
+import { needsCatchUp, startTreeCatchUp } from '../output/tree-catch-up.js';
+import { writeSite, type WriteResult } from '../output/write.js';
+import { TemplateFailure } from '../overrides/failure.js';
+import { rememberTemplatesKey } from '../overrides/templates-key.js';
+import { hasErrors } from '../report/problem.js';
+import { searchIndexStep } from '../search/build-step.js';
+import { writeBuildCache, writeSiteFrame } from '../store/build-cache.js';
+import { keepSearchBundle, searchBundleKey, withStoredBundle, type StoredSearchStep } from '../store/search-bundle.js';
+import { toPlainMessage } from '../store/serialize.js';
+import { renderPoolFor } from '../threads/render-pool.js';
+import type { Assembly } from './assemble.js';
+import { keepCache, writeFailure } from './failures.js';
+import type { BuildOutcome, BuildStats } from './outcome.js';
+import { outputNotices } from './output-notices.js';
+import { countRenders } from './render-progress.js';
+import type { PageReads } from './reads.js';
+import type { StoriesRead, UpToDate } from './read.js';
+import type { BuildSetup } from './setup.js';
+import type { BuildWork, SearchIndexWork } from './work.js';
+
+// Publish, the last phase of a build: render the pages that changed (on threads when there are
+// many), index them for search, write the output folder, then keep the cache and the manifest.
+
+/** Output files that are not pages a reader opens. */
+const nonPageKinds: ReadonlySet<string> = new Set(['feed', 'sitemap', 'robots', 'headers', 'asset']);
+
+/** What the phases before publishing gave. */
+export interface ToPublish {
+  readonly read: StoriesRead;
+  readonly assembly: Assembly;
+  readonly reads: PageReads;
+}
+
+/** Publish a build whose output already is the site: nothing is written but the manifest. */
+export async function publishUpToDate(setup: BuildSetup, upToDate: UpToDate): Promise<BuildOutcome> {
+  const { index, lastMessages } = upToDate;
+  const work: BuildWork = { assembled: 'up-to-date', storiesModelled: 0, storiesReused: index.counts.stories, pagesRendered: 0, renderThreads: 0, bodiesSpilled: false, collectionsUnderCeiling: 0, searchIndex: setup.config.search ? 'kept' : 'none' };
+  const manifest = manifestOf({ files: new Map(), removed: [] }, work, index.pages.size);
+  await keepCache(setup.dir, setup.logger, () => writeManifest(setup.dir, manifest));
+  const messages = [...setup.settingsMessages, ...lastMessages];
+  const stats = { ...index.counts, storiesReused: index.counts.stories, written: 0, unchanged: index.pages.size, removed: 0, ms: elapsedSince(setup.started) };
+  return { ok: true, messages, stats, work, schedule: index.schedule, config: setup.config, manifest };
+}
+
+/** Render, index and write the site assembled, then keep the cache and the manifest (a failure to keep them does not fail the build). */
+export async function publishSite(setup: BuildSetup, { read, assembly, reads }: ToPublish, step: (name: string) => void): Promise<BuildOutcome> {
+  const { cwd, logger, progress, storiesDir, out, dir, useCache, config, configKey, overrides, layout, tuning } = setup;
+  const { own, code, index, spill, ahead, ceiling, outputThere } = read;
+  const { site, messages } = assembly;
+  const { outputs } = reads;
+  // Lead images from the stories folder, then every file of `static/` at its own path (URL-encoded: the write stage decodes it).
+  const copied = [
+    ...site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` })),
+    ...own.statics.map((file) => ({ from: file.absolutePath, path: file.source.split('/').map(encodeURIComponent).join('/') })),
+  ];
+  // Without an output folder (CI), the search bundle kept in the cache is taken when the pages are those it indexed
+  // (see `searchBundleKey`); with one, its index is kept when no page changed, and the cache keeps none.
+  const searchKey = config.search && useCache && !outputThere ? searchBundleKey({ code, config: configKey, hasStories: site.articles.length > 0, pages: outputs, copied: copied.map((file) => file.path) }) : undefined;
+  const keptSearch = searchKey !== undefined && index?.search?.key === searchKey ? index.search : undefined;
+  const search = config.search ? withStoredBundle(searchIndexStep(site, reads.lastPages !== undefined), dir, keptSearch) : undefined;
+  // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
+  const pool = spill ? undefined : renderPoolFor(site, outputs, { threads: setup.threads, renderPoolFrom: tuning.renderPoolFrom, templates: overrides.compiled }, ahead);
+  const rendering = countRenders(pool?.outputs ?? outputs, progress);
+  let written: WriteResult;
+  try {
+    const onWait = (pid: number) => logger.info(`Waiting for the tree catch-up (process ${pid}) that the last build started to finish…`);
+    if (rendering.toRender > 0) progress.phase('Rendering pages and feeds', rendering.toRender);
+    else progress.phase('Writing the site');
+    written = await writeSite(rendering.outputs, copied, out, { rewriteAll: !useCache, derived: search?.step, onWait, layout });
+  } catch (error) {
+    // A site's template that failed on a page: said at the template, the output untouched.
+    if (error instanceof TemplateFailure) return { ok: false, messages: [...messages, error.toMessage()] };
+    // A disk that is full or a path in the way is said in one line (see `writeFailure`).
+    const failure = writeFailure(error, path.relative(cwd, out) || '.', layout === 'folder');
+    if (failure === undefined) throw error;
+    return { ok: false, messages, failure };
+  } finally {
+    await pool?.close();
+  }
+  for (const line of outputNotices(written, path.relative(cwd, out) || '.')) logger.error(line);
+  step(pool ? `render and write (story pages and feeds on ${pool.threads} threads)` : 'render and write');
+
+  const work: BuildWork = {
+    assembled: assembly.by,
+    storiesModelled: read.modelled.fresh.size,
+    storiesReused: read.modelled.reused,
+    pagesRendered: rendering.toRender,
+    renderThreads: pool?.threads ?? 0,
+    bodiesSpilled: spill !== undefined,
+    collectionsUnderCeiling: ceiling.collections,
+    searchIndex: searchWork(search),
+  };
+  const counts = {
+    stories: site.articles.length,
+    // Pages a reader opens (not feeds, sitemaps, robots.txt or theme files); feeds counted once for their three formats.
+    pages: assembly.pages.filter((page) => !nonPageKinds.has(page.kind)).length,
+    feeds: assembly.pages.filter((page) => page.kind === 'feed' && page.path.endsWith('feed.xml')).length,
+  };
+  const manifest = manifestOf(written, work);
+  // The site is published: from here on, nothing that fails may fail the build (the next one starts without the cache).
+  if (useCache) {
+    progress.phase('Writing the cache');
+    await keepCache(dir, logger, async () => {
+      await keepBuildCache(setup, { read, assembly, reads }, { written, counts, searchKey, search });
+      await writeManifest(dir, manifest);
+      rememberTemplatesKey(dir, read.templatesKey);
+      step('cache');
+    });
+  }
+  // The tree left behind is far behind the live one: have it linked up in the background, for the next build.
+  if (layout === 'swap' && needsCatchUp(written.behind, tuning.catchUpFrom)) startTreeCatchUp(out);
+  const count = (outcome: string) => [...written.files.values()].filter((file) => file.outcome === outcome).length;
+  const stats: BuildStats = { ...counts, storiesReused: read.modelled.reused, written: count('added') + count('changed'), unchanged: count('unchanged'), removed: written.removed.length, ms: elapsedSince(setup.started) };
+  return { ok: true, messages, site, stats, work, leftOut: assembly.leftOut, schedule: site.schedule, config, manifest };
+}
+
+/** Whole milliseconds since `started` (a `performance.now()`). */
+function elapsedSince(started: number): number {
+  return Math.round(performance.now() - started);
+}
+
+/** What became of the search index (see `SearchIndexWork`). */
+function searchWork(search: StoredSearchStep | undefined): SearchIndexWork {
+  if (!search) return 'none';
+  if (search.reused()) return 'from-cache';
+  return search.made() ? 'indexed' : 'kept';
+}
+
+/** What publishing gave that the cache keeps. */
+interface PublishedFiles {
+  readonly written: WriteResult;
+  readonly counts: { readonly stories: number; readonly pages: number; readonly feeds: number };
+  readonly searchKey: string | undefined;
+  readonly search: StoredSearchStep | undefined;
+}
+
+/** Keep what the next build reuses: the stories' stamps and results, each page's reads, the frame, the search bundle. */
+async function keepBuildCache(setup: BuildSetup, { read, assembly, reads }: ToPublish, { written, counts, searchKey, search }: PublishedFiles): Promise<void> {
+  const { scan, modelled, own, index, cachedStories, shape } = read;
+  const { site } = assembly;
+  const stamps = new Map(
+    scan.stories.flatMap((story) => {
+      const digest = modelled.digests.get(story.source);
+      return digest === undefined ? [] : [[story.source, { size: story.size, mtimeMs: story.mtimeMs, ctimeMs: story.ctimeMs, ino: story.ino, digest }] as const];
+    }),
+  );
+  const pages = new Map(reads.outputs.map((output) => [output.file, { reads: output.reads, bytes: written.files.get(output.file)?.digest ?? '' }]));
+  const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
+  // A frame is kept of a build without errors or stories left out; one taken from the last build stands as it is.
+  // It is written first: the index, written last, vouches for it and for the stories shards.
+  const clean = assembly.leftOut.length === 0 && !hasErrors(assembly.messages) && assembly.siteMessages !== undefined && shape !== undefined;
+  const frameChecksum = assembly.by === 'reused' ? index?.frameChecksum : await writeSiteFrame(setup.dir, clean && assembly.siteMessages ? frameOf(site, shape ?? '', assembly.siteMessages) : undefined);
+  const searchBundle = await keepSearchBundle(setup.dir, searchKey, search, index?.search);
+  const cache = {
+    code: read.code,
+    config: setup.configKey,
+    out: setup.out,
+    published: written.published,
+    writtenAt: Date.now(),
+    stamps,
+    pages,
+    assets: assetStamps,
+    own: { stamp: own.stamp, print: own.print },
+    messages: assembly.siteBuildMessages.map(toPlainMessage),
+    counts,
+    schedule: site.schedule,
+    stories: modelled.entries,
+    frameChecksum,
+    search: searchBundle,
+  };
+  await writeBuildCache(setup.dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
+}

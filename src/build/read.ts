@@ -1,0 +1,167 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { VFileMessage } from 'vfile-message';
+import { scanStories, type ScannedFolder } from '../io/load.js';
+import { loadTheme } from '../io/load-theme.js';
+import { loadOwnFiles, type OwnFiles } from '../io/own-files.js';
+import type { SiteFrame } from '../incremental/site-frame.js';
+import { prepareBodies } from '../model/body.js';
+import { templateReadsByKind } from '../overrides/page-kinds.js';
+import { lastTemplatesKey, templatesKey } from '../overrides/templates-key.js';
+import type { ModelResult } from '../pipeline/model.js';
+import { modelPages } from '../pipeline/page-model.js';
+import type { SiteFiles } from '../pipeline/site-files.js';
+import { themeAssetsDir } from '../paths.js';
+import { hasErrors } from '../report/problem.js';
+import { openBodySpill, type BodySpill } from '../store/body-spill.js';
+import { readCacheIndex, readCachedStories, readSiteFrame, type CacheIndex, type CachedStory } from '../store/build-cache.js';
+import { codeDigest, rememberedCodeDigest } from '../store/code-digest.js';
+import { fromPlainMessage } from '../store/serialize.js';
+import { modelWithCache, storyShapes, type CachedModelResults } from '../store/story-cache.js';
+import { isUpToDate, reusableDigest } from '../store/up-to-date.js';
+import { renderThreadsAhead, type RenderThreads } from '../threads/render-pool.js';
+import { memoryCeiling, type MemoryCeiling } from './memory-ceiling.js';
+import type { BuildSetup } from './setup.js';
+
+// Read, the first phase of a build: scan the stories folder and the site's own files, tell
+// whether the output already is this build, read the cache, and model the stories (on threads)
+// that it does not vouch for.
+
+/** A story file as messages name it, and its path relative to `stories/`. */
+export interface StoryName {
+  readonly source: string;
+  readonly displayPath: string;
+}
+
+/** The output folder already is this build: nothing to read, render or write. */
+export interface UpToDate {
+  readonly kind: 'up-to-date';
+  readonly index: CacheIndex;
+  /** The last build's warnings, reported again. */
+  readonly lastMessages: readonly VFileMessage[];
+}
+
+/** The stories read and modelled, with what the cache held of the last build. */
+export interface StoriesRead {
+  readonly kind: 'read';
+  readonly scan: ScannedFolder;
+  readonly own: OwnFiles;
+  /** The digest of wiredesk's code: a cache of other code is not read. */
+  readonly code: string;
+  /** The key of the site's templates, and whether the last build used the same (then pages read what they read then). */
+  readonly templatesKey: string;
+  readonly templatesKept: boolean;
+  /** The digest of the site's templates a page of a kind is rendered with, if any. */
+  readonly templateReads: ReturnType<typeof templateReadsByKind>;
+  /** The last build's cache index, when it is of this code and these settings. */
+  readonly index: CacheIndex | undefined;
+  /** The cached stories of the last build (lazy articles, or bodies in the spill file). */
+  readonly cachedStories: ReadonlyMap<string, CachedStory> | undefined;
+  readonly modelled: CachedModelResults;
+  /** Whether the output folder is there: without it (CI with the cache restored) every page is rendered. */
+  readonly outputThere: boolean;
+  /** The stories' shape (see `siteShape`) when every one was read, and the last build's frame when it is still valid. */
+  readonly shape: string | undefined;
+  readonly frame: SiteFrame | undefined;
+  /** The theme and the site's own pages, static files and stylesheet. */
+  readonly files: SiteFiles;
+  /** The warnings of files the scan skipped, the errors of unreadable stories and the site's own files'. */
+  readonly messages: readonly VFileMessage[];
+  /** Every story file, as messages name it. */
+  readonly stories: readonly StoryName[];
+  readonly ceiling: MemoryCeiling;
+  /** The spill file holding the bodies of a huge archive. */
+  readonly spill: BodySpill | undefined;
+  /** Render threads started ahead, loading while the site is resolved. */
+  readonly ahead: RenderThreads | undefined;
+  /** Stop the threads started ahead and close the spill file. */
+  release(): Promise<void>;
+}
+
+/** Read a build's stories, or find the output up to date (see `UpToDate`). */
+export async function readStories(setup: BuildSetup, step: (name: string) => void): Promise<UpToDate | StoriesRead> {
+  const { now, cwd, progress, storiesDir, out, dir, useCache, config, configKey, overrides, layout, tuning } = setup;
+  progress.phase('Reading the stories folder');
+  const [scan, own, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadOwnFiles(cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
+  // A change to the site's templates re-renders the kinds of page that read them (see `templateReadsByKind`), and nothing is up to date.
+  const templates = templatesKey(overrides.compiled);
+  const templatesKept = useCache && lastTemplatesKey(dir) === templates;
+  const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
+  step('scan');
+  // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
+  const lastMessages = index?.messages.map(fromPlainMessage) ?? [];
+  const inWindow = index !== undefined && index.schedule.window.from <= now && now < index.schedule.window.until;
+  if (index && inWindow && templatesKept && isUpToDate(index, scan, out, layout, own) && !hasErrors(lastMessages)) return { kind: 'up-to-date', index, lastMessages };
+
+  // A huge archive's bodies wait in a file rather than in memory while pages are rendered: those
+  // read from the cache as well as those modelled now (an edit renders a dozen pages, not all).
+  const spilling = scan.stories.length >= tuning.bodySpillFrom;
+  // A page is kept without rendering only in an output folder that is there: on a fresh checkout with the cache
+  // restored (CI) there is none, and every page is rendered, as in a cold build (on the render threads, with many).
+  const outputThere = existsSync(out);
+  if (spilling && useCache) await mkdir(dir, { recursive: true });
+  const spill = spilling ? openBodySpill(path.join(useCache ? dir : os.tmpdir(), `bodies-${process.pid}.spill`)) : undefined;
+  let ahead: RenderThreads | undefined;
+  const release = async () => {
+    await ahead?.close();
+    spill?.close();
+  };
+  try {
+    // A huge archive is held near a memory ceiling (see `memoryCeiling`); a small one never reaches it.
+    const ceiling = memoryCeiling(tuning.memoryCeiling);
+    // Below the spilling size, cached articles are lazy: most are only resolved and planned, never shown.
+    if (index) progress.phase('Reading the cache');
+    const cachedStories = index ? await readCachedStories(dir, index, spill ? { keep: (story) => spillCached(story, spill) } : { lazy: true }) : undefined;
+    ceiling.checkNow();
+    const assets = new Set(scan.assets.map((asset) => asset.source));
+    const known = new Map(
+      scan.stories.flatMap((story) => {
+        const digest = reusableDigest(index, cachedStories, story, assets);
+        return digest === undefined ? [] : [[story.source, digest] as const];
+      }),
+    );
+    step('cache');
+    const keep = (result: ModelResult): ModelResult => {
+      ceiling.check();
+      return spill && result.article ? { ...result, article: spill.spill(result.article) } : result;
+    };
+    if (known.size < scan.stories.length) progress.phase('Reading stories', scan.stories.length - known.size);
+    const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, { threads: setup.threads, keep, settled: (count) => progress.advance(count) });
+    ceiling.checkNow();
+    step(`model (${modelled.reused} of ${scan.stories.length} stories from the cache)`);
+    // Most stories new (a cold build, a template change) or no output folder: start the render threads now, to load while the site is resolved.
+    const fresh = outputThere ? modelled.results.length - modelled.reused : modelled.results.length;
+    ahead = spill ? undefined : renderThreadsAhead(fresh, { threads: setup.threads, renderPoolFrom: tuning.renderPoolFrom });
+    const storiesFolder = displayFolderOf(scan.root, cwd);
+    const stories = scan.stories.map((story) => ({ source: story.source, displayPath: storiesFolder === '' ? story.source : `${storiesFolder}/${story.source}` }));
+    // Stories that all keep the shape of the last build's (a new headline or body, say) resolve as they did: its frame.
+    // Pages and the site's stylesheet as they were, too: a change to them is rare, and resolves the site again (see `OwnFiles.print`).
+    const shape = storyShapes(modelled.entries.values(), modelled.messages.length);
+    const lastFrame = shape !== undefined && index && inWindow && index.own.print === own.print ? await readSiteFrame(dir, index) : undefined;
+    const frame = lastFrame && lastFrame.schedule.window.from <= now && now < lastFrame.schedule.window.until ? lastFrame : undefined;
+    // The pages of `pages/`: few and small, modelled on every build that is not up to date.
+    await prepareBodies(config);
+    const ownPages = modelPages(own.pages, config);
+    const files: SiteFiles = { theme, pages: ownPages.pages, statics: own.statics, stylesheetHash: own.stylesheetHash };
+    // The warnings of files skipped by the scan, then one error per story file that could not be read, then the site's own files'.
+    const messages = [...scan.messages, ...modelled.messages, ...own.messages, ...ownPages.messages];
+    const templateReads = templateReadsByKind(overrides.compiled);
+    return { kind: 'read', scan, own, code, templatesKey: templates, templatesKept, templateReads, index, cachedStories, modelled, outputThere, shape, frame, files, messages, stories, ceiling, spill, ahead, release };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+/** The stories folder as messages name it: relative to `cwd`, with forward slashes (`''` when it is `cwd`). */
+function displayFolderOf(root: string, cwd: string): string {
+  return path.relative(cwd, root).split(path.sep).join('/');
+}
+
+/** A cached story whose body now waits in the spill file. */
+function spillCached(story: CachedStory, spill: BodySpill): CachedStory {
+  const article = story.result.article;
+  return article ? { ...story, result: { ...story.result, article: spill.spill(article) } } : story;
+}

@@ -1,0 +1,67 @@
+import { hash } from 'node:crypto';
+import { changedReads, readsAnyChange } from '../incremental/changed-reads.js';
+import { keepsDepsAfterAdditions } from '../incremental/frame-additions.js';
+import { fingerprintSite, lazyFingerprints } from '../incremental/fingerprints.js';
+import { pageReadsDigest } from '../incremental/page-reads.js';
+import { filePathOf } from '../model/urls.js';
+import type { OutputFile } from '../output/write.js';
+import { renderNamingPage } from '../overrides/failure.js';
+import type { Page } from '../pages/page.js';
+import type { CachedPage } from '../store/build-cache.js';
+import { storyVersions } from '../store/story-cache.js';
+import type { Assembly } from './assemble.js';
+import type { StoriesRead } from './read.js';
+import type { BuildSetup } from './setup.js';
+
+// Reads, the third phase of a build: what each page reads (a digest of the fingerprints of the
+// stories and collections it shows, and of the site's templates it is rendered with), and so
+// which pages are unchanged since the last build and need no rendering.
+
+/** A page of the site as the write stage takes it, with what it reads. */
+export interface PageOutput extends OutputFile {
+  readonly kind: Page['kind'];
+  /** Its file in the output folder. */
+  readonly file: string;
+  /** The digest of what it reads (see `pageReadsDigest`): the same as the last build's, it is unchanged. */
+  readonly reads: string;
+}
+
+/** Every page of the site with what it reads, and the last build's pages when they were written to this output folder. */
+export interface PageReads {
+  readonly outputs: readonly PageOutput[];
+  readonly lastPages: ReadonlyMap<string, CachedPage> | undefined;
+}
+
+/**
+ * What each page of the `assembly` reads and whether it is unchanged. With the last build's frame,
+ * a page reads what it read then unless it reads a story modelled anew whose fingerprint changed,
+ * or a collection that changed; with new stories added, so do the pages whose dependencies stay the same.
+ */
+export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assembly): PageReads {
+  const { site, extension } = assembly;
+  const { modelled, cachedStories, index, templatesKept, templateReads, outputThere, ceiling } = read;
+  const incremental = assembly.by !== 'resolved';
+  // Asked for a few pages' reads, fingerprints are computed as needed; for all of them, at once (a third cheaper).
+  const fingerprints = incremental ? lazyFingerprints(site, read.code) : fingerprintSite(site, read.code);
+  const lastPages = index?.out === setup.out ? index.pages : undefined;
+  const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
+  const changed = incremental ? changedReads(site, anew(), extension?.changedCollections, extension?.relinked) : undefined;
+  const keepsReads = (page: Page) => templatesKept && (assembly.by === 'reused' || (extension !== undefined && keepsDepsAfterAdditions(page, extension)));
+  const outputs = assembly.pages.map((page): PageOutput => {
+    const file = filePathOf(page.path);
+    const before = lastPages?.get(file);
+    const reads = before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : withTemplates(pageReadsDigest(page, fingerprints), templateReads(page.kind));
+    const render = () => {
+      ceiling.check();
+      return renderNamingPage(page.path, () => page.render(site));
+    };
+    return { path: page.path, kind: page.kind, file, reads, render, unchanged: outputThere && before?.reads === reads, previousDigest: before?.bytes };
+  });
+  ceiling.checkNow();
+  return { outputs, lastPages };
+}
+
+/** A page's reads with the digest of the site's templates it is rendered with, if it reads any. */
+function withTemplates(reads: string, templates: string | undefined): string {
+  return templates === undefined ? reads : hash('sha1', `${reads}\0${templates}`, 'base64');
+}
