@@ -11,7 +11,9 @@ export interface FullRebuildOptions {
   readonly previous: KeptBuild | undefined;
   /** Each story as the last good site has it, shown in its place while a save of it is broken. */
   readonly lastGood: ReadonlyMap<string, Article>;
-  /** Extend the last build's frame when only stories were added, and keep a frame for the next (`false`: resolve every time). */
+  /** Keep a frame of the resolution for the next rebuild to extend (`false`: resolve in full every time). */
+  readonly keepFrame: boolean;
+  /** Extend the last build's frame when only stories were added since. */
   readonly extend: boolean;
   /** The messages of the stories and the site's files, to tell the site's own (resolving and planning) from them. */
   readonly storyMessages: ReadonlySet<VFileMessage>;
@@ -23,6 +25,8 @@ export interface FullRebuild {
   readonly lastGood: Map<string, Article>;
   readonly invalidation: Invalidation;
   readonly messages: readonly VFileMessage[];
+  /** Whether the last resolution was extended with stories added (see `extendedAssembly`), not the site resolved in full. */
+  readonly extended: boolean;
 }
 
 /**
@@ -39,11 +43,11 @@ export function fullRebuild(stories: ReadonlyMap<string, StoryEntry>, inputs: De
   const kept = keptBuild({
     site: outcome.site,
     pages: outcome.pages,
-    frame: options.extend ? devFrameOf(assembly, stories, [...inputs.unreadable].length) : undefined,
+    frame: options.keepFrame ? devFrameOf(assembly, stories, [...inputs.unreadable].length) : undefined,
     siteMessages: outcome.messages.filter((message) => !options.storyMessages.has(message)),
     leftOut: outcome.leftOut,
     drafts: assembly.drafts,
   });
   const invalidation = withDrafts(previous ? invalidatedPages(previous.reads, kept.reads) : { changed: [...kept.pages.keys()], removed: [] }, previous?.drafts, kept);
-  return { kept, lastGood: assembly.lastGood, invalidation, messages: assembly.messages };
+  return { kept, lastGood: assembly.lastGood, invalidation, messages: assembly.messages, extended: extended !== undefined };
 }

@@ -19,9 +19,9 @@ export interface RebuildReport {
   readonly ms: number;
   /**
    * `light` when only articles were swapped or only `skipped-file` warnings changed (no resolving,
-   * no page planning), `full` when the site was resolved again (in full, or stories added to the
-   * last resolution) and its pages planned anew, `unchanged` when no file's content had changed
-   * (nothing was done).
+   * no page planning), `extended` when stories were added to the last resolution (only they were
+   * resolved, as a build does) and the pages planned anew, `full` when the site was resolved
+   * again, `unchanged` when no file's content had changed (nothing was done).
    */
-  readonly path: 'light' | 'full' | 'unchanged';
+  readonly path: 'light' | 'extended' | 'full' | 'unchanged';
 }

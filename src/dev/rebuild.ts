@@ -23,6 +23,7 @@ export function rebuildAll(session: DevSession, since: number, extend: boolean):
   const outcome = fullRebuild(session.stories.entries, assemblyInputs(session, setup.config), {
     previous: state.kept,
     lastGood: state.lastGood,
+    keepFrame: setup.incremental,
     extend: setup.incremental && extend && state.lastOk,
     storyMessages: new Set(messages),
   });
@@ -32,7 +33,7 @@ export function rebuildAll(session: DevSession, since: number, extend: boolean):
   state.kept = kept;
   state.lastOk = true;
   state.lastGood = outcome.lastGood;
-  return { ok: true, messages: outcome.messages, leftOut: kept.leftOut, changed: invalidation.changed, removed: invalidation.removed, rendered, pages: kept.pages.size, ms: elapsed(since), path: 'full' };
+  return { ok: true, messages: outcome.messages, leftOut: kept.leftOut, changed: invalidation.changed, removed: invalidation.removed, rendered, pages: kept.pages.size, ms: elapsed(since), path: outcome.extended ? 'extended' : 'full' };
 }
 
 /** Swap edited stories into the last good build when each keeps its shape (see `lightRebuild`); undefined when the site must be assembled again. */
