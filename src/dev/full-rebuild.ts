@@ -3,7 +3,7 @@ import { invalidatedPages, type Invalidation } from '../incremental/invalidate.j
 import type { Article } from '../model/article.js';
 import { assembleForDev, withDrafts, type DevAssemblyInputs, type StoryEntry } from './assemble.js';
 import { devFrameOf, extendedAssembly } from './frame-reuse.js';
-import { keptBuild, type KeptBuild } from './kept-build.js';
+import { keptBuild, readsOf, type KeptBuild } from './kept-build.js';
 
 /** How a full rebuild may reuse the last one. */
 export interface FullRebuildOptions {
@@ -36,11 +36,11 @@ export interface FullRebuild {
  */
 export function fullRebuild(stories: ReadonlyMap<string, StoryEntry>, inputs: DevAssemblyInputs, options: FullRebuildOptions): FullRebuild | { readonly failed: readonly VFileMessage[] } {
   const { previous } = options;
-  const extended = options.extend && previous?.frame ? extendedAssembly(previous.frame, stories, inputs) : undefined;
+  const extended = options.extend && previous?.frame ? extendedAssembly(previous.resolution.site, previous.frame, stories, inputs) : undefined;
   const assembly = extended ?? assembleForDev(stories, options.lastGood, inputs);
   const { outcome } = assembly;
   if (!outcome.site || !outcome.pages) return { failed: assembly.messages };
-  const kept = keptBuild({
+  const built = keptBuild({
     site: outcome.site,
     pages: outcome.pages,
     frame: options.keepFrame ? devFrameOf(assembly, stories, [...inputs.unreadable].length) : undefined,
@@ -48,6 +48,9 @@ export function fullRebuild(stories: ReadonlyMap<string, StoryEntry>, inputs: De
     leftOut: outcome.leftOut,
     drafts: assembly.drafts,
   });
-  const invalidation = withDrafts(previous ? invalidatedPages(previous.reads, kept.reads) : { changed: [...kept.pages.keys()], removed: [] }, previous?.drafts, kept);
+  // The first build renders every page; later ones compare what each page reads (kept for the next while no light edit follows).
+  const reads = previous ? readsOf(built) : undefined;
+  const kept = { ...built, reads };
+  const invalidation = withDrafts(previous && reads ? invalidatedPages(readsOf(previous), reads) : { changed: [...kept.pages.keys()], removed: [] }, previous?.drafts, kept);
   return { kept, lastGood: assembly.lastGood, invalidation, messages: assembly.messages, extended: extended !== undefined };
 }

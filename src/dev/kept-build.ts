@@ -9,17 +9,17 @@ import type { DevFrame } from './frame-reuse.js';
 
 /**
  * The last good build of the preview and what a change needs to update it without resolving
- * again: the resolution (see `KeptResolution`), what each page reads (its digest, see
- * `pageReadsDigest`) and which pages read each article and collection. The maps are the engine's
- * own and a light edit updates them in place, so that it costs the same at any size.
+ * again: the resolution (see `KeptResolution`, which a light edit updates in place, so that it
+ * costs the same at any size), which pages read each article and collection, and what each page
+ * reads (see `readsOf`).
  */
 export interface KeptBuild {
   readonly resolution: KeptResolution;
   /** The frame of the last resolution when it was clean (see `devFrameOf`): what stories added extend. */
   readonly frame: DevFrame | undefined;
   readonly pages: ReadonlyMap<string, Page>;
-  /** Each page's reads digest, by site path. */
-  readonly reads: Map<string, string>;
+  /** Each page's reads digest, by site path, when taken since the site last changed (see `readsOf`). */
+  readonly reads: ReadonlyMap<string, string> | undefined;
   readonly readers: Readers;
   /** Messages of the resolve and render stages (errors only for stories left out). */
   readonly siteMessages: readonly VFileMessage[];
@@ -38,10 +38,18 @@ export interface Assembled {
   readonly drafts: ReadonlyMap<string, Page>;
 }
 
-/** Keep an assembled site: index its pages by path and by what they read, and digest what each reads. */
+/** Keep an assembled site: index its pages by path and by what they read. */
 export function keptBuild(assembled: Assembled): KeptBuild {
   const { site, frame, siteMessages, leftOut, drafts } = assembled;
   const pages = new Map(assembled.pages.map((page) => [page.path, page]));
-  const reads = readsOfPages(pages.values(), fingerprintSite(site));
-  return { resolution: keptResolution(site), frame, pages, reads, readers: indexReaders(pages.values()), siteMessages, leftOut, drafts };
+  return { resolution: keptResolution(site), frame, pages, reads: undefined, readers: indexReaders(pages.values()), siteMessages, leftOut, drafts };
+}
+
+/**
+ * What each page of a kept build reads, as one digest per page (see `pageReadsDigest`), from the
+ * site as it is now: taken only when a full rebuild compares it with the next (the first build and
+ * light edits need none, and light edits keep what pages read, so the digests follow them).
+ */
+export function readsOf(kept: KeptBuild): ReadonlyMap<string, string> {
+  return kept.reads ?? readsOfPages(kept.pages.values(), fingerprintSite(kept.resolution.site));
 }

@@ -1,7 +1,5 @@
 import { changedReads } from '../incremental/changed-reads.js';
-import { lazyFingerprints } from '../incremental/fingerprints.js';
 import { pagesReading } from '../incremental/invalidate.js';
-import { pageReadsDigest } from '../incremental/page-reads.js';
 import { reuseResolution } from '../incremental/resolution.js';
 import { storyShape } from '../incremental/story-shape.js';
 import type { Article } from '../model/article.js';
@@ -19,8 +17,7 @@ export interface LightRebuild {
 /**
  * Take new versions of stories (by id) into the kept build without resolving or planning, as a
  * build takes the last resolution (see `reuseResolution`) when every story keeps its shape: the
- * pages that read what changed are found through the readers index, and their reads digests
- * follow. Undefined when an edited story changed shape or is not live (then resolve the site).
+ * pages that read what changed (see `changedReads`) are found through the readers index. Undefined when an edited story changed shape or is not live (then resolve the site).
  */
 export function lightRebuild(kept: KeptBuild, edited: ReadonlyMap<string, Article>): LightRebuild | undefined {
   const { resolution } = kept;
@@ -33,12 +30,8 @@ export function lightRebuild(kept: KeptBuild, edited: ReadonlyMap<string, Articl
   const site = reuseResolution(resolution, edited);
   if (!site) return undefined;
   const changed = pagesReading(changedReads(site, versions), kept.readers);
-  const fingerprints = lazyFingerprints(site);
-  for (const sitePath of changed) {
-    const page = kept.pages.get(sitePath);
-    if (page) kept.reads.set(sitePath, pageReadsDigest(page, fingerprints));
-  }
   const drafts: string[] = [];
   for (const [sitePath, page] of kept.drafts) if (page.deps.teasers.some((id) => edited.has(id))) drafts.push(sitePath);
-  return { kept: { ...kept, resolution: { ...resolution, site } }, changed, drafts };
+  // What the pages read changed with the site: digested again when a full rebuild compares them.
+  return { kept: { ...kept, resolution: { ...resolution, site }, reads: undefined }, changed, drafts };
 }
