@@ -17,7 +17,8 @@ export interface LightRebuild {
 /**
  * Take new versions of stories (by id) into the kept build without resolving or planning, as a
  * build takes the last resolution (see `reuseResolution`) when every story keeps its shape: the
- * pages that read what changed (see `changedReads`) are found through the readers index. Undefined when an edited story changed shape or is not live (then resolve the site).
+ * pages that read what changed (see `changedReads`) are found through the readers index.
+ * Undefined when an edited story changed shape or is not live (then resolve the site).
  */
 export function lightRebuild(kept: KeptBuild, edited: ReadonlyMap<string, Article>): LightRebuild | undefined {
   const { resolution } = kept;
