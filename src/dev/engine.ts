@@ -25,7 +25,7 @@ export type { RebuildReport } from './rebuild-report.js';
 /** Where the dev engine finds its inputs: the same as a build's, from a known folder. */
 export interface DevEngineOptions extends SiteInputs {
   readonly cwd: string;
-  /** `false` resolves and plans the whole site on every change (the reference the light path is tested against). */
+  /** `false` resolves and plans the whole site on every change (the reference the incremental paths are tested against). */
   readonly incremental?: boolean | undefined;
   /** The instant to preview (epoch milliseconds) for embargoes and the news window; the clock at each rebuild when absent. */
   readonly now?: number | undefined;
