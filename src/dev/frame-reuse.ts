@@ -4,6 +4,7 @@ import { frameOf } from '../incremental/site-frame.js';
 import { siteShape } from '../incremental/story-shape.js';
 import type { Article } from '../model/article.js';
 import type { Site } from '../model/site.js';
+import type { ModelResult } from '../pipeline/model.js';
 import { assembleWithAdditions } from '../pipeline/index.js';
 import type { DevAssembly, DevAssemblyInputs, StoryEntry } from './assemble.js';
 
@@ -42,7 +43,7 @@ export function devFrameOf(assembly: DevAssembly, stories: ReadonlyMap<string, S
 export function extendedAssembly(site: Site, last: DevFrame, stories: ReadonlyMap<string, StoryEntry>, inputs: DevAssemblyInputs): DevAssembly | undefined {
   const { window } = site.schedule;
   if (inputs.drafts || !(window.from <= inputs.now && inputs.now < window.until) || [...inputs.unreadable].length > 0) return undefined;
-  const results = [];
+  const results: ModelResult[] = [];
   const shapes = new Map<string, string | undefined>();
   for (const [source, entry] of stories) {
     if (hasErrors(entry.result.messages)) return undefined;
