@@ -12,10 +12,11 @@ import type { StoryFile } from '../io/load.js';
 import type { SiteFiles } from '../pipeline/site-files.js';
 import type { ModelResult } from '../pipeline/model.js';
 
-/** One story file as the dev engine knows it: the file and what modelling it gave. */
+/** One story file as the dev engine knows it: the file, what modelling it gave, and the shape of its article (see `storyShape`). */
 export interface StoryEntry {
   readonly file: StoryFile;
   readonly result: ModelResult;
+  readonly shape: string | undefined;
 }
 
 /** What a dev rebuild assembles from, besides the stories. */

@@ -11,7 +11,8 @@ import { hiddenReason, scheduleOf, visibilityAt } from '../pipeline/visibility.j
 import { paginate } from '../pages/paginate.js';
 import { sameSitemapFiles } from '../pages/sitemap-pages.js';
 import { collectionFingerprints } from './fingerprints.js';
-import { framedArticles, siteShape, type SiteFrame } from './site-frame.js';
+import { framedArticles, type SiteFrame } from './site-frame.js';
+import { siteShape } from './story-shape.js';
 
 /**
  * The site of a build that added stories to the last one, the collection keys whose fingerprint

@@ -1,12 +1,8 @@
-import { sameIds } from '../model/site.js';
-import type { Page, PageDeps } from '../pages/page.js';
+import type { Page } from '../pages/page.js';
+import type { ChangedReads } from './changed-reads.js';
 import type { Fingerprints } from './fingerprints.js';
-
-/** One side of a comparison: a site's pages by path and its fingerprints. */
-export interface PageSet {
-  readonly pages: ReadonlyMap<string, Page>;
-  readonly fingerprints: Fingerprints;
-}
+import { pageReadsDigest } from './page-reads.js';
+import type { Readers } from './readers.js';
 
 /** Which pages a change touches: pages to render again (new ones included) and pages that are gone. */
 export interface Invalidation {
@@ -14,32 +10,35 @@ export interface Invalidation {
   readonly removed: readonly string[];
 }
 
+/** What each page reads, as one digest (see `pageReadsDigest`), by site path. */
+export function readsOfPages(pages: Iterable<Page>, fingerprints: Fingerprints): Map<string, string> {
+  const reads = new Map<string, string>();
+  for (const page of pages) reads.set(page.path, pageReadsDigest(page, fingerprints));
+  return reads;
+}
+
 /**
- * Compare two versions of a site and list exactly the pages whose output may differ: a page is
- * changed when it is new, when what it reads is a different list, or when anything it reads has a
- * different fingerprint. Runs in time proportional to the pages and their dependencies.
+ * The pages whose reads digest is new or not the last one (what they read changed, or is a
+ * different list), and the last pages that are gone: equal digests mean equal output. `build`
+ * keeps the last digests in its cache, `dev` in memory.
  */
-export function invalidatedPages(previous: PageSet, next: PageSet): Invalidation {
+export function invalidatedPages(previous: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>): Invalidation {
   const changed: string[] = [];
-  for (const [path, page] of next.pages) {
-    const before = previous.pages.get(path);
-    if (!before || before.kind !== page.kind || !sameDeps(before.deps, page.deps) || readsChanged(page.deps, previous.fingerprints, next.fingerprints)) {
-      changed.push(path);
-    }
-  }
-  const removed = [...previous.pages.keys()].filter((path) => !next.pages.has(path));
+  for (const [path, reads] of next) if (previous.get(path) !== reads) changed.push(path);
+  const removed: string[] = [];
+  for (const path of previous.keys()) if (!next.has(path)) removed.push(path);
   return { changed, removed };
 }
 
-function sameDeps(a: PageDeps, b: PageDeps): boolean {
-  return sameIds(a.articles, b.articles) && sameIds(a.teasers, b.teasers) && sameIds(a.collections, b.collections) && sameIds(a.stamps ?? [], b.stamps ?? []) && a.place === b.place;
-}
-
-function readsChanged(deps: PageDeps, before: Fingerprints, after: Fingerprints): boolean {
-  return (
-    deps.articles.some((id) => before.articles.get(id) !== after.articles.get(id)) ||
-    deps.teasers.some((id) => before.teasers.get(id) !== after.teasers.get(id)) ||
-    deps.collections.some((key) => before.collections.get(key) !== after.collections.get(key)) ||
-    (deps.stamps ?? []).some((id) => before.stamps.get(id) !== after.stamps.get(id))
-  );
+/**
+ * The pages that read something that changed (see `changedReads`), found through the readers
+ * index without looking at the others: what a change to a few stories costs is what they are read by.
+ * The same pages `readsAnyChange` finds asked of every page.
+ */
+export function pagesReading(changed: ChangedReads, readers: Readers): Set<string> {
+  const pages = new Set<string>();
+  for (const kind of ['articles', 'teasers', 'stamps', 'collections'] as const) {
+    for (const key of changed[kind]) for (const path of readers[kind].get(key) ?? []) pages.add(path);
+  }
+  return pages;
 }

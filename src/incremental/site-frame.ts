@@ -1,10 +1,8 @@
-import { hash } from 'node:crypto';
 import type { VFileMessage } from 'vfile-message';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { siteWithLookup, type Collection, type LinkedArticle, type Schedule, type Site } from '../model/site.js';
 import { toPlainMessage, type PlainMessage } from '../store/serialize.js';
-import { structureKey } from './light-edit.js';
 import { linkedArticleOf } from '../store/lazy-article.js';
 
 /** An article id with what resolving linked to it: its body links' targets and its related stories. */
@@ -30,16 +28,6 @@ export interface SiteFrame {
   readonly schedule: Schedule;
   /** The messages of resolving and planning (warnings: a frame is kept only of a build without errors). */
   readonly messages: readonly PlainMessage[];
-}
-
-/** A digest of what resolving reads of one article (see `structureKey`). */
-export function storyShape(article: Article): string {
-  return hash('sha1', structureKey(article), 'base64');
-}
-
-/** A digest of the shapes of every story, in story-path order: equal digests resolve to the same site frame. */
-export function siteShape(shapes: Iterable<string>): string {
-  return hash('sha1', [...shapes].join('\n'), 'base64');
 }
 
 /** The frame of a resolved site, for stories of shape `shape`, with the messages of resolving and planning it. */

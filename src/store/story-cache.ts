@@ -4,7 +4,7 @@ import type { ModelResult } from '../pipeline/model.js';
 import { readAndModelStories } from '../threads/model-pool.js';
 import type { StoryContext } from '../threads/story-job.js';
 import type { CachedStory } from './build-cache.js';
-import { siteShape } from '../incremental/site-frame.js';
+import { siteShape } from '../incremental/story-shape.js';
 import type { Article } from '../model/article.js';
 import { fromPlainResult, toPlainResult } from './serialize.js';
 

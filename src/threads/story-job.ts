@@ -2,7 +2,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../model/config.js';
 import { mapBounded } from './bounded.js';
 import { storyToArticle } from '../pipeline/index.js';
-import { storyShape } from '../incremental/site-frame.js';
+import { storyShape } from '../incremental/story-shape.js';
 import { loadStoryFile, loadStoryFileSync, type StoryFile } from '../io/load.js';
 import type { ModelResult } from '../pipeline/model.js';
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.js';
 import { packFrame, unpackFrame, type PackedFrame } from '../../src/store/frame-encoding.js';
 import { defaultConfig } from '../../src/config.js';
-import { frameOf, siteShape, storyShape, type SiteFrame } from '../../src/incremental/site-frame.js';
+import { frameOf, type SiteFrame } from '../../src/incremental/site-frame.js';
+import { siteShape, storyShape } from '../../src/incremental/story-shape.js';
 import { resolveSite } from '../../src/pipeline/resolve.js';
 import { articleOf } from '../support/story-file.js';
 

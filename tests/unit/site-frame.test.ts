@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
-import { frameOf, siteFromFrame, siteShape, storyShape } from '../../src/incremental/site-frame.js';
+import { frameOf, siteFromFrame } from '../../src/incremental/site-frame.js';
+import { siteShape, storyShape } from '../../src/incremental/story-shape.js';
 import type { Article } from '../../src/model/article.js';
 import { plainSite, type Site } from '../../src/model/site.js';
 import { resolveSite } from '../../src/pipeline/resolve.js';
