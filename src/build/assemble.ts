@@ -3,7 +3,8 @@ import type { VFileMessage } from 'vfile-message';
 import { defaultTemplates } from '../../templates/defaults.js';
 import type { Templates } from '../../templates/table.js';
 import { extendFrame, type ExtendedSite } from '../incremental/frame-additions.js';
-import { siteFromFrame, type SiteFrame } from '../incremental/site-frame.js';
+import type { SiteFrame } from '../incremental/site-frame.js';
+import { reuseResolution } from '../incremental/resolution.js';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { LinkedArticle, Site } from '../model/site.js';
@@ -84,6 +85,18 @@ export function resolveInFull(results: readonly ModelResult[], extra: readonly V
   }
 }
 
+/** What reusing or extending the last resolution assembles a site with, besides the stories. */
+export interface AssemblyInputs {
+  /** Messages reported before assembling (settings, unreadable files), put first. */
+  readonly extra: readonly VFileMessage[];
+  readonly config: SiteConfig;
+  readonly files: SiteFiles;
+  /** The build's instant (epoch milliseconds). */
+  readonly now: number;
+  /** The templates to plan pages with: the defaults unless the site overrides some. */
+  readonly templates?: Templates | undefined;
+}
+
 /**
  * What `resolveInFull` gives, without resolving: the site of `frame` (see `SiteFrame`) with the
  * articles of `results`, when those are the stories the frame was resolved from or others of the
@@ -91,15 +104,11 @@ export function resolveInFull(results: readonly ModelResult[], extra: readonly V
  */
 export function assembleFromFrame(
   results: readonly ModelResult[],
-  extra: readonly VFileMessage[],
-  config: SiteConfig,
-  files: SiteFiles,
   frame: SiteFrame,
-  now: number,
-  templates: Templates = defaultTemplates,
-): AssembledSite | undefined {
+  inputs: AssemblyInputs): AssembledSite | undefined {
+  const { extra, config, files, now, templates = defaultTemplates } = inputs;
   const { articles, messages } = articlesOf(results, extra);
-  const framed = siteFromFrame(frame, new Map(articles.map((article) => [article.id, article])), config);
+  const framed = reuseResolution({ frame, config }, new Map(articles.map((article) => [article.id, article])));
   if (!framed) return undefined;
   const site = withSiteFiles(framed, files);
   const pages = planSite(site, files.theme, now, templates);
@@ -122,14 +131,10 @@ export interface ExtendedResult extends AssembledSite {
  */
 export function assembleWithAdditions(
   results: readonly ModelResult[],
-  extra: readonly VFileMessage[],
-  config: SiteConfig,
-  files: SiteFiles,
   frame: SiteFrame,
   shapes: { readonly previous: ReadonlyMap<string, string | undefined>; readonly now: ReadonlyMap<string, string | undefined> },
-  now: number,
-  templates: Templates = defaultTemplates,
-): ExtendedResult | undefined {
+  inputs: AssemblyInputs): ExtendedResult | undefined {
+  const { extra, config, files, now, templates = defaultTemplates } = inputs;
   const { articles, messages } = articlesOf(results, extra);
   const extended = extendFrame(frame, shapes.previous, articles, shapes.now, config, now);
   if (!extended) return undefined;
@@ -170,10 +175,10 @@ export function assembleStories(setup: BuildSetup, read: StoriesRead): Assembly 
   const { config, now, overrides } = setup;
   const { modelled, cachedStories, frame, shape, files, messages: extra, index } = read;
   setup.progress.phase('Resolving the site');
-  const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, extra, config, files, frame, now, overrides.templates) : undefined;
+  const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, frame, { extra, config, files, now, templates: overrides.templates }) : undefined;
   // Stories added (a story published), the others as they were: the last resolution extended.
   const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
-  const extended = frame && shapes ? assembleWithAdditions(modelled.results, extra, config, files, frame, shapes, now, overrides.templates) : undefined;
+  const extended = frame && shapes ? assembleWithAdditions(modelled.results, frame, shapes, { extra, config, files, now, templates: overrides.templates }) : undefined;
   // Resolving the whole site reads every story whole: read the lazy ones whole first, and resolve plain articles.
   const result =
     framed ??

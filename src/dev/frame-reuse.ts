@@ -5,7 +5,7 @@ import { siteShape } from '../incremental/story-shape.js';
 import type { Article } from '../model/article.js';
 import type { Site } from '../model/site.js';
 import type { ModelResult } from '../pipeline/model.js';
-import { assembleWithAdditions } from '../pipeline/index.js';
+import { assembleWithAdditions } from '../build/assemble.js';
 import type { DevAssembly, DevAssemblyInputs, StoryEntry } from './assemble.js';
 
 /**
@@ -54,7 +54,7 @@ export function extendedAssembly(site: Site, last: DevFrame, stories: ReadonlyMa
   const inPathOrder = [...last.shapes].sort(([a], [b]) => (a < b ? -1 : 1));
   const frame = frameOf(site, siteShape(inPathOrder.map(([, shape]) => shape ?? '')), last.messages);
   const { config, files, extra, now, templates } = inputs;
-  const outcome = assembleWithAdditions(results, extra, config, files, frame, { previous: last.shapes, now: shapes }, now, templates);
+  const outcome = assembleWithAdditions(results, frame, { previous: last.shapes, now: shapes }, { extra, config, files, now, templates });
   if (!outcome) return undefined;
   const lastGood = new Map<string, Article>();
   for (const [source, entry] of stories) if (entry.result.article) lastGood.set(source, entry.result.article);
