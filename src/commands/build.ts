@@ -19,6 +19,8 @@ import { resolveConfig } from '../config.js';
 import { changedReads, readsAnyChange } from '../incremental/changed-reads.js';
 import { fingerprintSite, lazyFingerprints } from '../incremental/fingerprints.js';
 import { pageReadsDigest } from '../incremental/page-reads.js';
+import { sameReadFields } from '../incremental/read-fields.js';
+import { readRecorder } from '../incremental/read-tracking.js';
 import type { SiteConfig, SiteInputs } from '../model/config.js';
 import type { ModelResult } from '../pipeline/model.js';
 import type { Schedule, Site } from '../model/site.js';
@@ -292,13 +294,16 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
     if (!result.site || !result.pages || fatal) return report(logger, { ok: false, messages });
     const site = result.site;
 
+    // What renders read of teasers and stamps is recorded (see `readRecorder`): pages are compared by what the last build's read.
+    const recorder = readRecorder(index?.readFields);
+    const startFields = recorder.fields();
     // Asked for a few pages' reads, fingerprints are computed as needed; for all of them, at once (a third cheaper).
-    const fingerprints = framed || extended ? lazyFingerprints(site, code) : fingerprintSite(site, code);
+    const fingerprints = framed || extended ? lazyFingerprints(site, startFields, code) : fingerprintSite(site, startFields, code);
     const previous = index?.out === out ? index.pages : undefined;
     // With the last build's frame, a page reads what it read then unless it reads a story modelled anew whose fingerprint
     // changed, or a collection that changed; with new stories added, so do the pages whose dependencies stay the same.
     const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
-    const changed = framed || extended ? changedReads(site, anew(), extended?.extension.changedCollections, extended?.extension.relinked) : undefined;
+    const changed = framed || extended ? changedReads(site, anew(), startFields, extended?.extension.changedCollections, extended?.extension.relinked) : undefined;
     const keepsReads = (page: Page) => templatesKept && (framed !== undefined || (extended !== undefined && keepsDepsAfterAdditions(page, extended.extension)));
     const outputs = result.pages.map((page) => {
       const file = filePathOf(page.path);
@@ -306,7 +311,7 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
       const reads = before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : withTemplates(pageReadsDigest(page, fingerprints), templateReads(page.kind));
       const render = () => {
         ceiling.check();
-        return renderNamingPage(page.path, () => page.render(site));
+        return renderNamingPage(page.path, () => page.render(recorder.view(site, page)));
       };
       return { path: page.path, kind: page.kind, file, reads, render, unchanged: outputThere && before?.reads === reads, previousDigest: before?.bytes };
     });
@@ -323,7 +328,7 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
     const keptSearch = searchKey !== undefined && index?.search?.key === searchKey ? index.search : undefined;
     const search = config.search ? withStoredBundle(searchIndexStep(site, previous !== undefined), dir, keptSearch) : undefined;
     // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
-    const pool = spill ? undefined : renderPoolFor(site, outputs, { ...options, templates: overrides.compiled }, ahead);
+    const pool = spill ? undefined : renderPoolFor(site, outputs, { ...options, templates: overrides.compiled, recorder }, ahead);
     let written: WriteResult;
     try {
       const onWait = (pid: number) => logger.info(`Waiting for the tree catch-up (process ${pid}) that the last build started to finish…`);
@@ -362,14 +367,21 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
           return digest === undefined ? [] : [[story.source, { size: story.size, mtimeMs: story.mtimeMs, ctimeMs: story.ctimeMs, ino: story.ino, digest }] as const];
         }),
       );
-      const pages = new Map(outputs.map((output) => [output.file, { reads: output.reads, bytes: written.files.get(output.file)?.digest ?? '' }]));
+      // Renders that read fields no build had recorded: every page's reads are digested again, with them.
+      const readFields = recorder.fields();
+      const recorded = sameReadFields(readFields, startFields) ? undefined : lazyFingerprints(site, readFields, code);
+      const readsOf = (output: (typeof outputs)[number], index: number) => {
+        const page = result.pages?.[index];
+        return recorded && page ? withTemplates(pageReadsDigest(page, recorded), templateReads(page.kind)) : output.reads;
+      };
+      const pages = new Map(outputs.map((output, index) => [output.file, { reads: readsOf(output, index), bytes: written.files.get(output.file)?.digest ?? '' }]));
       const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
       // A frame is kept of a build without errors or stories left out; one taken from the last build stands as it is.
       // It is written first: the index, written last, vouches for it and for the stories shards.
       const clean = result.leftOut.length === 0 && !hasErrors(messages) && result.siteMessages !== undefined && shape !== undefined;
       const frameChecksum = framed ? index?.frameChecksum : await writeSiteFrame(dir, clean && result.siteMessages ? frameOf(site, shape ?? '', result.siteMessages) : undefined);
       const searchBundle = await keepSearchBundle(dir, searchKey, search, index?.search);
-      const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, own: { stamp: own.stamp, print: own.print }, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum, search: searchBundle };
+      const cache = { code, config: configKey, out, published: written.published, writtenAt: Date.now(), stamps, pages, assets: assetStamps, own: { stamp: own.stamp, print: own.print }, messages: result.messages.map(toPlainMessage), counts, schedule: site.schedule, stories: modelled.entries, frameChecksum, search: searchBundle, readFields };
       await writeBuildCache(dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
       await writeManifest(dir, manifest);
       rememberTemplatesKey(dir, templates);

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { resolveConfig } from '../config.js';
-import { articlePrints, fingerprintSite } from '../incremental/fingerprints.js';
+import { articlePrintsFor, fingerprintSite } from '../incremental/fingerprints.js';
+import { readRecorder, type ReadRecorder } from '../incremental/read-tracking.js';
 import { invalidatedPages } from '../incremental/invalidate.js';
 import { positionsOf, replaceArticles, structureKey } from '../incremental/light-edit.js';
 import { indexReaders, type Readers } from '../incremental/readers.js';
@@ -148,6 +149,8 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   /** Each story as the last good site has it, shown in its place while a save of it is broken. */
   let lastGood = new Map<string, Article>();
   const cache = new Map<string, string | Uint8Array>();
+  /** What the session's renders read of teasers and stamps: fingerprints compare those fields. */
+  const recorder = readRecorder();
   const storyMessages = () => [...resolved.messages, ...unreadable.values(), ...skipped.messages(), ...own.messages(), ...[...withMessages].flatMap((source) => stories.get(source)?.result.messages ?? [])];
 
   /** Drop changed pages from the cache, rendering again at once those that had been served. */
@@ -157,7 +160,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
     for (const sitePath of changed) {
       const page = next.pages.get(sitePath);
       if (!cache.delete(sitePath) || !page) continue;
-      const { body, failed } = renderPage(page, next.site);
+      const { body, failed } = renderPage(page, next.site, recorder);
       // A page a site's template fails on is rendered again on request, not kept.
       if (failed) continue;
       cache.set(sitePath, body);
@@ -178,7 +181,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
     if (!outcome.site || !outcome.pages) return failed(assembly.messages);
     const pages = new Map(outcome.pages.map((page) => [page.path, page]));
     const fromStories = new Set(storyMessages());
-    const fingerprints = fingerprintSite(outcome.site);
+    const fingerprints = fingerprintSite(outcome.site, recorder.fields());
     const next: GoodSite = {
       site: outcome.site,
       pages,
@@ -209,6 +212,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
     for (const article of edited.values()) lastGood.set(article.source, article);
     const changed = new Set<string>();
     // Each changed fingerprint (in full, as a teaser, place and time) sends its readers to be rendered again.
+    const articlePrints = articlePrintsFor(recorder.fields());
     for (const article of replaced) {
       for (const [kind, fingerprint] of articlePrints) {
         const print = fingerprint(article);
@@ -286,7 +290,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       if (!good) return;
       for (const page of good.pages.values()) {
         if (page.kind !== 'article') continue;
-        const body = cache.get(page.path) ?? renderPage(page, good.site).body;
+        const body = cache.get(page.path) ?? renderPage(page, good.site, recorder).body;
         yield { sitePath: page.path, html: typeof body === 'string' ? body : new TextDecoder().decode(body) };
       }
     },
@@ -296,7 +300,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       if (page) {
         let body = cache.get(sitePath);
         if (body === undefined) {
-          const rendered = renderPage(page, good.site);
+          const rendered = renderPage(page, good.site, recorder);
           // A site's template that fails on this page: the message in its place, not kept, until the template is fixed.
           if (rendered.failed) return { kind: 'bytes', body: rendered.body, contentType: 'text/html; charset=utf-8' };
           body = rendered.body;
@@ -305,7 +309,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
         return { kind: 'bytes', body, contentType: contentTypeOfPage(page) };
       }
       const draft = good.drafts.get(sitePath);
-      if (draft) return { kind: 'bytes', body: draft.render(good.site), contentType: contentTypeOfPage(draft) };
+      if (draft) return { kind: 'bytes', body: draft.render(recorder.view(good.site, draft)), contentType: contentTypeOfPage(draft) };
       const media = sitePath.startsWith('media/') ? sitePath.slice('media/'.length) : undefined;
       if (media !== undefined && good.site.usedAssets.includes(media)) {
         return { kind: 'file', absolutePath: path.join(storiesDir, media), contentType: contentTypeOf(media) };
@@ -316,9 +320,9 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
 }
 
 /** A page's contents, or (`failed`) the page saying which of the site's templates failed on it. */
-function renderPage(page: Page, site: Site): { readonly body: string | Uint8Array; readonly failed: boolean } {
+function renderPage(page: Page, site: Site, recorder: ReadRecorder): { readonly body: string | Uint8Array; readonly failed: boolean } {
   try {
-    return { body: page.render(site), failed: false };
+    return { body: page.render(recorder.view(site, page)), failed: false };
   } catch (error) {
     if (error instanceof TemplateFailure) return { body: templateFailurePage(error.onPage(page.path)), failed: true };
     throw error;

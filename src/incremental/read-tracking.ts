@@ -1,0 +1,125 @@
+import type { TermKind } from '../model/article.js';
+import type { LinkedArticle, Site } from '../model/site.js';
+import { collectionKey, collectionNameKey, type Page } from '../pages/page.js';
+import { seedReadFields, unionOfReadFields, type FieldRole, type ReadFields } from './read-fields.js';
+
+// A page's reads are recorded, not declared: while it renders, the site is seen through a view
+// whose articles record each field read, by the role the page's plan gives the article (a teaser,
+// a stamp). The plan still says which articles and collections a page reads (which stories a list
+// shows is structure); a render that reaches for one the plan does not name fails, so nothing a
+// page shows escapes its digest. What is recorded is what of them the templates read: a site's
+// story card that shows the byline makes the byline part of every teaser's fingerprint.
+
+/** Records what renders read of the articles they show (see `ReadFields`), for one build or one dev session. */
+export interface ReadRecorder {
+  /** The site as `page` may read it while it renders: its articles by id, recorded by their role in the page's plan. */
+  view(site: Site, page: Pick<Page, 'path' | 'deps'>): Site;
+  /** Fields recorded elsewhere (by a render thread) join this recording. */
+  add(fields: ReadFields): void;
+  /** The fields read so far, with those the recorder started from. */
+  fields(): ReadFields;
+}
+
+/** The site a page's view stands for (see `ReadRecorder.view`), or the site itself: for a page that plans from it and compares. */
+export function siteBehind(site: Site): Site {
+  return (site as Site & { readonly [behind]?: Site })[behind] ?? site;
+}
+
+const behind = Symbol('site behind a page view');
+
+/** A recorder that starts from `start` (the fields recorded by the last build's renders) and wiredesk's own templates' reads. */
+export function readRecorder(start?: ReadFields): ReadRecorder {
+  const initial = unionOfReadFields(seedReadFields, start);
+  const read: Record<FieldRole, Set<string>> = { teasers: new Set(initial.teasers), stamps: new Set(initial.stamps) };
+  // One view of an article per role for the whole build: a card serialized once (see `serializedOnce`) stays shared.
+  const views: Record<FieldRole, WeakMap<LinkedArticle, LinkedArticle>> = { teasers: new WeakMap(), stamps: new WeakMap() };
+  const handlers: Record<FieldRole, ProxyHandler<LinkedArticle>> = { teasers: recordingHandler(read.teasers), stamps: recordingHandler(read.stamps) };
+  const viewOf = (article: LinkedArticle, role: FieldRole): LinkedArticle => {
+    let view = views[role].get(article);
+    if (!view) views[role].set(article, (view = new Proxy(article, handlers[role])));
+    return view;
+  };
+  return {
+    view(site, page) {
+      const roleOf = plannedRoles(page);
+      const articleFor = (id: string, article: LinkedArticle): LinkedArticle => {
+        const role = roleOf(id);
+        if (role === undefined) throw new Error(`The page "${page.path}" read the story "${id}", which its plan does not name (see PageDeps)`);
+        return role === 'articles' ? article : viewOf(article, role);
+      };
+      const byId: ReadonlyMap<string, LinkedArticle> = {
+        get size() {
+          return site.byId.size;
+        },
+        has: (id) => site.byId.has(id),
+        get: (id) => {
+          const article = site.byId.get(id);
+          return article && articleFor(id, article);
+        },
+        // Listing every story reads every story: each must be in the plan (no page does).
+        forEach: (each) => every().forEach(each),
+        entries: () => every().entries(),
+        keys: () => site.byId.keys(),
+        values: () => every().values(),
+        [Symbol.iterator]: () => every().entries(),
+      };
+      const every = () => new Map([...site.byId].map(([id, article]) => [id, articleFor(id, article)]));
+      const collection = (kind: TermKind, slug: string) => {
+        const collections = page.deps.collections;
+        if (!collections.includes(collectionKey(kind, slug)) && !collections.includes(collectionNameKey(kind, slug))) {
+          throw new Error(`The page "${page.path}" read the ${kind} "${slug}", which its plan does not name (see PageDeps)`);
+        }
+        return site.collection(kind, slug);
+      };
+      return { ...site, byId, collection, [behind]: site };
+    },
+    add(fields) {
+      for (const role of ['teasers', 'stamps'] as const) for (const field of fields[role]) read[role].add(field);
+    },
+    fields: () => ({ teasers: [...read.teasers].sort(), stamps: [...read.stamps].sort() }),
+  };
+}
+
+/** The role each article has in a page's plan: read in full, as a teaser, or as a stamp (the first of these that names it). */
+function plannedRoles(page: Pick<Page, 'deps'>): (id: string) => 'articles' | FieldRole | undefined {
+  let roles: Map<string, 'articles' | FieldRole> | undefined;
+  return (id) => {
+    if (!roles) {
+      // Made on the first read: most of a page's reads are of one or two articles, a sitemap's of thousands.
+      roles = new Map();
+      const { articles, teasers, stamps = [] } = page.deps;
+      for (const [list, role] of [[stamps, 'stamps'], [teasers, 'teasers'], [articles, 'articles']] as const) for (const planned of list) roles.set(planned, role);
+    }
+    return roles.get(id);
+  };
+}
+
+/** Reads of an article that add each field they touch to `fields`; the article is never changed, and a lazy one stays lazy. */
+function recordingHandler(fields: Set<string>): ProxyHandler<LinkedArticle> {
+  const record = (key: string | symbol) => {
+    if (typeof key === 'string') fields.add(key);
+  };
+  return {
+    get: (article, key) => {
+      record(key);
+      return Reflect.get(article, key);
+    },
+    has: (article, key) => {
+      record(key);
+      return Reflect.has(article, key);
+    },
+    // Listing the fields (a spread, JSON) reads every one of them.
+    ownKeys: (article) => {
+      const keys = Reflect.ownKeys(article);
+      for (const key of keys) record(key);
+      return keys;
+    },
+    getOwnPropertyDescriptor: (article, key) => {
+      record(key);
+      return Reflect.getOwnPropertyDescriptor(article, key);
+    },
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  };
+}
