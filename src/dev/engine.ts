@@ -204,19 +204,23 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   /** Swap edited articles into the last good site when they keep its shape; undefined when a full rebuild is needed. */
   const lightRebuild = (since: number, edited: ReadonlyMap<string, Article>): RebuildReport | undefined => {
     if (options.incremental === false || !good || !lastOk || edited.size === 0 || unreadable.size > 0) return undefined;
+    const before = new Map<string, LinkedArticle>();
     for (const [id, article] of edited) {
       const old = good.site.byId.get(id);
       if (!old || structureKey(old) !== structureKey(article)) return undefined;
+      before.set(id, old);
     }
     const { site, replaced } = replaceArticles(good.site, edited, good.positions, good.byId);
     for (const article of edited.values()) lastGood.set(article.source, article);
     const changed = new Set<string>();
-    // Each changed fingerprint (in full, as a teaser, place and time) sends its readers to be rendered again.
+    // Each changed fingerprint (in full, as a teaser, place and time) sends its readers to be rendered again:
+    // both versions printed by the fields read so far (renders since the last print may have read more).
     const articlePrints = articlePrintsFor(recorder.fields());
     for (const article of replaced) {
+      const old = before.get(article.id);
       for (const [kind, fingerprint] of articlePrints) {
         const print = fingerprint(article);
-        if (good.fingerprints[kind].get(article.id) !== print) for (const sitePath of good.readers[kind].get(article.id) ?? []) changed.add(sitePath);
+        if (!old || fingerprint(old) !== print) for (const sitePath of good.readers[kind].get(article.id) ?? []) changed.add(sitePath);
         good.fingerprints[kind].set(article.id, print);
       }
     }
