@@ -33,10 +33,11 @@ export function readRecorder(start?: ReadFields): ReadRecorder {
   const read: Record<FieldRole, Set<string>> = { teasers: new Set(initial.teasers), stamps: new Set(initial.stamps) };
   // One view of an article per role for the whole build: a card serialized once (see `serializedOnce`) stays shared.
   const views: Record<FieldRole, WeakMap<LinkedArticle, LinkedArticle>> = { teasers: new WeakMap(), stamps: new WeakMap() };
-  const handlers: Record<FieldRole, ProxyHandler<LinkedArticle>> = { teasers: recordingHandler(read.teasers), stamps: recordingHandler(read.stamps) };
+  const handlers: Record<FieldRole, ProxyHandler<Holder>> = { teasers: recordingHandler(read.teasers), stamps: recordingHandler(read.stamps) };
   const viewOf = (article: LinkedArticle, role: FieldRole): LinkedArticle => {
     let view = views[role].get(article);
-    if (!view) views[role].set(article, (view = new Proxy(article, handlers[role])));
+    // A view reads as the article it holds (every read goes to it): that the proxy is one, the type system cannot see.
+    if (!view) views[role].set(article, (view = new Proxy<Holder>({ [held]: article }, handlers[role]) as unknown as LinkedArticle));
     return view;
   };
   return {
@@ -94,29 +95,40 @@ function plannedRoles(page: Pick<Page, 'deps'>): (id: string) => 'articles' | Fi
   };
 }
 
-/** Reads of an article that add each field they touch to `fields`; the article is never changed, and a lazy one stays lazy. */
-function recordingHandler(fields: Set<string>): ProxyHandler<LinkedArticle> {
+/** Where a view holds its article: a view's own target is this holder, so that checking a read against it reads nothing of the article. */
+const held = Symbol('article seen through a view');
+
+/** What a view of an article stands on (see `held`). */
+interface Holder {
+  readonly [held]: LinkedArticle;
+}
+
+/**
+ * Reads of an article that add each field they touch to `fields`; the article is never changed.
+ * A lazy article (see `lazyArticle`) stays lazy: only the fields read are read from its bytes.
+ */
+function recordingHandler(fields: Set<string>): ProxyHandler<Holder> {
   const record = (key: string | symbol) => {
     if (typeof key === 'string') fields.add(key);
   };
   return {
-    get: (article, key) => {
+    get: (holder, key) => {
       record(key);
-      return Reflect.get(article, key);
+      return Reflect.get(holder[held], key);
     },
-    has: (article, key) => {
+    has: (holder, key) => {
       record(key);
-      return Reflect.has(article, key);
+      return Reflect.has(holder[held], key);
     },
     // Listing the fields (a spread, JSON) reads every one of them.
-    ownKeys: (article) => {
-      const keys = Reflect.ownKeys(article);
+    ownKeys: (holder) => {
+      const keys = Reflect.ownKeys(holder[held]);
       for (const key of keys) record(key);
       return keys;
     },
-    getOwnPropertyDescriptor: (article, key) => {
+    getOwnPropertyDescriptor: (holder, key) => {
       record(key);
-      return Reflect.getOwnPropertyDescriptor(article, key);
+      return Reflect.getOwnPropertyDescriptor(holder[held], key);
     },
     set: () => false,
     defineProperty: () => false,
