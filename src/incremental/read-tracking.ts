@@ -20,12 +20,13 @@ export interface ReadRecorder {
   fields(): ReadFields;
 }
 
+/** Where a page's view of the site keeps the site it stands for. */
+const behind = Symbol('site behind a page view');
+
 /** The site a page's view stands for (see `ReadRecorder.view`), or the site itself: for a page that plans from it and compares. */
 export function siteBehind(site: Site): Site {
   return (site as Site & { readonly [behind]?: Site })[behind] ?? site;
 }
-
-const behind = Symbol('site behind a page view');
 
 /** A recorder that starts from `start` (the fields recorded by the last build's renders) and wiredesk's own templates' reads. */
 export function readRecorder(start?: ReadFields): ReadRecorder {
