@@ -19,7 +19,7 @@ import { resolveConfig } from '../config.js';
 import { changedReads, readsAnyChange } from '../incremental/changed-reads.js';
 import { fingerprintSite, lazyFingerprints } from '../incremental/fingerprints.js';
 import { pageReadsDigest } from '../incremental/page-reads.js';
-import { sameReadFields } from '../incremental/read-fields.js';
+import { sameReadFields, seedReadFields, unionOfReadFields } from '../incremental/read-fields.js';
 import { readRecorder } from '../incremental/read-tracking.js';
 import type { SiteConfig, SiteInputs } from '../model/config.js';
 import type { ModelResult } from '../pipeline/model.js';
@@ -295,8 +295,8 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
     const site = result.site;
 
     // What renders read of teasers and stamps is recorded (see `readRecorder`): pages are compared by what the last build's read.
-    const recorder = readRecorder(index?.readFields);
-    const startFields = recorder.fields();
+    const recorder = readRecorder();
+    const startFields = unionOfReadFields(seedReadFields, index?.readFields);
     // Asked for a few pages' reads, fingerprints are computed as needed; for all of them, at once (a third cheaper).
     const fingerprints = framed || extended ? lazyFingerprints(site, startFields, code) : fingerprintSite(site, startFields, code);
     const previous = index?.out === out ? index.pages : undefined;
@@ -367,8 +367,9 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
           return digest === undefined ? [] : [[story.source, { size: story.size, mtimeMs: story.mtimeMs, ctimeMs: story.ctimeMs, ino: story.ino, digest }] as const];
         }),
       );
+      // What this build's renders read, with what the last build's did while any page is kept as they rendered it.
       // Renders that read fields no build had recorded: every page's reads are digested again, with them.
-      const readFields = recorder.fields();
+      const readFields = outputs.some((output) => output.unchanged) ? unionOfReadFields(recorder.fields(), index?.readFields) : recorder.fields();
       const recorded = sameReadFields(readFields, startFields) ? undefined : lazyFingerprints(site, readFields, code);
       const readsOf = (output: (typeof outputs)[number], index: number) => {
         const page = result.pages?.[index];

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BuildManifest } from '../../src/deploy/manifest.js';
@@ -85,6 +85,17 @@ describe('pages re-rendered by what their templates read', () => {
 
   it('should leave the lists alone when a byline changes that no card shows', async () => {
     const made = await site(stories + plainCard);
+    await build(made);
+    await editStory(made, 'alpha', 20, 'section: World\ntags: [Desk]\nbyline: Ava Newname');
+    expect(writtenPages(await build(made))).toEqual(['2018/05/20/alpha/index.html']);
+  });
+
+  it('should forget a field the cards no longer show once a build renders every page again', async () => {
+    const made = await site(stories + bylineCard);
+    await build(made);
+    await made.write('templates/story-card.tsx', plainCard.split('\n').slice(2).join('\n'));
+    // No output folder (a fresh checkout with the cache restored): every page is rendered, with the plain card.
+    await rm(path.join(made.dir, 'dist'), { recursive: true });
     await build(made);
     await editStory(made, 'alpha', 20, 'section: World\ntags: [Desk]\nbyline: Ava Newname');
     expect(writtenPages(await build(made))).toEqual(['2018/05/20/alpha/index.html']);
