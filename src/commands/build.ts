@@ -19,7 +19,8 @@ import { resolveConfig } from '../config.js';
 import { changedReads, readsAnyChange } from '../incremental/changed-reads.js';
 import { fingerprintSite, lazyFingerprints } from '../incremental/fingerprints.js';
 import { pageReadsDigest } from '../incremental/page-reads.js';
-import { sameReadFields, seedReadFields, unionOfReadFields } from '../incremental/read-fields.js';
+import { fingerprintsByKind } from '../incremental/kind-fingerprints.js';
+import { fieldsOfAnyGroup, sameReadFields, unionOfReadFields } from '../incremental/read-fields.js';
 import { readRecorder } from '../incremental/read-tracking.js';
 import type { SiteConfig, SiteInputs } from '../model/config.js';
 import type { ModelResult } from '../pipeline/model.js';
@@ -296,19 +297,21 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
 
     // What renders read of teasers and stamps is recorded (see `readRecorder`): pages are compared by what the last build's read.
     const recorder = readRecorder();
-    const startFields = unionOfReadFields(seedReadFields, index?.readFields);
+    const startFields = index?.readFields ?? {};
+    const anyPage = fieldsOfAnyGroup(startFields);
     // Asked for a few pages' reads, fingerprints are computed as needed; for all of them, at once (a third cheaper).
-    const fingerprints = framed || extended ? lazyFingerprints(site, startFields, code) : fingerprintSite(site, startFields, code);
+    const fingerprints = framed || extended ? lazyFingerprints(site, anyPage, code) : fingerprintSite(site, anyPage, code);
+    const fingerprintsOf = fingerprintsByKind(site, startFields, fingerprints, anyPage);
     const previous = index?.out === out ? index.pages : undefined;
     // With the last build's frame, a page reads what it read then unless it reads a story modelled anew whose fingerprint
     // changed, or a collection that changed; with new stories added, so do the pages whose dependencies stay the same.
     const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
-    const changed = framed || extended ? changedReads(site, anew(), startFields, extended?.extension.changedCollections, extended?.extension.relinked) : undefined;
+    const changed = framed || extended ? changedReads(site, anew(), anyPage, extended?.extension.changedCollections, extended?.extension.relinked) : undefined;
     const keepsReads = (page: Page) => templatesKept && (framed !== undefined || (extended !== undefined && keepsDepsAfterAdditions(page, extended.extension)));
     const outputs = result.pages.map((page) => {
       const file = filePathOf(page.path);
       const before = previous?.get(file);
-      const reads = before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : withTemplates(pageReadsDigest(page, fingerprints), templateReads(page.kind));
+      const reads = before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : withTemplates(pageReadsDigest(page, fingerprintsOf(page.kind)), templateReads(page.kind));
       const render = () => {
         ceiling.check();
         return renderNamingPage(page.path, () => page.render(recorder.view(site, page)));
@@ -370,10 +373,11 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
       // What this build's renders read, with what the last build's did while any page is kept as they rendered it.
       // Renders that read fields no build had recorded: every page's reads are digested again, with them.
       const readFields = outputs.some((output) => output.unchanged) ? unionOfReadFields(recorder.fields(), index?.readFields) : recorder.fields();
-      const recorded = sameReadFields(readFields, startFields) ? undefined : lazyFingerprints(site, readFields, code);
+      const recordedAnyPage = fieldsOfAnyGroup(readFields);
+      const recorded = sameReadFields(readFields, startFields) ? undefined : fingerprintsByKind(site, readFields, lazyFingerprints(site, recordedAnyPage, code), recordedAnyPage);
       const readsOf = (output: (typeof outputs)[number], index: number) => {
         const page = result.pages?.[index];
-        return recorded && page ? withTemplates(pageReadsDigest(page, recorded), templateReads(page.kind)) : output.reads;
+        return recorded && page ? withTemplates(pageReadsDigest(page, recorded(page.kind)), templateReads(page.kind)) : output.reads;
       };
       const pages = new Map(outputs.map((output, index) => [output.file, { reads: readsOf(output, index), bytes: written.files.get(output.file)?.digest ?? '' }]));
       const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));

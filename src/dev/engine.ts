@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { VFileMessage } from 'vfile-message';
 import { resolveConfig } from '../config.js';
 import { articlePrintsFor, fingerprintSite } from '../incremental/fingerprints.js';
+import { fieldsOfAnyGroup } from '../incremental/read-fields.js';
 import { readRecorder, type ReadRecorder } from '../incremental/read-tracking.js';
 import { invalidatedPages } from '../incremental/invalidate.js';
 import { positionsOf, replaceArticles, structureKey } from '../incremental/light-edit.js';
@@ -181,7 +182,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
     if (!outcome.site || !outcome.pages) return failed(assembly.messages);
     const pages = new Map(outcome.pages.map((page) => [page.path, page]));
     const fromStories = new Set(storyMessages());
-    const fingerprints = fingerprintSite(outcome.site, recorder.fields());
+    const fingerprints = fingerprintSite(outcome.site, fieldsOfAnyGroup(recorder.fields()));
     const next: GoodSite = {
       site: outcome.site,
       pages,
@@ -215,7 +216,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
     const changed = new Set<string>();
     // Each changed fingerprint (in full, as a teaser, place and time) sends its readers to be rendered again:
     // both versions printed by the fields read so far (renders since the last print may have read more).
-    const articlePrints = articlePrintsFor(recorder.fields());
+    const articlePrints = articlePrintsFor(fieldsOfAnyGroup(recorder.fields()));
     for (const article of replaced) {
       const old = before.get(article.id);
       for (const [kind, fingerprint] of articlePrints) {

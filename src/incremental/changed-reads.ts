@@ -2,7 +2,7 @@ import type { Article } from '../model/article.js';
 import type { LinkedArticle, Site } from '../model/site.js';
 import type { PageDeps } from '../pages/page.js';
 import { articleLookup, articlePrintsFor } from './fingerprints.js';
-import type { ReadFields } from './read-fields.js';
+import type { FieldsRead } from './read-fields.js';
 import { linkedArticleOf } from '../store/lazy-article.js';
 
 /** The ids of the articles whose fingerprint of each kind changed since the last build, and the collection keys whose fingerprint did. */
@@ -20,12 +20,12 @@ export interface ChangedReads {
  * (undefined when there is none, and then everything about it counts as changed). `collections`
  * names the collection keys whose fingerprint changed (none when the frame was taken as it was),
  * `relinked` the stories whose related stories an extension of the frame changed (read in full,
- * they changed). Teasers and stamps are compared by the `fields` the last build's renders read.
+ * they changed). Teasers and stamps are compared by the `fields` the last build's renders read (of any page).
  */
 export function changedReads(
   site: Site,
   anew: Iterable<readonly [now: Article, before: Article | undefined]>,
-  fields: ReadFields,
+  fields: FieldsRead,
   collections: ReadonlySet<string> = new Set(),
   relinked: Iterable<string> = [],
 ): ChangedReads {

@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type { Article } from '../model/article.js';
 import { collectionFolders, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { collectionKey, collectionNameKey } from '../pages/page.js';
-import type { ReadFields } from './read-fields.js';
+import type { FieldsRead } from './read-fields.js';
 
 /** Finds a fingerprint by article id or collection key. */
 export interface FingerprintLookup {
@@ -44,7 +44,7 @@ export function fieldsFingerprint(fields: readonly string[]): (article: Article)
 export type ArticlePrints = readonly (readonly ['articles' | 'teasers' | 'stamps', (article: LinkedArticle) => string])[];
 
 /** The fingerprints of each kind of article read, for the fields renders read (see `readRecorder`). */
-export function articlePrintsFor(fields: ReadFields): ArticlePrints {
+export function articlePrintsFor(fields: FieldsRead): ArticlePrints {
   return [
     ['articles', articleFingerprint],
     ['teasers', fieldsFingerprint(fields.teasers)],
@@ -82,7 +82,7 @@ function collectionFingerprint(collection: Collection): string {
 }
 
 /** Fingerprint every article, teaser and collection key of a site, teasers and stamps by the fields renders read. */
-export function fingerprintSite(site: Site, fields: ReadFields, themeDigest = ''): SiteFingerprints {
+export function fingerprintSite(site: Site, fields: FieldsRead, themeDigest = ''): SiteFingerprints {
   const prints = { articles: new Map<string, string>(), teasers: new Map<string, string>(), stamps: new Map<string, string>() };
   const articlePrints = articlePrintsFor(fields);
   // Killed stories too: their notice pages and feed items read them.
@@ -94,25 +94,27 @@ export function fingerprintSite(site: Site, fields: ReadFields, themeDigest = ''
  * The fingerprints of a site, each computed when first asked for: a build that knows most pages
  * read what they read last time asks for those of the few others only.
  */
-export function lazyFingerprints(site: Site, fields: ReadFields, themeDigest = ''): Fingerprints {
+export function lazyFingerprints(site: Site, fields: FieldsRead, themeDigest = ''): Fingerprints {
   const articleWithId = articleLookup(site);
-  const lookup = (print: (article: LinkedArticle) => string): FingerprintLookup => {
-    const known = new Map<string, string>();
-    return {
-      get(id) {
-        let value = known.get(id);
-        if (value === undefined) {
-          const article = articleWithId(id);
-          if (!article) return undefined;
-          value = print(article);
-          known.set(id, value);
-        }
-        return value;
-      },
-    };
-  };
-  const [articles, teasers, stamps] = articlePrintsFor(fields).map(([, print]) => lookup(print)) as [FingerprintLookup, FingerprintLookup, FingerprintLookup];
+  const [articles, teasers, stamps] = articlePrintsFor(fields).map(([, print]) => printLookup(articleWithId, print)) as [FingerprintLookup, FingerprintLookup, FingerprintLookup];
   return { articles, teasers, stamps, collections: collectionFingerprints(collectionParts(site), themeDigest) };
+}
+
+/** The fingerprint `print` of each article, computed the first time it is asked for. */
+export function printLookup(articleWithId: (id: string) => LinkedArticle | undefined, print: (article: LinkedArticle) => string): FingerprintLookup {
+  const known = new Map<string, string>();
+  return {
+    get(id) {
+      let value = known.get(id);
+      if (value === undefined) {
+        const article = articleWithId(id);
+        if (!article) return undefined;
+        value = print(article);
+        known.set(id, value);
+      }
+      return value;
+    },
+  };
 }
 
 /** What the collection fingerprints are made of: how many stories are live, and the sections, topics and tags. */

@@ -1,22 +1,23 @@
 import type { TermKind } from '../model/article.js';
 import type { LinkedArticle, Site } from '../model/site.js';
 import { collectionKey, collectionNameKey, type Page } from '../pages/page.js';
-import { seedReadFields, unionOfReadFields, type FieldRole, type ReadFields } from './read-fields.js';
+import { readGroupOf, type FieldRole, type ReadFields } from './read-fields.js';
 
 // A page's reads are recorded, not declared: while it renders, the site is seen through a view
 // whose articles record each field read, by the role the page's plan gives the article (a teaser,
 // a stamp). The plan still says which articles and collections a page reads (which stories a list
 // shows is structure); a render that reaches for one the plan does not name fails, so nothing a
-// page shows escapes its digest. What is recorded is what of them the templates read: a site's
-// story card that shows the byline makes the byline part of every teaser's fingerprint.
+// page shows escapes its digest. What is recorded is what of them the templates read, by group of
+// pages (see `readGroupOf`): a site's story card that shows the byline makes the byline part of
+// the list pages' teasers, and leaves the feeds' alone.
 
 /** Records what renders read of the articles they show (see `ReadFields`), for one build or one dev session. */
 export interface ReadRecorder {
-  /** The site as `page` may read it while it renders: its articles by id, recorded by their role in the page's plan. */
-  view(site: Site, page: Pick<Page, 'path' | 'deps'>): Site;
+  /** The site as `page` may read it while it renders: its articles by id, recorded by their role in the page's plan and the page's group. */
+  view(site: Site, page: Pick<Page, 'path' | 'kind' | 'deps'>): Site;
   /** Fields recorded elsewhere (by a render thread) join this recording. */
   add(fields: ReadFields): void;
-  /** The fields read so far, with those the recorder started from. */
+  /** The fields read so far, by group. */
   fields(): ReadFields;
 }
 
@@ -28,22 +29,33 @@ export function siteBehind(site: Site): Site {
   return (site as Site & { readonly [behind]?: Site })[behind] ?? site;
 }
 
-/** A recorder that starts from `start` (the fields recorded by the last build's renders) and wiredesk's own templates' reads. */
-export function readRecorder(start?: ReadFields): ReadRecorder {
-  const initial = unionOfReadFields(seedReadFields, start);
-  const read: Record<FieldRole, Set<string>> = { teasers: new Set(initial.teasers), stamps: new Set(initial.stamps) };
-  // One view of an article per role for the whole build: a card serialized once (see `serializedOnce`) stays shared.
-  const views: Record<FieldRole, WeakMap<LinkedArticle, LinkedArticle>> = { teasers: new WeakMap(), stamps: new WeakMap() };
-  const handlers: Record<FieldRole, ProxyHandler<Holder>> = { teasers: recordingHandler(read.teasers), stamps: recordingHandler(read.stamps) };
-  const viewOf = (article: LinkedArticle, role: FieldRole): LinkedArticle => {
-    let view = views[role].get(article);
-    // A view reads as the article it holds (every read goes to it): that the proxy is one, the type system cannot see.
-    if (!view) views[role].set(article, (view = new Proxy<Holder>({ [held]: article }, handlers[role]) as unknown as LinkedArticle));
-    return view;
+/** What a recorder keeps of one group and role: the fields read, and one view of each article that records into them. */
+interface Recording {
+  readonly fields: Set<string>;
+  readonly handler: ProxyHandler<Holder>;
+  readonly views: WeakMap<LinkedArticle, LinkedArticle>;
+}
+
+/** A recorder with nothing recorded yet. */
+export function readRecorder(): ReadRecorder {
+  const groups = new Map<string, Record<FieldRole, Recording>>();
+  const recordingOf = (group: string): Record<FieldRole, Recording> => {
+    let found = groups.get(group);
+    if (!found) groups.set(group, (found = { teasers: recording(), stamps: recording() }));
+    return found;
   };
   return {
     view(site, page) {
       const roleOf = plannedRoles(page);
+      const recordings = recordingOf(readGroupOf(page.kind));
+      // One view of an article per group and role for the whole build: a card a list serializes once (see `serializedOnce`) stays shared.
+      const viewOf = (article: LinkedArticle, role: FieldRole): LinkedArticle => {
+        const { handler, views } = recordings[role];
+        let view = views.get(article);
+        // A view reads as the article it holds (every read goes to it): that the proxy is one, the type system cannot see.
+        if (!view) views.set(article, (view = new Proxy<Holder>({ [held]: article }, handler) as unknown as LinkedArticle));
+        return view;
+      };
       const articleFor = (id: string, article: LinkedArticle): LinkedArticle => {
         const role = roleOf(id);
         if (role === undefined) throw new Error(`The page "${page.path}" read the story "${id}", which its plan does not name (see PageDeps)`);
@@ -76,10 +88,18 @@ export function readRecorder(start?: ReadFields): ReadRecorder {
       return { ...site, byId, collection, [behind]: site };
     },
     add(fields) {
-      for (const role of ['teasers', 'stamps'] as const) for (const field of fields[role]) read[role].add(field);
+      for (const [group, read] of Object.entries(fields)) {
+        const recordings = recordingOf(group);
+        for (const role of ['teasers', 'stamps'] as const) for (const field of read[role]) recordings[role].fields.add(field);
+      }
     },
-    fields: () => ({ teasers: [...read.teasers].sort(), stamps: [...read.stamps].sort() }),
+    fields: () => Object.fromEntries([...groups].map(([group, { teasers, stamps }]) => [group, { teasers: [...teasers.fields].sort(), stamps: [...stamps.fields].sort() }])),
   };
+}
+
+function recording(): Recording {
+  const fields = new Set<string>();
+  return { fields, handler: recordingHandler(fields), views: new WeakMap() };
 }
 
 /** The role each article has in a page's plan: read in full, as a teaser, or as a stamp (the first of these that names it). */

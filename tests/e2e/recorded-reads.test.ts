@@ -7,6 +7,17 @@ import { fixtureStory, siteMaker, type FixtureSite } from '../support/fixture-si
 
 const site = siteMaker();
 
+/** A layout that shows a token drawn anew at each rendering: every page rendered is a page written. */
+const renderToken = `
+-- templates/layout.tsx --
+import type { Root } from 'hast';
+import { defaultTemplates, type LayoutContent, type Templates } from 'wiredesk/templates';
+
+export default function layout(content: LayoutContent, templates: Templates): Root {
+  return defaultTemplates.layout({ ...content, main: <>{content.main}<p class="render-token">{String(Math.random())}</p></> }, templates);
+}
+`;
+
 // Alpha and beta share a tag, so beta shows alpha, the older, as a related story; gamma is filed elsewhere.
 const stories = `
 -- site.yaml --
@@ -15,7 +26,7 @@ baseUrl: https://example.com/
 ${fixtureStory('alpha', 20, 'section: World\ntags: [Desk]\nbyline: Ann Author')}
 ${fixtureStory('beta', 21, 'section: World\ntags: [Desk]\nbyline: Ben Writer')}
 ${fixtureStory('gamma', 22, 'section: Business\ntags: [Markets]\nbyline: Gil Reporter')}
-`;
+${renderToken}`;
 
 /** A story card that shows the headline and nothing else a default card does not show. */
 const plainCard = `

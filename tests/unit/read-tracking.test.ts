@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
 import { fieldsFingerprint } from '../../src/incremental/fingerprints.js';
-import { seedReadFields } from '../../src/incremental/read-fields.js';
+import { fieldsOfGroup, readGroupOf, seedFieldsRead } from '../../src/incremental/read-fields.js';
 import { readRecorder, siteBehind } from '../../src/incremental/read-tracking.js';
 import { linkedArticleOf, lazyArticle, storedArticleOf } from '../../src/store/lazy-article.js';
 import type { Article } from '../../src/model/article.js';
 import type { Site } from '../../src/model/site.js';
-import type { PageDeps } from '../../src/pages/page.js';
+import type { PageDeps, PageKind } from '../../src/pages/page.js';
 import { resolveSite } from '../../src/pipeline/resolve.js';
 import { articleOf } from '../support/story-file.js';
 
@@ -19,40 +19,48 @@ function siteOf(articles: readonly Article[]): Site {
 }
 
 const site = siteOf([story('a', 20), story('b', 21), story('c', 22)]);
-const page = (deps: Partial<PageDeps>) => ({ path: 'some/page/', deps: { articles: [], teasers: [], collections: [], ...deps } });
-const added = (recorded: readonly string[], start: readonly string[]) => recorded.filter((field) => !start.includes(field));
+const page = (deps: Partial<PageDeps>, kind: PageKind = 'home') => ({ path: 'some/page/', kind, deps: { articles: [], teasers: [], collections: [], ...deps } });
 
 describe('the fields renders read, as recorded', () => {
   it('should record what a render reads of a teaser, and nothing of an article it reads in full', () => {
     const recorder = readRecorder();
-    const view = recorder.view(site, page({ articles: ['a'], teasers: ['b'] }));
+    const view = recorder.view(site, page({ articles: ['a'], teasers: ['b'] }, 'article'));
     expect(view.byId.get('a')?.byline).toBe('Writer of a');
-    expect(added(recorder.fields().teasers, seedReadFields.teasers)).toEqual([]);
+    expect(recorder.fields()).toEqual({ article: { teasers: [], stamps: [] } });
     expect(view.byId.get('b')?.byline).toBe('Writer of b');
     expect(view.byId.get('b')?.wordCount).toBe(3);
-    expect(added(recorder.fields().teasers, seedReadFields.teasers)).toEqual(['byline', 'wordCount']);
-    expect(recorder.fields().stamps).toEqual(seedReadFields.stamps);
+    expect(recorder.fields()).toEqual({ article: { teasers: ['byline', 'wordCount'], stamps: [] } });
   });
 
   it('should record a stamp read apart from teasers', () => {
     const recorder = readRecorder();
-    expect(recorder.view(site, page({ stamps: ['c'] })).byId.get('c')?.slugline).toBeUndefined();
-    expect(added(recorder.fields().stamps, seedReadFields.stamps)).toEqual(['slugline']);
-    expect(added(recorder.fields().teasers, seedReadFields.teasers)).toEqual([]);
+    expect(recorder.view(site, page({ stamps: ['c'] }, 'sitemap')).byId.get('c')?.slugline).toBeUndefined();
+    expect(recorder.fields()).toEqual({ sitemap: { teasers: [], stamps: ['slugline'] } });
+  });
+
+  it('should record the pages rendered with one page template together, and the others apart', () => {
+    const recorder = readRecorder();
+    expect(recorder.view(site, page({ teasers: ['a'] }, 'tag')).byId.get('a')?.byline).toBe('Writer of a');
+    expect(recorder.view(site, page({ teasers: ['a'] }, 'home')).byId.get('a')?.note).toBeUndefined();
+    expect(recorder.view(site, page({ articles: ['b'], teasers: ['a'] }, 'feed')).byId.get('a')?.path).toBe(site.byId.get('a')?.path);
+    expect(recorder.fields()).toEqual({ list: { teasers: ['byline', 'note'], stamps: [] }, feed: { teasers: ['path'], stamps: [] } });
+    // Every list page starts from what the defaults read, with what the site's own templates read too; feeds with theirs.
+    expect(fieldsOfGroup(recorder.fields(), readGroupOf('section')).teasers).toEqual([...seedFieldsRead.teasers, 'byline', 'note'].sort());
+    expect(fieldsOfGroup(recorder.fields(), readGroupOf('feed')).teasers).toEqual(seedFieldsRead.teasers);
   });
 
   it('should count listing a teaser’s fields (a spread, JSON) as reading every one of them', () => {
     const recorder = readRecorder();
     const teaser = recorder.view(site, page({ teasers: ['a'] })).byId.get('a');
     expect({ ...teaser }.title).toBe('Story a');
-    expect(recorder.fields().teasers).toEqual(expect.arrayContaining(['body', 'byline', 'places', 'references']));
+    expect(recorder.fields().list?.teasers).toEqual(expect.arrayContaining(['body', 'byline', 'places', 'references']));
   });
 
-  it('should start from the fields recorded before, and take in those recorded on other threads', () => {
-    const recorder = readRecorder({ teasers: ['note'], stamps: [] });
-    recorder.add({ teasers: ['dateline'], stamps: ['wire'] });
-    expect(added(recorder.fields().teasers, seedReadFields.teasers)).toEqual(['dateline', 'note']);
-    expect(added(recorder.fields().stamps, seedReadFields.stamps)).toEqual(['wire']);
+  it('should take in the fields recorded on other threads', () => {
+    const recorder = readRecorder();
+    recorder.add({ list: { teasers: ['dateline'], stamps: [] }, sitemap: { teasers: [], stamps: ['wire'] } });
+    recorder.add({ list: { teasers: ['note'], stamps: [] } });
+    expect(recorder.fields()).toEqual({ list: { teasers: ['dateline', 'note'], stamps: [] }, sitemap: { teasers: [], stamps: ['wire'] } });
   });
 
   it('should refuse a read of a story or a collection the page’s plan does not name', () => {
