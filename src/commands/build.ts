@@ -375,11 +375,11 @@ async function buildWith(options: BuildOptions, setup: BuildSetup): Promise<Buil
       const readFields = outputs.some((output) => output.unchanged) ? unionOfReadFields(recorder.fields(), index?.readFields) : recorder.fields();
       const recordedAnyPage = fieldsOfAnyGroup(readFields);
       const recorded = sameReadFields(readFields, startFields) ? undefined : fingerprintsByKind(site, readFields, lazyFingerprints(site, recordedAnyPage, code), recordedAnyPage);
-      const readsOf = (output: (typeof outputs)[number], index: number) => {
-        const page = result.pages?.[index];
+      const readsOf = (output: (typeof outputs)[number], position: number) => {
+        const page = result.pages?.[position];
         return recorded && page ? withTemplates(pageReadsDigest(page, recorded(page.kind)), templateReads(page.kind)) : output.reads;
       };
-      const pages = new Map(outputs.map((output, index) => [output.file, { reads: readsOf(output, index), bytes: written.files.get(output.file)?.digest ?? '' }]));
+      const pages = new Map(outputs.map((output, position) => [output.file, { reads: readsOf(output, position), bytes: written.files.get(output.file)?.digest ?? '' }]));
       const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
       // A frame is kept of a build without errors or stories left out; one taken from the last build stands as it is.
       // It is written first: the index, written last, vouches for it and for the stories shards.

@@ -61,7 +61,7 @@ export interface CacheIndex {
   readonly frameChecksum?: string | undefined;
   /** The search bundle kept in the cache folder, for a build without the output folder (see `keepSearchBundle`). */
   readonly search?: StoredSearchBundle | undefined;
-  /** The fields of teasers and stamps that renders read (see `readRecorder`): `pages`' reads digest those. */
+  /** The fields of teasers and stamps that renders read, by group of pages (see `readRecorder`): `pages`' reads digest those. */
   readonly readFields: ReadFields;
 }
 
