@@ -63,7 +63,7 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
   const keptSearch = searchKey !== undefined && index?.search?.key === searchKey ? index.search : undefined;
   const search = config.search ? withStoredBundle(searchIndexStep(site, reads.lastPages !== undefined), dir, keptSearch) : undefined;
   // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
-  const pool = spill ? undefined : renderPoolFor(site, outputs, { threads: setup.threads, renderPoolFrom: tuning.renderPoolFrom, templates: overrides.compiled }, ahead);
+  const pool = spill ? undefined : renderPoolFor(site, outputs, { threads: setup.threads, renderPoolFrom: tuning.renderPoolFrom, templates: overrides.compiled, recorder: reads.recorder }, ahead);
   const rendering = countRenders(pool?.outputs ?? outputs, progress);
   let written: WriteResult;
   try {
@@ -148,7 +148,8 @@ async function keepBuildCache(setup: BuildSetup, { read, assembly, reads }: ToPu
       return digest === undefined ? [] : [[story.source, { size: story.size, mtimeMs: story.mtimeMs, ctimeMs: story.ctimeMs, ino: story.ino, digest }] as const];
     }),
   );
-  const pages = new Map(reads.outputs.map((output) => [output.file, { reads: output.reads, bytes: written.files.get(output.file)?.digest ?? '' }]));
+  const recorded = reads.recordedReads();
+  const pages = new Map(reads.outputs.map((output, position) => [output.file, { reads: recorded.reads[position] ?? output.reads, bytes: written.files.get(output.file)?.digest ?? '' }]));
   const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
   // A frame is kept of a build without errors or stories left out; one taken from the last build stands as it is.
   // It is written first: the index, written last, vouches for it and for the stories shards.
@@ -171,6 +172,7 @@ async function keepBuildCache(setup: BuildSetup, { read, assembly, reads }: ToPu
     stories: modelled.entries,
     frameChecksum,
     search: searchBundle,
+    readFields: recorded.fields,
   };
   await writeBuildCache(setup.dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);
 }

@@ -2,7 +2,10 @@ import { hash } from 'node:crypto';
 import { changedReads, readsAnyChange } from '../incremental/changed-reads.js';
 import { keepsDepsAfterAdditions } from '../incremental/frame-additions.js';
 import { fingerprintSite, lazyFingerprints } from '../incremental/fingerprints.js';
+import { fingerprintsByKind } from '../incremental/kind-fingerprints.js';
 import { pageReadsDigest } from '../incremental/page-reads.js';
+import { fieldsOfAnyGroup, sameReadFields, unionOfReadFields, type ReadFields } from '../incremental/read-fields.js';
+import { readRecorder, type ReadRecorder } from '../incremental/read-tracking.js';
 import { filePathOf } from '../model/urls.js';
 import type { OutputFile } from '../output/write.js';
 import { renderNamingPage } from '../overrides/failure.js';
@@ -30,6 +33,13 @@ export interface PageOutput extends OutputFile {
 export interface PageReads {
   readonly outputs: readonly PageOutput[];
   readonly lastPages: ReadonlyMap<string, CachedPage> | undefined;
+  /** What the renders of this build read of teasers and stamps (see `readRecorder`): rendering records it. */
+  readonly recorder: ReadRecorder;
+  /**
+   * The reads of each page to keep for the next build (in the order of `outputs`), once every page is
+   * rendered: with the fields this build's renders recorded, when they differ from those the digests used.
+   */
+  readonly recordedReads: () => { readonly fields: ReadFields; readonly reads: readonly string[] };
 }
 
 /**
@@ -41,24 +51,38 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
   const { site, extension } = assembly;
   const { modelled, cachedStories, index, templatesKept, templateReads, outputThere, ceiling } = read;
   const incremental = assembly.by !== 'resolved';
+  // What renders read of teasers and stamps is recorded (see `readRecorder`): pages are compared by what the last build's read.
+  const recorder = readRecorder();
+  const startFields = index?.readFields ?? {};
+  const anyPage = fieldsOfAnyGroup(startFields);
   // Asked for a few pages' reads, fingerprints are computed as needed; for all of them, at once (a third cheaper).
-  const fingerprints = incremental ? lazyFingerprints(site, read.code) : fingerprintSite(site, read.code);
+  const fingerprints = incremental ? lazyFingerprints(site, anyPage, read.code) : fingerprintSite(site, anyPage, read.code);
+  const fingerprintsOf = fingerprintsByKind(site, startFields, fingerprints, anyPage);
   const lastPages = index?.out === setup.out ? index.pages : undefined;
   const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
-  const changed = incremental ? changedReads(site, anew(), extension?.changedCollections, extension?.relinked) : undefined;
+  const changed = incremental ? changedReads(site, anew(), anyPage, extension?.changedCollections, extension?.relinked) : undefined;
   const keepsReads = (page: Page) => templatesKept && (assembly.by === 'reused' || (extension !== undefined && keepsDepsAfterAdditions(page, extension)));
   const outputs = assembly.pages.map((page): PageOutput => {
     const file = filePathOf(page.path);
     const before = lastPages?.get(file);
-    const reads = before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : withTemplates(pageReadsDigest(page, fingerprints), templateReads(page.kind));
+    const reads = before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : withTemplates(pageReadsDigest(page, fingerprintsOf(page.kind)), templateReads(page.kind));
     const render = () => {
       ceiling.check();
-      return renderNamingPage(page.path, () => page.render(site));
+      return renderNamingPage(page.path, () => page.render(recorder.view(site, page)));
     };
     return { path: page.path, kind: page.kind, file, reads, render, unchanged: outputThere && before?.reads === reads, previousDigest: before?.bytes };
   });
   ceiling.checkNow();
-  return { outputs, lastPages };
+  const recordedReads = () => {
+    // What this build's renders read, with what the last build's did while any page is kept as they rendered it.
+    // Renders that read fields no build had recorded: every page's reads are digested again, with them.
+    const fields = outputs.some((output) => output.unchanged) ? unionOfReadFields(recorder.fields(), index?.readFields) : recorder.fields();
+    if (sameReadFields(fields, startFields)) return { fields, reads: outputs.map((output) => output.reads) };
+    const recordedAnyPage = fieldsOfAnyGroup(fields);
+    const recorded = fingerprintsByKind(site, fields, lazyFingerprints(site, recordedAnyPage, read.code), recordedAnyPage);
+    return { fields, reads: assembly.pages.map((page) => withTemplates(pageReadsDigest(page, recorded(page.kind)), templateReads(page.kind))) };
+  };
+  return { outputs, lastPages, recorder, recordedReads };
 }
 
 /** A page's reads with the digest of the site's templates it is rendered with, if it reads any. */

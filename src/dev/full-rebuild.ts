@@ -4,6 +4,7 @@ import type { Article } from '../model/article.js';
 import { assembleForDev, withDrafts, type DevAssemblyInputs, type StoryEntry } from './assemble.js';
 import { devFrameOf, extendedAssembly } from './frame-reuse.js';
 import { keptBuild, readsOf, type KeptBuild } from './kept-build.js';
+import type { FieldsRead } from '../incremental/read-fields.js';
 
 /** How a full rebuild may reuse the last one. */
 export interface FullRebuildOptions {
@@ -17,6 +18,8 @@ export interface FullRebuildOptions {
   readonly extend: boolean;
   /** The messages of the stories and the site's files, to tell the site's own (resolving and planning) from them. */
   readonly storyMessages: ReadonlySet<VFileMessage>;
+  /** The fields of teasers and stamps that renders read so far: what pages' reads are digested by. */
+  readonly fieldsRead: FieldsRead;
 }
 
 /** A full rebuild's outcome: the build to keep, the pages it changed or removed, and every message. */
@@ -49,8 +52,8 @@ export function fullRebuild(stories: ReadonlyMap<string, StoryEntry>, inputs: De
     drafts: assembly.drafts,
   });
   // The first build renders every page; later ones compare what each page reads (kept for the next while no light edit follows).
-  const reads = previous ? readsOf(built) : undefined;
+  const reads = previous ? readsOf(built, options.fieldsRead) : undefined;
   const kept = { ...built, reads };
-  const invalidation = withDrafts(previous && reads ? invalidatedPages(readsOf(previous), reads) : { changed: [...kept.pages.keys()], removed: [] }, previous?.drafts, kept);
+  const invalidation = withDrafts(previous && reads ? invalidatedPages(readsOf(previous, options.fieldsRead), reads) : { changed: [...kept.pages.keys()], removed: [] }, previous?.drafts, kept);
   return { kept, lastGood: assembly.lastGood, invalidation, messages: assembly.messages, extended: extended !== undefined };
 }

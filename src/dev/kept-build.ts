@@ -1,6 +1,7 @@
 import type { VFileMessage } from 'vfile-message';
 import { fingerprintSite } from '../incremental/fingerprints.js';
 import { readsOfPages } from '../incremental/invalidate.js';
+import type { FieldsRead } from '../incremental/read-fields.js';
 import { indexReaders, type Readers } from '../incremental/readers.js';
 import { keptResolution, type KeptResolution } from '../incremental/resolution.js';
 import type { Site } from '../model/site.js';
@@ -50,6 +51,6 @@ export function keptBuild(assembled: Assembled): KeptBuild {
  * site as it is now: taken only when a full rebuild compares it with the next (the first build and
  * light edits need none, and light edits keep what pages read, so the digests follow them).
  */
-export function readsOf(kept: KeptBuild): ReadonlyMap<string, string> {
-  return kept.reads ?? readsOfPages(kept.pages.values(), fingerprintSite(kept.resolution.site));
+export function readsOf(kept: KeptBuild, fields: FieldsRead): ReadonlyMap<string, string> {
+  return kept.reads ?? readsOfPages(kept.pages.values(), fingerprintSite(kept.resolution.site, fields));
 }

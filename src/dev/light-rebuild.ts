@@ -1,4 +1,5 @@
 import { changedReads } from '../incremental/changed-reads.js';
+import type { FieldsRead } from '../incremental/read-fields.js';
 import { pagesReading } from '../incremental/invalidate.js';
 import { reuseResolution } from '../incremental/resolution.js';
 import { storyShape } from '../incremental/story-shape.js';
@@ -20,7 +21,7 @@ export interface LightRebuild {
  * pages that read what changed (see `changedReads`) are found through the readers index.
  * Undefined when an edited story changed shape or is not live (then resolve the site).
  */
-export function lightRebuild(kept: KeptBuild, edited: ReadonlyMap<string, Article>): LightRebuild | undefined {
+export function lightRebuild(kept: KeptBuild, edited: ReadonlyMap<string, Article>, fields: FieldsRead): LightRebuild | undefined {
   const { resolution } = kept;
   const versions: [now: Article, before: Article][] = [];
   for (const [id, article] of edited) {
@@ -30,7 +31,7 @@ export function lightRebuild(kept: KeptBuild, edited: ReadonlyMap<string, Articl
   }
   const site = reuseResolution(resolution, edited);
   if (!site) return undefined;
-  const changed = pagesReading(changedReads(site, versions), kept.readers);
+  const changed = pagesReading(changedReads(site, versions, fields), kept.readers);
   const drafts: string[] = [];
   for (const [sitePath, page] of kept.drafts) if (page.deps.teasers.some((id) => edited.has(id))) drafts.push(sitePath);
   // What the pages read changed with the site: digested again when a full rebuild compares them.

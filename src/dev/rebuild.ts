@@ -26,6 +26,7 @@ export function rebuildAll(session: DevSession, since: number, extend: boolean):
     keepFrame: setup.incremental,
     extend: setup.incremental && extend && state.lastOk,
     storyMessages: new Set(messages),
+    fieldsRead: session.served.fieldsRead(),
   });
   if ('failed' in outcome) return failed(outcome.failed);
   const { kept, invalidation } = outcome;
@@ -40,7 +41,7 @@ export function rebuildAll(session: DevSession, since: number, extend: boolean):
 export function rebuildLight(session: DevSession, since: number, edited: ReadonlyMap<string, Article>): RebuildReport | undefined {
   const { setup, state } = session;
   if (!setup.incremental || !state.kept || !state.lastOk || edited.size === 0 || session.stories.unreadable.size > 0) return undefined;
-  const light = lightRebuild(state.kept, edited);
+  const light = lightRebuild(state.kept, edited, session.served.fieldsRead());
   if (!light) return undefined;
   for (const article of edited.values()) state.lastGood.set(article.source, article);
   const rendered = session.served.refresh(light.kept, light.changed, []);

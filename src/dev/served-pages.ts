@@ -4,6 +4,8 @@ import type { Site } from '../model/site.js';
 import { filePathOf } from '../model/urls.js';
 import { TemplateFailure } from '../overrides/failure.js';
 import type { Page } from '../pages/page.js';
+import { fieldsOfAnyGroup, type FieldsRead } from '../incremental/read-fields.js';
+import { readRecorder, type ReadRecorder } from '../incremental/read-tracking.js';
 import { contentTypeOf } from './content-type.js';
 import type { KeptBuild } from './kept-build.js';
 import type { Served } from './site-source.js';
@@ -17,19 +19,24 @@ export interface ServedPages {
   lookup(kept: KeptBuild, sitePath: string, storiesDir: string): Served | undefined;
   /** Every story page, each rendered as it is read when not kept (for the search index). */
   storyPages(kept: KeptBuild): Iterable<{ readonly sitePath: string; readonly html: string }>;
+  /** The fields of teasers and stamps the renders so far read, of any page (see `readRecorder`): what fingerprints compare. */
+  fieldsRead(): FieldsRead;
 }
 
 /** An empty set of served pages. */
 export function servedPages(): ServedPages {
   const cache = new Map<string, string | Uint8Array>();
+  /** What the session's renders read of teasers and stamps. */
+  const recorder = readRecorder();
   return {
+    fieldsRead: () => fieldsOfAnyGroup(recorder.fields()),
     refresh(kept, changed, removed) {
       let rendered = 0;
       for (const sitePath of removed) cache.delete(sitePath);
       for (const sitePath of changed) {
         const page = kept.pages.get(sitePath);
         if (!cache.delete(sitePath) || !page) continue;
-        const { body, failed } = renderPage(page, kept.resolution.site);
+        const { body, failed } = renderPage(page, kept.resolution.site, recorder);
         // A page a site's template fails on is rendered again on request, not kept.
         if (failed) continue;
         cache.set(sitePath, body);
@@ -43,7 +50,7 @@ export function servedPages(): ServedPages {
       if (page) {
         let body = cache.get(sitePath);
         if (body === undefined) {
-          const rendered = renderPage(page, site);
+          const rendered = renderPage(page, site, recorder);
           // A site's template that fails on this page: the message in its place, not kept, until the template is fixed.
           if (rendered.failed) return { kind: 'bytes', body: rendered.body, contentType: 'text/html; charset=utf-8' };
           body = rendered.body;
@@ -60,7 +67,7 @@ export function servedPages(): ServedPages {
     *storyPages(kept) {
       for (const page of kept.pages.values()) {
         if (page.kind !== 'article') continue;
-        const body = cache.get(page.path) ?? renderPage(page, kept.resolution.site).body;
+        const body = cache.get(page.path) ?? renderPage(page, kept.resolution.site, recorder).body;
         yield { sitePath: page.path, html: typeof body === 'string' ? body : new TextDecoder().decode(body) };
       }
     },
@@ -68,9 +75,9 @@ export function servedPages(): ServedPages {
 }
 
 /** A page's contents, or (`failed`) the page saying which of the site's templates failed on it. */
-function renderPage(page: Page, site: Site): { readonly body: string | Uint8Array; readonly failed: boolean } {
+function renderPage(page: Page, site: Site, recorder: ReadRecorder): { readonly body: string | Uint8Array; readonly failed: boolean } {
   try {
-    return { body: page.render(site), failed: false };
+    return { body: page.render(recorder.view(site, page)), failed: false };
   } catch (error) {
     if (error instanceof TemplateFailure) return { body: templateFailurePage(error.onPage(page.path)), failed: true };
     throw error;

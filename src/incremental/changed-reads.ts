@@ -1,7 +1,8 @@
 import type { Article } from '../model/article.js';
 import type { LinkedArticle, Site } from '../model/site.js';
 import type { PageDeps } from '../pages/page.js';
-import { articleLookup, articlePrints } from './fingerprints.js';
+import { articleLookup, articlePrintsFor } from './fingerprints.js';
+import type { FieldsRead } from './read-fields.js';
 import { linkedArticleOf } from '../store/lazy-article.js';
 
 /** The ids of the articles whose fingerprint of each kind changed since the last build, and the collection keys whose fingerprint did. */
@@ -19,15 +20,17 @@ export interface ChangedReads {
  * (undefined when there is none, and then everything about it counts as changed). `collections`
  * names the collection keys whose fingerprint changed (none when the frame was taken as it was),
  * `relinked` the stories whose related stories an extension of the frame changed (read in full,
- * they changed).
+ * they changed). Teasers and stamps are compared by the `fields` the last build's renders read (of any page).
  */
 export function changedReads(
   site: Site,
   anew: Iterable<readonly [now: Article, before: Article | undefined]>,
+  fields: FieldsRead,
   collections: ReadonlySet<string> = new Set(),
   relinked: Iterable<string> = [],
 ): ChangedReads {
   const articleWithId = articleLookup(site);
+  const articlePrints = articlePrintsFor(fields);
   const changed = { articles: new Set<string>(relinked), teasers: new Set<string>(), stamps: new Set<string>(), collections };
   for (const [now, before] of anew) {
     const linked = articleWithId(now.id);

@@ -1,8 +1,8 @@
 import { hash } from 'node:crypto';
 import type { Article } from '../model/article.js';
-import { modifiedAt } from '../model/modified.js';
 import { collectionFolders, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { collectionKey, collectionNameKey } from '../pages/page.js';
+import type { FieldsRead } from './read-fields.js';
 
 /** Finds a fingerprint by article id or collection key. */
 export interface FingerprintLookup {
@@ -31,39 +31,40 @@ export function articleFingerprint(article: LinkedArticle): string {
   return shortDigest([article.digest, article.path, article.image?.src ?? '', article.linkedIds.join(','), article.relatedIds.join(',')].join(separator));
 }
 
-/** The fingerprint of what a teaser or a link shows of an article. */
-export function teaserFingerprint(article: Article): string {
-  const image = article.image;
-  return shortDigest([
-    article.title,
-    article.path,
-    article.date.iso,
-    article.date.dateOnly ? 'd' : 't',
-    article.updated?.iso ?? '',
-    modifiedAt(article).iso,
-    String(article.urgency ?? ''),
-    article.lang ?? '',
-    article.section?.name ?? '',
-    article.section?.slug ?? '',
-    article.summary,
-    image?.src ?? '',
-    image?.alt ?? '',
-    image?.caption ?? '',
-    image?.credit ?? '',
-  ].join(separator));
+/**
+ * The fingerprint of the fields of an article that renders read in one role (see `ReadFields`):
+ * a teaser's, or a stamp's. Each field's value is written out whole (a date, an image, a body's
+ * bytes by their digest), so any change to a field a page read changes the fingerprint.
+ */
+export function fieldsFingerprint(fields: readonly string[]): (article: Article) => string {
+  return (article) => shortDigest(fields.map((field) => valueText(Reflect.get(article, field))).join(separator));
 }
 
-/** Where an article is and when it last changed: all a sitemap reads of it (short enough to keep as it is). */
-export function stampFingerprint(article: Article): string {
-  return `${article.path}${separator}${modifiedAt(article).iso}`;
+/** What pages read of an article, each kind with its fingerprint: in full, as a teaser (the fields recorded of teasers), its place and time (of stamps). */
+export type ArticlePrints = readonly (readonly ['articles' | 'teasers' | 'stamps', (article: LinkedArticle) => string])[];
+
+/** The fingerprints of each kind of article read, for the fields renders read (see `readRecorder`). */
+export function articlePrintsFor(fields: FieldsRead): ArticlePrints {
+  return [
+    ['articles', articleFingerprint],
+    ['teasers', fieldsFingerprint(fields.teasers)],
+    ['stamps', fieldsFingerprint(fields.stamps)],
+  ];
 }
 
-/** What pages read of an article, each kind with its fingerprint: in full, as a teaser, its place and time. */
-export const articlePrints = [
-  ['articles', articleFingerprint],
-  ['teasers', teaserFingerprint],
-  ['stamps', stampFingerprint],
-] as const;
+/** A field's value as text: absent, a string, another plain value, or an object as JSON (binary parts by their digest). */
+function valueText(value: unknown): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return `s${value}`;
+  if (typeof value !== 'object' || value === null) return `v${String(value)}`;
+  return `o${JSON.stringify(value, bytesByDigest)}`;
+}
+
+/** JSON of bytes (a body's) as their digest rather than one number per byte. */
+function bytesByDigest(this: object, key: string, value: unknown): unknown {
+  const raw: unknown = Reflect.get(this, key);
+  return ArrayBuffer.isView(raw) ? hash('sha1', new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength), 'base64') : value;
+}
 
 /** A site's articles by id, live or killed (killed stories' notice pages and feed items read them). */
 export function articleLookup(site: Site): (id: string) => LinkedArticle | undefined {
@@ -80,9 +81,10 @@ function collectionFingerprint(collection: Collection): string {
   return [collection.name, collection.path, collection.articleIds.length].join(separator);
 }
 
-/** Fingerprint every article, teaser and collection key of a site. */
-export function fingerprintSite(site: Site, themeDigest = ''): SiteFingerprints {
+/** Fingerprint every article, teaser and collection key of a site, teasers and stamps by the fields renders read. */
+export function fingerprintSite(site: Site, fields: FieldsRead, themeDigest = ''): SiteFingerprints {
   const prints = { articles: new Map<string, string>(), teasers: new Map<string, string>(), stamps: new Map<string, string>() };
+  const articlePrints = articlePrintsFor(fields);
   // Killed stories too: their notice pages and feed items read them.
   for (const article of [...site.articles, ...site.withdrawn]) for (const [kind, print] of articlePrints) prints[kind].set(article.id, print(article));
   return { ...prints, collections: collectionFingerprints(collectionParts(site), themeDigest) };
@@ -92,25 +94,27 @@ export function fingerprintSite(site: Site, themeDigest = ''): SiteFingerprints 
  * The fingerprints of a site, each computed when first asked for: a build that knows most pages
  * read what they read last time asks for those of the few others only.
  */
-export function lazyFingerprints(site: Site, themeDigest = ''): Fingerprints {
+export function lazyFingerprints(site: Site, fields: FieldsRead, themeDigest = ''): Fingerprints {
   const articleWithId = articleLookup(site);
-  const lookup = (print: (article: LinkedArticle) => string): FingerprintLookup => {
-    const known = new Map<string, string>();
-    return {
-      get(id) {
-        let value = known.get(id);
-        if (value === undefined) {
-          const article = articleWithId(id);
-          if (!article) return undefined;
-          value = print(article);
-          known.set(id, value);
-        }
-        return value;
-      },
-    };
-  };
-  const [articles, teasers, stamps] = articlePrints.map(([, print]) => lookup(print)) as [FingerprintLookup, FingerprintLookup, FingerprintLookup];
+  const [articles, teasers, stamps] = articlePrintsFor(fields).map(([, print]) => printLookup(articleWithId, print)) as [FingerprintLookup, FingerprintLookup, FingerprintLookup];
   return { articles, teasers, stamps, collections: collectionFingerprints(collectionParts(site), themeDigest) };
+}
+
+/** The fingerprint `print` of each article, computed the first time it is asked for. */
+export function printLookup(articleWithId: (id: string) => LinkedArticle | undefined, print: (article: LinkedArticle) => string): FingerprintLookup {
+  const known = new Map<string, string>();
+  return {
+    get(id) {
+      let value = known.get(id);
+      if (value === undefined) {
+        const article = articleWithId(id);
+        if (!article) return undefined;
+        value = print(article);
+        known.set(id, value);
+      }
+      return value;
+    },
+  };
 }
 
 /** What the collection fingerprints are made of: how many stories are live, and the sections, topics and tags. */

@@ -4,7 +4,8 @@ import type { Fingerprints } from './fingerprints.js';
 
 /**
  * One digest of everything a page reads: its kind, what it lists, the fingerprint of each
- * article, teaser and collection it reads, and its place among its list's pages. Equal digests
+ * article, teaser (of the fields renders read, see `readRecorder`) and collection it reads, and
+ * its place among its list's pages. Equal digests
  * mean equal output, so the page need not be rendered again (as long as the code and settings
  * are the same).
  */

@@ -27,6 +27,11 @@ const pageTemplates: Readonly<Record<PageKind, TemplateName | null>> = {
   asset: null,
 };
 
+/** The page template a kind of page is rendered with; `null` for the kinds no template renders. */
+export function pageTemplateOf(kind: PageKind): TemplateName | null {
+  return pageTemplates[kind];
+}
+
 /** The templates any page template may show inside its page (through the table): every HTML page reads them. */
 const partTemplates: readonly TemplateName[] = ['layout', 'header', 'footer', 'storyCard'];
 

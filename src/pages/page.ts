@@ -25,15 +25,17 @@ export const pageKinds = [
 export type PageKind = (typeof pageKinds)[number];
 
 /**
- * What a page read to render. A page must be rendered again when this list changes, or when
- * anything it names changes: an article (all of it), an article's teaser (the fields a card or a
- * link shows: headline, URL, dates, section, summary, image), or a collection key (`tag/japan`:
- * its name, URL and count; `home`: the story count; `sections`: the navigation; `tag-index`…).
+ * What a page reads to render, as planned: which articles and collections (structure: which
+ * stories a list shows, in which order). A page must be rendered again when this list changes, or
+ * when anything it names changes: an article (all of it), an article's teaser or stamp (the fields
+ * renders were recorded reading of teasers or stamps, see `readRecorder`), or a collection key
+ * (`tag/japan`: its name, URL and count; `home`: the story count; `sections`: the navigation;
+ * `tag-index`…). A render that reads an article or a collection not named here fails.
  */
 export interface PageDeps {
   /** Ids of articles the page shows in full (their page, feed items). */
   readonly articles: readonly string[];
-  /** Ids of articles the page shows as teasers or links, in the order shown. */
+  /** Ids of articles the page shows as teasers or links, in the order shown: what of them it reads is recorded. */
   readonly teasers: readonly string[];
   readonly collections: readonly string[];
   /**
@@ -71,7 +73,8 @@ export interface Page {
   /**
    * Produce the file's contents from the site as it is now: a page plan keeps only ids, so it
    * stays valid while an edit leaves the site's shape alone. Called by the write stage (once, so
-   * output can be streamed) or by the dev server (on request).
+   * output can be streamed) or by the dev server (on request), with the site seen through a
+   * recorder's view (see `ReadRecorder.view`).
    */
   readonly render: (site: Site) => string | Uint8Array;
 }

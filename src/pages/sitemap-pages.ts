@@ -4,6 +4,7 @@ import { sitemapIndexXml, urlsetXml, type SitemapEntry } from '../../templates/s
 import type { DateTime, TermKind } from '../model/article.js';
 import { modifiedAt } from '../model/modified.js';
 import { newsWindowIds } from '../model/news-window.js';
+import { siteBehind } from '../incremental/read-tracking.js';
 import { articlesWithIds, collectionFolders, sameIds, type Collection, type Site } from '../model/site.js';
 import type { Page, PageDeps } from './page.js';
 
@@ -80,7 +81,7 @@ function sitemapFiles(site: Site): Page[] {
     // What the index shows of every story's stamp, its files' lastmods, is its place: a publish
     // digests a dozen entries rather than ten thousand stamps.
     deps: { articles: [], teasers: [], collections: [], stamps: files.flatMap((file) => stampsOf(file.urls)), place: placeOf(planned), stampsInPlace: true },
-    render: (current) => sitemapIndexXml(current.config, current === site ? planned : entriesIn(current)),
+    render: (current) => sitemapIndexXml(current.config, siteBehind(current) === site ? planned : entriesIn(current)),
   };
   return [index, ...files.map((file) => urlsetPage(site, entry, file.path, file.urls))];
 }
@@ -124,7 +125,7 @@ function chunked(urls: readonly PlannedUrl[], size: number, name: string): { pat
 function plannedEntries(site: Site): (current: Site, url: PlannedUrl) => SitemapEntry | undefined {
   const lists = new Map<PlannedUrl, SitemapEntry | undefined>();
   return (current, url) => {
-    if (current !== site || !('listed' in url)) return entryOf(current, url);
+    if (siteBehind(current) !== site || !('listed' in url)) return entryOf(current, url);
     if (!lists.has(url)) lists.set(url, entryOf(site, url));
     return lists.get(url);
   };

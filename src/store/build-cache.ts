@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { ReadFields } from '../incremental/read-fields.js';
 import type { SiteFrame } from '../incremental/site-frame.js';
 import type { FileStamp } from '../io/file-stamp.js';
 import type { Term } from '../model/article.js';
@@ -60,6 +61,8 @@ export interface CacheIndex {
   readonly frameChecksum?: string | undefined;
   /** The search bundle kept in the cache folder, for a build without the output folder (see `keepSearchBundle`). */
   readonly search?: StoredSearchBundle | undefined;
+  /** The fields of teasers and stamps that renders read, by group of pages (see `readRecorder`): `pages`' reads digest those. */
+  readonly readFields: ReadFields;
 }
 
 /** Everything a build keeps for the next one, valid only for the same code and settings. */
@@ -67,7 +70,7 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
   readonly stories: ReadonlyMap<string, CachedStory>;
 }
 
-const indexKind = 'wiredesk-cache-index-8';
+const indexKind = 'wiredesk-cache-index-9';
 const frameKind = 'wiredesk-cache-frame-2';
 const storiesKind = 'wiredesk-cache-stories-5';
 

@@ -6,6 +6,7 @@ import { plainSite, type Site } from '../model/site.js';
 import type { CompiledTemplate } from '../overrides/compile.js';
 import { TemplateFailure } from '../overrides/failure.js';
 import type { WriteTarget, WrittenElsewhere } from '../output/output-file.js';
+import type { ReadRecorder } from '../incremental/read-tracking.js';
 import type { RenderWorkerMessage, RenderWorkerReply } from './render-worker.js';
 
 /** Threads that render and write story pages and feeds, each holding a copy of the resolved site. */
@@ -22,8 +23,11 @@ export interface RenderPool {
  */
 export interface RenderThreads {
   readonly count: number;
-  /** Hand the threads the resolved site (once) and the site's compiled templates: from then on they render its story pages and feeds. */
-  serve(site: Site, templates: readonly CompiledTemplate[]): RenderPool;
+  /**
+   * Hand the threads the resolved site (once) and the site's compiled templates: from then on they
+   * render its story pages and feeds, and what their renders read joins `recorder`.
+   */
+  serve(site: Site, templates: readonly CompiledTemplate[], recorder: ReadRecorder): RenderPool;
   /** Stop the threads (again is harmless). */
   close(): Promise<void>;
 }
@@ -52,7 +56,7 @@ export function startRenderThreads(count: number): RenderThreads | undefined {
   let queue: Waiting[] = [];
   let nextBatch = 0;
   let failed: Error | undefined;
-  let served = false;
+  let served: ReadRecorder | undefined;
   let closing: Promise<void> | undefined;
 
   const failAll = (thread: (typeof threadsAt)[number] | undefined, error: Error) => {
@@ -74,6 +78,7 @@ export function startRenderThreads(count: number): RenderThreads | undefined {
         for (const request of entry.requests) request.reject(error);
         return;
       }
+      served?.add(reply.fields);
       entry.requests.forEach((request, index) => request.resolve(reply.results[index] as WrittenElsewhere));
     });
     thread.worker.once('error', (error) => failAll(thread, error instanceof Error ? error : new Error(String(error))));
@@ -98,9 +103,9 @@ export function startRenderThreads(count: number): RenderThreads | undefined {
   };
   return {
     count,
-    serve(site, templates) {
+    serve(site, templates, recorder) {
       if (served) throw new Error('The render threads already serve a site');
-      served = true;
+      served = recorder;
       const message: RenderWorkerMessage = { site: plainSite(site), templates };
       for (const { worker } of threadsAt) worker.postMessage(message);
       return {
@@ -135,9 +140,14 @@ export interface RenderPoolOptions {
   readonly renderPoolFrom: number;
   /** The site's compiled template overrides, which the threads load to render with (none: the defaults). */
   readonly templates?: readonly CompiledTemplate[] | undefined;
+  /** Where the threads' renders record what they read (see `readRecorder`). */
+  readonly recorder: ReadRecorder;
 }
 
-function poolThreads(options: RenderPoolOptions): number {
+/** The options that say how much rendering starts threads, and how many. */
+type PoolSize = Pick<RenderPoolOptions, 'threads' | 'renderPoolFrom'>;
+
+function poolThreads(options: PoolSize): number {
   return options.threads ?? availableParallelism();
 }
 
@@ -147,7 +157,7 @@ function poolThreads(options: RenderPoolOptions): number {
  * promise enough rendering: their story pages, and the feeds they fill (a site of a few hundred
  * stories already has hundreds of feeds), so from a quarter of the pool's threshold; undefined otherwise.
  */
-export function renderThreadsAhead(freshStories: number, options: RenderPoolOptions): RenderThreads | undefined {
+export function renderThreadsAhead(freshStories: number, options: PoolSize): RenderThreads | undefined {
   const threads = poolThreads(options);
   return threads > 1 && freshStories * 4 >= options.renderPoolFrom ? startRenderThreads(threads) : undefined;
 }
@@ -167,7 +177,7 @@ export function renderPoolFor<T extends { readonly path: string; readonly kind: 
   const threads = ahead?.count ?? poolThreads(options);
   const work = outputs.reduce((total, output) => total + (onThreads(output) ? (threadWork[output.kind] ?? 0) : 0), 0);
   if (threads <= 1 || work < options.renderPoolFrom) return undefined;
-  const pool = (ahead ?? startRenderThreads(threads))?.serve(site, options.templates ?? []);
+  const pool = (ahead ?? startRenderThreads(threads))?.serve(site, options.templates ?? [], options.recorder);
   if (!pool) return undefined;
   return {
     outputs: outputs.map((output) => (onThreads(output) ? { ...output, writeElsewhere: (target: WriteTarget) => pool.write(output.path, target) } : output)),

@@ -6,6 +6,8 @@ import { loadOverrides } from '../overrides/load.js';
 import { articlePages } from '../pages/article-pages.js';
 import { feedPages } from '../pages/feed-pages.js';
 import type { Page } from '../pages/page.js';
+import type { ReadFields } from '../incremental/read-fields.js';
+import { readRecorder, type ReadRecorder } from '../incremental/read-tracking.js';
 import { writeRenderedSync, type WriteTarget, type WrittenElsewhere } from '../output/output-file.js';
 
 // A thread of the render pool: started before the site is resolved, it is then handed the site
@@ -16,15 +18,16 @@ import { writeRenderedSync, type WriteTarget, type WrittenElsewhere } from '../o
 export type RenderWorkerMessage =
   | { readonly site: PlainSite; readonly templates: readonly CompiledTemplate[] }
   | { readonly batch: number; readonly pages: readonly { readonly path: string; readonly target: WriteTarget }[] };
-/** What became of each page (in the order asked), or why the batch failed (with the template that failed, if one did). */
+/** What became of each page (in the order asked) with the fields the thread's renders read so far, or why the batch failed (with the template that failed, if one did). */
 export type RenderWorkerReply =
-  | { readonly batch: number; readonly results: readonly WrittenElsewhere[] }
+  | { readonly batch: number; readonly results: readonly WrittenElsewhere[]; readonly fields: ReadFields }
   | { readonly batch: number; readonly error: string; readonly template?: PlainTemplateFailure };
 
 /** The site and its pages, once the templates are loaded. */
 interface Served {
   readonly site: Site;
   readonly pages: ReadonlyMap<string, Page>;
+  readonly recorder: ReadRecorder;
 }
 
 const port = parentPort;
@@ -38,7 +41,7 @@ if (port) {
         // The very modules the main thread loaded (it checked them): a page renders the same on any thread.
         const { templates, messages } = await loadOverrides(message.templates);
         if (messages.length > 0) throw new Error(messages.map((problem) => problem.reason).join('; '));
-        return { site, pages: new Map([...articlePages(site, templates), ...feedPages(site)].map((page) => [page.path, page])) };
+        return { site, pages: new Map([...articlePages(site, templates), ...feedPages(site)].map((page) => [page.path, page])), recorder: readRecorder() };
       })();
       // Failures are reported with the first batch that waits for it.
       served.catch(() => undefined);
@@ -47,14 +50,14 @@ if (port) {
     const { batch, pages: asked } = message;
     try {
       if (!served) throw new Error('A render thread was asked for pages before it was handed the site');
-      const { site, pages } = await served;
+      const { site, pages, recorder } = await served;
       const results = asked.map(({ path, target }) => {
         const page = pages.get(path);
         if (!page) throw new Error(`No story page or feed at "${path}" in the render thread's site`);
-        const contents = renderNamingPage(path, () => page.render(site));
+        const contents = renderNamingPage(path, () => page.render(recorder.view(site, page)));
         return writeRenderedSync(target, typeof contents === 'string' ? encoder.encode(contents) : contents);
       });
-      port.postMessage({ batch, results } satisfies RenderWorkerReply);
+      port.postMessage({ batch, results, fields: recorder.fields() } satisfies RenderWorkerReply);
     } catch (error) {
       const template = error instanceof TemplateFailure ? { template: error.failure } : {};
       port.postMessage({ batch, error: error instanceof Error ? error.message : String(error), ...template } satisfies RenderWorkerReply);

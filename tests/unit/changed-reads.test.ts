@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
 import { changedReads, readsAnyChange } from '../../src/incremental/changed-reads.js';
 import { fingerprintSite, lazyFingerprints } from '../../src/incremental/fingerprints.js';
+import { seedFieldsRead } from '../../src/incremental/read-fields.js';
 import type { Site } from '../../src/model/site.js';
 import { resolveSite } from '../../src/pipeline/resolve.js';
 import { articleOf } from '../support/story-file.js';
@@ -18,8 +19,8 @@ const siteOf = (articles = [a(), ...others]): Site => {
 describe('fingerprints asked for one at a time', () => {
   it('should be those of the whole site, killed stories and collections included', () => {
     const site = siteOf();
-    const eager = fingerprintSite(site, 'theme-digest');
-    const lazy = lazyFingerprints(site, 'theme-digest');
+    const eager = fingerprintSite(site, seedFieldsRead, 'theme-digest');
+    const lazy = lazyFingerprints(site, seedFieldsRead, 'theme-digest');
     for (const kind of ['articles', 'teasers', 'stamps', 'collections'] as const) {
       for (const [key, print] of eager[kind]) expect(lazy[kind].get(key), `${kind} ${key}`).toBe(print);
     }
@@ -33,21 +34,21 @@ describe('what changed of the stories modelled anew', () => {
 
   it('should tell a new headline (teaser and article) from a new body (article only) and an update (place and time too)', () => {
     const headline = story('a.md', 'title: A, Updated\ndate: 2018-05-24T10:00:00Z\ntags: [Japan]', 'Lead of a.\n\nSecond paragraph of a.');
-    expect(changedReads(siteOf([headline, ...others]), [[headline, before]])).toEqual({ articles: new Set(['a']), teasers: new Set(['a']), stamps: new Set(), collections: new Set() });
+    expect(changedReads(siteOf([headline, ...others]), [[headline, before]], seedFieldsRead)).toEqual({ articles: new Set(['a']), teasers: new Set(['a']), stamps: new Set(), collections: new Set() });
     const body = a('', 'Lead of a.\n\nA new second paragraph.');
-    expect(changedReads(siteOf([body, ...others]), [[body, before]])).toEqual({ articles: new Set(['a']), teasers: new Set(), stamps: new Set(), collections: new Set() });
+    expect(changedReads(siteOf([body, ...others]), [[body, before]], seedFieldsRead)).toEqual({ articles: new Set(['a']), teasers: new Set(), stamps: new Set(), collections: new Set() });
     const updated = a('\nupdated: 2018-05-30T10:00:00Z');
-    expect(changedReads(siteOf([updated, ...others]), [[updated, before]]).stamps).toEqual(new Set(['a']));
-    expect(changedReads(site, [[before, before]])).toEqual({ articles: new Set(), teasers: new Set(), stamps: new Set(), collections: new Set() });
+    expect(changedReads(siteOf([updated, ...others]), [[updated, before]], seedFieldsRead).stamps).toEqual(new Set(['a']));
+    expect(changedReads(site, [[before, before]], seedFieldsRead)).toEqual({ articles: new Set(), teasers: new Set(), stamps: new Set(), collections: new Set() });
   });
 
   it('should count everything about a story with no cached version as changed', () => {
-    expect(changedReads(site, [[before, undefined]])).toEqual({ articles: new Set(['a']), teasers: new Set(['a']), stamps: new Set(['a']), collections: new Set() });
+    expect(changedReads(site, [[before, undefined]], seedFieldsRead)).toEqual({ articles: new Set(['a']), teasers: new Set(['a']), stamps: new Set(['a']), collections: new Set() });
   });
 
   it('should count the stories whose related stories an added story changed as changed in full, and only so', () => {
     // Their own pages read them in full: a related story pushed out by a new one, not shown itself, is still a change.
-    expect(changedReads(site, [], new Set(), ['b'])).toEqual({ articles: new Set(['b']), teasers: new Set(), stamps: new Set(), collections: new Set() });
+    expect(changedReads(site, [], seedFieldsRead, new Set(), ['b'])).toEqual({ articles: new Set(['b']), teasers: new Set(), stamps: new Set(), collections: new Set() });
   });
 
   it('should find the pages that read a changed fingerprint, and only those', () => {

@@ -1,0 +1,82 @@
+import { pageTemplateOf } from '../overrides/page-kinds.js';
+import type { PageKind } from '../pages/page.js';
+
+/**
+ * The fields of an article that pages read, as renders recorded them (see `readRecorder`): those
+ * read of articles shown as teasers or links (`PageDeps.teasers`), and of articles read only for
+ * where they are and when they changed (`PageDeps.stamps`). Sorted, without repeats. An article a
+ * page reads in full (`PageDeps.articles`) needs no list: everything about it is its fingerprint.
+ */
+export interface FieldsRead {
+  readonly teasers: readonly string[];
+  readonly stamps: readonly string[];
+}
+
+/** The roles in which a page reads only some fields of an article. */
+export type FieldRole = keyof FieldsRead;
+
+/**
+ * The fields read by the pages of each read group (see `readGroupOf`), as recorded: a story card
+ * of the site's own that shows the byline adds it to the list pages' teasers, not to the feeds'.
+ */
+export type ReadFields = Readonly<Record<string, FieldsRead>>;
+
+/**
+ * What wiredesk's own templates read of a teaser and of a stamp, the start of every group's
+ * fields, so that a site built with them records nothing new and digests its pages once. A start,
+ * not a limit: whatever else a render reads is recorded and joins them.
+ */
+export const seedFieldsRead: FieldsRead = {
+  teasers: ['date', 'image', 'lang', 'path', 'section', 'summary', 'title', 'urgency'],
+  stamps: ['corrections', 'date', 'path', 'updated'],
+};
+
+/**
+ * The pages whose reads are recorded together: those rendered with the same page template (home,
+ * section, topic and tag pages are all lists, and share the cards a list serializes once), else
+ * those of one kind (feeds, sitemaps).
+ */
+export function readGroupOf(kind: PageKind): string {
+  return pageTemplateOf(kind) ?? kind;
+}
+
+/** The fields the pages of `group` read, with those every group starts from. */
+export function fieldsOfGroup(fields: ReadFields, group: string): FieldsRead {
+  return unionOfFields(seedFieldsRead, fields[group]);
+}
+
+/** The fields any page reads: enough to tell whether a story changed for any of them. */
+export function fieldsOfAnyGroup(fields: ReadFields): FieldsRead {
+  return Object.values(fields).reduce(unionOfFields, seedFieldsRead);
+}
+
+/** The fields of each group either recording names. */
+export function unionOfReadFields(a: ReadFields, b: ReadFields | undefined): ReadFields {
+  if (!b) return a;
+  const union: Record<string, FieldsRead> = { ...a };
+  for (const [group, fields] of Object.entries(b)) union[group] = unionOfFields(fields, a[group]);
+  return union;
+}
+
+/** Whether two recordings give every group the same fields. */
+export function sameReadFields(a: ReadFields, b: ReadFields): boolean {
+  const groups = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...groups].every((group) => sameFields(fieldsOfGroup(a, group), fieldsOfGroup(b, group)));
+}
+
+function unionOfFields(a: FieldsRead, b: FieldsRead | undefined): FieldsRead {
+  if (!b) return a;
+  return { teasers: sortedUnion(a.teasers, b.teasers), stamps: sortedUnion(a.stamps, b.stamps) };
+}
+
+function sameFields(a: FieldsRead, b: FieldsRead): boolean {
+  return sameList(a.teasers, b.teasers) && sameList(a.stamps, b.stamps);
+}
+
+function sortedUnion(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])].sort();
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((field, index) => field === b[index]);
+}
