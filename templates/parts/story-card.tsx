@@ -10,7 +10,7 @@ import { pageImageUrl } from './image.js';
 import { serializedOnce } from './serialized-once.js';
 import { timeDay } from './time.js';
 import { asElement } from './tree.js';
-import { urgencyLabel } from './urgency.js';
+import { isUrgent, urgencyLabel } from './urgency.js';
 import { textDirection } from '../language.js';
 import type { StoryCardView, Templates } from '../table.js';
 import { labelSetFor } from '../../src/labels/select.js';
@@ -45,7 +45,7 @@ export function storyCard(config: SiteConfig, article: LinkedArticle, options: C
       {thumbnail(article.image, urlOf)}
       <div class="card-text">
         {options.sections ? kicker(config, article, options.sections) : null}
-        {urgencyLabel(article, labelSetFor(config))}
+        {isUrgent(article) ? urgencyLabel(article, labelSetFor(config)) : null}
         {headline}
         <p class="card-meta">{timeDay(article.date, config.language)}</p>
         {options.summary && article.summary !== '' ? <p class="card-summary">{article.summary}</p> : null}
