@@ -17,6 +17,10 @@ export default defineConfig(
   globalIgnores([
     'lib/',
     'dist/',
+    // What builds leave beside the output and the cache (git-ignored).
+    '.dist.trees/',
+    '.dist.wiredesk/',
+    '.wiredesk-cache/',
     'schemas/',
     'coverage/',
     // Peer generators' own sites and whatever a benchmark generates beside them.

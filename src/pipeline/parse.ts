@@ -3,7 +3,7 @@ import type { Node, Position } from 'unist';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFileMessage } from 'vfile-message';
-import { Document, isMap, parseDocument } from 'yaml';
+import { type Document, isMap, parseDocument } from 'yaml';
 import type { Point } from '../model/article.js';
 import { pointLocator } from '../report/locate.js';
 import { problem } from '../report/problem.js';
