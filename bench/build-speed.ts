@@ -55,9 +55,7 @@ function editedHeadline(file: CorpusFile, index: number): string {
 function newStory(newest: CorpusFile, index: number): CorpusFile {
   const date = /^date: (\S+)$/m.exec(newest.text)?.[1];
   const after = new Date(Date.parse(date ?? '2022-12-31T00:00:00Z') + (index + 1) * 60_000);
-  const text = newest.text
-    .replace(/^title: "(.*)"$/m, `title: "Bench Publish ${index + 1}: A New Story Tops The Archive"`)
-    .replace(/^date: \S+$/m, `date: ${after.toISOString().slice(0, 19)}Z`);
+  const text = newest.text.replace(/^title: "(.*)"$/m, `title: "Bench Publish ${index + 1}: A New Story Tops The Archive"`).replace(/^date: \S+$/m, `date: ${after.toISOString().slice(0, 19)}Z`);
   return { source: `${path.posix.dirname(newest.source)}/bench-publish-${index + 1}.md`, text };
 }
 
@@ -69,14 +67,38 @@ async function measureWiredesk(work: string, files: readonly CorpusFile[], runs:
   const newest = files[stories - 1];
   if (!middle || !newest) throw new Error('The corpus is empty');
   const story = (file: CorpusFile) => path.join(work, 'stories', file.source);
-  const cold = await measure(tool, 'cold build', stories, runs, () => tool.clean(), builtStories(() => stories), progress);
+  const cold = await measure(
+    tool,
+    'cold build',
+    stories,
+    runs,
+    () => tool.clean(),
+    builtStories(() => stories),
+    progress,
+  );
   const counts = cold.last && !cold.measurement.failure ? await countPages(tool.outDir) : undefined;
   const summary = cold.last ? wiredeskSummary.exec(cold.last.stdout)?.[0] : undefined;
   if (cold.measurement.failure) return { label: tool.label, cold: cold.measurement, counts, summary };
   const published: string[] = [];
   try {
-    const noChange = await measure(tool, 'no-change rebuild', stories, runs, async () => {}, builtStories(() => stories), progress);
-    const edit = await measure(tool, 'one-story edit', stories, runs, (index) => writeFile(story(middle), editedHeadline(middle, index)), builtStories(() => stories), progress);
+    const noChange = await measure(
+      tool,
+      'no-change rebuild',
+      stories,
+      runs,
+      async () => {},
+      builtStories(() => stories),
+      progress,
+    );
+    const edit = await measure(
+      tool,
+      'one-story edit',
+      stories,
+      runs,
+      (index) => writeFile(story(middle), editedHeadline(middle, index)),
+      builtStories(() => stories),
+      progress,
+    );
     const publish = await measure(
       tool,
       'publish one story',

@@ -44,7 +44,13 @@ export function cutBody(text: string): string {
 }
 
 /** Cold builds of `tools` in `work`, taking turns run by run, so that a machine that drifts treats them alike. */
-async function coldBuilds(tools: readonly { readonly tool: BuildTool; readonly check: Check }[], runs: number, stories: number, what: string, progress: (line: string) => void): Promise<Measurement[]> {
+async function coldBuilds(
+  tools: readonly { readonly tool: BuildTool; readonly check: Check }[],
+  runs: number,
+  stories: number,
+  what: string,
+  progress: (line: string) => void,
+): Promise<Measurement[]> {
   const results: (Measurement | undefined)[] = tools.map(() => undefined);
   for (let run = 0; run < runs; run++) {
     for (const [index, { tool, check }] of tools.entries()) {

@@ -60,7 +60,10 @@ export async function startDev(cwd: string, timeoutMs: number): Promise<DevProce
   const started = performance.now();
   const child = spawn(process.execPath, [cli, 'dev', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines = new Timeline<string>();
-  for (const [stream, prefix] of [[child.stdout, ''], [child.stderr, 'stderr: ']] as const) {
+  for (const [stream, prefix] of [
+    [child.stdout, ''],
+    [child.stderr, 'stderr: '],
+  ] as const) {
     let partial = '';
     stream.setEncoding('utf8').on('data', (chunk: string) => {
       const parts = (partial + chunk).split('\n');
@@ -108,15 +111,21 @@ export function openEvents(url: string, timeoutMs: number): Promise<{ events: Ti
         for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
           const block = buffer.slice(0, end).split('\n');
           buffer = buffer.slice(end + 2);
-          const name = block.find((line) => line.startsWith('event:'))?.slice(6).trim() ?? 'message';
+          const name =
+            block
+              .find((line) => line.startsWith('event:'))
+              ?.slice(6)
+              .trim() ?? 'message';
           const data = block.filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trimStart());
           if (data.length > 0) events.push({ name, data: data.join('\n') });
         }
       });
-      void events.waitFor((event) => event.name === 'hello', 0, timeoutMs).then((hello) => {
-        if (hello) resolve({ events, close: () => req.destroy() });
-        else reject(new Error(`No hello event from ${url} within ${timeoutMs} ms`));
-      });
+      void events
+        .waitFor((event) => event.name === 'hello', 0, timeoutMs)
+        .then((hello) => {
+          if (hello) resolve({ events, close: () => req.destroy() });
+          else reject(new Error(`No hello event from ${url} within ${timeoutMs} ms`));
+        });
     });
     req.on('error', reject);
   });
@@ -157,4 +166,3 @@ export async function pollFor(url: string, text: string, agent: http.Agent, dead
   }
   return undefined;
 }
-

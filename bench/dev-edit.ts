@@ -152,7 +152,9 @@ async function measureSize(stories: number, options: DevEditOptions): Promise<De
         // Newest first, then evenly back to the oldest.
         const sample = await measureEdit(session, pick(Math.round(((stories - 1) * (count - 1 - k)) / Math.max(1, count - 1))), `Bench Edit ${k + 1} Of ${stories}`);
         samples.push(sample);
-        progress(`dev-edit ${stories}: ${sample.source} reload event ${ms(sample.eventMs)}, served ${ms(sample.servedMs)}, log line ${ms(sample.logMs)}, rebuild ${ms(sample.rebuildMs)}, ${sample.pagesUpdated ?? '?'} pages`);
+        progress(
+          `dev-edit ${stories}: ${sample.source} reload event ${ms(sample.eventMs)}, served ${ms(sample.servedMs)}, log line ${ms(sample.logMs)}, rebuild ${ms(sample.rebuildMs)}, ${sample.pagesUpdated ?? '?'} pages`,
+        );
       }
       const [pages, firstBuildMs] = built ? [Number(built[1]), Number(built[2])] : [undefined, undefined];
       return { stories, pages, firstBuildMs, servingMs: dev.servingAt - dev.started, readyMs, peakRssMb: peakRssMb(dev.pid), warmup, samples };
@@ -208,7 +210,10 @@ export function formatDevEdit(results: readonly DevEditResult[], goalMs = 200): 
     lines.push('', `Growth of the medians, ${sizes}: reload event ${growth((s) => s.eventMs)}, page served ${growth((s) => s.servedMs)}, server rebuild ${growth((s) => s.rebuildMs)}.`);
   }
   if (last) {
-    const served = quantile(all(last, (sample) => sample.servedMs), 0.5);
+    const served = quantile(
+      all(last, (sample) => sample.servedMs),
+      0.5,
+    );
     const verdict = served !== undefined && served < goalMs ? 'met' : 'missed';
     lines.push(`Goal, save → page served under ${goalMs} ms at ${last.stories.toLocaleString('en')} stories (median): ${verdict} (${ms(served)}).`);
   }

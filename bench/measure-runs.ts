@@ -42,7 +42,14 @@ export interface MeasureContext {
 }
 
 /** Run `tool` up to `runs` times, calling `before` ahead of each (untimed); stop at the first failed run. */
-export async function measure(tool: BuildTool, name: string, runs: number, before: (index: number) => Promise<void>, check: Check, context: MeasureContext): Promise<{ measurement: Measurement; last: ChildRun | undefined }> {
+export async function measure(
+  tool: BuildTool,
+  name: string,
+  runs: number,
+  before: (index: number) => Promise<void>,
+  check: Check,
+  context: MeasureContext,
+): Promise<{ measurement: Measurement; last: ChildRun | undefined }> {
   const { bench, stories, progress } = context;
   const wallMs: number[] = [];
   const cpuMs: (number | undefined)[] = [];

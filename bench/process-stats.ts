@@ -38,7 +38,11 @@ process.once('exit', () => {
   for (const pid of live) killGroup(pid);
   for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
 });
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => process.exit(code));
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)
+  process.once(signal, () => process.exit(code));
 
 /** Make a temporary folder that is removed when the bench process exits, however it exits. */
 export async function scratchDir(prefix: string): Promise<string> {

@@ -38,7 +38,6 @@ async function readStories(dir: string): Promise<RelatedInput[]> {
   return stories;
 }
 
-
 /** A synthetic site: 8 sections, 50 topics and 300 tags picked with a skew, 1–2 topics and 3–6 tags a story, one tag on a fifth of them. */
 function syntheticStories(count: number, seed = 7): RelatedInput[] {
   const next = random(seed);

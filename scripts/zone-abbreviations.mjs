@@ -88,7 +88,13 @@ function erasOf({ transitions, footer }) {
   const last = transitions.at(-1)?.seconds ?? since;
   for (const type of footerTypes(footer)) note(Math.max(last, since), type.offset, type.abbreviation);
   return eras
-    .map(({ from, names }) => [from, [...names].filter(([, abbreviation]) => !numeric.test(abbreviation)).map(([offset, abbreviation]) => `${offset}=${abbreviation}`).join(' ')])
+    .map(({ from, names }) => [
+      from,
+      [...names]
+        .filter(([, abbreviation]) => !numeric.test(abbreviation))
+        .map(([offset, abbreviation]) => `${offset}=${abbreviation}`)
+        .join(' '),
+    ])
     .filter(([, names]) => names !== '')
     .map(([from, names]) => `${from} ${names}`)
     .join(';');

@@ -51,7 +51,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
     }
     const { importStories } = await import('./commands/import.js');
-    const report = await importStories({ target, format, into: text(values, 'into') ?? text(values, 'stories'), force: flag(values, 'force'), timezone, config: text(values, 'config'), logger: terminal().logger });
+    const report = await importStories({
+      target,
+      format,
+      into: text(values, 'into') ?? text(values, 'stories'),
+      force: flag(values, 'force'),
+      timezone,
+      config: text(values, 'config'),
+      logger: terminal().logger,
+    });
     return report.ok ? 0 : 1;
   }
   if (command === 'init' || command === 'new') {
@@ -81,7 +89,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (now === 'invalid') return 2;
     const { build } = await import('./commands/build.js');
     const { logger, progress } = terminal();
-    const outcome = await build({ stories: text(values, 'stories'), out: text(values, 'out'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), threads, cache: !flag(values, 'no-cache'), keepGoing: flag(values, 'keep-going'), now, force: flag(values, 'force'), deploy: !flag(values, 'no-deploy'), logger, progress }, tuning).finally(() => progress.clear());
+    const outcome = await build(
+      {
+        stories: text(values, 'stories'),
+        out: text(values, 'out'),
+        config: text(values, 'config'),
+        baseUrl: text(values, 'base-url'),
+        threads,
+        cache: !flag(values, 'no-cache'),
+        keepGoing: flag(values, 'keep-going'),
+        now,
+        force: flag(values, 'force'),
+        deploy: !flag(values, 'no-deploy'),
+        logger,
+        progress,
+      },
+      tuning,
+    ).finally(() => progress.clear());
     if (outcome.refused !== undefined) return 2;
     if (!outcome.ok) return 1;
     if (outcome.deployFailure !== undefined) return deployFailedExitCode;
@@ -98,7 +122,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { dev } = await import('./commands/dev.js');
     // The address served is printed even with --quiet: it is what the command is run for.
     const logger = openTerminal({ stdout: process.stdout, stderr: process.stderr, env: process.env }).logger;
-    const session = await dev({ stories: text(values, 'stories'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), port, host: text(values, 'host'), allowedHosts, open: flag(values, 'open'), now, drafts: flag(values, 'drafts'), quiet: flag(values, 'quiet'), logger });
+    const session = await dev({
+      stories: text(values, 'stories'),
+      config: text(values, 'config'),
+      baseUrl: text(values, 'base-url'),
+      port,
+      host: text(values, 'host'),
+      allowedHosts,
+      open: flag(values, 'open'),
+      now,
+      drafts: flag(values, 'drafts'),
+      quiet: flag(values, 'quiet'),
+      logger,
+    });
     await untilStopped(() => session.close());
     return 0;
   }
@@ -108,7 +144,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     const allowedHosts = parseAllowedHosts(texts(values, 'allowed-host'));
     if (allowedHosts === 'invalid') return 2;
     const { preview } = await import('./commands/preview.js');
-    const outcome = await preview({ out: text(values, 'out'), config: text(values, 'config'), baseUrl: text(values, 'base-url'), port, host: text(values, 'host'), allowedHosts, open: flag(values, 'open'), logger: terminal().logger });
+    const outcome = await preview({
+      out: text(values, 'out'),
+      config: text(values, 'config'),
+      baseUrl: text(values, 'base-url'),
+      port,
+      host: text(values, 'host'),
+      allowedHosts,
+      open: flag(values, 'open'),
+      logger: terminal().logger,
+    });
     if ('refused' in outcome) return 2;
     if ('failed' in outcome) return 1;
     await untilStopped(() => outcome.session.close());

@@ -44,9 +44,7 @@ export const configSchema = z.object({
   description: text.optional(),
   baseUrl: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://example.com/news/' }).optional(),
   language: text.optional(),
-  timezone: text
-    .refine(isKnownTimeZone, { error: (issue) => `Unknown time zone "${String(issue.input)}", expected an IANA time zone such as Europe/Moscow` })
-    .optional(),
+  timezone: text.refine(isKnownTimeZone, { error: (issue) => `Unknown time zone "${String(issue.input)}", expected an IANA time zone such as Europe/Moscow` }).optional(),
   permalink: text.optional(),
   pageSize: z.int({ error: 'a whole number' }).min(1).max(1000).optional(),
   feedSize: z.int({ error: 'a whole number' }).min(1).max(1000).optional(),
@@ -113,9 +111,7 @@ export async function resolveConfig(configFile: string | undefined, overrides: C
     return { messages: [...warnings, ...messages] };
   }
   const where = (key: string): [string, Point] =>
-    key in overrides && overrides[key as keyof ConfigOverrides] !== undefined
-      ? ['command line', { line: 1, column: 1 }]
-      : [displayPath, source ? placeOf(source, [key]) : { line: 1, column: 1 }];
+    key in overrides && overrides[key as keyof ConfigOverrides] !== undefined ? ['command line', { line: 1, column: 1 }] : [displayPath, source ? placeOf(source, [key]) : { line: 1, column: 1 }];
   const { logo, menu, footer, image, head, labels, dateFormat, ...plain } = parsed.data;
   const look: LookSettingsInput = { logo, menu, footer, image, head, labels, dateFormat };
   const placeAt = (keys: readonly (string | number)[]): Point => (source ? placeOf(source, keys) : { line: 1, column: 1 });
@@ -149,7 +145,9 @@ async function lookProblems(
     if (reason) messages.push(problem('invalid-config', reason, ...where(look.head.length === 1 ? ['head'] : ['head', index])));
   });
   if (look.dateFormat.zone === 'abbreviation' && timezone === undefined) {
-    messages.push(problem('invalid-config', 'Zone abbreviations need the zone to abbreviate, expected `timezone` set to an IANA zone such as Europe/Moscow (or `zone: offset`)', ...where(['dateFormat', 'zone'])));
+    messages.push(
+      problem('invalid-config', 'Zone abbreviations need the zone to abbreviate, expected `timezone` set to an IANA zone such as Europe/Moscow (or `zone: offset`)', ...where(['dateFormat', 'zone'])),
+    );
   }
   return messages;
 }

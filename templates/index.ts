@@ -11,7 +11,21 @@ export { label, countLabel } from '../src/labels/fill.js';
 export type { CardOptions } from './parts/story-card.js';
 export { cardList } from './parts/story-card.js';
 export type { SearchView } from './search.js';
-export type { ArticleView, DraftNotice, FeedLink, ListKind, ListView, NotFoundView, PageChrome, PageLink, PageView, Pagination, TermIndexKind, TermIndexView, WithdrawnView } from '../src/model/views.js';
+export type {
+  ArticleView,
+  DraftNotice,
+  FeedLink,
+  ListKind,
+  ListView,
+  NotFoundView,
+  PageChrome,
+  PageLink,
+  PageView,
+  Pagination,
+  TermIndexKind,
+  TermIndexView,
+  WithdrawnView,
+} from '../src/model/views.js';
 export type { Collection, LinkedArticle } from '../src/model/site.js';
 export type { SitePage } from '../src/model/site-page.js';
 export type { SiteConfig } from '../src/model/config.js';

@@ -19,7 +19,11 @@ export type NewsStory = Pick<Article, 'path' | 'title' | 'date' | 'lang'>;
  * the headline. Headlines are the authors' text: the whole tree goes through `wellFormedXml`.
  */
 export function newsSitemapXml(config: SiteConfig, stories: readonly NewsStory[]): string {
-  const urlset = listElement('urlset', { xmlns: sitemapNamespace, 'xmlns:news': newsNamespace }, stories.map((story) => newsUrl(config, story)));
+  const urlset = listElement(
+    'urlset',
+    { xmlns: sitemapNamespace, 'xmlns:news': newsNamespace },
+    stories.map((story) => newsUrl(config, story)),
+  );
   return documentXml(wellFormedXml(urlset));
 }
 

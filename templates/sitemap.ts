@@ -17,12 +17,24 @@ export interface SitemapEntry {
 
 /** A sitemap (`urlset`) listing the entries' absolute URLs, each with its `lastmod`, as XML text. */
 export function urlsetXml(config: SiteConfig, entries: readonly SitemapEntry[]): string {
-  return documentXml(listElement('urlset', { xmlns: sitemapNamespace }, entries.map((entry) => located('url', config, entry))));
+  return documentXml(
+    listElement(
+      'urlset',
+      { xmlns: sitemapNamespace },
+      entries.map((entry) => located('url', config, entry)),
+    ),
+  );
 }
 
 /** A sitemap index (`sitemapindex`) pointing at the entries' sitemaps, each with its `lastmod`, as XML text. */
 export function sitemapIndexXml(config: SiteConfig, entries: readonly SitemapEntry[]): string {
-  return documentXml(listElement('sitemapindex', { xmlns: sitemapNamespace }, entries.map((entry) => located('sitemap', config, entry))));
+  return documentXml(
+    listElement(
+      'sitemapindex',
+      { xmlns: sitemapNamespace },
+      entries.map((entry) => located('sitemap', config, entry)),
+    ),
+  );
 }
 
 /** An element holding a list of elements, each on a line of its own: a sitemap a person can read and diff. */

@@ -20,8 +20,7 @@ export function renderTermIndex(view: TermIndexView, templates: Templates): Root
         <ul class="term-index">
           {view.collections.map((collection) => (
             <li>
-              <a href={hrefTo(config, collection.path)}>{collection.name}</a>{' '}
-              <span class="count">{storyCount(collection.articleIds.length, labels)}</span>
+              <a href={hrefTo(config, collection.path)}>{collection.name}</a> <span class="count">{storyCount(collection.articleIds.length, labels)}</span>
             </li>
           ))}
         </ul>

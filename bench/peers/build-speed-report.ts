@@ -105,7 +105,10 @@ function countsSection(result: SizeResult, byDesign: Set<string>): string[] {
       if (own.counts[kind] === tool.counts[kind]) continue;
       const why = inherent[kind];
       if (why !== undefined) byDesign.add(`${pageKindLabels[kind]}: ${why}`);
-      else mismatches.push(`- MISMATCH, ${tool.label}: ${count(tool.counts[kind])} ${pageKindLabels[kind]}, wiredesk ${count(own.counts[kind])}: its configuration in bench/peers/ does not build the same pages.`);
+      else
+        mismatches.push(
+          `- MISMATCH, ${tool.label}: ${count(tool.counts[kind])} ${pageKindLabels[kind]}, wiredesk ${count(own.counts[kind])}: its configuration in bench/peers/ does not build the same pages.`,
+        );
     }
   }
   if (tools.length > 1) lines.push('', ...(mismatches.length > 0 ? mismatches : ['Every peer built the same pages and feeds as wiredesk, kind by kind.']));
@@ -128,9 +131,6 @@ export function formatBuildSpeed(results: readonly SizeResult[]): string {
   if (byDesign.size > 0) lines.push('', 'Differences by design (not pages, so not compared):', '', ...[...byDesign].map((note) => `- ${note}`));
   const missing = [...new Set(results.flatMap((result) => result.missing.map((tool) => tool.note)))];
   if (missing.length > 0) lines.push('', ...missing.map((note) => `- ${note}`));
-  lines.push(
-    '',
-    'Reference figures from the issue (a 2-core machine of this kind, 10,000 stories): Hugo 0.111 11.4 s (peak 862 MB), Eleventy 3.1 24.1 s (697 MB).',
-  );
+  lines.push('', 'Reference figures from the issue (a 2-core machine of this kind, 10,000 stories): Hugo 0.111 11.4 s (peak 862 MB), Eleventy 3.1 24.1 s (697 MB).');
   return lines.join('\n');
 }

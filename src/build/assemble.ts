@@ -68,7 +68,12 @@ export function resolveInFull(results: readonly ModelResult[], extra: readonly V
   for (;;) {
     const kept = broken.size === 0 ? results : results.filter((result) => result.article !== undefined && !broken.has(result.article.displayPath));
     const leftOut = leftOutOf(new Set([...unparsed, ...broken]), stories, articles);
-    const round = assembleSite(kept.map(articleOnly), [], config, files, { leftOut, now, ...(options.published ? { published: options.published } : {}), ...(options.templates ? { templates: options.templates } : {}) });
+    const round = assembleSite(kept.map(articleOnly), [], config, files, {
+      leftOut,
+      now,
+      ...(options.published ? { published: options.published } : {}),
+      ...(options.templates ? { templates: options.templates } : {}),
+    });
     const found = round.siteMessages;
     const newlyBroken = options.keepGoing ? brokenStories(found).filter((file) => !broken.has(file)) : [];
     if (newlyBroken.length > 0) {
@@ -102,10 +107,7 @@ export interface AssemblyInputs {
  * articles of `results`, when those are the stories the frame was resolved from or others of the
  * same shape (the caller checks `siteShape`); undefined when a story the frame names is missing.
  */
-export function assembleFromFrame(
-  results: readonly ModelResult[],
-  frame: SiteFrame,
-  inputs: AssemblyInputs): AssembledSite | undefined {
+export function assembleFromFrame(results: readonly ModelResult[], frame: SiteFrame, inputs: AssemblyInputs): AssembledSite | undefined {
   const { extra, config, files, now, templates = defaultTemplates } = inputs;
   const { articles, messages } = articlesOf(results, extra);
   const framed = reuseResolution({ frame, config }, new Map(articles.map((article) => [article.id, article])));
@@ -133,7 +135,8 @@ export function assembleWithAdditions(
   results: readonly ModelResult[],
   frame: SiteFrame,
   shapes: { readonly previous: ReadonlyMap<string, string | undefined>; readonly now: ReadonlyMap<string, string | undefined> },
-  inputs: AssemblyInputs): ExtendedResult | undefined {
+  inputs: AssemblyInputs,
+): ExtendedResult | undefined {
   const { extra, config, files, now, templates = defaultTemplates } = inputs;
   const { articles, messages } = articlesOf(results, extra);
   const extended = extendFrame(frame, shapes.previous, articles, shapes.now, config, now);
@@ -142,7 +145,14 @@ export function assembleWithAdditions(
   const pages = planSite(site, files.theme, now, templates);
   if (pathCollisions(pages, site).length > 0 || ownPathProblems(pages, site, files.statics ?? []).length > 0) return undefined;
   const siteMessages = frame.messages.map(fromPlainMessage);
-  return { site, pages, messages: [...messages, ...siteMessages], siteMessages, leftOut: [], extension: { changedCollections: extended.changedCollections, unchangedListPages: extended.unchangedListPages, relinked: extended.relinked } };
+  return {
+    site,
+    pages,
+    messages: [...messages, ...siteMessages],
+    siteMessages,
+    leftOut: [],
+    extension: { changedCollections: extended.changedCollections, unchangedListPages: extended.unchangedListPages, relinked: extended.relinked },
+  };
 }
 
 /** A site assembled with nothing fatal: its site and pages, and how it came by them. */
@@ -183,7 +193,13 @@ export function assembleStories(setup: BuildSetup, read: StoriesRead): Assembly 
   const result =
     framed ??
     extended ??
-    resolveInFull(modelled.results.map(wholeResult), extra, config, files, { keepGoing: setup.keepGoing, stories: read.stories, now, published: publishedBefore(index, setup.out), templates: overrides.templates });
+    resolveInFull(modelled.results.map(wholeResult), extra, config, files, {
+      keepGoing: setup.keepGoing,
+      stories: read.stories,
+      now,
+      published: publishedBefore(index, setup.out),
+      templates: overrides.templates,
+    });
   read.ceiling.checkNow();
   const messages = [...setup.settingsMessages, ...result.messages];
   const leftOut = new Set(result.leftOut);

@@ -29,5 +29,9 @@ export function phaseTimer(on: boolean, progress: Progress): (name: string) => v
 /** Print, after the phase timings, the work the build did (see `BuildWork`), one `field value` pair after another. */
 export function printWork(work: BuildWork, progress: Progress): void {
   progress.clear();
-  process.stderr.write(`  work: ${Object.entries(work).map(([field, value]) => `${field} ${String(value)}`).join(', ')}\n`);
+  process.stderr.write(
+    `  work: ${Object.entries(work)
+      .map(([field, value]) => `${field} ${String(value)}`)
+      .join(', ')}\n`,
+  );
 }

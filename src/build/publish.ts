@@ -38,7 +38,16 @@ export interface ToPublish {
 /** Publish a build whose output already is the site: nothing is written but the manifest. */
 export async function publishUpToDate(setup: BuildSetup, upToDate: UpToDate): Promise<BuildOutcome> {
   const { index, lastMessages } = upToDate;
-  const work: BuildWork = { assembled: 'up-to-date', storiesModelled: 0, storiesReused: index.counts.stories, pagesRendered: 0, renderThreads: 0, bodiesSpilled: false, collectionsUnderCeiling: 0, searchIndex: setup.config.search ? 'kept' : 'none' };
+  const work: BuildWork = {
+    assembled: 'up-to-date',
+    storiesModelled: 0,
+    storiesReused: index.counts.stories,
+    pagesRendered: 0,
+    renderThreads: 0,
+    bodiesSpilled: false,
+    collectionsUnderCeiling: 0,
+    searchIndex: setup.config.search ? 'kept' : 'none',
+  };
   const manifest = manifestOf({ files: new Map(), removed: [] }, work, index.pages.size);
   await keepCache(setup.dir, setup.logger, () => writeManifest(setup.dir, manifest));
   const messages = [...setup.settingsMessages, ...lastMessages];
@@ -59,7 +68,8 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
   ];
   // Without an output folder (CI), the search bundle kept in the cache is taken when the pages are those it indexed
   // (see `searchBundleKey`); with one, its index is kept when no page changed, and the cache keeps none.
-  const searchKey = config.search && useCache && !outputThere ? searchBundleKey({ code, config: configKey, hasStories: site.articles.length > 0, pages: outputs, copied: copied.map((file) => file.path) }) : undefined;
+  const searchKey =
+    config.search && useCache && !outputThere ? searchBundleKey({ code, config: configKey, hasStories: site.articles.length > 0, pages: outputs, copied: copied.map((file) => file.path) }) : undefined;
   const keptSearch = searchKey !== undefined && index?.search?.key === searchKey ? index.search : undefined;
   const search = config.search ? withStoredBundle(searchIndexStep(site, reads.lastPages !== undefined), dir, keptSearch) : undefined;
   // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
@@ -114,7 +124,14 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
   // The tree left behind is far behind the live one: have it linked up in the background, for the next build.
   if (layout === 'swap' && needsCatchUp(written.behind, tuning.catchUpFrom)) startTreeCatchUp(out);
   const count = (outcome: string) => [...written.files.values()].filter((file) => file.outcome === outcome).length;
-  const stats: BuildStats = { ...counts, storiesReused: read.modelled.reused, written: count('added') + count('changed'), unchanged: count('unchanged'), removed: written.removed.length, ms: elapsedSince(setup.started) };
+  const stats: BuildStats = {
+    ...counts,
+    storiesReused: read.modelled.reused,
+    written: count('added') + count('changed'),
+    unchanged: count('unchanged'),
+    removed: written.removed.length,
+    ms: elapsedSince(setup.started),
+  };
   return { ok: true, messages, site, stats, work, leftOut: assembly.leftOut, schedule: site.schedule, config, manifest };
 }
 
@@ -154,7 +171,8 @@ async function keepBuildCache(setup: BuildSetup, { read, assembly, reads }: ToPu
   // A frame is kept of a build without errors or stories left out; one taken from the last build stands as it is.
   // It is written first: the index, written last, vouches for it and for the stories shards.
   const clean = assembly.leftOut.length === 0 && !hasErrors(assembly.messages) && assembly.siteMessages !== undefined && shape !== undefined;
-  const frameChecksum = assembly.by === 'reused' ? index?.frameChecksum : await writeSiteFrame(setup.dir, clean && assembly.siteMessages ? frameOf(site, shape ?? '', assembly.siteMessages) : undefined);
+  const frameChecksum =
+    assembly.by === 'reused' ? index?.frameChecksum : await writeSiteFrame(setup.dir, clean && assembly.siteMessages ? frameOf(site, shape ?? '', assembly.siteMessages) : undefined);
   const searchBundle = await keepSearchBundle(setup.dir, searchKey, search, index?.search);
   const cache = {
     code: read.code,

@@ -84,7 +84,12 @@ export interface StoriesRead {
 export async function readStories(setup: BuildSetup, step: (name: string) => void): Promise<UpToDate | StoriesRead> {
   const { now, cwd, progress, storiesDir, out, dir, useCache, config, configKey, overrides, layout, tuning } = setup;
   progress.phase('Reading the stories folder');
-  const [scan, own, theme, code] = await Promise.all([scanStories(storiesDir, cwd), loadOwnFiles(cwd), loadTheme(themeAssetsDir), useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest()]);
+  const [scan, own, theme, code] = await Promise.all([
+    scanStories(storiesDir, cwd),
+    loadOwnFiles(cwd),
+    loadTheme(themeAssetsDir),
+    useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest(),
+  ]);
   // A change to the site's templates re-renders the kinds of page that read them (see `templateReadsByKind`), and nothing is up to date.
   const templates = templatesKey(overrides.compiled);
   const templatesKept = useCache && lastTemplatesKey(dir) === templates;
@@ -148,7 +153,28 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     // The warnings of files skipped by the scan, then one error per story file that could not be read, then the site's own files'.
     const messages = [...scan.messages, ...modelled.messages, ...own.messages, ...ownPages.messages];
     const templateReads = templateReadsByKind(overrides.compiled);
-    return { kind: 'read', scan, own, code, templatesKey: templates, templatesKept, templateReads, index, cachedStories, modelled, outputThere, shape, frame, files, messages, stories, ceiling, spill, ahead, release };
+    return {
+      kind: 'read',
+      scan,
+      own,
+      code,
+      templatesKey: templates,
+      templatesKept,
+      templateReads,
+      index,
+      cachedStories,
+      modelled,
+      outputThere,
+      shape,
+      frame,
+      files,
+      messages,
+      stories,
+      ceiling,
+      spill,
+      ahead,
+      release,
+    };
   } catch (error) {
     await release();
     throw error;

@@ -65,7 +65,8 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
   const outputs = assembly.pages.map((page): PageOutput => {
     const file = filePathOf(page.path);
     const before = lastPages?.get(file);
-    const reads = before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : withTemplates(pageReadsDigest(page, fingerprintsOf(page.kind)), templateReads(page.kind));
+    const reads =
+      before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : withTemplates(pageReadsDigest(page, fingerprintsOf(page.kind)), templateReads(page.kind));
     const render = () => {
       ceiling.check();
       return renderNamingPage(page.path, () => page.render(recorder.view(site, page)));

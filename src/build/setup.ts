@@ -78,7 +78,8 @@ export async function settleBuild(options: BuildOptions, tuning: Tuning, started
   const out = path.resolve(cwd, options.out ?? 'dist');
   const dir = cacheDir(cwd);
   // Before anything is read, made or locked: the output must be wiredesk's to replace.
-  const refused = outputRefusal(out, { cwd, stories: storiesDir, config: path.resolve(cwd, options.config ?? 'site.yaml'), cache: dir }, options.force === true) ?? missingStoriesFolder(options.stories, cwd);
+  const refused =
+    outputRefusal(out, { cwd, stories: storiesDir, config: path.resolve(cwd, options.config ?? 'site.yaml'), cache: dir }, options.force === true) ?? missingStoriesFolder(options.stories, cwd);
   if (refused) return { stop: { messages: [], refused } };
   const resolved = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd);
   const config = resolved.config;

@@ -24,7 +24,12 @@ const stories: FlagSpec = { type: 'string', value: 'DIR', help: 'Folder of story
 const config: FlagSpec = { type: 'string', value: 'FILE', help: 'Settings file (default: site.yaml, optional)' };
 const baseUrl: FlagSpec = { type: 'string', value: 'URL', help: 'Absolute URL the site is served from (overrides site.yaml)' };
 const quiet: FlagSpec = { type: 'boolean', short: 'q', help: 'Print only problems: no progress, no summary' };
-const allowedHost: FlagSpec = { type: 'string', multiple: true, value: 'N', help: 'Also answer requests for host name N (repeatable; .example.com\nallows every name below it); localhost and IP addresses always work' };
+const allowedHost: FlagSpec = {
+  type: 'string',
+  multiple: true,
+  value: 'N',
+  help: 'Also answer requests for host name N (repeatable; .example.com\nallows every name below it); localhost and IP addresses always work',
+};
 const host: FlagSpec = { type: 'string', value: 'H', help: 'Address to listen on (default: 127.0.0.1; others are warned about)' };
 const open: FlagSpec = { type: 'boolean', help: 'Open the site in a browser' };
 const now: FlagSpec = { type: 'string', value: 'TIME', help: 'The instant to build or preview for (ISO 8601 with offset;\ndefault: the clock), for embargoes and the news sitemap' };

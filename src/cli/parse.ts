@@ -7,8 +7,7 @@ export type FlagValues = Record<string, string | boolean | (string | boolean)[] 
 
 /** A command line read against its command's flags, or the one line saying what is wrong with it. */
 export type CommandLine =
-  | { readonly ok: true; readonly command: string | undefined; readonly positionals: readonly string[]; readonly values: FlagValues }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly command: string | undefined; readonly positionals: readonly string[]; readonly values: FlagValues } | { readonly ok: false; readonly error: string };
 
 type ParseOptions = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
 
@@ -51,12 +50,17 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const helpHint = command === undefined ? '`wiredesk --help`' : `\`wiredesk ${command} --help\``;
   for (const token of loose.tokens) {
     if (token.kind !== 'option' || token.name in flags) continue;
-    const owners = Object.entries(commands).filter(([, other]) => token.name in other.flags).map(([name]) => `\`wiredesk ${name}\``);
+    const owners = Object.entries(commands)
+      .filter(([, other]) => token.name in other.flags)
+      .map(([name]) => `\`wiredesk ${name}\``);
     if (owners.length > 0) {
       return { ok: false, error: `${token.rawName} is for ${owners.join(' and ')} only${command === undefined ? '' : `, not \`wiredesk ${command}\``}; see ${helpHint}` };
     }
     const guess = closest(token.name, Object.keys(flags));
-    return { ok: false, error: `Unknown option ${token.rawName}${command === undefined ? '' : ` for \`wiredesk ${command}\``}; ${guess === undefined ? `see ${helpHint}` : `did you mean --${guess}?`}` };
+    return {
+      ok: false,
+      error: `Unknown option ${token.rawName}${command === undefined ? '' : ` for \`wiredesk ${command}\``}; ${guess === undefined ? `see ${helpHint}` : `did you mean --${guess}?`}`,
+    };
   }
   try {
     const strict = parseArgs({ args: [...argv], allowPositionals: true, options: parseOptions(flags) });

@@ -44,9 +44,10 @@ export async function deployStep(build: PublishedBuild, places: DeployPlaces, ru
   const shownOut = JSON.stringify(path.relative(places.cwd, places.out) || '.');
   if (run) {
     logger.info(`Deploying: ${terminalText(command)}`);
-    const result = await runDeployCommand({ command, cwd: places.cwd, out: places.out, baseUrl: build.config.baseUrl, manifest }).catch(
-      (error: unknown): DeployResult => ({ ok: false, reason: `it could not start: ${error instanceof Error ? error.message : String(error)}` }),
-    );
+    const result = await runDeployCommand({ command, cwd: places.cwd, out: places.out, baseUrl: build.config.baseUrl, manifest }).catch((error: unknown): DeployResult => ({
+      ok: false,
+      reason: `it could not start: ${error instanceof Error ? error.message : String(error)}`,
+    }));
     if (result.ok) {
       await rm(pendingPath, { force: true }).catch(() => undefined);
       logger.info(`Deployed ${manifest.added.length + manifest.changed.length} changed and ${manifest.removed.length} removed files`);

@@ -84,7 +84,9 @@ export async function importStories(options: ImportOptions): Promise<ImportRepor
   if (text) logger.error(text);
   for (const { file, outcome, from } of files) logger.info(`${outcome.padEnd(9)} ${terminalText(file)}  (from ${terminalText(from)})`);
   const written = files.filter((file) => file.outcome !== 'unchanged').length;
-  logger.info(`Imported ${files.length} ${files.length === 1 ? 'story' : 'stories'} from ${inputs.length} ${inputs.length === 1 ? 'input' : 'inputs'}: ${written} written, ${files.length - written} unchanged`);
+  logger.info(
+    `Imported ${files.length} ${files.length === 1 ? 'story' : 'stories'} from ${inputs.length} ${inputs.length === 1 ? 'input' : 'inputs'}: ${written} written, ${files.length - written} unchanged`,
+  );
   return { ok: !messages.some((message) => message.fatal === true), files, messages };
 }
 

@@ -20,7 +20,11 @@ export interface BuildManifest {
 
 /** The manifest of a build that did `work` and wrote `written`, plus `alsoUnchanged` files it did not even look at. */
 export function manifestOf(written: Pick<WriteResult, 'files' | 'removed'>, work: BuildWork, alsoUnchanged = 0): BuildManifest {
-  const byOutcome = (outcome: string) => [...written.files].filter(([, file]) => file.outcome === outcome).map(([name]) => name).sort();
+  const byOutcome = (outcome: string) =>
+    [...written.files]
+      .filter(([, file]) => file.outcome === outcome)
+      .map(([name]) => name)
+      .sort();
   return { added: byOutcome('added'), changed: byOutcome('changed'), removed: [...written.removed].sort(), unchanged: byOutcome('unchanged').length + alsoUnchanged, work };
 }
 

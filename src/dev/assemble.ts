@@ -96,7 +96,11 @@ export function assembleForDev(stories: ReadonlyMap<string, StoryEntry>, lastGoo
 }
 
 /** Every draft page counts as changed (their stories are not fingerprinted), and one that is gone as removed. */
-export function withDrafts(invalidation: Invalidation, previous: ReadonlyMap<string, Page> | undefined, next: { readonly pages: ReadonlyMap<string, Page>; readonly drafts: ReadonlyMap<string, Page> }): Invalidation {
+export function withDrafts(
+  invalidation: Invalidation,
+  previous: ReadonlyMap<string, Page> | undefined,
+  next: { readonly pages: ReadonlyMap<string, Page>; readonly drafts: ReadonlyMap<string, Page> },
+): Invalidation {
   if (!previous?.size && next.drafts.size === 0) return invalidation;
   const gone = [...(previous?.keys() ?? [])].filter((sitePath) => !next.drafts.has(sitePath) && !next.pages.has(sitePath));
   return { changed: [...invalidation.changed, ...next.drafts.keys()], removed: [...invalidation.removed, ...gone] };

@@ -59,7 +59,10 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
   return {
     config: setup.config,
     storiesDir: setup.storiesDir,
-    settingsFile: path.relative(setup.cwd, path.resolve(setup.cwd, options.config ?? 'site.yaml')).split(path.sep).join('/'),
+    settingsFile: path
+      .relative(setup.cwd, path.resolve(setup.cwd, options.config ?? 'site.yaml'))
+      .split(path.sep)
+      .join('/'),
     initial,
     update: (files) => applyChanges(session, files),
     *storyPages() {
@@ -98,7 +101,12 @@ async function openSession(options: DevEngineOptions): Promise<DevSession> {
     now: options.now,
     drafts: options.drafts === true,
   };
-  const stories = storySet(loaded.stories, loaded.assets.map((asset) => asset.source), loaded.messages, config);
+  const stories = storySet(
+    loaded.stories,
+    loaded.assets.map((asset) => asset.source),
+    loaded.messages,
+    config,
+  );
   // Warnings of files named like stories but not read (a named pipe, `LOUD.MD`): never a reason to resolve again.
   const skipped = skippedFiles(loaded.skipped, storiesDir, cwd);
   return { setup, stories, skipped, own, served: servedPages(), state: { kept: undefined, lastOk: false, lastGood: new Map() } };

@@ -32,13 +32,7 @@ export function injectBeforeBodyEnd(html: string, tag: string): string {
 }
 
 /** Send a complete body with its `Content-Length`; a HEAD request gets the same headers and no body. */
-export function sendBody(
-  res: ServerResponse,
-  status: number,
-  headers: Readonly<Record<string, string>>,
-  body: string | Uint8Array,
-  head: boolean,
-): void {
+export function sendBody(res: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: string | Uint8Array, head: boolean): void {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   res.writeHead(status, { ...baseHeaders, ...headers, 'Content-Length': String(bytes.byteLength) });
   res.end(head ? undefined : bytes);

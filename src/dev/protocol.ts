@@ -5,9 +5,7 @@ import type { DevProblem, Served } from './site-source.js';
 export type RebuildSummary = Omit<RebuildReport, 'messages'> & { readonly problems: readonly DevProblem[] };
 
 /** What the host asks the engine worker. */
-export type EngineRequest =
-  | { readonly id: number; readonly type: 'update'; readonly files: readonly string[] }
-  | { readonly id: number; readonly type: 'lookup'; readonly sitePath: string };
+export type EngineRequest = { readonly id: number; readonly type: 'update'; readonly files: readonly string[] } | { readonly id: number; readonly type: 'lookup'; readonly sitePath: string };
 
 /** What the engine worker answers (`ready` once, after the first build). */
 export type EngineReply =

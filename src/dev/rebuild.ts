@@ -34,7 +34,17 @@ export function rebuildAll(session: DevSession, since: number, extend: boolean):
   state.kept = kept;
   state.lastOk = true;
   state.lastGood = outcome.lastGood;
-  return { ok: true, messages: outcome.messages, leftOut: kept.leftOut, changed: invalidation.changed, removed: invalidation.removed, rendered, pages: kept.pages.size, ms: elapsed(since), path: outcome.extended ? 'extended' : 'full' };
+  return {
+    ok: true,
+    messages: outcome.messages,
+    leftOut: kept.leftOut,
+    changed: invalidation.changed,
+    removed: invalidation.removed,
+    rendered,
+    pages: kept.pages.size,
+    ms: elapsed(since),
+    path: outcome.extended ? 'extended' : 'full',
+  };
 }
 
 /** Swap edited stories into the last good build when each keeps its shape (see `lightRebuild`); undefined when the site must be assembled again. */
@@ -47,7 +57,17 @@ export function rebuildLight(session: DevSession, since: number, edited: Readonl
   const rendered = session.served.refresh(light.kept, light.changed, []);
   state.kept = light.kept;
   const { kept } = light;
-  return { ok: true, messages: [...inputMessages(session), ...kept.siteMessages], leftOut: kept.leftOut, changed: [...light.changed, ...light.drafts], removed: [], rendered, pages: kept.pages.size, ms: elapsed(since), path: 'light' };
+  return {
+    ok: true,
+    messages: [...inputMessages(session), ...kept.siteMessages],
+    leftOut: kept.leftOut,
+    changed: [...light.changed, ...light.drafts],
+    removed: [],
+    rendered,
+    pages: kept.pages.size,
+    ms: elapsed(since),
+    path: 'light',
+  };
 }
 
 /** Apply changed, added or deleted files (absolute paths): the rebuild they need, from none to a full one. */

@@ -135,9 +135,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
   const bound = server.address();
   if (typeof bound === 'object' && bound !== null && !isLoopbackAddress(bound.address)) {
-    logger.error(
-      `wiredesk dev: warning: listening on ${host}, so the preview is reachable from other machines and serves unpublished copy; --host 127.0.0.1 keeps it on this one`,
-    );
+    logger.error(`wiredesk dev: warning: listening on ${host}, so the preview is reachable from other machines and serves unpublished copy; --host 127.0.0.1 keeps it on this one`);
   }
 
   let closing: Promise<void> | undefined;

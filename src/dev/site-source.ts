@@ -11,8 +11,7 @@ export interface DevProblem {
 
 /** What the server answers for a URL path: page bytes rendered from the site, or a file on disk. */
 export type Served =
-  | { readonly kind: 'bytes'; readonly body: string | Uint8Array; readonly contentType: string }
-  | { readonly kind: 'file'; readonly absolutePath: string; readonly contentType: string };
+  { readonly kind: 'bytes'; readonly body: string | Uint8Array; readonly contentType: string } | { readonly kind: 'file'; readonly absolutePath: string; readonly contentType: string };
 
 /** The site the dev server serves: look up a URL path (relative to the base path, decoded, no leading slash). */
 export interface SiteSource {
@@ -23,7 +22,4 @@ export interface SiteSource {
 }
 
 /** What the server tells open pages after a rebuild. */
-export type LiveEvent =
-  | { readonly type: 'reload'; readonly paths: readonly string[] | 'all' }
-  | { readonly type: 'problems'; readonly problems: readonly DevProblem[] }
-  | { readonly type: 'ok' };
+export type LiveEvent = { readonly type: 'reload'; readonly paths: readonly string[] | 'all' } | { readonly type: 'problems'; readonly problems: readonly DevProblem[] } | { readonly type: 'ok' };

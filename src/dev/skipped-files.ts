@@ -19,7 +19,14 @@ export interface SkippedFiles {
 /** Keep the warnings of the first scan (`initial`, naming files relative to `cwd`) for a stories folder `storiesDir`. */
 export function skippedFiles(initial: readonly VFileMessage[], storiesDir: string, cwd: string): SkippedFiles {
   const bySource = new Map<string, VFileMessage>();
-  for (const message of initial) bySource.set(path.relative(storiesDir, path.resolve(cwd, message.file ?? '')).split(path.sep).join('/'), message);
+  for (const message of initial)
+    bySource.set(
+      path
+        .relative(storiesDir, path.resolve(cwd, message.file ?? ''))
+        .split(path.sep)
+        .join('/'),
+      message,
+    );
   return {
     messages: () => bySource.values(),
     sources: () => bySource.keys(),

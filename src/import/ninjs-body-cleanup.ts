@@ -97,7 +97,10 @@ function tableRows(table: Element, cleaning: Cleaning): ElementContent[] {
   visit(table, 'element', (element) => {
     if (element.tagName !== 'caption' && element.tagName !== 'tr') return;
     const parts = element.tagName === 'caption' ? [element] : element.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
-    const children = parts.flatMap((part, index): ElementContent[] => [...(index > 0 ? [{ type: 'text' as const, value: ' | ' }] : []), ...(cleanChildren(part.children, cleaning) as ElementContent[])]);
+    const children = parts.flatMap((part, index): ElementContent[] => [
+      ...(index > 0 ? [{ type: 'text' as const, value: ' | ' }] : []),
+      ...(cleanChildren(part.children, cleaning) as ElementContent[]),
+    ]);
     if (children.length > 0) paragraphs.push({ type: 'element', tagName: 'p', properties: {}, children });
     return 'skip';
   });

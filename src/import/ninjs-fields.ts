@@ -118,10 +118,7 @@ export function dateTimeOf(context: ReadContext, field: Field | undefined): Date
   if (!field || text === undefined) return undefined;
   const result = parseDateTime(text, context.timezone);
   if (result.ok) return result.value.dateOnly ? invalid(context, field, `an ISO 8601 date-time ${dateExample}`) : result.value;
-  const expected =
-    result.problem.rule === 'date-without-offset'
-      ? `an ISO 8601 date-time with a UTC offset ("Z" or "+01:00") at its end, ${dateExample}`
-      : `an ISO 8601 date-time ${dateExample}`;
+  const expected = result.problem.rule === 'date-without-offset' ? `an ISO 8601 date-time with a UTC offset ("Z" or "+01:00") at its end, ${dateExample}` : `an ISO 8601 date-time ${dateExample}`;
   return invalid(context, field, expected);
 }
 

@@ -6,9 +6,7 @@ import type { Point } from '../model/article.js';
 export type JsonNode = Node;
 
 /** JSON text read into a positioned tree, or the first syntax error with its place and reason. */
-export type JsonReading =
-  | { readonly ok: true; readonly root: JsonNode; readonly place: (offset: number) => Point }
-  | { readonly ok: false; readonly reason: string; readonly point: Point };
+export type JsonReading = { readonly ok: true; readonly root: JsonNode; readonly place: (offset: number) => Point } | { readonly ok: false; readonly reason: string; readonly point: Point };
 
 /**
  * Read strict JSON (no comments, no trailing commas) into a tree whose nodes know their offsets,

@@ -51,7 +51,8 @@ export function leadImageOf(context: ReadContext, item: Field): LeadImageFields 
 function associationsOf(context: ReadContext, item: Field): Field[] {
   const associations = member(item, 'associations');
   if (!associations) return [];
-  const entries = associations.node.type === 'object' ? members(associations).map((entry) => entry.field) : listOf(context, associations, 'a list of associated items (or, in ninjs 1, a map of them by name)');
+  const entries =
+    associations.node.type === 'object' ? members(associations).map((entry) => entry.field) : listOf(context, associations, 'a list of associated items (or, in ninjs 1, a map of them by name)');
   return (entries ?? []).filter((entry) => isMap(context, entry, 'an associated item (a map with `uri`, `type`, `renditions`…)'));
 }
 

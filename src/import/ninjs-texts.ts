@@ -88,7 +88,13 @@ export function optionalHeadlineOf(context: ReadContext, item: Field): string | 
   const variants = variantsOf(context, first.field);
   const chosen = byRole(variants, ['main'], true);
   const taken = chosen && candidate(chosen);
-  reportLeftOut(context, variants.map((variant) => candidate(variant)), taken, 'one headline', none);
+  reportLeftOut(
+    context,
+    variants.map((variant) => candidate(variant)),
+    taken,
+    'one headline',
+    none,
+  );
   reportLeftOut(context, fields.slice(1), taken && { field: first.field, text: taken.text }, 'one headline', none);
   return chosen && plainLine(chosen);
 }
@@ -112,7 +118,13 @@ export function descriptionOf(context: ReadContext, item: Field, roles: readonly
     );
     const taken = chosen && candidate(chosen);
     const none = `a story takes only a description with role ${roles.map((role) => `\`${role}\``).join(' or ')} as its ${what}`;
-    reportLeftOut(context, variants.map((variant) => candidate(variant)), taken, keeps, none);
+    reportLeftOut(
+      context,
+      variants.map((variant) => candidate(variant)),
+      taken,
+      keeps,
+      none,
+    );
     const rest = fields.filter((field) => field.field.node !== list.node);
     reportLeftOut(context, rest, taken && { field: list, text: taken.text }, keeps, none);
     return chosen && plainLine(chosen);
@@ -141,7 +153,13 @@ export function bodyOf(context: ReadContext, item: Field): BodySource | undefine
     const chosen = html ?? variants.find((variant) => isPlain(variant.contentType));
     const taken = chosen && candidate(chosen, chosen === html);
     const none = 'a story takes only an HTML or plain-text body';
-    reportLeftOut(context, variants.map((variant) => candidate(variant, isHtmlBody(variant))), taken, 'one body', none);
+    reportLeftOut(
+      context,
+      variants.map((variant) => candidate(variant, isHtmlBody(variant))),
+      taken,
+      'one body',
+      none,
+    );
     const rest = fields.filter((field) => field.field.node !== list.node);
     reportLeftOut(context, rest, taken && { field: list, text: taken.text }, 'one body', none);
     return chosen && { kind: chosen === html ? 'html' : 'text', value: chosen.value, field: chosen.field };

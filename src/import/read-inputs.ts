@@ -57,7 +57,14 @@ export async function readInputs(target: string, format: ImportFormat | undefine
 async function filesBelow(folder: string, format: ImportFormat | undefined): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && !path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).some((part) => part.startsWith('.')))
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        !path
+          .relative(folder, path.join(entry.parentPath, entry.name))
+          .split(path.sep)
+          .some((part) => part.startsWith('.')),
+    )
     .map((entry) => path.join(entry.parentPath, entry.name))
     .filter((file) => {
       const byExtension = formatsByExtension.get(path.extname(file).toLowerCase());

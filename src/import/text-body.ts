@@ -71,7 +71,14 @@ export function readBody(lines: readonly TextLine[], start: number, input: strin
         index++;
       } else {
         const what = caption ? 'A picture caption and credit' : 'A photo credit';
-        problems.push(importProblem('import-dropped', `${what} in the body with no headline on the next line, dropped; expected a related-story teaser (caption, \`©\` credit, headline)`, input, (caption ?? line).place));
+        problems.push(
+          importProblem(
+            'import-dropped',
+            `${what} in the body with no headline on the next line, dropped; expected a related-story teaser (caption, \`©\` credit, headline)`,
+            input,
+            (caption ?? line).place,
+          ),
+        );
       }
       continue;
     }

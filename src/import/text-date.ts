@@ -11,9 +11,7 @@ export interface WrittenDate {
 }
 
 /** What a date line says: its date (and the update time some pages add), or why it is no real date. */
-export type DateLineReading =
-  | { readonly ok: true; readonly date: WrittenDate; readonly updated?: WrittenDate }
-  | { readonly ok: false; readonly reason: string };
+export type DateLineReading = { readonly ok: true; readonly date: WrittenDate; readonly updated?: WrittenDate } | { readonly ok: false; readonly reason: string };
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const month = '(?<mo>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';

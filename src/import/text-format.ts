@@ -44,7 +44,12 @@ function storyOf(header: CompleteHeader, body: StoryBody, existing: ExistingStor
     const target = existing.byTitle(block.headline);
     if (target) return [{ readMoreTarget: storyLinkTarget(folder, target.source) }];
     problems.push(
-      importProblem('import-unresolved-read-more', `READ MORE names "${block.headline}", which no story in the stories folder has as its headline: left out of the body; expected an existing story (import it, then import this story again with --force)`, input, block.line.place),
+      importProblem(
+        'import-unresolved-read-more',
+        `READ MORE names "${block.headline}", which no story in the stories folder has as its headline: left out of the body; expected an existing story (import it, then import this story again with --force)`,
+        input,
+        block.line.place,
+      ),
     );
     return [];
   });
@@ -54,7 +59,12 @@ function storyOf(header: CompleteHeader, body: StoryBody, existing: ExistingStor
     if (story && story.id !== id && !related.includes(story.id)) related.push(story.id);
     if (!story) {
       problems.push(
-        importProblem('import-unresolved-related', `Related-story teaser "${teaser.headline.text}" names no story in the stories folder: dropped from the body; expected an existing story with that headline (import it, then import this story again with --force)`, input, teaser.headline.place),
+        importProblem(
+          'import-unresolved-related',
+          `Related-story teaser "${teaser.headline.text}" names no story in the stories folder: dropped from the body; expected an existing story with that headline (import it, then import this story again with --force)`,
+          input,
+          teaser.headline.place,
+        ),
       );
     }
   }
@@ -119,7 +129,8 @@ function missingParts(header: StoryHeader, body: StoryBody, lines: readonly Text
   if (!header.datedLines && !marked) return [importProblem('import-malformed', `Not a scraped story: no date line, credit, \`Topic:\`, \`Tags:\` or dateline found; ${expectedShape}`, input, top)];
   const problems: VFileMessage[] = [];
   if (!header.datedLines) problems.push(importProblem('import-missing-field', `Missing \`date\`: ${expectedShape}`, input, top));
-  if (!header.headline) problems.push(importProblem('import-missing-field', 'Missing `headline`, expected it on the line after the date lines (or after the lead picture’s caption)', input, header.afterDate));
+  if (!header.headline)
+    problems.push(importProblem('import-missing-field', 'Missing `headline`, expected it on the line after the date lines (or after the lead picture’s caption)', input, header.afterDate));
   else if (!body.blocks.some((block) => block.kind === 'paragraph')) {
     problems.push(importProblem('import-missing-field', 'Missing body: no paragraph after the headline, expected the story’s text', input, header.headline.place));
   }
@@ -132,7 +143,10 @@ function shapeProblem(input: ImportInput): VFileMessage | undefined {
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
     const before = text.slice(0, nul).split(/\r\n|\r|\n/);
-    return importProblem('import-malformed', `Unexpected NUL character: this is binary data or UTF-16, ${expectedShape} in UTF-8`, input.name, { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 });
+    return importProblem('import-malformed', `Unexpected NUL character: this is binary data or UTF-16, ${expectedShape} in UTF-8`, input.name, {
+      line: before.length,
+      column: (before.at(-1)?.length ?? 0) + 1,
+    });
   }
   const first = textLines(text).find((line) => line.text !== '');
   if (!first) return importProblem('import-malformed', `Empty input, ${expectedShape}`, input.name, { line: 1, column: 1 });

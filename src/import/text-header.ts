@@ -141,15 +141,7 @@ function readTopBlocks(lines: readonly TextLine[], start: number): { section?: T
 /** A section name is short and is not a sentence: `Business`, `World`, `Science & Tech`. */
 function looksLikeSection(line: TextLine): boolean {
   const { text } = line;
-  return (
-    text.length <= 40 &&
-    text.split(' ').length <= 5 &&
-    /\p{L}/u.test(text) &&
-    !/[.!?:;,…"”»'’)]$/u.test(text) &&
-    !/^["“«'‘(]/u.test(text) &&
-    !isMarker(line) &&
-    readDateline(text) === undefined
-  );
+  return text.length <= 40 && text.split(' ').length <= 5 && /\p{L}/u.test(text) && !/[.!?:;,…"”»'’)]$/u.test(text) && !/^["“«'‘(]/u.test(text) && !isMarker(line) && readDateline(text) === undefined;
 }
 
 /** Indices of the next `count` non-blank lines from `start`. */

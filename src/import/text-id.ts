@@ -6,9 +6,7 @@ import type { ExistingStories } from './imported-story.js';
 export const idWords = 8;
 
 // Words that carry no meaning in an id ("Russia Interested in Developing…" → "russia-interested-developing…").
-const stopWords = new Set(
-  'a an and are as at be been but by for from had has have he her his in into is it its of on or she than that the their them they this to was were will with'.split(' '),
-);
+const stopWords = new Set('a an and are as at be been but by for from had has have he her his in into is it its of on or she than that the their them they this to was were will with'.split(' '));
 
 // Russian and Ukrainian letters, transliterated after the common passport (ICAO 9303) table.
 const cyrillic: Record<string, string> = Object.fromEntries(
@@ -22,7 +20,12 @@ const latin: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', �
 
 /** A word in lower-case ASCII letters, digits and inner hyphens, or `undefined` when some of its letters have no ASCII spelling here. */
 function asciiWord(word: string): string | undefined {
-  const folded = [...word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()]
+  const folded = [
+    ...word
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase(),
+  ]
     .map((char) => cyrillic[char] ?? latin[char] ?? char)
     .join('')
     // `Int'l` → `intl`, `U.S.` → `us`: an apostrophe or a dot inside a word joins it.

@@ -154,7 +154,6 @@ function mergedInOrder(oldLive: readonly LinkedArticle[], added: readonly Articl
   return [...merged, ...added.slice(next)];
 }
 
-
 /**
  * What the new stories changed: the collection keys whose fingerprint is not the frame's, and the
  * list pages of the grown lists (home, sections, topics, tags) that list the same stories in the
@@ -177,7 +176,11 @@ function changesSince(frame: SiteFrame, site: Site): Pick<ExtendedSite, 'changed
     }
   }
   const unchangedListPages = samePages(lists, site.config.pageSize);
-  for (const path of sameSitemapFiles(frame.live.map(([id]) => id), site.articles.map((article) => article.id))) unchangedListPages.add(path);
+  for (const path of sameSitemapFiles(
+    frame.live.map(([id]) => id),
+    site.articles.map((article) => article.id),
+  ))
+    unchangedListPages.add(path);
   return { changedCollections, unchangedListPages };
 }
 

@@ -110,7 +110,12 @@ function plannedRoles(page: Pick<Page, 'deps'>): (id: string) => 'articles' | Fi
       // Made on the first read: most of a page's reads are of one or two articles, a sitemap's of thousands.
       roles = new Map();
       const { articles, teasers, stamps = [] } = page.deps;
-      for (const [list, role] of [[stamps, 'stamps'], [teasers, 'teasers'], [articles, 'articles']] as const) for (const planned of list) roles.set(planned, role);
+      for (const [list, role] of [
+        [stamps, 'stamps'],
+        [teasers, 'teasers'],
+        [articles, 'articles'],
+      ] as const)
+        for (const planned of list) roles.set(planned, role);
     }
     return roles.get(id);
   };

@@ -28,7 +28,12 @@ export function newStoryFile(headline: string, epochMs: number, timezone: string
   const iso = formatIso(seconds, offset);
   const date = zone === undefined ? `${iso.slice(0, 19)}Z` : iso;
   const [year, month] = iso.split('-');
-  const slug = fileSlug(headline) ?? `story-${iso.slice(0, 19).replace(/\D/g, '').replace(/^(\d{8})/, '$1-')}`;
+  const slug =
+    fileSlug(headline) ??
+    `story-${iso
+      .slice(0, 19)
+      .replace(/\D/g, '')
+      .replace(/^(\d{8})/, '$1-')}`;
   const frontMatter = stringify({ title: headline, date, ...(section === undefined ? {} : { section }) }, { lineWidth: 0 });
   return { path: `${year}/${month}/${slug}.md`, text: `---\n${frontMatter}---\n\n${body.replace(/\s+$/, '')}\n`, date };
 }

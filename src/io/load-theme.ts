@@ -23,7 +23,10 @@ const fingerprintLength = 10;
  * (`assets/style.<hash>.css`), so that hosts may cache it for good: a new stylesheet is a new URL.
  */
 export async function loadTheme(assetsDir: string): Promise<ThemeFile[]> {
-  const names = (await readdir(assetsDir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+  const names = (await readdir(assetsDir, { withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const bytes = await readFile(path.join(assetsDir, name));

@@ -92,9 +92,7 @@ export async function scanStories(storiesDir: string, cwd: string = process.cwd(
   return {
     root,
     stories: stamped.filter((file) => isStorySource(file.source)),
-    assets: stamped
-      .filter((file) => !isStorySource(file.source))
-      .map((file) => ({ source: file.source, absolutePath: path.join(root, file.source), stamp: stampText(file) })),
+    assets: stamped.filter((file) => !isStorySource(file.source)).map((file) => ({ source: file.source, absolutePath: path.join(root, file.source), stamp: stampText(file) })),
     messages: messages.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : 1)),
   };
 }
@@ -203,6 +201,11 @@ function storyFileOf(source: string, displayPath: string, bytes: Uint8Array): St
 /** Why a story file could not be read, as a positioned message. */
 function unreadableStory(error: unknown, displayPath: string): VFileMessage {
   const code = (error as NodeJS.ErrnoException).code;
-  const why = error instanceof TypeError ? 'it is not valid UTF-8' : code === 'ELOOP' ? 'it is a symbolic link or lies in a folder that is one, which wiredesk never follows (it could lead outside the stories folder)' : String((error as Error).message);
+  const why =
+    error instanceof TypeError
+      ? 'it is not valid UTF-8'
+      : code === 'ELOOP'
+        ? 'it is a symbolic link or lies in a folder that is one, which wiredesk never follows (it could lead outside the stories folder)'
+        : String((error as Error).message);
   return problem('unreadable-file', `Cannot read the story: ${why}, expected a UTF-8 text file`, displayPath, { line: 1, column: 1 });
 }

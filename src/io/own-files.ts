@@ -14,7 +14,6 @@ export const pagesFolder = 'pages';
 /** The folder of the site's static files, copied as they are, relative to the site folder. */
 export const staticFolder = 'static';
 
-
 /** A file of `static/`, published at the same path relative to the site's root. */
 export interface StaticFile extends OwnFile {
   /** Absolute path on disk. */
@@ -49,7 +48,12 @@ export async function loadOwnFiles(cwd: string): Promise<OwnFiles> {
   const pages: StoryFile[] = [];
   for (const file of pagesScan.files) {
     if (!file.source.endsWith('.md')) {
-      messages.push(problem('skipped-file', `Not a page: only Markdown files (ending in ".md") in ${pagesFolder}/ are pages, expected pictures and other files in ${staticFolder}/`, file.displayPath, { line: 1, column: 1 }));
+      messages.push(
+        problem('skipped-file', `Not a page: only Markdown files (ending in ".md") in ${pagesFolder}/ are pages, expected pictures and other files in ${staticFolder}/`, file.displayPath, {
+          line: 1,
+          column: 1,
+        }),
+      );
       continue;
     }
     const loaded = await loadStoryFile(pagesScan.root, file.source, cwd);

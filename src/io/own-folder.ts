@@ -44,7 +44,12 @@ export async function scanOwnFolder(dir: string, cwd: string): Promise<ScannedOw
     const source = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
     if (isLeftOut(source) || entry.isDirectory()) continue;
     if (!entry.isFile()) {
-      messages.push(problem('unreadable-file', `Cannot publish ${kindOf(entry)}, expected a regular file (wiredesk never follows links: one could lead outside the folder)`, display(source), { line: 1, column: 1 }));
+      messages.push(
+        problem('unreadable-file', `Cannot publish ${kindOf(entry)}, expected a regular file (wiredesk never follows links: one could lead outside the folder)`, display(source), {
+          line: 1,
+          column: 1,
+        }),
+      );
       continue;
     }
     // Synchronous on purpose, as the stories folder's scan: a thousand tiny calls cost far less in one loop than queued on the thread pool.

@@ -22,9 +22,7 @@ export interface NamedLink {
 }
 
 /** One entry of the menu: a link, or a section (by name or slug) whose page it links, titled with its name unless `title` says otherwise. */
-export type MenuEntry =
-  | ({ readonly kind: 'link' } & NamedLink)
-  | { readonly kind: 'section'; readonly section: string; readonly title?: string; readonly place: SettingPlace };
+export type MenuEntry = ({ readonly kind: 'link' } & NamedLink) | { readonly kind: 'section'; readonly section: string; readonly title?: string; readonly place: SettingPlace };
 
 /** The footer's own lines: a copyright notice and links (the site's name and feeds are always there). */
 export interface SiteFooter {

@@ -56,7 +56,10 @@ function describeIssue(issue: z.core.$ZodIssue, field: string, found: unknown): 
     if (field === 'date') return { rule: 'missing-date', reason: 'Missing `date`, expected ISO 8601 with offset, e.g. `date: 2018-05-25T14:03:00+03:00`' };
   }
   if (issue.code === 'invalid_format' && (field === 'id' || field.startsWith('related.'))) {
-    return { rule: 'invalid-id', reason: `Invalid story id "${isScalar(found) ? String(found.value) : ''}" in \`${field}\`, expected lower-case letters, digits and single hyphens, e.g. \`putin-japan-2018\`` };
+    return {
+      rule: 'invalid-id',
+      reason: `Invalid story id "${isScalar(found) ? String(found.value) : ''}" in \`${field}\`, expected lower-case letters, digits and single hyphens, e.g. \`putin-japan-2018\``,
+    };
   }
   if (issue.code === 'too_small') {
     return { rule: 'invalid-field', reason: `Empty \`${field}\`, expected text` };

@@ -52,18 +52,17 @@ export function frontMatterSchema(context: FrontMatterContext) {
     dateline: z.object({ place: text, agency: text.optional() }, { error: 'a map with `place` and `agency`' }).optional(),
     byline: text.optional(),
     summary: text.optional(),
-    image: z
-      .object(
-        { src: text.optional(), alt: text.optional(), caption: text.optional(), credit: text.optional() },
-        { error: 'a map with `src`, `alt`, `caption` and `credit`' },
-      )
-      .optional(),
+    image: z.object({ src: text.optional(), alt: text.optional(), caption: text.optional(), credit: text.optional() }, { error: 'a map with `src`, `alt`, `caption` and `credit`' }).optional(),
     // No default: an absent `related` (computed from shared topics and tags) differs from `related: []` (none, on purpose).
     related: z.array(id, { error: 'a list of story ids' }).optional(),
     note: text.optional(),
     embargo: dateTime.optional(),
     status: z.enum(storyStatuses, { error: 'one of usable, withheld or canceled' }).default('usable'),
-    urgency: z.int({ error: 'a whole number from 1 (most urgent) to 9' }).min(1, { error: 'a whole number from 1 (most urgent) to 9' }).max(9, { error: 'a whole number from 1 (most urgent) to 9' }).optional(),
+    urgency: z
+      .int({ error: 'a whole number from 1 (most urgent) to 9' })
+      .min(1, { error: 'a whole number from 1 (most urgent) to 9' })
+      .max(9, { error: 'a whole number from 1 (most urgent) to 9' })
+      .optional(),
     slugline: text.optional(),
     corrections: z.array(z.object({ date: dateTime, text }, { error: 'a map with `date` and `text`' }), { error: 'a list of `date` and `text` maps' }).default([]),
     lang: language.optional(),

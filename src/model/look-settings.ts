@@ -29,7 +29,7 @@ const menuEntry = z
     if (entry.section !== undefined && entry.url !== undefined) {
       context.addIssue({ code: 'custom', path: ['url'], message: 'A menu entry has both `section` and `url`, expected one of them' });
     } else if (entry.section === undefined && (entry.title === undefined || entry.url === undefined)) {
-      context.addIssue({ code: 'custom', message: 'Incomplete menu entry, expected `{title, url}` (a link) or `{section}` (a section\'s page)' });
+      context.addIssue({ code: 'custom', message: "Incomplete menu entry, expected `{title, url}` (a link) or `{section}` (a section's page)" });
     }
   });
 
@@ -40,10 +40,17 @@ const pluralForms = z.object(
 
 const labelsShape = Object.fromEntries([
   ...textLabelKeys.map((key) => [key, z.string({ error: 'text' }).optional()] as const),
-  ...pluralLabelKeys.map((key) => [key, z.union([z.string(), pluralForms], { error: 'text, or a map of plural forms such as `{one: "{count} story", other: "{count} stories"}`' }).optional()] as const),
+  ...pluralLabelKeys.map(
+    (key) => [key, z.union([z.string(), pluralForms], { error: 'text, or a map of plural forms such as `{one: "{count} story", other: "{count} stories"}`' }).optional()] as const,
+  ),
 ]);
 
-const logoShape = { src: z.string({ error: 'a path under static/ such as logo.svg' }).refine(isStaticPath, { error: (issue) => `Invalid logo path "${String(issue.input)}", expected a file path relative to static/ such as logo.svg, without \`..\`` }), alt: z.string({ error: 'text' }).optional() };
+const logoShape = {
+  src: z
+    .string({ error: 'a path under static/ such as logo.svg' })
+    .refine(isStaticPath, { error: (issue) => `Invalid logo path "${String(issue.input)}", expected a file path relative to static/ such as logo.svg, without \`..\`` }),
+  alt: z.string({ error: 'text' }).optional(),
+};
 const footerShape = { copyright: text.optional(), links: z.array(namedLink, { error: 'a list of `{title, url}` links' }).optional() };
 const dateFormatShape = {
   clock: z.union([z.literal(12), z.literal(24)], { error: '12 or 24' }).optional(),
@@ -57,7 +64,9 @@ export const lookSettingsShape = {
   footer: z.object(footerShape, { error: 'a map such as `{copyright: "© 2026 The Daily Wire", links: [...]}`' }).optional(),
   image: z
     .string({ error: 'text' })
-    .refine((value) => isLinkUrl(value) ? !value.startsWith('/') : isStaticPath(value), { error: (issue) => `Invalid image "${String(issue.input)}", expected an http(s) URL or a file path relative to static/ such as share.png` })
+    .refine((value) => (isLinkUrl(value) ? !value.startsWith('/') : isStaticPath(value)), {
+      error: (issue) => `Invalid image "${String(issue.input)}", expected an http(s) URL or a file path relative to static/ such as share.png`,
+    })
     .optional(),
   head: z.union([z.string(), z.array(z.string({ error: 'text' }))], { error: 'raw HTML text, or a list of it' }).optional(),
   labels: z.object(labelsShape, { error: 'a map of label keys to texts' }).optional(),
@@ -77,7 +86,10 @@ export function isStaticPath(value: string): boolean {
 export const defaultDateFormat: DateFormat = { clock: 24, zone: 'offset' };
 
 /** The config fields of the look settings, from what the schema accepted; `placeOf` gives a setting's place in `site.yaml`. */
-export function lookConfigOf(input: LookSettingsInput, placeOf: (path: readonly (string | number)[]) => SettingPlace): Pick<SiteConfig, 'logo' | 'menu' | 'footer' | 'image' | 'head' | 'labels' | 'dateFormat'> {
+export function lookConfigOf(
+  input: LookSettingsInput,
+  placeOf: (path: readonly (string | number)[]) => SettingPlace,
+): Pick<SiteConfig, 'logo' | 'menu' | 'footer' | 'image' | 'head' | 'labels' | 'dateFormat'> {
   const menu = input.menu?.map((entry, index): MenuEntry => {
     if (entry.section !== undefined) return { kind: 'section', section: entry.section, ...(entry.title === undefined ? {} : { title: entry.title }), place: placeOf(['menu', index, 'section']) };
     return { kind: 'link', title: entry.title ?? '', url: entry.url ?? '' };

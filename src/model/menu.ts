@@ -21,7 +21,12 @@ export function menuSectionProblems(config: SiteConfig, sections: readonly Colle
   return (config.menu ?? []).flatMap((entry) => {
     if (entry.kind !== 'section' || menuSection(entry, sections)) return [];
     const expected = expectedSection(entry.section, sections);
-    return [problem('unknown-menu-section', `Menu section "${entry.section}" has no stories, expected ${expected}; the entry is left out of the menu`, entry.place.file, { line: entry.place.line, column: entry.place.column })];
+    return [
+      problem('unknown-menu-section', `Menu section "${entry.section}" has no stories, expected ${expected}; the entry is left out of the menu`, entry.place.file, {
+        line: entry.place.line,
+        column: entry.place.column,
+      }),
+    ];
   });
 }
 
@@ -31,6 +36,9 @@ function expectedSection(written: string, sections: readonly Collection[]): stri
   const distance = (section: Collection) => leven(written.toLowerCase(), section.name.toLowerCase());
   const nearest = sections.reduce((best, section) => (distance(section) < distance(best) ? section : best));
   if (distance(nearest) <= Math.max(2, Math.floor(written.length / 3))) return `"${nearest.name}"`;
-  const listed = sections.slice(0, 10).map((section) => `"${section.name}"`).join(', ');
+  const listed = sections
+    .slice(0, 10)
+    .map((section) => `"${section.name}"`)
+    .join(', ');
   return `one of ${listed}${sections.length > 10 ? ` (or ${sections.length - 10} more)` : ''}`;
 }

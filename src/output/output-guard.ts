@@ -68,7 +68,8 @@ export function outputRefusal(out: string, site: GuardedSite, force = false): st
   if (enclosing) return refuse(`it is ${enclosing.folder === linkLevel(out) ? '' : 'inside '}the ${enclosing.kind} folder ${shown(enclosing.folder)} of another output`);
   const kind = kindOf(out, trees, state);
   if (kind === 'file') return refuse(`it is a file, not a folder`);
-  if (!force && kind === 'foreign') return refuse(`it is a folder that wiredesk did not write (neither ${shown(state)} nor ${shown(trees)} holds a build of it)`, 'choose another --out, or pass --force to replace it');
+  if (!force && kind === 'foreign')
+    return refuse(`it is a folder that wiredesk did not write (neither ${shown(state)} nor ${shown(trees)} holds a build of it)`, 'choose another --out, or pass --force to replace it');
   if (!ownsTreesFolder(trees)) return refuse(`its trees folder ${shown(trees)} is there and was not made by wiredesk`, 'choose another --out, or move that folder away');
   if (!ownsStateFolder(state)) return refuse(`its state folder ${shown(state)} is there and was not made by wiredesk`, 'choose another --out, or move that folder away');
   return undefined;

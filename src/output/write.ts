@@ -211,10 +211,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     };
     // Pages rendered on other threads are asked for many at a time, while this thread renders the rest.
     const elsewhere = toRender.flatMap((page) => (page.writeElsewhere ? [{ page, writeElsewhere: page.writeElsewhere }] : []));
-    await Promise.all([
-      mapBounded(jobs, parallelWrites, (job) => job()),
-      mapBounded(elsewhere, parallelOffThread, async ({ page, writeElsewhere }) => writeOnThread(page, writeElsewhere)),
-    ]);
+    await Promise.all([mapBounded(jobs, parallelWrites, (job) => job()), mapBounded(elsewhere, parallelOffThread, async ({ page, writeElsewhere }) => writeOnThread(page, writeElsewhere))]);
     const isDerived = (relative: string) => derived !== undefined && relative.startsWith(derived.folder);
     // Stale pages go before derived files are made from the folder; stale derived files once they are.
     const removeStale = async (which: (relative: string) => boolean) => {

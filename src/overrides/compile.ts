@@ -55,7 +55,11 @@ export async function compileOverrides(files: readonly OverrideFile[], outDir: s
   const displayOf = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
   const toMessage = (log: RolldownLog, fallback: OverrideFile) => {
     const file = log.loc?.file ?? log.id ?? fallback.file;
-    const reason = stripVTControlCharacters(log.message).split('\n')[0]?.replace(/^\s*\[[A-Z_]+\]\s*/, '').replace(/\.$/, '') ?? log.message;
+    const reason =
+      stripVTControlCharacters(log.message)
+        .split('\n')[0]
+        ?.replace(/^\s*\[[A-Z_]+\]\s*/, '')
+        .replace(/\.$/, '') ?? log.message;
     const place = log.loc ? { line: log.loc.line, column: log.loc.column + 1 } : undefined;
     return problem('template-error', `${reason}, expected a template that compiles`, displayOf(file), place);
   };
@@ -84,7 +88,16 @@ export async function compileOverrides(files: readonly OverrideFile[], outDir: s
     try {
       if (messages.length === 0) {
         const written = await bundle.write({ dir: outDir, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs' });
-        if (messages.length === 0) return { compiled: files.map((file) => ({ name: file.name, url: pathToFileURL(path.join(outDir, `${file.name}.mjs`)).href, displayPath: file.displayPath, digest: codeDigestOf(`${file.name}.mjs`, written.output) })), messages };
+        if (messages.length === 0)
+          return {
+            compiled: files.map((file) => ({
+              name: file.name,
+              url: pathToFileURL(path.join(outDir, `${file.name}.mjs`)).href,
+              displayPath: file.displayPath,
+              digest: codeDigestOf(`${file.name}.mjs`, written.output),
+            })),
+            messages,
+          };
       }
     } finally {
       await bundle.close();
@@ -92,7 +105,8 @@ export async function compileOverrides(files: readonly OverrideFile[], outDir: s
   } catch (error) {
     const logs = (error as { errors?: RolldownLog[] }).errors;
     if (Array.isArray(logs) && logs.length > 0) messages.push(...logs.map((log) => toMessage(log, first)));
-    else messages.push(problem('template-error', `The templates could not be compiled (${error instanceof Error ? error.message : String(error)}), expected templates that compile`, first.displayPath));
+    else
+      messages.push(problem('template-error', `The templates could not be compiled (${error instanceof Error ? error.message : String(error)}), expected templates that compile`, first.displayPath));
   }
   return { messages };
 }

@@ -46,7 +46,13 @@ export async function findOverrides(dir: string, cwd: string): Promise<FoundOver
     const extension = path.extname(entry.name);
     const name = byFileName.get(entry.name.slice(0, entry.name.length - extension.length));
     if (name === undefined || !overrideExtensions.includes(extension)) {
-      messages.push(problem('unknown-template', `"${entry.name}" is not a template wiredesk knows, expected one of ${known} (with .tsx, .ts, .jsx or .js); put files that templates import in a subfolder`, displayOf(file)));
+      messages.push(
+        problem(
+          'unknown-template',
+          `"${entry.name}" is not a template wiredesk knows, expected one of ${known} (with .tsx, .ts, .jsx or .js); put files that templates import in a subfolder`,
+          displayOf(file),
+        ),
+      );
       continue;
     }
     const twin = files.find((found) => found.name === name);
@@ -68,6 +74,11 @@ async function folderDigest(dir: string): Promise<string> {
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .filter((relative) => !relative.split(path.sep).some((part) => part === 'node_modules' || part.startsWith('.')))
     .sort();
-  for (const relative of files) hash.update(relative.split(path.sep).join('/')).update('\0').update(await readFile(path.join(dir, relative))).update('\0');
+  for (const relative of files)
+    hash
+      .update(relative.split(path.sep).join('/'))
+      .update('\0')
+      .update(await readFile(path.join(dir, relative)))
+      .update('\0');
   return hash.digest('hex').slice(0, 32);
 }

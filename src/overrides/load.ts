@@ -52,7 +52,11 @@ function guarded(name: TemplateName, displayPath: string, render: (view: unknown
     const type = typeof tree === 'object' && tree !== null && 'type' in tree ? tree.type : undefined;
     if (type !== (name === 'storyCard' ? 'element' : 'root')) {
       const wanted = name === 'storyCard' ? 'an element' : 'a root';
-      throw new TemplateFailure({ template: name, displayPath, reason: `it returned ${tree === null ? 'null' : typeof tree === 'object' ? `a node of type ${String(type)}` : typeof tree}, not ${wanted}` });
+      throw new TemplateFailure({
+        template: name,
+        displayPath,
+        reason: `it returned ${tree === null ? 'null' : typeof tree === 'object' ? `a node of type ${String(type)}` : typeof tree}, not ${wanted}`,
+      });
     }
     return tree;
   };

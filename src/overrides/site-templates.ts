@@ -47,7 +47,10 @@ export async function siteTemplates(options: SiteTemplatesOptions): Promise<Site
   const found = await findOverrides(dir, options.cwd);
   if (hasErrors(found.messages) || found.digest === undefined) return { ...none, messages: found.messages };
   // Compiled modules import wiredesk by where it is installed: a site moved, or wiredesk installed elsewhere, compiles anew.
-  const digest = createHash('sha256').update(`${found.digest}\n${JSON.stringify([...wiredeskImports()])}`).digest('hex').slice(0, 32);
+  const digest = createHash('sha256')
+    .update(`${found.digest}\n${JSON.stringify([...wiredeskImports()])}`)
+    .digest('hex')
+    .slice(0, 32);
   const kept = options.cacheDir === undefined ? undefined : keptFolder(path.join(options.cacheDir, 'templates'));
   const outDir = kept === undefined ? await mkdtemp(path.join(os.tmpdir(), 'wiredesk-templates-')) : path.join(kept, digest);
   const dispose = kept === undefined ? () => rm(outDir, { recursive: true, force: true }) : nothingToDispose;

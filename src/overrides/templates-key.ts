@@ -10,7 +10,12 @@ const keyLimit = 16 * 1024;
 
 /** What identifies a site's templates: each override's name and compiled digest (`none` without overrides). */
 export function templatesKey(compiled: readonly CompiledTemplate[]): string {
-  return compiled.length === 0 ? 'none' : compiled.map((template) => `${template.name}=${template.digest}`).sort().join(' ');
+  return compiled.length === 0
+    ? 'none'
+    : compiled
+        .map((template) => `${template.name}=${template.digest}`)
+        .sort()
+        .join(' ');
 }
 
 /** The key of the templates the last build in `cacheDir` rendered with; undefined when unknown. */

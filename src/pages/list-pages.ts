@@ -34,14 +34,17 @@ export function homePages(site: Site, templates: Templates): Page[] {
       render: (current) => {
         const labels = labelSetFor(current.config);
         return pageHtml(
-          templates.list({
-            kind: 'home',
-            chrome: pageChrome(current, page.path, number === undefined ? current.config.title : label(labels, 'archivePageTitle', { number }), current.config.description),
-            heading: label(labels, number === undefined ? 'latestStories' : 'archive'),
-            total: current.articles.length,
-            articles: articlesWithIds(current, page.items),
-            pagination: page.pagination,
-          }, templates),
+          templates.list(
+            {
+              kind: 'home',
+              chrome: pageChrome(current, page.path, number === undefined ? current.config.title : label(labels, 'archivePageTitle', { number }), current.config.description),
+              heading: label(labels, number === undefined ? 'latestStories' : 'archive'),
+              total: current.articles.length,
+              articles: articlesWithIds(current, page.items),
+              pagination: page.pagination,
+            },
+            templates,
+          ),
         );
       },
     };
@@ -66,17 +69,18 @@ export function collectionPages(site: Site, templates: Templates): Page[] {
           const title = number === undefined ? collection.name : label(labels, 'collectionArchivePageTitle', { name: collection.name, number });
           const description = label(labels, 'collectionDescription', { kind: label(labels, kindLabels[kind].one), name: collection.name });
           return pageHtml(
-            templates.list({
-              kind,
-              chrome: pageChrome(current, page.path, title, description, [
-                { title: `${current.config.title}: ${collection.name}`, path: collection.feedPath },
-              ]),
-              heading: collection.name,
-              collection,
-              total: collection.articleIds.length,
-              articles: articlesWithIds(current, page.items),
-              pagination: page.pagination,
-            }, templates),
+            templates.list(
+              {
+                kind,
+                chrome: pageChrome(current, page.path, title, description, [{ title: `${current.config.title}: ${collection.name}`, path: collection.feedPath }]),
+                heading: collection.name,
+                collection,
+                total: collection.articleIds.length,
+                articles: articlesWithIds(current, page.items),
+                pagination: page.pagination,
+              },
+              templates,
+            ),
           );
         },
       };
@@ -102,12 +106,15 @@ export function termIndexPages(templates: Templates): Page[] {
         const labels = labelSetFor(current.config);
         const heading = label(labels, kindLabels[kind].many);
         return pageHtml(
-          templates.termIndex({
-            kind: indexKind,
-            chrome: pageChrome(current, path, heading, label(labels, kindLabels[kind].index)),
-            heading,
-            collections: collectionsOfKind(current, kind),
-          }, templates),
+          templates.termIndex(
+            {
+              kind: indexKind,
+              chrome: pageChrome(current, path, heading, label(labels, kindLabels[kind].index)),
+              heading,
+              collections: collectionsOfKind(current, kind),
+            },
+            templates,
+          ),
         );
       },
     };

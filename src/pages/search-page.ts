@@ -28,12 +28,15 @@ export function searchPages(site: Site, templates: Templates): Page[] {
       render: (current) => {
         const labels = labelSetFor(current.config);
         return pageHtml(
-          templates.search({
-            kind: 'search',
-            chrome: pageChrome(current, searchPagePath, label(labels, 'search'), label(labels, 'searchDescription', { site: current.config.title })),
-            bundlePath: searchFolder,
-            scriptPath: searchScriptPath,
-          }, templates),
+          templates.search(
+            {
+              kind: 'search',
+              chrome: pageChrome(current, searchPagePath, label(labels, 'search'), label(labels, 'searchDescription', { site: current.config.title })),
+              bundlePath: searchFolder,
+              scriptPath: searchScriptPath,
+            },
+            templates,
+          ),
         );
       },
     },

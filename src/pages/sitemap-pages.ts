@@ -136,7 +136,11 @@ function urlsetPage(site: Site, entry: (current: Site, url: PlannedUrl) => Sitem
     path,
     kind: 'sitemap',
     deps: depsOf(urls, (url) => entry(site, url)),
-    render: (current) => urlsetXml(current.config, urls.flatMap((url) => entry(current, url) ?? [])),
+    render: (current) =>
+      urlsetXml(
+        current.config,
+        urls.flatMap((url) => entry(current, url) ?? []),
+      ),
   };
 }
 

@@ -58,7 +58,12 @@ function collect(articles: readonly Article[], kind: TermKind, messages: VFileMe
       }
       if (group.name !== term.name) {
         messages.push(
-          problem('slug-collision', `${capitalize(kind)} "${term.name}" shares its URL with "${group.name}" (used in ${group.firstUse}), expected one spelling; filed under "${group.name}"`, article.displayPath, placeOf(article, kind, index)),
+          problem(
+            'slug-collision',
+            `${capitalize(kind)} "${term.name}" shares its URL with "${group.name}" (used in ${group.firstUse}), expected one spelling; filed under "${group.name}"`,
+            article.displayPath,
+            placeOf(article, kind, index),
+          ),
         );
       }
       // Articles come one at a time: a slug written twice in one article (two spellings) lists it once.

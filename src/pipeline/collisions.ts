@@ -13,7 +13,14 @@ export function pathCollisions(pages: readonly Page[], site: Site): VFileMessage
   const messages: VFileMessage[] = [];
   const report = (page: Page, owner: Page, what: string) => {
     const story = [page, owner].flatMap((candidate) => (candidate.kind === 'article' ? site.articles.filter((article) => article.path === candidate.path) : []))[0];
-    messages.push(problem('path-collision', `Page "${page.path}" (${page.kind}) ${what} "${owner.path}" (${owner.kind}), expected every page to have its own URL (change the id or \`permalink\`)`, story?.displayPath ?? 'site.yaml', story?.places.id));
+    messages.push(
+      problem(
+        'path-collision',
+        `Page "${page.path}" (${page.kind}) ${what} "${owner.path}" (${owner.kind}), expected every page to have its own URL (change the id or \`permalink\`)`,
+        story?.displayPath ?? 'site.yaml',
+        story?.places.id,
+      ),
+    );
   };
   // The pages of `pages/` are checked by `ownPathProblems`, which names their files.
   const generated = pages.filter((page) => page.kind !== 'page');

@@ -53,7 +53,11 @@ export function storyToArticle(file: StoryFile, config: SiteConfig, assets: Read
     return { ...modelled, messages: [...parsed.messages, ...modelled.messages] };
   } catch (error) {
     const thrown = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { messages: [problem('story-crash', `The story could not be read (${thrown}), expected plain Markdown and front matter; please report this with the story`, file.displayPath, { line: 1, column: 1 })] };
+    return {
+      messages: [
+        problem('story-crash', `The story could not be read (${thrown}), expected plain Markdown and front matter; please report this with the story`, file.displayPath, { line: 1, column: 1 }),
+      ],
+    };
   }
 }
 

@@ -49,7 +49,14 @@ export function linkArticle(article: Article, lookup: LinkLookup, messages: VFil
     const target = bySource.get(reference.target);
     const broken = target ? undefined : leftOut.sources.get(reference.target);
     if (broken !== undefined) {
-      messages.push(problem('reference-to-broken-story', `The link points at ${broken}, which has errors of its own (reported on that file): shown as text until they are fixed`, article.displayPath, reference.place));
+      messages.push(
+        problem(
+          'reference-to-broken-story',
+          `The link points at ${broken}, which has errors of its own (reported on that file): shown as text until they are fixed`,
+          article.displayPath,
+          reference.place,
+        ),
+      );
       return '';
     }
     if (!target) {
@@ -64,7 +71,14 @@ export function linkArticle(article: Article, lookup: LinkLookup, messages: VFil
     const target = byId.get(id);
     const broken = target ? undefined : leftOut.ids.get(id);
     if (broken !== undefined) {
-      messages.push(problem('reference-to-broken-story', `Related story "${id}" is ${broken}, which has errors of its own (reported on that file): left out of the related stories until they are fixed`, article.displayPath, place));
+      messages.push(
+        problem(
+          'reference-to-broken-story',
+          `Related story "${id}" is ${broken}, which has errors of its own (reported on that file): left out of the related stories until they are fixed`,
+          article.displayPath,
+          place,
+        ),
+      );
       return '';
     }
     if (!target) messages.push(problem('dangling-related', `Related story "${id}" does not exist, expected the id of another story`, article.displayPath, place));

@@ -50,11 +50,16 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
   const id = data.id ?? fromFileName;
   if (data.id === undefined && !idPattern.test(id)) {
     messages.push(
-      problem('invalid-id', `File name "${fromFileName}" is not a valid story id, expected lower-case letters, digits and single hyphens (rename the file or set \`id:\`)`, file.displayPath, { line: 1, column: 1 }),
+      problem('invalid-id', `File name "${fromFileName}" is not a valid story id, expected lower-case letters, digits and single hyphens (rename the file or set \`id:\`)`, file.displayPath, {
+        line: 1,
+        column: 1,
+      }),
     );
   }
   if (data.updated && data.updated.epochMs < data.date.epochMs) {
-    messages.push(problem('updated-before-date', `\`updated\` (${data.updated.iso}) is before \`date\` (${data.date.iso}), expected the same time or later`, file.displayPath, placeOf(source, ['updated'])));
+    messages.push(
+      problem('updated-before-date', `\`updated\` (${data.updated.iso}) is before \`date\` (${data.date.iso}), expected the same time or later`, file.displayPath, placeOf(source, ['updated'])),
+    );
   }
   const image = data.image ? leadImage(data.image, file.source, context.assets, () => placeOf(source, ['image', 'src']), file.displayPath, messages) : undefined;
 
@@ -81,7 +86,10 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
     ...optional('byline', data.byline),
     summary: data.summary ?? text.firstParagraph,
     ...optional('image', image),
-    ...optional('related', data.related?.map((relatedId, index) => ({ id: relatedId, place: placeOf(source, ['related', index]) }))),
+    ...optional(
+      'related',
+      data.related?.map((relatedId, index) => ({ id: relatedId, place: placeOf(source, ['related', index]) })),
+    ),
     ...optional('note', data.note),
     body: bodyToHtml(story.tree, dateline, context.config),
     references: found.references,
@@ -102,14 +110,7 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
   return { article, messages };
 }
 
-function leadImage(
-  image: NonNullable<FrontMatter['image']>,
-  storySource: string,
-  assets: ReadonlySet<string>,
-  srcPlace: () => Point,
-  displayPath: string,
-  messages: VFileMessage[],
-): LeadImage {
+function leadImage(image: NonNullable<FrontMatter['image']>, storySource: string, assets: ReadonlySet<string>, srcPlace: () => Point, displayPath: string, messages: VFileMessage[]): LeadImage {
   const text = { ...optional('alt', image.alt), ...optional('caption', image.caption), ...optional('credit', image.credit) };
   if (image.src === undefined) return text;
   if (/^https?:\/\//i.test(image.src)) return { src: image.src, ...text };

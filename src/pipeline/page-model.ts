@@ -31,7 +31,9 @@ export function modelPages(files: readonly StoryFile[], config: SiteConfig): Mod
       if (result.page) pages.push(result.page);
     } catch (error) {
       const thrown = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      messages.push(problem('story-crash', `The page could not be read (${thrown}), expected plain Markdown and front matter; please report this with the page`, file.displayPath, { line: 1, column: 1 }));
+      messages.push(
+        problem('story-crash', `The page could not be read (${thrown}), expected plain Markdown and front matter; please report this with the page`, file.displayPath, { line: 1, column: 1 }),
+      );
     }
   }
   return { pages, messages };

@@ -46,7 +46,9 @@ export function parseStory(file: StoryFile): ParseResult {
   }
   const size = Buffer.byteLength(file.text, 'utf8');
   if (size > maxStoryBytes) {
-    return { messages: [problem('story-too-large', `The story is ${Math.ceil(size / 1024)} KB, expected at most ${maxStoryBytes / 1024} KB (split it, or move data out of it)`, at, { line: 1, column: 1 })] };
+    return {
+      messages: [problem('story-too-large', `The story is ${Math.ceil(size / 1024)} KB, expected at most ${maxStoryBytes / 1024} KB (split it, or move data out of it)`, at, { line: 1, column: 1 })],
+    };
   }
   const pointAt = pointLocator(file.text);
   const fenced = frontMatterOf(file.text);
@@ -56,7 +58,10 @@ export function parseStory(file: StoryFile): ParseResult {
       messages: [
         opened
           ? problem('unterminated-front-matter', 'Front matter is not closed, expected a `---` line after the last field', at, { line: 1, column: 1 })
-          : problem('missing-front-matter', 'Missing front matter, expected the file to start with a `---` line, fields such as `title:` and `date:`, and a closing `---` line', at, { line: 1, column: 1 }),
+          : problem('missing-front-matter', 'Missing front matter, expected the file to start with a `---` line, fields such as `title:` and `date:`, and a closing `---` line', at, {
+              line: 1,
+              column: 1,
+            }),
       ],
     };
   }

@@ -25,12 +25,7 @@ export const relatedWindow = 32;
  * on their order, and a story's list never changes when a newer one is published. Stories that
  * name their related stories are not in the result, nor, with `only`, the stories whose ids it lacks.
  */
-export function computeRelated(
-  articles: readonly RelatedInput[],
-  count: number,
-  window: number = relatedWindow,
-  only?: ReadonlySet<string>,
-): ReadonlyMap<string, readonly string[]> {
+export function computeRelated(articles: readonly RelatedInput[], count: number, window: number = relatedWindow, only?: ReadonlySet<string>): ReadonlyMap<string, readonly string[]> {
   const related = new Map<string, readonly string[]>();
   if (count <= 0 || window <= 0) return related;
   const ordered = inDefaultOrder(articles);

@@ -60,7 +60,11 @@ export function ownPathProblems(pages: readonly Page[], site: Site, statics: rea
   for (const page of near) {
     if (page.kind !== 'page') continue;
     const file = filePathOf(page.path).toLowerCase();
-    const owner = owners.get(file) ?? foldersOf(file).map((folder) => owners.get(folder)).find((found) => found !== undefined);
+    const owner =
+      owners.get(file) ??
+      foldersOf(file)
+        .map((folder) => owners.get(folder))
+        .find((found) => found !== undefined);
     const ownPage = pageFiles.get(page.path);
     if (ownPage && owner) {
       const what = owner.kind === 'page' ? 'another page' : `the ${owner.kind} page`;

@@ -5,11 +5,7 @@ import { terminalText } from './terminal-text.js';
 export function sortMessages(messages: readonly VFileMessage[]): VFileMessage[] {
   return [...messages].sort(
     (a, b) =>
-      compareText(a.file ?? '', b.file ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0) ||
-      compareText(a.ruleId ?? '', b.ruleId ?? '') ||
-      compareText(a.reason, b.reason),
+      compareText(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.ruleId ?? '', b.ruleId ?? '') || compareText(a.reason, b.reason),
   );
 }
 
@@ -18,9 +14,7 @@ export function sortMessages(messages: readonly VFileMessage[]): VFileMessage[] 
  * characters in the file name or the reason (a story's own text) are shown escaped (`terminalText`).
  */
 export function formatMessage(message: VFileMessage): string {
-  const where = [terminalText(message.file ?? ''), message.line ?? undefined, message.column ?? undefined]
-    .filter((part) => part !== undefined && part !== '')
-    .join(':');
+  const where = [terminalText(message.file ?? ''), message.line ?? undefined, message.column ?? undefined].filter((part) => part !== undefined && part !== '').join(':');
   const severity = message.fatal === true ? 'error' : 'warning';
   return `${where}  ${severity}  ${terminalText(message.reason)}  ${message.ruleId ?? ''}`.trimEnd();
 }

@@ -14,8 +14,15 @@ export interface Rule {
  * add a new one instead.
  */
 export const rules = {
-  'unreadable-file': { severity: 'error', summary: 'a story or page file could not be read, is a symbolic link or lies in a folder that is one, or is not valid UTF-8; or a file of `pages/` or `static/` is a link, named pipe, socket or device' },
-  'skipped-file': { severity: 'warning', summary: 'a file named like a story is skipped: a named pipe, device or socket, or a name ending in `.MD` (not lower case); or a file of `pages/` is not Markdown' },
+  'unreadable-file': {
+    severity: 'error',
+    summary:
+      'a story or page file could not be read, is a symbolic link or lies in a folder that is one, or is not valid UTF-8; or a file of `pages/` or `static/` is a link, named pipe, socket or device',
+  },
+  'skipped-file': {
+    severity: 'warning',
+    summary: 'a file named like a story is skipped: a named pipe, device or socket, or a name ending in `.MD` (not lower case); or a file of `pages/` is not Markdown',
+  },
   'empty-file': { severity: 'error', summary: 'a story file is empty' },
   'missing-front-matter': { severity: 'error', summary: 'a story does not start with a `---` front-matter block' },
   'unterminated-front-matter': { severity: 'error', summary: 'the front matter has no closing `---` line' },
@@ -29,7 +36,7 @@ export const rules = {
   'date-without-offset': { severity: 'error', summary: 'a date with a time has no UTC offset and `site.yaml` sets no `timezone`' },
   'day-without-zone': { severity: 'warning', summary: 'a bare day (`2018-05-25`) has no UTC offset and `site.yaml` sets no `timezone`: shown as that day, placed at 00:00 UTC' },
   'updated-before-date': { severity: 'error', summary: '`updated` is earlier than `date`' },
-  'invalid-id': { severity: 'error', summary: 'an `id` (or the file name it defaults to), or a part of a page file\'s name, is not made of `a-z`, `0-9` and `-`' },
+  'invalid-id': { severity: 'error', summary: "an `id` (or the file name it defaults to), or a part of a page file's name, is not made of `a-z`, `0-9` and `-`" },
   'duplicate-id': { severity: 'error', summary: 'two stories have the same id (both files are named)' },
   'invalid-character': { severity: 'warning', summary: 'front-matter text holds a control character, NUL or lone surrogate; it is shown as U+FFFD' },
   'unknown-field': { severity: 'warning', summary: 'a front-matter field wiredesk does not know (with the nearest known one)' },
@@ -39,7 +46,10 @@ export const rules = {
   'reference-outside-stories': { severity: 'error', summary: 'a story link points outside `stories/`' },
   'self-reference': { severity: 'error', summary: 'a story links to itself or names itself as related' },
   'dangling-related': { severity: 'error', summary: '`related` names a story id that does not exist' },
-  'reference-to-broken-story': { severity: 'warning', summary: 'a story link, READ MORE or `related` entry points at a story that has errors of its own (shown as text; the errors are counted once, on that story)' },
+  'reference-to-broken-story': {
+    severity: 'warning',
+    summary: 'a story link, READ MORE or `related` entry points at a story that has errors of its own (shown as text; the errors are counted once, on that story)',
+  },
   'missing-image': { severity: 'error', summary: 'the lead image `src` is not a file in `stories/` nor an http(s) URL' },
   'path-collision': { severity: 'error', summary: 'two pages would be written to the same file (a story id that matches an index path, say), or one needs a folder where another is a file' },
   'page-path-taken': { severity: 'error', summary: 'a page of `pages/` would be at the URL of a page wiredesk makes (a story, a list, the home page…) or of another page' },

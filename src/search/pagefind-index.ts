@@ -15,9 +15,7 @@ export interface SearchFile {
  * indexes every page when none is marked with `data-pagefind-body`, which would put killed
  * stories' notices in the index, so nothing is indexed then.
  */
-export type SearchSource =
-  | { readonly kind: 'folder'; readonly dir: string; readonly hasStories: boolean }
-  | { readonly kind: 'pages'; readonly pages: Iterable<HTMLFile> };
+export type SearchSource = { readonly kind: 'folder'; readonly dir: string; readonly hasStories: boolean } | { readonly kind: 'pages'; readonly pages: Iterable<HTMLFile> };
 
 /** How to index. */
 export interface SearchIndexOptions {
@@ -66,7 +64,10 @@ async function indexWithPagefind(source: SearchSource, options: SearchIndexOptio
     return files.map((file) => ({ path: `${searchFolder}${file.path.split('\\').join('/')}`, bytes: file.content }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`search: Pagefind could not index the site (${reason}); the previous output is unchanged. Reinstall wiredesk's dependencies so Pagefind's binary for this platform is there, or set \`search: false\` in site.yaml`, { cause: error });
+    throw new Error(
+      `search: Pagefind could not index the site (${reason}); the previous output is unchanged. Reinstall wiredesk's dependencies so Pagefind's binary for this platform is there, or set \`search: false\` in site.yaml`,
+      { cause: error },
+    );
   } finally {
     await pagefind.close();
   }

@@ -20,7 +20,7 @@ export function openCacheFolder(dir: string): CacheFolder {
   if (info?.isDirectory()) return { usable: true, dir };
   const name = JSON.stringify(path.basename(dir));
   if (!info) return { usable: false, warning: `The cache folder ${name} could not be made: this build runs without a cache; check that wiredesk may write in ${JSON.stringify(path.dirname(dir))}` };
-  const what = info.isSymbolicLink() ? 'a symbolic link, which wiredesk never follows (it could lead outside the site\'s folder)' : `${kindOf(info)}, not a folder`;
+  const what = info.isSymbolicLink() ? "a symbolic link, which wiredesk never follows (it could lead outside the site's folder)" : `${kindOf(info)}, not a folder`;
   return { usable: false, warning: `The cache folder ${name} is ${what}: this build runs without a cache; remove it (rm ${name}) to keep a cache again` };
 }
 

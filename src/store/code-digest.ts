@@ -26,7 +26,12 @@ export async function codeDigest(folders: readonly string[] = codeFolders()): Pr
       .filter((entry) => entry.isFile() && /\.(js|ts|tsx|css)$/.test(entry.name) && !entry.name.endsWith('.map'))
       .map((entry) => path.join(entry.parentPath, entry.name))
       .sort();
-    for (const file of files) hash.update(path.relative(folder, file)).update('\0').update(await readFile(file)).update('\0');
+    for (const file of files)
+      hash
+        .update(path.relative(folder, file))
+        .update('\0')
+        .update(await readFile(file))
+        .update('\0');
   }
   return hash.digest('hex');
 }
@@ -52,7 +57,10 @@ export async function rememberedCodeDigest(memoFile: string, folders: readonly s
     } catch {
       // A missing folder has no code in it; `codeDigest` agrees.
     }
-    const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+    const files = entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
     for (const file of files) {
       const info = statSync(file);
       newest = Math.max(newest, info.mtimeMs);

@@ -79,7 +79,8 @@ export function packFrame(frame: SiteFrame): PackedFrame {
 export function unpackFrame(packed: PackedFrame): SiteFrame | undefined {
   const { ids, live, withdrawn } = packed;
   const count = live + withdrawn;
-  if (!Array.isArray(ids) || !(packed.linkedEnds instanceof Int32Array) || packed.linkedEnds.length !== count || !(packed.relatedEnds instanceof Int32Array) || packed.relatedEnds.length !== count) return undefined;
+  if (!Array.isArray(ids) || !(packed.linkedEnds instanceof Int32Array) || packed.linkedEnds.length !== count || !(packed.relatedEnds instanceof Int32Array) || packed.relatedEnds.length !== count)
+    return undefined;
   const idAt = (position: number): string => (position === none ? '' : (ids[position] ?? ''));
   const listAt = (flat: Int32Array, ends: Int32Array, entry: number): string[] => {
     const list: string[] = [];

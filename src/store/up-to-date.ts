@@ -19,12 +19,7 @@ export function knownDigest(index: CacheIndex | undefined, story: ScannedStory):
 }
 
 /** The digest of a story whose cached result can be used as it is, or undefined when it must be read (and maybe modelled). */
-export function reusableDigest(
-  index: CacheIndex | undefined,
-  stories: ReadonlyMap<string, CachedStory> | undefined,
-  story: ScannedStory,
-  assets: ReadonlySet<string>,
-): string | undefined {
+export function reusableDigest(index: CacheIndex | undefined, stories: ReadonlyMap<string, CachedStory> | undefined, story: ScannedStory, assets: ReadonlySet<string>): string | undefined {
   const digest = knownDigest(index, story);
   const cached = stories?.get(story.source);
   return digest !== undefined && cached?.digest === digest && stillValid(cached, assets) ? digest : undefined;

@@ -11,12 +11,9 @@ export interface DateProblem {
  * The result of reading a date: a `DateTime`, or the problem with it. `unzoned` marks a bare day
  * that had neither an offset nor a time zone to place it, so it was placed at 00:00 UTC.
  */
-export type DateResult =
-  | { readonly ok: true; readonly value: DateTime; readonly unzoned?: true }
-  | { readonly ok: false; readonly problem: DateProblem };
+export type DateResult = { readonly ok: true; readonly value: DateTime; readonly unzoned?: true } | { readonly ok: false; readonly problem: DateProblem };
 
-const isoPattern =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const isoPattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * Read an ISO 8601 date (`2018-05-25T14:03:00+03:00`, `2018-05-25T11:03Z`, `2018-05-25`, `2018-05-25+03:00`).
@@ -46,10 +43,7 @@ export function parseDateTime(text: string, timezone?: string): DateResult {
     // A day is a day anywhere: shown as written, it needs an instant only to be sorted and fed.
     return { ok: true, value: { epochMs: wallClockMs, offsetMinutes: 0, iso: formatIso(wallClockMs, 0), dateOnly: true }, unzoned: true };
   } else {
-    return fail(
-      'date-without-offset',
-      `Date "${text}" has no UTC offset, expected one such as "+03:00" or "Z" at its end (or set \`timezone\` in site.yaml)`,
-    );
+    return fail('date-without-offset', `Date "${text}" has no UTC offset, expected one such as "+03:00" or "Z" at its end (or set \`timezone\` in site.yaml)`);
   }
   const epochMs = wallClockMs - offsetMinutes * 60_000;
   return { ok: true, value: { epochMs, offsetMinutes, iso: formatIso(epochMs, offsetMinutes), dateOnly: h === undefined } };
@@ -107,7 +101,11 @@ const zoneFormat = formatterTable(
 );
 
 function zoneOffsetAt(epochMs: number, timezone: string): number {
-  const parts = Object.fromEntries(zoneFormat(timezone).formatToParts(new Date(epochMs)).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    zoneFormat(timezone)
+      .formatToParts(new Date(epochMs))
+      .map((part) => [part.type, part.value]),
+  );
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
 }

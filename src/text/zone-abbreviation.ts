@@ -29,10 +29,12 @@ const erasOf = formatterTable((table: number): readonly Era[] =>
     const [from = '0', ...pairs] = text.split(' ');
     return {
       fromSeconds: Number(from),
-      names: new Map(pairs.map((pair) => {
-        const [offset = '0', name = ''] = pair.split('=');
-        return [Number(offset), name] as const;
-      })),
+      names: new Map(
+        pairs.map((pair) => {
+          const [offset = '0', name = ''] = pair.split('=');
+          return [Number(offset), name] as const;
+        }),
+      ),
     };
   }),
 );

@@ -61,7 +61,16 @@ export async function readAndModelStories(
     for (let batch = 0; batch < batches; batch++) {
       const read = await reading;
       if (batch + 1 < batches) reading = readBatch(batchOf(batch + 1), context);
-      settle(batch * batchSize, outcomesOf(read, modelFiles(read.toModel.map((entry) => entry.file), context)));
+      settle(
+        batch * batchSize,
+        outcomesOf(
+          read,
+          modelFiles(
+            read.toModel.map((entry) => entry.file),
+            context,
+          ),
+        ),
+      );
     }
     return outcomes;
   }
@@ -69,7 +78,12 @@ export async function readAndModelStories(
   const jobs = Array.from({ length: batches }, (_, batch) => ({ start: batch * batchSize, requests: batchOf(batch) }));
   const lost = (request: StoryRequest, why: string): StoryOutcome => ({
     kind: 'unreadable',
-    message: problem('story-crash', `The story stopped the thread modelling it: ${why}, expected a story that takes less time and memory`, displayPathOf(path.join(context.root, request.source), context.cwd), { line: 1, column: 1 }),
+    message: problem(
+      'story-crash',
+      `The story stopped the thread modelling it: ${why}, expected a story that takes less time and memory`,
+      displayPathOf(path.join(context.root, request.source), context.cwd),
+      { line: 1, column: 1 },
+    ),
   });
   await runOnThreads(jobs, Math.min(threads, batches), { url, data, storyMs: options.storyMs ?? storyTimeBudgetMs }, (job, settled) => settle(job.start, settled), lost);
   return outcomes;

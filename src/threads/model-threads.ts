@@ -53,9 +53,12 @@ export async function runOnThreads(
       let current: { readonly job: number; readonly index: number } | undefined;
       let worker: Worker | undefined;
       let deadline = Number.POSITIVE_INFINITY;
-      const watch = setInterval(() => {
-        if (worker && held.size > 0 && Date.now() > deadline) stopped(worker, `it took more than ${setup.storyMs / 1000} s`, false);
-      }, Math.min(1000, setup.storyMs));
+      const watch = setInterval(
+        () => {
+          if (worker && held.size > 0 && Date.now() > deadline) stopped(worker, `it took more than ${setup.storyMs / 1000} s`, false);
+        },
+        Math.min(1000, setup.storyMs),
+      );
       watch.unref();
       const finish = () => {
         clearInterval(watch);

@@ -16,12 +16,10 @@ import { writeRenderedSync, type WriteTarget, type WrittenElsewhere } from '../o
 
 /** What the pool sends a render thread: the resolved site as a plain value with the compiled templates (first), then batches of story pages and feeds to render and write. */
 export type RenderWorkerMessage =
-  | { readonly site: PlainSite; readonly templates: readonly CompiledTemplate[] }
-  | { readonly batch: number; readonly pages: readonly { readonly path: string; readonly target: WriteTarget }[] };
+  { readonly site: PlainSite; readonly templates: readonly CompiledTemplate[] } | { readonly batch: number; readonly pages: readonly { readonly path: string; readonly target: WriteTarget }[] };
 /** What became of each page (in the order asked) with the fields the thread's renders read so far, or why the batch failed (with the template that failed, if one did). */
 export type RenderWorkerReply =
-  | { readonly batch: number; readonly results: readonly WrittenElsewhere[]; readonly fields: ReadFields }
-  | { readonly batch: number; readonly error: string; readonly template?: PlainTemplateFailure };
+  { readonly batch: number; readonly results: readonly WrittenElsewhere[]; readonly fields: ReadFields } | { readonly batch: number; readonly error: string; readonly template?: PlainTemplateFailure };
 
 /** The site and its pages, once the templates are loaded. */
 interface Served {

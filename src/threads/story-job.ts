@@ -93,5 +93,12 @@ export function outcomesOf(read: ReadBatch, results: readonly ModelResult[]): St
  */
 export function readAndModelSync(requests: readonly StoryRequest[], context: StoryContext, starting?: (index: number) => void): StoryOutcome[] {
   const read = readBatchSync(requests, context);
-  return outcomesOf(read, modelFiles(read.toModel.map((entry) => entry.file), context, starting && ((position) => starting(read.toModel[position]?.index ?? position))));
+  return outcomesOf(
+    read,
+    modelFiles(
+      read.toModel.map((entry) => entry.file),
+      context,
+      starting && ((position) => starting(read.toModel[position]?.index ?? position)),
+    ),
+  );
 }

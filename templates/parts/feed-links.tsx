@@ -41,8 +41,7 @@ export function feedList(config: SiteConfig, feeds: readonly FeedLink[], memo?: 
         serializedOnce(memo, [config], feedKey('list', feed), () =>
           asElement(
             <li>
-              {feed.title}:{' '}
-              {formatsOf(config, feed).flatMap((format, index) => [index === 0 ? '' : ', ', <a href={format.href}>{format.name}</a>])}
+              {feed.title}: {formatsOf(config, feed).flatMap((format, index) => [index === 0 ? '' : ', ', <a href={format.href}>{format.name}</a>])}
             </li>,
           ),
         ),

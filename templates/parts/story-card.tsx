@@ -37,7 +37,16 @@ export interface CardOptions {
 export function storyCard(config: SiteConfig, article: LinkedArticle, options: CardOptions): Element {
   const urlOf = pageImageUrl(config);
   const href = hrefTo(config, article.path);
-  const headline = options.level === 'h2' ? <h2 class="card-title"><a href={href}>{article.title}</a></h2> : <h3 class="card-title"><a href={href}>{article.title}</a></h3>;
+  const headline =
+    options.level === 'h2' ? (
+      <h2 class="card-title">
+        <a href={href}>{article.title}</a>
+      </h2>
+    ) : (
+      <h3 class="card-title">
+        <a href={href}>{article.title}</a>
+      </h3>
+    );
   // A story in another language than the site's says so, for screen readers and hyphenation.
   const lang = article.lang !== undefined && article.lang !== config.language ? article.lang : undefined;
   return asElement(

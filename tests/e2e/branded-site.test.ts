@@ -58,7 +58,13 @@ describe('a site made by init and branded by its owner', () => {
     const made = await cliOutcome(root, ['init', 'paper']);
     expect(made.code, made.stderr).toBe(0);
     const settings = await readFile(path.join(site, 'site.yaml'), 'utf8');
-    await writeFile(path.join(site, 'site.yaml'), settings.replace(/^title: .*$/m, '').replace(/^language: .*$/m, '').replace(/^timezone: .*$/m, '') + brandSettings);
+    await writeFile(
+      path.join(site, 'site.yaml'),
+      settings
+        .replace(/^title: .*$/m, '')
+        .replace(/^language: .*$/m, '')
+        .replace(/^timezone: .*$/m, '') + brandSettings,
+    );
     await mkdir(path.join(site, 'static/brand'), { recursive: true });
     await mkdir(path.join(site, 'static/assets'), { recursive: true });
     await mkdir(path.join(site, 'templates'), { recursive: true });

@@ -50,8 +50,12 @@ describe('references to stories that have errors of their own', () => {
       'stories/second.md:7:7',
     ]);
     const report = outcome.lines.join('\n');
-    expect(report).toContain('stories/first.md:7:5  warning  The link points at stories/yaml.md, which has errors of its own (reported on that file): shown as text until they are fixed  reference-to-broken-story');
-    expect(report).toContain('stories/second.md:4:11  warning  Related story "empty" is stories/empty.md, which has errors of its own (reported on that file): left out of the related stories until they are fixed  reference-to-broken-story');
+    expect(report).toContain(
+      'stories/first.md:7:5  warning  The link points at stories/yaml.md, which has errors of its own (reported on that file): shown as text until they are fixed  reference-to-broken-story',
+    );
+    expect(report).toContain(
+      'stories/second.md:4:11  warning  Related story "empty" is stories/empty.md, which has errors of its own (reported on that file): left out of the related stories until they are fixed  reference-to-broken-story',
+    );
     expect(report).not.toContain('does not exist');
     expect(report).toContain('5 errors, 6 warnings');
   });

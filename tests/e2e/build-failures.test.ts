@@ -97,7 +97,9 @@ describe('a build whose disk fails it', () => {
     // Nothing changed: the no-change path writes the manifest too.
     const unchanged = await made.build();
     expect(unchanged.ok).toBe(true);
-    expect(unchanged.lines.filter((line) => !line.startsWith('Built '))).toEqual([expect.stringMatching(/^Could not keep the cache in ".wiredesk-cache" \(EISDIR: [^\n]*\); the site was published, the next build starts without a cache$/)]);
+    expect(unchanged.lines.filter((line) => !line.startsWith('Built '))).toEqual([
+      expect.stringMatching(/^Could not keep the cache in ".wiredesk-cache" \(EISDIR: [^\n]*\); the site was published, the next build starts without a cache$/),
+    ]);
     await made.write('stories/beta.md', fixtureStory('beta', 25, '', 'Published past the folder.').replace(/^\n-- [^\n]+ --\n/, ''));
     const edited = await made.build();
     expect(edited.ok).toBe(true);

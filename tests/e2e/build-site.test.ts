@@ -59,9 +59,7 @@ describe('building a site', () => {
   });
 
   it('should list stories newest first and paginate home and tag pages', async () => {
-    const built = await site(
-      `-- site.yaml --\npageSize: 2\n` + [1, 2, 3, 4, 5].map((day) => story(`s${day}`, day, 'tags: [Japan]')).join(''),
-    );
+    const built = await site(`-- site.yaml --\npageSize: 2\n` + [1, 2, 3, 4, 5].map((day) => story(`s${day}`, day, 'tags: [Japan]')).join(''));
     await built.build();
     const home = parsePage(await built.read(''));
     expect(home.texts('main h2 a, main h3 a').filter((text) => text.startsWith('Story'))).toEqual(['Story S5', 'Story S4']);
@@ -198,7 +196,12 @@ describe('building a site', () => {
   });
 
   it('should keep author text as text: markup in front matter never becomes markup', async () => {
-    const built = await site(story('a', 2, `section: "<b>Biz</b>"\ntags: ["<img src=x onerror=alert(1)>"]\nimage: {caption: "<script>alert(1)</script>", credit: "\\"><i>x</i>"}\nnote: "<em>n</em>"`).replace('Story A', '<script>alert(1)</script>'));
+    const built = await site(
+      story('a', 2, `section: "<b>Biz</b>"\ntags: ["<img src=x onerror=alert(1)>"]\nimage: {caption: "<script>alert(1)</script>", credit: "\\"><i>x</i>"}\nnote: "<em>n</em>"`).replace(
+        'Story A',
+        '<script>alert(1)</script>',
+      ),
+    );
     await built.build();
     const page = parsePage(await built.read('2018/05/02/a/'));
     expect(page.texts('script:not([type="application/ld+json"]), b, em, i, img[onerror]')).toEqual([]);

@@ -72,7 +72,10 @@ describe('a cached, parallel, incremental build', () => {
     const file = path.join(dir, story(index));
     await writeFile(file, change(await readFile(file, 'utf8')));
   };
-  const fresh = (name: string, frontMatter: string, body = 'Just in.') => async (dir: string) => writeFile(path.join(dir, 'stories', '2022', `${name}.md`), `---\n${frontMatter}\n---\n\n${body}\n`);
+  const fresh =
+    (name: string, frontMatter: string, body = 'Just in.') =>
+    async (dir: string) =>
+      writeFile(path.join(dir, 'stories', '2022', `${name}.md`), `---\n${frontMatter}\n---\n\n${body}\n`);
   const noChange = async () => undefined;
 
   it('should build every story and write every file on the first build', async () => {
@@ -130,7 +133,7 @@ describe('a cached, parallel, incremental build', () => {
     expect(work).toMatchObject({ assembled: 'extended', storiesModelled: 2 });
   }, 60_000);
 
-  it('should take the extended resolution as the next build\'s last resolution', async () => {
+  it("should take the extended resolution as the next build's last resolution", async () => {
     const { work } = await step(edit(201, (text) => text.replace(/^title: "/m, 'title: "Edited After Publishing: ')));
     expect(work.assembled).toBe('reused');
   }, 60_000);

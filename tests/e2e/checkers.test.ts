@@ -49,16 +49,7 @@ describe('validateHtml (Nu HTML Checker)', () => {
   it('should report each error of an invalid page with its file, line and column', async () => {
     const dir = await site('html-invalid', {
       'ok.html': page('Fine', '<p>Fine.</p>'),
-      'story/bad.html': [
-        '<!DOCTYPE html>',
-        '<html lang="en">',
-        '<head><meta charset="utf-8"></head>',
-        '<body>',
-        '<p><div></div></p>',
-        '</body>',
-        '</html>',
-        '',
-      ].join('\n'),
+      'story/bad.html': ['<!DOCTYPE html>', '<html lang="en">', '<head><meta charset="utf-8"></head>', '<body>', '<p><div></div></p>', '</body>', '</html>', ''].join('\n'),
     });
     const problems = await validateHtml(dir);
     expect(problems.map((p) => p.file)).toEqual(['story/bad.html', 'story/bad.html']);
@@ -151,7 +142,16 @@ describe('parseFeeds (python3-feedparser)', () => {
   });
 
   it('should read a JSON Feed 1.1 as json11, and be bozo on one that breaks the spec', async () => {
-    const item = { id: 'https://example.org/a/', url: 'https://example.org/a/', title: 'A', summary: 'S', content_html: '<p>A</p>', date_published: '2026-03-03T10:00:00+03:00', date_modified: '2026-03-04T10:00:00Z', tags: ['world'] };
+    const item = {
+      id: 'https://example.org/a/',
+      url: 'https://example.org/a/',
+      title: 'A',
+      summary: 'S',
+      content_html: '<p>A</p>',
+      date_published: '2026-03-03T10:00:00+03:00',
+      date_modified: '2026-03-04T10:00:00Z',
+      tags: ['world'],
+    };
     const good = { version: 'https://jsonfeed.org/version/1.1', title: 'Wiredesk', home_page_url: 'https://example.org/', items: [item] };
     const dir = await site('json-feeds', {
       'good.json': JSON.stringify(good),
@@ -162,7 +162,17 @@ describe('parseFeeds (python3-feedparser)', () => {
     const [ok, noId, badDate, notJson] = await parseFeeds(['good.json', 'no-id.json', 'bad-date.json', 'not-json.json'].map((name) => path.join(dir, name)));
     expect(ok).toMatchObject({ bozo: false, version: 'json11', title: 'Wiredesk' });
     expect(ok?.entries).toEqual([
-      { title: 'A', link: 'https://example.org/a/', id: 'https://example.org/a/', published: '2026-03-03T10:00:00+03:00', updated: '2026-03-04T10:00:00Z', summary: 'S', content: '<p>A</p>', tags: ['world'], shown: { title: 'A', summary: 'S' } },
+      {
+        title: 'A',
+        link: 'https://example.org/a/',
+        id: 'https://example.org/a/',
+        published: '2026-03-03T10:00:00+03:00',
+        updated: '2026-03-04T10:00:00Z',
+        summary: 'S',
+        content: '<p>A</p>',
+        tags: ['world'],
+        shown: { title: 'A', summary: 'S' },
+      },
     ]);
     expect(noId?.bozoException).toMatch(/items\[0\]\.id/);
     expect(badDate?.bozoException).toMatch(/date_modified is not an RFC 3339 date/);
@@ -176,9 +186,7 @@ describe('parseFeeds (python3-feedparser)', () => {
 
   it('should throw a clear error when python is missing', async () => {
     const dir = await site('feeds-nopython', { 'a.xml': RSS });
-    await expect(parseFeeds([path.join(dir, 'a.xml')], { python: path.join(tmp, 'no-python') })).rejects.toThrow(
-      /not found/,
-    );
+    await expect(parseFeeds([path.join(dir, 'a.xml')], { python: path.join(tmp, 'no-python') })).rejects.toThrow(/not found/);
   });
 });
 
@@ -196,10 +204,7 @@ const rootSite = {
     ].join('\n'),
   ),
   'about.html': page('About', '<h2 id="team">Team</h2>'),
-  'x/index.html': page(
-    'X',
-    '<h1 id="lead">Lead</h1><a href="../">home</a> <a href="../about.html#team">team</a> <a href="page%20two.html">2</a> <a href="../about.html#crew">crew</a>',
-  ),
+  'x/index.html': page('X', '<h1 id="lead">Lead</h1><a href="../">home</a> <a href="../about.html#team">team</a> <a href="page%20two.html">2</a> <a href="../about.html#crew">crew</a>'),
   'x/page two.html': page('Two', '<p>two</p>'),
   'img/logo.png': 'png',
   'style.css': 'body{}',
@@ -220,10 +225,7 @@ describe('findBrokenLinks (static crawl)', () => {
 
   it('should honour a base path such as /news/ and flag root links that miss it', async () => {
     const dir = await site('links-base', {
-      'index.html': page(
-        'Home',
-        '<a href="/news/world/">world</a> <a href="/news/world">redirect</a> <a href="world/#h">rel</a> <a href="/news/">self</a> <a href="/world/">no base</a>',
-      ),
+      'index.html': page('Home', '<a href="/news/world/">world</a> <a href="/news/world">redirect</a> <a href="world/#h">rel</a> <a href="/news/">self</a> <a href="/world/">no base</a>'),
       'world/index.html': page('World', '<h1 id="h">World</h1><a href="../">up</a> <a href="../../">above base</a>'),
     });
     expect(await findBrokenLinks(dir, '/news/')).toEqual([
@@ -244,11 +246,7 @@ describe('runLinkchecker (Debian linkchecker over loopback)', () => {
   it('should report the same missing pages as the crawl, without fragments', async () => {
     const dir = await site('links-linkchecker', rootSite);
     const broken = await runLinkchecker(dir);
-    expect(broken.map((b) => `${b.page} ${b.href}`).sort()).toEqual([
-      'index.html /app.js',
-      'index.html /img/gone.png',
-      'index.html /missing/',
-    ]);
+    expect(broken.map((b) => `${b.page} ${b.href}`).sort()).toEqual(['index.html /app.js', 'index.html /img/gone.png', 'index.html /missing/']);
     expect(broken.every((b) => /404/.test(b.reason))).toBe(true);
   });
 });

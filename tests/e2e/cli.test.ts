@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cliOutcome } from '../support/cli-build.js';
 import { fixtureSite, type FixtureSite } from '../support/fixture-site.js';
 
-
 /** Run the real CLI (compiled by `npm test`'s `tsc -b`) and return its exit code and output. */
 function wiredesk(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return cliOutcome(cwd, args);
@@ -65,7 +64,9 @@ describe('the wiredesk command', () => {
   });
 
   it('should import wire copy with `import`, exit 1 on a broken input, and refuse a wrong format', async () => {
-    const site = await fixtureSite('-- wire/opec.json --\n{"uri": "urn:example:opec-cut-2018", "headline": "OPEC agrees cut", "versioncreated": "2018-11-27T06:00:00Z", "body_html": "<p>Output falls.</p>"}\n');
+    const site = await fixtureSite(
+      '-- wire/opec.json --\n{"uri": "urn:example:opec-cut-2018", "headline": "OPEC agrees cut", "versioncreated": "2018-11-27T06:00:00Z", "body_html": "<p>Output falls.</p>"}\n',
+    );
     sites.push(site);
     const result = await wiredesk(['import', 'wire/opec.json'], site.dir);
     expect(result).toMatchObject({ code: 0, stderr: '' });

@@ -8,7 +8,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
-const entries = ['lib/src/cli.js', 'lib/src/threads/model-worker.js', 'lib/src/threads/render-worker.js', 'lib/src/dev/engine-worker.js', 'lib/src/output/tree-catch-up-process.js', 'lib/templates/index.js', 'lib/templates/jsx-runtime.js'];
+const entries = [
+  'lib/src/cli.js',
+  'lib/src/threads/model-worker.js',
+  'lib/src/threads/render-worker.js',
+  'lib/src/dev/engine-worker.js',
+  'lib/src/output/tree-catch-up-process.js',
+  'lib/templates/index.js',
+  'lib/templates/jsx-runtime.js',
+];
 
 /** Run the bundling step of `npm run compile` in a folder, off a terminal, and return its exit code and output. */
 async function bundle(cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -34,7 +42,10 @@ async function tinyLib(): Promise<string> {
   await symlink(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'));
   for (const entry of entries) {
     await mkdir(path.dirname(path.join(dir, entry)), { recursive: true });
-    await writeFile(path.join(dir, entry), entry.endsWith('cli.js') ? "import { jsx } from 'hastscript/jsx-runtime';\nexport const page = jsx('p', { children: 'hi' });\n" : 'export const ready = true;\n');
+    await writeFile(
+      path.join(dir, entry),
+      entry.endsWith('cli.js') ? "import { jsx } from 'hastscript/jsx-runtime';\nexport const page = jsx('p', { children: 'hi' });\n" : 'export const ready = true;\n',
+    );
   }
   return dir;
 }

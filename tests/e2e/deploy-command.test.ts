@@ -120,12 +120,31 @@ describe('the S3 recipe of the docs', () => {
     const env = { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` };
     const first = await cliOutcome(built.dir, ['build'], env);
     expect(first.code, first.stderr).toBe(0);
-    const calls = (await readFile(path.join(built.dir, 'aws.log'), 'utf8')).trim().split('\n').map((line) => line.split('\t'));
+    const calls = (await readFile(path.join(built.dir, 'aws.log'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'));
     const uploads = new Map(calls.filter((call) => call[1] === 'cp').map((call) => [call[3]?.replace('s3://news.example.com/', '') ?? '', call[call.indexOf('--cache-control') + 1]]));
     const manifestFiles = (await built.files()).filter((file) => file !== '_headers');
     expect([...uploads.keys()].sort()).toEqual(manifestFiles);
     const stylesheet = manifestFiles.find((file) => file.startsWith('assets/style.')) ?? '';
-    expect(Object.fromEntries(['index.html', 'page/1/index.html', 'tags/japan/page/1/index.html', 'tags/japan/index.html', 'feed.xml', 'tags/japan/feed.json', 'sitemap.xml', 'pagefind/pagefind-entry.json', '2018/05/03/c/index.html', '404.html', stylesheet].map((file) => [file, uploads.get(file)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        [
+          'index.html',
+          'page/1/index.html',
+          'tags/japan/page/1/index.html',
+          'tags/japan/index.html',
+          'feed.xml',
+          'tags/japan/feed.json',
+          'sitemap.xml',
+          'pagefind/pagefind-entry.json',
+          '2018/05/03/c/index.html',
+          '404.html',
+          stylesheet,
+        ].map((file) => [file, uploads.get(file)]),
+      ),
+    ).toEqual({
       'index.html': cacheControl.front,
       'page/1/index.html': cacheControl.archive,
       'tags/japan/page/1/index.html': cacheControl.archive,
@@ -145,7 +164,10 @@ describe('the S3 recipe of the docs', () => {
     await writeFile(path.join(built.dir, 'aws.log'), '');
     await rm(path.join(built.dir, 'stories/c.md'));
     expect((await cliOutcome(built.dir, ['build'], env)).code).toBe(0);
-    const after = (await readFile(path.join(built.dir, 'aws.log'), 'utf8')).trim().split('\n').map((line) => line.split('\t'));
+    const after = (await readFile(path.join(built.dir, 'aws.log'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(after.filter((call) => call[1] === 'rm').map((call) => call[2])).toContain('s3://news.example.com/2018/05/03/c/index.html');
   });
 });

@@ -6,8 +6,7 @@ import { launchBrowser } from '../support/browser.js';
 import { startDevProcess, type DevProcess } from '../support/dev-process.js';
 import { fixtureSite, type FixtureSite } from '../support/fixture-site.js';
 
-const story = (id: string, day: number, frontMatter = '', body = `Body of ${id}.`) =>
-  `---\ntitle: Story ${id.toUpperCase()}\ndate: 2018-05-0${day}T10:00:00Z\n${frontMatter}\n---\n\n${body}\n`;
+const story = (id: string, day: number, frontMatter = '', body = `Body of ${id}.`) => `---\ntitle: Story ${id.toUpperCase()}\ndate: 2018-05-0${day}T10:00:00Z\n${frontMatter}\n---\n\n${body}\n`;
 
 describe('wiredesk dev in a real browser', () => {
   let browser: Browser;
@@ -22,9 +21,7 @@ describe('wiredesk dev in a real browser', () => {
     await browser?.close();
   });
   beforeEach(async () => {
-    fixture = await fixtureSite(
-      ['-- stories/a.md --', story('a', 1, 'tags: [Japan]'), '-- stories/b.md --', story('b', 2, 'tags: [Japan]')].join('\n'),
-    );
+    fixture = await fixtureSite(['-- stories/a.md --', story('a', 1, 'tags: [Japan]'), '-- stories/b.md --', story('b', 2, 'tags: [Japan]')].join('\n'));
     server = await startDevProcess(fixture.dir);
     page = await browser.newPage();
   });
@@ -88,9 +85,7 @@ describe('wiredesk dev in a real browser', () => {
     await writeFile(file, '');
     await server.waitForLine(/Empty story file/);
     await writeFile(file, story('a', 1, 'tags: [Japan]').replace('Story A', 'Story A, second step'));
-    await expect
-      .poll(async () => (await fetch(`${server.url}2018/05/01/a/`)).text(), { timeout: 10_000 })
-      .toContain('<h1>Story A, second step</h1>');
+    await expect.poll(async () => (await fetch(`${server.url}2018/05/01/a/`)).text(), { timeout: 10_000 }).toContain('<h1>Story A, second step</h1>');
   });
 
   it('should answer 404 for a deleted story and drop it from every list', async () => {

@@ -18,12 +18,18 @@ describe('wiredesk dev and symbolic links', () => {
   it('should neither serve nor read what a stories folder swapped for a link leads to, while it runs', async () => {
     const fixture = await dev.site(
       [
-        '-- stories/desk/a.md --', story('Story A', 1, 'image:\n  src: pics/photo.png\n  alt: A photo\n'),
-        '-- stories/desk/pics/photo.png --', 'PNG-INSIDE',
-        '-- stories/c.md --', story('Story C', 2),
-        '-- outside/a.md --', story(secret, 1, 'image:\n  src: pics/photo.png\n  alt: A photo\n'),
-        '-- outside/pics/photo.png --', secret,
-        '-- outside/passwd --', secret,
+        '-- stories/desk/a.md --',
+        story('Story A', 1, 'image:\n  src: pics/photo.png\n  alt: A photo\n'),
+        '-- stories/desk/pics/photo.png --',
+        'PNG-INSIDE',
+        '-- stories/c.md --',
+        story('Story C', 2),
+        '-- outside/a.md --',
+        story(secret, 1, 'image:\n  src: pics/photo.png\n  alt: A photo\n'),
+        '-- outside/pics/photo.png --',
+        secret,
+        '-- outside/passwd --',
+        secret,
       ].join('\n'),
     );
     const server = await dev.serve(fixture);
@@ -45,10 +51,14 @@ describe('wiredesk dev and symbolic links', () => {
   it('should read nothing more once the stories folder itself was swapped for a link, and say so', async () => {
     const fixture = await dev.site(
       [
-        '-- stories/a.md --', story('Story A', 1, 'image:\n  src: photo.png\n  alt: A photo\n'),
-        '-- stories/photo.png --', 'PNG-INSIDE',
-        '-- outside/a.md --', story(secret, 1, 'image:\n  src: photo.png\n  alt: A photo\n'),
-        '-- outside/photo.png --', secret,
+        '-- stories/a.md --',
+        story('Story A', 1, 'image:\n  src: photo.png\n  alt: A photo\n'),
+        '-- stories/photo.png --',
+        'PNG-INSIDE',
+        '-- outside/a.md --',
+        story(secret, 1, 'image:\n  src: photo.png\n  alt: A photo\n'),
+        '-- outside/photo.png --',
+        secret,
       ].join('\n'),
     );
     const server = await dev.serve(fixture);

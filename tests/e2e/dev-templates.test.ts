@@ -31,7 +31,9 @@ describe("wiredesk dev and a site's templates", () => {
   }, 60_000);
 
   it('should show which template failed on a page, in place of the page, and the page once the template is fixed', async () => {
-    const fixture = await dev.site(`${fixtureStory('alpha', 20)}\n-- templates/article.jsx --\nexport default function article(view) {\n  throw new Error('no <b>page</b> for ' + view.article.id);\n}\n`);
+    const fixture = await dev.site(
+      `${fixtureStory('alpha', 20)}\n-- templates/article.jsx --\nexport default function article(view) {\n  throw new Error('no <b>page</b> for ' + view.article.id);\n}\n`,
+    );
     const server = await dev.serve(fixture);
     const port = Number(new URL(server.url).port);
     const story = await requestWith(port, '/2018/05/20/alpha/', {});

@@ -108,9 +108,7 @@ describe('feeds in three formats', () => {
     const headline = 'Close ]]> it </script><b>&amp; \\"quoted\\" \\u0001';
     const hostile = (id: string, day: number, title: string, extra: string) =>
       `-- stories/${id}.md --\n---\ntitle: "${title}"\ndate: 2018-05-${day}T10:00:00Z\nbyline: "<img src=x onerror=alert(1)>"\ntags: ["]]><x>"]\n${extra}\n---\n\nBody </script> ]]> of ${id}.\n`;
-    const built = await site(
-      config + hostile('odd', 20, headline, '') + hostile('odd-killed', 21, `Killed ${headline}`, 'status: canceled\nnote: "Note ]]> </script> \\u0002"'),
-    );
+    const built = await site(config + hostile('odd', 20, headline, '') + hostile('odd-killed', 21, `Killed ${headline}`, 'status: canceled\nnote: "Note ]]> </script> \\u0002"'));
     expect((await built.build({ now: Date.UTC(2018, 5, 1) })).ok).toBe(true);
     const feeds = await parsedFeeds(built);
     expect(feeds.size).toBe(6);

@@ -47,7 +47,21 @@ describe('a frame extended with stories published at the top', () => {
     expect(result && plainSite(result.site)).toEqual(plainSite(resolved(current)));
     expect(result?.site.collection('tag', 'trade')).toEqual(resolved(current).collection('tag', 'trade'));
     expect([...(result?.changedCollections ?? [])].sort()).toEqual(
-      ['home', 'sections', 'section-index', 'section/world', 'section/sport', 'topic-index', 'topic/spief', 'tag-index', 'tag/japan', 'tag/russia', 'tag/trade', 'name:section/sport', 'name:tag/trade'].sort(),
+      [
+        'home',
+        'sections',
+        'section-index',
+        'section/world',
+        'section/sport',
+        'topic-index',
+        'topic/spief',
+        'tag-index',
+        'tag/japan',
+        'tag/russia',
+        'tag/trade',
+        'name:section/sport',
+        'name:tag/trade',
+      ].sort(),
     );
   });
 

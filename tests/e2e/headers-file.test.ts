@@ -80,7 +80,10 @@ describe('the _headers file', () => {
     // No file gets two values of Cache-Control, and every file is told not to be sniffed.
     for (const file of files) {
       expect(cacheControlFor(rules, urlOf(file)).length, file).toBeLessThanOrEqual(1);
-      expect(rules.some((rule) => matches(rule.pattern, urlOf(file)) && rule.headers.some(([name, value]) => name === 'X-Content-Type-Options' && value === 'nosniff')), file).toBe(true);
+      expect(
+        rules.some((rule) => matches(rule.pattern, urlOf(file)) && rule.headers.some(([name, value]) => name === 'X-Content-Type-Options' && value === 'nosniff')),
+        file,
+      ).toBe(true);
     }
   });
 

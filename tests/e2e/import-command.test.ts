@@ -35,7 +35,10 @@ async function runImport(built: FixtureSite, target: string, more: { force?: boo
 /** Every story file under the fixture's `stories/`, relative to it. */
 async function storyFiles(built: FixtureSite): Promise<string[]> {
   const entries = await readdir(path.join(built.dir, 'stories'), { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(path.join(built.dir, 'stories'), path.join(entry.parentPath, entry.name))).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(path.join(built.dir, 'stories'), path.join(entry.parentPath, entry.name)))
+    .sort();
 }
 
 describe('wiredesk import', () => {
@@ -142,9 +145,7 @@ describe('wiredesk import', () => {
     expect(outcome.ok, outcome.lines.join('\n')).toBe(true);
     expect(await storyFiles(built)).toHaveLength(4);
     expect(outcome.messages.filter((message) => message.fatal === true)).toEqual([]);
-    expect(outcome.messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId}`)).toEqual([
-      `${seedImport.files[0]?.file}:3:7 day-without-zone`,
-    ]);
+    expect(outcome.messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId}`)).toEqual([`${seedImport.files[0]?.file}:3:7 day-without-zone`]);
   });
 
   it('should write the offset of the site’s time zone, and of --timezone over it', async () => {

@@ -11,7 +11,6 @@ import { init } from '../../src/commands/init.js';
 import { newStory } from '../../src/commands/new.js';
 import { memoryLogger } from '../../src/report/logger.js';
 
-
 /** Run the compiled command in `cwd`; never throws, returns the exit code and both outputs. */
 function wiredesk(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return cliOutcome(cwd, args, { NO_COLOR: '1' });
@@ -20,7 +19,10 @@ function wiredesk(cwd: string, ...args: string[]): Promise<{ code: number; stdou
 /** Every file under `dir`, relative to it with `/`, sorted. */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
 }
 
 const tempDir = () => mkdtemp(path.join(os.tmpdir(), 'wiredesk-init-'));
@@ -35,7 +37,15 @@ describe('wiredesk init', () => {
     expect(made.code, made.stderr).toBe(0);
     const site = path.join(root, 'news');
     const files = await filesUnder(site);
-    expect(files).toEqual(['.github/workflows/pages.yml', '.gitignore', 'package.json', 'pages/about.md', 'site.yaml', 'static/favicon.ico', expect.stringMatching(/^stories\/\d{4}\/\d\d\/welcome-to-your-newsroom\.md$/)]);
+    expect(files).toEqual([
+      '.github/workflows/pages.yml',
+      '.gitignore',
+      'package.json',
+      'pages/about.md',
+      'site.yaml',
+      'static/favicon.ico',
+      expect.stringMatching(/^stories\/\d{4}\/\d\d\/welcome-to-your-newsroom\.md$/),
+    ]);
     for (const file of files) expect(made.stdout).toContain(`  ${file}`);
     expect(made.stdout).toMatch(/cd news\n\s+npm install\n\s+npm run dev/);
     const built = await wiredesk(site, 'build');
@@ -179,7 +189,7 @@ describe('wiredesk new', () => {
     const logger = memoryLogger();
     const outcome = await newStory({ headline: 'Markets open', stories: 'copy', cwd: dir, now: Date.parse('2026-12-31T23:59:59.900Z'), logger });
     expect(outcome).toEqual({ file: 'copy/2026/12/markets-open.md' });
-    expect(await readFile(path.join(dir, 'copy/2026/12/markets-open.md'), 'utf8')).toBe("---\ntitle: Markets open\ndate: 2026-12-31T23:59:59Z\n---\n\nWrite the story here.\n");
+    expect(await readFile(path.join(dir, 'copy/2026/12/markets-open.md'), 'utf8')).toBe('---\ntitle: Markets open\ndate: 2026-12-31T23:59:59Z\n---\n\nWrite the story here.\n');
   });
 
   it('should refuse to replace a story file that exists', async () => {
@@ -207,14 +217,14 @@ describe('wiredesk new', () => {
     expect(outcome).toEqual({ file: 'stories/2026/05/story-20260504-100000.md' });
   });
 
-  it('should cut a long headline\'s file name at a hyphen, to at most 80 characters', async () => {
+  it("should cut a long headline's file name at a hyphen, to at most 80 characters", async () => {
     const dir = await tempDir();
     const headline = 'Central bank raises interest rates for the third time this year as inflation stays above target';
     const outcome = await newStory({ headline, cwd: dir, now: Date.parse('2026-05-04T10:00:00Z'), logger: memoryLogger() });
     expect(outcome).toEqual({ file: 'stories/2026/05/central-bank-raises-interest-rates-for-the-third-time-this-year-as-inflation.md' });
   });
 
-  it('should print the settings\' problems and write nothing when site.yaml is wrong', async () => {
+  it("should print the settings' problems and write nothing when site.yaml is wrong", async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'site.yaml'), 'timezone: Mars/Olympus\n');
     const failed = await wiredesk(dir, 'new', 'Markets open');

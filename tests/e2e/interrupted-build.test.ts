@@ -43,7 +43,11 @@ async function treeDigest(dir: string): Promise<string> {
   const all = await readdir(dir, { recursive: true, withFileTypes: true });
   const entries = all.filter((entry) => entry.isFile() || !entry.isDirectory());
   const files = entries.map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
-  for (const file of files) hash.update(`${file}\0`).update(await readFile(path.join(dir, file))).update('\0');
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(await readFile(path.join(dir, file)))
+      .update('\0');
   return `${files.length} files ${hash.digest('hex').slice(0, 16)}`;
 }
 
@@ -134,7 +138,7 @@ describe('a build killed while writing, plain folder', () => {
   }, 120_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('should have the next build complete any build killed while writing, leaving exactly a clean build\'s output', async () => {
+  it("should have the next build complete any build killed while writing, leaving exactly a clean build's output", async () => {
     await writeStories(dir, 1);
     const first = await build(dir, []);
     expect(first.code).toBe(0);

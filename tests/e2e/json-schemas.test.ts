@@ -39,7 +39,11 @@ describe('the JSON Schemas', () => {
   });
 
   it('should reject a wrong type, a number out of range and a value not among the choices', () => {
-    expect(schemaProblems(jsonSchemaOf('site.schema.json'), { title: 'x', pageSize: 'ten', feedSize: 5000, search: 'yes' })).toEqual(['pageSize: expected integer', 'feedSize: above 1000', 'search: expected boolean']);
+    expect(schemaProblems(jsonSchemaOf('site.schema.json'), { title: 'x', pageSize: 'ten', feedSize: 5000, search: 'yes' })).toEqual([
+      'pageSize: expected integer',
+      'feedSize: above 1000',
+      'search: expected boolean',
+    ]);
     expect(schemaProblems(jsonSchemaOf('story.schema.json'), { title: 'x', date: '2018-05-25', status: 'deleted', tags: 'Japan', id: 'Not An Id' })).toEqual([
       'status: expected one of usable, withheld, canceled',
       'tags: expected array',

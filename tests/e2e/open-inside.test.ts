@@ -57,8 +57,18 @@ describe('openInside', () => {
     await symlink('../../outside', path.join(root, '2018/relative-link'));
     await symlink(path.join(dir, 'nowhere'), path.join(root, 'dangling'));
     const linked = [
-      'linked/a.md', 'linked/secret.txt', 'linked/sub/a.md', '2018/linked/a.md', '2018/linked/sub/a.md', 'file-link.md',
-      'inner-link/05/a.md', 'inner-file-link.md', '2018/relative-link/a.md', '2018/relative-link/sub/a.md', 'dangling', 'dangling/a.md',
+      'linked/a.md',
+      'linked/secret.txt',
+      'linked/sub/a.md',
+      '2018/linked/a.md',
+      '2018/linked/sub/a.md',
+      'file-link.md',
+      'inner-link/05/a.md',
+      'inner-file-link.md',
+      '2018/relative-link/a.md',
+      '2018/relative-link/sub/a.md',
+      'dangling',
+      'dangling/a.md',
     ];
     for (const relative of linked) expect(await readBoth(root, relative), relative).toEqual(['refused ELOOP', 'refused ELOOP']);
   });
@@ -86,7 +96,7 @@ describe('openInside', () => {
     for (const relative of ['a.md', 'secret.txt', 'sub/a.md']) expect(await readBoth(pinned, relative), relative).toEqual(['refused ELOOP', 'refused ELOOP']);
   });
 
-  it('should keep serving through a folder path that was a link when pinned, the site owner\'s own', async () => {
+  it("should keep serving through a folder path that was a link when pinned, the site owner's own", async () => {
     await symlink(root, path.join(dir, 'owner-link'));
     const pinned = pinFolder(path.join(dir, 'owner-link'));
     expect(pinned.real).toBe(await realpath(root));

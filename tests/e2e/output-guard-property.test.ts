@@ -10,9 +10,30 @@ import { treesFolder } from '../../src/output/output-trees.js';
 import { parseFixture, fixtureStory } from '../support/fixture-site.js';
 import { snapshotBelow } from '../support/file-snapshot.js';
 
-
 /** Output and stories folders to draw from, relative to the site (which lies in a temporary parent). */
-const outs = ['.', '..', 'stories', 'stories/x', 'dist', 'dist/x', 'site.yaml', '.wiredesk-cache', '.wiredesk-cache/x', 'templates', 'pages/x', 'a/b', '../outside', 'docs', 'empty', '.dist.trees', '.dist.trees/a', '.dist.wiredesk', '.dist.wiredesk/x', 'stories/../fresh', 'notes.txt'];
+const outs = [
+  '.',
+  '..',
+  'stories',
+  'stories/x',
+  'dist',
+  'dist/x',
+  'site.yaml',
+  '.wiredesk-cache',
+  '.wiredesk-cache/x',
+  'templates',
+  'pages/x',
+  'a/b',
+  '../outside',
+  'docs',
+  'empty',
+  '.dist.trees',
+  '.dist.trees/a',
+  '.dist.wiredesk',
+  '.dist.wiredesk/x',
+  'stories/../fresh',
+  'notes.txt',
+];
 const storiesFolders = ['stories', '.', '..', 'stories/x', 'dist', 'docs', 'a/b', 'templates'];
 
 /** Run the real CLI and return its exit code and what it printed on stderr. */
@@ -74,7 +95,8 @@ describe('wiredesk build with any --out and --stories', () => {
           const holdsOwned = (relative: string) => owned.some((folder) => isAtOrBelow(folder, path.join(parent, relative)));
           for (const [relative, state] of before) if (!isOwned(relative) && !holdsOwned(relative)) expect(after.get(relative), `${args.join(' ')}: ${relative}`).toEqual(state);
           for (const [relative, state] of before) if (holdsOwned(relative) && !isOwned(relative)) expect(after.get(relative)?.kind, `${args.join(' ')}: ${relative}`).toBe(state.kind);
-          for (const [relative, state] of after) if (!before.has(relative) && !isOwned(relative)) expect(holdsOwned(relative) && state.kind === 'folder', `${args.join(' ')}: made ${relative}`).toBe(true);
+          for (const [relative, state] of after)
+            if (!before.has(relative) && !isOwned(relative)) expect(holdsOwned(relative) && state.kind === 'folder', `${args.join(' ')}: made ${relative}`).toBe(true);
         } finally {
           await rm(parent, { recursive: true, force: true });
         }

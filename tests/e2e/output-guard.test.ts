@@ -25,8 +25,16 @@ describe('wiredesk build --out', () => {
     ['the templates folder', ['--out', 'templates'], 'Refusing to build into "templates": it is the `templates` folder "templates"; choose another --out'],
     ['the pages folder', ['--out', 'pages'], 'Refusing to build into "pages": it is the `pages` folder "pages"; choose another --out'],
     ['the static folder', ['--out', 'static/site'], 'Refusing to build into "static/site": it is inside the `static` folder "static"; choose another --out'],
-    ['the state folder of another output', ['--out', '.dist.wiredesk', '--force'], 'Refusing to build into ".dist.wiredesk": it is the state folder ".dist.wiredesk" of another output; choose another --out'],
-    ['a folder in the state folder of another output', ['--out', '.dist.wiredesk/x', '--force'], 'Refusing to build into ".dist.wiredesk/x": it is inside the state folder ".dist.wiredesk" of another output; choose another --out'],
+    [
+      'the state folder of another output',
+      ['--out', '.dist.wiredesk', '--force'],
+      'Refusing to build into ".dist.wiredesk": it is the state folder ".dist.wiredesk" of another output; choose another --out',
+    ],
+    [
+      'a folder in the state folder of another output',
+      ['--out', '.dist.wiredesk/x', '--force'],
+      'Refusing to build into ".dist.wiredesk/x": it is inside the state folder ".dist.wiredesk" of another output; choose another --out',
+    ],
     [
       'a folder it did not write',
       ['--out', 'docs'],

@@ -60,7 +60,10 @@ describe('the output lock', () => {
       // Every contender answers while the one that locked still holds the trees.
       const results = await Promise.all(contenders.map(({ answer }) => answer));
       for (const { release } of contenders) release();
-      expect(results.filter((result) => result === 'locked'), results.join('\n')).toHaveLength(1);
+      expect(
+        results.filter((result) => result === 'locked'),
+        results.join('\n'),
+      ).toHaveLength(1);
       for (const result of results.filter((result) => result !== 'locked')) expect(result).toMatch(/^Another build \(process \d+\) is writing /);
       while (existsSync(path.join(treesFolder(out), 'lock'))) await new Promise((resolve) => setTimeout(resolve, 10));
     }

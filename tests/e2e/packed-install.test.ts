@@ -14,7 +14,17 @@ function inFolder(cwd: string, command: string, args: readonly string[]) {
 }
 
 /** The compiler settings docs/templates.md gives a site, for its editor to check its templates. */
-const editorSettings = { strict: true, noEmit: true, skipLibCheck: true, target: 'ES2022', module: 'preserve', moduleResolution: 'bundler', jsx: 'react-jsx', jsxImportSource: 'hastscript', types: [] };
+const editorSettings = {
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  target: 'ES2022',
+  module: 'preserve',
+  moduleResolution: 'bundler',
+  jsx: 'react-jsx',
+  jsxImportSource: 'hastscript',
+  types: [],
+};
 
 describe('the packed package, installed into an empty folder', () => {
   let dir: string;
@@ -39,7 +49,22 @@ describe('the packed package, installed into an empty folder', () => {
 
   it('should ship what runs, the stylesheet, the JSON Schemas, the nginx config, the docs and the license, and no tests, benchmarks or sources', () => {
     const schemas = ['schemas/site.schema.json', 'schemas/story.schema.json', 'schemas/page.schema.json'];
-    expect(listed).toEqual(expect.arrayContaining(['bin/wiredesk.js', 'lib/src/bundle/cli.js', 'lib/src/bundle/model-worker.js', 'templates/assets/style.css', ...schemas, 'deploy/nginx.conf', 'LICENSE', 'README.md', 'CHANGELOG.md', 'docs/README.md', 'docs/importing.md', 'package.json']));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'bin/wiredesk.js',
+        'lib/src/bundle/cli.js',
+        'lib/src/bundle/model-worker.js',
+        'templates/assets/style.css',
+        ...schemas,
+        'deploy/nginx.conf',
+        'LICENSE',
+        'README.md',
+        'CHANGELOG.md',
+        'docs/README.md',
+        'docs/importing.md',
+        'package.json',
+      ]),
+    );
     // Declarations (`.d.ts`) are shipped for sites' templates to be typed against; sources are not.
     expect(listed.filter((file) => /^(tests|bench|src)\//.test(file) || (file.endsWith('.ts') && !file.endsWith('.d.ts')) || file.endsWith('.tsx'))).toEqual([]);
   });
@@ -84,7 +109,9 @@ describe('the packed package, installed into an empty folder', () => {
     expect(page).toContain('<h1>Hello from the package</h1>');
     // A type error is the editor's to show: the same override, given a view that is not a story page's, does not type-check.
     await writeFile(path.join(site, 'templates/article.tsx'), "import type { ListView } from 'wiredesk/templates';\nexport default function article(view: ListView) { return view.article; }\n");
-    await expect(inFolder(site, process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'])).rejects.toMatchObject({ stdout: expect.stringContaining("Property 'article' does not exist on type 'ListView'") });
+    await expect(inFolder(site, process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'])).rejects.toMatchObject({
+      stdout: expect.stringContaining("Property 'article' does not exist on type 'ListView'"),
+    });
     await rm(path.join(site, 'templates'), { recursive: true });
   }, 120_000);
 

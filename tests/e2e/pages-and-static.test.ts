@@ -134,7 +134,9 @@ describe('files of static/', () => {
   const icon = Buffer.from([0, 0, 1, 0, 1, 0, 16, 16, 0, 0, 1, 0, 32, 0, 0xff, 0xfe]);
 
   it('should copy every file as it is, at the same path, and remove one that is gone', async () => {
-    const built = await site(`${story('today', 25)}\n-- static/ads.txt --\ngoogle.com, pub-0000, DIRECT\n-- static/img/logo.svg --\n<svg xmlns="http://www.w3.org/2000/svg"/>\n-- static/.well-known/security.txt --\nContact: mailto:desk@example.com\n-- static/.DS_Store --\njunk\n`);
+    const built = await site(
+      `${story('today', 25)}\n-- static/ads.txt --\ngoogle.com, pub-0000, DIRECT\n-- static/img/logo.svg --\n<svg xmlns="http://www.w3.org/2000/svg"/>\n-- static/.well-known/security.txt --\nContact: mailto:desk@example.com\n-- static/.DS_Store --\njunk\n`,
+    );
     await writeFile(path.join(built.dir, 'static/favicon.ico'), icon);
     expect((await built.build({ now })).ok).toBe(true);
     const files = await built.files();

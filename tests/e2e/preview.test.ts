@@ -65,7 +65,10 @@ describe('wiredesk preview', () => {
     const files = await made.files();
     const story = files.find((file) => file.endsWith(`alpha${path.sep}index.html`));
     expect(story).toBeDefined();
-    const storyPath = `/${path.dirname(story ?? '').split(path.sep).join('/')}/`;
+    const storyPath = `/${path
+      .dirname(story ?? '')
+      .split(path.sep)
+      .join('/')}/`;
     const page = await request(port, storyPath);
     expect(page.status).toBe(200);
     expect(page.body).toContain('Story ALPHA');

@@ -39,7 +39,10 @@ function checkSite(name: string, out: () => string, basePath: string) {
           expect(feed.version, feed.file).toBe(version);
           expect(feed.entries.length).toBeGreaterThan(0);
           for (const entry of feed.entries) expect(entry.link).toMatch(/^https?:\/\//);
-          expect(feed.entries.map((entry) => entry.id), feed.file).toEqual(rss?.[index]?.entries.map((entry) => entry.id));
+          expect(
+            feed.entries.map((entry) => entry.id),
+            feed.file,
+          ).toEqual(rss?.[index]?.entries.map((entry) => entry.id));
         }
       }
     });

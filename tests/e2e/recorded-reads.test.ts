@@ -67,7 +67,10 @@ function writtenPages(manifest: BuildManifest): string[] {
 /** The HTML pages of the built site whose text contains `text`, sorted. */
 async function pagesShowing(made: FixtureSite, text: string): Promise<string[]> {
   const files = await filesBelow(path.join(made.dir, 'dist'));
-  return [...files].filter(([file, bytes]) => file.endsWith('.html') && bytes.toString('utf8').includes(text)).map(([file]) => file.split(path.sep).join('/')).sort();
+  return [...files]
+    .filter(([file, bytes]) => file.endsWith('.html') && bytes.toString('utf8').includes(text))
+    .map(([file]) => file.split(path.sep).join('/'))
+    .sort();
 }
 
 /** Save a story of the fixture with other front matter (the fixture block without its \`-- path --\` line). */

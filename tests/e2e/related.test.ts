@@ -73,7 +73,12 @@ describe('computed related stories', () => {
   it('should re-render the pages that list a story as related when its headline changes, and only those story pages', async () => {
     const built = await site(desk);
     await built.build({ now });
-    await built.write('stories/summit-opens.md', story('summit-opens', 1, 'section: World\ntopics: [Summit]\ntags: [Japan]').replace(/^\n-- stories\/summit-opens\.md --\n/, '').replace('Story SUMMIT-OPENS', 'Summit Opens In Tokyo'));
+    await built.write(
+      'stories/summit-opens.md',
+      story('summit-opens', 1, 'section: World\ntopics: [Summit]\ntags: [Japan]')
+        .replace(/^\n-- stories\/summit-opens\.md --\n/, '')
+        .replace('Story SUMMIT-OPENS', 'Summit Opens In Tokyo'),
+    );
     await built.build({ now });
     const { changed } = await manifestOf(built);
     expect(changed.filter((file) => /^2018\//.test(file))).toEqual(['2018/05/01/summit-opens/index.html', '2018/05/02/yen-falls/index.html', '2018/05/06/summit-closes/index.html']);

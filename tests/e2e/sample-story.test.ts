@@ -18,7 +18,10 @@ describe('the sample story converted from the seed', () => {
     out = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-seed-'));
     expect((await build({ cwd: repo, out, logger: memoryLogger() })).ok).toBe(true);
     page = parsePage(await readFile(path.join(out, '2018/05/25/putin-japan-hi-tech-cooperation/index.html'), 'utf8'));
-    seed = (await readFile(seedFile, 'utf8')).split('\n').map(squash).filter((line) => line !== '');
+    seed = (await readFile(seedFile, 'utf8'))
+      .split('\n')
+      .map(squash)
+      .filter((line) => line !== '');
   });
   afterAll(() => rm(out, { recursive: true, force: true }));
 
@@ -44,8 +47,9 @@ describe('the sample story converted from the seed', () => {
   it('should open the body with the dateline and carry every paragraph and quote of the seed', () => {
     const bodyStart = seed.findIndex((line) => line.startsWith('ST PETERSBURG (Sputnik) –'));
     const teaserCaption = seed.findIndex((line) => line.startsWith('President of Russia Vladimir Putin and President of France'));
-    const paragraphs = [...seed.slice(bodyStart, teaserCaption), ...seed.slice(teaserCaption + 3, seed.indexOf('Sputnik is the official media partner of the forum.'))]
-      .filter((line) => !line.startsWith('READ MORE:'));
+    const paragraphs = [...seed.slice(bodyStart, teaserCaption), ...seed.slice(teaserCaption + 3, seed.indexOf('Sputnik is the official media partner of the forum.'))].filter(
+      (line) => !line.startsWith('READ MORE:'),
+    );
     expect(paragraphs.length).toBe(8);
     expect(page.texts('.story-body p')).toEqual(paragraphs);
     expect(page.text('.story-body p .dateline')).toBe('ST PETERSBURG (Sputnik) –');

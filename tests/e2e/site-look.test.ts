@@ -8,7 +8,8 @@ import { serveStatic } from '../support/checkers/linkchecker.js';
 import { fixtureSite, fixtureStory, siteMaker, type FixtureSite } from '../support/fixture-site.js';
 import { parsePage } from '../support/html.js';
 
-const logo = '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="48" viewBox="0 0 240 48"><rect width="240" height="48" fill="#b3121f"/><text x="12" y="33" font-family="sans-serif" font-size="26" fill="#fff">ВЕСТИ ЛЕНТЫ</text></svg>';
+const logo =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="48" viewBox="0 0 240 48"><rect width="240" height="48" fill="#b3121f"/><text x="12" y="33" font-family="sans-serif" font-size="26" fill="#fff">ВЕСТИ ЛЕНТЫ</text></svg>';
 
 /** A Russian paper: logo, a menu in the desk's order, a footer, an analytics snippet, a share picture, MSK times. */
 const russianSite = `
@@ -65,7 +66,7 @@ describe('a site dressed as its paper', () => {
     expect(home.attrs('.site-header a.site-title', 'href')).toEqual(['/news/']);
   });
 
-  it('should show the menu in the desk\'s order, a section entry linking the section\'s page', async () => {
+  it("should show the menu in the desk's order, a section entry linking the section's page", async () => {
     const home = parsePage(await site.read(''));
     expect(home.texts('.site-nav a')).toEqual(['Экономика', 'О редакции', 'Архив агентства']);
     const hrefs = home.attrs('.site-nav a', 'href');
@@ -75,7 +76,7 @@ describe('a site dressed as its paper', () => {
     expect(section.attrs('.site-nav a[aria-current="page"]', 'href')).toEqual([hrefs[0]]);
   });
 
-  it('should show the footer\'s links and copyright on every page', async () => {
+  it("should show the footer's links and copyright on every page", async () => {
     for (const page of ['', '2018/05/25/rubl/', '404.html']) {
       const parsed = parsePage(await site.read(page));
       expect(parsed.texts('.site-footer .footer-links a'), page).toEqual(['Контакты', 'Правила']);
@@ -111,7 +112,7 @@ describe('a site dressed as its paper', () => {
     expect(rss).toContain('Этот материал отозван.');
   });
 
-  it('should write times with Russian month names and the zone\'s abbreviation', async () => {
+  it("should write times with Russian month names and the zone's abbreviation", async () => {
     const story = parsePage(await site.read('2018/05/25/rubl/'));
     expect(story.text('.published time')).toBe('25 мая 2018 г., 10:00 MSK');
   });
@@ -125,7 +126,7 @@ describe('a site dressed as its paper', () => {
     expect(story.text('.published time')).toBe('23 May 2018, 10:00 MSK');
   });
 
-  it('should add the site\'s head snippet to every page', async () => {
+  it("should add the site's head snippet to every page", async () => {
     const pages = (await site.files()).filter((file) => file.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(8);
     for (const page of pages) {
@@ -134,7 +135,7 @@ describe('a site dressed as its paper', () => {
     }
   });
 
-  it('should preview a story without a picture with the site\'s image, and one with a picture with its own', async () => {
+  it("should preview a story without a picture with the site's image, and one with a picture with its own", async () => {
     const plain = parsePage(await site.read('2018/05/25/rubl/'));
     expect(plain.attrs('meta[property="og:image"]', 'content')).toEqual(['https://example.com/news/share.png']);
     expect(plain.attrs('meta[name="twitter:card"]', 'content')).toEqual(['summary_large_image']);
@@ -166,7 +167,10 @@ describe('a site dressed as its paper', () => {
     try {
       for (const width of [1280, 390]) {
         const page = await browser.newPage({ viewport: { width, height: 900 } });
-        for (const [name, address] of [['home', ''], ['story', '2018/05/25/rubl/']] as const) {
+        for (const [name, address] of [
+          ['home', ''],
+          ['story', '2018/05/25/rubl/'],
+        ] as const) {
           await page.goto(`${server.url}${address}`);
           await page.screenshot({ path: `/tmp/look-shots/ru-${name}-${width}.png`, fullPage: true });
           type Root = { document: { documentElement: { scrollWidth: number; clientWidth: number } } };

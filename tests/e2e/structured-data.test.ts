@@ -47,13 +47,13 @@ language: en
   ) +
   '-- stories/img/abe.jpg --\nJPEGDATA\n' +
   titledStory('hostile', 24, [
-      `title: ${JSON.stringify(hostile)}`,
-      `summary: ${JSON.stringify(hostile)}`,
-      `byline: ${JSON.stringify(`By ${hostile}`)}`,
-      `section: ${JSON.stringify(`${hostile} section`)}`,
-      `tags: [${JSON.stringify(`${hostile} tag`)}]`,
-      `dateline: {place: ${JSON.stringify(hostile)}}`,
-      'corrections:',
+    `title: ${JSON.stringify(hostile)}`,
+    `summary: ${JSON.stringify(hostile)}`,
+    `byline: ${JSON.stringify(`By ${hostile}`)}`,
+    `section: ${JSON.stringify(`${hostile} section`)}`,
+    `tags: [${JSON.stringify(`${hostile} tag`)}]`,
+    `dateline: {place: ${JSON.stringify(hostile)}}`,
+    'corrections:',
     `  - {date: 2018-05-26T09:00:00+03:00, text: ${JSON.stringify(hostile)}}`,
   ]) +
   story('bare', 23) +

@@ -85,7 +85,7 @@ describe("a site's template overrides", () => {
     const made = await site(stories + boxedArticle);
     expect((await cliOutcome(made.dir, ['build'])).code).toBe(0);
     const before = await filesBelow(path.join(made.dir, 'dist'));
-    await made.write('templates/article.tsx', "export default function article(view) {\n  return <div class=\"x\">{view.article.title}</div;\n}\n");
+    await made.write('templates/article.tsx', 'export default function article(view) {\n  return <div class="x">{view.article.title}</div;\n}\n');
     const failed = await cliOutcome(made.dir, ['build']);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/^templates\/article\.tsx:2:50 {2}error {2}Expected `>` but found `;`.* {2}template-error$/m);
@@ -98,15 +98,21 @@ describe("a site's template overrides", () => {
     const made = await site(`${stories}\n-- templates/not-found.tsx --\nexport function notFound() {\n  return <p>lost</p>;\n}\n`);
     const failed = await cliOutcome(made.dir, ['build']);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain('templates/not-found.tsx  error  No default export to render with (it exports `notFound`), expected `export default function notFound(view, templates)`  template-error');
+    expect(failed.stderr).toContain(
+      'templates/not-found.tsx  error  No default export to render with (it exports `notFound`), expected `export default function notFound(view, templates)`  template-error',
+    );
   });
 
   it('should name the template and the page when an override throws, on this thread or a render thread', async () => {
-    const made = await site(`${stories}\n-- templates/article.ts --\nexport default function article(view: { article: { id: string } }) {\n  throw new Error(\`no page for \${view.article.id}\`);\n}\n`);
+    const made = await site(
+      `${stories}\n-- templates/article.ts --\nexport default function article(view: { article: { id: string } }) {\n  throw new Error(\`no page for \${view.article.id}\`);\n}\n`,
+    );
     for (const env of [{}, { WIREDESK_RENDER_POOL_FROM: '1' }]) {
       const failed = await cliOutcome(made.dir, ['build'], env);
       expect(failed.code).toBe(1);
-      expect(failed.stderr).toMatch(/^templates\/article\.ts {2}error {2}The template `article` failed while rendering the page "2018\/05\/2[01]\/(alpha|beta)\/" \(it threw Error: no page for (alpha|beta)\)/m);
+      expect(failed.stderr).toMatch(
+        /^templates\/article\.ts {2}error {2}The template `article` failed while rendering the page "2018\/05\/2[01]\/(alpha|beta)\/" \(it threw Error: no page for (alpha|beta)\)/m,
+      );
       expect(failed.stderr).not.toContain('    at ');
     }
   });

@@ -86,7 +86,9 @@ describe('what a build prints on a terminal', () => {
 
 describe('wiredesk import --quiet', () => {
   it('should print only problems: no line per story, no summary', async () => {
-    const made = await site('-- site.yaml --\ntimezone: Europe/Moscow\n-- wire/one.json --\n{"uri": "urn:wire:one", "headline": "One", "versioncreated": "2018-05-25T10:00:00Z", "body_text": "Body."}\n-- wire/bad.json --\n{ not json\n');
+    const made = await site(
+      '-- site.yaml --\ntimezone: Europe/Moscow\n-- wire/one.json --\n{"uri": "urn:wire:one", "headline": "One", "versioncreated": "2018-05-25T10:00:00Z", "body_text": "Body."}\n-- wire/bad.json --\n{ not json\n',
+    );
     const loud = await cliOutcome(made.dir, ['import', 'wire']);
     expect(loud.stdout).toContain('Imported 1 story');
     await made.write('wire/two.json', '{"uri": "urn:wire:two", "headline": "Two", "versioncreated": "2018-05-25T11:00:00Z", "body_text": "Body."}\n');

@@ -12,7 +12,6 @@ import { inodesBelow } from '../support/inodes.js';
 // writes only the files that changed instead of linking the whole site first (the swap layout,
 // `output.swap: true`, only).
 
-
 describe('the tree catch-up after a build', () => {
   let root = '';
   let site = '';

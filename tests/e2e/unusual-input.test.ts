@@ -9,8 +9,7 @@ import { parsePage } from '../support/html.js';
 
 const site = siteMaker();
 
-const story = (fields: Record<string, string>, body: string) =>
-  ['---', ...Object.entries(fields).map(([name, value]) => `${name}: ${value}`), '---', '', body, ''].join('\n');
+const story = (fields: Record<string, string>, body: string) => ['---', ...Object.entries(fields).map(([name, value]) => `${name}: ${value}`), '---', '', body, ''].join('\n');
 
 /** Every file and folder under `dir`, resolved: nothing may point outside it. */
 async function everyPath(dir: string): Promise<string[]> {
@@ -60,7 +59,10 @@ describe('unusual but valid input', () => {
 
   it('should accept a very long title, a body with no paragraph, and a story just under the 512 KB budget', async () => {
     const long = 'Breaking '.repeat(300).trim();
-    const huge = Array.from({ length: 2_800 }, (_, index) => `Paragraph ${index} of a very long wire story, ${index % 50 === 0 ? `with *emphasis* and [a link](https://example.com/${index})` : 'and nothing in it but words and more words'}.`).join('\n\n');
+    const huge = Array.from(
+      { length: 2_800 },
+      (_, index) => `Paragraph ${index} of a very long wire story, ${index % 50 === 0 ? `with *emphasis* and [a link](https://example.com/${index})` : 'and nothing in it but words and more words'}.`,
+    ).join('\n\n');
     expect(Buffer.byteLength(huge)).toBeGreaterThan(240_000);
     const built = await site(
       `-- stories/long.md --\n${story({ title: long, date: '2018-05-25T10:00:00Z' }, '')}` +
@@ -98,7 +100,9 @@ describe('names aimed at the file system', () => {
   });
 
   it('should refuse a story that is a symbolic link leading out of the stories folder', async () => {
-    const built = await site(`-- secret.md --\n${story({ title: 'Secret', date: '2018-05-25T10:00:00Z' }, 'Private.')}-- stories/a.md --\n${story({ title: 'A', date: '2018-05-25T10:00:00Z' }, 'Body.')}`);
+    const built = await site(
+      `-- secret.md --\n${story({ title: 'Secret', date: '2018-05-25T10:00:00Z' }, 'Private.')}-- stories/a.md --\n${story({ title: 'A', date: '2018-05-25T10:00:00Z' }, 'Body.')}`,
+    );
     await symlink(path.join(built.dir, 'secret.md'), path.join(built.dir, 'stories/leak.md'));
     await writeFile(path.join(built.dir, 'stories/b.md'), story({ title: 'B', date: '2018-05-26T10:00:00Z' }, 'Body.'));
     const outcome = await built.build();

@@ -30,7 +30,11 @@ export async function lastWork(cwd: string): Promise<BuildWork> {
 }
 
 /** Run the real CLI (compiled by `npm run compile`) with `args`, whether it succeeds or not: its exit code and what it printed. */
-export async function cliOutcome(cwd: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<{ readonly code: number; readonly stdout: string; readonly stderr: string }> {
+export async function cliOutcome(
+  cwd: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<{ readonly code: number; readonly stdout: string; readonly stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
@@ -56,7 +60,11 @@ export async function filesBelow(dir: string): Promise<Map<string, Buffer>> {
  * Two copies of one generated corpus (with `site` as site.yaml) in a new temporary folder: the
  * folder, and the paths of the two sites, to build differently and compare.
  */
-export async function twinCorpora(options: { readonly stories: number; readonly seed: number; readonly site: string }): Promise<{ readonly root: string; readonly first: string; readonly second: string }> {
+export async function twinCorpora(options: {
+  readonly stories: number;
+  readonly seed: number;
+  readonly site: string;
+}): Promise<{ readonly root: string; readonly first: string; readonly second: string }> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-twins-'));
   const first = path.join(root, 'first');
   const second = path.join(root, 'second');

@@ -24,7 +24,12 @@ export async function startDevProcess(cwd: string, args: readonly string[] = [])
   const lines: string[] = [];
   const listeners = new Set<() => void>();
   const collect = (chunk: Buffer) => {
-    lines.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
+    lines.push(
+      ...chunk
+        .toString('utf8')
+        .split('\n')
+        .filter((line) => line !== ''),
+    );
     for (const listener of listeners) listener();
   };
   child.stdout?.on('data', collect);

@@ -11,7 +11,12 @@ import { articleOf } from '../support/story-file.js';
 const withHtml: SiteConfig = { ...defaultConfig, allowHtml: true, embedHosts: ['www.youtube-nocookie.com'] };
 const story = (body: string) => `---\ntitle: Embeds\ndate: 2018-05-25T14:03:00+03:00\n---\n\n${body}\n`;
 /** The body as a page shows it, story reference N linked to `/to/N`. */
-const shown = (article: Article) => linkBody(article.body, article.references.map((reference) => ({ title: `Headline ${reference.index}`, path: `/to/${reference.index}` })), (target) => target.path);
+const shown = (article: Article) =>
+  linkBody(
+    article.body,
+    article.references.map((reference) => ({ title: `Headline ${reference.index}`, path: `/to/${reference.index}` })),
+    (target) => target.path,
+  );
 const bodyOf = (body: string, config: SiteConfig = withHtml) => shown(articleOf('2018/a.md', story(body), config));
 const tags = (html: string) => selectAll('*', fromHtml(html, { fragment: true })).map((element) => element.tagName);
 
@@ -51,7 +56,7 @@ describe('raw HTML in story bodies', () => {
     expect(html).not.toContain('srcdoc');
   });
 
-  it('should keep only the safe features of an iframe\'s allow attribute, for the embed\'s own origin', () => {
+  it("should keep only the safe features of an iframe's allow attribute, for the embed's own origin", () => {
     const html = bodyOf(
       [
         '<iframe src="https://www.youtube-nocookie.com/embed/a" allow="camera; Fullscreen *; microphone \'src\'; autoplay; geolocation https://evil.example; encrypted-media; payment; picture-in-picture; web-share; clipboard-read; usb"></iframe>',

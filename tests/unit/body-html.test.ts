@@ -37,8 +37,7 @@ describe('serializeBody and linkBody', () => {
   });
 
   it('should leave out a READ MORE callout whose target is gone, and keep one whose link has words of its own', () => {
-    const readMore = (...link: ElementContent[]) =>
-      h('aside', { className: ['read-more'] }, [h('span', { className: ['read-more-label'] }, 'Read more'), ' ', h('a', { dataStoryRef: 0 }, link)]);
+    const readMore = (...link: ElementContent[]) => h('aside', { className: ['read-more'] }, [h('span', { className: ['read-more-label'] }, 'Read more'), ' ', h('a', { dataStoryRef: 0 }, link)]);
     const body = serializeBody(root(h('p', 'Before.'), readMore(), h('p', 'After.')), undefined);
     expect(linkBody(body, [], hrefOf)).toBe('<p>Before.</p><p>After.</p>');
     expect(linkBody(body, targets, hrefOf)).toContain('<aside class="read-more"><span class="read-more-label">Read more</span> <a href="/2018/pipes/?a=1&#x26;b=&#x22;2&#x22;">Pipelines');

@@ -18,9 +18,7 @@ describe('openBodySpill', () => {
   it('should give back the bytes of each body from the file, every time they are read, until closed', () => {
     const file = path.join(dir, 'bodies.spill');
     const spill = openBodySpill(file);
-    const articles = ['«Первая» – one', 'second 日本', 'third'].map((text, index) =>
-      storyFixture(`s${index}`, { body: serializeBody({ type: 'root', children: [h('p', text)] }, undefined) }),
-    );
+    const articles = ['«Первая» – one', 'second 日本', 'third'].map((text, index) => storyFixture(`s${index}`, { body: serializeBody({ type: 'root', children: [h('p', text)] }, undefined) }));
     const spilled = articles.map((article) => spill.spill(article));
     for (const [index, article] of spilled.entries()) {
       expect(article.body.bytes).toEqual(articles[index]?.body.bytes);

@@ -97,7 +97,10 @@ describe('the build cache', () => {
     const { linkedIds: _linked, relatedIds: _related, ...article } = storyFixture('a', { section: { name: 'World', slug: 'world' } });
     // A story file kept in the same shard as a.md.
     const neighbour = Array.from({ length: 500 }, (_, n) => `b${n}.md`).find((source) => shardOf(source) === shardOf('a.md')) ?? '';
-    const withArticle = new Map<string, CachedStory>([['a.md', { digest: 'd1', result: { article, messages: [] }, shape: 's1' }], [neighbour, { digest: 'd2', result: { messages: [] } }]]);
+    const withArticle = new Map<string, CachedStory>([
+      ['a.md', { digest: 'd1', result: { article, messages: [] }, shape: 's1' }],
+      [neighbour, { digest: 'd2', result: { messages: [] } }],
+    ]);
     await writeBuildCache(dir, { ...cache, stories: withArticle });
     const index = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
     if (!index) throw new Error('no index');

@@ -11,9 +11,15 @@ describe('collectionsOf', () => {
     const older = story('b.md', 'title: B\ndate: 2018-05-24T10:00:00Z\nsection: Business\ntags: [Japan]');
     const messages: VFileMessage[] = [];
     const collections = collectionsOf([newer, older], messages);
-    expect(collections.section.map((collection) => [collection.name, collection.articleIds])).toEqual([['Business', ['b']], ['World', ['a']]]);
+    expect(collections.section.map((collection) => [collection.name, collection.articleIds])).toEqual([
+      ['Business', ['b']],
+      ['World', ['a']],
+    ]);
     expect(collections.topic.map((collection) => [collection.path, collection.feedPath])).toEqual([['topics/spief/', 'topics/spief/feed.xml']]);
-    expect(collections.tag.map((collection) => [collection.slug, collection.articleIds])).toEqual([['japan', ['a', 'b']], ['russia', ['a']]]);
+    expect(collections.tag.map((collection) => [collection.slug, collection.articleIds])).toEqual([
+      ['japan', ['a', 'b']],
+      ['russia', ['a']],
+    ]);
     expect(messages).toEqual([]);
   });
 

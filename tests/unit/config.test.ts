@@ -81,7 +81,10 @@ describe('resolveConfig', () => {
       await writeFile(path.join(dir, 'site.yaml'), `title: Wire\npermalink: "${pattern}"\n`);
       const result = await resolveConfig(undefined, {}, dir);
       expect(result.config, pattern).toBeUndefined();
-      expect(result.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.ruleId}`), pattern).toEqual(['site.yaml:2:12 invalid-config']);
+      expect(
+        result.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.ruleId}`),
+        pattern,
+      ).toEqual(['site.yaml:2:12 invalid-config']);
     }
   });
 

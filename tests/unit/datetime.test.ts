@@ -52,7 +52,7 @@ describe('parseDateTime', () => {
     expect(formatIso(Date.UTC(2018, 4, 25, 23, 30), -300)).toBe('2018-05-25T18:30:00-05:00');
   });
 
-  it('should give a zone\'s offset at an instant, on both sides of a daylight-saving change', () => {
+  it("should give a zone's offset at an instant, on both sides of a daylight-saving change", () => {
     // New York moved its clocks forward at 07:00 UTC on 8 March 2026.
     expect(offsetAtInstant(Date.UTC(2026, 2, 8, 6, 59, 59), 'America/New_York')).toBe(-300);
     expect(offsetAtInstant(Date.UTC(2026, 2, 8, 7, 0, 0), 'America/New_York')).toBe(-240);

@@ -30,7 +30,10 @@ async function compareWithFullResolves(changes: readonly Change[], expectedPaths
     for (const change of changes) {
       for (const sitePath of seen) html(engines[0], sitePath);
       const reports: RebuildReport[] = [];
-      for (const [site, engine] of [[incremental, engines[0]], [full, engines[1]]] as const) {
+      for (const [site, engine] of [
+        [incremental, engines[0]],
+        [full, engines[1]],
+      ] as const) {
         for (const [source, text] of change) {
           if (text === undefined) await rm(path.join(site.dir, 'stories', source));
           else await site.write(`stories/${source}`, text);
@@ -68,7 +71,10 @@ describe('the dev engine resolving the site again', () => {
   it('should re-render exactly the pages whose output changed when stories are retagged, redated or deleted', async () => {
     const retagged = written(pick(30), pick(30).text.replace(/^tags: \[/m, 'tags: [brand-new-tag, '));
     const redated = written(pick(40), pick(40).text.replace(/^date: .*$/m, 'date: 2019-01-01T09:00:00+03:00'));
-    await compareWithFullResolves([[retagged], [redated], [[pick(54).source, undefined]], [written(pick(12), pick(12).text.replace(/^tags: \[/m, 'tags: [brand-new-tag, '))]], ['full', 'full', 'full', 'full']);
+    await compareWithFullResolves(
+      [[retagged], [redated], [[pick(54).source, undefined]], [written(pick(12), pick(12).text.replace(/^tags: \[/m, 'tags: [brand-new-tag, '))]],
+      ['full', 'full', 'full', 'full'],
+    );
   });
 });
 

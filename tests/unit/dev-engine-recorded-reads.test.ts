@@ -34,12 +34,10 @@ describe('the dev engine re-renders the pages whose templates read what changed'
   /** Every HTML page of the site as the engine serves it now, by site path. */
   const servedPages = () =>
     new Map(
-      engine.initial.changed
-        .filter(isHtml)
-        .flatMap((sitePath) => {
-          const served = engine.lookup(sitePath);
-          return served?.kind === 'bytes' ? [[sitePath, typeof served.body === 'string' ? served.body : new TextDecoder().decode(served.body)] as const] : [];
-        }),
+      engine.initial.changed.filter(isHtml).flatMap((sitePath) => {
+        const served = engine.lookup(sitePath);
+        return served?.kind === 'bytes' ? [[sitePath, typeof served.body === 'string' ? served.body : new TextDecoder().decode(served.body)] as const] : [];
+      }),
     );
   const showing = (text: string) =>
     [...servedPages()]

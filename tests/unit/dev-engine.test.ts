@@ -132,9 +132,7 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
   it('should re-render the stories of a topic when a story joins it: they show its story count', async () => {
     await fixture.write('stories/h.md', storyText('h', 8, 'topics: [SPIEF]'));
     const result = sorted(await engine.update([file('h.md')]));
-    expect(result.changed).toEqual(
-      [page('h', 8), page('a', 1), '', 'page/3/', '404.html', 'topics/', 'topics/spief/', ...feedFiles(''), ...feedFiles('topics/spief/'), 'sitemap.xml'].sort(),
-    );
+    expect(result.changed).toEqual([page('h', 8), page('a', 1), '', 'page/3/', '404.html', 'topics/', 'topics/spief/', ...feedFiles(''), ...feedFiles('topics/spief/'), 'sitemap.xml'].sort());
   });
 
   it('should remove a deleted story page and its place in every list', async () => {
@@ -290,7 +288,10 @@ describe('the dev engine light path', () => {
         const text = change(file.text);
         expect(text).not.toBe(file.text);
         const reports: RebuildReport[] = [];
-        for (const [site, engine] of [[light, engines[0]], [full, engines[1]]] as const) {
+        for (const [site, engine] of [
+          [light, engines[0]],
+          [full, engines[1]],
+        ] as const) {
           await site.write(`stories/${file.source}`, text);
           reports.push(await engine.update([path.join(site.dir, 'stories', file.source)]));
         }

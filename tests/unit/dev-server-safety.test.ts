@@ -22,10 +22,21 @@ describe('startDevServer: hostile and broken requests', () => {
     const source = fakeSite();
     const server = await start({ source });
     const spellings = [
-      '/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/%2E%2e%2fsecret.txt', '/..%2fsecret.txt',
-      '/assets/..%2f..%2fsecret.txt', '/.%2e/secret.txt', '/%2e%2e%5csecret.txt', '/\\..\\secret.txt',
-      '/assets\\..\\..\\secret.txt', '/%5c..%5csecret.txt', '/%c0%ae%c0%ae/secret.txt', '/%252e%252e/secret.txt',
-      '/assets/./style.css', '//../secret.txt',
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2E%2e%2fsecret.txt',
+      '/..%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/.%2e/secret.txt',
+      '/%2e%2e%5csecret.txt',
+      '/\\..\\secret.txt',
+      '/assets\\..\\..\\secret.txt',
+      '/%5c..%5csecret.txt',
+      '/%c0%ae%c0%ae/secret.txt',
+      '/%252e%252e/secret.txt',
+      '/assets/./style.css',
+      '//../secret.txt',
     ];
     for (const spelling of spellings) {
       const response = await request(server.port, spelling);

@@ -19,7 +19,9 @@ function documentationFiles(): string[] {
 }
 
 function parse(file: string): Root {
-  return unified().use(remarkParse).parse(readFileSync(path.join(root, file), 'utf8'));
+  return unified()
+    .use(remarkParse)
+    .parse(readFileSync(path.join(root, file), 'utf8'));
 }
 
 /** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as `-`, repeats numbered. */

@@ -24,7 +24,7 @@ describe('isHostAllowed', () => {
 });
 
 describe('isSameOrigin', () => {
-  it('should accept no Origin or the server\'s own, and refuse any other', () => {
+  it("should accept no Origin or the server's own, and refuse any other", () => {
     expect(isSameOrigin(undefined, '127.0.0.1:4321')).toBe(true);
     expect(isSameOrigin('http://127.0.0.1:4321', '127.0.0.1:4321')).toBe(true);
     for (const origin of ['http://evil.example', 'null', 'https://127.0.0.1:4321', 'http://127.0.0.1:4322', 'http://localhost:4321', '']) {

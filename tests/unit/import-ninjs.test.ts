@@ -192,7 +192,12 @@ describe('importNinjs: ninjs 1.x', () => {
       dateline: { place: 'GROSSETO, Italy' },
       byline: 'Paula Santos and Frank Emil',
       summary: 'The trial of the captain of a shipwrecked cruise liner has begun in a theatre converted into a courtroom.',
-      image: { src: 'https://media.wire.example.com/2643c588-big.jpg', alt: 'Cruise ship on its side', caption: 'The cruise ship lies on its side off the island of Giglio, Italy.', credit: 'Gregorio Borgia' },
+      image: {
+        src: 'https://media.wire.example.com/2643c588-big.jpg',
+        alt: 'Cruise ship on its side',
+        caption: 'The cruise ship lies on its side off the island of Giglio, Italy.',
+        credit: 'Gregorio Borgia',
+      },
       wire: { uri: 'http://wire.example.com/newsitems/20130709med123', version: 5 },
     });
     expect(story.frontMatter).not.toHaveProperty('updated');
@@ -314,7 +319,8 @@ describe('importNinjs: bodies and hostile text', () => {
   });
 
   it('should drop event handlers, data: pictures, iframes and javascript: links from an HTML body', () => {
-    const html = '<p onclick="steal()">Hi <img src="data:image/png;base64,AAAA" alt="x"><a href=" JaVaScRiPt:alert(1)">there</a></p><iframe src="https://evil.example/"></iframe><p><img src="https://media.example.com/a.jpg" alt="A &quot;photo&quot;"></p>';
+    const html =
+      '<p onclick="steal()">Hi <img src="data:image/png;base64,AAAA" alt="x"><a href=" JaVaScRiPt:alert(1)">there</a></p><iframe src="https://evil.example/"></iframe><p><img src="https://media.example.com/a.jpg" alt="A &quot;photo&quot;"></p>';
     const story = onlyStory(importText(item({ bodies: [{ contentType: 'text/html', value: html }] })));
     expect(story.body).toBe('Hi there\n\n![A "photo"](https://media.example.com/a.jpg)\n');
   });
@@ -325,7 +331,38 @@ describe('importNinjs: bodies and hostile text', () => {
   });
 
   it('should make a Markdown body that wiredesk models, from any tag soup, with no raw HTML left', () => {
-    const tags = ['p', 'div', 'a href="https://x.example/"', 'a href="javascript:x"', 'em', 'strong', 'del', 'table', 'tr', 'td', 'ul', 'ol', 'li', 'blockquote', 'h1', 'h3', 'pre', 'code', 'br', 'img src="https://x.example/i.jpg"', 'script', 'style', 'input type=checkbox', 'video src="https://x.example/v"', 'sup', 'q', 'dl', 'dt', 'dd', 'iframe'];
+    const tags = [
+      'p',
+      'div',
+      'a href="https://x.example/"',
+      'a href="javascript:x"',
+      'em',
+      'strong',
+      'del',
+      'table',
+      'tr',
+      'td',
+      'ul',
+      'ol',
+      'li',
+      'blockquote',
+      'h1',
+      'h3',
+      'pre',
+      'code',
+      'br',
+      'img src="https://x.example/i.jpg"',
+      'script',
+      'style',
+      'input type=checkbox',
+      'video src="https://x.example/v"',
+      'sup',
+      'q',
+      'dl',
+      'dt',
+      'dd',
+      'iframe',
+    ];
     const piece = fc.oneof(
       fc.constantFrom(...tags).map((tag) => `<${tag}>`),
       fc.constantFrom(...tags).map((tag) => `</${tag.split(' ')[0]}>`),
@@ -347,7 +384,15 @@ describe('importNinjs: bodies and hostile text', () => {
     fc.assert(
       fc.property(fc.record({ headline: text, by: text, located: text, slugline: text, agency: text, keyword: text, subject: text }), (fields) => {
         const result = importText(
-          item({ headlines: [{ value: fields.headline }], by: fields.by, located: fields.located, slugline: fields.slugline, copyrightHolder: fields.agency, keywords: [fields.keyword], subjects: [{ name: fields.subject }] }),
+          item({
+            headlines: [{ value: fields.headline }],
+            by: fields.by,
+            located: fields.located,
+            slugline: fields.slugline,
+            copyrightHolder: fields.agency,
+            keywords: [fields.keyword],
+            subjects: [{ name: fields.subject }],
+          }),
         );
         for (const story of result.stories) expect(modelled(story).title).toBe(story.frontMatter['title']);
         if (result.stories.length === 0) expect(messages(result).join('\n')).toContain('has no headline');
@@ -378,7 +423,9 @@ describe('importNinjs: bodies and hostile text', () => {
 
 describe('importNinjs: malformed input', () => {
   it('should report invalid JSON at the offending character', () => {
-    expect(messages(importFixture('malformed/trailing-comma.json'))).toEqual(['malformed/trailing-comma.json:4:57  error  Invalid JSON: a comma before `}`, expected none after the last value  import-malformed']);
+    expect(messages(importFixture('malformed/trailing-comma.json'))).toEqual([
+      'malformed/trailing-comma.json:4:57  error  Invalid JSON: a comma before `}`, expected none after the last value  import-malformed',
+    ]);
     expect(messages(importText('{\n  "uri": "urn:x:1"\n  "type": "text"\n}'))).toEqual(['wire/item.json:3:3  error  Invalid JSON: no `,`, expected one between values  import-malformed']);
     expect(messages(importText('{\n  // a comment\n}'))).toEqual(['wire/item.json:2:3  error  Invalid JSON: a comment, expected none (JSON has no comments)  import-malformed']);
     expect(messages(importText('{"uri": "urn:x:1}'))).toEqual(['wire/item.json:1:9  error  Invalid JSON: an unterminated string, expected a closing `"`  import-malformed']);
@@ -386,7 +433,9 @@ describe('importNinjs: malformed input', () => {
   });
 
   it('should report input that is not an item or a list of items', () => {
-    expect(messages(importFixture('malformed/not-an-item.json'))).toEqual(['malformed/not-an-item.json:1:1  error  Input is "just a string", expected a ninjs item (a JSON object) or a list of them  import-malformed']);
+    expect(messages(importFixture('malformed/not-an-item.json'))).toEqual([
+      'malformed/not-an-item.json:1:1  error  Input is "just a string", expected a ninjs item (a JSON object) or a list of them  import-malformed',
+    ]);
     const result = importText(`[\n  ${item().replace(/\n/g, ' ')},\n  42\n]`);
     expect(result.stories).toHaveLength(1);
     expect(messages(result)).toEqual(['wire/item.json:3:3  error  `[1]` is 42, expected a ninjs item (a JSON object)  import-malformed']);
@@ -421,16 +470,22 @@ describe('importNinjs: malformed input', () => {
   });
 
   it('should name the item of a list in its messages, and still import the good items', () => {
-    const result = importText(`[\n  ${item({ uri: 'urn:x:good-item' }).replace(/\n/g, ' ')},\n  {"uri": "urn:x:bad-item", "versionCreated": "2024-03-06T13:45:00Z", "headlines": [{"value": "Bad"}], "urgency": 0}\n]`);
+    const result = importText(
+      `[\n  ${item({ uri: 'urn:x:good-item' }).replace(/\n/g, ' ')},\n  {"uri": "urn:x:bad-item", "versionCreated": "2024-03-06T13:45:00Z", "headlines": [{"value": "Bad"}], "urgency": 0}\n]`,
+    );
     expect(result.stories.map((story) => story.id)).toEqual(['good-item']);
     expect(messages(result)).toEqual(['wire/item.json:3:115  error  `[1].urgency` is 0, expected a whole number from 1 (most urgent) to 9  import-invalid-field']);
   });
 
   it('should name, per item, the fields it does not map, and import the item without them', () => {
     const people = [{ name: 'Lars Berg', rel: 'quoted' }];
-    const result = importText(`[\n  ${item({ uri: 'urn:x:first-item', people, ednote: 'Not for publication', standard: { name: 'ninjs' } }).replace(/\n/g, ' ')},\n  ${item({ uri: 'urn:x:second-item', $schema: 'x' }).replace(/\n/g, ' ')}\n]`);
+    const result = importText(
+      `[\n  ${item({ uri: 'urn:x:first-item', people, ednote: 'Not for publication', standard: { name: 'ninjs' } }).replace(/\n/g, ' ')},\n  ${item({ uri: 'urn:x:second-item', $schema: 'x' }).replace(/\n/g, ' ')}\n]`,
+    );
     expect(result.stories.map((story) => story.id)).toEqual(['first-item', 'second-item']);
-    expect(messages(result)).toEqual(['wire/item.json:2:175  warning  Item `[0]` has fields that are not imported: `people`, `ednote`; their values are left out, expected only the fields listed in docs/importing.md (copy what matters by hand)  import-dropped']);
+    expect(messages(result)).toEqual([
+      'wire/item.json:2:175  warning  Item `[0]` has fields that are not imported: `people`, `ednote`; their values are left out, expected only the fields listed in docs/importing.md (copy what matters by hand)  import-dropped',
+    ]);
     const agencyAlone = importText(item({ copyrightHolder: 'Nordwire' }));
     expect(messages(agencyAlone)).toEqual([expect.stringContaining('Item has a field that is not imported: `copyrightHolder`; its value is left out')]);
     expect(messages(importText(item({ copyrightHolder: 'Nordwire', located: 'OSLO' })))).toEqual([]);
@@ -471,7 +526,13 @@ describe('importNinjs: parts of the mapped fields that a story cannot keep', () 
   });
 
   it('should name what a picture without an http(s) image cannot show: its renditions and its alt text', () => {
-    const picture = { type: 'picture', uri: 'urn:p', headlines: [{ value: 'Pickets at the gate' }], descriptions: [{ role: 'caption', value: 'Dockworkers picket.' }], renditions: [{ href: 'ftp://archive.example.com/p.tif' }] };
+    const picture = {
+      type: 'picture',
+      uri: 'urn:p',
+      headlines: [{ value: 'Pickets at the gate' }],
+      descriptions: [{ role: 'caption', value: 'Dockworkers picket.' }],
+      renditions: [{ href: 'ftp://archive.example.com/p.tif' }],
+    };
     const result = importText(item({ associations: [picture] }));
     expect(onlyStory(result).frontMatter['image']).toEqual({ caption: 'Dockworkers picket.' });
     expect(leftOut(result)).toEqual([
@@ -481,7 +542,15 @@ describe('importNinjs: parts of the mapped fields that a story cannot keep', () 
   });
 
   it('should name the credit fields of the lead picture that its credit line does not include', () => {
-    const picture = { type: 'picture', uri: 'urn:p', creditline: 'Lars Berg / Reuters', by: 'Lars Berg', byline: 'L. Berg', copyrightHolder: 'Reuters', copyrightNotice: '© 2024 Reuters. All rights reserved.' };
+    const picture = {
+      type: 'picture',
+      uri: 'urn:p',
+      creditline: 'Lars Berg / Reuters',
+      by: 'Lars Berg',
+      byline: 'L. Berg',
+      copyrightHolder: 'Reuters',
+      copyrightNotice: '© 2024 Reuters. All rights reserved.',
+    };
     const result = importText(item({ associations: [picture] }));
     expect(onlyStory(result).frontMatter['image']).toEqual({ credit: 'Lars Berg / Reuters' });
     expect(leftOut(result)).toEqual([

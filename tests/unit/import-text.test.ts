@@ -15,8 +15,16 @@ import { storyToArticle } from '../../src/pipeline/index.js';
 import { articleOf, storyFile } from '../support/story-file.js';
 
 const seed = readFileSync(path.resolve(import.meta.dirname, '../fixtures/seed/000_6a4f2dafb705a2ba.txt'), 'utf8');
-const pipeline: ExistingStory = { id: 'russian-pipeline-systems-no-rivals-in-europe', source: '2018/russian-pipeline-systems-no-rivals-in-europe.md', title: 'Russian Pipeline Systems Have No Rivals in Europe — Putin' };
-const judo: ExistingStory = { id: 'macron-putin-flexible-like-judo', source: '2018/macron-putin-flexible-like-judo.md', title: "Macron Calls On Putin to Be Flexible in Int'l Affairs 'Like in Judo' (VIDEO)" };
+const pipeline: ExistingStory = {
+  id: 'russian-pipeline-systems-no-rivals-in-europe',
+  source: '2018/russian-pipeline-systems-no-rivals-in-europe.md',
+  title: 'Russian Pipeline Systems Have No Rivals in Europe — Putin',
+};
+const judo: ExistingStory = {
+  id: 'macron-putin-flexible-like-judo',
+  source: '2018/macron-putin-flexible-like-judo.md',
+  title: "Macron Calls On Putin to Be Flexible in Int'l Affairs 'Like in Judo' (VIDEO)",
+};
 
 /** An `ExistingStories` that knows exactly the given stories. */
 function knowing(...stories: ExistingStory[]): ExistingStories {
@@ -175,16 +183,14 @@ describe('importing scraped text', () => {
     });
 
     it('should link several READ MORE lines, and leave the unknown one out', () => {
-      const result = importOf(minimal('', `READ MORE: ${judo.title}`, '', 'Middle.', '', 'read more: Nothing by That Name', '', `READ MORE:  ${pipeline.title.replace('—', '-')}`), knowing(pipeline, judo));
+      const result = importOf(
+        minimal('', `READ MORE: ${judo.title}`, '', 'Middle.', '', 'read more: Nothing by That Name', '', `READ MORE:  ${pipeline.title.replace('—', '-')}`),
+        knowing(pipeline, judo),
+      );
       const story = onlyStory(result);
       expect(story.body).toBe(
-        [
-          'First paragraph.',
-          'Second paragraph.',
-          'READ MORE: [](../macron-putin-flexible-like-judo.md)',
-          'Middle.',
-          'READ MORE: [](../russian-pipeline-systems-no-rivals-in-europe.md)',
-        ].join('\n\n') + '\n',
+        ['First paragraph.', 'Second paragraph.', 'READ MORE: [](../macron-putin-flexible-like-judo.md)', 'Middle.', 'READ MORE: [](../russian-pipeline-systems-no-rivals-in-europe.md)'].join('\n\n') +
+          '\n',
       );
       expect(problemsOf(result)).toEqual(['12:5 import-unresolved-read-more']);
     });
@@ -292,7 +298,16 @@ describe('importing scraped text', () => {
       '> not a quote | not | a table',
       '    `not code` \\ backslash',
     ];
-    const text = scraped('25 May 2018', 'Headline </script><b>bold</b> "quoted" ]]>', '', `MOSCOW (Sputnik) – ${hostile[0]}`, ...hostile.slice(1).flatMap((line) => ['', line]), '', 'Tags:', '<i>tag</i>, a: b');
+    const text = scraped(
+      '25 May 2018',
+      'Headline </script><b>bold</b> "quoted" ]]>',
+      '',
+      `MOSCOW (Sputnik) – ${hostile[0]}`,
+      ...hostile.slice(1).flatMap((line) => ['', line]),
+      '',
+      'Tags:',
+      '<i>tag</i>, a: b',
+    );
 
     it('should keep Markdown and HTML metacharacters as text in the built story', () => {
       const story = onlyStory(importOf(text));
@@ -301,7 +316,11 @@ describe('importing scraped text', () => {
       expect(article.title).toBe('Headline </script><b>bold</b> "quoted" ]]>');
       expect(article.tags.map((tag) => tag.name)).toEqual(['<i>tag</i>', 'a: b']);
       const body = fromHtml(bodyPieces(article.body).join(''), { fragment: true });
-      expect(selectAll('*', body).map((element) => element.tagName).filter((name) => name !== 'p' && name !== 'span')).toEqual([]);
+      expect(
+        selectAll('*', body)
+          .map((element) => element.tagName)
+          .filter((name) => name !== 'p' && name !== 'span'),
+      ).toEqual([]);
       const paragraphs = selectAll('p', body).map((element) => toString(element));
       expect(paragraphs).toEqual([`MOSCOW (Sputnik) – ${hostile[0]}`, ...hostile.slice(1).map((line) => line.trim())]);
       expect(article.references).toEqual([]);

@@ -40,7 +40,7 @@ describe('label sets', () => {
 });
 
 describe('labelSetFor', () => {
-  it('should lay the site\'s labels over its language\'s set, and give a story in another language that language\'s own set', () => {
+  it("should lay the site's labels over its language's set, and give a story in another language that language's own set", () => {
     const config = testConfig({ language: 'ru-RU', labels: { latestStories: 'Главное' } });
     expect(label(labelSetFor(config), 'latestStories')).toBe('Главное');
     expect(label(labelSetFor(config), 'related')).toBe('По теме');
@@ -61,7 +61,7 @@ describe('labelSetFor', () => {
 });
 
 describe('filling labels', () => {
-  it('should say counts in each language\'s plural forms', () => {
+  it("should say counts in each language's plural forms", () => {
     const config = testConfig();
     const stories = (language: string, count: number) => countLabel(labelSetFor(config, language), 'storyCount', count);
     expect([1, 2, 40].map((count) => stories('en', count))).toEqual(['1 story', '2 stories', '40 stories']);

@@ -62,7 +62,6 @@ describe('a lazy article', () => {
     expect(readable).toEqual({ ...plain, linkedIds: ['f'], relatedIds: ['g'] });
     // A plain article is linked by a plain copy.
     expect(linkedArticleOf(plain, [], ['h'])).toEqual({ ...plain, linkedIds: [], relatedIds: ['h'] });
-
   });
 
   it('should be read whole when its site is posted to another thread', () => {
@@ -70,7 +69,17 @@ describe('a lazy article', () => {
     const linked = linkedArticleOf(cachedArticle(plain), [], []);
     expect(() => structuredClone(linked)).toThrow();
     expect(wholeArticle(linked)).toEqual({ ...plain, linkedIds: [], relatedIds: [] });
-    const site = siteWithLookup({ config: testConfig(), articles: [linked], byId: new Map([['i', linked]]), sections: [], topics: [], tags: [], usedAssets: [], withdrawn: [], schedule: { window: { from: 0, until: 1 } } });
+    const site = siteWithLookup({
+      config: testConfig(),
+      articles: [linked],
+      byId: new Map([['i', linked]]),
+      sections: [],
+      topics: [],
+      tags: [],
+      usedAssets: [],
+      withdrawn: [],
+      schedule: { window: { from: 0, until: 1 } },
+    });
     const posted = structuredClone(plainSite(site));
     expect(posted.articles).toEqual([{ ...plain, linkedIds: [], relatedIds: [] }]);
     expect(posted.byId.get('i')).toEqual(posted.articles[0]);

@@ -32,7 +32,14 @@ describe('linkArticle', () => {
   it('should take the computed related stories of a story that names none, and keep the ones a story names', () => {
     const a = story('a.md', 'title: A\ndate: 2018-05-25T10:00:00Z');
     const b = story('b.md', 'title: B\ndate: 2018-05-24T10:00:00Z\nrelated: [a]');
-    const lookup = lookupOf([a, b], [a, b], new Map([['a', ['b']], ['b', ['a']]]));
+    const lookup = lookupOf(
+      [a, b],
+      [a, b],
+      new Map([
+        ['a', ['b']],
+        ['b', ['a']],
+      ]),
+    );
     const messages: VFileMessage[] = [];
     expect(linkArticle(a, lookup, messages).relatedIds).toEqual(['b']);
     expect(linkArticle(b, lookupOf([a, b], [b], new Map([['b', ['x']]])), messages).relatedIds).toEqual(['']);

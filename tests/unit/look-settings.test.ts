@@ -36,7 +36,10 @@ describe('the look settings in site.yaml', () => {
     expect(messages).toEqual([]);
     expect(config).toMatchObject({
       logo: { src: 'brand/logo.svg', alt: 'The Daily Wire' },
-      menu: [{ kind: 'section', section: 'World', place: { file: 'site.yaml', line: 3, column: 14 } }, { kind: 'link', title: 'About', url: '/about/' }],
+      menu: [
+        { kind: 'section', section: 'World', place: { file: 'site.yaml', line: 3, column: 14 } },
+        { kind: 'link', title: 'About', url: '/about/' },
+      ],
       footer: { copyright: '© 2026', links: [{ title: 'Contact', url: 'https://example.org/contact' }] },
       image: 'https://cdn.example.org/share.png',
       head: ['<script src="https://stats.example.org/a.js" defer></script>', '<meta name="x" content="y">'],
@@ -45,13 +48,13 @@ describe('the look settings in site.yaml', () => {
     });
   });
 
-  it('should default to no logo, menu or footer, no snippets, the built-in labels and today\'s date format', async () => {
+  it("should default to no logo, menu or footer, no snippets, the built-in labels and today's date format", async () => {
     const { config } = await settings('title: Wire\n');
     expect(config).toEqual({ ...defaultConfig, title: 'Wire' });
     expect(defaultConfig.dateFormat).toEqual({ clock: 24, zone: 'offset' });
   });
 
-  it('should refuse a logo that is not a file under static/, or a path leaving it, at the logo\'s src', async () => {
+  it("should refuse a logo that is not a file under static/, or a path leaving it, at the logo's src", async () => {
     expect(placed(await settings('title: Wire\nlogo:\n  src: brand/missing.svg\n'))).toEqual([
       '3:8 invalid-config Logo "brand/missing.svg" is not a file in static/, expected the path of the picture relative to static/',
     ]);
@@ -62,9 +65,7 @@ describe('the look settings in site.yaml', () => {
   });
 
   it('should refuse a menu entry that is neither a link nor a section, and a link that is not http(s) or a site path', async () => {
-    expect(placed(await settings('menu:\n  - title: About\n'))).toEqual([
-      '2:5 invalid-config Incomplete menu entry, expected `{title, url}` (a link) or `{section}` (a section\'s page)',
-    ]);
+    expect(placed(await settings('menu:\n  - title: About\n'))).toEqual(["2:5 invalid-config Incomplete menu entry, expected `{title, url}` (a link) or `{section}` (a section's page)"]);
     expect(placed(await settings('menu:\n  - {title: Evil, url: "javascript:alert(1)"}\n'))).toEqual([
       '2:24 invalid-config Invalid link "javascript:alert(1)", expected an http(s) URL such as https://example.com/ or a site path such as /about/',
     ]);
@@ -73,7 +74,7 @@ describe('the look settings in site.yaml', () => {
 
   it('should refuse a head snippet that holds what a head may not, at the snippet', async () => {
     expect(placed(await settings('head:\n  - <meta name="a" content="b">\n  - <div>Subscribe!</div>\n'))).toEqual([
-      '3:5 invalid-config A <div> in a `head` snippet, expected only elements a page\'s head may hold (script, style, link, meta, noscript, template)',
+      "3:5 invalid-config A <div> in a `head` snippet, expected only elements a page's head may hold (script, style, link, meta, noscript, template)",
     ]);
   });
 

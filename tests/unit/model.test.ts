@@ -8,7 +8,11 @@ const story = (frontMatter: string, body = 'Body text.') => `---\n${frontMatter}
 const minimal = 'title: Putin Meets Abe\ndate: 2018-05-25T14:03:00+03:00';
 /** The body as a page shows it, each story reference N linked to `/to/N` with the headline `Headline N`. */
 const shown = (article: Article) =>
-  linkBody(article.body, article.references.map((reference) => ({ title: `Headline ${reference.index}`, path: `/to/${reference.index}` })), (target) => target.path);
+  linkBody(
+    article.body,
+    article.references.map((reference) => ({ title: `Headline ${reference.index}`, path: `/to/${reference.index}` })),
+    (target) => target.path,
+  );
 
 describe('modelStory', () => {
   it('should carry every front-matter field into the article', () => {
@@ -26,7 +30,10 @@ describe('modelStory', () => {
       updated: { iso: '2018-05-25T16:00:00+03:00' },
       section: { name: 'Business', slug: 'business' },
       topics: [{ name: 'SPIEF 2018', slug: 'spief-2018' }],
-      tags: [{ name: 'Japan', slug: 'japan' }, { name: 'Vladimir Putin', slug: 'vladimir-putin' }],
+      tags: [
+        { name: 'Japan', slug: 'japan' },
+        { name: 'Vladimir Putin', slug: 'vladimir-putin' },
+      ],
       dateline: { place: 'ST PETERSBURG', agency: 'Sputnik' },
       byline: 'A. Reporter',
       image: { caption: 'Putin and Abe.', credit: '© REUTERS' },

@@ -10,7 +10,8 @@ import type { PageDeps, PageKind } from '../../src/pages/page.js';
 import { resolveSite } from '../../src/pipeline/resolve.js';
 import { articleOf } from '../support/story-file.js';
 
-const story = (id: string, day: number, extra = '') => articleOf(`${id}.md`, `---\ntitle: Story ${id}\ndate: 2018-05-${day}T10:00:00Z\ntags: [Japan]\nbyline: Writer of ${id}${extra}\n---\n\nBody of ${id}.\n`);
+const story = (id: string, day: number, extra = '') =>
+  articleOf(`${id}.md`, `---\ntitle: Story ${id}\ndate: 2018-05-${day}T10:00:00Z\ntags: [Japan]\nbyline: Writer of ${id}${extra}\n---\n\nBody of ${id}.\n`);
 
 function siteOf(articles: readonly Article[]): Site {
   const { site } = resolveSite(articles, defaultConfig, undefined, Date.parse('2018-06-01T00:00:00Z'));
@@ -87,7 +88,9 @@ describe('the fields renders read, as recorded', () => {
     const lazy = linkedArticleOf(lazyArticle(storedArticleOf(whole).eager, new Uint8Array([255, 255, 255, 255])), whole.linkedIds, whole.relatedIds);
     const lazySite = siteOf([]);
     const withLazy: Site = { ...lazySite, byId: new Map([['a', lazy]]) };
-    const teaser = readRecorder().view(withLazy, page({ teasers: ['a'] })).byId.get('a');
+    const teaser = readRecorder()
+      .view(withLazy, page({ teasers: ['a'] }))
+      .byId.get('a');
     expect(teaser?.path).toBe(whole.path);
     expect(teaser?.date).toEqual(whole.date);
     expect(() => teaser?.title).toThrow();

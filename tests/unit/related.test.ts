@@ -32,7 +32,8 @@ function story(id: string, minutes: number, terms: Terms = {}): RelatedInput {
 const relatedOf = (stories: readonly RelatedInput[], id: string, count = 3, window?: number) => computeRelated(stories, count, window).get(id);
 
 /** A full story file, modelled, for the tests that go through `resolveSite`. */
-const storyFile = (id: string, day: number, frontMatter = '') => articleOf(`${id}.md`, `---\ntitle: Story ${id}\ndate: 2018-05-${String(day).padStart(2, '0')}T10:00:00Z\n${frontMatter}\n---\n\nBody.\n`);
+const storyFile = (id: string, day: number, frontMatter = '') =>
+  articleOf(`${id}.md`, `---\ntitle: Story ${id}\ndate: 2018-05-${String(day).padStart(2, '0')}T10:00:00Z\n${frontMatter}\n---\n\nBody.\n`);
 
 describe('computeRelated', () => {
   it('should weigh a shared topic above shared tags, and the same section as a small bonus', () => {
@@ -47,12 +48,7 @@ describe('computeRelated', () => {
   });
 
   it('should break equal scores by the newer story, then by the smaller id', () => {
-    const stories = [
-      story('new', 100, { tags: ['Japan'] }),
-      story('older', 50, { tags: ['Japan'] }),
-      story('b-newer', 80, { tags: ['Japan'] }),
-      story('a-newer', 80, { tags: ['Japan'] }),
-    ];
+    const stories = [story('new', 100, { tags: ['Japan'] }), story('older', 50, { tags: ['Japan'] }), story('b-newer', 80, { tags: ['Japan'] }), story('a-newer', 80, { tags: ['Japan'] })];
     expect(relatedOf(stories, 'new')).toEqual(['a-newer', 'b-newer', 'older']);
   });
 
@@ -105,7 +101,12 @@ describe('computeRelated', () => {
   });
 
   it('should leave out a story that names its related stories, even none, while others may still list it', () => {
-    const stories = [story('chosen', 100, { tags: ['Japan'], related: [] }), story('named', 90, { tags: ['Japan'], related: ['old'] }), story('open', 80, { tags: ['Japan'] }), story('old', 10, { tags: ['Japan'] })];
+    const stories = [
+      story('chosen', 100, { tags: ['Japan'], related: [] }),
+      story('named', 90, { tags: ['Japan'], related: ['old'] }),
+      story('open', 80, { tags: ['Japan'] }),
+      story('old', 10, { tags: ['Japan'] }),
+    ];
     const related = computeRelated(stories, 3);
     expect([...related.keys()].sort()).toEqual(['old', 'open']);
     expect(related.get('open')).toEqual(['old']);
@@ -145,12 +146,7 @@ describe('resolveSite with computed related stories', () => {
 
   it('should compute related ids for a story without `related`, and keep the author’s list and an explicit empty one', () => {
     const { site } = resolveSite(
-      [
-        storyFile('computed', 20, 'tags: [Japan]'),
-        storyFile('named', 19, 'tags: [Japan]\nrelated: [old]'),
-        storyFile('none', 18, 'tags: [Japan]\nrelated: []'),
-        storyFile('old', 1, 'tags: [Japan]'),
-      ],
+      [storyFile('computed', 20, 'tags: [Japan]'), storyFile('named', 19, 'tags: [Japan]\nrelated: [old]'), storyFile('none', 18, 'tags: [Japan]\nrelated: []'), storyFile('old', 1, 'tags: [Japan]')],
       config(3),
       undefined,
       now,

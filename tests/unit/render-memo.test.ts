@@ -47,7 +47,7 @@ function countingHeader(): { templates: Templates; made: () => number } {
 }
 
 describe('a render memo', () => {
-  it('should make a slot\'s value once per memo, and a new one for another memo', () => {
+  it("should make a slot's value once per memo, and a new one for another memo", () => {
     const slot = memoSlot(() => new Map<string, number>());
     const memo = createRenderMemo();
     memo.get(slot).set('a', 1);
@@ -63,7 +63,7 @@ describe('a render memo', () => {
     expect(siteOf(defaultConfig).memo).not.toBe(site.memo);
   });
 
-  it('should make the header once for a site\'s pages, and again for another site of the same values', () => {
+  it("should make the header once for a site's pages, and again for another site of the same values", () => {
     const { templates, made } = countingHeader();
     const site = siteOf(defaultConfig);
     const pages = listPages(site, templates);

@@ -82,7 +82,10 @@ describe('URLs already taken', () => {
   });
 
   it('should refuse a static file where the build writes a file, a folder or the search index, ignoring case', () => {
-    const statics = ['index.html', 'Feed.XML', 'sections', 'media/pic.jpg', 'pagefind/x.js', 'robots.txt/x', 'about/index.html', 'ads.txt', 'media/other.jpg'].map((source) => ({ source, displayPath: `static/${source}` }));
+    const statics = ['index.html', 'Feed.XML', 'sections', 'media/pic.jpg', 'pagefind/x.js', 'robots.txt/x', 'about/index.html', 'ads.txt', 'media/other.jpg'].map((source) => ({
+      source,
+      displayPath: `static/${source}`,
+    }));
     const pages = modelPages([pageFile('about.md', page('A'))], defaultConfig).pages;
     expect(problems({ pages, statics })).toEqual([
       'static/index.html:1:1 static-path-taken',

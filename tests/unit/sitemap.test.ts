@@ -119,7 +119,17 @@ describe('sitemap.xml', () => {
     // Only where stories are and when they changed: home's stories, the tag index's and the tag's, then every story.
     // The list pages' paths and lastmods, as planned, are its place: which lists there are is no collection read.
     const lastmod = '2018-05-25T11:00:00+00:00';
-    expect(page.deps).toEqual({ articles: [], teasers: [], stamps: ['a', 'b', 'a', 'a', 'a', 'b'], collections: [], place: JSON.stringify([['', lastmod], ['tags/', lastmod], ['tags/japan/', lastmod]]) });
+    expect(page.deps).toEqual({
+      articles: [],
+      teasers: [],
+      stamps: ['a', 'b', 'a', 'a', 'a', 'b'],
+      collections: [],
+      place: JSON.stringify([
+        ['', lastmod],
+        ['tags/', lastmod],
+        ['tags/japan/', lastmod],
+      ]),
+    });
     const edited = story('b', now - 2 * hour, { updated: at(now) });
     const later = { ...site, articles: [site.articles[0] as LinkedArticle, edited], byId: new Map([...site.byId, ['b', edited]]) };
     expect(String(page.render(later))).toContain(`<loc>${base}b/</loc><lastmod>2018-05-25T12:00:00+00:00</lastmod>`);
@@ -184,13 +194,7 @@ describe('sameSitemapFiles', () => {
 });
 
 describe('news-sitemap.xml', () => {
-  const window = [
-    story('future', now + second),
-    story('now', now),
-    story('inside', now - 48 * hour + second),
-    story('edge', now - 48 * hour),
-    story('outside', now - 48 * hour - second),
-  ];
+  const window = [story('future', now + second), story('now', now), story('inside', now - 48 * hour + second), story('edge', now - 48 * hour), story('outside', now - 48 * hour - second)];
 
   it('should list the stories of the 48 hours before the build, newest first, and none from the future', () => {
     const site = siteOf(window);

@@ -59,8 +59,7 @@ function page(article: LinkedArticle, view: Partial<ArticleView> = {}) {
   const html = pageHtml(renderArticle(viewOf(article, view), defaultTemplates));
   const tree = fromHtml(html);
   const scripts = selectAll('script[type="application/ld+json"]', tree).map((script) => toString(script));
-  const meta = (attribute: 'property' | 'name') =>
-    selectAll(`head meta[${attribute}]`, tree).map((element: Element) => [String(element.properties[attribute]), String(element.properties['content'])]);
+  const meta = (attribute: 'property' | 'name') => selectAll(`head meta[${attribute}]`, tree).map((element: Element) => [String(element.properties[attribute]), String(element.properties['content'])]);
   return { html, tree, scripts, data: JSON.parse(scripts[0] ?? 'null') as Record<string, unknown>, properties: meta('property'), names: meta('name') };
 }
 

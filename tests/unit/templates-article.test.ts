@@ -26,16 +26,19 @@ function story(overrides: Partial<LinkedArticle> = {}, body: ElementContent[] = 
 
 function render(article: LinkedArticle, view: Partial<ArticleView> = {}): string {
   return pageHtml(
-    renderArticle({
-      kind: 'article',
-      chrome: chromeFixture(config, article.path, article.title, { description: article.summary }),
-      article,
-      references: [],
-      related: [],
-      topics: [],
-      tags: [],
-      ...view,
-    }, defaultTemplates),
+    renderArticle(
+      {
+        kind: 'article',
+        chrome: chromeFixture(config, article.path, article.title, { description: article.summary }),
+        article,
+        references: [],
+        related: [],
+        topics: [],
+        tags: [],
+        ...view,
+      },
+      defaultTemplates,
+    ),
   );
 }
 

@@ -20,7 +20,7 @@ describe('the site header', () => {
     ]);
   });
 
-  it('should list the site\'s menu in its order, finding a section by name or slug and leaving out one without stories', () => {
+  it("should list the site's menu in its order, finding a section by name or slug and leaving out one without stories", () => {
     const config = testConfig({
       menu: [
         { kind: 'link', title: 'Home', url: '/' },
@@ -38,7 +38,7 @@ describe('the site header', () => {
     ]);
   });
 
-  it('should show the logo in place of the title, with the site\'s title as its alternative text by default', () => {
+  it("should show the logo in place of the title, with the site's title as its alternative text by default", () => {
     const config = testConfig({ logo: { src: 'brand/logo.svg' } });
     const html = toHtml(siteHeader({ config, sections: [], labels: labelSetFor(config), current: [] }));
     expect(html).toContain('<a class="site-title has-logo" href="/news/"><img class="site-logo" src="/news/brand/logo.svg" alt="Wire Desk"></a>');

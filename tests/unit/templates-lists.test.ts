@@ -27,23 +27,33 @@ function chrome(path: string, title: string): PageChrome {
 const spief = collection('topic', 'St. Petersburg International Economic Forum 2018', 'spief-2018', 40);
 
 /** The pages of a 400-story topic in pages of 20: the first page and archive pages 19 (newest) down to 1. */
-const topicPages = paginate(Array.from({ length: 400 }, (_, index) => index), 20, spief.path);
+const topicPages = paginate(
+  Array.from({ length: 400 }, (_, index) => index),
+  20,
+  spief.path,
+);
 
 /** The first page of the topic (`archive` undefined) or one of its archive pages. */
 function topicPage(archive?: number, overrides: Partial<ListView> = {}): string {
   const page = topicPages.find((candidate) => candidate.pagination.number === archive);
   if (!page) throw new Error(`No archive page ${archive}`);
   return pageHtml(
-    renderList({
-      kind: 'topic',
-      chrome: chrome(page.path, spief.name),
-      heading: spief.name,
-      collection: spief,
-      total: 40,
-      articles: [story('putin-japan', { image: { src: 'media/putin.jpg', alt: 'Putin' } }), story('macron', { date: { epochMs: Date.UTC(2018, 4, 21, 9), offsetMinutes: 0, iso: '2018-05-21T09:00:00Z', dateOnly: false } })],
-      pagination: page.pagination,
-      ...overrides,
-    }, defaultTemplates),
+    renderList(
+      {
+        kind: 'topic',
+        chrome: chrome(page.path, spief.name),
+        heading: spief.name,
+        collection: spief,
+        total: 40,
+        articles: [
+          story('putin-japan', { image: { src: 'media/putin.jpg', alt: 'Putin' } }),
+          story('macron', { date: { epochMs: Date.UTC(2018, 4, 21, 9), offsetMinutes: 0, iso: '2018-05-21T09:00:00Z', dateOnly: false } }),
+        ],
+        pagination: page.pagination,
+        ...overrides,
+      },
+      defaultTemplates,
+    ),
   );
 }
 
@@ -95,9 +105,7 @@ describe('renderList', () => {
   });
 
   it('should title the home page with the site name alone and show no count', () => {
-    const html = pageHtml(
-      renderList({ kind: 'home', chrome: chrome('', 'Wire Desk'), heading: 'Latest stories', total: 1, articles: [story('a')], pagination: { links: [] } }, defaultTemplates),
-    );
+    const html = pageHtml(renderList({ kind: 'home', chrome: chrome('', 'Wire Desk'), heading: 'Latest stories', total: 1, articles: [story('a')], pagination: { links: [] } }, defaultTemplates));
     expect(html).toContain('<title>Wire Desk</title>');
     expect(html).toContain('<h1>Latest stories</h1>');
     expect(html).not.toContain('1 story');

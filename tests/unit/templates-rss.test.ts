@@ -36,7 +36,10 @@ const full = story('putin-japan', {
   byline: 'Jane Roe',
   dateline: { place: 'ST PETERSBURG', agency: 'Sputnik' },
   image: { src: 'media/putin.jpg', caption: 'Putin and Abe.', credit: '© REUTERS' },
-  body: serializeBody({ type: 'root', children: [h('p', 'Russia is interested.'), h('aside', { className: ['read-more'] }, h('a', { dataStoryRef: 0 }))] }, { place: 'ST PETERSBURG', agency: 'Sputnik' }),
+  body: serializeBody(
+    { type: 'root', children: [h('p', 'Russia is interested.'), h('aside', { className: ['read-more'] }, h('a', { dataStoryRef: 0 }))] },
+    { place: 'ST PETERSBURG', agency: 'Sputnik' },
+  ),
 });
 
 describe('renderRss', () => {

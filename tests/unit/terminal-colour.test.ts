@@ -44,7 +44,9 @@ describe('colourLine', () => {
   });
 
   it('should colour only the first severity of a line, not words of the message', () => {
-    expect(colourLine('stories/a.md:2:1  warning  The words  error  and  warning  inside  unknown-field')).toBe('stories/a.md:2:1  \u001b[33mwarning\u001b[39m  The words  error  and  warning  inside  unknown-field');
+    expect(colourLine('stories/a.md:2:1  warning  The words  error  and  warning  inside  unknown-field')).toBe(
+      'stories/a.md:2:1  \u001b[33mwarning\u001b[39m  The words  error  and  warning  inside  unknown-field',
+    );
   });
 
   it('should colour the non-zero counts of the count line', () => {
@@ -53,6 +55,8 @@ describe('colourLine', () => {
   });
 
   it('should leave any other line as it is', () => {
-    expect(colourLine('Built 3 stories into 12 pages and 4 feeds in 80 ms: 20 files written, 0 unchanged, 0 removed')).toBe('Built 3 stories into 12 pages and 4 feeds in 80 ms: 20 files written, 0 unchanged, 0 removed');
+    expect(colourLine('Built 3 stories into 12 pages and 4 feeds in 80 ms: 20 files written, 0 unchanged, 0 removed')).toBe(
+      'Built 3 stories into 12 pages and 4 feeds in 80 ms: 20 files written, 0 unchanged, 0 removed',
+    );
   });
 });

@@ -21,7 +21,10 @@ describe('openTerminal', () => {
   });
 
   it('should colour problems on a terminal, and not with NO_COLOR', () => {
-    for (const [env, coloured] of [[{}, true], [{ NO_COLOR: '1' }, false]] as const) {
+    for (const [env, coloured] of [
+      [{}, true],
+      [{ NO_COLOR: '1' }, false],
+    ] as const) {
       const stderr = stream(true);
       openTerminal({ stdout: stream(true), stderr, env }).logger.error('stories/a.md:1:1  warning  Odd  unknown-field');
       expect(sgr.test(stderr.text)).toBe(coloured);
@@ -50,7 +53,10 @@ describe('openTerminal', () => {
   });
 
   it('should draw no progress when standard error is not a terminal, or in CI', () => {
-    for (const [isTTY, env] of [[false, {}], [true, { CI: 'true' }]] as const) {
+    for (const [isTTY, env] of [
+      [false, {}],
+      [true, { CI: 'true' }],
+    ] as const) {
       const stderr = stream(isTTY);
       openTerminal({ stdout: stream(true), stderr, env, progressAfterMs: 0 }).progress.phase('Reading stories', 3);
       expect(stderr.text).toBe('');

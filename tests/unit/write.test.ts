@@ -90,10 +90,12 @@ describe('writeSite', () => {
   it('should take replies of other threads while it renders pages itself, so they never wait for all of them', async () => {
     const out = path.join(dir, 'dist');
     let renderedHere = 0;
-    const here = Array.from({ length: 400 }, (_, index) => page(`list/${index}/`, () => {
-      renderedHere += 1;
-      return `list ${index}`;
-    }));
+    const here = Array.from({ length: 400 }, (_, index) =>
+      page(`list/${index}/`, () => {
+        renderedHere += 1;
+        return `list ${index}`;
+      }),
+    );
     // A reply comes as a message on a port, as a render thread's does: a macrotask, not a microtask.
     const channel = new MessageChannel();
     const repliedAfter: number[] = [];

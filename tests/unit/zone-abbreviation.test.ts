@@ -35,7 +35,7 @@ describe('zoneAbbreviation', () => {
 });
 
 describe('formatDateTime with a date format', () => {
-  it('should show the zone\'s abbreviation, changing with daylight-saving time', () => {
+  it("should show the zone's abbreviation, changing with daylight-saving time", () => {
     expect(formatDateTime(at('2018-05-25T14:03:00', 180), 'en', abbreviated('Europe/Moscow'))).toBe('25 May 2018, 14:03 MSK');
     expect(formatDateTime(at('2018-03-10T23:30:00', -300), 'en', abbreviated('America/New_York'))).toBe('10 March 2018, 23:30 EST');
     expect(formatDateTime(at('2018-03-11T03:30:00', -240), 'en', abbreviated('America/New_York'))).toBe('11 March 2018, 03:30 EDT');
@@ -48,7 +48,7 @@ describe('formatDateTime with a date format', () => {
     expect(formatDateTime(at('2018-05-25T14:03:00', 0), 'en', abbreviated('Europe/Moscow'))).toBe('25 May 2018, 14:03 UTC');
   });
 
-  it('should write a 12-hour clock in the page\'s language, and leave the zone out when asked', () => {
+  it("should write a 12-hour clock in the page's language, and leave the zone out when asked", () => {
     expect(formatDateTime(at('2018-05-25T14:03:00', 180), 'en', abbreviated('Europe/Moscow', 12))).toBe('25 May 2018, 2:03 pm MSK');
     expect(formatDateTime(at('2018-05-25T00:15:00', -240), 'en', { clock: 12, zone: 'offset' })).toBe('25 May 2018, 12:15 am UTC-04:00');
     expect(formatDateTime(at('2018-05-25T14:03:00', 180), 'en', { clock: 24, zone: 'none' })).toBe('25 May 2018, 14:03');

@@ -207,9 +207,7 @@ export async function parseFeeds(files: readonly string[], options: ParseFeedsOp
     `parseFeeds: ${python} not found; install python3 and python3-feedparser (.ci/run does this).`,
   );
   if (code !== 0) {
-    const hint = /No module named ['"]?feedparser/.test(stderr)
-      ? ' Install it with `apt-get install python3-feedparser` (.ci/run does this).'
-      : '';
+    const hint = /No module named ['"]?feedparser/.test(stderr) ? ' Install it with `apt-get install python3-feedparser` (.ci/run does this).' : '';
     throw new Error(`parseFeeds: ${python} exited with ${String(code)}.${hint}\n${stderr}`);
   }
   const parsed = JSON.parse(stdout) as Array<Omit<ParsedFeed, 'file'>>;

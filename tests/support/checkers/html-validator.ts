@@ -62,8 +62,7 @@ export async function validateHtml(dir: string, options: ValidateHtmlOptions = {
   const { code, stdout, stderr } = await runProcess(
     java,
     args,
-    `validateHtml: Java was not found (tried "${java}"). The Nu HTML Checker needs Java 11+: ` +
-      'install it with `apt-get install default-jre-headless` (.ci/run does this).',
+    `validateHtml: Java was not found (tried "${java}"). The Nu HTML Checker needs Java 11+: ` + 'install it with `apt-get install default-jre-headless` (.ci/run does this).',
   );
   // vnu exits 0 when clean and 1 when it reported errors; anything else is a crash.
   if (code !== 0 && code !== 1) {

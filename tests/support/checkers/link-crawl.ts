@@ -68,13 +68,7 @@ export async function findBrokenLinks(dir: string, basePath = '/'): Promise<Brok
 }
 
 /** Why `href` (found on the page at `from`) is broken, or undefined when it is fine or external. */
-function checkRef(
-  href: string,
-  from: URL,
-  base: string,
-  files: ReadonlySet<string>,
-  pages: ReadonlyMap<string, Page>,
-): string | undefined {
+function checkRef(href: string, from: URL, base: string, files: ReadonlySet<string>, pages: ReadonlyMap<string, Page>): string | undefined {
   if (isExternal(href)) return undefined;
   let url: URL;
   try {
@@ -149,9 +143,7 @@ function parsePage(html: string, url: URL): Page {
 /** The URLs of a `srcset` (hast keeps it as a comma-split list of `url [descriptor]`). */
 function srcsetUrls(value: unknown): string[] {
   const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-  return items
-    .map((item) => String(item).trim().split(/\s+/)[0] ?? '')
-    .filter((u) => u !== '');
+  return items.map((item) => String(item).trim().split(/\s+/)[0] ?? '').filter((u) => u !== '');
 }
 
 /** Visit every element of a hast tree, depth first. */

@@ -94,14 +94,15 @@ export async function runLinkchecker(dir: string, basePath = '/'): Promise<Broke
     const args = ['-f', rc, '--no-status', '--no-warnings', '--no-robots', '-o', 'csv/utf-8'];
     // Anything not on our loopback server is only syntax-checked: no DNS, no traffic.
     args.push('--ignore-url', `^(?!${escaped}/)`, server.url);
-    const { code, stdout, stderr } = await runProcess(
-      'linkchecker',
-      args,
-      'runLinkchecker: linkchecker not found; install it with `apt-get install linkchecker` (.ci/run does this).',
-    );
+    const { code, stdout, stderr } = await runProcess('linkchecker', args, 'runLinkchecker: linkchecker not found; install it with `apt-get install linkchecker` (.ci/run does this).');
     // linkchecker exits 1 when it found broken links; 2 and up are its own failures.
     if (code !== 0 && code !== 1) throw new Error(`runLinkchecker: linkchecker exited ${String(code)}:\n${stderr}`);
-    const rows = parseCsv(stdout.split('\n').filter((line) => !line.startsWith('#')).join('\n'));
+    const rows = parseCsv(
+      stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('#'))
+        .join('\n'),
+    );
     const header = rows.shift() ?? [];
     const col = (name: string): number => header.indexOf(name);
     return rows
