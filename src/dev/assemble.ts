@@ -12,9 +12,9 @@ import type { StoryFile } from '../io/load.js';
 import type { SiteFiles } from '../pipeline/site-files.js';
 import type { ModelResult } from '../pipeline/model.js';
 
-/** One story file as the dev engine knows it: the file, what modelling it gave, and the shape of its article (see `storyShape`). */
+/** One story file as the dev engine knows it: the file (its text is not kept), what modelling it gave, and the shape of its article (see `storyShape`). */
 export interface StoryEntry {
-  readonly file: StoryFile;
+  readonly file: Pick<StoryFile, 'source' | 'displayPath' | 'digest'>;
   readonly result: ModelResult;
   readonly shape: string | undefined;
 }

@@ -8,9 +8,9 @@ import { cacheDir } from '../store/build-cache.js';
 import { openCacheFolder } from '../store/cache-folder.js';
 import { siteTemplates } from '../overrides/site-templates.js';
 import { hasErrors } from '../report/problem.js';
-import { loadStories } from '../io/load.js';
 import { loadTheme } from '../io/load-theme.js';
 import { pinFolderIfPresent } from '../io/open-inside.js';
+import { readStoriesFolder } from './first-read.js';
 import { openOwnFolders } from './own-folders.js';
 import { applyChanges, rebuildAll } from './rebuild.js';
 import type { RebuildReport } from './rebuild-report.js';
@@ -86,7 +86,8 @@ async function openSession(options: DevEngineOptions): Promise<DevSession> {
   // The site's templates, compiled once for the engine's life: a change to them starts a fresh engine.
   const cacheFolder = openCacheFolder(cacheDir(cwd));
   const overrides = await siteTemplates({ cwd, cacheDir: cacheFolder.usable ? cacheFolder.dir : undefined });
-  const [loaded, theme] = await Promise.all([loadStories(storiesDir, cwd), loadTheme(themeAssetsDir), config && prepareBodies(config)]);
+  // The stories read and modelled as a build's read phase does (on the model threads, from 200 stories); later edits are read one by one.
+  const [first, theme] = await Promise.all([readStoriesFolder(storiesDir, cwd, config), loadTheme(themeAssetsDir), config && prepareBodies(config)]);
   // The site's pages and static files, read again whole when a file in them changes (they are few): the site is then resolved again.
   const own = await openOwnFolders(cwd, config, theme);
   const setup = {
@@ -101,13 +102,8 @@ async function openSession(options: DevEngineOptions): Promise<DevSession> {
     now: options.now,
     drafts: options.drafts === true,
   };
-  const stories = storySet(
-    loaded.stories,
-    loaded.assets.map((asset) => asset.source),
-    loaded.messages,
-    config,
-  );
+  const stories = storySet(first, { root: storiesRoot, cwd }, config);
   // Warnings of files named like stories but not read (a named pipe, `LOUD.MD`): never a reason to resolve again.
-  const skipped = skippedFiles(loaded.skipped, storiesDir, cwd);
+  const skipped = skippedFiles(first.skipped, storiesDir, cwd);
   return { setup, stories, skipped, own, served: servedPages(), state: { kept: undefined, lastOk: false, lastGood: new Map() } };
 }

@@ -65,6 +65,6 @@ export async function readStoryChanges(files: readonly string[], folder: Stories
       restructured = true;
     }
   }
-  if (assetsChanged) stories.remodelStoriesWithImages();
+  if (assetsChanged) await stories.remodelStoriesWithImages();
   return { edited, restructured, warningsChanged };
 }

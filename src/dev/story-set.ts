@@ -2,8 +2,11 @@ import type { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../model/config.js';
 import { storyToArticle } from '../pipeline/index.js';
 import { storyShape } from '../incremental/story-shape.js';
-import type { StoryFile } from '../io/load.js';
+import { loadStoryFile, type StoryFile } from '../io/load.js';
+import type { PinnedFolder } from '../io/open-inside.js';
+import { mapBounded } from '../threads/bounded.js';
 import type { StoryEntry } from './assemble.js';
+import type { FirstRead } from './first-read.js';
 
 /**
  * The stories folder as the preview knows it: each story file with what modelling it gave, the
@@ -19,19 +22,28 @@ export interface StorySet {
   delete(source: string): boolean;
   /** The messages of the story files read (only those that carry any are looked at). */
   messages(): VFileMessage[];
-  /** Model again the stories that read the asset list (through a lead image), after it changed. */
-  remodelStoriesWithImages(): void;
+  /** Read again and model again the stories that read the asset list (through a lead image), after it changed. */
+  remodelStoriesWithImages(): Promise<void>;
 }
 
-/** The stories of a first scan (`files`), modelled with the site's settings and the folder's pictures. */
-export function storySet(files: readonly StoryFile[], assets: Iterable<string>, unreadable: readonly VFileMessage[], config: SiteConfig | undefined): StorySet {
-  const entries = new Map<string, StoryEntry>();
+/** Where the stories are read again from: the stories folder as it was at start (see `pinFolderIfPresent`). */
+export interface StoriesRoot {
+  readonly root: string | PinnedFolder;
+  readonly cwd: string;
+}
+
+/** Story files read again at once when the pictures changed. */
+const readsAtOnce = 16;
+
+/** The stories of a first read (see `readStoriesFolder`), kept up to date with the site's settings and the folder's pictures. */
+export function storySet(first: FirstRead, folder: StoriesRoot, config: SiteConfig | undefined): StorySet {
+  const entries = new Map(first.entries);
   /** Stories whose results carry messages: the only ones a report has to look at. */
-  const withMessages = new Set<string>();
+  const withMessages = new Set([...entries].flatMap(([source, entry]) => (entry.result.messages.length > 0 ? [source] : [])));
   const set = {
     entries,
-    assets: new Set(assets),
-    unreadable: new Map(unreadable.map((message) => [message.file ?? '', message])),
+    assets: new Set(first.assets),
+    unreadable: new Map(first.unreadable.map((message) => [message.file ?? '', message])),
     model(source: string, file: StoryFile): StoryEntry {
       if (!config) throw new Error('Stories are modelled only with settings');
       const entry = modelledEntry(file, config, set.assets);
@@ -45,18 +57,26 @@ export function storySet(files: readonly StoryFile[], assets: Iterable<string>, 
       return entries.delete(source);
     },
     messages: () => [...withMessages].flatMap((source) => entries.get(source)?.result.messages ?? []),
-    remodelStoriesWithImages() {
-      for (const [source, entry] of [...entries]) {
-        if (entry.result.article?.image?.source || entry.result.messages.some((message) => message.ruleId === 'missing-image')) set.model(source, entry.file);
-      }
+    async remodelStoriesWithImages() {
+      const sources = [...entries].flatMap(([source, entry]) => (readsAssets(entry) ? [source] : []));
+      const files = await mapBounded(sources, readsAtOnce, (source) => loadStoryFile(folder.root, source, folder.cwd));
+      files.forEach((file, index) => {
+        // One that cannot be read now keeps its last result: the watcher tells of that change, and it is read then.
+        if (!('message' in file)) set.model(sources[index] as string, file);
+      });
     },
   };
-  if (config) for (const file of files) set.model(file.source, file);
   return set;
 }
 
-/** A story file modelled, with its shape (see `storyShape`) taken at once, as the build's model threads do. */
+/** Whether a story's result read the asset list: it has a lead image, or one that is missing. */
+function readsAssets(entry: StoryEntry): boolean {
+  return Boolean(entry.result.article?.image?.source) || entry.result.messages.some((message) => message.ruleId === 'missing-image');
+}
+
+/** A story file modelled, with its shape (see `storyShape`) taken at once, as the build's model threads do; its text is not kept. */
 function modelledEntry(file: StoryFile, config: SiteConfig, assets: ReadonlySet<string>): StoryEntry {
   const result = storyToArticle(file, config, assets);
-  return { file, result, shape: result.article && storyShape(result.article) };
+  const { source, displayPath, digest } = file;
+  return { file: { source, displayPath, digest }, result, shape: result.article && storyShape(result.article) };
 }

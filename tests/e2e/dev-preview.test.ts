@@ -47,6 +47,20 @@ describe('wiredesk dev keeps going, and previews drafts', () => {
     }
   });
 
+  it('should read a folder large enough for the model threads, each story at its own URL, and list the broken one', async () => {
+    const date = (index: number) => (index === 7 ? 'tomorrow' : '2018-05-01T10:00:00Z');
+    const many = Array.from({ length: 220 }, (_, index) => `-- stories/wire/s${index}.md --\n---\ntitle: Story ${index}\ndate: ${date(index)}\n---\n\nBody of ${index}.\n`);
+    fixture = await fixtureSite(many.join(''));
+    server = await startDevProcess(fixture.dir);
+    expect(server.lines.join('\n')).toMatch(/leaving out 1 broken story: stories\/wire\/s7\.md/);
+    for (const index of [0, 8, 219]) {
+      const response = await fetch(`${server.url}2018/05/01/s${index}/`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain(`Body of ${index}.`);
+    }
+    expect((await fetch(`${server.url}2018/05/01/s7/`)).status).toBe(404);
+  });
+
   it('should preview at --now, and show an embargoed story with a banner with --drafts', async () => {
     fixture = await fixtureSite([story('a', 1), story('b', 2, 'embargo: 2018-05-03T10:00:00Z')].join(''));
     server = await startDevProcess(fixture.dir, ['--now', '2018-05-02T12:00:00Z', '--drafts']);
