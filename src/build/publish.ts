@@ -166,7 +166,12 @@ async function keepBuildCache(setup: BuildSetup, { read, assembly, reads }: ToPu
     }),
   );
   const recorded = reads.recordedReads();
-  const pages = new Map(reads.outputs.map((output, position) => [output.file, { reads: recorded.reads[position] ?? output.reads, bytes: written.files.get(output.file)?.digest ?? '' }]));
+  const pages = new Map(
+    reads.outputs.map((output, position) => [
+      output.file,
+      { reads: recorded.reads[position] ?? output.reads, bytes: written.files.get(output.file)?.digest ?? '', ...(recorded.listCounts[position] === true ? { listCount: true as const } : {}) },
+    ]),
+  );
   const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
   // A frame is kept of a build without errors or stories left out; one taken from the last build stands as it is.
   // It is written first: the index, written last, vouches for it and for the stories shards.

@@ -3,7 +3,7 @@ import { changedReads, readsAnyChange } from '../incremental/changed-reads.js';
 import { keepsDepsAfterAdditions } from '../incremental/frame-additions.js';
 import { fingerprintSite, lazyFingerprints } from '../incremental/fingerprints.js';
 import { fingerprintsByKind } from '../incremental/kind-fingerprints.js';
-import { pageReadsDigest } from '../incremental/page-reads.js';
+import { pageReadsDigest, withListCount } from '../incremental/page-reads.js';
 import { fieldsOfAnyGroup, sameReadFields, unionOfReadFields, type ReadFields } from '../incremental/read-fields.js';
 import { readRecorder, type ReadRecorder } from '../incremental/read-tracking.js';
 import { filePathOf } from '../model/urls.js';
@@ -39,7 +39,7 @@ export interface PageReads {
    * The reads of each page to keep for the next build (in the order of `outputs`), once every page is
    * rendered: with the fields this build's renders recorded, when they differ from those the digests used.
    */
-  readonly recordedReads: () => { readonly fields: ReadFields; readonly reads: readonly string[] };
+  readonly recordedReads: () => { readonly fields: ReadFields; readonly reads: readonly string[]; readonly listCounts: readonly boolean[] };
 }
 
 /**
@@ -62,14 +62,17 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
   const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
   const changed = incremental ? changedReads(site, anew(), anyPage, extension?.changedCollections, extension?.relinked) : undefined;
   const keepsReads = (page: Page) => templatesKept && (assembly.by === 'reused' || (extension !== undefined && keepsDepsAfterAdditions(page, extension)));
-  const outputs = assembly.pages.map((page): PageOutput => {
-    const file = filePathOf(page.path);
+  // A list page whose last render read its list's story count (see `noteListCountRead`) reads that count too.
+  const readsCount = (page: Page) => lastPages?.get(filePathOf(page.path))?.listCount === true;
+  const outputs = assembly.pages.map((planned): PageOutput => {
+    const file = filePathOf(planned.path);
     const before = lastPages?.get(file);
+    const page = withListCount(planned, before?.listCount === true);
     const reads =
       before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : withTemplates(pageReadsDigest(page, fingerprintsOf(page.kind)), templateReads(page.kind));
     const render = () => {
       ceiling.check();
-      return renderNamingPage(page.path, () => page.render(recorder.view(site, page)));
+      return renderNamingPage(page.path, () => page.render(recorder.view(site, planned)));
     };
     return { path: page.path, kind: page.kind, file, reads, render, unchanged: outputThere && before?.reads === reads, previousDigest: before?.bytes };
   });
@@ -77,11 +80,20 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
   const recordedReads = () => {
     // What this build's renders read, with what the last build's did while any page is kept as they rendered it.
     // Renders that read fields no build had recorded: every page's reads are digested again, with them.
+    // A page rendered now read its list's count or not as its render says; one kept, as its last render did.
     const fields = outputs.some((output) => output.unchanged) ? unionOfReadFields(recorder.fields(), index?.readFields) : recorder.fields();
-    if (sameReadFields(fields, startFields)) return { fields, reads: outputs.map((output) => output.reads) };
+    const counters = recorder.listCountReaders();
+    const listCounts = assembly.pages.map((page, position) => (outputs[position]?.unchanged === true ? readsCount(page) : counters.has(page.path)));
+    const sameFields = sameReadFields(fields, startFields);
     const recordedAnyPage = fieldsOfAnyGroup(fields);
-    const recorded = fingerprintsByKind(site, fields, lazyFingerprints(site, recordedAnyPage, read.code), recordedAnyPage);
-    return { fields, reads: assembly.pages.map((page) => withTemplates(pageReadsDigest(page, recorded(page.kind)), templateReads(page.kind))) };
+    const recorded = sameFields ? fingerprintsOf : fingerprintsByKind(site, fields, lazyFingerprints(site, recordedAnyPage, read.code), recordedAnyPage);
+    const reads = assembly.pages.map((page, position) => {
+      const output = outputs[position];
+      const counts = listCounts[position] === true;
+      if (output && sameFields && counts === readsCount(page)) return output.reads;
+      return withTemplates(pageReadsDigest(withListCount(page, counts), recorded(page.kind)), templateReads(page.kind));
+    });
+    return { fields, reads, listCounts };
   };
   return { outputs, lastPages, recorder, recordedReads };
 }

@@ -20,6 +20,8 @@ export interface FullRebuildOptions {
   readonly storyMessages: ReadonlySet<VFileMessage>;
   /** The fields of teasers and stamps that renders read so far: what pages' reads are digested by. */
   readonly fieldsRead: FieldsRead;
+  /** The pages whose renders so far read their list's story count: their reads digest it. */
+  readonly listCountReaders: ReadonlySet<string>;
 }
 
 /** A full rebuild's outcome: the build to keep, the pages it changed or removed, and every message. */
@@ -52,8 +54,12 @@ export function fullRebuild(stories: ReadonlyMap<string, StoryEntry>, inputs: De
     drafts: assembly.drafts,
   });
   // The first build renders every page; later ones compare what each page reads (kept for the next while no light edit follows).
-  const reads = previous ? readsOf(built, options.fieldsRead) : undefined;
+  const reads = previous ? readsOf(built, options.fieldsRead, options.listCountReaders) : undefined;
   const kept = { ...built, reads };
-  const invalidation = withDrafts(previous && reads ? invalidatedPages(readsOf(previous, options.fieldsRead), reads) : { changed: [...kept.pages.keys()], removed: [] }, previous?.drafts, kept);
+  const invalidation = withDrafts(
+    previous && reads ? invalidatedPages(readsOf(previous, options.fieldsRead, options.listCountReaders), reads) : { changed: [...kept.pages.keys()], removed: [] },
+    previous?.drafts,
+    kept,
+  );
   return { kept, lastGood: assembly.lastGood, invalidation, messages: assembly.messages, extended: extended !== undefined };
 }

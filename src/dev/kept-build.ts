@@ -51,6 +51,6 @@ export function keptBuild(assembled: Assembled): KeptBuild {
  * site as it is now: taken only when a full rebuild compares it with the next (the first build and
  * light edits need none, and light edits keep what pages read, so the digests follow them).
  */
-export function readsOf(kept: KeptBuild, fields: FieldsRead): ReadonlyMap<string, string> {
-  return kept.reads ?? readsOfPages(kept.pages.values(), fingerprintSite(kept.resolution.site, fields));
+export function readsOf(kept: KeptBuild, fields: FieldsRead, listCountReaders: ReadonlySet<string>): ReadonlyMap<string, string> {
+  return kept.reads ?? readsOfPages(kept.pages.values(), fingerprintSite(kept.resolution.site, fields), listCountReaders);
 }

@@ -27,6 +27,7 @@ export function rebuildAll(session: DevSession, since: number, extend: boolean):
     extend: setup.incremental && extend && state.lastOk,
     storyMessages: new Set(messages),
     fieldsRead: session.served.fieldsRead(),
+    listCountReaders: session.served.listCountReaders(),
   });
   if ('failed' in outcome) return failed(outcome.failed);
   const { kept, invalidation } = outcome;

@@ -21,6 +21,8 @@ export interface ServedPages {
   storyPages(kept: KeptBuild): Iterable<{ readonly sitePath: string; readonly html: string }>;
   /** The fields of teasers and stamps the renders so far read, of any page (see `readRecorder`): what fingerprints compare. */
   fieldsRead(): FieldsRead;
+  /** The pages whose renders so far read their list's story count (see `noteListCountRead`). */
+  listCountReaders(): ReadonlySet<string>;
 }
 
 /** An empty set of served pages. */
@@ -30,6 +32,7 @@ export function servedPages(): ServedPages {
   const recorder = readRecorder();
   return {
     fieldsRead: () => fieldsOfAnyGroup(recorder.fields()),
+    listCountReaders: () => recorder.listCountReaders(),
     refresh(kept, changed, removed) {
       let rendered = 0;
       for (const sitePath of removed) cache.delete(sitePath);

@@ -1,7 +1,7 @@
 import type { Page } from '../pages/page.js';
 import type { ChangedReads } from './changed-reads.js';
 import type { Fingerprints } from './fingerprints.js';
-import { pageReadsDigest } from './page-reads.js';
+import { pageReadsDigest, withListCount } from './page-reads.js';
 import type { Readers } from './readers.js';
 
 /** Which pages a change touches: pages to render again (new ones included) and pages that are gone. */
@@ -10,10 +10,10 @@ export interface Invalidation {
   readonly removed: readonly string[];
 }
 
-/** What each page reads, as one digest (see `pageReadsDigest`), by site path. */
-export function readsOfPages(pages: Iterable<Page>, fingerprints: Fingerprints): Map<string, string> {
+/** What each page reads, as one digest (see `pageReadsDigest`), by site path; `listCountReaders` also read their list's story count (see `withListCount`). */
+export function readsOfPages(pages: Iterable<Page>, fingerprints: Fingerprints, listCountReaders: ReadonlySet<string> = new Set()): Map<string, string> {
   const reads = new Map<string, string>();
-  for (const page of pages) reads.set(page.path, pageReadsDigest(page, fingerprints));
+  for (const page of pages) reads.set(page.path, pageReadsDigest(withListCount(page, listCountReaders.has(page.path)), fingerprints));
   return reads;
 }
 

@@ -3,6 +3,17 @@ import type { Page } from '../pages/page.js';
 import type { Fingerprints } from './fingerprints.js';
 
 /**
+ * `page` as it reads its site when its render read how many stories its whole list has (see
+ * `noteListCountRead`): its list's collection key joins what it reads. Unchanged otherwise, or
+ * when the plan reads the count already (a list's first page).
+ */
+export function withListCount(page: Page, readsCount: boolean): Page {
+  const list = page.listOf;
+  if (!readsCount || list === undefined || page.deps.collections.includes(list)) return page;
+  return { ...page, deps: { ...page.deps, collections: [...page.deps.collections, list] } };
+}
+
+/**
  * One digest of everything a page reads: its kind, what it lists, the fingerprint of each
  * article, teaser (of the fields renders read, see `readRecorder`) and collection it reads, and
  * its place among its list's pages. Equal digests

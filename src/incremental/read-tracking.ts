@@ -1,5 +1,6 @@
 import type { TermKind } from '../model/article.js';
 import type { LinkedArticle, Site } from '../model/site.js';
+import { listCountRead } from '../pages/list-count.js';
 import { collectionKey, collectionNameKey, type Page } from '../pages/page.js';
 import { readGroupOf, type FieldRole, type ReadFields } from './read-fields.js';
 
@@ -19,6 +20,8 @@ export interface ReadRecorder {
   add(fields: ReadFields): void;
   /** The fields read so far, by group. */
   fields(): ReadFields;
+  /** The site paths of the list pages whose render read how many stories their whole list has (see `noteListCountRead`). */
+  listCountReaders(): ReadonlySet<string>;
 }
 
 /** Where a page's view of the site keeps the site it stands for. */
@@ -39,6 +42,7 @@ interface Recording {
 /** A recorder with nothing recorded yet. */
 export function readRecorder(): ReadRecorder {
   const groups = new Map<string, Record<FieldRole, Recording>>();
+  const countReaders = new Set<string>();
   const recordingOf = (group: string): Record<FieldRole, Recording> => {
     let found = groups.get(group);
     if (!found) groups.set(group, (found = { teasers: recording(), stamps: recording() }));
@@ -85,7 +89,7 @@ export function readRecorder(): ReadRecorder {
         }
         return site.collection(kind, slug);
       };
-      return { ...site, byId, collection, [behind]: site };
+      return { ...site, byId, collection, [behind]: site, [listCountRead]: () => countReaders.add(page.path) };
     },
     add(fields) {
       for (const [group, read] of Object.entries(fields)) {
@@ -93,6 +97,7 @@ export function readRecorder(): ReadRecorder {
         for (const role of ['teasers', 'stamps'] as const) for (const field of read[role]) recordings[role].fields.add(field);
       }
     },
+    listCountReaders: () => countReaders,
     fields: () => Object.fromEntries([...groups].map(([group, { teasers, stamps }]) => [group, { teasers: [...teasers.fields].sort(), stamps: [...stamps.fields].sort() }])),
   };
 }

@@ -9,6 +9,7 @@ import { pageChrome } from './chrome.js';
 import { pageHtml } from './page-html.js';
 import { collectionKey, collectionNameKey, type Page } from './page.js';
 import { paginate } from './paginate.js';
+import { noteListCountRead } from './list-count.js';
 
 /** The label keys naming each kind of collection, one and many, and describing its index. */
 const kindLabels = {
@@ -39,7 +40,11 @@ export function homePages(site: Site, templates: Templates): Page[] {
               kind: 'home',
               chrome: pageChrome(current, page.path, number === undefined ? current.config.title : label(labels, 'archivePageTitle', { number }), current.config.description),
               heading: label(labels, number === undefined ? 'latestStories' : 'archive'),
-              total: current.articles.length,
+              // Read only when a template shows it: noted, as home's plan leaves the story count out.
+              get total() {
+                noteListCountRead(current);
+                return current.articles.length;
+              },
               articles: articlesWithIds(current, page.items),
               pagination: page.pagination,
             },
@@ -74,8 +79,11 @@ export function collectionPages(site: Site, templates: Templates): Page[] {
                 kind,
                 chrome: pageChrome(current, page.path, title, description, [{ title: `${current.config.title}: ${collection.name}`, path: collection.feedPath }]),
                 heading: collection.name,
-                collection,
-                total: collection.articleIds.length,
+                collection: countedCollection(current, collection),
+                get total() {
+                  noteListCountRead(current);
+                  return collection.articleIds.length;
+                },
                 articles: articlesWithIds(current, page.items),
                 pagination: page.pagination,
               },
@@ -86,6 +94,16 @@ export function collectionPages(site: Site, templates: Templates): Page[] {
       };
     }),
   );
+}
+
+/** `collection` as the list page of `current` shows it: reading its stories (their count) is noted (see `noteListCountRead`). */
+function countedCollection(current: Site, collection: Collection): Collection {
+  return new Proxy(collection, {
+    get: (target, key) => {
+      if (key === 'articleIds') noteListCountRead(current);
+      return Reflect.get(target, key);
+    },
+  });
 }
 
 /** A page's place among its list's pages, as its navigation shows it (`PageDeps.place`). */

@@ -28,6 +28,8 @@ export interface StoryStamp extends FileStamp {
 export interface CachedPage {
   readonly reads: string;
   readonly bytes: string;
+  /** Whether its last render read how many stories its whole list has (see `noteListCountRead`): `reads` digests that count. */
+  readonly listCount?: true;
 }
 
 /**
@@ -70,7 +72,7 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
   readonly stories: ReadonlyMap<string, CachedStory>;
 }
 
-const indexKind = 'wiredesk-cache-index-9';
+const indexKind = 'wiredesk-cache-index-10';
 const frameKind = 'wiredesk-cache-frame-2';
 const storiesKind = 'wiredesk-cache-stories-5';
 

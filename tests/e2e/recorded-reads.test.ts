@@ -128,3 +128,48 @@ describe('pages re-rendered by what their templates read', () => {
     expect(await made.read('2018/05/21/beta/')).toContain('<li>Ava Newname</li>');
   });
 });
+
+/** Seven stories of one section, one to a list page: the oldest archive pages are far from the newest, and a publish leaves them as they are. */
+const countedStories = `
+-- site.yaml --
+title: Count Desk
+baseUrl: https://example.com/
+pageSize: 1
+${['one', 'two', 'three', 'four', 'five', 'six', 'seven'].map((id, index) => fixtureStory(id, 10 + index, 'section: World')).join('\n')}
+${renderToken}`;
+
+/** A list template that shows how many stories the whole list has on every page, archive pages included. */
+const countOnEveryPage = `
+-- templates/list.tsx --
+import type { Root } from 'hast';
+import { defaultTemplates, type ListView, type Templates } from 'wiredesk/templates';
+
+export default function list(view: ListView, templates: Templates): Root {
+  const count = <p class="every-count">{\`\${view.total} stories\`}</p>;
+  return defaultTemplates.list(view, { ...templates, layout: (content, table) => templates.layout({ ...content, main: <>{content.main}{count}</> }, table) });
+}
+`;
+
+describe("pages re-rendered by the list's story count they show", () => {
+  it('should re-render the archive pages of a list whose template shows its story count there, when a story joins the list', async () => {
+    const made = await site(countedStories + countOnEveryPage);
+    await build(made);
+    expect(await made.read('sections/world/page/1/')).toContain('<p class="every-count">7 stories</p>');
+    await made.write('stories/eight.md', fixtureStory('eight', 17, 'section: World').split('\n').slice(2).join('\n'));
+    const written = writtenPages(await build(made));
+    expect(written).toEqual(expect.arrayContaining(['page/1/index.html', 'sections/world/page/1/index.html']));
+    expect(await made.read('sections/world/page/1/')).toContain('<p class="every-count">8 stories</p>');
+    expect(await made.read('page/1/')).toContain('<p class="every-count">8 stories</p>');
+  });
+
+  it("should leave the archive pages alone on a publish when the site's templates show no count there", async () => {
+    const made = await site(countedStories);
+    await build(made);
+    await made.write('stories/eight.md', fixtureStory('eight', 17, 'section: World').split('\n').slice(2).join('\n'));
+    const written = writtenPages(await build(made));
+    // The newest story joins the first pages; the oldest archive pages list the same stories as before.
+    expect(written).toContain('index.html');
+    expect(written).not.toContain('page/1/index.html');
+    expect(written).not.toContain('sections/world/page/1/index.html');
+  });
+});

@@ -68,3 +68,38 @@ describe('the dev engine re-renders the pages whose templates read what changed'
     expect(await editAlpha('section: World\ntags: [Desk]\nbyline: Ann Author', 'Body of alpha.\n\nA second paragraph.')).toEqual(['2018/05/20/alpha/']);
   });
 });
+
+describe("the dev engine re-renders the archive pages that show their list's story count", () => {
+  it('should send an archive page that shows the count to reload, with the new count, when a story joins its list', async () => {
+    const stories = ['one', 'two', 'three', 'four', 'five', 'six', 'seven'].map((id, index) => fixtureStory(id, 10 + index, 'section: World')).join('\n');
+    const fixture = await fixtureSite(`
+-- site.yaml --
+title: Count Desk
+pageSize: 1
+${stories}
+-- templates/list.tsx --
+import type { Root } from 'hast';
+import { defaultTemplates, type ListView, type Templates } from 'wiredesk/templates';
+
+export default function list(view: ListView, templates: Templates): Root {
+  const count = <p class="every-count">{\`\${view.total} stories\`}</p>;
+  return defaultTemplates.list(view, { ...templates, layout: (content, table) => templates.layout({ ...content, main: <>{content.main}{count}</> }, table) });
+}
+`);
+    try {
+      const engine = await createDevEngine({ cwd: fixture.dir });
+      const served = (sitePath: string) => {
+        const found = engine.lookup(sitePath);
+        return found?.kind === 'bytes' ? (typeof found.body === 'string' ? found.body : new TextDecoder().decode(found.body)) : '';
+      };
+      expect(served('sections/world/page/1/')).toContain('<p class="every-count">7 stories</p>');
+      await fixture.write('stories/eight.md', fixtureStory('eight', 17, 'section: World').split('\n').slice(2).join('\n'));
+      const report = await engine.update([path.join(fixture.dir, 'stories/eight.md')]);
+      expect(report.ok).toBe(true);
+      expect(report.changed).toContain('sections/world/page/1/');
+      expect(served('sections/world/page/1/')).toContain('<p class="every-count">8 stories</p>');
+    } finally {
+      await fixture.remove();
+    }
+  });
+});
