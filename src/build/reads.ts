@@ -63,11 +63,12 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
   const changed = incremental ? changedReads(site, anew(), anyPage, extension?.changedCollections, extension?.relinked) : undefined;
   const keepsReads = (page: Page) => templatesKept && (assembly.by === 'reused' || (extension !== undefined && keepsDepsAfterAdditions(page, extension)));
   // A list page whose last render read its list's story count (see `noteListCountRead`) reads that count too.
-  const readsCount = (page: Page) => lastPages?.get(filePathOf(page.path))?.listCount === true;
-  const outputs = assembly.pages.map((planned): PageOutput => {
+  const countedBefore: boolean[] = [];
+  const outputs = assembly.pages.map((planned, position): PageOutput => {
     const file = filePathOf(planned.path);
     const before = lastPages?.get(file);
-    const page = withListCount(planned, before?.listCount === true);
+    countedBefore[position] = before?.listCount === true;
+    const page = withListCount(planned, countedBefore[position]);
     const reads =
       before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : withTemplates(pageReadsDigest(page, fingerprintsOf(page.kind)), templateReads(page.kind));
     const render = () => {
@@ -83,14 +84,14 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
     // A page rendered now read its list's count or not as its render says; one kept, as its last render did.
     const fields = outputs.some((output) => output.unchanged) ? unionOfReadFields(recorder.fields(), index?.readFields) : recorder.fields();
     const counters = recorder.listCountReaders();
-    const listCounts = assembly.pages.map((page, position) => (outputs[position]?.unchanged === true ? readsCount(page) : counters.has(page.path)));
+    const listCounts = assembly.pages.map((page, position) => (outputs[position]?.unchanged === true ? countedBefore[position] === true : counters.has(page.path)));
     const sameFields = sameReadFields(fields, startFields);
-    const recordedAnyPage = fieldsOfAnyGroup(fields);
+    const recordedAnyPage = sameFields ? anyPage : fieldsOfAnyGroup(fields);
     const recorded = sameFields ? fingerprintsOf : fingerprintsByKind(site, fields, lazyFingerprints(site, recordedAnyPage, read.code), recordedAnyPage);
     const reads = assembly.pages.map((page, position) => {
       const output = outputs[position];
       const counts = listCounts[position] === true;
-      if (output && sameFields && counts === readsCount(page)) return output.reads;
+      if (output && sameFields && counts === countedBefore[position]) return output.reads;
       return withTemplates(pageReadsDigest(withListCount(page, counts), recorded(page.kind)), templateReads(page.kind));
     });
     return { fields, reads, listCounts };
