@@ -39,6 +39,9 @@ export async function loadOverrides(compiled: readonly CompiledTemplate[]): Prom
   return { templates: { ...defaultTemplates, ...(table as Partial<Templates>) }, messages };
 }
 
+/** The templates that make a part of a page (one element), not a whole page or document (a root). */
+const elementTemplates: ReadonlySet<TemplateName> = new Set<TemplateName>(['storyCard', 'header', 'footer']);
+
 /** `render`, turning what it throws, or a result that is not a hast node, into a `TemplateFailure` that names the template. */
 function guarded(name: TemplateName, displayPath: string, render: (view: unknown, templates: Templates) => unknown): Template<never, unknown> {
   return (view, templates) => {
@@ -50,8 +53,9 @@ function guarded(name: TemplateName, displayPath: string, render: (view: unknown
       throw new TemplateFailure({ template: name, displayPath, reason: `it threw ${thrownText(error)}` });
     }
     const type = typeof tree === 'object' && tree !== null && 'type' in tree ? tree.type : undefined;
-    if (type !== (name === 'storyCard' ? 'element' : 'root')) {
-      const wanted = name === 'storyCard' ? 'an element' : 'a root';
+    const returnsElement = elementTemplates.has(name);
+    if (type !== (returnsElement ? 'element' : 'root')) {
+      const wanted = returnsElement ? 'an element' : 'a root';
       throw new TemplateFailure({
         template: name,
         displayPath,

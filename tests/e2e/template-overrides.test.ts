@@ -73,6 +73,33 @@ describe("a site's template overrides", () => {
     expect(await made.read('tags/desk/')).toContain('STORY ALPHA');
   });
 
+  it('should show an overridden header and footer, each one element, on every page, and refuse a header that returns a whole document', async () => {
+    const made = await site(`${stories}
+-- templates/header.tsx --
+import type { Element } from 'hast';
+import { defaultTemplates, type HeaderView, type Templates } from 'wiredesk/templates';
+
+export default function header(view: HeaderView, templates: Templates): Element {
+  return <div class="desk-masthead">{defaultTemplates.header(view, templates)}</div>;
+}
+-- templates/footer.tsx --
+export default function footer() {
+  return <footer class="desk-footer">The Desk</footer>;
+}
+`);
+    expect((await cliOutcome(made.dir, ['build'])).code).toBe(0);
+    for (const page of ['', '2018/05/20/alpha/', 'tags/desk/']) {
+      const html = await made.read(page);
+      expect(html).toContain('<div class="desk-masthead"><header class="site-header">');
+      expect(html).toContain('<footer class="desk-footer">The Desk</footer>');
+    }
+    await made.write('templates/header.tsx', `export default function header() {\n  return { type: 'root', children: [] };\n}\n`);
+    const refused = await cliOutcome(made.dir, ['build']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('templates/header.tsx  error  The template `header` failed while rendering the page');
+    expect(refused.stderr).toContain('(it returned a node of type root, not an element)');
+  });
+
   it('should render story pages on render threads with the same overrides', async () => {
     const made = await site(stories + boxedArticle);
     const built = await cliOutcome(made.dir, ['build'], { WIREDESK_RENDER_POOL_FROM: '1' });
