@@ -3,8 +3,8 @@ import { changedReads, readsAnyChange } from '../incremental/changed-reads.js';
 import { keepsDepsAfterAdditions } from '../incremental/frame-additions.js';
 import { fingerprintSite, lazyFingerprints } from '../incremental/fingerprints.js';
 import { fingerprintsByKind } from '../incremental/kind-fingerprints.js';
-import { pageReadsDigest, withListCount } from '../incremental/page-reads.js';
-import { fieldsOfAnyGroup, sameReadFields, unionOfReadFields, type ReadFields } from '../incremental/read-fields.js';
+import { pageReadsDigest, withCountsRead } from '../incremental/page-reads.js';
+import { countsByKind, fieldsOfAnyGroup, sameReadFields, unionOfReadFields, type ReadFields } from '../incremental/read-fields.js';
 import { readRecorder, type ReadRecorder } from '../incremental/read-tracking.js';
 import { filePathOf } from '../model/urls.js';
 import type { OutputFile } from '../output/write.js';
@@ -62,13 +62,15 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
   const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
   const changed = incremental ? changedReads(site, anew(), anyPage, extension?.changedCollections, extension?.relinked) : undefined;
   const keepsReads = (page: Page) => templatesKept && (assembly.by === 'reused' || (extension !== undefined && keepsDepsAfterAdditions(page, extension)));
-  // A list page whose last render read its list's story count (see `noteListCountRead`) reads that count too.
+  // A list page whose last render read its list's story count (see `noteListCountRead`) reads that count too,
+  // and a page of a group whose renders read the counts of collections it names by name, those counts.
   const countedBefore: boolean[] = [];
+  const startCounts = countsByKind(startFields);
   const outputs = assembly.pages.map((planned, position): PageOutput => {
     const file = filePathOf(planned.path);
     const before = lastPages?.get(file);
     countedBefore[position] = before?.listCount === true;
-    const page = withListCount(planned, countedBefore[position]);
+    const page = withCountsRead(planned, countedBefore[position], startCounts(planned.kind));
     const reads =
       before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : withTemplates(pageReadsDigest(page, fingerprintsOf(page.kind)), templateReads(page.kind));
     const render = () => {
@@ -88,11 +90,12 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
     const sameFields = sameReadFields(fields, startFields);
     const recordedAnyPage = sameFields ? anyPage : fieldsOfAnyGroup(fields);
     const recorded = sameFields ? fingerprintsOf : fingerprintsByKind(site, fields, lazyFingerprints(site, recordedAnyPage, read.code), recordedAnyPage);
+    const recordedCounts = countsByKind(fields);
     const reads = assembly.pages.map((page, position) => {
       const output = outputs[position];
-      const counts = listCounts[position] === true;
-      if (output && sameFields && counts === countedBefore[position]) return output.reads;
-      return withTemplates(pageReadsDigest(withListCount(page, counts), recorded(page.kind)), templateReads(page.kind));
+      const listCount = listCounts[position] === true;
+      if (output && sameFields && listCount === countedBefore[position]) return output.reads;
+      return withTemplates(pageReadsDigest(withCountsRead(page, listCount, recordedCounts(page.kind)), recorded(page.kind)), templateReads(page.kind));
     });
     return { fields, reads, listCounts };
   };

@@ -52,5 +52,5 @@ export function keptBuild(assembled: Assembled): KeptBuild {
  * light edits need none, and light edits keep what pages read, so the digests follow them).
  */
 export function readsOf(kept: KeptBuild, fields: FieldsRead, listCountReaders: ReadonlySet<string>): ReadonlyMap<string, string> {
-  return kept.reads ?? readsOfPages(kept.pages.values(), fingerprintSite(kept.resolution.site, fields), listCountReaders);
+  return kept.reads ?? readsOfPages(kept.pages.values(), fingerprintSite(kept.resolution.site, fields), listCountReaders, fields.counts);
 }

@@ -1,7 +1,7 @@
 import type { Page } from '../pages/page.js';
 import type { ChangedReads } from './changed-reads.js';
 import type { Fingerprints } from './fingerprints.js';
-import { pageReadsDigest, withListCount } from './page-reads.js';
+import { pageReadsDigest, withCountsRead } from './page-reads.js';
 import type { Readers } from './readers.js';
 
 /** Which pages a change touches: pages to render again (new ones included) and pages that are gone. */
@@ -10,10 +10,13 @@ export interface Invalidation {
   readonly removed: readonly string[];
 }
 
-/** What each page reads, as one digest (see `pageReadsDigest`), by site path; `listCountReaders` also read their list's story count (see `withListCount`). */
-export function readsOfPages(pages: Iterable<Page>, fingerprints: Fingerprints, listCountReaders: ReadonlySet<string> = new Set()): Map<string, string> {
+/**
+ * What each page reads, as one digest (see `pageReadsDigest`), by site path; `listCountReaders`
+ * also read their list's story count, and every page the counts of the kinds of `counts` (see `withCountsRead`).
+ */
+export function readsOfPages(pages: Iterable<Page>, fingerprints: Fingerprints, listCountReaders: ReadonlySet<string> = new Set(), counts: readonly string[] = []): Map<string, string> {
   const reads = new Map<string, string>();
-  for (const page of pages) reads.set(page.path, pageReadsDigest(withListCount(page, listCountReaders.has(page.path)), fingerprints));
+  for (const page of pages) reads.set(page.path, pageReadsDigest(withCountsRead(page, listCountReaders.has(page.path), counts), fingerprints));
   return reads;
 }
 

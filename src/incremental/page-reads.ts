@@ -1,17 +1,34 @@
 import { hash } from 'node:crypto';
-import type { Page } from '../pages/page.js';
+import { collectionNameKey, type Page } from '../pages/page.js';
 import type { Fingerprints } from './fingerprints.js';
 
 /**
- * `page` as it reads its site when its render read how many stories its whole list has (see
- * `noteListCountRead`): its list's collection key joins what it reads. Unchanged otherwise, or
- * when the plan reads the count already (a list's first page).
+ * `page` as its renders read its site, where that is more than its plan names: its list's
+ * collection key when its render read how many stories its whole list has (`listCount`, see
+ * `noteListCountRead`), and for each kind of `counts` (its group's, see `FieldsRead.counts`), the
+ * full key of each collection of that kind it names by name only (`tag/japan` for
+ * `name:tag/japan`), and `section-index` (every section's count) for the navigation's sections.
+ * The page itself when it reads nothing more.
  */
-export function withListCount(page: Page, readsCount: boolean): Page {
-  const list = page.listOf;
-  if (!readsCount || list === undefined || page.deps.collections.includes(list)) return page;
-  return { ...page, deps: { ...page.deps, collections: [...page.deps.collections, list] } };
+export function withCountsRead(page: Page, listCount: boolean, counts: readonly string[]): Page {
+  const named = page.deps.collections;
+  const more: string[] = [];
+  const add = (key: string) => {
+    if (!named.includes(key) && !more.includes(key)) more.push(key);
+  };
+  if (listCount && page.listOf !== undefined) add(page.listOf);
+  if (counts.length > 0) {
+    for (const key of named) {
+      if (key === 'sections') {
+        if (counts.includes('sections')) add('section-index');
+      } else if (key.startsWith(namePrefix) && counts.includes(key.slice(namePrefix.length, key.indexOf('/')))) add(key.slice(namePrefix.length));
+    }
+  }
+  return more.length === 0 ? page : { ...page, deps: { ...page.deps, collections: [...named, ...more] } };
 }
+
+/** How a collection key of its name and place only starts (see `collectionNameKey`). */
+const namePrefix = collectionNameKey('', '').slice(0, -'/'.length);
 
 /**
  * One digest of everything a page reads: its kind, what it lists, the fingerprint of each

@@ -10,10 +10,16 @@ import type { PageKind } from '../pages/page.js';
 export interface FieldsRead {
   readonly teasers: readonly string[];
   readonly stamps: readonly string[];
+  /**
+   * The kinds of collection (see `CountKind`) whose story counts renders read of collections their
+   * plan names only by name and place (`name:tag/japan`, the navigation's `sections`): a story
+   * page showing how many stories each of its tags has reads every tag's count.
+   */
+  readonly counts: readonly string[];
 }
 
 /** The roles in which a page reads only some fields of an article. */
-export type FieldRole = keyof FieldsRead;
+export type FieldRole = 'teasers' | 'stamps';
 
 /**
  * The fields read by the pages of each read group (see `readGroupOf`), as recorded: a story card
@@ -29,6 +35,7 @@ export type ReadFields = Readonly<Record<string, FieldsRead>>;
 export const seedFieldsRead: FieldsRead = {
   teasers: ['date', 'image', 'lang', 'path', 'section', 'summary', 'title', 'urgency'],
   stamps: ['corrections', 'date', 'path', 'updated'],
+  counts: [],
 };
 
 /**
@@ -43,6 +50,11 @@ export function readGroupOf(kind: PageKind): string {
 /** The fields the pages of `group` read, with those every group starts from. */
 export function fieldsOfGroup(fields: ReadFields, group: string): FieldsRead {
   return unionOfFields(seedFieldsRead, fields[group]);
+}
+
+/** The kinds of collection whose story counts the pages of each kind read (see `FieldsRead.counts`), by their group's recording. */
+export function countsByKind(fields: ReadFields): (kind: PageKind) => readonly string[] {
+  return (kind) => fields[readGroupOf(kind)]?.counts ?? [];
 }
 
 /** The fields any page reads: enough to tell whether a story changed for any of them. */
@@ -66,11 +78,11 @@ export function sameReadFields(a: ReadFields, b: ReadFields): boolean {
 
 function unionOfFields(a: FieldsRead, b: FieldsRead | undefined): FieldsRead {
   if (!b) return a;
-  return { teasers: sortedUnion(a.teasers, b.teasers), stamps: sortedUnion(a.stamps, b.stamps) };
+  return { teasers: sortedUnion(a.teasers, b.teasers), stamps: sortedUnion(a.stamps, b.stamps), counts: sortedUnion(a.counts, b.counts) };
 }
 
 function sameFields(a: FieldsRead, b: FieldsRead): boolean {
-  return sameList(a.teasers, b.teasers) && sameList(a.stamps, b.stamps);
+  return sameList(a.teasers, b.teasers) && sameList(a.stamps, b.stamps) && sameList(a.counts, b.counts);
 }
 
 function sortedUnion(a: readonly string[], b: readonly string[]): string[] {

@@ -2,6 +2,7 @@ import type { TermKind } from '../model/article.js';
 import type { LinkedArticle, Site } from '../model/site.js';
 import { listCountRead } from '../pages/list-count.js';
 import { collectionKey, collectionNameKey, type Page } from '../pages/page.js';
+import { collectionViews, countingView, type CollectionViews } from './collection-views.js';
 import { readGroupOf, type FieldRole, type ReadFields } from './read-fields.js';
 
 // A page's reads are recorded, not declared: while it renders, the site is seen through a view
@@ -10,12 +11,13 @@ import { readGroupOf, type FieldRole, type ReadFields } from './read-fields.js';
 // shows is structure); a render that reaches for one the plan does not name fails, so nothing a
 // page shows escapes its digest. What is recorded is what of them the templates read, by group of
 // pages (see `readGroupOf`): a site's story card that shows the byline makes the byline part of
-// the list pages' teasers, and leaves the feeds' alone.
+// the list pages' teasers, and leaves the feeds' alone. So are the story counts read of collections
+// the plan names only by name (see `FieldsRead.counts`): a header showing each section's count.
 
 /** Records what renders read of the articles they show (see `ReadFields`), for one build or one dev session. */
 export interface ReadRecorder {
   /** The site as `page` may read it while it renders: its articles by id, recorded by their role in the page's plan and the page's group. */
-  view(site: Site, page: Pick<Page, 'path' | 'kind' | 'deps'>): Site;
+  view(site: Site, page: Pick<Page, 'path' | 'kind' | 'deps' | 'listOf'>): Site;
   /** Fields recorded elsewhere (by a render thread) join this recording. */
   add(fields: ReadFields): void;
   /** The fields read so far, by group. */
@@ -39,13 +41,22 @@ interface Recording {
   readonly views: WeakMap<LinkedArticle, LinkedArticle>;
 }
 
+/** What a recorder keeps of one group: its articles' fields by role, and the kinds whose story counts it read with the views of collections that record them. */
+interface GroupRecording extends Record<FieldRole, Recording> {
+  readonly counts: Set<string>;
+  readonly collections: CollectionViews;
+}
+
 /** A recorder with nothing recorded yet. */
 export function readRecorder(): ReadRecorder {
-  const groups = new Map<string, Record<FieldRole, Recording>>();
+  const groups = new Map<string, GroupRecording>();
   const countReaders = new Set<string>();
-  const recordingOf = (group: string): Record<FieldRole, Recording> => {
+  const recordingOf = (group: string): GroupRecording => {
     let found = groups.get(group);
-    if (!found) groups.set(group, (found = { teasers: recording(), stamps: recording() }));
+    if (!found) {
+      const counts = new Set<string>();
+      groups.set(group, (found = { teasers: recording(), stamps: recording(), counts, collections: collectionViews(counts) }));
+    }
     return found;
   };
   return {
@@ -84,21 +95,44 @@ export function readRecorder(): ReadRecorder {
       const every = () => new Map([...site.byId].map(([id, article]) => [id, articleFor(id, article)]));
       const collection = (kind: TermKind, slug: string) => {
         const collections = page.deps.collections;
-        if (!collections.includes(collectionKey(kind, slug)) && !collections.includes(collectionNameKey(kind, slug))) {
+        const key = collectionKey(kind, slug);
+        const inFull = collections.includes(key);
+        if (!inFull && !collections.includes(collectionNameKey(kind, slug))) {
           throw new Error(`The page "${page.path}" read the ${kind} "${slug}", which its plan does not name (see PageDeps)`);
         }
-        return site.collection(kind, slug);
+        const found = site.collection(kind, slug);
+        if (!found || inFull) return found;
+        // Named by name only: a list page's own count is the page's read (see `withCountsRead`); another collection's, its group's.
+        return key === page.listOf ? countingView(found, noteListCount) : recordings.collections.of(found, kind);
       };
-      return { ...site, byId, collection, [behind]: site, [listCountRead]: () => countReaders.add(page.path) };
+      const noteListCount = () => countReaders.add(page.path);
+      const views = recordings.collections;
+      return {
+        ...site,
+        byId,
+        collection,
+        sections: views.list(site.sections, 'sections'),
+        // Viewed when first read: no page of wiredesk's own reads every topic or tag through its view.
+        get topics() {
+          return views.list(site.topics, 'topic');
+        },
+        get tags() {
+          return views.list(site.tags, 'tag');
+        },
+        [behind]: site,
+        [listCountRead]: noteListCount,
+      };
     },
     add(fields) {
       for (const [group, read] of Object.entries(fields)) {
         const recordings = recordingOf(group);
         for (const role of ['teasers', 'stamps'] as const) for (const field of read[role]) recordings[role].fields.add(field);
+        for (const kind of read.counts) recordings.counts.add(kind);
       }
     },
     listCountReaders: () => countReaders,
-    fields: () => Object.fromEntries([...groups].map(([group, { teasers, stamps }]) => [group, { teasers: [...teasers.fields].sort(), stamps: [...stamps.fields].sort() }])),
+    fields: () =>
+      Object.fromEntries([...groups].map(([group, { teasers, stamps, counts }]) => [group, { teasers: [...teasers.fields].sort(), stamps: [...stamps.fields].sort(), counts: [...counts].sort() }])),
   };
 }
 

@@ -10,6 +10,7 @@ import { pageHtml } from './page-html.js';
 import { collectionKey, collectionNameKey, type Page } from './page.js';
 import { paginate } from './paginate.js';
 import { noteListCountRead } from './list-count.js';
+import { siteBehind } from '../incremental/read-tracking.js';
 
 /** The label keys naming each kind of collection, one and many, and describing its index. */
 const kindLabels = {
@@ -79,7 +80,7 @@ export function collectionPages(site: Site, templates: Templates): Page[] {
                 kind,
                 chrome: pageChrome(current, page.path, title, description, [{ title: `${current.config.title}: ${collection.name}`, path: collection.feedPath }]),
                 heading: collection.name,
-                collection: countedCollection(current, collection),
+                collection,
                 get total() {
                   noteListCountRead(current);
                   return collection.articleIds.length;
@@ -94,16 +95,6 @@ export function collectionPages(site: Site, templates: Templates): Page[] {
       };
     }),
   );
-}
-
-/** `collection` as the list page of `current` shows it: reading its stories (their count) is noted (see `noteListCountRead`). */
-function countedCollection(current: Site, collection: Collection): Collection {
-  return new Proxy(collection, {
-    get: (target, key) => {
-      if (key === 'articleIds') noteListCountRead(current);
-      return Reflect.get(target, key);
-    },
-  });
 }
 
 /** A page's place among its list's pages, as its navigation shows it (`PageDeps.place`). */
@@ -129,7 +120,8 @@ export function termIndexPages(templates: Templates): Page[] {
               kind: indexKind,
               chrome: pageChrome(current, path, heading, label(labels, kindLabels[kind].index)),
               heading,
-              collections: collectionsOfKind(current, kind),
+              // Every collection of the kind, as the index key reads them (name, place, count): read as the site has them.
+              collections: collectionsOfKind(siteBehind(current), kind),
             },
             templates,
           ),

@@ -173,3 +173,63 @@ describe("pages re-rendered by the list's story count they show", () => {
     expect(written).not.toContain('sections/world/page/1/index.html');
   });
 });
+
+/** A header that shows how many stories each section of the navigation has, on every page. */
+const sectionCountsHeader = `
+-- templates/header.tsx --
+import type { Element } from 'hast';
+import { defaultTemplates, type HeaderView, type Templates } from 'wiredesk/templates';
+
+export default function header(view: HeaderView, templates: Templates): Element {
+  return <div class="desk-header">{defaultTemplates.header(view, templates)}<p class="section-counts">{view.sections.map((section) => \`\${section.name}: \${section.articleIds.length}\`).join(', ')}</p></div>;
+}
+`;
+
+/** A story page that shows how many stories each of its tags has (wiredesk's own shows the count of topics only). */
+const tagCountsStory = `
+-- templates/article.tsx --
+import type { Root } from 'hast';
+import { defaultTemplates, type ArticleView, type Templates } from 'wiredesk/templates';
+
+export default function article(view: ArticleView, templates: Templates): Root {
+  const counts = <p class="tag-counts">{view.tags.map((tag) => \`\${tag.name}: \${tag.articleIds.length}\`).join(', ')}</p>;
+  return defaultTemplates.article(view, { ...templates, layout: (content, table) => templates.layout({ ...content, main: <>{content.main}{counts}</> }, table) });
+}
+`;
+
+describe('pages re-rendered by the story counts of other collections they show', () => {
+  it("should re-render every page whose header shows the sections' counts when a story joins a section", async () => {
+    const made = await site(stories + sectionCountsHeader);
+    await build(made);
+    expect(await made.read('2018/05/22/gamma/')).toContain('<p class="section-counts">Business: 1, World: 2</p>');
+    await made.write('stories/delta.md', fixtureStory('delta', 23, 'section: World').split('\n').slice(2).join('\n'));
+    const written = writtenPages(await build(made));
+    // Every page carries the header, and no page shows the old count.
+    expect(await pagesShowing(made, 'World: 2')).toEqual([]);
+    expect(written).toEqual(await pagesShowing(made, 'World: 3'));
+    expect(written).toContain('2018/05/22/gamma/index.html');
+  });
+
+  it('should re-render the story pages that show a tag’s count when a story joins the tag, and leave the others alone', async () => {
+    const made = await site(stories + tagCountsStory);
+    await build(made, { WIREDESK_RENDER_POOL_FROM: '1' });
+    expect(await made.read('2018/05/20/alpha/')).toContain('<p class="tag-counts">Desk: 2</p>');
+    await made.write('stories/delta.md', fixtureStory('delta', 23, 'section: Business\ntags: [Desk]').split('\n').slice(2).join('\n'));
+    const written = writtenPages(await build(made, { WIREDESK_RENDER_POOL_FROM: '1' }));
+    expect(await made.read('2018/05/20/alpha/')).toContain('<p class="tag-counts">Desk: 3</p>');
+    expect(await made.read('2018/05/21/beta/')).toContain('<p class="tag-counts">Desk: 3</p>');
+    expect(written).toEqual(expect.arrayContaining(['2018/05/20/alpha/index.html', '2018/05/21/beta/index.html', '2018/05/23/delta/index.html']));
+    // Gamma's tag is another one: its page shows the same counts as before.
+    expect(written).not.toContain('2018/05/22/gamma/index.html');
+  });
+
+  it("should leave the other stories' pages alone on a publish when the site's templates show no such count", async () => {
+    const made = await site(stories);
+    await build(made);
+    await made.write('stories/delta.md', fixtureStory('delta', 23, 'section: Business\ntags: [Desk]').split('\n').slice(2).join('\n'));
+    const written = writtenPages(await build(made));
+    expect(written).toContain('2018/05/23/delta/index.html');
+    expect(written).not.toContain('2018/05/20/alpha/index.html');
+    expect(written).not.toContain('2018/05/22/gamma/index.html');
+  });
+});

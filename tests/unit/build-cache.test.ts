@@ -22,7 +22,7 @@ describe('the build cache', () => {
     counts: { stories: 1, pages: 9, feeds: 1 },
     schedule: { window: { from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY } },
     stories: new Map([['a.md', { digest: 'd1', result: { messages: [] } }]]),
-    readFields: { list: { teasers: ['byline', 'title'], stamps: [] }, sitemap: { teasers: [], stamps: ['path'] } },
+    readFields: { list: { teasers: ['byline', 'title'], stamps: [], counts: ['sections'] }, sitemap: { teasers: [], stamps: ['path'], counts: [] } },
   };
   const { stories, ...indexPart } = cache;
   beforeEach(async () => {

@@ -103,3 +103,36 @@ export default function list(view: ListView, templates: Templates): Root {
     }
   });
 });
+
+describe("the dev engine re-renders the pages that show the sections' story counts", () => {
+  it('should send every page whose header shows the counts to reload, with the new count, when a story joins a section', async () => {
+    const fixture = await fixtureSite(`
+-- site.yaml --
+title: Count Desk
+${fixtureStory('alpha', 20, 'section: World')}
+${fixtureStory('gamma', 22, 'section: Business')}
+-- templates/header.tsx --
+import type { Element } from 'hast';
+import { defaultTemplates, type HeaderView, type Templates } from 'wiredesk/templates';
+
+export default function header(view: HeaderView, templates: Templates): Element {
+  return <div>{defaultTemplates.header(view, templates)}<p class="section-counts">{view.sections.map((section) => \`\${section.name}: \${section.articleIds.length}\`).join(', ')}</p></div>;
+}
+`);
+    try {
+      const engine = await createDevEngine({ cwd: fixture.dir });
+      const served = (sitePath: string) => {
+        const found = engine.lookup(sitePath);
+        return found?.kind === 'bytes' ? (typeof found.body === 'string' ? found.body : new TextDecoder().decode(found.body)) : '';
+      };
+      expect(served('2018/05/22/gamma/')).toContain('<p class="section-counts">Business: 1, World: 1</p>');
+      await fixture.write('stories/delta.md', fixtureStory('delta', 23, 'section: World').split('\n').slice(2).join('\n'));
+      const report = await engine.update([path.join(fixture.dir, 'stories/delta.md')]);
+      expect(report.ok).toBe(true);
+      expect(report.changed).toEqual(expect.arrayContaining(['2018/05/22/gamma/', '2018/05/20/alpha/', 'sections/business/', 'tags/']));
+      expect(served('2018/05/22/gamma/')).toContain('<p class="section-counts">Business: 1, World: 2</p>');
+    } finally {
+      await fixture.remove();
+    }
+  });
+});

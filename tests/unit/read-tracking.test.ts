@@ -27,16 +27,16 @@ describe('the fields renders read, as recorded', () => {
     const recorder = readRecorder();
     const view = recorder.view(site, page({ articles: ['a'], teasers: ['b'] }, 'article'));
     expect(view.byId.get('a')?.byline).toBe('Writer of a');
-    expect(recorder.fields()).toEqual({ article: { teasers: [], stamps: [] } });
+    expect(recorder.fields()).toEqual({ article: { teasers: [], stamps: [], counts: [] } });
     expect(view.byId.get('b')?.byline).toBe('Writer of b');
     expect(view.byId.get('b')?.wordCount).toBe(3);
-    expect(recorder.fields()).toEqual({ article: { teasers: ['byline', 'wordCount'], stamps: [] } });
+    expect(recorder.fields()).toEqual({ article: { teasers: ['byline', 'wordCount'], stamps: [], counts: [] } });
   });
 
   it('should record a stamp read apart from teasers', () => {
     const recorder = readRecorder();
     expect(recorder.view(site, page({ stamps: ['c'] }, 'sitemap')).byId.get('c')?.slugline).toBeUndefined();
-    expect(recorder.fields()).toEqual({ sitemap: { teasers: [], stamps: ['slugline'] } });
+    expect(recorder.fields()).toEqual({ sitemap: { teasers: [], stamps: ['slugline'], counts: [] } });
   });
 
   it('should record the pages rendered with one page template together, and the others apart', () => {
@@ -44,7 +44,7 @@ describe('the fields renders read, as recorded', () => {
     expect(recorder.view(site, page({ teasers: ['a'] }, 'tag')).byId.get('a')?.byline).toBe('Writer of a');
     expect(recorder.view(site, page({ teasers: ['a'] }, 'home')).byId.get('a')?.note).toBeUndefined();
     expect(recorder.view(site, page({ articles: ['b'], teasers: ['a'] }, 'feed')).byId.get('a')?.path).toBe(site.byId.get('a')?.path);
-    expect(recorder.fields()).toEqual({ list: { teasers: ['byline', 'note'], stamps: [] }, feed: { teasers: ['path'], stamps: [] } });
+    expect(recorder.fields()).toEqual({ list: { teasers: ['byline', 'note'], stamps: [], counts: [] }, feed: { teasers: ['path'], stamps: [], counts: [] } });
     // Every list page starts from what the defaults read, with what the site's own templates read too; feeds with theirs.
     expect(fieldsOfGroup(recorder.fields(), readGroupOf('section')).teasers).toEqual([...seedFieldsRead.teasers, 'byline', 'note'].sort());
     expect(fieldsOfGroup(recorder.fields(), readGroupOf('feed')).teasers).toEqual(seedFieldsRead.teasers);
@@ -59,9 +59,9 @@ describe('the fields renders read, as recorded', () => {
 
   it('should take in the fields recorded on other threads', () => {
     const recorder = readRecorder();
-    recorder.add({ list: { teasers: ['dateline'], stamps: [] }, sitemap: { teasers: [], stamps: ['wire'] } });
-    recorder.add({ list: { teasers: ['note'], stamps: [] } });
-    expect(recorder.fields()).toEqual({ list: { teasers: ['dateline', 'note'], stamps: [] }, sitemap: { teasers: [], stamps: ['wire'] } });
+    recorder.add({ list: { teasers: ['dateline'], stamps: [], counts: [] }, sitemap: { teasers: [], stamps: ['wire'], counts: [] } });
+    recorder.add({ list: { teasers: ['note'], stamps: [], counts: [] } });
+    expect(recorder.fields()).toEqual({ list: { teasers: ['dateline', 'note'], stamps: [], counts: [] }, sitemap: { teasers: [], stamps: ['wire'], counts: [] } });
   });
 
   it('should refuse a read of a story or a collection the page’s plan does not name', () => {
@@ -94,6 +94,45 @@ describe('the fields renders read, as recorded', () => {
     expect(teaser?.path).toBe(whole.path);
     expect(teaser?.date).toEqual(whole.date);
     expect(() => teaser?.title).toThrow();
+  });
+});
+
+describe('the story counts renders read, as recorded', () => {
+  it("should record the kind of a collection named by name whose stories a render reads, for the page's group", () => {
+    const recorder = readRecorder();
+    const view = recorder.view(site, page({ articles: ['a'], collections: ['name:tag/japan'] }, 'article'));
+    expect(view.collection('tag', 'japan')?.name).toBe('Japan');
+    expect(recorder.fields()).toEqual({ article: { teasers: [], stamps: [], counts: [] } });
+    expect(view.collection('tag', 'japan')?.articleIds.length).toBe(3);
+    expect(recorder.fields()).toEqual({ article: { teasers: [], stamps: [], counts: ['tag'] } });
+    expect(recorder.listCountReaders().size).toBe(0);
+  });
+
+  it('should record nothing of a collection whose count the plan names already', () => {
+    const recorder = readRecorder();
+    const view = recorder.view(site, page({ articles: ['a'], collections: ['tag/japan'] }, 'article'));
+    expect(view.collection('tag', 'japan')?.articleIds).toHaveLength(3);
+    expect(recorder.fields()).toEqual({ article: { teasers: [], stamps: [], counts: [] } });
+  });
+
+  it("should record a count of the navigation's sections, through one list for every page of a group", () => {
+    const withSection = siteOf([story('a', 20, '\nsection: World'), story('b', 21)]);
+    const recorder = readRecorder();
+    const first = recorder.view(withSection, page({ collections: ['sections'] }, 'home'));
+    const second = recorder.view(withSection, { ...page({ collections: ['sections'] }, 'section'), path: 'other/page/' });
+    expect(first.sections).toBe(second.sections);
+    expect(first.sections.map((section) => section.name)).toEqual(['World']);
+    expect(recorder.fields()).toEqual({ list: { teasers: [], stamps: [], counts: [] } });
+    expect(second.sections[0]?.articleIds).toEqual(['a']);
+    expect(recorder.fields()).toEqual({ list: { teasers: [], stamps: [], counts: ['sections'] } });
+  });
+
+  it("should note a list page reading its own list's count as the page's read, not its group's", () => {
+    const recorder = readRecorder();
+    const view = recorder.view(site, { ...page({ collections: ['name:tag/japan'] }, 'tag'), listOf: 'tag/japan' });
+    expect(view.collection('tag', 'japan')?.articleIds).toHaveLength(3);
+    expect([...recorder.listCountReaders()]).toEqual(['some/page/']);
+    expect(recorder.fields()).toEqual({ list: { teasers: [], stamps: [], counts: [] } });
   });
 });
 
