@@ -21,9 +21,9 @@ const search = createDevSearchIndex(engine);
 reply({ type: 'ready', report: summarize(engine.initial, engine), basePath: engine.config?.basePath ?? '/', storiesDir: engine.storiesDir });
 
 // One request at a time, in arrival order: an update never interleaves with another.
-let queue: Promise<void> = Promise.resolve();
+const inTurn = oneAtATime();
 port.on('message', (request: EngineRequest) => {
-  queue = queue.then(async () => {
+  inTurn(async () => {
     try {
       if (request.type === 'update') {
         const report = await engine.update(request.files);
@@ -37,3 +37,11 @@ port.on('message', (request: EngineRequest) => {
     }
   });
 });
+
+/** Run each task given once the ones given before it have settled. */
+function oneAtATime(): (task: () => Promise<void>) => void {
+  let last: Promise<void> = Promise.resolve();
+  return (task) => {
+    last = last.then(task);
+  };
+}
