@@ -18,6 +18,12 @@ export default function storyCard({ config, article }: StoryCardView) {
 }
 `;
 
+/** The text the engine serves at a site path, or nothing when it serves no bytes there. */
+function servedText(engine: DevEngine, sitePath: string): string {
+  const found = engine.lookup(sitePath);
+  return found?.kind === 'bytes' ? (typeof found.body === 'string' ? found.body : new TextDecoder().decode(found.body)) : '';
+}
+
 /** Whether a site path is an HTML page: home (``), a folder's page, or an `.html` file. */
 const isHtml = (sitePath: string) => sitePath === '' || sitePath.endsWith('/') || sitePath.endsWith('.html');
 
@@ -88,10 +94,7 @@ export default function list(view: ListView, templates: Templates): Root {
 `);
     try {
       const engine = await createDevEngine({ cwd: fixture.dir });
-      const served = (sitePath: string) => {
-        const found = engine.lookup(sitePath);
-        return found?.kind === 'bytes' ? (typeof found.body === 'string' ? found.body : new TextDecoder().decode(found.body)) : '';
-      };
+      const served = (sitePath: string) => servedText(engine, sitePath);
       expect(served('sections/world/page/1/')).toContain('<p class="every-count">7 stories</p>');
       await fixture.write('stories/eight.md', fixtureStory('eight', 17, 'section: World').split('\n').slice(2).join('\n'));
       const report = await engine.update([path.join(fixture.dir, 'stories/eight.md')]);
@@ -121,10 +124,7 @@ export default function header(view: HeaderView, templates: Templates): Element 
 `);
     try {
       const engine = await createDevEngine({ cwd: fixture.dir });
-      const served = (sitePath: string) => {
-        const found = engine.lookup(sitePath);
-        return found?.kind === 'bytes' ? (typeof found.body === 'string' ? found.body : new TextDecoder().decode(found.body)) : '';
-      };
+      const served = (sitePath: string) => servedText(engine, sitePath);
       expect(served('2018/05/22/gamma/')).toContain('<p class="section-counts">Business: 1, World: 1</p>');
       await fixture.write('stories/delta.md', fixtureStory('delta', 23, 'section: World').split('\n').slice(2).join('\n'));
       const report = await engine.update([path.join(fixture.dir, 'stories/delta.md')]);
