@@ -65,11 +65,11 @@ export const commands: Readonly<Record<string, CommandSpec>> = {
       watch: {
         type: 'boolean',
         short: 'w',
-        help: 'Keep the output current: build again when a story, the settings, templates/,\nstatic/ or pages/ change and when an embargo lifts, deploying after\neach build that published; a build with errors publishes nothing (Ctrl-C stops)',
+        help: 'Keep building: again when a story, the settings, templates/,\nstatic/ or pages/ change and when an embargo lifts, deploying\nafter each build that published (Ctrl-C stops)',
       },
       quiet,
     },
-    notes: `Exit codes: 0 built, 1 errors in stories or a failed write, 2 a wrong command line, a\nrefused output folder or no stories folder, ${leftOutExitCode} built with --keep-going but left broken stories out,\n${deployFailedExitCode} built and published but the deploy command failed; with --watch, 0 once stopped\n(2 when refused at the start)`,
+    notes: `Exit codes: 0 built, 1 errors in stories or a failed write, 2 a wrong command line, a\nrefused output folder or no stories folder, ${leftOutExitCode} built with --keep-going but left broken stories out,\n${deployFailedExitCode} built and published but the deploy command failed.\nWith --watch: 0 stopped with Ctrl-C, 2 refused at the start`,
   },
   dev: {
     summary: 'Preview: build, serve, watch, rebuild what changed, reload open pages',

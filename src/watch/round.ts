@@ -104,7 +104,7 @@ function reasonOf(batch: WatchBatch, schedule: Schedule | undefined, now: number
   if (batch.files.size > 0) reasons.push(describeFiles(batch.files, cwd));
   if (batch.woke) {
     const lifted = schedule?.nextEmbargo;
-    reasons.push(lifted && lifted.at.epochMs <= now ? `embargo lifted on ${terminalText(lifted.displayPath)}` : 'the news sitemap’s two days moved on');
+    reasons.push(lifted && lifted.at.epochMs <= now ? `embargo lifted on ${terminalText(lifted.displayPath)}` : 'the news sitemap window moved');
   }
   return reasons.join(', ') || 'rebuilt';
 }
