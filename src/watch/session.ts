@@ -4,19 +4,13 @@ import { missingStoriesFolder } from '../io/stories-folder.js';
 import { consoleLogger } from '../report/logger.js';
 import type { Tuning } from '../tuning.js';
 import type { FileEvent } from './batch.js';
-import { systemClock, type WatchClock } from './clock.js';
-import { defaultTiming, startWatchLoop, type WatchTiming } from './loop.js';
+import { systemClock } from './clock.js';
+import { defaultTiming, startWatchLoop } from './loop.js';
 import { roundPublisher } from './round.js';
 import { watchedPaths, watchOptions } from './sources.js';
 
 /** How a watch session ended: stopped (by `stop`), or refused before it built (no stories folder). */
 export type WatchEnd = { readonly stopped: true } | { readonly refused: string };
-
-/** What a watch session may be handed besides the build's options: its clock and waits (tests). */
-export interface WatchSetup {
-  readonly clock?: WatchClock | undefined;
-  readonly timing?: WatchTiming | undefined;
-}
 
 const events: Readonly<Record<string, FileEvent>> = { add: 'added', change: 'changed', unlink: 'removed' };
 
@@ -26,7 +20,7 @@ const events: Readonly<Record<string, FileEvent>> = { add: 'added', change: 'cha
  * `static/` or `pages/` change, and at the instant the site changes by itself (an embargo lifts);
  * deploy after each build that published the site. On `stop`, the build in progress ends first.
  */
-export async function watchBuild(options: BuildOptions, tuning: Tuning, stop: AbortSignal, setup: WatchSetup = {}): Promise<WatchEnd> {
+export async function watchBuild(options: BuildOptions, tuning: Tuning, stop: AbortSignal): Promise<WatchEnd> {
   const cwd = options.cwd ?? process.cwd();
   const logger = options.logger ?? consoleLogger;
   const refused = missingStoriesFolder(options.stories, cwd);
@@ -34,11 +28,21 @@ export async function watchBuild(options: BuildOptions, tuning: Tuning, stop: Ab
     logger.error(refused);
     return { refused };
   }
-  const clock = setup.clock ?? systemClock;
-  const timing = setup.timing ?? defaultTiming;
-  // The watcher starts with the first build, so no file written meanwhile is missed: its change waits for the next.
+  const clock = systemClock;
+  const timing = defaultTiming;
+  const stopped = new Promise<void>((resolve) => {
+    if (stop.aborted) resolve();
+    else stop.addEventListener('abort', () => resolve(), { once: true });
+  });
+  // The first build starts once the watcher is ready: a file it did not read (written after it
+  // looked) is one the watcher reports, and is built next.
   const watcher = watch(watchedPaths({ cwd, stories: options.stories, config: options.config }), watchOptions(timing));
-  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  watcher.on('error', (error) => logger.error(`Watcher: ${error instanceof Error ? error.message : String(error)}`));
+  await Promise.race([new Promise<void>((resolve) => watcher.once('ready', () => resolve())), stopped]);
+  if (stop.aborted) {
+    await watcher.close();
+    return { stopped: true };
+  }
   const publish = roundPublisher({ options: { ...options, cwd, logger }, tuning, clock });
   let firstRefused: string | undefined;
   const loop = startWatchLoop(clock, timing, async (batch) => {
@@ -50,12 +54,7 @@ export async function watchBuild(options: BuildOptions, tuning: Tuning, stop: Ab
     const happened = events[event];
     if (happened !== undefined) loop.changed(file, happened);
   });
-  watcher.on('error', (error) => logger.error(`Watcher: ${error instanceof Error ? error.message : String(error)}`));
-  const stopped = new Promise<void>((resolve) => {
-    if (stop.aborted) resolve();
-    else stop.addEventListener('abort', () => resolve(), { once: true });
-  });
-  await Promise.race([Promise.all([ready, loop.idle()]), stopped]);
+  await Promise.race([loop.idle(), stopped]);
   if (firstRefused !== undefined) {
     await loop.stop();
     await watcher.close();
