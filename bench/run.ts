@@ -6,6 +6,7 @@ import { formatColdBudget } from './cold-budget-report.js';
 import { formatDevEdit, runDevEdit } from './dev-edit.js';
 import { formatBuildSpeed } from './peers/build-speed-report.js';
 import { formatStageSpeed, runStageSpeed } from './stage-speed.js';
+import { formatWatchPublish, runWatchPublish } from './watch-publish.js';
 
 // `npm run bench [-- --only NAME] [-- --sizes 1000,10000] [-- --edits 10] [-- --runs 3] [-- --huge]`: run the benchmarks, print markdown.
 
@@ -28,6 +29,10 @@ const benchmarks: Readonly<Record<string, Benchmark>> = {
   'dev-edit': {
     describe: 'wiredesk dev: save a story → reload event and updated page served',
     run: async ({ sizes, edits }) => formatDevEdit(await runDevEdit({ sizes: sizes ?? [1_000, 10_000], edits: edits ?? 10 })),
+  },
+  'watch-publish': {
+    describe: 'wiredesk build --watch: a story file lands in stories/ → its page and lists in the output',
+    run: async ({ sizes, edits }) => formatWatchPublish(await runWatchPublish({ sizes: sizes ?? [1_000, 10_000], publishes: edits ?? 10 })),
   },
   'stage-speed': {
     describe: 'CPU per stage on one thread: parse and model a story, resolve the site, render a page of each kind',

@@ -87,25 +87,32 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const now = await parseNow(text(values, 'now'));
     if (now === 'invalid') return 2;
-    const { build } = await import('./commands/build.js');
+    const watching = flag(values, 'watch');
+    if (watching && now !== undefined) {
+      process.stderr.write('--now cannot be used with --watch: a watching build follows the clock, to publish each embargo as it lifts\n');
+      return 2;
+    }
+    const { build, buildWatching } = await import('./commands/build.js');
     const { logger, progress } = terminal();
-    const outcome = await build(
-      {
-        stories: text(values, 'stories'),
-        out: text(values, 'out'),
-        config: text(values, 'config'),
-        baseUrl: text(values, 'base-url'),
-        threads,
-        cache: !flag(values, 'no-cache'),
-        keepGoing: flag(values, 'keep-going'),
-        now,
-        force: flag(values, 'force'),
-        deploy: !flag(values, 'no-deploy'),
-        logger,
-        progress,
-      },
-      tuning,
-    ).finally(() => progress.clear());
+    const options = {
+      stories: text(values, 'stories'),
+      out: text(values, 'out'),
+      config: text(values, 'config'),
+      baseUrl: text(values, 'base-url'),
+      threads,
+      cache: !flag(values, 'no-cache'),
+      keepGoing: flag(values, 'keep-going'),
+      now,
+      force: flag(values, 'force'),
+      deploy: !flag(values, 'no-deploy'),
+      logger,
+      progress,
+    };
+    if (watching) {
+      const ended = await buildWatching(options, tuning, stopSignal()).finally(() => progress.clear());
+      return 'refused' in ended ? 2 : 0;
+    }
+    const outcome = await build(options, tuning).finally(() => progress.clear());
     if (outcome.refused !== undefined) return 2;
     if (!outcome.ok) return 1;
     if (outcome.deployFailure !== undefined) return deployFailedExitCode;
@@ -190,6 +197,24 @@ function untilStopped(close: () => Promise<void>): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/**
+ * A signal aborted at the first SIGINT or SIGTERM (a watching build stops after the build in
+ * progress); a second one stops the process at once, as the signal does by default.
+ */
+function stopSignal(): AbortSignal {
+  const controller = new AbortController();
+  const stop = (signal: NodeJS.Signals) => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    process.once('SIGINT', () => process.kill(process.pid, 'SIGINT'));
+    process.once('SIGTERM', () => process.kill(process.pid, 'SIGTERM'));
+    controller.abort(signal);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return controller.signal;
 }
 
 /** The `--now` flag as epoch milliseconds (undefined when absent), or 'invalid' once the reason is printed. */

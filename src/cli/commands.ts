@@ -62,9 +62,14 @@ export const commands: Readonly<Record<string, CommandSpec>> = {
       now,
       force: { type: 'boolean', help: 'Replace an output folder that wiredesk did not write' },
       'no-deploy': { type: 'boolean', help: "Do not run site.yaml's deploy command (the next build that does\nhands it this build's changes too)" },
+      watch: {
+        type: 'boolean',
+        short: 'w',
+        help: 'Keep building: again when a story, the settings, templates/,\nstatic/ or pages/ change and when an embargo lifts, deploying\nafter each build that published (Ctrl-C stops)',
+      },
       quiet,
     },
-    notes: `Exit codes: 0 built, 1 errors in stories or a failed write, 2 a wrong command line, a\nrefused output folder or no stories folder, ${leftOutExitCode} built with --keep-going but left broken stories out,\n${deployFailedExitCode} built and published but the deploy command failed`,
+    notes: `Exit codes: 0 built, 1 errors in stories or a failed write, 2 a wrong command line, a\nrefused output folder or no stories folder, ${leftOutExitCode} built with --keep-going but left broken stories out,\n${deployFailedExitCode} built and published but the deploy command failed.\nWith --watch: 0 stopped with Ctrl-C, 2 refused at the start`,
   },
   dev: {
     summary: 'Preview: build, serve, watch, rebuild what changed, reload open pages',

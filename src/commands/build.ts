@@ -7,6 +7,7 @@ import { formatReport } from '../report/format.js';
 import { terminalText } from '../report/terminal-text.js';
 import { cacheDir } from '../store/build-cache.js';
 import { resolveTuning, type Tuning } from '../tuning.js';
+import type { WatchEnd } from '../watch/session.js';
 import { deployStep } from './deploy-step.js';
 
 export type { BuildOptions } from '../build/setup.js';
@@ -24,6 +25,15 @@ export async function build(options: BuildOptions = {}, tuning: Tuning = resolve
   const places = { cwd, out: path.resolve(cwd, options.out ?? 'dist'), cacheDir: cacheDir(cwd) };
   const deployFailure = await deployStep({ config: outcome.config, manifest: outcome.manifest }, places, options.deploy === true, logger);
   return deployFailure === undefined ? outcome : { ...outcome, deployFailure };
+}
+
+/**
+ * The `build --watch` command: build, then keep the output folder current until `stop` aborts
+ * (see `watchBuild`).
+ */
+export async function buildWatching(options: BuildOptions, tuning: Tuning, stop: AbortSignal): Promise<WatchEnd> {
+  const { watchBuild } = await import('../watch/session.js');
+  return watchBuild(options, tuning, stop);
 }
 
 /** Print what a build found and did: its messages, the stories left out, then the summary or why it failed. */
