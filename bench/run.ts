@@ -34,7 +34,7 @@ const benchmarks: Readonly<Record<string, Benchmark>> = {
     run: async ({ sizes, runs }) => formatStageSpeed(await runStageSpeed({ sizes: sizes ?? [1_000], passes: runs ?? 3 })),
   },
   'build-speed': {
-    describe: 'wiredesk build: cold, no change, one edit, one new story; Hugo and Eleventy cold, same corpus',
+    describe: 'wiredesk build with default settings and with search off: cold, no change, one edit, one new story; Hugo and Eleventy cold and the bare Markdown stack, same corpus',
     run: async ({ sizes, runs, huge }) => {
       const chosen = [...new Set([...(sizes ?? [1_000, 10_000]), ...(huge ? [100_000] : [])])];
       return formatBuildSpeed(await runBuildSpeed({ sizes: chosen, runs: runs ?? 3 }));
