@@ -5,10 +5,13 @@ import { countPages, type PageCounts } from './peers/count-pages.js';
 import { eleventy, hugo, isTool, wiredesk, type BuildTool, type MissingTool } from './peers/tools.js';
 import { anyRun, builtStories, measure as measureRuns, wiredeskSummary, type Check, type Measurement } from './measure-runs.js';
 import { hasGnuTime, retireScratchDir, scratchDir } from './process-stats.js';
+import { storyBody, timeMarkdownStack, type MarkdownStackRun } from './markdown-stack.js';
 
-// Whole-site build times of `wiredesk build` (cold, no change, one edited story, one new story) and of its
-// peers' cold builds, on one generated corpus in one temporary folder, each the median of a few runs of the
-// real command in a child process. A benchmark, not a timed test; the tables are made by peers/build-speed-report.ts.
+// Whole-site build times of `wiredesk build` (cold, no change, one edited story, one new story), with the
+// settings a new site gets (search on) and with `search: false`, of its peers' cold builds, and of the bare
+// Markdown stack (the floor of any build made with it), on one generated corpus in one temporary folder, each
+// the median of a few runs of the real command in a child process. A benchmark, not a timed test; the tables
+// are made by peers/build-speed-report.ts.
 
 /** How to run the build-speed benchmark. */
 export interface BuildSpeedOptions extends CorpusBenchOptions {
@@ -23,6 +26,8 @@ export type { Measurement } from './measure-runs.js';
 /** What one tool did on one corpus: wiredesk has all four measurements, a peer the cold build only. */
 export interface ToolResult {
   readonly label: string;
+  /** Wiredesk's settings for these builds: the defaults a new site gets (search on), or search off. */
+  readonly settings?: WiredeskSettings;
   readonly cold: Measurement;
   readonly noChange?: Measurement;
   readonly edit?: Measurement;
@@ -33,11 +38,17 @@ export interface ToolResult {
   readonly summary: string | undefined;
 }
 
+/** The `site.yaml` settings wiredesk builds the corpus with: a new site's defaults (search on), or `search: false`. */
+export type WiredeskSettings = 'default' | 'search off';
+
 /** Everything measured for one corpus size. */
 export interface SizeResult {
   readonly stories: number;
   readonly runs: number;
+  /** Wiredesk with each of its settings first, then the peers. */
   readonly tools: readonly ToolResult[];
+  /** The bare Markdown stack on every body, on every core: the least a build made with it can cost (median of the runs). */
+  readonly floor?: MarkdownStackRun;
   readonly missing: readonly MissingTool[];
 }
 
@@ -59,9 +70,11 @@ function newStory(newest: CorpusFile, index: number): CorpusFile {
   return { source: `${path.posix.dirname(newest.source)}/bench-publish-${index + 1}.md`, text };
 }
 
-/** Wiredesk on the corpus in `work`: cold builds, then rebuilds with no change, one edited story, one new story. */
-async function measureWiredesk(work: string, files: readonly CorpusFile[], runs: number, progress: (line: string) => void): Promise<ToolResult> {
+/** Wiredesk on the corpus in `work` with `settings`: cold builds, then rebuilds with no change, one edited story, one new story. */
+async function measureWiredesk(work: string, files: readonly CorpusFile[], settings: WiredeskSettings, runs: number, progress: (line: string) => void): Promise<ToolResult> {
+  await writeFile(path.join(work, 'site.yaml'), settings === 'default' ? 'pageSize: 20\n' : 'pageSize: 20\nsearch: false\n');
   const tool = wiredesk(work);
+  const label = `${tool.label} (${settings === 'default' ? 'default: search on' : 'search off'})`;
   const stories = files.length;
   const middle = files[Math.floor(stories / 2)];
   const newest = files[stories - 1];
@@ -78,7 +91,7 @@ async function measureWiredesk(work: string, files: readonly CorpusFile[], runs:
   );
   const counts = cold.last && !cold.measurement.failure ? await countPages(tool.outDir) : undefined;
   const summary = cold.last ? wiredeskSummary.exec(cold.last.stdout)?.[0] : undefined;
-  if (cold.measurement.failure) return { label: tool.label, cold: cold.measurement, counts, summary };
+  if (cold.measurement.failure) return { label, settings, cold: cold.measurement, counts, summary };
   const published: string[] = [];
   try {
     const noChange = await measure(
@@ -112,11 +125,12 @@ async function measureWiredesk(work: string, files: readonly CorpusFile[], runs:
       builtStories((index) => stories + index + 1),
       progress,
     );
-    return { label: tool.label, cold: cold.measurement, noChange: noChange.measurement, edit: edit.measurement, publish: publish.measurement, counts, summary };
+    return { label, settings, cold: cold.measurement, noChange: noChange.measurement, edit: edit.measurement, publish: publish.measurement, counts, summary };
   } finally {
-    // Put the corpus back as generated, for the peers.
+    // Put the corpus back as generated, for the other settings and the peers.
     await writeFile(story(middle), middle.text);
     for (const file of published) await rm(file, { force: true });
+    await tool.clean();
   }
 }
 
@@ -129,6 +143,18 @@ async function measurePeer(tool: BuildTool, stories: number, runs: number, progr
   return { label: tool.label, cold: cold.measurement, counts, summary };
 }
 
+/** The bare Markdown stack on every body of the corpus, on every core: the run of median wall time of `runs`. */
+async function measureFloor(files: readonly CorpusFile[], runs: number, progress: (line: string) => void): Promise<MarkdownStackRun> {
+  const bodies = files.map((file) => storyBody(file.text));
+  const timed: MarkdownStackRun[] = [];
+  for (let run = 0; run < runs; run++) timed.push(await timeMarkdownStack(bodies));
+  timed.sort((a, b) => a.wallMs - b.wallMs);
+  const middle = timed[Math.floor(timed.length / 2)];
+  if (!middle) throw new Error('The Markdown stack was not timed');
+  progress(`build-speed ${files.length}: the bare Markdown stack took ${Math.round(middle.wallMs)} ms (median of ${runs})`);
+  return middle;
+}
+
 /** Measure one corpus size: generate it once, run wiredesk and every installed peer on it, clean up. */
 async function measureSize(stories: number, options: BuildSpeedOptions): Promise<SizeResult> {
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -136,10 +162,10 @@ async function measureSize(stories: number, options: BuildSpeedOptions): Promise
   try {
     const files = generateCorpus({ stories, seed: options.seed ?? 42 });
     await writeCorpus(work, files);
-    // Hugo and Eleventy build no search index: wiredesk builds none either here (its cost is measured on its own).
-    await writeFile(path.join(work, 'site.yaml'), 'pageSize: 20\nsearch: false\n');
     progress(`build-speed ${stories}: corpus written to ${work}`);
-    const tools: ToolResult[] = [await measureWiredesk(work, files, options.runs, progress)];
+    // With a new site's settings (search on), and with search off: Hugo and Eleventy build no search index.
+    const tools: ToolResult[] = [];
+    for (const settings of ['default', 'search off'] as const) tools.push(await measureWiredesk(work, files, settings, options.runs, progress));
     const missing: MissingTool[] = [];
     if (options.peers ?? true) {
       for (const find of [hugo, eleventy]) {
@@ -155,7 +181,7 @@ async function measureSize(stories: number, options: BuildSpeedOptions): Promise
     // The corpus must be as generated: every tool built the same files.
     const check = files[Math.floor(stories / 2)];
     if (check && (await readFile(path.join(work, 'stories', check.source), 'utf8')) !== check.text) throw new Error('The corpus was not restored');
-    return { stories, runs: options.runs, tools, missing };
+    return { stories, runs: options.runs, tools, missing, floor: await measureFloor(files, options.runs, progress) };
   } finally {
     await retireScratchDir(work);
   }

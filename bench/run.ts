@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { formatBeforeAfter, runBeforeAfter } from './before-after.js';
 import { runBuildSpeed } from './build-speed.js';
 import { formatCiCache, runCiCache } from './ci-cache.js';
 import { runColdBudget } from './cold-budget.js';
@@ -8,7 +9,8 @@ import { formatBuildSpeed } from './peers/build-speed-report.js';
 import { formatStageSpeed, runStageSpeed } from './stage-speed.js';
 import { formatWatchPublish, runWatchPublish } from './watch-publish.js';
 
-// `npm run bench [-- --only NAME] [-- --sizes 1000,10000] [-- --edits 10] [-- --runs 3] [-- --huge]`: run the benchmarks, print markdown.
+// `npm run bench [-- --only NAME] [-- --sizes 1000,10000] [-- --edits 10] [-- --runs 3] [-- --huge]
+// [-- --against DIR] [-- --search-off]`: run the benchmarks, print markdown.
 
 /** What every benchmark is handed from the command line. */
 interface BenchOptions {
@@ -17,6 +19,10 @@ interface BenchOptions {
   readonly runs: number | undefined;
   /** Add 100,000 stories to the sizes of the benchmarks that build whole sites. */
   readonly huge: boolean;
+  /** Another wiredesk checkout, compiled, for `before-after` to compare this one with. */
+  readonly against: string | undefined;
+  /** Build with `search: false` where a benchmark lets the settings be chosen (`before-after`). */
+  readonly searchOff: boolean;
 }
 
 /** A named benchmark: runs with the shared options and returns its report as markdown. */
@@ -39,10 +45,17 @@ const benchmarks: Readonly<Record<string, Benchmark>> = {
     run: async ({ sizes, runs }) => formatStageSpeed(await runStageSpeed({ sizes: sizes ?? [1_000], passes: runs ?? 3 })),
   },
   'build-speed': {
-    describe: 'wiredesk build: cold, no change, one edit, one new story; Hugo and Eleventy cold, same corpus',
+    describe: 'wiredesk build with default settings and with search off: cold, no change, one edit, one new story; Hugo and Eleventy cold and the bare Markdown stack, same corpus',
     run: async ({ sizes, runs, huge }) => {
       const chosen = [...new Set([...(sizes ?? [1_000, 10_000]), ...(huge ? [100_000] : [])])];
       return formatBuildSpeed(await runBuildSpeed({ sizes: chosen, runs: runs ?? 3 }));
+    },
+  },
+  'before-after': {
+    describe: 'this checkout against another (--against DIR, compiled), turn about: cold, no change, one edit, one new story',
+    run: async ({ sizes, runs, against, searchOff }) => {
+      if (against === undefined) return 'Skipped: give `--against DIR`, another wiredesk checkout with `npm run compile` run in it.';
+      return formatBeforeAfter(await runBeforeAfter({ against, sizes: sizes ?? [1_000], runs: runs ?? 3, searchOff }), against);
     },
   },
   'ci-cache': {
@@ -55,7 +68,7 @@ const benchmarks: Readonly<Record<string, Benchmark>> = {
   },
 };
 
-const usage = `Usage: npm run bench -- [--only NAME[,NAME]] [--sizes N,N] [--edits N] [--runs N] [--huge]
+const usage = `Usage: npm run bench -- [--only NAME[,NAME]] [--sizes N,N] [--edits N] [--runs N] [--huge] [--against DIR] [--search-off]
 
 Benchmarks:
 ${Object.entries(benchmarks)
@@ -83,6 +96,8 @@ async function main(argv: readonly string[]): Promise<number> {
         edits: { type: 'string' },
         runs: { type: 'string' },
         huge: { type: 'boolean' },
+        against: { type: 'string' },
+        'search-off': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -98,6 +113,8 @@ async function main(argv: readonly string[]): Promise<number> {
       edits: values.edits === undefined ? undefined : (positiveIntegers(values.edits, '--edits')[0] ?? 10),
       runs: values.runs === undefined ? undefined : (positiveIntegers(values.runs, '--runs')[0] ?? 3),
       huge: values.huge ?? false,
+      against: values.against,
+      searchOff: values['search-off'] ?? false,
     };
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);

@@ -62,17 +62,48 @@ function timesTable(results: readonly SizeResult[]): string[] {
   return failures.length > 0 ? [...lines, '', ...failures] : lines;
 }
 
+/** `a / b` as a ratio for a table (`1.23×`), or — when either is unknown. */
+function ratio(a: number | undefined, b: number | undefined): string {
+  return a === undefined || b === undefined || b === 0 ? '—' : `${(a / b).toFixed(2)}×`;
+}
+
+/** Wiredesk's results of one size (one per setting), and the peers'. */
+function split(result: SizeResult): { readonly own: readonly ToolResult[]; readonly peers: readonly ToolResult[] } {
+  return { own: result.tools.filter((tool) => tool.settings !== undefined), peers: result.tools.filter((tool) => tool.settings === undefined) };
+}
+
 function ratiosTable(results: readonly SizeResult[]): string[] {
-  const lines = ['| stories | peer | cold build time, wiredesk / peer | peak RSS, wiredesk / peer |', '|---:|---|---:|---:|'];
-  const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
+  const lines = ['| stories | wiredesk | peer | cold build time, wiredesk / peer | peak RSS, wiredesk / peer |', '|---:|---|---|---:|---:|'];
   for (const result of results) {
-    const [own, ...peers] = result.tools;
-    if (!own) continue;
-    for (const peer of peers) {
-      lines.push(`| ${count(result.stories)} | ${peer.label} | ${ratio(median(own.cold.wallMs), median(peer.cold.wallMs))} | ${ratio(median(own.cold.peakRssMb), median(peer.cold.peakRssMb))} |`);
+    const { own, peers } = split(result);
+    for (const mine of own) {
+      for (const peer of peers) {
+        lines.push(
+          `| ${count(result.stories)} | ${mine.settings ?? ''} | ${peer.label} | ${ratio(median(mine.cold.wallMs), median(peer.cold.wallMs))} | ${ratio(median(mine.cold.peakRssMb), median(peer.cold.peakRssMb))} |`,
+        );
+      }
     }
   }
   return lines.length > 2 ? lines : [];
+}
+
+/** What search costs (default settings against search off, build by build) and the cold builds against the bare Markdown stack. */
+function settingsTable(results: readonly SizeResult[]): string[] {
+  const lines = [
+    '| stories | bare Markdown stack | cold, search off / stack | cold, default / stack | cold, default / search off | edit, default / search off | publish, default / search off |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const result of results) {
+    const { own } = split(result);
+    const on = own.find((tool) => tool.settings === 'default');
+    const off = own.find((tool) => tool.settings === 'search off');
+    const floor = result.floor?.wallMs;
+    const of = (tool: ToolResult | undefined, build: 'cold' | 'edit' | 'publish') => median(tool?.[build]?.wallMs ?? []);
+    lines.push(
+      `| ${count(result.stories)} | ${seconds(floor)} | ${ratio(of(off, 'cold'), floor)} | ${ratio(of(on, 'cold'), floor)} | ${ratio(of(on, 'cold'), of(off, 'cold'))} | ${ratio(of(on, 'edit'), of(off, 'edit'))} | ${ratio(of(on, 'publish'), of(off, 'publish'))} |`,
+    );
+  }
+  return lines;
 }
 
 /** Why a peer's count of a kind may differ from wiredesk's by design, not by a wrong configuration. */
@@ -83,7 +114,8 @@ const inherent: Partial<Record<PageKind, string>> = {
 
 /** Page counts per kind for every tool of one size, a line for every real mismatch, and the by-design differences seen. */
 function countsSection(result: SizeResult, byDesign: Set<string>): string[] {
-  const tools = result.tools.filter((tool): tool is ToolResult & { counts: PageCounts } => tool.counts !== undefined);
+  // Wiredesk with search off builds what the peers build (no search page, no index): it is the one compared.
+  const tools = result.tools.filter((tool): tool is ToolResult & { counts: PageCounts } => tool.counts !== undefined && tool.settings !== 'default');
   const [own] = tools;
   if (!own) return [`No page counts for ${count(result.stories)} stories: no build finished.`];
   const shown = pageKinds.filter((kind) => tools.some((tool) => tool.counts[kind] > 0));
@@ -124,6 +156,12 @@ export function formatBuildSpeed(results: readonly SizeResult[]): string {
     '',
     ...timesTable(results),
   ];
+  lines.push(
+    '',
+    'Search and the floor: the bare Markdown stack is remark-parse → remark-rehype → rehype-stringify on every body, on every core, nothing else (the least any build made with it can cost); the cold builds are the whole command.',
+    '',
+    ...settingsTable(results),
+  );
   const ratios = ratiosTable(results);
   if (ratios.length > 0) lines.push('', 'Cold build, wiredesk / peer (below 1: wiredesk is faster or smaller):', '', ...ratios);
   const byDesign = new Set<string>();
