@@ -4,6 +4,7 @@ import path from 'node:path';
 import { stampText } from '../io/file-stamp.js';
 import { acquireLock } from './output-lock.js';
 import { markStateFolder, ownsStateFolder, readJournal, readRecord, removeJournal, stateFolder, stateLockPath, writeJournal, writeRecord, type RecordedFile } from './output-record.js';
+import { folderStamps } from './output-folders.js';
 import { scanOutput } from './output-scan.js';
 import type { HeldFiles, OutputTarget } from './output-target.js';
 import { takeOverTrees } from './output-takeover.js';
@@ -55,7 +56,10 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
       },
       publish: async (files) => {
         try {
-          const published = await writeRecord(folder, recordOf(out, files, scan.held, scan.stamps));
+          const removed = [...scan.held.keys()].filter((relative) => !files.has(relative));
+          const written = [...files].flatMap(([relative, digest]) => (scan.held.get(relative) === digest ? [] : [relative]));
+          const folders = folderStamps(out, files.keys(), scan.folders, [...written, ...removed, ...scan.strays, ...scan.leftovers]);
+          const published = await writeRecord(folder, recordOf(out, files, scan.held, scan.stamps), folders);
           await removeJournal(folder);
           return `plain:${published}`;
         } finally {
