@@ -78,7 +78,8 @@ export async function markStateFolder(folder: string, out: string): Promise<void
   await writeFile(stateMarkerPath(folder), `${JSON.stringify({ madeBy: 'wiredesk', output: path.basename(out) })}\n`);
 }
 
-function recordPath(folder: string): string {
+/** The record file in a state folder. */
+export function recordPath(folder: string): string {
   return path.join(folder, 'record.json');
 }
 

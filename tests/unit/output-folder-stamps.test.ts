@@ -3,9 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { stateFolder } from '../../src/output/output-record.js';
+import { readRecord, stateFolder, writeJournal } from '../../src/output/output-record.js';
+import { scanRecordedOutput, type ScanAhead } from '../../src/output/output-scan-ahead.js';
 import { matchesRecord } from '../../src/output/output-scan.js';
-import { readRecord } from '../../src/output/output-record.js';
 import { writeSite, type OutputFile } from '../../src/output/write.js';
 
 // Counts the folders of the output that are listed (readdirSync), to tell a folder taken from the record from one read.
@@ -92,5 +92,52 @@ describe('scanning a plain output folder by its folders’ stamps', () => {
     const written = await writeSite([...site, page('2024/06/other/', 'other')], [], out);
     expect(listedInOutput()).toEqual([]);
     expect([...written.files.values()].every((file) => file.outcome === 'unchanged')).toBe(true);
+  });
+});
+
+describe('a scan of the output made ahead, on another thread', () => {
+  let dir: string;
+  let out: string;
+  const listedInOutput = () => listed.dirs.filter((listedDir) => listedDir === out || listedDir.startsWith(`${out}${path.sep}`));
+  /** A scan made now, as the thread would make it. */
+  const scanNow = (): ScanAhead => ({ result: Promise.resolve(scanRecordedOutput(out)), stop: () => Promise.resolve() });
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-ahead-'));
+    out = path.join(dir, 'dist');
+    listed.dirs = [];
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('should be taken when the output is still the one it scanned', async () => {
+    await writeSite(site, [], out);
+    const ahead = scanNow();
+    await ahead.result;
+    listed.dirs = [];
+    const written = await writeSite([page('', 'home'), page('2024/05/story/', 'story, edited'), page('tags/new/', 'tag')], [], out, { ahead });
+    expect(listedInOutput()).toEqual([]);
+    expect(written.files.get('2024/05/story/index.html')?.outcome).toBe('changed');
+    expect(written.files.get('index.html')?.outcome).toBe('unchanged');
+  });
+
+  it('should be set aside when another build published since it scanned', async () => {
+    await writeSite(site, [], out);
+    const ahead = scanNow();
+    await ahead.result;
+    const edited = [page('', 'home'), page('2024/05/story/', 'story, edited'), page('tags/new/', 'tag')];
+    await writeSite(edited, [], out);
+    const written = await writeSite(edited, [], out, { ahead });
+    expect([...written.files.values()].every((file) => file.outcome === 'unchanged')).toBe(true);
+    expect(readRecord(stateFolder(out))?.files.get('2024/05/story/index.html')?.digest).toBe(written.files.get('2024/05/story/index.html')?.digest);
+  });
+
+  it('should be set aside when a killed build left a journal', async () => {
+    await writeSite(site, [], out);
+    const ahead = scanNow();
+    await ahead.result;
+    // A build killed after its journal, having replaced the story page.
+    await writeJournal(stateFolder(out), { names: new Set(['2024/05/story/index.html']), folders: [] }, undefined);
+    await writeFile(path.join(out, '2024/05/story/index.html'), 'half written');
+    await writeSite(site, [], out, { ahead });
+    expect(await readFile(path.join(out, '2024/05/story/index.html'), 'utf8')).toBe('story');
   });
 });
