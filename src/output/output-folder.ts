@@ -5,7 +5,7 @@ import { stampText } from '../io/file-stamp.js';
 import { acquireLock } from './output-lock.js';
 import { markStateFolder, ownsStateFolder, readJournal, readRecord, removeJournal, stateFolder, stateLockPath, writeJournal, writeRecord, type RecordedFile } from './output-record.js';
 import { folderStamps } from './output-folders.js';
-import { scanStillValid, type ScanAhead } from './output-scan-ahead.js';
+import { scanOf, scanStillValid, type ScanAhead } from './output-scan-ahead.js';
 import { scanOutput } from './output-scan.js';
 import type { HeldFiles, OutputTarget } from './output-target.js';
 import { takeOverTrees } from './output-takeover.js';
@@ -37,9 +37,9 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
     await mkdir(out, { recursive: true });
     // The scan made on another thread while the build assembled the site, when the output is still what it scanned.
     const early = trust ? await scanStillValid(ahead, folder) : undefined;
-    const record = early ? early.record : readRecord(folder);
+    const record = readRecord(folder);
     const journal = early ? undefined : readJournal(folder);
-    const scan = early ? early.scan : scanOutput(out, record, journal, trust);
+    const scan = early && record ? scanOf(record, early) : scanOutput(out, record, journal, trust);
     const before = new Set(record?.files.keys() ?? scan.held.keys());
     return {
       out,

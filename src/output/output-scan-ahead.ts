@@ -10,11 +10,22 @@ import { scanOutput, type OutputScan } from './output-scan.js';
 // another thread as soon as it knows, and takes its result once it holds the output's lock,
 // if the record it was made against is still the record (every build writes a new one).
 
-/** A scan of the output against its record, and the stamp of the record file it read. */
+/**
+ * A scan of the output against its record (see `scanOutput`), as what differs from the record
+ * (passing 45,000 paths between threads would cost what scanning them does), with the stamp of
+ * the record file it read.
+ */
 export interface RecordedScan {
   readonly recordStamp: string;
-  readonly record: OutputRecord;
-  readonly scan: OutputScan;
+  /** Recorded files held with other bytes or another stamp than recorded (read again), and those not there. */
+  readonly files: readonly (readonly [relative: string, digest: string, stamp: string])[];
+  readonly missing: readonly string[];
+  /** Folders found with another stamp than recorded (or none), and recorded folders not there. */
+  readonly folders: readonly (readonly [relative: string, stamp: string])[];
+  readonly missingFolders: readonly string[];
+  readonly strays: readonly string[];
+  readonly altered: readonly string[];
+  readonly leftovers: readonly string[];
 }
 
 /** A scan running on another thread: its result (undefined when it could not be made), or stop it. */
@@ -55,7 +66,7 @@ export function scanRecordedOutput(out: string): RecordedScan | undefined {
     const record = readRecord(folder);
     if (!record) return undefined;
     const scan = scanOutput(out, record, undefined, true);
-    return recordStampOf(folder) === recordStamp ? { recordStamp, record, scan } : undefined;
+    return recordStampOf(folder) === recordStamp ? { recordStamp, ...differences(record, scan) } : undefined;
   } catch {
     return undefined;
   }
@@ -83,4 +94,39 @@ export async function scanStillValid(ahead: ScanAhead | undefined, folder: strin
   const scanned = await ahead?.result;
   if (!scanned || readJournal(folder) || recordStampOf(folder) !== scanned.recordStamp) return undefined;
   return scanned;
+}
+
+/** What `scan` found that `record` does not say (see `RecordedScan`). */
+function differences(record: OutputRecord, scan: OutputScan): Omit<RecordedScan, 'recordStamp'> {
+  const files: [string, string, string][] = [];
+  const missing: string[] = [];
+  for (const [relative, recorded] of record.files) {
+    const digest = scan.held.get(relative);
+    const stamp = scan.stamps.get(relative);
+    if (digest === undefined || stamp === undefined) missing.push(relative);
+    else if (digest !== recorded.digest || stamp !== recorded.stamp) files.push([relative, digest, stamp]);
+  }
+  const folders = [...scan.folders].filter(([relative, stamp]) => record.folders.get(relative) !== stamp);
+  const missingFolders = [...record.folders.keys()].filter((relative) => !scan.folders.has(relative));
+  return { files, missing, folders, missingFolders, strays: scan.strays, altered: scan.altered, leftovers: scan.leftovers };
+}
+
+/** The scan a `RecordedScan` describes, against the `record` it was made with. */
+export function scanOf(record: OutputRecord, scanned: RecordedScan): OutputScan {
+  const missing = new Set(scanned.missing);
+  const held = new Map<string, string>();
+  const stamps = new Map<string, string>();
+  for (const [relative, recorded] of record.files) {
+    if (missing.has(relative) || recorded.stamp === undefined) continue;
+    held.set(relative, recorded.digest);
+    stamps.set(relative, recorded.stamp);
+  }
+  for (const [relative, digest, stamp] of scanned.files) {
+    held.set(relative, digest);
+    stamps.set(relative, stamp);
+  }
+  const folders = new Map(record.folders);
+  for (const relative of scanned.missingFolders) folders.delete(relative);
+  for (const [relative, stamp] of scanned.folders) folders.set(relative, stamp);
+  return { held, stamps, folders, strays: [...scanned.strays], altered: [...scanned.altered], leftovers: [...scanned.leftovers] };
 }

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readRecord, stateFolder, writeJournal } from '../../src/output/output-record.js';
-import { scanRecordedOutput, type ScanAhead } from '../../src/output/output-scan-ahead.js';
-import { matchesRecord } from '../../src/output/output-scan.js';
+import { scanOf, scanRecordedOutput, type ScanAhead } from '../../src/output/output-scan-ahead.js';
+import { matchesRecord, scanOutput } from '../../src/output/output-scan.js';
 import { writeSite, type OutputFile } from '../../src/output/write.js';
 
 // Counts the folders of the output that are listed (readdirSync), to tell a folder taken from the record from one read.
@@ -117,6 +117,20 @@ describe('a scan of the output made ahead, on another thread', () => {
     expect(listedInOutput()).toEqual([]);
     expect(written.files.get('2024/05/story/index.html')?.outcome).toBe('changed');
     expect(written.files.get('index.html')?.outcome).toBe('unchanged');
+  });
+
+  it('should say what differs from the record, and stand for the scan made here', async () => {
+    await writeSite(site, [], out);
+    await ageFolders(out);
+    await writeFile(path.join(out, '2024/05/story/extra.html'), 'not the build’s');
+    await writeFile(path.join(out, 'tags/new/index.html'), 'edited by hand');
+    await rm(path.join(out, 'index.html'));
+    const record = readRecord(stateFolder(out));
+    const scanned = scanRecordedOutput(out);
+    if (!record || !scanned) throw new Error('no record or no scan');
+    expect(scanned.files.map(([relative]) => relative)).toEqual(['tags/new/index.html']);
+    expect(scanned.missing).toEqual(['index.html']);
+    expect(scanOf(record, scanned)).toEqual(scanOutput(out, record, undefined, true));
   });
 
   it('should be set aside when another build published since it scanned', async () => {
