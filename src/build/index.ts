@@ -1,5 +1,10 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { consoleLogger } from '../report/logger.js';
 import { noProgress } from '../report/progress.js';
+import { cacheDir } from '../store/build-cache.js';
+import { DamagedCacheError } from '../store/split-file.js';
 import { resolveTuning, type Tuning } from '../tuning.js';
 import { assembleStories } from './assemble.js';
 import type { BuildOutcome } from './outcome.js';
@@ -22,6 +27,25 @@ export type BuildPhase = 'read' | 'assemble' | 'reads' | 'publish';
  * (notices, a cache that could not be kept): the caller reports the outcome.
  */
 export async function runBuild(options: BuildOptions = {}, tuning: Tuning = resolveTuning(process.env)): Promise<BuildOutcome> {
+  try {
+    return await buildOnce(options, tuning);
+  } catch (error) {
+    // A cache file damaged under the build (a story's fields, read only when a page asks): set the cache aside, build again.
+    const damaged = damagedCache(error);
+    if (!damaged) throw error;
+    (options.logger ?? consoleLogger).error(`The build cache is damaged (${damaged.message}); building again without it`);
+    await rm(path.join(cacheDir(options.cwd ?? process.cwd()), 'index.bin'), { force: true });
+    return buildOnce(options, tuning);
+  }
+}
+
+/** The `DamagedCacheError` behind an error (its cause, or its cause's), if any. */
+function damagedCache(error: unknown): DamagedCacheError | undefined {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 8; cause = cause.cause, depth++) if (cause instanceof DamagedCacheError) return cause;
+  return undefined;
+}
+
+async function buildOnce(options: BuildOptions, tuning: Tuning): Promise<BuildOutcome> {
   const started = performance.now();
   const timer = phaseTimer(tuning.timings, options.progress ?? noProgress);
   const settled = await inPhase('read', () => settleBuild(options, tuning, started));

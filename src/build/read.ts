@@ -6,6 +6,7 @@ import type { VFileMessage } from 'vfile-message';
 import { scanStories, type ScannedFolder } from '../io/load.js';
 import { loadTheme } from '../io/load-theme.js';
 import { loadOwnFiles, type OwnFiles } from '../io/own-files.js';
+import { scanOutputAhead, type ScanAhead } from '../output/output-scan-ahead.js';
 import type { SiteFrame } from '../incremental/site-frame.js';
 import { prepareBodies } from '../model/body.js';
 import { templateReadsByKind } from '../overrides/page-kinds.js';
@@ -76,6 +77,8 @@ export interface StoriesRead {
   readonly spill: BodySpill | undefined;
   /** Render threads started ahead, loading while the site is resolved. */
   readonly ahead: RenderThreads | undefined;
+  /** The plain output folder's scan, started on another thread while the site is assembled (see `scanOutputAhead`). */
+  readonly outputScan: ScanAhead | undefined;
   /** Stop the threads started ahead and close the spill file. */
   release(): Promise<void>;
 }
@@ -109,16 +112,20 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
   if (spilling && useCache) await mkdir(dir, { recursive: true });
   const spill = spilling ? openBodySpill(path.join(useCache ? dir : os.tmpdir(), `bodies-${process.pid}.spill`)) : undefined;
   let ahead: RenderThreads | undefined;
+  // This build writes: the output folder (plain, with a cache, so a record to scan against) is scanned meanwhile.
+  const outputScan = layout === 'folder' && outputThere && useCache ? scanOutputAhead(out) : undefined;
   const release = async () => {
+    await outputScan?.stop();
     await ahead?.close();
     spill?.close();
   };
   try {
     // A huge archive is held near a memory ceiling (see `memoryCeiling`); a small one never reaches it.
     const ceiling = memoryCeiling(tuning.memoryCeiling);
-    // Below the spilling size, cached articles are lazy: most are only resolved and planned, never shown.
+    // Below the spilling size, cached articles are lazy: most are only resolved and planned, never shown. Without an
+    // output folder (CI with the cache restored) every page is rendered, so every story is read whole, shard by shard.
     if (index) progress.phase('Reading the cache');
-    const cachedStories = index ? await readCachedStories(dir, index, spill ? { keep: (story) => spillCached(story, spill) } : { lazy: true }) : undefined;
+    const cachedStories = index ? await readCachedStories(dir, index, spill ? { keep: (story) => spillCached(story, spill) } : { lazy: outputThere }) : undefined;
     ceiling.checkNow();
     const assets = new Set(scan.assets.map((asset) => asset.source));
     const known = new Map(
@@ -173,6 +180,7 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
       ceiling,
       spill,
       ahead,
+      outputScan,
       release,
     };
   } catch (error) {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { stampText } from '../io/file-stamp.js';
 import { acquireLock } from './output-lock.js';
 import { markStateFolder, ownsStateFolder, readJournal, readRecord, removeJournal, stateFolder, stateLockPath, writeJournal, writeRecord, type RecordedFile } from './output-record.js';
+import { folderStamps } from './output-folders.js';
+import { scanOf, scanStillValid, type ScanAhead } from './output-scan-ahead.js';
 import { scanOutput } from './output-scan.js';
 import type { HeldFiles, OutputTarget } from './output-target.js';
 import { takeOverTrees } from './output-takeover.js';
@@ -20,7 +22,7 @@ import { takeOverTrees } from './output-takeover.js';
  * another build holds the lock. With `trust: false` every file is read again rather than believed
  * from its record. Nothing in the output changes before `begin`.
  */
-export async function openOutputFolder(out: string, trust = true, onWait?: (pid: number) => void): Promise<OutputTarget> {
+export async function openOutputFolder(out: string, trust = true, onWait?: (pid: number) => void, ahead?: ScanAhead): Promise<OutputTarget> {
   const folder = stateFolder(out);
   if (!ownsStateFolder(folder)) throw new Error(`Refusing to write ${out}: ${folder} is there and was not made by wiredesk`);
   const existing = lstatOrUndefined(out);
@@ -33,9 +35,11 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
     // A link (to anything but the trees, and given up with --force) is removed, never followed.
     if (lstatOrUndefined(out)?.isSymbolicLink()) await unlink(out);
     await mkdir(out, { recursive: true });
+    // The scan made on another thread while the build assembled the site, when the output is still what it scanned.
+    const early = trust ? await scanStillValid(ahead, folder) : undefined;
     const record = readRecord(folder);
-    const journal = readJournal(folder);
-    const scan = scanOutput(out, record, journal, trust);
+    const journal = early ? undefined : readJournal(folder);
+    const scan = early && record ? scanOf(record, early) : scanOutput(out, record, journal, trust);
     const before = new Set(record?.files.keys() ?? scan.held.keys());
     return {
       out,
@@ -55,7 +59,10 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
       },
       publish: async (files) => {
         try {
-          const published = await writeRecord(folder, recordOf(out, files, scan.held, scan.stamps));
+          const removed = [...scan.held.keys()].filter((relative) => !files.has(relative));
+          const written = [...files].flatMap(([relative, digest]) => (scan.held.get(relative) === digest ? [] : [relative]));
+          const folders = folderStamps(out, files.keys(), scan.folders, [...written, ...removed, ...scan.strays, ...scan.leftovers]);
+          const published = await writeRecord(folder, recordOf(out, files, scan.held, scan.stamps), folders);
           await removeJournal(folder);
           return `plain:${published}`;
         } finally {

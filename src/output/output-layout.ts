@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { acquireLock } from './output-lock.js';
 import { openOutputFolder } from './output-folder.js';
+import type { ScanAhead } from './output-scan-ahead.js';
 import { readJournal, readRecord, stateFolder, stateLockPath, stateMarkerPath } from './output-record.js';
 import { matchesRecord } from './output-scan.js';
 import type { OutputTarget } from './output-target.js';
@@ -12,10 +13,11 @@ export type OutputLayout = 'folder' | 'swap';
 /**
  * Open the output `out` for one build in `layout` (see `openOutputFolder` and `openTrees`), turning
  * the other layout into this one: a plain folder's state goes once the first swap publishes.
- * `trust: false` believes no record of what the output holds; `onWait` hears of a catch-up it waits for.
+ * `trust: false` believes no record of what the output holds; `onWait` hears of a catch-up it waits for;
+ * `ahead` is a scan of a plain folder started earlier (see `scanOutputAhead`).
  */
-export async function openOutput(out: string, layout: OutputLayout, trust: boolean, onWait?: (pid: number) => void): Promise<OutputTarget> {
-  if (layout === 'folder') return openOutputFolder(out, trust, onWait);
+export async function openOutput(out: string, layout: OutputLayout, trust: boolean, onWait?: (pid: number) => void, ahead?: ScanAhead): Promise<OutputTarget> {
+  if (layout === 'folder') return openOutputFolder(out, trust, onWait, ahead);
   const state = stateFolder(out);
   const plain = existsSync(stateMarkerPath(state));
   const releasePlain = plain ? await acquireLock(stateLockPath(state), 'build', onWait) : undefined;

@@ -21,6 +21,14 @@ export interface OutputRecord {
   /** Tells this publication from any other (see `outputStamp`). */
   readonly id: string;
   readonly files: ReadonlyMap<string, RecordedFile>;
+  /**
+   * The stamp (see `stampText`) of each folder holding recorded files (`''` the output itself, `a/b/`
+   * below it) as the build left it: a folder whose stamp is unchanged has the same entries, so a
+   * scan need not list it (see `recordedFolders`).
+   */
+  readonly folders: ReadonlyMap<string, string>;
+  /** When the record was written (epoch ms): a folder changed this close to it is listed again. */
+  readonly writtenAt: number;
 }
 
 /** The changes a build is making to the output folder, written before the first of them. */
@@ -70,7 +78,8 @@ export async function markStateFolder(folder: string, out: string): Promise<void
   await writeFile(stateMarkerPath(folder), `${JSON.stringify({ madeBy: 'wiredesk', output: path.basename(out) })}\n`);
 }
 
-function recordPath(folder: string): string {
+/** The record file in a state folder. */
+export function recordPath(folder: string): string {
   return path.join(folder, 'record.json');
 }
 
@@ -88,14 +97,20 @@ export function readRecord(folder: string): OutputRecord | undefined {
     const stamp: unknown = entry[2];
     files.set(entry[0], { digest: entry[1], stamp: typeof stamp === 'string' ? stamp : undefined });
   }
-  return { id: data.id, files };
+  // A record without folder stamps (or with damaged ones) has every folder listed again.
+  const folders = new Map<string, string>();
+  const writtenAt = typeof data.writtenAt === 'number' ? data.writtenAt : 0;
+  if (Array.isArray(data.folders) && writtenAt > 0) {
+    for (const entry of data.folders as unknown[]) if (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string') folders.set(entry[0], entry[1]);
+  }
+  return { id: data.id, files, folders, writtenAt };
 }
 
-/** Record that the output holds `files`, under a new publication id (returned). */
-export async function writeRecord(folder: string, files: ReadonlyMap<string, RecordedFile>): Promise<string> {
+/** Record that the output holds `files`, in `folders` with those stamps (see `OutputRecord`), under a new publication id (returned). */
+export async function writeRecord(folder: string, files: ReadonlyMap<string, RecordedFile>, folders: ReadonlyMap<string, string> = new Map()): Promise<string> {
   const id = randomUUID();
   const entries = [...files].map(([relative, file]) => (file.stamp === undefined ? [relative, file.digest] : [relative, file.digest, file.stamp]));
-  await writeAtomically(recordPath(folder), JSON.stringify({ version: recordVersion, id, files: entries }));
+  await writeAtomically(recordPath(folder), JSON.stringify({ version: recordVersion, id, writtenAt: Date.now(), files: entries, folders: [...folders] }));
   return id;
 }
 

@@ -1,6 +1,7 @@
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { stampText } from '../io/file-stamp.js';
+import { folderLister, type FolderEntry } from './output-folders.js';
 import { bytesDigest, isTemporaryName } from './output-file.js';
 import { journalNames, type OutputJournal, type OutputRecord } from './output-record.js';
 
@@ -15,6 +16,8 @@ export interface OutputScan {
   readonly held: Map<string, string>;
   /** The stamp of each of those files, as found (see `stampText`). */
   readonly stamps: Map<string, string>;
+  /** The stamp of each folder, as found (`''` the output, `a/b/` below it). */
+  readonly folders: Map<string, string>;
   /** Files, links and other entries no build wrote (relative paths), to report and remove. */
   readonly strays: string[];
   /** Recorded files whose bytes are no longer the recorded ones, or that are gone (changed outside wiredesk). */
@@ -32,23 +35,25 @@ const unknownDigest = '';
  * no file's bytes are known (every file is to be written anew). Links are never followed: a link is a stray.
  */
 export function scanOutput(out: string, record: OutputRecord | undefined, journal: OutputJournal | undefined, trust: boolean): OutputScan {
-  const scan: OutputScan = { held: new Map(), stamps: new Map(), strays: [], altered: [], leftovers: [] };
-  const visit = (dir: string, prefix: string): number => {
+  const scan: OutputScan = { held: new Map(), stamps: new Map(), folders: new Map(), strays: [], altered: [], leftovers: [] };
+  // A killed build's journal: its folders are listed, as their recorded stamps may not say all it did.
+  const lister = folderLister(record, trust && !journal);
+  const visit = (dir: string, prefix: string, info: Stats): number => {
+    scan.folders.set(prefix, stampText(info));
     let kept = 0;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const relative = `${prefix}${entry.name}`;
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        const below = visit(file, `${relative}/`);
-        if (below === 0) scan.leftovers.push(`${relative}/`);
+    for (const entry of lister.list(dir, prefix, info)) {
+      const name = path.basename(entry.file);
+      if (entry.info.isDirectory()) {
+        const below = visit(entry.file, entry.relative, entry.info);
+        if (below === 0) scan.leftovers.push(entry.relative);
         kept += below;
-      } else if (entry.isFile() && isTemporaryName(entry.name)) scan.leftovers.push(relative);
-      else if (entry.isFile() && classifyFile(scan, file, relative, record, journal, trust)) kept++;
-      else scan.strays.push(relative);
+      } else if (entry.info.isFile() && isTemporaryName(name)) scan.leftovers.push(entry.relative);
+      else if (entry.info.isFile() && classifyFile(scan, entry, record, journal, trust)) kept++;
+      else scan.strays.push(entry.relative);
     }
     return kept;
   };
-  visit(out, '');
+  visit(out, '', lstatSync(out));
   if (!journal) for (const relative of record?.files.keys() ?? []) if (!scan.held.has(relative)) scan.altered.push(relative);
   scan.altered.sort();
   scan.strays.sort();
@@ -56,11 +61,12 @@ export function scanOutput(out: string, record: OutputRecord | undefined, journa
 }
 
 /** Take a regular file into `scan.held` when a build wrote it (true), reading it when its record cannot be believed. */
-function classifyFile(scan: OutputScan, file: string, relative: string, record: OutputRecord | undefined, journal: OutputJournal | undefined, trust: boolean): boolean {
+function classifyFile(scan: OutputScan, entry: FolderEntry, record: OutputRecord | undefined, journal: OutputJournal | undefined, trust: boolean): boolean {
+  const { relative, file } = entry;
   const recorded = record?.files.get(relative);
   const named = journal !== undefined && journalNames(journal, relative);
   if (!recorded && !named) return false;
-  const stamp = stampText(lstatSync(file));
+  const stamp = stampText(entry.info);
   scan.stamps.set(relative, stamp);
   if (!trust) {
     // Believing no record, the build writes every file anew: what this one holds does not matter.
@@ -82,22 +88,22 @@ function classifyFile(scan: OutputScan, file: string, relative: string, record: 
  * nothing else: then it is still what the recorded build published. Stops at the first difference.
  */
 export function matchesRecord(out: string, record: OutputRecord): boolean {
+  const lister = folderLister(record, true);
   let found = 0;
-  const visit = (dir: string, prefix: string): boolean => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const relative = `${prefix}${entry.name}`;
-      if (entry.isDirectory()) {
-        if (!visit(path.join(dir, entry.name), `${relative}/`)) return false;
+  const visit = (dir: string, prefix: string, info: Stats): boolean => {
+    for (const entry of lister.list(dir, prefix, info)) {
+      if (entry.info.isDirectory()) {
+        if (!visit(entry.file, entry.relative, entry.info)) return false;
         continue;
       }
-      const recorded = record.files.get(relative);
-      if (!entry.isFile() || recorded?.stamp === undefined || recorded.stamp !== stampText(lstatSync(path.join(dir, entry.name)))) return false;
+      const recorded = record.files.get(entry.relative);
+      if (!entry.info.isFile() || recorded?.stamp === undefined || recorded.stamp !== stampText(entry.info)) return false;
       found++;
     }
     return true;
   };
   try {
-    return visit(out, '') && found === record.files.size;
+    return visit(out, '', lstatSync(out)) && found === record.files.size;
   } catch {
     return false;
   }

@@ -6,6 +6,7 @@ import { stampText } from '../io/file-stamp.js';
 import { mapBounded } from '../threads/bounded.js';
 import { bytesDigest, replaceFile, replaceWithCopy, type WriteTarget, type WrittenElsewhere } from './output-file.js';
 import { openOutput, type OutputLayout } from './output-layout.js';
+import type { ScanAhead } from './output-scan-ahead.js';
 import { insideFolder, removeFromTree } from './output-trees.js';
 
 /** A file from the stories folder that the site publishes (a lead image), and where. */
@@ -76,6 +77,8 @@ export interface WriteOptions {
   readonly onWait?: ((pid: number) => void) | undefined;
   /** `folder` (default): update the output folder in place; `swap`: write the tree behind the output link that is not live, then swap the link. */
   readonly layout?: OutputLayout | undefined;
+  /** A scan of the plain output folder started earlier on another thread (see `scanOutputAhead`). */
+  readonly ahead?: ScanAhead | undefined;
 }
 
 /**
@@ -88,7 +91,7 @@ export interface WriteOptions {
  * that leaves the previous output exactly as it was.
  */
 export async function writeSite(pages: readonly OutputFile[], assets: readonly CopiedAsset[], outDir: string, options: WriteOptions = {}): Promise<WriteResult> {
-  const target = await openOutput(path.resolve(outDir), options.layout ?? 'folder', options.rewriteAll !== true, options.onWait);
+  const target = await openOutput(path.resolve(outDir), options.layout ?? 'folder', options.rewriteAll !== true, options.onWait, options.ahead);
   const { live, held, shown, dir, inPlace } = target;
   let bytes = 0;
   const files = new Map<string, { outcome: FileOutcome; digest: string }>();

@@ -1,3 +1,4 @@
+import { DamagedCacheError } from '../store/split-file.js';
 import type { VFileMessage } from 'vfile-message';
 import { defaultTemplates } from '../../templates/defaults.js';
 import { type Template, type TemplateName, type Templates } from '../../templates/table.js';
@@ -49,7 +50,8 @@ function guarded(name: TemplateName, displayPath: string, render: (view: unknown
     try {
       tree = render(view, templates);
     } catch (error) {
-      if (error instanceof TemplateFailure) throw error;
+      // A damaged cache found while the template read a story is the build's to handle, not the template's fault.
+      if (error instanceof TemplateFailure || error instanceof DamagedCacheError) throw error;
       throw new TemplateFailure({ template: name, displayPath, reason: `it threw ${thrownText(error)}` });
     }
     const type = typeof tree === 'object' && tree !== null && 'type' in tree ? tree.type : undefined;

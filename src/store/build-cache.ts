@@ -3,14 +3,16 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ReadFields } from '../incremental/read-fields.js';
 import type { SiteFrame } from '../incremental/site-frame.js';
+import type { Article } from '../model/article.js';
 import type { FileStamp } from '../io/file-stamp.js';
 import type { Term } from '../model/article.js';
 import type { Schedule } from '../model/site.js';
 import { packFrame, unpackFrame, type PackedFrame } from './frame-encoding.js';
-import { readFramed, readFramedBytes, writeFramed, writeFramedBytes } from './framed-file.js';
+import { readFramed, writeFramed } from './framed-file.js';
 import { lazyArticle, storedArticleOf, wholeStoredArticle, type EagerArticle } from './lazy-article.js';
 import type { PlainMessage, PlainModelResult } from './serialize.js';
 import type { StoredSearchBundle } from './search-bundle.js';
+import { entryCheck, readSplitBody, readSplitEntry, readSplitHead, writeSplitFile } from './split-file.js';
 
 /** What one story contributed last time: its file's digest, its model result, and its shape (`storyShape`) when it has an article. */
 export interface CachedStory {
@@ -74,7 +76,7 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
 
 const indexKind = 'wiredesk-cache-index-11';
 const frameKind = 'wiredesk-cache-frame-2';
-const storiesKind = 'wiredesk-cache-stories-5';
+const storiesKind = 'wiredesk-cache-stories-6';
 
 /** Stories are kept in this many files, so that an edit rewrites one small file, not all of them. */
 const shardCount = 32;
@@ -116,13 +118,15 @@ export interface ReadStoriesOptions {
 
 /**
  * One story in a shard's head: its path, digest, shape and messages, the fields of its article
- * kept apart (none without an article), and where its other fields, serialized, lie in the shard's body.
+ * kept apart (none without an article), and where its other fields, serialized, lie in the shard's
+ * body, with their CRC-32 (see `readSplitEntry`).
  */
-type ShardEntry = readonly [source: string, digest: string, shape: string | null, messages: readonly PlainMessage[], eager: EagerArticle | null, start: number, end: number];
+type ShardEntry = readonly [source: string, digest: string, shape: string | null, messages: readonly PlainMessage[], eager: EagerArticle | null, start: number, end: number, check: number];
 
 /**
  * Read the stories written with `index`; undefined when any shard is missing, corrupt or from
- * another build.
+ * another build. Only the shards' heads are read: a lazy article reads its other fields from its
+ * shard when asked (throwing `DamagedCacheError` should they be damaged by then).
  */
 export async function readCachedStories(dir: string, index: CacheIndex, options: ReadStoriesOptions = {}): Promise<ReadonlyMap<string, CachedStory> | undefined> {
   if (index.shardChecksums.length !== shardCount) return undefined;
@@ -131,25 +135,30 @@ export async function readCachedStories(dir: string, index: CacheIndex, options:
   // One shard at a time: the bytes of a 100,000-story cache, all at once, would double the memory a build needs.
   for (let shard = 0; shard < shardCount; shard++) {
     const expected = index.shardChecksums[shard];
-    const framed = expected === undefined ? undefined : readFramedBytes(shardFile(dir, shard), storiesKind, expected);
-    if (!framed) return undefined;
-    const entries = shardEntries(framed.bytes);
-    if (!entries) return undefined;
-    for (const [source, digest, shape, messages, eager, start, end] of entries.head) {
-      const stored = entries.body.subarray(start, end);
-      const article = eager === null ? undefined : options.lazy === true ? lazyArticle(eager, stored) : wholeStoredArticle(eager, stored);
+    const file = shardFile(dir, shard);
+    const head = expected === undefined ? undefined : shardHead(readSplitHead(file, storiesKind, expected));
+    if (!head || expected === undefined) return undefined;
+    const body = options.lazy === true ? undefined : readSplitBody(file, storiesKind, expected);
+    if (options.lazy !== true && !body) return undefined;
+    for (const [source, digest, shape, messages, eager, start, end, check] of head) {
+      let article: Article | undefined;
+      if (eager !== null && body) {
+        const stored = body.subarray(start, end);
+        if (entryCheck(stored) !== check) return undefined;
+        article = wholeStoredArticle(eager, stored);
+      } else if (eager !== null) article = lazyArticle(eager, () => readSplitEntry(file, storiesKind, expected, start, end, check));
       stories.set(source, keep({ digest, result: article ? { article, messages } : { messages }, ...(shape === null ? {} : { shape }) }));
     }
   }
   return stories;
 }
 
-/** A shard's head and body: a 4-byte length, the serialized head, then each article's serialized other fields (see `StoredArticle`). */
-function shardEntries(bytes: Buffer): { readonly head: readonly ShardEntry[]; readonly body: Buffer } | undefined {
+/** A shard's head: the serialized entries of its stories (see `ShardEntry`). */
+function shardHead(bytes: Buffer | undefined): readonly ShardEntry[] | undefined {
+  if (!bytes) return undefined;
   try {
-    const length = bytes.readUInt32LE(0);
-    const head: unknown = deserialize(bytes.subarray(4, 4 + length));
-    return Array.isArray(head) ? { head: head as ShardEntry[], body: bytes.subarray(4 + length) } : undefined;
+    const head: unknown = deserialize(bytes);
+    return Array.isArray(head) ? (head as ShardEntry[]) : undefined;
   } catch {
     return undefined;
   }
@@ -172,8 +181,8 @@ function sharedTerms(): (eager: EagerArticle) => EagerArticle {
   return (eager) => ({ ...eager, ...(eager.section ? { section: one(eager.section) } : {}), topics: eager.topics.map(one), tags: eager.tags.map(one) });
 }
 
-/** The bytes of a shard holding `stories`: an article read from the cache is written as it was read (see `storedArticleOf`). */
-function shardBytes(stories: ReadonlyMap<string, CachedStory>): Uint8Array[] {
+/** The head and body of a shard holding `stories`: an article read from the cache is written as it was read (see `storedArticleOf`). */
+function shardParts(stories: ReadonlyMap<string, CachedStory>): { readonly head: Uint8Array; readonly body: Uint8Array[] } {
   const head: ShardEntry[] = [];
   const body: Uint8Array[] = [];
   const shared = sharedTerms();
@@ -184,12 +193,9 @@ function shardBytes(stories: ReadonlyMap<string, CachedStory>): Uint8Array[] {
     const start = end;
     if (stored) body.push(stored.rest);
     end += stored?.rest.length ?? 0;
-    head.push([source, story.digest, story.shape ?? null, messages, stored ? shared(stored.eager) : null, start, end]);
+    head.push([source, story.digest, story.shape ?? null, messages, stored ? shared(stored.eager) : null, start, end, stored ? entryCheck(stored.rest) : 0]);
   }
-  const serializedHead = serialize(head);
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(serializedHead.length);
-  return [length, serializedHead, ...body];
+  return { head: serialize(head), body };
 }
 
 /**
@@ -211,7 +217,12 @@ export async function writeBuildCache(dir: string, cache: BuildCache, previous?:
   const shardChecksums: string[] = [];
   // One shard at a time, for the same reason as when reading.
   for (const [shard, entries] of shards.entries()) {
-    shardChecksums.push(dirty.has(shard) ? writeFramedBytes(shardFile(dir, shard), storiesKind, shardBytes(entries)) : (previous?.index.shardChecksums[shard] ?? ''));
+    if (!dirty.has(shard)) {
+      shardChecksums.push(previous?.index.shardChecksums[shard] ?? '');
+      continue;
+    }
+    const { head, body } = shardParts(entries);
+    shardChecksums.push(writeSplitFile(shardFile(dir, shard), storiesKind, [head], body));
   }
   await writeFramed(path.join(dir, 'index.bin'), indexKind, { ...index, shardChecksums } satisfies CacheIndex);
 }

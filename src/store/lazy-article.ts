@@ -23,8 +23,8 @@ interface LazyParts {
   readonly whole: () => Article;
   /** The fields it holds, set when the article is made. */
   held?: Held;
-  /** The article's serialized other fields, for a cache that writes it again unchanged (none for a linked article). */
-  readonly stored?: Uint8Array;
+  /** The article's serialized other fields, read from the cache when first asked, for a cache that writes it again unchanged (none for a linked article). */
+  readonly stored?: () => Uint8Array;
   loaded?: Article;
 }
 
@@ -86,7 +86,7 @@ export interface StoredArticle {
 /** The article as the cache keeps it (see `StoredArticle`); a lazy article's other fields as they were read. */
 export function storedArticleOf(article: Article): StoredArticle {
   const stored = partsOf(article)?.stored;
-  if (stored) return { eager: eagerPartOf(article), rest: stored };
+  if (stored) return { eager: eagerPartOf(article), rest: stored() };
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(article)) if (!eagerKeys.has(key) && key !== 'body') rest[key] = value;
   const { bytes, ...body } = article.body;
@@ -107,9 +107,14 @@ export function wholeStoredArticle(eager: EagerArticle, rest: Uint8Array): Artic
 
 const utf8 = new TextDecoder();
 
-/** The article the cache kept as `eager` and `rest` (see `StoredArticle`), reading only `eager` until another field is asked for. */
-export function lazyArticle(eager: EagerArticle, rest: Uint8Array): Article {
-  return lazyFrom(eager, { whole: () => wholeStoredArticle(eager, rest), stored: rest });
+/**
+ * The article the cache kept as `eager` and `rest` (see `StoredArticle`), reading only `eager`
+ * until another field is asked for; `rest` may be read only then (from the cache file), once.
+ */
+export function lazyArticle(eager: EagerArticle, rest: Uint8Array | (() => Uint8Array)): Article {
+  let bytes = typeof rest === 'function' ? undefined : rest;
+  const stored = () => (bytes ??= (rest as () => Uint8Array)());
+  return lazyFrom(eager, { whole: () => wholeStoredArticle(eager, stored()), stored });
 }
 
 /** The article with the links and related stories resolving gave it; an article read from the cache stays lazy. */

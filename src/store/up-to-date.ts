@@ -33,14 +33,16 @@ export function reusableDigest(index: CacheIndex | undefined, stories: ReadonlyM
  * exactly what that build recorded, so a file changed or added by hand is written again or removed).
  */
 export function isUpToDate(index: CacheIndex, scan: ScannedFolder, out: string, layout: OutputLayout, own: Pick<OwnFiles, 'stamp' | 'newestMtimeMs'>): boolean {
-  if (index.out !== out || index.published === undefined || currentOutputStamp(out, layout) !== index.published || scan.stories.length !== index.stamps.size) return false;
+  if (index.out !== out || index.published === undefined || scan.stories.length !== index.stamps.size) return false;
   // The pages and static files: the same files with the same stamps, none modified too close to the index to tell.
   if (index.own.stamp !== own.stamp || own.newestMtimeMs >= index.writtenAt - racyMs) return false;
   if (!scan.stories.every((story) => knownDigest(index, story) !== undefined)) return false;
   // The last build's warnings are printed again: of files skipped, only the same ones will do.
   if (skippedFiles(scan.messages) !== skippedFiles(index.messages)) return false;
   const assetStamps = new Map(scan.assets.map((asset) => [`media/${asset.source}`, asset.stamp]));
-  return [...index.assets].every(([published, stamp]) => assetStamps.get(published) === stamp);
+  if (![...index.assets].every(([published, stamp]) => assetStamps.get(published) === stamp)) return false;
+  // Last, as it looks at every file of the output: a build with a story to publish never needs to.
+  return currentOutputStamp(out, layout) === index.published;
 }
 
 /** The files that `skipped-file` warnings name, with why, as one string to compare. */

@@ -1,0 +1,132 @@
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { stampText } from '../io/file-stamp.js';
+import { readJournal, readRecord, recordPath, stateFolder, type OutputRecord } from './output-record.js';
+import { scanOutput, type OutputScan } from './output-scan.js';
+
+// Scanning a 14,000-file output folder (see `scanOutput`) takes a few hundred milliseconds of
+// system calls that need nothing the build computes: a build that will write starts it on
+// another thread as soon as it knows, and takes its result once it holds the output's lock,
+// if the record it was made against is still the record (every build writes a new one).
+
+/**
+ * A scan of the output against its record (see `scanOutput`), as what differs from the record
+ * (passing 45,000 paths between threads would cost what scanning them does), with the stamp of
+ * the record file it read.
+ */
+export interface RecordedScan {
+  readonly recordStamp: string;
+  /** Recorded files held with other bytes or another stamp than recorded (read again), and those not there. */
+  readonly files: readonly (readonly [relative: string, digest: string, stamp: string])[];
+  readonly missing: readonly string[];
+  /** Folders found with another stamp than recorded (or none), and recorded folders not there. */
+  readonly folders: readonly (readonly [relative: string, stamp: string])[];
+  readonly missingFolders: readonly string[];
+  readonly strays: readonly string[];
+  readonly altered: readonly string[];
+  readonly leftovers: readonly string[];
+}
+
+/** A scan running on another thread: its result (undefined when it could not be made), or stop it. */
+export interface ScanAhead {
+  readonly result: Promise<RecordedScan | undefined>;
+  stop(): Promise<void>;
+}
+
+const workerUrl = new URL('./output-scan-worker.js', import.meta.url);
+
+/** Start scanning the plain output folder `out` on another thread; undefined where no compiled worker is there (tests run the sources). */
+export function scanOutputAhead(out: string): ScanAhead | undefined {
+  if (!existsSync(fileURLToPath(workerUrl))) return undefined;
+  const worker = new Worker(workerUrl, { workerData: out });
+  const result = new Promise<RecordedScan | undefined>((resolve) => {
+    worker.once('message', (scan: RecordedScan | undefined) => resolve(scan));
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
+  return {
+    result,
+    stop: async () => {
+      await worker.terminate();
+    },
+  };
+}
+
+/**
+ * Scan the plain output folder `out` against its record, trusting it (see `scanOutput`); undefined
+ * when there is no record, a killed build's journal is there, `out` is not a folder, or the record
+ * changed while it was scanned.
+ */
+export function scanRecordedOutput(out: string): RecordedScan | undefined {
+  try {
+    const folder = stateFolder(out);
+    const recordStamp = recordStampOf(folder);
+    if (recordStamp === undefined || readJournal(folder) || !lstatSync(out).isDirectory()) return undefined;
+    const record = readRecord(folder);
+    if (!record) return undefined;
+    const scan = scanOutput(out, record, undefined, true);
+    return recordStampOf(folder) === recordStamp ? { recordStamp, ...differences(record, scan) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stamp of the record file in the state `folder` and its first bytes (its publication's id): another record has another. */
+export function recordStampOf(folder: string): string | undefined {
+  const file = recordPath(folder);
+  try {
+    const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      const start = Buffer.alloc(96);
+      const got = readSync(fd, start, 0, start.length, 0);
+      return `${stampText(fstatSync(fd))}:${start.subarray(0, got).toString('latin1')}`;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** The scan made ahead, when it holds for the output as this build found it under the lock: same record file, no journal. */
+export async function scanStillValid(ahead: ScanAhead | undefined, folder: string): Promise<RecordedScan | undefined> {
+  const scanned = await ahead?.result;
+  if (!scanned || readJournal(folder) || recordStampOf(folder) !== scanned.recordStamp) return undefined;
+  return scanned;
+}
+
+/** What `scan` found that `record` does not say (see `RecordedScan`). */
+function differences(record: OutputRecord, scan: OutputScan): Omit<RecordedScan, 'recordStamp'> {
+  const files: [string, string, string][] = [];
+  const missing: string[] = [];
+  for (const [relative, recorded] of record.files) {
+    const digest = scan.held.get(relative);
+    const stamp = scan.stamps.get(relative);
+    if (digest === undefined || stamp === undefined) missing.push(relative);
+    else if (digest !== recorded.digest || stamp !== recorded.stamp) files.push([relative, digest, stamp]);
+  }
+  const folders = [...scan.folders].filter(([relative, stamp]) => record.folders.get(relative) !== stamp);
+  const missingFolders = [...record.folders.keys()].filter((relative) => !scan.folders.has(relative));
+  return { files, missing, folders, missingFolders, strays: scan.strays, altered: scan.altered, leftovers: scan.leftovers };
+}
+
+/** The scan a `RecordedScan` describes, against the `record` it was made with. */
+export function scanOf(record: OutputRecord, scanned: RecordedScan): OutputScan {
+  const missing = new Set(scanned.missing);
+  const held = new Map<string, string>();
+  const stamps = new Map<string, string>();
+  for (const [relative, recorded] of record.files) {
+    if (missing.has(relative) || recorded.stamp === undefined) continue;
+    held.set(relative, recorded.digest);
+    stamps.set(relative, recorded.stamp);
+  }
+  for (const [relative, digest, stamp] of scanned.files) {
+    held.set(relative, digest);
+    stamps.set(relative, stamp);
+  }
+  const folders = new Map(record.folders);
+  for (const relative of scanned.missingFolders) folders.delete(relative);
+  for (const [relative, stamp] of scanned.folders) folders.set(relative, stamp);
+  return { held, stamps, folders, strays: [...scanned.strays], altered: [...scanned.altered], leftovers: [...scanned.leftovers] };
+}

@@ -1,0 +1,157 @@
+import * as fs from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readRecord, stateFolder, writeJournal } from '../../src/output/output-record.js';
+import { scanOf, scanRecordedOutput, type ScanAhead } from '../../src/output/output-scan-ahead.js';
+import { matchesRecord, scanOutput } from '../../src/output/output-scan.js';
+import { writeSite, type OutputFile } from '../../src/output/write.js';
+
+// Counts the folders of the output that are listed (readdirSync), to tell a folder taken from the record from one read.
+const listed = vi.hoisted(() => ({ dirs: [] as string[] }));
+vi.mock('node:fs', async (importOriginal) => {
+  const original = await importOriginal<typeof fs>();
+  const readdirSync = ((dir: fs.PathLike, options?: unknown) => {
+    listed.dirs.push(String(dir));
+    return (original.readdirSync as (dir: fs.PathLike, options?: unknown) => unknown)(dir, options);
+  }) as typeof fs.readdirSync;
+  return { ...original, default: { ...original, readdirSync }, readdirSync };
+});
+
+const page = (pagePath: string, text: string): OutputFile => ({ path: pagePath, render: () => text });
+const site = [page('', 'home'), page('2024/05/story/', 'story'), page('tags/new/', 'tag')];
+
+/** Make the record look written a minute from now, so no folder is within the racy window (as after a pause between builds). */
+async function ageFolders(out: string): Promise<void> {
+  const file = path.join(stateFolder(out), 'record.json');
+  const record = JSON.parse(await readFile(file, 'utf8')) as { writtenAt: number };
+  await writeFile(file, JSON.stringify({ ...record, writtenAt: Date.now() + 60_000 }));
+}
+
+describe('scanning a plain output folder by its folders’ stamps', () => {
+  let dir: string;
+  let out: string;
+  const listedInOutput = () => listed.dirs.filter((listedDir) => listedDir === out || listedDir.startsWith(`${out}${path.sep}`));
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-stamps-'));
+    out = path.join(dir, 'dist');
+    listed.dirs = [];
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('should record the stamp of every folder that holds a file', async () => {
+    await writeSite(site, [], out);
+    expect([...(readRecord(stateFolder(out))?.folders.keys() ?? [])].sort()).toEqual(['', '2024/', '2024/05/', '2024/05/story/', 'tags/', 'tags/new/']);
+  });
+
+  it('should list no folder whose stamp is the recorded one, and still write a changed page', async () => {
+    await writeSite(site, [], out);
+    await ageFolders(out);
+    listed.dirs = [];
+    const written = await writeSite([page('', 'home'), page('2024/05/story/', 'story, edited'), page('tags/new/', 'tag')], [], out);
+    expect(listedInOutput()).toEqual([]);
+    expect(written.files.get('2024/05/story/index.html')?.outcome).toBe('changed');
+    expect(await readFile(path.join(out, '2024/05/story/index.html'), 'utf8')).toBe('story, edited');
+  });
+
+  it('should find and remove a file added by hand in a deep folder the record vouched for', async () => {
+    await writeSite(site, [], out);
+    await ageFolders(out);
+    await writeFile(path.join(out, '2024/05/story/extra.html'), 'not the build’s');
+    listed.dirs = [];
+    const written = await writeSite(site, [], out);
+    expect(written.strays).toEqual(['2024/05/story/extra.html']);
+    expect(listedInOutput()).toEqual([path.join(out, '2024/05/story')]);
+    expect(fs.existsSync(path.join(out, '2024/05/story/extra.html'))).toBe(false);
+  });
+
+  it('should find a file edited by hand in a folder whose stamp did not change', async () => {
+    await writeSite(site, [], out);
+    await ageFolders(out);
+    await writeFile(path.join(out, 'tags/new/index.html'), 'edited by hand');
+    const written = await writeSite(site, [], out);
+    expect(written.altered).toEqual(['tags/new/index.html']);
+    expect(await readFile(path.join(out, 'tags/new/index.html'), 'utf8')).toBe('tag');
+  });
+
+  it('should tell an output no longer the recorded one when a file was added by hand, with every folder aged', async () => {
+    await writeSite(site, [], out);
+    await ageFolders(out);
+    const record = readRecord(stateFolder(out));
+    expect(record && matchesRecord(out, record)).toBe(true);
+    await writeFile(path.join(out, 'tags/extra.html'), 'not the build’s');
+    expect(record && matchesRecord(out, record)).toBe(false);
+  });
+
+  it('should record the new stamps of the folders a build wrote in, so the next scan lists none', async () => {
+    await writeSite(site, [], out);
+    await writeSite([...site, page('2024/06/other/', 'other')], [], out);
+    await ageFolders(out);
+    listed.dirs = [];
+    const written = await writeSite([...site, page('2024/06/other/', 'other')], [], out);
+    expect(listedInOutput()).toEqual([]);
+    expect([...written.files.values()].every((file) => file.outcome === 'unchanged')).toBe(true);
+  });
+});
+
+describe('a scan of the output made ahead, on another thread', () => {
+  let dir: string;
+  let out: string;
+  const listedInOutput = () => listed.dirs.filter((listedDir) => listedDir === out || listedDir.startsWith(`${out}${path.sep}`));
+  /** A scan made now, as the thread would make it. */
+  const scanNow = (): ScanAhead => ({ result: Promise.resolve(scanRecordedOutput(out)), stop: () => Promise.resolve() });
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-ahead-'));
+    out = path.join(dir, 'dist');
+    listed.dirs = [];
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('should be taken when the output is still the one it scanned', async () => {
+    await writeSite(site, [], out);
+    const ahead = scanNow();
+    await ahead.result;
+    listed.dirs = [];
+    const written = await writeSite([page('', 'home'), page('2024/05/story/', 'story, edited'), page('tags/new/', 'tag')], [], out, { ahead });
+    expect(listedInOutput()).toEqual([]);
+    expect(written.files.get('2024/05/story/index.html')?.outcome).toBe('changed');
+    expect(written.files.get('index.html')?.outcome).toBe('unchanged');
+  });
+
+  it('should say what differs from the record, and stand for the scan made here', async () => {
+    await writeSite(site, [], out);
+    await ageFolders(out);
+    await writeFile(path.join(out, '2024/05/story/extra.html'), 'not the build’s');
+    await writeFile(path.join(out, 'tags/new/index.html'), 'edited by hand');
+    await rm(path.join(out, 'index.html'));
+    const record = readRecord(stateFolder(out));
+    const scanned = scanRecordedOutput(out);
+    if (!record || !scanned) throw new Error('no record or no scan');
+    expect(scanned.files.map(([relative]) => relative)).toEqual(['tags/new/index.html']);
+    expect(scanned.missing).toEqual(['index.html']);
+    expect(scanOf(record, scanned)).toEqual(scanOutput(out, record, undefined, true));
+  });
+
+  it('should be set aside when another build published since it scanned', async () => {
+    await writeSite(site, [], out);
+    const ahead = scanNow();
+    await ahead.result;
+    const edited = [page('', 'home'), page('2024/05/story/', 'story, edited'), page('tags/new/', 'tag')];
+    await writeSite(edited, [], out);
+    const written = await writeSite(edited, [], out, { ahead });
+    expect([...written.files.values()].every((file) => file.outcome === 'unchanged')).toBe(true);
+    expect(readRecord(stateFolder(out))?.files.get('2024/05/story/index.html')?.digest).toBe(written.files.get('2024/05/story/index.html')?.digest);
+  });
+
+  it('should be set aside when a killed build left a journal', async () => {
+    await writeSite(site, [], out);
+    const ahead = scanNow();
+    await ahead.result;
+    // A build killed after its journal, having replaced the story page.
+    await writeJournal(stateFolder(out), { names: new Set(['2024/05/story/index.html']), folders: [] }, undefined);
+    await writeFile(path.join(out, '2024/05/story/index.html'), 'half written');
+    await writeSite(site, [], out, { ahead });
+    expect(await readFile(path.join(out, '2024/05/story/index.html'), 'utf8')).toBe('story');
+  });
+});
