@@ -16,7 +16,9 @@ import { SlowFirstSequencer } from './tests/support/slow-first-sequencer.js';
 // End-to-end files spend much of their time waiting for what they started (the CLI, npm, Java,
 // Python, Chromium, nginx), with one core of two idle: two of them run at once, and they too share
 // their worker's modules. The slowest start first (`SlowFirstSequencer`), so that none of them runs
-// alone at the end while the other worker idles.
+// alone at the end while the other worker idles. A file that makes `wiredesk dev` recompile the package
+// itself (tsc and the bundle into lib/, by touching its templates) must not run beside the files that
+// run lib/: it runs beside the unit files instead, which do not (project `e2e-recompiles`).
 const mocksModules = /\bvi\.(?:mock|doMock)\(/;
 
 /** The test files of `folder`, split into those that replace a module and the others. */
@@ -30,6 +32,8 @@ function testFiles(folder: string): { readonly mocking: string[]; readonly plain
 
 const unit = testFiles('tests/unit/');
 const e2e = testFiles('tests/e2e/');
+/** End-to-end files that rewrite lib/ while they run. */
+const recompiling = ['tests/e2e/dev-browser.test.ts'];
 
 export default defineConfig({
   test: {
@@ -39,13 +43,16 @@ export default defineConfig({
     // still linking files into a fixture's folder would race the test's clean-up.
     env: { WIREDESK_CATCH_UP_FROM: '1000000000' },
     sequence: { sequencer: SlowFirstSequencer },
+    // WIREDESK_TEST_CPU_LOG=<file>: where each test file's CPU seconds go (see tests/support/cpu-per-file.ts).
+    setupFiles: process.env.WIREDESK_TEST_CPU_LOG ? ['tests/support/cpu-per-file.ts'] : [],
     projects: [
       // Unit files are small and CPU-bound: two at a time even on a 2-core machine (vitest's default there
       // is one). Projects with different worker counts run one after the other (`groupOrder`): unit first.
       { extends: true, test: { name: 'unit', include: unit.plain, isolate: false, maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'e2e-recompiles', include: recompiling, maxWorkers: 2, sequence: { groupOrder: 0 } } },
       ...(unit.mocking.length > 0 ? [{ extends: true, test: { name: 'unit-mocks', include: unit.mocking, sequence: { groupOrder: 1 } } }] : []),
       // Projects of one group must have the same worker count: two for both.
-      { extends: true, test: { name: 'e2e', include: e2e.plain, isolate: false, maxWorkers: 2, sequence: { groupOrder: 2 } } },
+      { extends: true, test: { name: 'e2e', include: e2e.plain.filter((file) => !recompiling.includes(file)), isolate: false, maxWorkers: 2, sequence: { groupOrder: 2 } } },
       ...(e2e.mocking.length > 0 ? [{ extends: true, test: { name: 'e2e-mocks', include: e2e.mocking, maxWorkers: 2, sequence: { groupOrder: 2 } } }] : []),
     ],
   },
