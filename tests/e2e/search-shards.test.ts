@@ -96,7 +96,7 @@ describe('the search index in shards by quarter', () => {
     await clean.build({ now: beforeEmbargo });
     const cleanFiles = [...(await bundle(clean)).keys()];
     expect([...after.keys()]).toEqual(cleanFiles);
-    for (const file of cleanFiles) expect(await readFile(path.join(built.dir, 'dist', file)), file).toEqual(await readFile(path.join(clean.dir, 'dist', file)));
+    for (const file of cleanFiles) expect((await readFile(path.join(built.dir, 'dist', file))).equals(await readFile(path.join(clean.dir, 'dist', file))), file).toBe(true);
   });
 
   it('should index only the shard of an old story that was edited', async () => {
