@@ -1,4 +1,5 @@
 import type { HTMLFile } from 'pagefind';
+import { mapBounded } from '../threads/bounded.js';
 
 /** The site-relative folder the search bundle is published in (Pagefind's own name for it). */
 export const searchFolder = 'pagefind/';
@@ -17,6 +18,9 @@ export interface IndexToMake {
   readonly name: string;
   documents(): Iterable<HTMLFile>;
 }
+
+/** Indexes made at once (see `makeSearchIndexes`). */
+const parallelIndexes = 2;
 
 /** How to index. */
 export interface SearchIndexOptions {
@@ -49,18 +53,18 @@ async function indexWithPagefind(indexes: readonly IndexToMake[], options: Searc
   if (indexes.length === 0) return [];
   const pagefind = await import('pagefind');
   try {
-    const bundles: SearchFile[][] = [];
-    for (const wanted of indexes) {
+    // Two indexes at a time: Pagefind's service works on both while this thread makes the next documents.
+    // Within one index, documents go in one by one, in order: the bundle's bytes depend on the order they were added.
+    return await mapBounded(indexes, parallelIndexes, async (wanted) => {
       const created = await pagefind.createIndex({ forceLanguage: primaryLanguage(options.language) });
       const index = created.index;
       if (!index) throw new Error(created.errors.join('; ') || 'it could not start');
       for (const document of wanted.documents()) throwOn((await index.addHTMLFile(document)).errors, wanted.name);
       const { files, errors } = await index.getFiles();
       throwOn(errors, wanted.name);
-      bundles.push(files.map((file) => ({ path: file.path.split('\\').join('/'), bytes: file.content })));
       await index.deleteIndex();
-    }
-    return bundles;
+      return files.map((file) => ({ path: file.path.split('\\').join('/'), bytes: file.content }));
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(

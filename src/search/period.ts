@@ -2,16 +2,35 @@ import type { Article } from '../model/article.js';
 
 // The search index is cut into shards by publication period: a story stays in its period's shard
 // for good, so a publish re-indexes the newest period only, and a closed period's shard never
-// changes again (as the archive pages do not). A quarter, not a month: at 10,000 stories over
-// eight years a month-sized shard re-indexes about 100 stories and a quarter about 300 (a tenth
-// of a second either way), while a search loads each shard's entry, metadata and filter files
-// one shard after another: 32 shards instead of 96 (see docs/search.md, "What search costs").
+// changes again (as the archive pages do not). A quarter: at 10,000 stories over eight years a
+// quarter's shard holds about 300 stories, which Pagefind indexes in a few tenths of a second,
+// while a search loads each shard's entry, metadata and filter files, one shard after another:
+// 32 shards where months would make 96. A quarter of more than `monthlyFrom` stories (a large
+// archive) is cut into months, so that a publish still indexes a bounded number of stories; that
+// depends on the quarter's own stories only, so closed quarters keep their shards.
 
-/**
- * The publication period of a story, as the name of its shard: `2018-q2`. Taken from the date as
- * the author wrote it (year and month before the offset), so it depends on the story file alone.
- */
-export function searchPeriodOf(article: Pick<Article, 'date'>): string {
+/** Stories in a quarter from which it is cut into months. */
+export const monthlyFrom = 1000;
+
+/** The quarter a story was published in, as the name of its shard: `2018-q2`, from the date as the author wrote it (it depends on the story file alone). */
+export function searchQuarterOf(article: Pick<Article, 'date'>): string {
+  const [year, month] = yearAndMonth(article);
+  return `${year}-q${Math.floor((month - 1) / 3) + 1}`;
+}
+
+/** The month a story was published in, as the name of its shard in a quarter cut into months: `2018-05`. */
+export function searchMonthOf(article: Pick<Article, 'date'>): string {
+  const [year, month] = yearAndMonth(article);
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/** A period's place in time, to put the newest first: a quarter sorts as its last month. */
+export function periodOrder(period: string): string {
+  const quarter = /^(\d{4})-q([1-4])$/.exec(period);
+  return quarter ? `${quarter[1]}-${String(Number(quarter[2]) * 3).padStart(2, '0')}` : period;
+}
+
+function yearAndMonth(article: Pick<Article, 'date'>): [string, number] {
   const [year = '0000', month = '01'] = article.date.iso.split('-');
-  return `${year}-q${Math.floor((Number(month) - 1) / 3) + 1}`;
+  return [year, Number(month)];
 }

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../model/article.js';
-import { searchPeriodOf } from './period.js';
+import { monthlyFrom, periodOrder, searchMonthOf, searchQuarterOf } from './period.js';
 
 /** One shard of the search index: the live stories of one publication period, and the key of what it indexes. */
 export interface SearchShard {
-  /** The period (`2018-q2`), or `none` for the empty index of a site with no live story. */
+  /** The period (`2018-q2`, or `2018-05` in a quarter cut into months), or `none` for the empty index of a site with no live story. */
   readonly period: string;
   /** Equal keys, equal records: the digest of every story's path and file bytes, the period, and `keyBase`. */
   readonly key: string;
@@ -24,19 +24,32 @@ export const emptyPeriod = 'none';
  */
 export function planSearchShards(articles: readonly Article[], keyBase: string): SearchShard[] {
   const byPeriod = new Map<string, Article[]>();
-  for (const article of articles) {
-    const period = searchPeriodOf(article);
-    const list = byPeriod.get(period);
-    if (list) list.push(article);
-    else byPeriod.set(period, [article]);
+  for (const [quarter, list] of groupBy(articles, searchQuarterOf)) {
+    if (list.length < monthlyFrom) byPeriod.set(quarter, list);
+    else for (const [month, inMonth] of groupBy(list, searchMonthOf)) byPeriod.set(month, inMonth);
   }
   if (byPeriod.size === 0) byPeriod.set(emptyPeriod, []);
   return [...byPeriod]
-    .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
-    .map(([period, list]) => {
-      const stories = list.map((article) => `${article.path}\u0000${article.digest}`).sort();
-      return { period, key: hash('sha256', [keyBase, period, ...stories].join('\u0001'), 'hex'), articles: list };
+    .map(([period, list]) => ({ period, order: periodOrder(period), list }))
+    .sort((a, b) => (a.order < b.order ? 1 : a.order > b.order ? -1 : 0))
+    .map(({ period, list }) => {
+      // In path order: a shard's bytes depend on the order its stories are indexed in, never on the site's order.
+      const sorted = [...list].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const stories = sorted.map((article) => `${article.path}\u0000${article.digest}`);
+      return { period, key: hash('sha256', [keyBase, period, ...stories].join('\u0001'), 'hex'), articles: sorted };
     });
+}
+
+/** `items` grouped by `keyOf`, in the order each key first appears. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /**

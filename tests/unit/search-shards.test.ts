@@ -4,19 +4,19 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
 import type { MadeFiles, SearchBundle } from '../../src/search/bundle.js';
-import { searchPeriodOf } from '../../src/search/period.js';
+import { monthlyFrom, searchQuarterOf } from '../../src/search/period.js';
 import { planSearchShards } from '../../src/search/shards.js';
 import { openStoredShards } from '../../src/store/search-shards.js';
 
 /** The fields of a story that its shard and key depend on. */
 const story = (id: string, iso: string, digest = `digest-${id}`) => ({ path: `${id}/`, digest, date: { iso, epochMs: Date.parse(iso), offsetMinutes: 0, dateOnly: false } }) as unknown as Article;
 
-describe('searchPeriodOf', () => {
+describe('searchQuarterOf', () => {
   it('should name the quarter of the date as the author wrote it, whatever the instant in UTC', () => {
-    expect(searchPeriodOf(story('a', '2018-01-01T00:00:00+03:00'))).toBe('2018-q1');
-    expect(searchPeriodOf(story('b', '2018-03-31T23:00:00-05:00'))).toBe('2018-q1');
-    expect(searchPeriodOf(story('c', '2018-04-01T00:30:00+03:00'))).toBe('2018-q2');
-    expect(searchPeriodOf(story('d', '2018-12-31T10:00:00+00:00'))).toBe('2018-q4');
+    expect(searchQuarterOf(story('a', '2018-01-01T00:00:00+03:00'))).toBe('2018-q1');
+    expect(searchQuarterOf(story('b', '2018-03-31T23:00:00-05:00'))).toBe('2018-q1');
+    expect(searchQuarterOf(story('c', '2018-04-01T00:30:00+03:00'))).toBe('2018-q2');
+    expect(searchQuarterOf(story('d', '2018-12-31T10:00:00+00:00'))).toBe('2018-q4');
   });
 });
 
@@ -39,6 +39,20 @@ describe('planSearchShards', () => {
     const moved = planSearchShards([...stories.slice(0, 3), { ...stories[3], path: 'd2/' } as Article], 'base');
     expect(moved.map((shard) => shard.key)).toEqual([expect.not.stringMatching(newest?.key ?? ''), oldest?.key]);
     expect(planSearchShards(stories, 'other base').map((shard) => shard.key)).not.toContain(newest?.key);
+  });
+
+  it('should cut a quarter of many stories into months, and leave the other quarters whole', () => {
+    const busy = Array.from({ length: monthlyFrom }, (_, index) => story(`busy-${index}`, `2018-0${4 + (index % 3)}-10T10:00:00Z`));
+    const shards = planSearchShards([...busy, ...stories.filter((article) => article.date.iso.startsWith('2017'))], 'base');
+    const inMonth = (month: string) => busy.filter((article) => article.date.iso.startsWith(month)).length;
+    expect(shards.map((shard) => [shard.period, shard.articles.length])).toEqual([
+      ['2018-06', inMonth('2018-06')],
+      ['2018-05', inMonth('2018-05')],
+      ['2018-04', inMonth('2018-04')],
+      ['2017-q1', 2],
+    ]);
+    // One story fewer: the quarter is whole again.
+    expect(planSearchShards(busy.slice(1), 'base').map((shard) => shard.period)).toEqual(['2018-q2']);
   });
 
   it('should give a site with no live story one empty shard, so the search page still loads', () => {
