@@ -1,4 +1,4 @@
-import type { HTMLFile } from 'pagefind';
+import type { HTMLFile, PagefindIndex } from 'pagefind';
 import { mapBounded } from '../threads/bounded.js';
 
 /** The site-relative folder the search bundle is published in (Pagefind's own name for it). */
@@ -21,6 +21,8 @@ export interface IndexToMake {
 
 /** Indexes made at once (see `makeSearchIndexes`). */
 const parallelIndexes = 2;
+/** Documents sent to Pagefind before the first of them is answered: enough to keep its service busy. */
+const documentsInFlight = 64;
 
 /** How to index. */
 export interface SearchIndexOptions {
@@ -53,13 +55,12 @@ async function indexWithPagefind(indexes: readonly IndexToMake[], options: Searc
   if (indexes.length === 0) return [];
   const pagefind = await import('pagefind');
   try {
-    // Two indexes at a time: Pagefind's service works on both while this thread makes the next documents.
-    // Within one index, documents go in one by one, in order: the bundle's bytes depend on the order they were added.
+    // Two indexes at a time: Pagefind's service works on one while this thread makes the other's documents.
     return await mapBounded(indexes, parallelIndexes, async (wanted) => {
       const created = await pagefind.createIndex({ forceLanguage: primaryLanguage(options.language) });
       const index = created.index;
       if (!index) throw new Error(created.errors.join('; ') || 'it could not start');
-      for (const document of wanted.documents()) throwOn((await index.addHTMLFile(document)).errors, wanted.name);
+      await addInOrder(index, wanted);
       const { files, errors } = await index.getFiles();
       throwOn(errors, wanted.name);
       await index.deleteIndex();
@@ -74,6 +75,23 @@ async function indexWithPagefind(indexes: readonly IndexToMake[], options: Searc
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * Add an index's documents, many on their way at once: Pagefind's service handles its messages one
+ * after another, in the order sent, so the index is the same as when each waits for the one before
+ * (its bytes depend on that order), without a round trip per document.
+ */
+async function addInOrder(index: PagefindIndex, wanted: IndexToMake): Promise<void> {
+  const pending: Promise<void>[] = [];
+  for (const document of wanted.documents()) {
+    const adding = index.addHTMLFile(document).then((added) => throwOn(added.errors, wanted.name));
+    // Awaited below; a failure before then is not an unhandled rejection.
+    adding.catch(() => undefined);
+    pending.push(adding);
+    if (pending.length >= documentsInFlight) await pending.shift();
+  }
+  await Promise.all(pending);
 }
 
 function throwOn(errors: readonly string[], name: string): void {
