@@ -2,15 +2,17 @@ import type { Article } from '../model/article.js';
 
 // The search index is cut into shards by publication period: a story stays in its period's shard
 // for good, so a publish re-indexes the newest period only, and a closed period's shard never
-// changes again (as the archive pages do not). A quarter: at 10,000 stories over eight years a
-// quarter's shard holds about 300 stories, which Pagefind indexes in a few tenths of a second,
-// while a search loads each shard's entry, metadata and filter files, one shard after another:
-// 32 shards where months would make 96. A quarter of more than `monthlyFrom` stories (a large
-// archive) is cut into months, so that a publish still indexes a bounded number of stories; that
-// depends on the quarter's own stories only, so closed quarters keep their shards.
+// changes again (as the archive pages do not). A period is a quarter, cut into months when it holds
+// `monthlyFrom` stories or more. Pagefind takes some 3–8 ms a story on two busy cores, so a
+// publish costs about what the newest shard holds; a search loads each shard's entry, metadata and
+// filter files, one shard after another. A small site keeps few shards (8 years of quarters:
+// 32); a busy desk (10,000 stories over 8 years, about 100 a month) gets monthly shards of about
+// 100 stories, which Pagefind indexes in a few tenths of a second, where a quarter's 300 take
+// over a second. Whether a quarter is cut depends on its own stories only, so closed quarters
+// keep their shards.
 
 /** Stories in a quarter from which it is cut into months. */
-export const monthlyFrom = 1000;
+export const monthlyFrom = 150;
 
 /** The quarter a story was published in, as the name of its shard: `2018-q2`, from the date as the author wrote it (it depends on the story file alone). */
 export function searchQuarterOf(article: Pick<Article, 'date'>): string {
