@@ -20,9 +20,10 @@ export interface SearchView {
 /**
  * The script that starts the search box: Pagefind's UI over the newest period's index, merged
  * with every older period's (listed in `wiredesk-shards.json` beside Pagefind's files), with the
- * story's headline and excerpt per result; `?q=word` in the address searches at once. When
- * Pagefind's script or the list did not load (a host without the index), it shows the note that
- * says so instead of failing quietly.
+ * story's headline and excerpt per result; `?q=word` in the address searches at once. The shards
+ * are merged all at once through Pagefind's module, which the UI then shares (its own
+ * `mergeIndex` option loads them one after another). When Pagefind's script or the list did not
+ * load (a host without the index), it shows the note that says so instead of failing quietly.
  */
 export const searchScript = `// wiredesk: start Pagefind's search box in #search, over every shard of the index.
 (function () {
@@ -34,16 +35,21 @@ export const searchScript = `// wiredesk: start Pagefind's search box in #search
   };
   if (typeof PagefindUI !== 'function') return missing();
   var bundle = box.getAttribute('data-bundle') || '/pagefind/';
-  fetch(bundle + '${shardListFile}', { cache: 'no-cache' })
-    .then(function (response) {
-      if (!response.ok) throw new Error('the list of search shards is missing');
-      return response.json();
+  var list = fetch(bundle + '${shardListFile}', { cache: 'no-cache' }).then(function (response) {
+    if (!response.ok) throw new Error('the list of search shards is missing');
+    return response.json();
+  });
+  Promise.all([list, import(bundle + 'pagefind.js')])
+    .then(function (loaded) {
+      var pagefind = loaded[1];
+      return Promise.all(
+        (loaded[0].merge || []).map(function (folder) {
+          return pagefind.mergeIndex(bundle + folder);
+        }),
+      );
     })
-    .then(function (list) {
-      var merge = (list.merge || []).map(function (folder) {
-        return { bundlePath: bundle + folder };
-      });
-      var ui = new PagefindUI({ element: '#search', bundlePath: bundle, mergeIndex: merge, showSubResults: true, showImages: false });
+    .then(function () {
+      var ui = new PagefindUI({ element: '#search', bundlePath: bundle, showSubResults: true, showImages: false });
       var query = new URLSearchParams(window.location.search).get('q');
       if (query) ui.triggerSearch(query);
     })
