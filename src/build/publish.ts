@@ -7,9 +7,9 @@ import { writeSite, type WriteResult } from '../output/write.js';
 import { TemplateFailure } from '../overrides/failure.js';
 import { rememberTemplatesKey } from '../overrides/templates-key.js';
 import { hasErrors } from '../report/problem.js';
-import { searchIndexStep } from '../search/build-step.js';
+import { searchIndexStep, type SearchStep } from '../search/build-step.js';
 import { writeBuildCache, writeSiteFrame } from '../store/build-cache.js';
-import { keepSearchBundle, searchBundleKey, withStoredBundle, type StoredSearchStep } from '../store/search-bundle.js';
+import { forgetStoredShards } from '../store/search-shards.js';
 import { toPlainMessage } from '../store/serialize.js';
 import { renderPoolFor } from '../threads/render-pool.js';
 import type { Assembly } from './assemble.js';
@@ -20,7 +20,7 @@ import { countRenders } from './render-progress.js';
 import type { PageReads } from './reads.js';
 import type { StoriesRead, UpToDate } from './read.js';
 import type { BuildSetup } from './setup.js';
-import type { BuildWork, SearchIndexWork } from './work.js';
+import type { BuildWork } from './work.js';
 
 // Publish, the last phase of a build: render the pages that changed (on threads when there are
 // many), index them for search, write the output folder, then keep the cache and the manifest.
@@ -58,7 +58,7 @@ export async function publishUpToDate(setup: BuildSetup, upToDate: UpToDate): Pr
 /** Render, index and write the site assembled, then keep the cache and the manifest (a failure to keep them does not fail the build). */
 export async function publishSite(setup: BuildSetup, { read, assembly, reads }: ToPublish, step: (name: string) => void): Promise<BuildOutcome> {
   const { cwd, logger, progress, storiesDir, out, dir, useCache, config, configKey, overrides, layout, tuning } = setup;
-  const { own, code, index, spill, ahead, ceiling, outputThere } = read;
+  const { own, code, spill, ahead, ceiling } = read;
   const { site, messages } = assembly;
   const { outputs } = reads;
   // Lead images from the stories folder, then every file of `static/` at its own path (URL-encoded: the write stage decodes it).
@@ -66,12 +66,8 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
     ...site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` })),
     ...own.statics.map((file) => ({ from: file.absolutePath, path: file.source.split('/').map(encodeURIComponent).join('/') })),
   ];
-  // Without an output folder (CI), the search bundle kept in the cache is taken when the pages are those it indexed
-  // (see `searchBundleKey`); with one, its index is kept when no page changed, and the cache keeps none.
-  const searchKey =
-    config.search && useCache && !outputThere ? searchBundleKey({ code, config: configKey, hasStories: site.articles.length > 0, pages: outputs, copied: copied.map((file) => file.path) }) : undefined;
-  const keptSearch = searchKey !== undefined && index?.search?.key === searchKey ? index.search : undefined;
-  const search = config.search ? withStoredBundle(searchIndexStep(site, reads.lastPages !== undefined), dir, keptSearch) : undefined;
+  // The search index, one shard per period: those whose stories did not change are taken from the cache (see `searchIndexStep`).
+  const search = config.search ? await searchIndexStep(site, { cacheDir: useCache ? dir : undefined, code, settings: configKey }) : undefined;
   // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
   const pool = spill ? undefined : renderPoolFor(site, outputs, { threads: setup.threads, renderPoolFrom: tuning.renderPoolFrom, templates: overrides.compiled, recorder: reads.recorder }, ahead);
   const rendering = countRenders(pool?.outputs ?? outputs, progress);
@@ -102,7 +98,7 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
     renderThreads: pool?.threads ?? 0,
     bodiesSpilled: spill !== undefined,
     collectionsUnderCeiling: ceiling.collections,
-    searchIndex: searchWork(search),
+    searchIndex: search ? search.work() : 'none',
   };
   const counts = {
     stories: site.articles.length,
@@ -115,7 +111,7 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
   if (useCache) {
     progress.phase('Writing the cache');
     await keepCache(dir, logger, async () => {
-      await keepBuildCache(setup, { read, assembly, reads }, { written, counts, searchKey, search });
+      await keepBuildCache(setup, { read, assembly, reads }, { written, counts, search });
       await writeManifest(dir, manifest);
       rememberTemplatesKey(dir, read.templatesKey);
       step('cache');
@@ -140,23 +136,15 @@ function elapsedSince(started: number): number {
   return Math.round(performance.now() - started);
 }
 
-/** What became of the search index (see `SearchIndexWork`). */
-function searchWork(search: StoredSearchStep | undefined): SearchIndexWork {
-  if (!search) return 'none';
-  if (search.reused()) return 'from-cache';
-  return search.made() ? 'indexed' : 'kept';
-}
-
 /** What publishing gave that the cache keeps. */
 interface PublishedFiles {
   readonly written: WriteResult;
   readonly counts: { readonly stories: number; readonly pages: number; readonly feeds: number };
-  readonly searchKey: string | undefined;
-  readonly search: StoredSearchStep | undefined;
+  readonly search: SearchStep | undefined;
 }
 
-/** Keep what the next build reuses: the stories' stamps and results, each page's reads, the frame, the search bundle. */
-async function keepBuildCache(setup: BuildSetup, { read, assembly, reads }: ToPublish, { written, counts, searchKey, search }: PublishedFiles): Promise<void> {
+/** Keep what the next build reuses: the stories' stamps and results, each page's reads, the frame, the search shards. */
+async function keepBuildCache(setup: BuildSetup, { read, assembly, reads }: ToPublish, { written, counts, search }: PublishedFiles): Promise<void> {
   const { scan, modelled, own, index, cachedStories, shape } = read;
   const { site } = assembly;
   const stamps = new Map(
@@ -178,7 +166,8 @@ async function keepBuildCache(setup: BuildSetup, { read, assembly, reads }: ToPu
   const clean = assembly.leftOut.length === 0 && !hasErrors(assembly.messages) && assembly.siteMessages !== undefined && shape !== undefined;
   const frameChecksum =
     assembly.by === 'reused' ? index?.frameChecksum : await writeSiteFrame(setup.dir, clean && assembly.siteMessages ? frameOf(site, shape ?? '', assembly.siteMessages) : undefined);
-  const searchBundle = await keepSearchBundle(setup.dir, searchKey, search, index?.search);
+  if (search) await search.keep();
+  else forgetStoredShards(setup.dir);
   const cache = {
     code: read.code,
     config: setup.configKey,
@@ -194,7 +183,6 @@ async function keepBuildCache(setup: BuildSetup, { read, assembly, reads }: ToPu
     schedule: site.schedule,
     stories: modelled.entries,
     frameChecksum,
-    search: searchBundle,
     readFields: recorded.fields,
   };
   await writeBuildCache(setup.dir, cache, index && cachedStories ? { index, stories: cachedStories } : undefined);

@@ -6,10 +6,11 @@
 export type AssembledBy = 'up-to-date' | 'reused' | 'extended' | 'resolved';
 
 /**
- * What a build did with the search index: none (`search` is off), indexed the pages anew, kept
- * the live one (no page changed), or took the one kept in the cache folder (a CI run restoring the cache).
+ * What a build did with the search index: none (`search` is off), kept it whole (the output was
+ * up to date), or made it from its shards (see `planSearchShards`): how many there are, how many
+ * were indexed by Pagefind, and how many were taken as the last indexing left them.
  */
-export type SearchIndexWork = 'none' | 'indexed' | 'kept' | 'from-cache';
+export type SearchIndexWork = 'none' | 'kept' | { readonly shards: number; readonly shardsIndexed: number; readonly shardsReused: number };
 
 /**
  * The work a build did to publish the site, as counts and choices rather than timings: written

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { resolveConfig } from '../config.js';
 import type { SiteConfig, SiteInputs } from '../model/config.js';
+import type { Article } from '../model/article.js';
 import { themeAssetsDir } from '../paths.js';
 import { prepareBodies } from '../model/body.js';
 import { cacheDir } from '../store/build-cache.js';
@@ -46,8 +47,8 @@ export interface DevEngine {
   update(files: readonly string[]): Promise<RebuildReport>;
   /** The response for a site path, from the last good build (rendered on first request, then cached). */
   lookup(sitePath: string): Served | undefined;
-  /** Every story page of the last good build, each rendered as it is read and not cached (for the search index). */
-  storyPages(): Iterable<{ readonly sitePath: string; readonly html: string }>;
+  /** The live stories of the last good build (for the search index). */
+  liveArticles(): readonly Article[];
 }
 
 /** Build the site once and keep everything needed to rebuild only what a change touches (see `applyChanges`). */
@@ -65,9 +66,7 @@ export async function createDevEngine(options: DevEngineOptions): Promise<DevEng
       .join('/'),
     initial,
     update: (files) => applyChanges(session, files),
-    *storyPages() {
-      if (state.kept) yield* served.storyPages(state.kept);
-    },
+    liveArticles: () => state.kept?.resolution.site.articles ?? [],
     lookup(sitePath) {
       if (!state.kept) return undefined;
       return served.lookup(state.kept, sitePath, setup.storiesDir) ?? own.lookup(sitePath);

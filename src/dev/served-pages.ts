@@ -17,8 +17,6 @@ export interface ServedPages {
   refresh(kept: KeptBuild, changed: Iterable<string>, removed: Iterable<string>): number;
   /** The response for a site path: a page, a draft page, or a story's picture (undefined for the site's own files). */
   lookup(kept: KeptBuild, sitePath: string, storiesDir: string): Served | undefined;
-  /** Every story page, each rendered as it is read when not kept (for the search index). */
-  storyPages(kept: KeptBuild): Iterable<{ readonly sitePath: string; readonly html: string }>;
   /** The fields of teasers and stamps the renders so far read, of any page (see `readRecorder`): what fingerprints compare. */
   fieldsRead(): FieldsRead;
   /** The pages whose renders so far read their list's story count (see `noteListCountRead`). */
@@ -66,13 +64,6 @@ export function servedPages(): ServedPages {
       const media = sitePath.startsWith('media/') ? sitePath.slice('media/'.length) : undefined;
       if (media !== undefined && site.usedAssets.includes(media)) return { kind: 'file', absolutePath: path.join(storiesDir, media), contentType: contentTypeOf(media) };
       return undefined;
-    },
-    *storyPages(kept) {
-      for (const page of kept.pages.values()) {
-        if (page.kind !== 'article') continue;
-        const body = cache.get(page.path) ?? renderPage(page, kept.resolution.site, recorder).body;
-        yield { sitePath: page.path, html: typeof body === 'string' ? body : new TextDecoder().decode(body) };
-      }
     },
   };
 }

@@ -43,7 +43,17 @@ export interface DerivedFiles {
   /** Whether the live tree's files may be kept when no HTML file changed (false when they were made by other code or settings). */
   readonly reuse: boolean;
   /** Make them from the tree's folder, which then holds every page of the site and nothing stale. */
-  readonly make: (treeDir: string) => Promise<readonly { readonly path: string; readonly bytes: Uint8Array }[]>;
+  readonly make: (treeDir: string) => Promise<readonly DerivedFile[]>;
+}
+
+/**
+ * One derived file: its site-relative path and its bytes, or how to read them. With `digest` (a
+ * `bytesDigest` of the bytes), a file the output holds already is kept without reading them.
+ */
+export interface DerivedFile {
+  readonly path: string;
+  readonly bytes: Uint8Array | (() => Promise<Uint8Array>);
+  readonly digest?: string | undefined;
 }
 
 /** What happened to one output file. */
@@ -231,7 +241,13 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
         [...target.before].every((relative) => files.has(relative) || !htmlChanged(relative));
       const kept = derived.reuse && unchangedHtml ? keepShownFiles(shown, derived.folder, share) : undefined;
       if (kept) for (const [relative, digest] of kept) files.set(relative, { outcome: 'unchanged', digest });
-      else await mapBounded(await derived.make(dir), parallelWrites, (file) => writeBytes(filePathOf(file.path), file.bytes));
+      else
+        await mapBounded(await derived.make(dir), parallelWrites, async (file) => {
+          const relative = filePathOf(file.path);
+          // A file known by its digest that the output holds is kept without reading its bytes.
+          if (file.digest !== undefined && shown?.get(relative) === file.digest && share(relative, file.digest)) files.set(relative, { outcome: 'unchanged', digest: file.digest });
+          else await writeBytes(relative, typeof file.bytes === 'function' ? await file.bytes() : file.bytes);
+        });
     }
     await removeStale(isDerived);
     const removed = [...target.before].filter((relative) => !files.has(relative)).sort();

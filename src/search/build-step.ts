@@ -1,17 +1,53 @@
 import type { Site } from '../model/site.js';
 import type { DerivedFiles } from '../output/write.js';
-import { buildSearchIndex, searchFolder } from './pagefind-index.js';
+import type { SearchIndexWork } from '../build/work.js';
+import { openStoredShards, type StoredShards } from '../store/search-shards.js';
+import { makeSearchBundle, type KeptShards, type SearchBundle } from './bundle.js';
+import { searchFolder } from './pagefind-index.js';
+import { planSearchShards, searchKeyBase } from './shards.js';
+
+/** The build's search step: the files it adds to the output, what it did, and how to keep its shards. */
+export interface SearchStep {
+  readonly step: DerivedFiles;
+  /** What the step did, once the output is written. */
+  work(): SearchIndexWork;
+  /** Keep the shards for the next build in the cache folder (after the output is published). */
+  keep(): Promise<void>;
+}
+
+/** What a build's search step needs besides the site. */
+export interface SearchStepOptions {
+  /** The cache folder, when the build uses the cache (its kept shards are reused, and this build's kept). */
+  readonly cacheDir: string | undefined;
+  /** The digest of wiredesk's code, and the site's settings as the cache keys them. */
+  readonly code: string;
+  readonly settings: string;
+}
 
 /**
- * The write stage's search step: once every page of `site` is in the output tree that is not yet
- * live, index that tree and add the bundle under `pagefind/`, so the index goes live with the pages
- * it describes. With `reuse` (the live tree was built by the same code and settings), a build that
- * changed no HTML file keeps the live index instead of making it again.
+ * The write stage's search step: the index of the site's live stories, made from their model,
+ * one shard per publication period (see `planSearchShards`). Shards whose stories are those the
+ * kept shard indexed are taken from the cache without running Pagefind, and files the output
+ * holds already are kept as they are; the bundle goes live with the pages it describes.
  */
-export function searchIndexStep(site: Site, reuse: boolean): DerivedFiles {
+export async function searchIndexStep(site: Site, options: SearchStepOptions): Promise<SearchStep> {
+  const base = searchKeyBase(options.code, options.settings);
+  const shards = planSearchShards(site.articles, base);
+  const stored: StoredShards | undefined = options.cacheDir === undefined ? undefined : await openStoredShards(options.cacheDir);
+  const none: KeptShards = { shard: () => undefined, runtime: () => undefined };
+  let bundle: SearchBundle | undefined;
   return {
-    folder: searchFolder,
-    reuse,
-    make: (dir) => buildSearchIndex({ kind: 'folder', dir, hasStories: site.articles.length > 0 }, { language: site.config.language }),
+    step: {
+      folder: searchFolder,
+      reuse: false,
+      make: async () => {
+        bundle = await makeSearchBundle(shards, site.config, base, stored ?? none);
+        return bundle.files;
+      },
+    },
+    work: () => (bundle ? { shards: shards.length, shardsIndexed: bundle.indexed, shardsReused: bundle.reused } : 'kept'),
+    async keep() {
+      if (stored && bundle) await stored.keep(shards, bundle);
+    },
   };
 }

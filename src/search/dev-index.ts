@@ -1,35 +1,58 @@
 import { contentTypeOf } from '../dev/content-type.js';
 import type { Served } from '../dev/site-source.js';
+import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
-import { buildSearchIndex, searchFolder } from './pagefind-index.js';
+import { makeSearchBundle, type BundleFile, type MadeFiles } from './bundle.js';
+import { searchFolder } from './pagefind-index.js';
+import { planSearchShards, searchKeyBase } from './shards.js';
 
-/** What the preview's search index reads: the settings and the story pages, as the dev engine holds them. */
+/** What the preview's search index reads: the settings and the live stories, as the dev engine holds them. */
 export interface DevSearchSite {
   readonly config: SiteConfig | undefined;
-  storyPages(): Iterable<{ readonly sitePath: string; readonly html: string }>;
+  /** The live stories of the last good build (never an embargoed, withheld or killed one, even with `--drafts`). */
+  liveArticles(): readonly Article[];
 }
 
-/** The preview's search index: `pagefind/…` files made from the in-memory pages, and forgotten after an edit. */
+/** What the last indexing of the preview did: its shards, how many Pagefind indexed and how many were kept. */
+export interface DevSearchWork {
+  readonly shards: number;
+  readonly shardsIndexed: number;
+  readonly shardsReused: number;
+}
+
+/** The preview's search index: `pagefind/…` files made from the live stories, in memory. */
 export interface DevSearchIndex {
-  /** The file at `sitePath` under `pagefind/` (indexing on the first such request), or undefined. */
+  /** The file at `sitePath` under `pagefind/` (indexing on the first such request after a change), or undefined. */
   lookup(sitePath: string): Promise<Served | undefined>;
-  /** The pages changed: make the index again on the next request. */
+  /** The stories changed: make the bundle again on the next request, indexing only the shards whose stories changed. */
   invalidate(): void;
+  /** What the last indexing did, if there was one. */
+  lastWork(): DevSearchWork | undefined;
 }
 
 /**
  * The search index of `wiredesk dev`: nothing is indexed until the search page asks for Pagefind's
- * files, so a preview that never searches pays nothing; an edit drops the index, the next search
- * makes it again from the story pages as they are then.
+ * files, so a preview that never searches pays nothing. It is cut into the shards a build makes
+ * (see `planSearchShards`), kept in memory: after an edit, the next search indexes only the shards
+ * whose stories changed.
  */
 export function createDevSearchIndex(site: DevSearchSite): DevSearchIndex {
-  let files: Promise<Map<string, Uint8Array>> | undefined;
+  let files: Promise<Map<string, BundleFile>> | undefined;
+  let shards = new Map<string, MadeFiles>();
+  let runtime: MadeFiles | undefined;
+  let work: DevSearchWork | undefined;
   const make = async (config: SiteConfig) => {
-    const pages = (function* () {
-      for (const page of site.storyPages()) yield { url: `/${page.sitePath}`, content: page.html };
-    })();
-    const made = await buildSearchIndex({ kind: 'pages', pages }, { language: config.language });
-    return new Map(made.map((file) => [file.path, file.bytes]));
+    const base = searchKeyBase('dev', JSON.stringify(config));
+    const planned = planSearchShards(site.liveArticles(), base);
+    const kept = {
+      shard: (period: string, key: string) => (shards.get(period)?.key === key ? shards.get(period) : undefined),
+      runtime: (key: string) => (runtime?.key === key ? runtime : undefined),
+    };
+    const bundle = await makeSearchBundle(planned, config, base, kept);
+    shards = new Map(planned.flatMap((shard) => [bundle.made.get(shard.period) ?? kept.shard(shard.period, shard.key)].flatMap((made) => (made ? [[shard.period, made] as const] : []))));
+    runtime = bundle.runtime ?? runtime;
+    work = { shards: planned.length, shardsIndexed: bundle.indexed, shardsReused: bundle.reused };
+    return new Map(bundle.files.map((file) => [file.path, file]));
   };
   return {
     async lookup(sitePath) {
@@ -43,11 +66,14 @@ export function createDevSearchIndex(site: DevSearchSite): DevSearchIndex {
         });
         files = making;
       }
-      const bytes = (await files).get(sitePath);
-      return bytes && { kind: 'bytes', body: bytes, contentType: contentTypeOf(sitePath) };
+      const file = (await files).get(sitePath);
+      if (!file) return undefined;
+      const body = typeof file.bytes === 'function' ? await file.bytes() : file.bytes;
+      return { kind: 'bytes', body, contentType: contentTypeOf(sitePath) };
     },
     invalidate() {
       files = undefined;
     },
+    lastWork: () => work,
   };
 }

@@ -1,21 +1,28 @@
 import type { HTMLFile, PagefindIndex } from 'pagefind';
+import { mapBounded } from '../threads/bounded.js';
 
 /** The site-relative folder the search bundle is published in (Pagefind's own name for it). */
 export const searchFolder = 'pagefind/';
 
-/** One file of the search bundle: its site-relative path (under `pagefind/`) and its bytes. */
+/** The file beside Pagefind's that lists the shards the search page merges with the newest one: `{ "merge": ["2018-q1/", …] }`. */
+export const shardListFile = 'wiredesk-shards.json';
+
+/** One file of a Pagefind bundle: its path relative to the bundle's folder, and its bytes. */
 export interface SearchFile {
   readonly path: string;
   readonly bytes: Uint8Array;
 }
 
-/**
- * What to index: a folder of written pages, or story pages held in memory (the dev server's, read
- * one at a time). For a folder, `hasStories` is false when the site has no live story: Pagefind
- * indexes every page when none is marked with `data-pagefind-body`, which would put killed
- * stories' notices in the index, so nothing is indexed then.
- */
-export type SearchSource = { readonly kind: 'folder'; readonly dir: string; readonly hasStories: boolean } | { readonly kind: 'pages'; readonly pages: Iterable<HTMLFile> };
+/** One index to make: its name (for messages) and the documents it holds, made as they are added. */
+export interface IndexToMake {
+  readonly name: string;
+  documents(): Iterable<HTMLFile>;
+}
+
+/** Indexes made at once (see `makeSearchIndexes`). */
+const parallelIndexes = 2;
+/** Documents sent to Pagefind before the first of them is answered: enough to keep its service busy. */
+const documentsInFlight = 64;
 
 /** How to index. */
 export interface SearchIndexOptions {
@@ -24,24 +31,17 @@ export interface SearchIndexOptions {
 }
 
 /**
- * Index the story pages with Pagefind and return its whole bundle (scripts, styles, WebAssembly,
- * index and fragment files). Only pages marked `data-pagefind-body` (story pages) are indexed;
- * lists, the 404 page and killed stories' notices stay out, and embargoed or withheld stories
- * have no page at all. Pagefind is loaded only when a site asks for search.
+ * Make one Pagefind index per entry of `indexes`, in one run of Pagefind's service, and return
+ * each one's whole bundle (scripts, styles, WebAssembly, entry, metadata, index, filter and
+ * fragment files), in the order asked. Only the elements marked `data-pagefind-body` are
+ * indexed. Pagefind is loaded only when a site asks for search, and only when an index is to be made.
  */
-export function buildSearchIndex(source: SearchSource, options: SearchIndexOptions): Promise<SearchFile[]> {
+export function makeSearchIndexes(indexes: readonly IndexToMake[], options: SearchIndexOptions): Promise<SearchFile[][]> {
   // Pagefind runs as one service per process, which `close` stops: two indexings at once would stop each other's.
-  const run = indexing.then(() => indexWithPagefind(source, options));
+  const run = indexing.then(() => indexWithPagefind(indexes, options));
   indexing = run.catch(() => undefined);
   return run;
 }
-
-/**
- * Parts of a story page that are not its text: the dates and the reading time beside the byline
- * (searching "2018" or "min" should not find every story, and they would open many excerpts). The
- * byline stays: it is written with no space before them, so they would also fuse with its last word.
- */
-const notIndexed = ['.story-meta .published', '.story-meta .updated', '.story-meta .reading-time'];
 
 /**
  * The indexing under way in this process, if any: the next one waits for it. A lock, not a cache:
@@ -51,17 +51,21 @@ const notIndexed = ['.story-meta .published', '.story-meta .updated', '.story-me
  */
 let indexing: Promise<unknown> = Promise.resolve();
 
-async function indexWithPagefind(source: SearchSource, options: SearchIndexOptions): Promise<SearchFile[]> {
+async function indexWithPagefind(indexes: readonly IndexToMake[], options: SearchIndexOptions): Promise<SearchFile[][]> {
+  if (indexes.length === 0) return [];
   const pagefind = await import('pagefind');
   try {
-    const created = await pagefind.createIndex({ forceLanguage: primaryLanguage(options.language), excludeSelectors: notIndexed });
-    const index = created.index;
-    if (!index) throw new Error(created.errors.join('; ') || 'it could not start');
-    if (source.kind === 'pages') await addPages(index, source.pages);
-    else if (source.hasStories) throwOn((await index.addDirectory({ path: source.dir })).errors);
-    const { files, errors } = await index.getFiles();
-    throwOn(errors);
-    return files.map((file) => ({ path: `${searchFolder}${file.path.split('\\').join('/')}`, bytes: file.content }));
+    // Two indexes at a time: Pagefind's service works on one while this thread makes the other's documents.
+    return await mapBounded(indexes, parallelIndexes, async (wanted) => {
+      const created = await pagefind.createIndex({ forceLanguage: primaryLanguage(options.language) });
+      const index = created.index;
+      if (!index) throw new Error(created.errors.join('; ') || 'it could not start');
+      await addInOrder(index, wanted);
+      const { files, errors } = await index.getFiles();
+      throwOn(errors, wanted.name);
+      await index.deleteIndex();
+      return files.map((file) => ({ path: file.path.split('\\').join('/'), bytes: file.content }));
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
@@ -73,12 +77,25 @@ async function indexWithPagefind(source: SearchSource, options: SearchIndexOptio
   }
 }
 
-async function addPages(index: PagefindIndex, pages: Iterable<HTMLFile>): Promise<void> {
-  for (const page of pages) throwOn((await index.addHTMLFile(page)).errors);
+/**
+ * Add an index's documents, many on their way at once: Pagefind's service handles its messages one
+ * after another, in the order sent, so the index is the same as when each waits for the one before
+ * (its bytes depend on that order), without a round trip per document.
+ */
+async function addInOrder(index: PagefindIndex, wanted: IndexToMake): Promise<void> {
+  const pending: Promise<void>[] = [];
+  for (const document of wanted.documents()) {
+    const adding = index.addHTMLFile(document).then((added) => throwOn(added.errors, wanted.name));
+    // Awaited below; a failure before then is not an unhandled rejection.
+    adding.catch(() => undefined);
+    pending.push(adding);
+    if (pending.length >= documentsInFlight) await pending.shift();
+  }
+  await Promise.all(pending);
 }
 
-function throwOn(errors: readonly string[]): void {
-  if (errors.length > 0) throw new Error(errors.join('; '));
+function throwOn(errors: readonly string[], name: string): void {
+  if (errors.length > 0) throw new Error(`${name}: ${errors.join('; ')}`);
 }
 
 /** Pagefind takes an ISO 639-1 code: `en` of `en-GB`. */

@@ -11,7 +11,6 @@ import { packFrame, unpackFrame, type PackedFrame } from './frame-encoding.js';
 import { readFramed, writeFramed } from './framed-file.js';
 import { lazyArticle, storedArticleOf, wholeStoredArticle, type EagerArticle } from './lazy-article.js';
 import type { PlainMessage, PlainModelResult } from './serialize.js';
-import type { StoredSearchBundle } from './search-bundle.js';
 import { entryCheck, readSplitBody, readSplitEntry, readSplitHead, writeSplitFile } from './split-file.js';
 
 /** What one story contributed last time: its file's digest, its model result, and its shape (`storyShape`) when it has an article. */
@@ -63,8 +62,6 @@ export interface CacheIndex {
   readonly shardChecksums: readonly string[];
   /** The checksum of the site frame that goes with this index (see `writeSiteFrame`); none when the build kept no frame. */
   readonly frameChecksum?: string | undefined;
-  /** The search bundle kept in the cache folder, for a build without the output folder (see `keepSearchBundle`). */
-  readonly search?: StoredSearchBundle | undefined;
   /** The fields of teasers and stamps that renders read, by group of pages (see `readRecorder`): `pages`' reads digest those. */
   readonly readFields: ReadFields;
 }

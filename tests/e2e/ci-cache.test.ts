@@ -64,7 +64,8 @@ describe('a build on a fresh checkout with the cache restored', () => {
     const work = await nextRun();
     const checkedOut = await stat(storyFile(site, 30));
     expect([checkedOut.ino, checkedOut.mtimeMs]).not.toEqual([original.ino, original.mtimeMs]);
-    expect(work).toMatchObject({ storiesReused: stories, storiesModelled: 0, renderThreads: 2, searchIndex: 'from-cache' });
+    expect(work).toMatchObject({ storiesReused: stories, storiesModelled: 0, renderThreads: 2, searchIndex: { shardsIndexed: 0 } });
+    expect(work.searchIndex).toMatchObject({ shardsReused: (work.searchIndex as { shards: number }).shards });
     await expectCleanBuild();
   }, 120_000);
 
@@ -75,9 +76,10 @@ describe('a build on a fresh checkout with the cache restored', () => {
     expect(edited).not.toBe(text);
     expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
     const work = await nextRun((dir) => writeFile(storyFile(dir, 30), edited));
-    expect(work).toMatchObject({ storiesReused: stories - 1, storiesModelled: 1, searchIndex: 'indexed' });
+    // Only the shard of the story's period is indexed again.
+    expect(work).toMatchObject({ storiesReused: stories - 1, storiesModelled: 1, searchIndex: { shardsIndexed: 1 } });
     await expectCleanBuild();
-    // The next run, with nothing changed, takes the index made by this one.
-    expect((await nextRun()).searchIndex).toBe('from-cache');
+    // The next run, with nothing changed, takes the shard made by this one.
+    expect((await nextRun()).searchIndex).toMatchObject({ shardsIndexed: 0 });
   }, 120_000);
 });

@@ -129,6 +129,39 @@ describe('static full-text search', () => {
     expect(await searchFor(page, 'quokkaword')).toEqual([]);
   });
 
+  it('should find a word in an old quarter’s shard, and a new story’s after a publish, never a killed story', async () => {
+    const old = (id: string, extra: string, body: string) => `
+-- stories/${id}.md --
+---
+title: Story ${id}
+date: 2015-03-10T10:00:00+03:00
+${extra}
+---
+
+${body}
+`;
+    const archive = newsroom + old('okapi', '', 'The Okapiword census.') + old('quoll', 'status: canceled', 'The Quollword claim.');
+    const built = await site(archive);
+    await built.build({ now: beforeEmbargo });
+    const { page, failures, server } = await openSearch(built);
+    expect(await searchFor(page, 'okapiword')).toEqual(['/2015/03/10/okapi/']);
+    expect(await searchFor(page, 'quollword')).toEqual([]);
+    expect(await searchFor(page, 'zanzibarword')).toEqual(['/2018/05/20/alpha/']);
+
+    await built.write('stories/pangolin.md', '---\ntitle: Story pangolin\ndate: 2019-02-01T10:00:00+03:00\n---\n\nThe Pangolinword accord.\n');
+    const published = await built.build({ now: beforeEmbargo });
+    expect(published.work?.searchIndex).toEqual({ shards: 3, shardsIndexed: 1, shardsReused: 2 });
+    await page.reload();
+    await page.waitForSelector('.pagefind-ui__search-input');
+    expect(await searchFor(page, 'pangolinword')).toEqual(['/2019/02/01/pangolin/']);
+    expect(await searchFor(page, 'okapiword')).toEqual(['/2015/03/10/okapi/']);
+    expect(await searchFor(page, 'quollword')).toEqual([]);
+    // Pagefind's WebAssembly is loaded from the newest shard's folder only: the older shards share it.
+    expect(server.requests.filter((request) => request.endsWith('.pagefind'))).toEqual(expect.arrayContaining(['/pagefind/wasm.en.pagefind']));
+    expect(server.requests.filter((request) => request.endsWith('.pagefind') && request !== '/pagefind/wasm.en.pagefind')).toEqual([]);
+    expect(failures).toEqual([]);
+  });
+
   it('should show a story’s hostile text in results as text, running none of it', async () => {
     const built = await site(newsroom);
     await built.build({ now: beforeEmbargo });

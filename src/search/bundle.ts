@@ -1,0 +1,100 @@
+import type { SiteConfig } from '../model/config.js';
+import { bytesDigest } from '../output/output-file.js';
+import { makeSearchIndexes, searchFolder, shardListFile, type SearchFile } from './pagefind-index.js';
+import { emptyPeriod, type SearchShard } from './shards.js';
+import { storySearchDocument } from './story-record.js';
+
+// The published search bundle: Pagefind's runtime (scripts, styles, WebAssembly) once, under
+// `pagefind/`, with the newest shard's index beside it (Pagefind's primary index, which loads the
+// WebAssembly); every older shard's index in `pagefind/<period>/`, merged in the browser
+// (`mergeIndex`), which loads only its entry, metadata, index, filter and fragment files; and
+// `pagefind/wiredesk-shards.json`, the list the search page merges.
+
+/** One file of a shard or of the runtime, relative to its folder: its digest, and its bytes or how to read them. */
+export interface BundleFile {
+  readonly path: string;
+  /** `bytesDigest` of the bytes: the write stage keeps a file that holds them without reading them. */
+  readonly digest: string;
+  readonly bytes: Uint8Array | (() => Promise<Uint8Array>);
+}
+
+/** The files of one shard's index, or of Pagefind's runtime, with the key they were made for. */
+export interface MadeFiles {
+  readonly key: string;
+  readonly files: readonly BundleFile[];
+}
+
+/** Shards and runtime kept from an earlier indexing (the cache folder, or the preview's memory). */
+export interface KeptShards {
+  /** The shard of `period` made for `key`, if kept. */
+  shard(period: string, key: string): MadeFiles | undefined;
+  /** Pagefind's runtime made for `key`, if kept. */
+  runtime(key: string): MadeFiles | undefined;
+}
+
+/** The whole bundle to publish, what was made anew (for keeping), and counts. */
+export interface SearchBundle {
+  /** Every file, site-relative (under `pagefind/`). */
+  readonly files: readonly BundleFile[];
+  /** The shards made by this indexing, by period. */
+  readonly made: ReadonlyMap<string, MadeFiles>;
+  /** The runtime made by this indexing, when it is worth keeping (it came from an index with stories, so it has the language's WebAssembly). */
+  readonly runtime: MadeFiles | undefined;
+  readonly indexed: number;
+  readonly reused: number;
+}
+
+/**
+ * Make the bundle of `shards` (newest first, see `planSearchShards`): shards that `kept` holds for
+ * their key are taken as they are, the others indexed in one run of Pagefind; none when every
+ * shard is kept. Pagefind's runtime is kept by `runtimeKey`; without it, the newest shard is
+ * indexed too, to have it.
+ */
+export async function makeSearchBundle(shards: readonly SearchShard[], config: SiteConfig, runtimeKey: string, kept: KeptShards): Promise<SearchBundle> {
+  // A site with no live story has an index without the language's WebAssembly: made each time, as a clean build makes it.
+  const keptRuntime = shards[0]?.period === emptyPeriod ? undefined : kept.runtime(runtimeKey);
+  const toIndex = shards.filter((shard, position) => (position === 0 && !keptRuntime) || kept.shard(shard.period, shard.key) === undefined);
+  const indexes = toIndex.map((shard) => ({
+    name: shard.period,
+    *documents() {
+      for (const article of shard.articles) yield storySearchDocument(article, config);
+    },
+  }));
+  const bundles = await makeSearchIndexes(indexes, { language: config.language });
+  const made = new Map<string, MadeFiles>();
+  let runtime: MadeFiles | undefined;
+  let anyRuntime: MadeFiles | undefined;
+  toIndex.forEach((shard, position) => {
+    const { index, rest } = splitBundle(bundles[position] ?? []);
+    made.set(shard.period, { key: shard.key, files: index });
+    anyRuntime ??= { key: runtimeKey, files: rest };
+    if (!runtime && shard.period !== emptyPeriod) runtime = { key: runtimeKey, files: rest };
+  });
+  const runtimeFiles = keptRuntime ?? runtime ?? anyRuntime;
+  if (!runtimeFiles) throw new Error('search: no Pagefind runtime was made or kept');
+  const placed = (folder: string, files: readonly BundleFile[]) => files.map((file) => ({ ...file, path: `${searchFolder}${folder}${file.path}` }));
+  const files: BundleFile[] = [...placed('', runtimeFiles.files)];
+  shards.forEach((shard, position) => {
+    const shardFiles = made.get(shard.period) ?? kept.shard(shard.period, shard.key);
+    if (shardFiles) files.push(...placed(position === 0 ? '' : `${shard.period}/`, shardFiles.files));
+  });
+  const list = new TextEncoder().encode(`${JSON.stringify({ merge: shards.slice(1).map((shard) => `${shard.period}/`) })}\n`);
+  files.push({ path: `${searchFolder}${shardListFile}`, digest: bytesDigest(list), bytes: list });
+  return { files, made, runtime: keptRuntime ? undefined : runtime, indexed: toIndex.length, reused: shards.length - toIndex.length };
+}
+
+/** A Pagefind bundle's index files (entry, metadata, index, filter and fragment files) apart from its runtime. */
+function splitBundle(files: readonly SearchFile[]): { index: BundleFile[]; rest: BundleFile[] } {
+  const index: BundleFile[] = [];
+  const rest: BundleFile[] = [];
+  for (const file of files) {
+    const entry = { path: file.path, digest: bytesDigest(file.bytes), bytes: file.bytes };
+    (isIndexFile(file.path) ? index : rest).push(entry);
+  }
+  return { index, rest };
+}
+
+/** Whether a bundle's file belongs to its index rather than to Pagefind's runtime. */
+function isIndexFile(file: string): boolean {
+  return file === 'pagefind-entry.json' || file.endsWith('.pf_meta') || /^(?:index|fragment|filter)\//.test(file);
+}

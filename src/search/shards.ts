@@ -1,0 +1,71 @@
+import { hash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article } from '../model/article.js';
+import { monthlyFrom, periodOrder, searchMonthOf, searchQuarterOf } from './period.js';
+
+/** One shard of the search index: the live stories of one publication period, and the key of what it indexes. */
+export interface SearchShard {
+  /** The period (`2018-q2`, or `2018-05` in a quarter cut into months), or `none` for the empty index of a site with no live story. */
+  readonly period: string;
+  /** Equal keys, equal records: the digest of every story's path and file bytes, the period, and `keyBase`. */
+  readonly key: string;
+  readonly articles: readonly Article[];
+}
+
+/** The name of the one shard of a site with no live story: an empty index, so the search page still loads. */
+export const emptyPeriod = 'none';
+
+/**
+ * The shards of the search index of `articles` (the site's live stories), newest period first.
+ * A story's record is made from its model alone (see `storySearchDocument`), which is a function of its
+ * file's bytes, its path and the settings and code that `keyBase` covers: a shard's key is the digest of these.
+ */
+export function planSearchShards(articles: readonly Article[], keyBase: string): SearchShard[] {
+  const byPeriod = new Map<string, Article[]>();
+  for (const [quarter, list] of groupBy(articles, searchQuarterOf)) {
+    if (list.length < monthlyFrom) byPeriod.set(quarter, list);
+    else for (const [month, inMonth] of groupBy(list, searchMonthOf)) byPeriod.set(month, inMonth);
+  }
+  if (byPeriod.size === 0) byPeriod.set(emptyPeriod, []);
+  return [...byPeriod]
+    .map(([period, list]) => ({ period, order: periodOrder(period), list }))
+    .sort((a, b) => (a.order < b.order ? 1 : a.order > b.order ? -1 : 0))
+    .map(({ period, list }) => {
+      // In path order: a shard's bytes depend on the order its stories are indexed in, never on the site's order.
+      const sorted = [...list].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const stories = sorted.map((article) => `${article.path}\u0000${article.digest}`);
+      return { period, key: hash('sha256', [keyBase, period, ...stories].join('\u0001'), 'hex'), articles: sorted };
+    });
+}
+
+/** `items` grouped by `keyOf`, in the order each key first appears. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/**
+ * The base of every shard's key: Pagefind's package (its version and binaries' versions), and the
+ * code and settings a record is made with (any change to them makes every shard anew).
+ */
+export function searchKeyBase(code: string, settings: string): string {
+  return hash('sha256', [pagefindPackage() ?? 'unknown', code, settings].join('\u0001'), 'hex');
+}
+
+/** A digest of Pagefind's package.json (its version, and the version of each platform binary it pins), or undefined when it is not found. */
+function pagefindPackage(): string | undefined {
+  try {
+    const main = fileURLToPath(import.meta.resolve('pagefind'));
+    return hash('sha256', readFileSync(path.join(path.dirname(path.dirname(main)), 'package.json')), 'hex');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,68 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import { linkBody } from '../model/body-html.js';
+import type { Raw } from 'mdast-util-to-hast';
+import type { Article } from '../model/article.js';
+import type { SiteConfig } from '../model/config.js';
+import { labelSetFor } from '../labels/select.js';
+import { urgencyLabel } from '../../templates/parts/urgency.js';
+
+/**
+ * What Pagefind indexes of one live story, made from its model rather than its written page:
+ * slugline, kicker (urgency and section), headline, byline, lead-image caption, body, note,
+ * corrections and topics and tags, in that order, as a small HTML document built as a hast tree.
+ * Dates and the reading time are left out (searching "2018" or "min" should not find every
+ * story); the date is the result's `date` metadata and sort key, the section its filter, which
+ * Pagefind reads outside the indexed body. The URL is the story's site path from the site's root:
+ * Pagefind's script adds the path it is served under.
+ */
+export function storySearchDocument(article: Article, config: SiteConfig): { readonly url: string; readonly content: string } {
+  const labels = labelSetFor(config);
+  const text = (tag: string, value: string | undefined): Element[] => (value === undefined || value === '' ? [] : [h(tag, value)]);
+  const kicker = [urgencyLabel(article, labels), article.section?.name].filter((part) => part !== null && part !== undefined);
+  const terms = [...article.topics, ...article.tags].map((term) => term.name);
+  const indexed: ElementContent[] = [
+    ...text('p', article.slugline),
+    ...(kicker.length > 0 ? [h('p', joinedWithSpaces(kicker))] : []),
+    h('h1', article.title),
+    ...text('p', article.byline),
+    ...text('p', article.image?.caption),
+    h('div', [bodyHtml(article) as unknown as ElementContent]),
+    ...text('p', article.note),
+    ...article.corrections.map((correction) => h('p', correction.text)),
+    ...(terms.length > 0
+      ? [
+          h(
+            'ul',
+            terms.map((name) => h('li', name)),
+          ),
+        ]
+      : []),
+  ];
+  const listed: ElementContent[] = [
+    h('span', { dataPagefindMeta: 'date' }, article.date.iso.slice(0, 10)),
+    h('span', { dataPagefindSort: 'date' }, new Date(article.date.epochMs).toISOString()),
+    ...(article.section ? [h('span', { dataPagefindFilter: 'section' }, article.section.name), h('span', { dataPagefindMeta: 'section' }, article.section.name)] : []),
+  ];
+  const tree: Root = {
+    type: 'root',
+    children: [h('html', { lang: config.language }, [h('head', [h('title', article.title)]), h('body', [h('article', { dataPagefindBody: '' }, indexed), h('div', { hidden: true }, listed)])])],
+  };
+  // The body's raw node holds HTML that hast-util-to-html serialized from the story's sanitized tree (see `BodyHtml`).
+  return { url: `/${article.path}`, content: toHtml(tree, { allowDangerousHtml: true }) };
+}
+
+/** Parts with a space between each two. */
+function joinedWithSpaces(parts: readonly (Element | string)[]): ElementContent[] {
+  return parts.flatMap((part, index) => (index === 0 ? [part] : [' ', part])).map((part) => (typeof part === 'string' ? { type: 'text', value: part } : part));
+}
+
+/**
+ * The body as a page shows it when none of its story links has a target: the links' text as
+ * text, and READ MORE callouts left out. A linked story's headline is its own record's, so a
+ * record depends on its story alone (see `shardKey`).
+ */
+function bodyHtml(article: Article): Raw {
+  return { type: 'raw', value: linkBody(article.body, [], () => '') };
+}

@@ -1,0 +1,149 @@
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { BundleFile, KeptShards, MadeFiles, SearchBundle } from '../search/bundle.js';
+import type { SearchShard } from '../search/shards.js';
+import { readFramed, writeFramed } from './framed-file.js';
+
+// The search index's shards kept in the cache folder (`.wiredesk-cache/search/`): one file per
+// shard with its index files, one with Pagefind's runtime, and an index that names each with the
+// key it was made for, its checksum and its files' digests. A build reads the index only; a
+// shard's file is read when the output does not hold its files already (a CI run on a fresh
+// checkout with the cache restored), so a publish reads and indexes only the shards that changed.
+
+const indexKind = 'wiredesk-cache-search-index-1';
+const shardKind = 'wiredesk-cache-search-shard-1';
+/** A shard's name: its period (see `planSearchShards`), `none`, or the runtime's. */
+const shardName = /^(?:\d{4}-(?:q[1-4]|\d{2})|none|runtime)$/;
+/** A kept file's path, relative to its shard's folder: plain segments only. */
+const filePath = /^(?:[\w-][\w.-]*\/)*[\w-][\w.-]*$/;
+const runtimeName = 'runtime';
+
+/** What the index records of one kept shard (or of the runtime). */
+interface StoredShard {
+  readonly name: string;
+  readonly key: string;
+  readonly checksum: string;
+  readonly files: readonly { readonly path: string; readonly digest: string }[];
+}
+
+/** The search shards kept in a cache folder, as the last build left them. */
+export interface StoredShards extends KeptShards {
+  /** Keep this build's shards (`planned`) for the next one: write those made anew, forget the others. */
+  keep(planned: readonly SearchShard[], bundle: SearchBundle): Promise<void>;
+}
+
+function folderOf(dir: string): string {
+  return path.join(dir, 'search');
+}
+
+/**
+ * The search shards kept in the cache folder `dir` (none when it holds none, or a damaged or
+ * foreign index). A shard's files are read when first asked for, and checked against the index.
+ */
+export async function openStoredShards(dir: string): Promise<StoredShards> {
+  const folder = folderOf(dir);
+  const stored = await readIndex(folder);
+  const byName = new Map(stored.map((shard) => [shard.name, shard]));
+  const kept = (name: string, key: string): MadeFiles | undefined => {
+    const shard = byName.get(name);
+    if (shard?.key !== key) return undefined;
+    let reading: Promise<Map<string, Uint8Array>> | undefined;
+    const read = () => (reading ??= readShard(folder, shard));
+    return {
+      key,
+      files: shard.files.map((file) => ({
+        path: file.path,
+        digest: file.digest,
+        bytes: async () => {
+          const bytes = (await read()).get(file.path);
+          if (!bytes) throw new Error(`search: the cached shard ${name} lacks ${file.path}`);
+          return bytes;
+        },
+      })),
+    };
+  };
+  return {
+    shard: (period, key) => kept(period, key),
+    runtime: (key) => kept(runtimeName, key),
+    async keep(planned, bundle) {
+      const next: StoredShard[] = [];
+      const write = async (name: string, made: MadeFiles) => {
+        const files = await Promise.all(made.files.map(async (file) => ({ path: file.path, bytes: await bytesOf(file) })));
+        const checksum = await writeFramed(path.join(folder, `${name}.bin`), shardKind, { key: made.key, files });
+        next.push({ name, key: made.key, checksum, files: made.files.map(({ path: file, digest }) => ({ path: file, digest })) });
+      };
+      const carry = (name: string, key: string) => {
+        const previous = byName.get(name);
+        if (previous?.key === key) next.push(previous);
+      };
+      if (bundle.runtime) await write(runtimeName, bundle.runtime);
+      else carry(runtimeName, byName.get(runtimeName)?.key ?? '');
+      for (const shard of planned) {
+        const made = bundle.made.get(shard.period);
+        // The empty index of a site with no story is made each time (see `makeSearchBundle`).
+        if (made) await write(shard.period, made);
+        else carry(shard.period, shard.key);
+      }
+      await writeFramed(path.join(folder, 'index.bin'), indexKind, next);
+      const wanted = new Set(['index.bin', ...next.map((shard) => `${shard.name}.bin`)]);
+      for (const name of listFolder(folder)) if (!wanted.has(name)) rmSync(path.join(folder, name), { force: true, recursive: true });
+    },
+  };
+}
+
+/** Forget every kept shard (a build with search off, or without the cache). */
+export function forgetStoredShards(dir: string): void {
+  rmSync(folderOf(dir), { recursive: true, force: true });
+  // The whole-site bundle earlier versions kept.
+  rmSync(path.join(dir, 'search.bin'), { force: true });
+}
+
+async function bytesOf(file: BundleFile): Promise<Uint8Array> {
+  return typeof file.bytes === 'function' ? file.bytes() : file.bytes;
+}
+
+function listFolder(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
+/** The index's shards, each checked; none when the index is missing, damaged or not one this code wrote. */
+async function readIndex(folder: string): Promise<StoredShard[]> {
+  const framed = await readFramed(path.join(folder, 'index.bin'), indexKind);
+  const value = framed?.value;
+  if (!Array.isArray(value)) return [];
+  const valid = (value as unknown[]).every((entry): entry is StoredShard => {
+    const shard = entry as Partial<StoredShard> | null;
+    return (
+      typeof shard?.name === 'string' &&
+      shardName.test(shard.name) &&
+      typeof shard.key === 'string' &&
+      typeof shard.checksum === 'string' &&
+      Array.isArray(shard.files) &&
+      shard.files.every((file: unknown) => {
+        const entry = file as { path?: unknown; digest?: unknown } | null;
+        return typeof entry?.path === 'string' && filePath.test(entry.path) && typeof entry.digest === 'string';
+      })
+    );
+  });
+  return valid ? (value as StoredShard[]) : [];
+}
+
+/** A kept shard's files by path: what the index says, or an error that names the damaged file (the build fails, the output stays). */
+async function readShard(folder: string, shard: StoredShard): Promise<Map<string, Uint8Array>> {
+  const framed = await readFramed(path.join(folder, `${shard.name}.bin`), shardKind, shard.checksum);
+  const value = framed?.value as { key?: unknown; files?: unknown } | undefined;
+  const files = new Map<string, Uint8Array>();
+  if (value?.key === shard.key && Array.isArray(value.files)) {
+    for (const file of value.files as { path?: unknown; bytes?: unknown }[]) if (typeof file.path === 'string' && file.bytes instanceof Uint8Array) files.set(file.path, file.bytes);
+  }
+  if (!shard.files.every((file) => files.has(file.path))) {
+    // Forgotten, so that the next build indexes the shard anew.
+    rmSync(path.join(folder, 'index.bin'), { force: true });
+    throw new Error(`search: the search index kept in the cache (${shard.name}) is damaged; it is forgotten, build again`);
+  }
+  return files;
+}

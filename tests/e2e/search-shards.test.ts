@@ -1,0 +1,141 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { BuildWork } from '../../src/build/work.js';
+import { siteMaker, type FixtureSite } from '../support/fixture-site.js';
+
+// The search index in shards, one per quarter of publication: what a build writes, and what it
+// indexes again (a publish, an edit, a kill, an embargo lift) and what it leaves as it was.
+
+const site = siteMaker();
+
+/** A story filed on `date`, with a word no other story has in its body. */
+const dated = (id: string, date: string, body: string, extra = '') => `
+-- stories/${id}.md --
+---
+title: Story ${id}
+date: ${date}
+${extra}
+---
+
+${body}
+`;
+
+const beforeEmbargo = Date.parse('2020-01-01T00:00:00Z');
+const afterEmbargo = Date.parse('2031-01-01T00:00:00Z');
+
+const archive =
+  dated('winter', '2017-02-10T10:00:00+03:00', 'The Walrusword talks.') +
+  dated('autumn', '2017-11-03T10:00:00+03:00', 'The Ibexword report.') +
+  dated('harvest', '2017-11-05T10:00:00+03:00', 'The Harvestword market.') +
+  dated('held', '2017-11-04T10:00:00+03:00', 'The Wombatword findings.', 'embargo: 2030-06-01T00:00:00Z') +
+  dated('spring', '2018-05-20T10:00:00+03:00', 'The Zanzibarword summit.');
+
+/** Every file of the built `pagefind/` folder with its inode. */
+async function bundle(built: FixtureSite): Promise<Map<string, number>> {
+  const files = (await built.files()).filter((file) => file.startsWith('pagefind/'));
+  return new Map(await Promise.all(files.map(async (file) => [file, (await stat(path.join(built.dir, 'dist', file))).ino] as const)));
+}
+
+/** The text of every fragment (one per story) of the shard in `folder` (`''`: the newest, beside Pagefind's runtime). */
+async function shardText(built: FixtureSite, folder: string): Promise<string> {
+  const fragments = (await built.files()).filter((file) => file.startsWith(`pagefind/${folder}fragment/`));
+  const texts = await Promise.all(fragments.map(async (file) => gunzipSync(await readFile(path.join(built.dir, 'dist', file))).toString('utf8')));
+  return texts.join('\n');
+}
+
+/** What the build did with the search index, as a shard count. */
+function searchWork(work: BuildWork | undefined): unknown {
+  return work?.searchIndex;
+}
+
+/** The files of `after` under `folder` that are the same files (inodes) as in `before`: all of them, when the shard was left alone. */
+function keptIn(before: Map<string, number>, after: Map<string, number>, folder: string): { same: number; all: number } {
+  const files = [...after.keys()].filter((file) => file.startsWith(`pagefind/${folder}`));
+  return { same: files.filter((file) => before.get(file) === after.get(file)).length, all: files.length };
+}
+
+describe('the search index in shards by quarter', () => {
+  it('should put the newest quarter beside Pagefind’s runtime and each older one in its own folder, listed for the search page', async () => {
+    const built = await site(archive);
+    const outcome = await built.build({ now: beforeEmbargo });
+    expect(searchWork(outcome.work)).toEqual({ shards: 3, shardsIndexed: 3, shardsReused: 0 });
+    const files = await built.files();
+    expect(JSON.parse(await built.read('pagefind/wiredesk-shards.json'))).toEqual({ merge: ['2017-q4/', '2017-q1/'] });
+    for (const folder of ['', '2017-q4/', '2017-q1/']) expect(files).toContain(`pagefind/${folder}pagefind-entry.json`);
+    // Pagefind's scripts and WebAssembly once, at the top.
+    expect(files.filter((file) => /pagefind\.js$|\.pagefind$/.test(file) && file.split('/').length > 2)).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/pagefind-ui.js', 'pagefind/wasm.en.pagefind']));
+    expect(await shardText(built, '')).toContain('Zanzibarword');
+    expect(await shardText(built, '2017-q4/')).toContain('Ibexword');
+    expect(await shardText(built, '2017-q4/')).not.toContain('Wombatword');
+    expect(await shardText(built, '2017-q1/')).toContain('Walrusword');
+    expect(await shardText(built, '2017-q1/')).not.toMatch(/Ibexword|Zanzibarword/);
+  });
+
+  it('should index only the newest shard on a publish, leave the others’ files as they were, and match a clean build', async () => {
+    const built = await site(archive);
+    await built.build({ now: beforeEmbargo });
+    const before = await bundle(built);
+    const published = dated('fresh', '2018-05-25T10:00:00+03:00', 'The Narwhalword vote.');
+    await built.write('stories/fresh.md', published.split('-- stories/fresh.md --\n')[1] ?? '');
+    const outcome = await built.build({ now: beforeEmbargo });
+    expect(searchWork(outcome.work)).toEqual({ shards: 3, shardsIndexed: 1, shardsReused: 2 });
+    const after = await bundle(built);
+    for (const folder of ['2017-q4/', '2017-q1/']) {
+      const kept = keptIn(before, after, folder);
+      expect(kept.all).toBeGreaterThan(0);
+      expect(kept.same).toBe(kept.all);
+    }
+    expect(after.get('pagefind/pagefind.js')).toBe(before.get('pagefind/pagefind.js'));
+    expect(await shardText(built, '')).toContain('Narwhalword');
+
+    // The same stories built from scratch give the same bundle, byte for byte.
+    const clean = await site(archive + published);
+    await clean.build({ now: beforeEmbargo });
+    const cleanFiles = [...(await bundle(clean)).keys()];
+    expect([...after.keys()]).toEqual(cleanFiles);
+    for (const file of cleanFiles) expect((await readFile(path.join(built.dir, 'dist', file))).equals(await readFile(path.join(clean.dir, 'dist', file))), file).toBe(true);
+  });
+
+  it('should index only the shard of an old story that was edited', async () => {
+    const built = await site(archive);
+    await built.build({ now: beforeEmbargo });
+    const before = await bundle(built);
+    await built.write('stories/winter.md', (await readFile(path.join(built.dir, 'stories/winter.md'), 'utf8')).replace('Walrusword', 'Quetzalword'));
+    const outcome = await built.build({ now: beforeEmbargo });
+    expect(searchWork(outcome.work)).toEqual({ shards: 3, shardsIndexed: 1, shardsReused: 2 });
+    const after = await bundle(built);
+    for (const folder of ['2017-q4/']) expect(keptIn(before, after, folder).same).toBe(keptIn(before, after, folder).all);
+    expect(after.get('pagefind/pagefind-entry.json')).toBe(before.get('pagefind/pagefind-entry.json'));
+    expect(await shardText(built, '2017-q1/')).toContain('Quetzalword');
+    expect(await shardText(built, '2017-q1/')).not.toContain('Walrusword');
+  });
+
+  it('should take a killed story out of its shard, and put an embargoed one in once it lifts', async () => {
+    const built = await site(archive);
+    await built.build({ now: beforeEmbargo });
+    const autumn = path.join(built.dir, 'stories/autumn.md');
+    await built.write('stories/autumn.md', (await readFile(autumn, 'utf8')).replace('title:', 'status: canceled\ntitle:'));
+    const killed = await built.build({ now: beforeEmbargo });
+    expect(searchWork(killed.work)).toEqual({ shards: 3, shardsIndexed: 1, shardsReused: 2 });
+    expect(await shardText(built, '2017-q4/')).not.toContain('Ibexword');
+    expect(await shardText(built, '2017-q4/')).toContain('Harvestword');
+
+    const lifted = await built.build({ now: afterEmbargo });
+    expect(searchWork(lifted.work)).toEqual({ shards: 3, shardsIndexed: 1, shardsReused: 2 });
+    expect(await shardText(built, '2017-q4/')).toContain('Wombatword');
+  });
+
+  it('should start no Pagefind when no shard changed, though pages did', async () => {
+    const built = await site(archive);
+    await built.build({ now: beforeEmbargo });
+    const before = await bundle(built);
+    await built.write('static/about.txt', 'About this wire.');
+    const outcome = await built.build({ now: beforeEmbargo });
+    expect(outcome.stats?.written).toBeGreaterThan(0);
+    expect(searchWork(outcome.work)).toEqual({ shards: 3, shardsIndexed: 0, shardsReused: 3 });
+    expect(await bundle(built)).toEqual(before);
+  });
+});

@@ -1,0 +1,112 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/model/article.js';
+import type { MadeFiles, SearchBundle } from '../../src/search/bundle.js';
+import { monthlyFrom, searchQuarterOf } from '../../src/search/period.js';
+import { planSearchShards } from '../../src/search/shards.js';
+import { openStoredShards } from '../../src/store/search-shards.js';
+
+/** The fields of a story that its shard and key depend on. */
+const story = (id: string, iso: string, digest = `digest-${id}`) => ({ path: `${id}/`, digest, date: { iso, epochMs: Date.parse(iso), offsetMinutes: 0, dateOnly: false } }) as unknown as Article;
+
+describe('searchQuarterOf', () => {
+  it('should name the quarter of the date as the author wrote it, whatever the instant in UTC', () => {
+    expect(searchQuarterOf(story('a', '2018-01-01T00:00:00+03:00'))).toBe('2018-q1');
+    expect(searchQuarterOf(story('b', '2018-03-31T23:00:00-05:00'))).toBe('2018-q1');
+    expect(searchQuarterOf(story('c', '2018-04-01T00:30:00+03:00'))).toBe('2018-q2');
+    expect(searchQuarterOf(story('d', '2018-12-31T10:00:00+00:00'))).toBe('2018-q4');
+  });
+});
+
+describe('planSearchShards', () => {
+  const stories = [story('a', '2017-02-01T10:00:00Z'), story('b', '2018-05-01T10:00:00Z'), story('c', '2017-03-01T10:00:00Z'), story('d', '2018-06-01T10:00:00Z')];
+
+  it('should group the stories by quarter, newest quarter first', () => {
+    const shards = planSearchShards(stories, 'base');
+    expect(shards.map((shard) => [shard.period, shard.articles.map((article) => article.path)])).toEqual([
+      ['2018-q2', ['b/', 'd/']],
+      ['2017-q1', ['a/', 'c/']],
+    ]);
+  });
+
+  it('should key a shard by its stories’ paths and bytes, whatever their order, and by the base alone besides', () => {
+    const [newest, oldest] = planSearchShards(stories, 'base');
+    expect(planSearchShards([...stories].reverse(), 'base').map((shard) => shard.key)).toEqual([newest?.key, oldest?.key]);
+    const edited = planSearchShards([stories[0] as Article, stories[1] as Article, story('c', '2017-03-01T10:00:00Z', 'edited'), stories[3] as Article], 'base');
+    expect(edited.map((shard) => shard.key)).toEqual([newest?.key, expect.not.stringMatching(oldest?.key ?? '')]);
+    const moved = planSearchShards([...stories.slice(0, 3), { ...stories[3], path: 'd2/' } as Article], 'base');
+    expect(moved.map((shard) => shard.key)).toEqual([expect.not.stringMatching(newest?.key ?? ''), oldest?.key]);
+    expect(planSearchShards(stories, 'other base').map((shard) => shard.key)).not.toContain(newest?.key);
+  });
+
+  it('should cut a quarter of many stories into months, and leave the other quarters whole', () => {
+    const busy = Array.from({ length: monthlyFrom }, (_, index) => story(`busy-${index}`, `2018-0${4 + (index % 3)}-10T10:00:00Z`));
+    const shards = planSearchShards([...busy, ...stories.filter((article) => article.date.iso.startsWith('2017'))], 'base');
+    const inMonth = (month: string) => busy.filter((article) => article.date.iso.startsWith(month)).length;
+    expect(shards.map((shard) => [shard.period, shard.articles.length])).toEqual([
+      ['2018-06', inMonth('2018-06')],
+      ['2018-05', inMonth('2018-05')],
+      ['2018-04', inMonth('2018-04')],
+      ['2017-q1', 2],
+    ]);
+    // One story fewer: the quarter is whole again.
+    expect(planSearchShards(busy.slice(1), 'base').map((shard) => shard.period)).toEqual(['2018-q2']);
+  });
+
+  it('should give a site with no live story one empty shard, so the search page still loads', () => {
+    expect(planSearchShards([], 'base')).toEqual([{ period: 'none', key: expect.any(String), articles: [] }]);
+  });
+});
+
+describe('the search shards kept in the cache folder', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-search-shards-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const made = (key: string, text: string): MadeFiles => ({ key, files: [{ path: 'fragment/a.pf_fragment', digest: `d-${text}`, bytes: bytes(text) }] });
+  const bundleOf = (shards: Record<string, MadeFiles>, runtime?: MadeFiles): SearchBundle => ({
+    files: [],
+    made: new Map(Object.entries(shards)),
+    runtime,
+    indexed: Object.keys(shards).length,
+    reused: 0,
+  });
+  const read = async (files: MadeFiles | undefined) => Promise.all((files?.files ?? []).map(async (file) => (typeof file.bytes === 'function' ? await file.bytes() : file.bytes)));
+
+  it('should give back each shard kept for its key, reading its bytes only when asked, and forget shards no longer planned', async () => {
+    const first = await openStoredShards(dir);
+    await first.keep(
+      [
+        { period: '2018-q2', key: 'k2', articles: [] },
+        { period: '2018-q1', key: 'k1', articles: [] },
+      ],
+      bundleOf({ '2018-q2': made('k2', 'newest'), '2018-q1': made('k1', 'older') }, made('r', 'runtime')),
+    );
+    const second = await openStoredShards(dir);
+    expect(second.shard('2018-q2', 'other key')).toBeUndefined();
+    expect(second.shard('2018-q1', 'k1')?.files.map((file) => file.digest)).toEqual(['d-older']);
+    expect((await read(second.shard('2018-q1', 'k1'))).map((file) => new TextDecoder().decode(file))).toEqual(['older']);
+    expect(second.runtime('r')).toBeDefined();
+
+    // The newest shard made again, the older one gone (its stories killed): only the first is kept.
+    await second.keep([{ period: '2018-q2', key: 'k3', articles: [] }], bundleOf({ '2018-q2': made('k3', 'newer') }));
+    expect((await readdir(path.join(dir, 'search'))).sort()).toEqual(['2018-q2.bin', 'index.bin', 'runtime.bin']);
+    const third = await openStoredShards(dir);
+    expect(third.shard('2018-q1', 'k1')).toBeUndefined();
+    expect((await read(third.shard('2018-q2', 'k3'))).map((file) => new TextDecoder().decode(file))).toEqual(['newer']);
+    expect(third.runtime('r')).toBeDefined();
+  });
+
+  it('should refuse a damaged shard file, and forget the index so that the next build indexes anew', async () => {
+    await (await openStoredShards(dir)).keep([{ period: '2018-q1', key: 'k1', articles: [] }], bundleOf({ '2018-q1': made('k1', 'older') }, made('r', 'runtime')));
+    await writeFile(path.join(dir, 'search', '2018-q1.bin'), 'damaged');
+    const kept = await openStoredShards(dir);
+    await expect(read(kept.shard('2018-q1', 'k1'))).rejects.toThrow(/damaged/);
+    expect((await openStoredShards(dir)).shard('2018-q1', 'k1')).toBeUndefined();
+  });
+});
