@@ -3,20 +3,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
-const entries = [
-  'lib/src/cli.js',
-  'lib/src/threads/model-worker.js',
-  'lib/src/threads/render-worker.js',
-  'lib/src/dev/engine-worker.js',
-  'lib/src/output/tree-catch-up-process.js',
-  'lib/templates/index.js',
-  'lib/templates/jsx-runtime.js',
-];
+/** Every entry point the bundle is made from, as `rolldown.config.mjs` lists them. */
+const { default: bundleConfig } = (await import(pathToFileURL(path.join(repo, 'rolldown.config.mjs')).href)) as { default: { input: Readonly<Record<string, string>> } };
+const entries = Object.values(bundleConfig.input);
 
 /** Run the bundling step of `npm run compile` in a folder, off a terminal, and return its exit code and output. */
 async function bundle(cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
