@@ -1,12 +1,13 @@
 import { closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 
 /**
- * The bytes of a cache file, or undefined when it is missing, is not a regular file (a named pipe,
- * a device, a folder), is a symbolic link (never followed: it could lead anywhere), or is larger
- * than `maxBytes`. Opened without blocking, so a named pipe is refused at once instead of waiting
- * for a writer; what is read is what `fstat` found on the very file opened.
+ * What `read` makes of a cache file, given its descriptor and size; undefined when the file is
+ * missing, is not a regular file (a named pipe, a device, a folder), is a symbolic link (never
+ * followed: it could lead anywhere), or when reading it fails. Opened without blocking, so a named
+ * pipe is refused at once instead of waiting for a writer; the size is what `fstat` found on the
+ * very file opened.
  */
-export function readCacheFile(file: string, maxBytes: number): Buffer | undefined {
+export function withCacheFile<T>(file: string, read: (fd: number, size: number) => T | undefined): T | undefined {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -15,8 +16,19 @@ export function readCacheFile(file: string, maxBytes: number): Buffer | undefine
   }
   try {
     const info = fstatSync(fd);
-    if (!info.isFile() || info.size > maxBytes) return undefined;
-    const bytes = Buffer.allocUnsafe(info.size);
+    return info.isFile() ? read(fd, info.size) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The bytes of a cache file (see `withCacheFile`), or undefined when it is not one or is larger than `maxBytes`. */
+export function readCacheFile(file: string, maxBytes: number): Buffer | undefined {
+  return withCacheFile(file, (fd, size) => {
+    if (size > maxBytes) return undefined;
+    const bytes = Buffer.allocUnsafe(size);
     let done = 0;
     while (done < bytes.length) {
       const got = readSync(fd, bytes, done, bytes.length - done, done);
@@ -24,11 +36,7 @@ export function readCacheFile(file: string, maxBytes: number): Buffer | undefine
       done += got;
     }
     return bytes;
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /**

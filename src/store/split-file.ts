@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { fstatSync, mkdirSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { writeCacheFile } from './cache-file.js';
+import { withCacheFile, writeCacheFile } from './cache-file.js';
 
 // A cache file read in two parts: a head, read and checked whole on every build, and a body of
 // entries read one at a time when asked for, each checked by a CRC-32 the head keeps. So a build
@@ -58,24 +58,13 @@ function parseChecksum(checksum: string): { readonly crc: string; readonly lengt
 function withVouchedFile<T>(file: string, kind: string, expected: string, read: (fd: number, headLength: number, crc: string) => T | undefined): T | undefined {
   const vouched = parseChecksum(expected);
   if (!vouched) return undefined;
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile() || info.size !== headerSize + vouched.length) return undefined;
+  return withCacheFile(file, (fd, size) => {
+    if (size !== headerSize + vouched.length) return undefined;
     const header = readAt(fd, 0, headerSize);
     const [name, checksum] = header?.toString('latin1').split('\n') ?? [];
     if (name !== kind || checksum !== expected) return undefined;
     return read(fd, vouched.headLength, vouched.crc);
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /** The head of the file `expected` vouches for, checked by its CRC-32; undefined when it is not that file or is damaged. */

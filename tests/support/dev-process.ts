@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { fixtureSite, type FixtureSite } from './fixture-site.js';
+import { printedLines } from './process-lines.js';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
 
@@ -21,42 +22,8 @@ export interface DevProcess {
 /** Start `wiredesk dev --port 0` (a free port) in `cwd` and wait until it serves. */
 export async function startDevProcess(cwd: string, args: readonly string[] = []): Promise<DevProcess> {
   const child = spawn(process.execPath, [bin, 'dev', '--port', '0', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  const listeners = new Set<() => void>();
-  const collect = (chunk: Buffer) => {
-    lines.push(
-      ...chunk
-        .toString('utf8')
-        .split('\n')
-        .filter((line) => line !== ''),
-    );
-    for (const listener of listeners) listener();
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  const { lines, waitForLine } = printedLines(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-
-  const waitForLine = (pattern: RegExp, timeoutMs = 15_000) =>
-    new Promise<string>((resolve, reject) => {
-      const check = () => {
-        const found = lines.find((line) => pattern.test(line));
-        if (found === undefined) return false;
-        cleanup();
-        resolve(found);
-        return true;
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`No line matching ${pattern} within ${timeoutMs} ms; output:\n${lines.join('\n')}`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        listeners.delete(listener);
-      };
-      const listener = () => void check();
-      listeners.add(listener);
-      check();
-    });
 
   const serving = await waitForLine(/serving (http:\/\/\S+?)(,| )/);
   const url = /serving (http:\/\/\S+?)(,| )/.exec(serving)?.[1] ?? '';

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { printedLines } from './process-lines.js';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
 
@@ -17,39 +18,12 @@ export interface WatchProcess {
 /** Start `wiredesk build --watch` with `args` in the site `cwd`. */
 export function startWatchProcess(cwd: string, args: readonly string[] = []): WatchProcess {
   const child = spawn(process.execPath, [bin, 'build', '--watch', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  const listeners = new Set<() => void>();
-  const collect = (chunk: Buffer) => {
-    lines.push(
-      ...chunk
-        .toString('utf8')
-        .split('\n')
-        .filter((line) => line !== ''),
-    );
-    for (const listener of listeners) listener();
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
+  const { lines, waitForLine } = printedLines(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     lines,
     child,
-    waitForLine: (pattern, timeoutMs = 15_000) =>
-      new Promise<string>((resolve, reject) => {
-        const listener = () => {
-          const found = lines.find((line) => pattern.test(line));
-          if (found === undefined) return;
-          clearTimeout(timer);
-          listeners.delete(listener);
-          resolve(found);
-        };
-        const timer = setTimeout(() => {
-          listeners.delete(listener);
-          reject(new Error(`No line matching ${pattern} within ${timeoutMs} ms; output:\n${lines.join('\n')}`));
-        }, timeoutMs);
-        listeners.add(listener);
-        listener();
-      }),
+    waitForLine,
     async stop(signal = 'SIGINT', timeoutMs = 10_000) {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill(signal);
