@@ -28,7 +28,8 @@ export interface SearchStepOptions {
  * The write stage's search step: the index of the site's live stories, made from their model,
  * one shard per publication period (see `planSearchShards`). Shards whose stories are those the
  * kept shard indexed are taken from the cache without running Pagefind, and files the output
- * holds already are kept as they are; the bundle goes live with the pages it describes.
+ * holds already are kept as they are; the bundle goes live with the pages it describes. The
+ * indexing starts at once, so that it runs beside the rendering and writing of the pages.
  */
 export async function searchIndexStep(site: Site, options: SearchStepOptions): Promise<SearchStep> {
   const base = searchKeyBase(options.code, options.settings);
@@ -36,12 +37,16 @@ export async function searchIndexStep(site: Site, options: SearchStepOptions): P
   const stored: StoredShards | undefined = options.cacheDir === undefined ? undefined : await openStoredShards(options.cacheDir);
   const none: KeptShards = { shard: () => undefined, runtime: () => undefined };
   let bundle: SearchBundle | undefined;
+  // Made from the model, not from the pages: started now, it runs while the pages render and are written.
+  const made = makeSearchBundle(shards, site.config, base, stored ?? none);
+  // A build that fails before the write stage asks for it leaves it unasked: not an unhandled rejection.
+  made.catch(() => undefined);
   return {
     step: {
       folder: searchFolder,
       reuse: false,
       make: async () => {
-        bundle = await makeSearchBundle(shards, site.config, base, stored ?? none);
+        bundle = await made;
         return bundle.files;
       },
     },
