@@ -17,8 +17,9 @@ import { SlowFirstSequencer } from './tests/support/slow-first-sequencer.js';
 // Python, Chromium, nginx), with one core of two idle: two of them run at once, and they too share
 // their worker's modules. The slowest start first (`SlowFirstSequencer`), so that none of them runs
 // alone at the end while the other worker idles. A file that makes `wiredesk dev` recompile the package
-// itself (tsc and the bundle into lib/, by touching its templates) must not run beside the files that
-// run lib/: it runs beside the unit files instead, which do not (project `e2e-recompiles`).
+// itself (tsc and the bundle into lib/, by touching its templates) must not run beside any file that
+// imports lib/ (the e2e files, and unit files whose site has template overrides, which import
+// `wiredesk/templates` from it): it runs last, alone (project `e2e-recompiles`).
 const mocksModules = /\bvi\.(?:mock|doMock)\(/;
 
 /** The test files of `folder`, split into those that replace a module and the others. */
@@ -49,11 +50,12 @@ export default defineConfig({
       // Unit files are small and CPU-bound: two at a time even on a 2-core machine (vitest's default there
       // is one). Projects with different worker counts run one after the other (`groupOrder`): unit first.
       { extends: true, test: { name: 'unit', include: unit.plain, isolate: false, maxWorkers: 2, sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'e2e-recompiles', include: recompiling, maxWorkers: 2, sequence: { groupOrder: 0 } } },
       ...(unit.mocking.length > 0 ? [{ extends: true, test: { name: 'unit-mocks', include: unit.mocking, sequence: { groupOrder: 1 } } }] : []),
       // Projects of one group must have the same worker count: two for both.
       { extends: true, test: { name: 'e2e', include: e2e.plain.filter((file) => !recompiling.includes(file)), isolate: false, maxWorkers: 2, sequence: { groupOrder: 2 } } },
       ...(e2e.mocking.length > 0 ? [{ extends: true, test: { name: 'e2e-mocks', include: e2e.mocking, maxWorkers: 2, sequence: { groupOrder: 2 } } }] : []),
+      // Last and alone: a unit file that compiles a site's templates (the dev engine's) imports lib/ too.
+      { extends: true, test: { name: 'e2e-recompiles', include: recompiling, sequence: { groupOrder: 3 } } },
     ],
   },
 });
