@@ -34,14 +34,12 @@ export interface OutputFile {
 }
 
 /**
- * Files made from the written pages before the tree goes live (the search index), all in one
- * folder. When no HTML file changed and `reuse` allows it, the live tree's are kept without making them.
+ * Files made for the site before the tree goes live (the search index), all in one folder, written
+ * once every page is: a file the output holds already, known by its digest, is kept as it is.
  */
 export interface DerivedFiles {
   /** Their site-relative folder, ending in `/` (`pagefind/`). */
   readonly folder: string;
-  /** Whether the live tree's files may be kept when no HTML file changed (false when they were made by other code or settings). */
-  readonly reuse: boolean;
   /** Make them from the tree's folder, which then holds every page of the site and nothing stale. */
   readonly make: (treeDir: string) => Promise<readonly DerivedFile[]>;
 }
@@ -234,20 +232,12 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     };
     await removeStale((relative) => !isDerived(relative));
     if (derived) {
-      const htmlChanged = (relative: string) => relative.endsWith('.html') && !isDerived(relative);
-      const unchangedHtml =
-        shown !== undefined &&
-        [...files].every(([relative, file]) => file.outcome === 'unchanged' || !htmlChanged(relative)) &&
-        [...target.before].every((relative) => files.has(relative) || !htmlChanged(relative));
-      const kept = derived.reuse && unchangedHtml ? keepShownFiles(shown, derived.folder, share) : undefined;
-      if (kept) for (const [relative, digest] of kept) files.set(relative, { outcome: 'unchanged', digest });
-      else
-        await mapBounded(await derived.make(dir), parallelWrites, async (file) => {
-          const relative = filePathOf(file.path);
-          // A file known by its digest that the output holds is kept without reading its bytes.
-          if (file.digest !== undefined && shown?.get(relative) === file.digest && share(relative, file.digest)) files.set(relative, { outcome: 'unchanged', digest: file.digest });
-          else await writeBytes(relative, typeof file.bytes === 'function' ? await file.bytes() : file.bytes);
-        });
+      await mapBounded(await derived.make(dir), parallelWrites, async (file) => {
+        const relative = filePathOf(file.path);
+        // A file known by its digest that the output holds is kept without reading its bytes.
+        if (file.digest !== undefined && shown?.get(relative) === file.digest && share(relative, file.digest)) files.set(relative, { outcome: 'unchanged', digest: file.digest });
+        else await writeBytes(relative, typeof file.bytes === 'function' ? await file.bytes() : file.bytes);
+      });
     }
     await removeStale(isDerived);
     const removed = [...target.before].filter((relative) => !files.has(relative)).sort();
@@ -262,14 +252,6 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     target.abandon();
     throw error;
   }
-}
-
-/** The shown files under `folder`, each now shared into the folder written; undefined when there are none or one could not be shared. */
-function keepShownFiles(shown: ReadonlyMap<string, string> | undefined, folder: string, share: (relative: string, digest: string) => boolean): Map<string, string> | undefined {
-  const kept = new Map([...(shown ?? [])].filter(([relative]) => relative.startsWith(folder)));
-  if (kept.size === 0) return undefined;
-  for (const [relative, digest] of kept) if (!share(relative, digest)) return undefined;
-  return kept;
 }
 
 /**

@@ -44,7 +44,6 @@ export async function searchIndexStep(site: Site, options: SearchStepOptions): P
   return {
     step: {
       folder: searchFolder,
-      reuse: false,
       make: async () => {
         bundle = await made;
         return bundle.files;

@@ -28,7 +28,7 @@ export function storySearchDocument(article: Article, config: SiteConfig): { rea
     h('h1', article.title),
     ...text('p', article.byline),
     ...text('p', article.image?.caption),
-    h('div', [bodyHtml(article) as unknown as ElementContent]),
+    h('div', [bodyHtml(article)]),
     ...text('p', article.note),
     ...article.corrections.map((correction) => h('p', correction.text)),
     ...(terms.length > 0

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bytesDigest } from '../../src/output/output-file.js';
 import { writeSite, type DerivedFiles, type OutputFile } from '../../src/output/write.js';
 
 const page = (pagePath: string, text: string): OutputFile => ({ path: pagePath, render: () => text });
@@ -11,11 +12,10 @@ const page = (pagePath: string, text: string): OutputFile => ({ path: pagePath, 
  * A stand-in for the search index: one file listing the HTML pages it found in the tree (sorted),
  * one named after that list (like Pagefind's content-hashed files), and one that never changes.
  */
-function indexOfPages(reuse = true): DerivedFiles & { readonly calls: string[][] } {
+function indexOfPages(): DerivedFiles & { readonly calls: string[][] } {
   const calls: string[][] = [];
   return {
     folder: 'index/',
-    reuse,
     calls,
     make: async (treeDir) => {
       const found = (await readdir(treeDir, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
@@ -61,29 +61,42 @@ describe.each(['folder', 'swap'] as const)('writeSite with derived files (the se
     expect((await stat(path.join(out, 'index/script.js'))).ino).toBe(script);
   });
 
-  it('should keep the live ones without making them when no HTML file changed', async () => {
-    const derived = indexOfPages();
-    await writeSite([page('a/', 'A'), page('feed.xml', 'F1')], [], out, { derived, layout });
-    const list = (await stat(path.join(out, 'index/list.txt'))).ino;
-    const again = await writeSite([page('a/', 'A'), page('feed.xml', 'F2')], [], out, { derived, layout });
-    expect(derived.calls).toHaveLength(1);
-    expect(again.files.get('index/list.txt')?.outcome).toBe('unchanged');
-    expect((await stat(path.join(out, 'index/list.txt'))).ino).toBe(list);
+  it('should keep a file the output holds, known by its digest, as the same file without reading its bytes', async () => {
+    const bytes = new TextEncoder().encode('kept by digest');
+    let reads = 0;
+    const derived: DerivedFiles = {
+      folder: 'index/',
+      make: () =>
+        Promise.resolve([
+          {
+            path: 'index/kept.bin',
+            digest: bytesDigest(bytes),
+            bytes: () => {
+              reads++;
+              return Promise.resolve(bytes);
+            },
+          },
+        ]),
+    };
+    await writeSite([page('a/', 'A')], [], out, { derived, layout });
+    expect(reads).toBe(1);
+    const kept = (await stat(path.join(out, 'index/kept.bin'))).ino;
+    const again = await writeSite([page('a/', 'A2')], [], out, { derived, layout });
+    expect(reads).toBe(1);
+    expect(again.files.get('index/kept.bin')?.outcome).toBe('unchanged');
+    expect((await stat(path.join(out, 'index/kept.bin'))).ino).toBe(kept);
   });
 
-  it('should make them again when a page was only removed, or when reuse is not allowed', async () => {
+  it('should make them again when a page was only removed', async () => {
     const derived = indexOfPages();
     await writeSite([page('a/', 'A'), page('b/', 'B')], [], out, { derived, layout });
     await writeSite([page('a/', 'A')], [], out, { derived, layout });
     expect(derived.calls.at(-1)).toEqual(['a/index.html']);
-    const fresh = indexOfPages(false);
-    await writeSite([page('a/', 'A')], [], out, { derived: fresh, layout });
-    expect(fresh.calls).toHaveLength(1);
   });
 
   it(layout === 'swap' ? 'should leave the live site as it was when making them fails' : 'should leave a site the next build completes when making them fails', async () => {
     await writeSite([page('a/', 'A')], [], out, { derived: indexOfPages(), layout });
-    const failing: DerivedFiles = { folder: 'index/', reuse: false, make: () => Promise.reject(new Error('indexer crashed')) };
+    const failing: DerivedFiles = { folder: 'index/', make: () => Promise.reject(new Error('indexer crashed')) };
     await expect(writeSite([page('a/', 'A2')], [], out, { derived: failing, layout })).rejects.toThrow('indexer crashed');
     // In place, the page is the new one already; in a tree, nothing the live site shows changed.
     expect(await readFile(path.join(out, 'a/index.html'), 'utf8')).toBe(layout === 'swap' ? 'A' : 'A2');
