@@ -4,8 +4,8 @@ import type { Site } from '../model/site.js';
 export const listCountRead = Symbol('list count read by a page view');
 
 /**
- * Note that the page `site` is the view of read how many stories its whole list has (a list view's
- * `total`, its collection's `articleIds`): a number its plan reads only on a list's first page, so
+ * Note that the page `site` is the view of read how many stories its whole list has (home's
+ * `total`; the view notes a read of a collection's own `articleIds` itself): a number its plan reads only on a list's first page, so
  * a page that shows it elsewhere must be rendered again when it changes. Nothing for a plain site.
  */
 export function noteListCountRead(site: Site): void {

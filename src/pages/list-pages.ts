@@ -81,8 +81,8 @@ export function collectionPages(site: Site, templates: Templates): Page[] {
                 chrome: pageChrome(current, page.path, title, description, [{ title: `${current.config.title}: ${collection.name}`, path: collection.feedPath }]),
                 heading: collection.name,
                 collection,
+                // Read when a template shows it: the page's view notes the read where its plan leaves the count out.
                 get total() {
-                  noteListCountRead(current);
                   return collection.articleIds.length;
                 },
                 articles: articlesWithIds(current, page.items),
