@@ -31,7 +31,7 @@ export function printWork(work: BuildWork, progress: Progress): void {
   progress.clear();
   process.stderr.write(
     `  work: ${Object.entries(work)
-      .map(([field, value]) => `${field} ${String(value)}`)
+      .map(([field, value]) => `${field} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
       .join(', ')}\n`,
   );
 }

@@ -22,6 +22,8 @@ export interface SearchStepOptions {
   /** The digest of wiredesk's code, and the site's settings as the cache keys them. */
   readonly code: string;
   readonly settings: string;
+  /** Each story file's digest by its source path, as the build read them (so a story from the cache is not read whole for it). */
+  readonly digests: ReadonlyMap<string, string>;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface SearchStepOptions {
  */
 export async function searchIndexStep(site: Site, options: SearchStepOptions): Promise<SearchStep> {
   const base = searchKeyBase(options.code, options.settings);
-  const shards = planSearchShards(site.articles, base);
+  const shards = planSearchShards(site.articles, base, (article) => options.digests.get(article.source) ?? article.digest);
   const stored: StoredShards | undefined = options.cacheDir === undefined ? undefined : await openStoredShards(options.cacheDir);
   const none: KeptShards = { shard: () => undefined, runtime: () => undefined };
   let bundle: SearchBundle | undefined;

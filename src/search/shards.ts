@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../model/article.js';
-import { monthlyFrom, periodOrder, searchMonthOf, searchQuarterOf } from './period.js';
+import { monthlyFrom, periodOrder, searchMonthOf, searchQuarterOf, searchWeekOf, weeklyFrom } from './period.js';
 
 /** One shard of the search index: the live stories of one publication period, and the key of what it indexes. */
 export interface SearchShard {
-  /** The period (`2018-q2`, or `2018-05` in a quarter cut into months), or `none` for the empty index of a site with no live story. */
+  /** The period (`2018-q2`, `2018-05` in a quarter cut into months, `2018-05-w2` in a month cut into weeks), or `none` for the empty index of a site with no live story. */
   readonly period: string;
   /** Equal keys, equal records: the digest of every story's path and file bytes, the period, and `keyBase`. */
   readonly key: string;
@@ -21,12 +21,18 @@ export const emptyPeriod = 'none';
  * The shards of the search index of `articles` (the site's live stories), newest period first.
  * A story's record is made from its model alone (see `storySearchDocument`), which is a function of its
  * file's bytes, its path and the settings and code that `keyBase` covers: a shard's key is the digest of these.
+ * `digestOf` gives a story file's digest: by default the article's own, which a story read from the
+ * cache holds only in its serialized fields (the build passes the digests it scanned instead).
  */
-export function planSearchShards(articles: readonly Article[], keyBase: string): SearchShard[] {
+export function planSearchShards(articles: readonly Article[], keyBase: string, digestOf: (article: Article) => string = (article) => article.digest): SearchShard[] {
   const byPeriod = new Map<string, Article[]>();
   for (const [quarter, list] of groupBy(articles, searchQuarterOf)) {
     if (list.length < monthlyFrom) byPeriod.set(quarter, list);
-    else for (const [month, inMonth] of groupBy(list, searchMonthOf)) byPeriod.set(month, inMonth);
+    else
+      for (const [month, inMonth] of groupBy(list, searchMonthOf)) {
+        if (inMonth.length < weeklyFrom) byPeriod.set(month, inMonth);
+        else for (const [week, inWeek] of groupBy(inMonth, searchWeekOf)) byPeriod.set(week, inWeek);
+      }
   }
   if (byPeriod.size === 0) byPeriod.set(emptyPeriod, []);
   return [...byPeriod]
@@ -35,7 +41,7 @@ export function planSearchShards(articles: readonly Article[], keyBase: string):
     .map(({ period, list }) => {
       // In path order: a shard's bytes depend on the order its stories are indexed in, never on the site's order.
       const sorted = [...list].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      const stories = sorted.map((article) => `${article.path}\u0000${article.digest}`);
+      const stories = sorted.map((article) => `${article.path}\u0000${digestOf(article)}`);
       return { period, key: hash('sha256', [keyBase, period, ...stories].join('\u0001'), 'hex'), articles: sorted };
     });
 }

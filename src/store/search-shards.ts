@@ -13,7 +13,7 @@ import { readFramed, writeFramed } from './framed-file.js';
 const indexKind = 'wiredesk-cache-search-index-1';
 const shardKind = 'wiredesk-cache-search-shard-1';
 /** A shard's name: its period (see `planSearchShards`), `none`, or the runtime's. */
-const shardName = /^(?:\d{4}-(?:q[1-4]|\d{2})|none|runtime)$/;
+const shardName = /^(?:\d{4}-(?:q[1-4]|\d{2}(?:-w[1-4])?)|none|runtime)$/;
 /** A kept file's path, relative to its shard's folder: plain segments only. */
 const filePath = /^(?:[\w-][\w.-]*\/)*[\w-][\w.-]*$/;
 const runtimeName = 'runtime';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
 import type { MadeFiles, SearchBundle } from '../../src/search/bundle.js';
-import { monthlyFrom, searchQuarterOf } from '../../src/search/period.js';
+import { monthlyFrom, searchQuarterOf, searchWeekOf, weeklyFrom } from '../../src/search/period.js';
 import { planSearchShards } from '../../src/search/shards.js';
 import { openStoredShards } from '../../src/store/search-shards.js';
 
@@ -17,6 +17,16 @@ describe('searchQuarterOf', () => {
     expect(searchQuarterOf(story('b', '2018-03-31T23:00:00-05:00'))).toBe('2018-q1');
     expect(searchQuarterOf(story('c', '2018-04-01T00:30:00+03:00'))).toBe('2018-q2');
     expect(searchQuarterOf(story('d', '2018-12-31T10:00:00+00:00'))).toBe('2018-q4');
+  });
+});
+
+describe('searchWeekOf', () => {
+  it('should name the week of the month by the day as the author wrote it, the fourth running to the month’s end', () => {
+    expect(searchWeekOf(story('a', '2018-05-01T00:30:00+03:00'))).toBe('2018-05-w1');
+    expect(searchWeekOf(story('b', '2018-05-07T23:00:00-05:00'))).toBe('2018-05-w1');
+    expect(searchWeekOf(story('c', '2018-05-08T10:00:00Z'))).toBe('2018-05-w2');
+    expect(searchWeekOf(story('d', '2018-05-21T10:00:00Z'))).toBe('2018-05-w3');
+    expect(searchWeekOf(story('e', '2018-05-31T10:00:00Z'))).toBe('2018-05-w4');
   });
 });
 
@@ -55,6 +65,28 @@ describe('planSearchShards', () => {
     expect(planSearchShards(busy.slice(1), 'base').map((shard) => shard.period)).toEqual(['2018-q2']);
   });
 
+  it('should cut a month of many stories into weeks, and leave the quarter’s other months whole', () => {
+    const busy = Array.from({ length: weeklyFrom }, (_, index) => story(`busy-${index}`, `2018-05-${String(1 + (index % 31)).padStart(2, '0')}T10:00:00Z`));
+    const quiet = Array.from({ length: 3 }, (_, index) => story(`quiet-${index}`, '2018-04-10T10:00:00Z'));
+    const shards = planSearchShards([...quiet, ...busy], 'base');
+    const inDays = (first: number, last: number) => busy.filter((article) => Number(article.date.iso.slice(8, 10)) >= first && Number(article.date.iso.slice(8, 10)) <= last).length;
+    expect(shards.map((shard) => [shard.period, shard.articles.length])).toEqual([
+      ['2018-05-w4', inDays(22, 31)],
+      ['2018-05-w3', inDays(15, 21)],
+      ['2018-05-w2', inDays(8, 14)],
+      ['2018-05-w1', inDays(1, 7)],
+      ['2018-04', 3],
+    ]);
+    // One story fewer: the month is whole again.
+    expect(planSearchShards([...quiet, ...busy.slice(1)], 'base').map((shard) => shard.period)).toEqual(['2018-05', '2018-04']);
+  });
+
+  it('should key a story by the digest given for it, when one is given', () => {
+    const [newest] = planSearchShards(stories, 'base');
+    expect(planSearchShards(stories, 'base', (article) => article.digest)[0]?.key).toBe(newest?.key);
+    expect(planSearchShards(stories, 'base', (article) => `other-${article.digest}`)[0]?.key).not.toBe(newest?.key);
+  });
+
   it('should give a site with no live story one empty shard, so the search page still loads', () => {
     expect(planSearchShards([], 'base')).toEqual([{ period: 'none', key: expect.any(String), articles: [] }]);
   });
@@ -84,10 +116,12 @@ describe('the search shards kept in the cache folder', () => {
       [
         { period: '2018-q2', key: 'k2', articles: [] },
         { period: '2018-q1', key: 'k1', articles: [] },
+        { period: '2017-05-w4', key: 'kw', articles: [] },
       ],
-      bundleOf({ '2018-q2': made('k2', 'newest'), '2018-q1': made('k1', 'older') }, made('r', 'runtime')),
+      bundleOf({ '2018-q2': made('k2', 'newest'), '2018-q1': made('k1', 'older'), '2017-05-w4': made('kw', 'week') }, made('r', 'runtime')),
     );
     const second = await openStoredShards(dir);
+    expect((await read(second.shard('2017-05-w4', 'kw'))).map((file) => new TextDecoder().decode(file))).toEqual(['week']);
     expect(second.shard('2018-q2', 'other key')).toBeUndefined();
     expect(second.shard('2018-q1', 'k1')?.files.map((file) => file.digest)).toEqual(['d-older']);
     expect((await read(second.shard('2018-q1', 'k1'))).map((file) => new TextDecoder().decode(file))).toEqual(['older']);
