@@ -30,6 +30,12 @@ export interface KeptShards {
   shard(period: string, key: string): MadeFiles | undefined;
   /** Pagefind's runtime made for `key`, if kept. */
   runtime(key: string): MadeFiles | undefined;
+  /**
+   * Set aside a shard just made (the cache folder writes it beside the kept ones), and give it back
+   * with its bytes read from there when asked: a build then holds the bytes of the shards being
+   * made, not of every shard made. Without it, made shards stay in memory.
+   */
+  stage?(period: string, made: MadeFiles): Promise<MadeFiles>;
 }
 
 /** The whole bundle to publish, what was made anew (for keeping), and counts. */
@@ -60,17 +66,20 @@ export async function makeSearchBundle(shards: readonly SearchShard[], config: S
       for (const article of shard.articles) yield storySearchDocument(article, config);
     },
   }));
-  const bundles = await makeSearchIndexes(indexes, { language: config.language });
   const made = new Map<string, MadeFiles>();
-  let runtime: MadeFiles | undefined;
-  let anyRuntime: MadeFiles | undefined;
-  toIndex.forEach((shard, position) => {
-    const { index, rest } = splitBundle(bundles[position] ?? []);
-    made.set(shard.period, { key: shard.key, files: index });
-    anyRuntime ??= { key: runtimeKey, files: rest };
-    if (!runtime && shard.period !== emptyPeriod) runtime = { key: runtimeKey, files: rest };
+  // Of the indexes made, the runtime of the first (in shard order) with stories, and of the first at all: as if made one after another.
+  let runtime: { position: number; files: MadeFiles } | undefined;
+  let anyRuntime: { position: number; files: MadeFiles } | undefined;
+  await makeSearchIndexes(indexes, { language: config.language }, async (bundle, position) => {
+    const shard = toIndex[position] as SearchShard;
+    const { index, rest } = splitBundle(bundle);
+    const shardFiles = { key: shard.key, files: index };
+    made.set(shard.period, kept.stage ? await kept.stage(shard.period, shardFiles) : shardFiles);
+    const ownRuntime = { position, files: { key: runtimeKey, files: rest } };
+    if (!anyRuntime || position < anyRuntime.position) anyRuntime = ownRuntime;
+    if (shard.period !== emptyPeriod && (!runtime || position < runtime.position)) runtime = ownRuntime;
   });
-  const runtimeFiles = keptRuntime ?? runtime ?? anyRuntime;
+  const runtimeFiles = keptRuntime ?? runtime?.files ?? anyRuntime?.files;
   if (!runtimeFiles) throw new Error('search: no Pagefind runtime was made or kept');
   const placed = (folder: string, files: readonly BundleFile[]) => files.map((file) => ({ ...file, path: `${searchFolder}${folder}${file.path}` }));
   const files: BundleFile[] = [...placed('', runtimeFiles.files)];
@@ -80,7 +89,7 @@ export async function makeSearchBundle(shards: readonly SearchShard[], config: S
   });
   const list = new TextEncoder().encode(`${JSON.stringify({ merge: shards.slice(1).map((shard) => `${shard.period}/`) })}\n`);
   files.push({ path: `${searchFolder}${shardListFile}`, digest: bytesDigest(list), bytes: list });
-  return { files, made, runtime: keptRuntime ? undefined : runtime, indexed: toIndex.length, reused: shards.length - toIndex.length };
+  return { files, made, runtime: keptRuntime ? undefined : runtime?.files, indexed: toIndex.length, reused: shards.length - toIndex.length };
 }
 
 /** A Pagefind bundle's index files (entry, metadata, index, filter and fragment files) apart from its runtime. */

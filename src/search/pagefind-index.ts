@@ -1,3 +1,4 @@
+import type * as pagefindModule from 'pagefind';
 import type { HTMLFile, PagefindIndex } from 'pagefind';
 import { mapBounded } from '../threads/bounded.js';
 
@@ -31,14 +32,16 @@ export interface SearchIndexOptions {
 }
 
 /**
- * Make one Pagefind index per entry of `indexes`, in one run of Pagefind's service, and return
- * each one's whole bundle (scripts, styles, WebAssembly, entry, metadata, index, filter and
- * fragment files), in the order asked. Only the elements marked `data-pagefind-body` are
- * indexed. Pagefind is loaded only when a site asks for search, and only when an index is to be made.
+ * Make one Pagefind index per entry of `indexes`, in one run of Pagefind's service, hand each
+ * one's whole bundle (scripts, styles, WebAssembly, entry, metadata, index, filter and fragment
+ * files) to `take` as soon as it is made (so that a build need not hold every shard's bytes at
+ * once), and return what `take` gave, in the order asked. Only the elements marked
+ * `data-pagefind-body` are indexed. Pagefind is loaded only when a site asks for search, and only
+ * when an index is to be made.
  */
-export function makeSearchIndexes(indexes: readonly IndexToMake[], options: SearchIndexOptions): Promise<SearchFile[][]> {
+export function makeSearchIndexes<T>(indexes: readonly IndexToMake[], options: SearchIndexOptions, take: (files: SearchFile[], position: number) => Promise<T>): Promise<T[]> {
   // Pagefind runs as one service per process, which `close` stops: two indexings at once would stop each other's.
-  const run = indexing.then(() => indexWithPagefind(indexes, options));
+  const run = indexing.then(() => indexWithPagefind(indexes, options, take));
   indexing = run.catch(() => undefined);
   return run;
 }
@@ -51,29 +54,34 @@ export function makeSearchIndexes(indexes: readonly IndexToMake[], options: Sear
  */
 let indexing: Promise<unknown> = Promise.resolve();
 
-async function indexWithPagefind(indexes: readonly IndexToMake[], options: SearchIndexOptions): Promise<SearchFile[][]> {
+async function indexWithPagefind<T>(indexes: readonly IndexToMake[], options: SearchIndexOptions, take: (files: SearchFile[], position: number) => Promise<T>): Promise<T[]> {
   if (indexes.length === 0) return [];
   const pagefind = await import('pagefind');
   try {
     // Two indexes at a time: Pagefind's service works on one while this thread makes the other's documents.
-    return await mapBounded(indexes, parallelIndexes, async (wanted) => {
-      const created = await pagefind.createIndex({ forceLanguage: primaryLanguage(options.language) });
-      const index = created.index;
-      if (!index) throw new Error(created.errors.join('; ') || 'it could not start');
-      await addInOrder(index, wanted);
-      const { files, errors } = await index.getFiles();
-      throwOn(errors, wanted.name);
-      await index.deleteIndex();
-      return files.map((file) => ({ path: file.path.split('\\').join('/'), bytes: file.content }));
-    });
+    return await mapBounded(indexes, parallelIndexes, async (wanted, position) => take(await indexOne(pagefind, wanted, options), position));
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** One index made by Pagefind's service: its whole bundle. A failure is said as Pagefind's, with what to do. */
+async function indexOne(pagefind: typeof pagefindModule, wanted: IndexToMake, options: SearchIndexOptions): Promise<SearchFile[]> {
+  try {
+    const created = await pagefind.createIndex({ forceLanguage: primaryLanguage(options.language) });
+    const index = created.index;
+    if (!index) throw new Error(created.errors.join('; ') || 'it could not start');
+    await addInOrder(index, wanted);
+    const { files, errors } = await index.getFiles();
+    throwOn(errors, wanted.name);
+    await index.deleteIndex();
+    return files.map((file) => ({ path: file.path.split('\\').join('/'), bytes: file.content }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
       `search: Pagefind could not index the site (${reason}); the previous output is unchanged. Reinstall wiredesk's dependencies so Pagefind's binary for this platform is there, or set \`search: false\` in site.yaml`,
       { cause: error },
     );
-  } finally {
-    await pagefind.close();
   }
 }
 

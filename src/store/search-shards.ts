@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BundleFile, KeptShards, MadeFiles, SearchBundle } from '../search/bundle.js';
 import type { SearchShard } from '../search/shards.js';
@@ -9,6 +9,9 @@ import { readFramed, writeFramed } from './framed-file.js';
 // key it was made for, its checksum and its files' digests. A build reads the index only; a
 // shard's file is read when the output does not hold its files already (a CI run on a fresh
 // checkout with the cache restored), so a publish reads and indexes only the shards that changed.
+// A shard made by a build is set aside at once (`<period>.staged.bin`) and read back when the
+// output is written, so a cold build never holds every shard's bytes; the build that publishes
+// renames it into place, and the next one removes what a failed build set aside.
 
 const indexKind = 'wiredesk-cache-search-index-1';
 const shardKind = 'wiredesk-cache-search-shard-1';
@@ -44,33 +47,29 @@ export async function openStoredShards(dir: string): Promise<StoredShards> {
   const folder = folderOf(dir);
   const stored = await readIndex(folder);
   const byName = new Map(stored.map((shard) => [shard.name, shard]));
+  const staged = new Map<string, StoredShard>();
   const kept = (name: string, key: string): MadeFiles | undefined => {
     const shard = byName.get(name);
-    if (shard?.key !== key) return undefined;
-    let reading: Promise<Map<string, Uint8Array>> | undefined;
-    const read = () => (reading ??= readShard(folder, shard));
-    return {
-      key,
-      files: shard.files.map((file) => ({
-        path: file.path,
-        digest: file.digest,
-        bytes: async () => {
-          const bytes = (await read()).get(file.path);
-          if (!bytes) throw new Error(`search: the cached shard ${name} lacks ${file.path}`);
-          return bytes;
-        },
-      })),
-    };
+    return shard?.key === key ? lazyShard(path.join(folder, `${name}.bin`), shard) : undefined;
   };
   return {
     shard: (period, key) => kept(period, key),
     runtime: (key) => kept(runtimeName, key),
+    async stage(period, made) {
+      if (!shardName.test(period)) return made;
+      const file = path.join(folder, `${period}.staged.bin`);
+      const shard = await writeShard(file, period, made);
+      staged.set(period, shard);
+      return lazyShard(file, shard);
+    },
     async keep(planned, bundle) {
       const next: StoredShard[] = [];
       const write = async (name: string, made: MadeFiles) => {
-        const files = await Promise.all(made.files.map(async (file) => ({ path: file.path, bytes: await bytesOf(file) })));
-        const checksum = await writeFramed(path.join(folder, `${name}.bin`), shardKind, { key: made.key, files });
-        next.push({ name, key: made.key, checksum, files: made.files.map(({ path: file, digest }) => ({ path: file, digest })) });
+        const set = staged.get(name);
+        if (set?.key === made.key) {
+          renameSync(path.join(folder, `${name}.staged.bin`), path.join(folder, `${name}.bin`));
+          next.push(set);
+        } else next.push(await writeShard(path.join(folder, `${name}.bin`), name, made));
       };
       const carry = (name: string, key: string) => {
         const previous = byName.get(name);
@@ -88,6 +87,42 @@ export async function openStoredShards(dir: string): Promise<StoredShards> {
       const wanted = new Set(['index.bin', ...next.map((shard) => `${shard.name}.bin`)]);
       for (const name of listFolder(folder)) if (!wanted.has(name)) rmSync(path.join(folder, name), { force: true, recursive: true });
     },
+  };
+}
+
+/** Write a shard's files to `file` (framed, atomically); what the index records of it. */
+async function writeShard(file: string, name: string, made: MadeFiles): Promise<StoredShard> {
+  const files = await Promise.all(made.files.map(async (entry) => ({ path: entry.path, bytes: await bytesOf(entry) })));
+  const checksum = await writeFramed(file, shardKind, { key: made.key, files });
+  return { name, key: made.key, checksum, files: made.files.map(({ path: entry, digest }) => ({ path: entry, digest })) };
+}
+
+/**
+ * A shard kept in `file`, its bytes read when first asked for and checked against `shard`; once
+ * each of its files has been asked for (the write stage asks once), they are let go, so a build
+ * that writes every shard holds one or two at a time.
+ */
+function lazyShard(file: string, shard: StoredShard): MadeFiles {
+  let reading: Promise<Map<string, Uint8Array>> | undefined;
+  let unasked = new Set(shard.files.map((entry) => entry.path));
+  return {
+    key: shard.key,
+    files: shard.files.map((entry) => ({
+      path: entry.path,
+      digest: entry.digest,
+      bytes: async () => {
+        const files = reading ?? readShard(file, shard);
+        reading = files;
+        unasked.delete(entry.path);
+        if (unasked.size === 0) {
+          reading = undefined;
+          unasked = new Set(shard.files.map((kept) => kept.path));
+        }
+        const bytes = (await files).get(entry.path);
+        if (!bytes) throw new Error(`search: the cached shard ${shard.name} lacks ${entry.path}`);
+        return bytes;
+      },
+    })),
   };
 }
 
@@ -133,8 +168,8 @@ async function readIndex(folder: string): Promise<StoredShard[]> {
 }
 
 /** A kept shard's files by path: what the index says, or an error that names the damaged file (the build fails, the output stays). */
-async function readShard(folder: string, shard: StoredShard): Promise<Map<string, Uint8Array>> {
-  const framed = await readFramed(path.join(folder, `${shard.name}.bin`), shardKind, shard.checksum);
+async function readShard(file: string, shard: StoredShard): Promise<Map<string, Uint8Array>> {
+  const framed = await readFramed(file, shardKind, shard.checksum);
   const value = framed?.value as { key?: unknown; files?: unknown } | undefined;
   const files = new Map<string, Uint8Array>();
   if (value?.key === shard.key && Array.isArray(value.files)) {
@@ -142,7 +177,7 @@ async function readShard(folder: string, shard: StoredShard): Promise<Map<string
   }
   if (!shard.files.every((file) => files.has(file.path))) {
     // Forgotten, so that the next build indexes the shard anew.
-    rmSync(path.join(folder, 'index.bin'), { force: true });
+    rmSync(path.join(path.dirname(file), 'index.bin'), { force: true });
     throw new Error(`search: the search index kept in the cache (${shard.name}) is damaged; it is forgotten, build again`);
   }
   return files;

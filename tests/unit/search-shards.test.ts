@@ -136,6 +136,35 @@ describe('the search shards kept in the cache folder', () => {
     expect(third.runtime('r')).toBeDefined();
   });
 
+  it('should set a shard just made aside in the cache folder, read it back when asked, and rename it into place when kept', async () => {
+    const stored = await openStoredShards(dir);
+    const staged = await stored.stage?.('2018-q2', made('k2', 'fresh'));
+    expect(await readdir(path.join(dir, 'search'))).toEqual(['2018-q2.staged.bin']);
+    // Read back from the file, not held: the bytes are a function.
+    expect(staged?.files.every((file) => typeof file.bytes === 'function')).toBe(true);
+    expect((await read(staged)).map((file) => new TextDecoder().decode(file))).toEqual(['fresh']);
+    await stored.keep([{ period: '2018-q2', key: 'k2', articles: [] }], bundleOf({ '2018-q2': staged as MadeFiles }, made('r', 'runtime')));
+    expect((await readdir(path.join(dir, 'search'))).sort()).toEqual(['2018-q2.bin', 'index.bin', 'runtime.bin']);
+    expect((await read((await openStoredShards(dir)).shard('2018-q2', 'k2'))).map((file) => new TextDecoder().decode(file))).toEqual(['fresh']);
+  });
+
+  it('should let a shard’s bytes go once each of its files was asked for, and remove what a failed build set aside', async () => {
+    const stored = await openStoredShards(dir);
+    const two: MadeFiles = { key: 'k', files: ['a', 'b'].map((name) => ({ path: `fragment/${name}.pf_fragment`, digest: `d-${name}`, bytes: bytes(name) })) };
+    const staged = (await stored.stage?.('2018-q1', two)) as MadeFiles;
+    const [a, b] = staged.files.map((file) => file.bytes as () => Promise<Uint8Array>);
+    await a?.();
+    await rm(path.join(dir, 'search', '2018-q1.staged.bin'));
+    // Still held for the file not yet asked for…
+    expect(new TextDecoder().decode(await b?.())).toBe('b');
+    // …then let go: asking again reads the file, which is gone.
+    await expect(a?.()).rejects.toThrow();
+    // A build that failed after setting a shard aside: the next build's keep removes it.
+    await (await openStoredShards(dir)).stage?.('2017-q4', made('k4', 'failed'));
+    await (await openStoredShards(dir)).keep([{ period: '2018-q1', key: 'k1', articles: [] }], bundleOf({ '2018-q1': made('k1', 'older') }, made('r', 'runtime')));
+    expect((await readdir(path.join(dir, 'search'))).sort()).toEqual(['2018-q1.bin', 'index.bin', 'runtime.bin']);
+  });
+
   it('should refuse a damaged shard file, and forget the index so that the next build indexes anew', async () => {
     await (await openStoredShards(dir)).keep([{ period: '2018-q1', key: 'k1', articles: [] }], bundleOf({ '2018-q1': made('k1', 'older') }, made('r', 'runtime')));
     await writeFile(path.join(dir, 'search', '2018-q1.bin'), 'damaged');
