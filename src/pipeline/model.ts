@@ -10,6 +10,7 @@ import { frontMatterSchema, idPattern, knownFields, type FrontMatter } from '../
 import { cleanFrontMatter } from '../model/invalid-characters.js';
 import { pathProblems } from '../model/path-limits.js';
 import { permalinkPath } from '../model/permalink.js';
+import { storyLanguage } from '../model/story-language.js';
 import { markStoryReferences } from '../plugins/story-references.js';
 import { problem } from '../report/problem.js';
 import { formatterTable } from '../text/formatter-table.js';
@@ -70,6 +71,8 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
   if (messages.some((message) => message.fatal === true)) return { messages };
 
   const text = bodyText(story.tree);
+  const language = storyLanguage(data.lang, `${data.title}\n${data.summary ?? ''}\n${text.firstParagraph}`, context.config.language, file.displayPath, placeOf(source, ['title']));
+  messages.push(...language.messages);
   const dateline = data.dateline && { place: data.dateline.place, ...optional('agency', data.dateline.agency) };
   const article: Article = {
     id,
@@ -101,7 +104,7 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
     ...optional('urgency', data.urgency),
     ...optional('slugline', data.slugline),
     corrections: data.corrections,
-    ...optional('lang', data.lang),
+    ...optional('lang', language.lang),
     ...optional('wire', data.wire && { uri: data.wire.uri, ...optional('version', data.wire.version) }),
     path: permalinkPath(context.config.permalink, { id, date: data.date, section: data.section }),
   };

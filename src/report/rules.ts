@@ -35,6 +35,10 @@ export const rules = {
   'invalid-date': { severity: 'error', summary: 'a date is not ISO 8601 or is impossible (e.g. 31 February)' },
   'date-without-offset': { severity: 'error', summary: 'a date with a time has no UTC offset and `site.yaml` sets no `timezone`' },
   'day-without-zone': { severity: 'warning', summary: 'a bare day (`2018-05-25`) has no UTC offset and `site.yaml` sets no `timezone`: shown as that day, placed at 00:00 UTC' },
+  'lang-guessed': {
+    severity: 'warning',
+    summary: 'a story sets no `lang` and its text is plainly in another script than the site’s `language`: it is shown in the language guessed from its text',
+  },
   'updated-before-date': { severity: 'error', summary: '`updated` is earlier than `date`' },
   'invalid-id': { severity: 'error', summary: "an `id` (or the file name it defaults to), or a part of a page file's name, is not made of `a-z`, `0-9` and `-`" },
   'duplicate-id': { severity: 'error', summary: 'two stories have the same id (both files are named)' },
