@@ -28,7 +28,7 @@ export function renderArticle(view: ArticleView, templates: Templates): Root {
   const bylineLead = label(labels, 'byline').split('{name}')[0]?.trim().toLowerCase() ?? '';
   const byline =
     article.byline === undefined ? undefined : bylineLead !== '' && article.byline.toLowerCase().startsWith(bylineLead) ? article.byline : label(labels, 'byline', { name: article.byline });
-  const related = cardList(config, view.related, { level: 'h3', summary: true }, templates);
+  const related = cardList(config, view.related, { level: 'h3', summary: false }, templates);
   // Dates read in the story's own language, as do the interface words (`pageChrome` gives its labels).
   const language = article.lang ?? config.language;
   const urgent = urgencyLabel(article, labels);

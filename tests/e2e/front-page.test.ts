@@ -87,7 +87,7 @@ describe('the front page of a wire', () => {
     expect(parsePage(await built.read('2026/12/06/s24/')).attrs('script[src]', 'src')).toEqual([]);
   });
 
-  it('should show related cards with their time and summary, never a photo caption, and leave out the story READ MORE points at', async () => {
+  it('should show related cards with their time, never a photo caption, and leave out the story READ MORE points at', async () => {
     const story = parsePage(await built.read('2026/12/06/s22/'));
     expect(story.text('.read-more a')).toBe('Story 20');
     const related = story.texts('.related .card-title');
@@ -157,6 +157,22 @@ Body.
     const outcome = await made.build();
     expect(outcome.ok).toBe(false);
     expect(outcome.lines.join('\n')).toMatch(/stories\/bad\.md:4:6 +error +Unexpected text "yes please" in `top`, expected true or false +invalid-field/);
+  });
+
+  it('should move the lead when an edit marks a story `top`, as a clean build would, byte for byte', async () => {
+    const made = await site(frontPageSite(24));
+    expect((await made.build()).ok).toBe(true);
+    const file = path.join(made.dir, 'stories/s22.md');
+    await made.write('stories/s22.md', (await readFile(file, 'utf8')).replace('tags: [Wire]', 'tags: [Wire]\ntop: true'));
+    expect((await made.build()).ok).toBe(true);
+    expect(parsePage(await made.read('')).texts('.front-lead .card-title')).toEqual(['Story 22']);
+    expect(parsePage(await made.read('sections/business/')).texts('.front-lead .card-title')).toEqual(['Story 22']);
+    const clean = await site(frontPageSite(24));
+    await clean.write('stories/s22.md', await readFile(file, 'utf8'));
+    expect((await clean.build()).ok).toBe(true);
+    const files = await made.files();
+    expect(files).toEqual(await clean.files());
+    for (const name of files.filter((file) => file.endsWith('.html'))) expect(await made.read(name), name).toBe(await clean.read(name));
   });
 
   it('should write the same pages whatever the clock says when they are built', async () => {
