@@ -60,6 +60,23 @@ describe('the front page as a reader sees it in Chromium', () => {
     console.info(`home page height: ${heights[1280]} px at 1280 px, ${heights[390]} px at 390 px`);
   });
 
+  it('should fit a section page and an archive page on a phone (screenshots in /tmp/front-page-shots)', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    for (const [name, address] of [
+      ['section', 'sections/politics/'],
+      ['archive', 'page/1/'],
+    ] as const) {
+      await page.goto(`${server.url}${address}`);
+      await page.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
+      const overflow = await page.evaluate(() => {
+        const root = (globalThis as unknown as Root).document.documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
+      expect(overflow, `the ${name} page scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+    await page.close();
+  });
+
   it('should add how long ago beside the times of cards for readers with JavaScript, and keep the absolute time for those without', async () => {
     const withScript = await browser.newPage({ viewport: { width: 390, height: 900 } });
     // Twelve minutes after story 24 (23:00 Moscow time) was filed.
