@@ -28,7 +28,7 @@ export function renderArticle(view: ArticleView, templates: Templates): Root {
   const bylineLead = label(labels, 'byline').split('{name}')[0]?.trim().toLowerCase() ?? '';
   const byline =
     article.byline === undefined ? undefined : bylineLead !== '' && article.byline.toLowerCase().startsWith(bylineLead) ? article.byline : label(labels, 'byline', { name: article.byline });
-  const related = cardList(config, view.related, { level: 'h3', summary: false, caption: true }, templates);
+  const related = cardList(config, view.related, { level: 'h3', summary: false }, templates);
   // Dates read in the story's own language, as do the interface words (`pageChrome` gives its labels).
   const language = article.lang ?? config.language;
   const urgent = urgencyLabel(article, labels);
@@ -60,8 +60,8 @@ export function renderArticle(view: ArticleView, templates: Templates): Root {
         {correctionsList(article.corrections, labels, { language, style })}
         {view.topics.length + view.tags.length === 0 ? null : (
           <footer class="story-terms">
-            {termLinks(config, { one: label(labels, 'topic'), many: label(labels, 'topics') }, view.topics, true)}
-            {termLinks(config, { one: label(labels, 'tag'), many: label(labels, 'tags') }, view.tags, false)}
+            {termLinks(config, { one: label(labels, 'topic'), many: label(labels, 'topics') }, view.topics)}
+            {termLinks(config, { one: label(labels, 'tag'), many: label(labels, 'tags') }, view.tags)}
           </footer>
         )}
       </article>

@@ -94,3 +94,13 @@ export function formatRfc822(when: DateTime): string {
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+/**
+ * The time of day alone in the story's own offset and the style's clock (`14:03`, `2:03 pm`), for
+ * lists that give the day once above their stories; the day for a date-only value.
+ */
+export function formatTimeOfDay(when: DateTime, language: string, style: TimeStyle = defaultTimeStyle): string {
+  if (when.dateOnly) return formatDay(when, language);
+  const local = wallClock(when);
+  return style.clock === 12 ? twelveHourFormat(language).format(local) : `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+}

@@ -8,8 +8,12 @@ export type { HeaderView, MenuItem } from './header.js';
 export { menuItems } from './header.js';
 export type { LabelSet } from '../src/labels/select.js';
 export { label, countLabel } from '../src/labels/fill.js';
-export type { CardOptions } from './parts/story-card.js';
-export { cardList } from './parts/story-card.js';
+export type { CardLook, CardOptions } from './parts/story-card.js';
+export { cardList, cardSummary } from './parts/story-card.js';
+export type { FrontPage } from './parts/front-page.js';
+export { frontPageLayout, leadStory } from './parts/front-page.js';
+export type { RiverOptions } from './parts/river.js';
+export { river } from './parts/river.js';
 export type { SearchView } from './search.js';
 export type {
   ArticleView,

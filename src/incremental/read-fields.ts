@@ -33,7 +33,7 @@ export type ReadFields = Readonly<Record<string, FieldsRead>>;
  * not a limit: whatever else a render reads is recorded and joins them.
  */
 export const seedFieldsRead: FieldsRead = {
-  teasers: ['date', 'image', 'lang', 'path', 'section', 'summary', 'title', 'urgency'],
+  teasers: ['authorSummary', 'date', 'image', 'lang', 'path', 'section', 'summary', 'title', 'top', 'urgency'],
   stamps: ['corrections', 'date', 'path', 'updated'],
   counts: [],
 };

@@ -14,13 +14,20 @@ export interface ThemeFile {
 /** The theme's stylesheet, as named in its assets folder: every page links it. */
 export const stylesheetName = 'style.css';
 
+/** The theme's script that adds "12 min ago" beside the times of story cards, as named in its assets folder: list pages link it. */
+export const relativeTimeScriptName = 'relative-time.js';
+
+/** The theme's files published under a name that carries a digest of their bytes. */
+const fingerprintedNames: ReadonlySet<string> = new Set([stylesheetName, relativeTimeScriptName]);
+
 /** How many hex digits of the SHA-256 of a fingerprinted file's bytes its published name carries. */
 const fingerprintLength = 10;
 
 /**
  * Read the theme's static files (the `templates/assets/` folder) to publish them under `assets/`.
- * The stylesheet is published under a name that carries a digest of its bytes
- * (`assets/style.<hash>.css`), so that hosts may cache it for good: a new stylesheet is a new URL.
+ * The stylesheet and the relative-time script are published under a name that carries a digest
+ * of their bytes (`assets/style.<hash>.css`), so that hosts may cache them for good: new bytes are
+ * a new URL.
  */
 export async function loadTheme(assetsDir: string): Promise<ThemeFile[]> {
   const names = (await readdir(assetsDir, { withFileTypes: true }))
@@ -30,7 +37,7 @@ export async function loadTheme(assetsDir: string): Promise<ThemeFile[]> {
   return Promise.all(
     names.map(async (name) => {
       const bytes = await readFile(path.join(assetsDir, name));
-      return { path: `assets/${name === stylesheetName ? fingerprinted(name, bytes) : name}`, name, bytes };
+      return { path: `assets/${fingerprintedNames.has(name) ? fingerprinted(name, bytes) : name}`, name, bytes };
     }),
   );
 }
@@ -40,6 +47,11 @@ export function stylesheetPathOf(theme: readonly ThemeFile[]): string {
   const stylesheet = theme.find((file) => file.name === stylesheetName);
   if (!stylesheet) throw new Error(`The theme has no ${stylesheetName}`);
   return stylesheet.path;
+}
+
+/** The site-relative paths of the theme's files published under a name that carries their digest (see `loadTheme`). */
+export function fingerprintedPathsOf(theme: readonly ThemeFile[]): string[] {
+  return theme.filter((file) => fingerprintedNames.has(file.name)).map((file) => file.path);
 }
 
 /** `name` with a digest of `bytes` before its extension: `style.css` → `style.3f9a0c2b1d.css`. */

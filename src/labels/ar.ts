@@ -51,6 +51,7 @@ export const arabicLabels: Labels = {
   browseSection: 'القسم',
   browseTopic: 'الموضوع',
   browseTag: 'الوسم',
+  moreStories: 'مزيد من الأخبار',
   storyCount: { zero: 'لا أخبار', one: 'خبر واحد', two: 'خبران', few: '{count} أخبار', many: '{count} خبرًا', other: '{count} خبر' },
   readingTime: { zero: 'قراءة أقل من دقيقة', one: 'قراءة في دقيقة واحدة', two: 'قراءة في دقيقتين', few: 'قراءة في {count} دقائق', many: 'قراءة في {count} دقيقة', other: 'قراءة في {count} دقيقة' },
 };

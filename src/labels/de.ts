@@ -51,6 +51,7 @@ export const germanLabels: Labels = {
   browseSection: 'Ressort',
   browseTopic: 'Thema',
   browseTag: 'Schlagwort',
+  moreStories: 'Weitere Meldungen',
   storyCount: { one: '{count} Meldung', other: '{count} Meldungen' },
   readingTime: { one: '{count} Min. Lesezeit', other: '{count} Min. Lesezeit' },
 };

@@ -51,6 +51,7 @@ export const englishLabels: Labels = {
   browseSection: 'section',
   browseTopic: 'topic',
   browseTag: 'tag',
+  moreStories: 'More stories',
   storyCount: { one: '{count} story', other: '{count} stories' },
   readingTime: { one: '{count} min read', other: '{count} min read' },
 };

@@ -51,6 +51,7 @@ export const spanishLabels: Labels = {
   browseSection: 'sección',
   browseTopic: 'tema',
   browseTag: 'etiqueta',
+  moreStories: 'Más noticias',
   storyCount: { one: '{count} noticia', many: '{count} de noticias', other: '{count} noticias' },
   readingTime: { one: '{count} min de lectura', many: '{count} min de lectura', other: '{count} min de lectura' },
 };

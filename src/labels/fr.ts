@@ -51,6 +51,7 @@ export const frenchLabels: Labels = {
   browseSection: 'rubrique',
   browseTopic: 'thème',
   browseTag: 'mot-clé',
+  moreStories: 'Autres dépêches',
   storyCount: { one: '{count} dépêche', many: '{count} de dépêches', other: '{count} dépêches' },
   readingTime: { one: '{count} min de lecture', many: '{count} min de lecture', other: '{count} min de lecture' },
 };

@@ -52,6 +52,7 @@ export const textLabelKeys = [
   'browseSection',
   'browseTopic',
   'browseTag',
+  'moreStories',
 ] as const;
 
 /** The keys of texts that say a count (`{count}`), with a form per plural category of the language. */

@@ -51,6 +51,7 @@ export const russianLabels: Labels = {
   browseSection: 'разделам',
   browseTopic: 'темам',
   browseTag: 'тегам',
+  moreStories: 'Другие новости',
   storyCount: { one: '{count} материал', few: '{count} материала', many: '{count} материалов', other: '{count} материала' },
   readingTime: { one: '{count} мин чтения', few: '{count} мин чтения', many: '{count} мин чтения', other: '{count} мин чтения' },
 };

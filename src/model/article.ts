@@ -100,6 +100,8 @@ export interface Article {
   readonly byline?: string;
   /** Plain-text summary: the author's, else the first paragraph. */
   readonly summary: string;
+  /** Set when the author wrote `summary`: cards show it whole, and shorten the first paragraph that stands in for one. */
+  readonly authorSummary?: true;
   readonly image?: LeadImage;
   /** Related stories named by the author, in their order; absent when the author wrote no `related` (then they are computed). */
   readonly related?: readonly RelatedReference[];
@@ -120,6 +122,8 @@ export interface Article {
   readonly status: StoryStatus;
   /** IPTC urgency, 1 (flash) to 9; pages label 1 and 2 as urgent. */
   readonly urgency?: number;
+  /** Set by `top: true`: the editor's pick to lead the lists the story is on (see `frontPageLayout`). */
+  readonly top?: true;
   /** The desk's short name for the story, e.g. `RUSSIA-JAPAN/PUTIN`. */
   readonly slugline?: string;
   /** Corrections, in the order written. */

@@ -63,6 +63,8 @@ export function frontMatterSchema(context: FrontMatterContext) {
       .min(1, { error: 'a whole number from 1 (most urgent) to 9' })
       .max(9, { error: 'a whole number from 1 (most urgent) to 9' })
       .optional(),
+    // The editor's pick for the lead of the front page and of the story's section, topic and tag pages.
+    top: z.boolean({ error: 'true or false' }).optional(),
     slugline: text.optional(),
     corrections: z.array(z.object({ date: dateTime, text }, { error: 'a map with `date` and `text`' }), { error: 'a list of `date` and `text` maps' }).default([]),
     lang: language.optional(),

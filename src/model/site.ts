@@ -50,6 +50,8 @@ export interface Site {
   readonly siteStylesheet?: string;
   /** Site-relative path of the theme's stylesheet, named after its bytes (`assets/style.<hash>.css`, see `loadTheme`); every page links it. */
   readonly stylesheetPath?: string;
+  /** Site-relative path of the theme's relative-time script, named after its bytes (`assets/relative-time.<hash>.js`, see `loadTheme`); list pages link it. */
+  readonly relativeTimeScriptPath?: string;
   /** What this site's pages keep for one another while they render (see `RenderMemo`): the site's own, never posted to another thread. */
   readonly memo: RenderMemo;
 }
@@ -67,11 +69,16 @@ export function siteWithLookup(plain: PlainSite): Site {
 
 /** The site as a plain value (without its lookup function, every article read whole), to post to another thread. */
 export function plainSite(site: Site): PlainSite {
-  const { config, sections, topics, tags, usedAssets, schedule, pages, siteStylesheet, stylesheetPath } = site;
+  const { config, sections, topics, tags, usedAssets, schedule, pages, siteStylesheet, stylesheetPath, relativeTimeScriptPath } = site;
   const articles = site.articles.map(wholeArticle);
   const withdrawn = site.withdrawn.map(wholeArticle);
   const byId = new Map([...site.byId].map(([id, article]) => [id, wholeArticle(article)]));
-  const own = { ...(pages ? { pages } : {}), ...(siteStylesheet === undefined ? {} : { siteStylesheet }), ...(stylesheetPath === undefined ? {} : { stylesheetPath }) };
+  const own = {
+    ...(pages ? { pages } : {}),
+    ...(siteStylesheet === undefined ? {} : { siteStylesheet }),
+    ...(stylesheetPath === undefined ? {} : { stylesheetPath }),
+    ...(relativeTimeScriptPath === undefined ? {} : { relativeTimeScriptPath }),
+  };
   return { config, articles, byId, sections, topics, tags, usedAssets, withdrawn, schedule, ...own };
 }
 

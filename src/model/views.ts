@@ -26,6 +26,8 @@ export interface PageChrome {
   readonly sections: readonly Collection[];
   /** Site-relative path of the stylesheet. */
   readonly stylesheetPath: string;
+  /** Site-relative path of the script that adds the relative time ("12 min ago") beside the times of cards, for readers with JavaScript. */
+  readonly relativeTimeScriptPath: string;
   /** Site-relative href of the site's own stylesheet (`static/assets/site.css`, with a `?v=` content hash), linked after the default one. */
   readonly siteStylesheet?: string | undefined;
   /** The page's interface texts: the site language's, or a story's own language's on its page. */

@@ -5,7 +5,7 @@ import type { ArticleView } from '../model/views.js';
 import { articlesWithIds, referenceTargets, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { pageChrome } from './chrome.js';
 import { pageHtml } from './page-html.js';
-import { collectionKey, collectionNameKey, type Page } from './page.js';
+import { collectionNameKey, type Page } from './page.js';
 
 /**
  * How many of the newest stories the 404 page lists. Story pages list none on purpose: a list of
@@ -70,26 +70,26 @@ export function notFoundPage(site: Site, templates: Templates): Page {
 }
 
 /**
- * The collections a story page reads: its topics with their story counts (shown beside them), its
- * section and tags by name and place only (a story joining one of them leaves this page alone).
- * Each collection's key is made once for the site, not once per story filed under it.
+ * The collections a story page reads: its section, topics and tags by name and place only (its
+ * pills show no story counts, so a story joining one of them leaves this page alone). Each
+ * collection's key is made once for the site, not once per story filed under it.
  */
 function termKeysOf(site: Site): (article: LinkedArticle) => string[] {
   const made = new Map<Collection, string>();
-  const keyOf = (collection: Collection, key: (kind: string, slug: string) => string) => {
+  const keyOf = (collection: Collection) => {
     let found = made.get(collection);
-    if (found === undefined) made.set(collection, (found = key(collection.kind, collection.slug)));
+    if (found === undefined) made.set(collection, (found = collectionNameKey(collection.kind, collection.slug)));
     return found;
   };
   return (article) => {
     const keys: string[] = [];
-    const add = (kind: 'section' | 'topic' | 'tag', slug: string, key: (kind: string, slug: string) => string) => {
+    const add = (kind: 'section' | 'topic' | 'tag', slug: string) => {
       const collection = site.collection(kind, slug);
-      if (collection) keys.push(keyOf(collection, key));
+      if (collection) keys.push(keyOf(collection));
     };
-    if (article.section) add('section', article.section.slug, collectionNameKey);
-    for (const term of article.topics) add('topic', term.slug, collectionKey);
-    for (const term of article.tags) add('tag', term.slug, collectionNameKey);
+    if (article.section) add('section', article.section.slug);
+    for (const term of article.topics) add('topic', term.slug);
+    for (const term of article.tags) add('tag', term.slug);
     return keys;
   };
 }
@@ -103,13 +103,19 @@ export function articleView(site: Site, article: LinkedArticle): ArticleView {
     kind: 'article' as const,
     article,
     references: referenceTargets(site, article),
-    related: articlesWithIds(site, article.relatedIds),
+    related: articlesWithIds(site, relatedShown(article)),
     ...(section ? { section } : {}),
     topics,
     tags,
   };
   const feeds = collectionsOf(view).map((collection) => ({ title: `${site.config.title}: ${collection.name}`, path: collection.feedPath }));
   return { ...view, chrome: pageChrome(site, article.path, article.title, article.summary, feeds, article.lang) };
+}
+
+/** The related stories a story page lists: its related stories but the one its READ MORE callout already points at. */
+function relatedShown(article: LinkedArticle): readonly string[] {
+  const readMore = new Set(article.references.flatMap((reference, index) => (reference.kind === 'read-more' ? [article.linkedIds[index] ?? ''] : [])));
+  return readMore.size === 0 ? article.relatedIds : article.relatedIds.filter((id) => !readMore.has(id));
 }
 
 function collectionsOf(view: Pick<ArticleView, 'section' | 'topics' | 'tags'>): Collection[] {

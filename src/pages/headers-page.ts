@@ -37,11 +37,11 @@ const noSniff = ['X-Content-Type-Options', 'nosniff'] as const;
 
 /**
  * `_headers`, when the settings ask for it (`headers: true`): cache rules for each kind of output
- * file (see `headerRules`). It reads nothing but the settings and the stylesheet's path.
+ * file (see `headerRules`). It reads nothing but the settings and the paths of the fingerprinted theme files.
  */
-export function headersPages(config: SiteConfig, stylesheetPath: string): Page[] {
+export function headersPages(config: SiteConfig, fingerprintedPaths: readonly string[]): Page[] {
   if (!config.headers) return [];
-  return [{ path: headersPath, kind: 'headers', deps: { articles: [], teasers: [], collections: [] }, render: (current) => renderHeaders(headerRules(current.config, stylesheetPath)) }];
+  return [{ path: headersPath, kind: 'headers', deps: { articles: [], teasers: [], collections: [] }, render: (current) => renderHeaders(headerRules(current.config, fingerprintedPaths)) }];
 }
 
 /**
@@ -50,14 +50,14 @@ export function headersPages(config: SiteConfig, stylesheetPath: string): Page[]
  * two rules that can match one URL both set `Cache-Control`: every path pattern below is exact or
  * of a fixed depth. Story pages and the 404 page have no rule: the hosts' default (`revalidate`).
  */
-export function headerRules(config: Pick<SiteConfig, 'basePath' | 'search'>, stylesheetPath: string): HeaderRule[] {
+export function headerRules(config: Pick<SiteConfig, 'basePath' | 'search'>, fingerprintedPaths: readonly string[]): HeaderRule[] {
   const base = config.basePath;
   const cache = (comment: string, value: string, paths: readonly string[]): HeaderRule[] => paths.map((path) => ({ path: `${base}${path}`, comment, headers: [['Cache-Control', value]] }));
   const feedNames = feedFormatKeys.map((key) => feedFormats[key].file);
   const lists = Object.values(collectionFolders);
   return [
     { path: `${base}*`, comment: 'Every file', headers: [noSniff] },
-    ...cache('The stylesheet: its name changes with its bytes', cacheControl.fingerprinted, [stylesheetPath]),
+    ...cache('The stylesheet and scripts: their names change with their bytes', cacheControl.fingerprinted, fingerprintedPaths),
     ...cache('Archive pages: numbered from the oldest, they keep their stories', cacheControl.archive, ['page/*', ...lists.map((folder) => `${folder}/:slug/page/*`)]),
     ...cache('Front pages: they change with every story published', cacheControl.front, ['', ...lists.map((folder) => `${folder}/`), ...lists.map((folder) => `${folder}/:slug/`)]),
     ...cache('Feeds', cacheControl.front, [...feedNames, ...lists.flatMap((folder) => feedNames.map((name) => `${folder}/:slug/${name}`))]),

@@ -88,6 +88,7 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
     ...optional('dateline', dateline),
     ...optional('byline', data.byline),
     summary: data.summary ?? text.firstParagraph,
+    ...optional('authorSummary', data.summary === undefined ? undefined : true),
     ...optional('image', image),
     ...optional(
       'related',
@@ -102,6 +103,7 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
     ...optional('embargo', data.embargo),
     status: data.status,
     ...optional('urgency', data.urgency),
+    ...optional('top', data.top === true ? true : undefined),
     ...optional('slugline', data.slugline),
     corrections: data.corrections,
     ...optional('lang', language.lang),

@@ -9,7 +9,7 @@ import { searchPages } from '../pages/search-page.js';
 import { sitePages } from '../pages/site-pages.js';
 import { sitemapPages } from '../pages/sitemap-pages.js';
 import { headersPages } from '../pages/headers-page.js';
-import { stylesheetPathOf, type ThemeFile } from '../io/load-theme.js';
+import { fingerprintedPathsOf, type ThemeFile } from '../io/load-theme.js';
 
 /**
  * Plan every output file of the site at the instant `now`: story pages and kill notices, home and
@@ -30,7 +30,7 @@ export function planSite(site: Site, theme: readonly ThemeFile[], now: number = 
     ...sitePages(site, templates),
     ...feedPages(site),
     ...sitemapPages(site, now),
-    ...headersPages(site.config, stylesheetPathOf(theme)),
+    ...headersPages(site.config, fingerprintedPathsOf(theme)),
     ...assets,
   ];
 }

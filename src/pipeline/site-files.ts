@@ -5,7 +5,7 @@ import { filePathOf } from '../model/urls.js';
 import type { Page } from '../pages/page.js';
 import { problem } from '../report/problem.js';
 import { searchFolder } from '../search/pagefind-index.js';
-import { stylesheetName, type ThemeFile } from '../io/load-theme.js';
+import { relativeTimeScriptName, stylesheetName, type ThemeFile } from '../io/load-theme.js';
 
 /** Where a site's own stylesheet is, relative to `static/` and to the site's root URL. */
 export const siteStylesheetSource = 'assets/site.css';
@@ -27,14 +27,16 @@ export interface SiteFiles {
   readonly stylesheetHash?: string | undefined;
 }
 
-/** The site with the theme's stylesheet, and the pages and stylesheet of its own folders. */
+/** The site with the theme's stylesheet and script, and the pages and stylesheet of its own folders. */
 export function withSiteFiles(site: Site, files: SiteFiles): Site {
   const pages = files.pages ?? [];
   const hash = files.stylesheetHash;
   const stylesheet = files.theme.find((file) => file.name === stylesheetName);
+  const relativeTimeScript = files.theme.find((file) => file.name === relativeTimeScriptName);
   return {
     ...site,
     ...(stylesheet ? { stylesheetPath: stylesheet.path } : {}),
+    ...(relativeTimeScript ? { relativeTimeScriptPath: relativeTimeScript.path } : {}),
     ...(pages.length > 0 ? { pages } : {}),
     ...(hash === undefined ? {} : { siteStylesheet: `${siteStylesheetSource}?v=${hash}` }),
   };

@@ -1,30 +1,39 @@
 import type { Element } from 'hast';
+import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Raw } from 'mdast-util-to-hast';
 import type { SiteConfig } from '../../src/model/config.js';
 import type { Collection, LinkedArticle } from '../../src/model/site.js';
 import type { RenderMemo } from '../../src/model/render-memo.js';
 import { hrefTo } from '../../src/model/urls.js';
-import { captionAndCredit, hasCaption, thumbnail } from './figure.js';
+import { teaserText } from '../../src/text/teaser-text.js';
+import { altOf, thumbnail } from './figure.js';
 import { pageImageUrl } from './image.js';
 import { serializedOnce } from './serialized-once.js';
-import { timeDay } from './time.js';
+import { cardTime } from './card-time.js';
 import { asElement } from './tree.js';
 import { isUrgent, urgencyLabel } from './urgency.js';
 import { textDirection } from '../language.js';
 import type { StoryCardView, Templates } from '../table.js';
 import { labelSetFor } from '../../src/labels/select.js';
 
-/** What a teaser card shows besides its headline, date and thumbnail. */
+/**
+ * How much room a card takes: `lead` (the story leading a list: its picture large, headline and
+ * summary), `card` (a thumbnail, headline, time and summary) or `line` (a line of a list's river
+ * of headlines: the time of day, kicker and headline, no picture and no summary).
+ */
+export type CardLook = 'lead' | 'card' | 'line';
+
+/** What a teaser card shows besides its headline and time. */
 export interface CardOptions {
-  /** Heading level of the headline: `h2` under a page heading, `h3` under a section heading. */
-  readonly level: 'h2' | 'h3';
-  /** Show the summary below the headline. */
+  /** Heading level of the headline: `h2` under a page heading, `h3` under a section heading, `h4` in a river under its day. */
+  readonly level: 'h2' | 'h3' | 'h4';
+  /** Show the summary below the headline (the author's `summary` whole, else the first paragraph cut to a sentence or two); never on a `line`. */
   readonly summary: boolean;
-  /** Sections to link the card's kicker to; no kicker when omitted. */
+  /** Sections to link the card's kicker to; no kicker when omitted (a section's own page, say). */
   readonly sections?: readonly Collection[];
-  /** Show the lead image's caption and credit (as a wire teaser does), picture or not. */
-  readonly caption?: boolean;
+  /** How much room the card takes (`card` when omitted). */
+  readonly look?: CardLook;
   /**
    * The card is shown on many pages (list pages): serialize it once and keep it for the build.
    * Cards shown on a page or two (related stories) are serialized each time: kept, every story's
@@ -33,32 +42,24 @@ export interface CardOptions {
   readonly shared?: boolean;
 }
 
-/** A teaser card for a story, as a page shows it: thumbnail, section kicker, headline link, date and summary. */
+/** A teaser card for a story, as a page shows it (see `CardLook`): picture, section kicker, headline link, time and summary. */
 export function storyCard(config: SiteConfig, article: LinkedArticle, options: CardOptions): Element {
-  const urlOf = pageImageUrl(config);
+  const look = options.look ?? 'card';
   const href = hrefTo(config, article.path);
-  const headline =
-    options.level === 'h2' ? (
-      <h2 class="card-title">
-        <a href={href}>{article.title}</a>
-      </h2>
-    ) : (
-      <h3 class="card-title">
-        <a href={href}>{article.title}</a>
-      </h3>
-    );
+  const headline = h(options.level, { class: 'card-title' }, h('a', { href }, article.title));
   // A story in another language than the site's says so, for screen readers and hyphenation.
   const lang = article.lang !== undefined && article.lang !== config.language ? article.lang : undefined;
+  const kickerLine = options.sections || isUrgent(article) ? kicker(config, article, options.sections) : undefined;
+  const time = cardTime(config, article.date, look === 'line' ? 'clock' : 'full');
+  const summary = look !== 'line' && options.summary ? cardSummary(article, lang ?? config.language) : undefined;
   return asElement(
-    <article class="card" lang={lang} dir={lang === undefined ? undefined : textDirection(lang)}>
-      {thumbnail(article.image, urlOf)}
+    <article class={look === 'card' ? 'card' : `card ${look}`} lang={lang} dir={lang === undefined ? undefined : textDirection(lang)}>
+      {look === 'lead' ? leadPicture(config, article) : look === 'card' ? thumbnail(article.image, pageImageUrl(config)) : time}
       <div class="card-text">
-        {options.sections ? kicker(config, article, options.sections) : null}
-        {isUrgent(article) ? urgencyLabel(article, labelSetFor(config)) : null}
+        {kickerLine}
         {headline}
-        <p class="card-meta">{timeDay(article.date, config.language)}</p>
-        {options.summary && article.summary !== '' ? <p class="card-summary">{article.summary}</p> : null}
-        {options.caption ? cardCaption(article) : null}
+        {look === 'line' ? null : <p class="card-meta">{time}</p>}
+        {summary === undefined ? null : <p class="card-summary">{summary}</p>}
       </div>
     </article>,
   );
@@ -71,8 +72,9 @@ export function storyCard(config: SiteConfig, article: LinkedArticle, options: C
  */
 export function cardList(config: SiteConfig, articles: readonly LinkedArticle[], options: CardOptions, templates: Templates, memo?: RenderMemo): Element | undefined {
   if (articles.length === 0) return undefined;
+  const look = options.look ?? 'card';
   return asElement(
-    <ul class="cards">
+    <ul class={look === 'card' ? 'cards' : `cards ${look}s`}>
       {articles.map((article) => (
         <li>{builtCard({ config, article, options }, templates, memo)}</li>
       ))}
@@ -85,22 +87,41 @@ export function cardList(config: SiteConfig, articles: readonly LinkedArticle[],
 // objects, the card template that makes it, and the options, key it.
 const noSections: readonly Collection[] = [];
 
-function builtCard(card: StoryCardView, templates: Templates, memo: RenderMemo | undefined): Raw {
+/** One card through the table's `storyCard`: serialized once for the build when `shared` (see `cardList`). */
+export function builtCard(card: StoryCardView, templates: Templates, memo: RenderMemo | undefined): Raw {
   const { config, article, options } = card;
   if (options.shared !== true) return { type: 'raw', value: toHtml(templates.storyCard(card, templates)) };
-  const key = `${options.level} ${options.summary} ${options.caption === true} ${options.sections !== undefined}`;
+  const key = `${options.level} ${options.summary} ${options.look ?? 'card'} ${options.sections !== undefined}`;
   return serializedOnce(memo, [templates.storyCard, config, options.sections ?? noSections, article], key, () => templates.storyCard(card, templates));
 }
 
-function cardCaption(article: LinkedArticle): Element | undefined {
-  const image = article.image;
-  if (!image || !hasCaption(image)) return undefined;
-  return asElement(<p class="card-caption">{captionAndCredit(image)}</p>);
+/** The text a card shows under its headline: the author's `summary` as written, else the first paragraph cut to a sentence or two (see `teaserText`). */
+export function cardSummary(article: Pick<LinkedArticle, 'summary' | 'authorSummary'>, language: string): string | undefined {
+  if (article.summary === '') return undefined;
+  return article.authorSummary === true ? article.summary : teaserText(article.summary, language);
 }
 
-function kicker(config: SiteConfig, article: LinkedArticle, sections: readonly Collection[]): Element | undefined {
-  if (!article.section) return undefined;
-  const slug = article.section.slug;
-  const section = sections.find((candidate) => candidate.slug === slug);
-  return asElement(<p class="kicker">{section ? <a href={hrefTo(config, section.path)}>{section.name}</a> : article.section.name}</p>);
+/** The lead story's picture, large: loaded at once, as it is at the top of the page. */
+function leadPicture(config: SiteConfig, article: LinkedArticle): Element | undefined {
+  const image = article.image;
+  if (image?.src === undefined) return undefined;
+  return asElement(<img class="lead-picture" src={pageImageUrl(config)(image.src)} alt={altOf(image)} decoding="async" />);
+}
+
+/** The kicker: the urgency label (urgent stories), then the section linked to its page (when `sections` is given). */
+function kicker(config: SiteConfig, article: LinkedArticle, sections: readonly Collection[] | undefined): Element | undefined {
+  const urgency = urgencyLabel(article, labelSetFor(config));
+  const section = sections && article.section ? sectionLink(config, article.section, sections) : undefined;
+  if (!urgency && !section) return undefined;
+  return asElement(
+    <p class="kicker">
+      {urgency}
+      {section}
+    </p>,
+  );
+}
+
+function sectionLink(config: SiteConfig, term: NonNullable<LinkedArticle['section']>, sections: readonly Collection[]): Element | string {
+  const section = sections.find((candidate) => candidate.slug === term.slug);
+  return section ? asElement(<a href={hrefTo(config, section.path)}>{section.name}</a>) : term.name;
 }

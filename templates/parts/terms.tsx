@@ -12,8 +12,11 @@ export interface TermLabel {
   readonly many: string;
 }
 
-/** A labelled row of links to collection pages (as pills), each with its story count when `counts`; nothing when empty. */
-export function termLinks(config: SiteConfig, label: TermLabel, collections: readonly Collection[], counts: boolean): Element | undefined {
+/**
+ * A labelled row of links to collection pages (as pills); nothing when empty. Pills give no story
+ * counts, topics and tags alike: the counts are on the indexes and the collections' own pages.
+ */
+export function termLinks(config: SiteConfig, label: TermLabel, collections: readonly Collection[]): Element | undefined {
   if (collections.length === 0) return undefined;
   return asElement(
     <div class="terms">
@@ -21,10 +24,7 @@ export function termLinks(config: SiteConfig, label: TermLabel, collections: rea
       <ul class="pills">
         {collections.map((collection) => (
           <li>
-            <a href={hrefTo(config, collection.path)}>
-              {collection.name}
-              {counts ? <span class="count"> ({collection.articleIds.length})</span> : null}
-            </a>
+            <a href={hrefTo(config, collection.path)}>{collection.name}</a>
           </li>
         ))}
       </ul>

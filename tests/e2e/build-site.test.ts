@@ -19,11 +19,13 @@ describe('building a site', () => {
     const files = await built.files();
     // The search index's files are named by their contents: `search.test.ts` is about them.
     expect(files.filter((file) => file.startsWith('pagefind/')).length).toBeGreaterThan(5);
-    // The stylesheet's name carries a digest of its bytes: the test below is about it.
-    expect(files.filter((file) => !file.startsWith('pagefind/')).map((file) => file.replace(/^assets\/style\.[0-9a-f]{10}\.css$/, 'assets/style.HASH.css'))).toEqual([
+    // The stylesheet's and the script's names carry a digest of their bytes: the test below is about it.
+    const named = (file: string) => file.replace(/^assets\/style\.[0-9a-f]{10}\.css$/, 'assets/style.HASH.css').replace(/^assets\/relative-time\.[0-9a-f]{10}\.js$/, 'assets/relative-time.HASH.js');
+    expect(files.filter((file) => !file.startsWith('pagefind/')).map(named)).toEqual([
       '2018/05/24/a/index.html',
       '2018/05/25/b/index.html',
       '404.html',
+      'assets/relative-time.HASH.js',
       'assets/search.js',
       'assets/style.HASH.css',
       'atom.xml',
@@ -65,11 +67,11 @@ describe('building a site', () => {
     expect(home.texts('main h2 a, main h3 a').filter((text) => text.startsWith('Story'))).toEqual(['Story S5', 'Story S4']);
     // Archive pages are numbered from the oldest: page 1 holds the two oldest, page 2 the one left.
     const oldest = parsePage(await built.read('page/1/'));
-    expect(oldest.texts('main h2 a').filter((text) => text.startsWith('Story'))).toEqual(['Story S2', 'Story S1']);
+    expect(oldest.texts('main .card-title a')).toEqual(['Story S2', 'Story S1']);
     expect(oldest.attrs('a[rel=prev]', 'href')).toEqual(['/page/2/']);
     expect(home.attrs('a[rel=next]', 'href')).toEqual(['/page/2/']);
     const tag2 = parsePage(await built.read('tags/japan/page/2/'));
-    expect(tag2.texts('main h2 a').filter((text) => text.startsWith('Story'))).toEqual(['Story S3']);
+    expect(tag2.texts('main .card-title a')).toEqual(['Story S3']);
     expect(tag2.attrs('a[rel=prev]', 'href')).toEqual(['/tags/japan/']);
     expect(parsePage(await built.read('tags/japan/')).allText).toContain('5 stories');
     expect(existsSync(path.join(built.dir, 'dist/page/3/index.html'))).toBe(false);

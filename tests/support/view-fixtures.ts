@@ -68,5 +68,16 @@ export function collectionFixture(kind: Collection['kind'], name: string, slug: 
 
 /** The page chrome around a page at `path` with the site feed and stylesheet; `overrides` set the description or navigation sections. */
 export function chromeFixture(config: SiteConfig, path: string, title: string, overrides: Partial<Omit<PageChrome, 'config' | 'path' | 'title'>> = {}): PageChrome {
-  return { config, path, title, description: 'A page', feeds: [{ title: 'Wire Desk', path: 'feed.xml' }], sections: [], stylesheetPath: 'assets/style.css', labels: labelSetFor(config), ...overrides };
+  return {
+    config,
+    path,
+    title,
+    description: 'A page',
+    feeds: [{ title: 'Wire Desk', path: 'feed.xml' }],
+    sections: [],
+    stylesheetPath: 'assets/style.css',
+    relativeTimeScriptPath: 'assets/relative-time.js',
+    labels: labelSetFor(config),
+    ...overrides,
+  };
 }
