@@ -52,13 +52,13 @@ describe('renderArticle', () => {
   });
 
   it('should show the date in the story’s own offset with a machine-readable datetime', () => {
-    expect(render(story())).toContain('<time datetime="2018-05-25T14:03:00+03:00">25 May 2018, 14:03 UTC+03:00</time>');
+    expect(render(story())).toContain('<time datetime="2018-05-25T14:03:00+03:00">25 May 2018, 14:03 UTC+3</time>');
   });
 
   it('should show the update time, byline and reading time when set', () => {
     const updated: DateTime = { epochMs: written.epochMs + 3_600_000, offsetMinutes: 180, iso: '2018-05-25T15:03:00+03:00', dateOnly: false };
     const html = render(story({ updated, byline: 'Jane Roe', readingMinutes: 3 }));
-    expect(html).toContain('Updated <time datetime="2018-05-25T15:03:00+03:00">25 May 2018, 15:03 UTC+03:00</time>');
+    expect(html).toContain('Updated <time datetime="2018-05-25T15:03:00+03:00">25 May 2018, 15:03 UTC+3</time>');
     expect(html).toContain('<span class="byline">By Jane Roe</span>');
     expect(html).toContain('3 min read');
   });
@@ -143,7 +143,7 @@ describe('renderArticle', () => {
     const corrected: DateTime = { epochMs: written.epochMs + 86_400_000, offsetMinutes: 180, iso: '2018-05-26T14:03:00+03:00', dateOnly: false };
     const html = render(story({ corrections: [{ date: corrected, text: 'An earlier version misspelled <Abe>.' }] }));
     expect(html).toContain(
-      '<section class="corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading">Correction</h2><ul><li><time datetime="2018-05-26T14:03:00+03:00">26 May 2018, 14:03 UTC+03:00</time>: An earlier version misspelled &#x3C;Abe>.</li></ul></section>',
+      '<section class="corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading">Correction</h2><ul><li><time datetime="2018-05-26T14:03:00+03:00">26 May 2018, 14:03 UTC+3</time>: An earlier version misspelled &#x3C;Abe>.</li></ul></section>',
     );
     expect(render(story())).not.toContain('corrections');
   });
@@ -153,7 +153,7 @@ describe('renderArticle', () => {
     expect(arabic.startsWith('<!doctype html><html lang="ar" dir="rtl">')).toBe(true);
     const russian = render(story({ lang: 'ru' }));
     expect(russian.startsWith('<!doctype html><html lang="ru" dir="ltr">')).toBe(true);
-    expect(russian).toContain('25 мая 2018 г., 14:03 UTC+03:00');
+    expect(russian).toContain('25 мая 2018 г., 14:03 UTC+3');
   });
 
   it('should mark the story for the search index, and nothing else of the page', () => {
