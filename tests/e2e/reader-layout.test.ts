@@ -182,6 +182,7 @@ describe('the pages as a reader sees them on a phone, zoomed and on a desktop', 
     const story = parsePage(await site.read('2018/05/24/b/'));
     expect(story.text('.story-meta .published')).toBe('24 May 2018, 13:00 MSK');
     expect(story.attrs('.story-meta .published time', 'dateTime')).toEqual(['2018-05-24T10:00:00+00:00']);
+    expect(parsePage(await site.read('about/')).text('.story-meta')).toBe('Updated 1 March 2026, 12:00 MSK');
   });
 
   it('should show a caption and credit without a picture as a plain credit line, not an empty frame', async () => {
