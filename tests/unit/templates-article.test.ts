@@ -73,10 +73,12 @@ describe('renderArticle', () => {
     expect(html).toMatch(/<p class="dateline-line"><span class="dateline">TOKYO –<\/span><\/p>\s*<blockquote>/);
   });
 
-  it('should show caption and credit even when the lead image has no picture', () => {
+  it('should show a caption and credit without a picture as a plain credit line, with no empty frame', () => {
     const html = render(story({ image: { caption: 'Putin and Abe.', credit: '© REUTERS / Pool' } }));
-    expect(html).toContain('<figcaption>Putin and Abe. <span class="credit">© REUTERS / Pool</span></figcaption>');
+    expect(html).toContain('<p class="picture-credit">Putin and Abe. <span class="credit">© REUTERS / Pool</span></p>');
     expect(html).not.toContain('<img');
+    expect(html).not.toContain('<figure');
+    expect(render(story({ image: { credit: '© AP' } }))).toContain('<p class="picture-credit"><span class="credit">© AP</span></p>');
   });
 
   it('should link a copied picture under the base path and fall back to the caption for alt', () => {
