@@ -204,6 +204,15 @@ describe('the pages as a reader sees them on a phone, zoomed and on a desktop', 
     const navRows = await inPage<number>(section, `new Set([...document.querySelectorAll('.site-nav li')].map((item) => item.getBoundingClientRect().top)).size`);
     expect(navRows, 'the menu in one row').toBe(1);
     await section.close();
+    // At 200 % text the row is wider than the phone: it scrolls on its own, the page does not.
+    const zoomed = await open('sections/world/', screens[3]);
+    const menu = await inPage<{ overflow: string; scrollWidth: number; clientWidth: number }>(
+      zoomed,
+      `(() => { const nav = document.querySelector('.site-nav'); return { overflow: getComputedStyle(nav).overflowX, scrollWidth: nav.scrollWidth, clientWidth: nav.clientWidth }; })()`,
+    );
+    await zoomed.close();
+    expect(menu.overflow).toBe('auto');
+    expect(menu.scrollWidth).toBeGreaterThan(menu.clientWidth);
     const heights: string[] = [];
     for (const [address, selector] of [
       ['', '.site-nav a'],
@@ -224,6 +233,7 @@ describe('the pages as a reader sees them on a phone, zoomed and on a desktop', 
     // The skip link first, then the site's title.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
+    await page.screenshot({ path: path.join(shots, 'focus-1280.png'), clip: { x: 0, y: 0, width: 640, height: 120 } });
     const ring = await inPage<{ className: string; style: string; width: number }>(
       page,
       `(() => { const focused = document.activeElement; const style = getComputedStyle(focused); return { className: focused.className, style: style.outlineStyle, width: parseFloat(style.outlineWidth) }; })()`,
