@@ -84,7 +84,7 @@ export function formatTime(when: DateTime, language: string, style: TimeStyle = 
 /**
  * The zone of a time as the style shows it: its abbreviation when asked for and the time is at
  * the site zone's offset at that instant and the zone has one there (`MSK`, `EDT`), else the
- * offset (`UTC+03:00`); nothing with `zone: none`.
+ * offset (`UTC+3`); nothing with `zone: none`.
  */
 export function zoneText(when: DateTime, style: TimeStyle): string {
   if (style.zone === 'none') return '';
