@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { isMap, parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { SiteConfig } from './model/config.js';
+import type { DateFormat, SiteConfig } from './model/config.js';
 import type { Point } from './model/article.js';
 import { fieldProblems, placeOf, unknownFieldProblems } from './model/field-problems.js';
 import { permalinkProblem } from './model/permalink.js';
@@ -116,7 +116,7 @@ export async function resolveConfig(configFile: string | undefined, overrides: C
   const look: LookSettingsInput = { logo, menu, footer, image, head, labels, dateFormat };
   const placeAt = (keys: readonly (string | number)[]): Point => (source ? placeOf(source, keys) : { line: 1, column: 1 });
   const lookConfig = lookConfigOf(look, (keys) => ({ file: displayPath, ...placeAt(keys) }));
-  const lookIssues = await lookProblems(lookConfig, plain.timezone, path.dirname(file), (keys) => [displayPath, placeAt(keys)]);
+  const lookIssues = await lookProblems(lookConfig, dateFormat?.zone, plain.timezone, path.dirname(file), (keys) => [displayPath, placeAt(keys)]);
   if (lookIssues.length > 0) return { messages: [...warnings, ...lookIssues] };
   const finished = finish({ ...stripUndefined(plain), ...lookConfig, ...stripUndefined(overrides) }, where);
   return { ...finished, messages: [...warnings, ...finished.messages] };
@@ -129,6 +129,7 @@ export async function resolveConfig(configFile: string | undefined, overrides: C
  */
 async function lookProblems(
   look: ReturnType<typeof lookConfigOf>,
+  writtenZone: DateFormat['zone'] | undefined,
   timezone: string | undefined,
   siteFolder: string,
   where: (keys: readonly (string | number)[]) => [string, Point],
@@ -144,7 +145,8 @@ async function lookProblems(
     const reason = headSnippetProblem(snippet);
     if (reason) messages.push(problem('invalid-config', reason, ...where(look.head.length === 1 ? ['head'] : ['head', index])));
   });
-  if (look.dateFormat.zone === 'abbreviation' && timezone === undefined) {
+  // Abbreviations are the default, which falls back to offsets without a zone: only asked for in so many words do they need one.
+  if (writtenZone === 'abbreviation' && timezone === undefined) {
     messages.push(
       problem('invalid-config', 'Zone abbreviations need the zone to abbreviate, expected `timezone` set to an IANA zone such as Europe/Moscow (or `zone: offset`)', ...where(['dateFormat', 'zone'])),
     );

@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { hrefTo } from '../src/model/urls.js';
+import { absoluteUrl, hrefTo } from '../src/model/urls.js';
 import type { ArticleView, DraftNotice } from '../src/model/views.js';
 import { storyBody } from './parts/body.js';
 import { leadFigure } from './parts/figure.js';
@@ -48,16 +48,19 @@ export function renderArticle(view: ArticleView, templates: Templates): Root {
           )}
           <h1>{article.title}</h1>
           <p class="story-meta">
-            {byline === undefined ? null : <span class="byline">{byline}</span>}
-            <span class="published">{timeFull(article.date, language, style)}</span>
-            {article.updated ? <span class="updated">{labelParts(labels, 'updated', { date: timeFull(article.updated, language, style) })}</span> : null}
-            <span class="reading-time">{countLabel(labels, 'readingTime', article.readingMinutes)}</span>
+            {spaced([
+              byline === undefined ? null : <span class="byline">{byline}</span>,
+              <span class="published">{timeFull(article.date, language, style)}</span>,
+              article.updated ? <span class="updated">{labelParts(labels, 'updated', { date: timeFull(article.updated, language, style) })}</span> : null,
+              <span class="reading-time">{countLabel(labels, 'readingTime', article.readingMinutes)}</span>,
+            ])}
           </p>
         </header>
         {leadFigure(article.image, urlOf)}
         <div class="story-body">{body}</div>
         {article.note === undefined ? null : <p class="note">{article.note}</p>}
         {correctionsList(article.corrections, labels, { language, style })}
+        <p class="print-url">{absoluteUrl(config, article.path)}</p>
         {view.topics.length + view.tags.length === 0 ? null : (
           <footer class="story-terms">
             {termLinks(config, { one: label(labels, 'topic'), many: label(labels, 'topics') }, view.topics)}
@@ -75,6 +78,11 @@ export function renderArticle(view: ArticleView, templates: Templates): Root {
   );
   const head = view.draft ? [...articleHead(view), asElement(<meta name="robots" content="noindex" />)] : articleHead(view);
   return templates.layout({ chrome, main, head, ...(article.lang ? { lang: article.lang } : {}) }, templates);
+}
+
+/** The parts of a line with a space between each two (the stylesheet draws a dot there too), so that copied or read aloud they do not run together. */
+function spaced<Part>(parts: readonly (Part | null)[]): (Part | string)[] {
+  return parts.filter((part): part is Part => part !== null).flatMap((part, index) => (index === 0 ? [part] : [' ', part]));
 }
 
 /** The banner of a story previewed with `dev --drafts`: why it is not on the site yet. */

@@ -5,8 +5,10 @@ import { formatterTable } from '../src/text/formatter-table.js';
 import { zoneAbbreviation } from '../src/text/zone-abbreviation.js';
 
 /** How a page writes a time: the site's `dateFormat`, and the zone whose abbreviations it uses. */
-export interface TimeStyle extends DateFormat {
-  /** The site's IANA zone (`timezone`), for `zone: abbreviation`. */
+export interface TimeStyle extends Omit<DateFormat, 'timesIn'> {
+  /** Which clock times are shown on (see `DateFormat`); without it, the site's when it has a `timezone`. */
+  readonly timesIn?: DateFormat['timesIn'] | undefined;
+  /** The site's IANA zone (`timezone`), for `zone: abbreviation` and `timesIn: site`. */
   readonly timezone?: string | undefined;
 }
 
@@ -15,7 +17,7 @@ export function timeStyleOf(config: SiteConfig): TimeStyle {
   return { ...config.dateFormat, timezone: config.timezone };
 }
 
-const defaultTimeStyle: TimeStyle = { clock: 24, zone: 'offset' };
+const defaultTimeStyle: TimeStyle = { clock: 24, zone: 'offset', timesIn: 'story' };
 
 // The day format of each language (see `formatterTable`: it holds no site state).
 const dayFormat = formatterTable((language: string): Intl.DateTimeFormat => {
@@ -29,38 +31,60 @@ const dayFormat = formatterTable((language: string): Intl.DateTimeFormat => {
   }
 });
 
-/** The wall-clock time the author wrote, as a `Date` whose UTC fields hold it. */
+/**
+ * A time as the style shows it: moved into the site's zone (`timesIn: site` with a `timezone`),
+ * so that every time on a page reads on one clock, else at the offset the author wrote.
+ */
+export function shownTime(when: DateTime, style: TimeStyle = defaultTimeStyle): DateTime {
+  if (style.timesIn === 'story' || style.timezone === undefined || when.dateOnly) return when;
+  const offsetMinutes = offsetAtInstant(when.epochMs, style.timezone);
+  return offsetMinutes === when.offsetMinutes ? when : { ...when, offsetMinutes };
+}
+
+/** The wall-clock time at a time's offset, as a `Date` whose UTC fields hold it. */
 function wallClock(when: DateTime): Date {
   return new Date(when.epochMs + when.offsetMinutes * 60_000);
 }
 
-/** The calendar day in the story's own offset, in the site's language, e.g. `25 May 2018` for `en`. */
-export function formatDay(when: DateTime, language: string): string {
-  return dayFormat(language).format(wallClock(when));
+/**
+ * The calendar day, in the site's language, e.g. `25 May 2018` for `en`: in the site's zone with
+ * the style's `timesIn: site`, else in the story's own offset.
+ */
+export function formatDay(when: DateTime, language: string, style?: TimeStyle): string {
+  return dayFormat(language).format(wallClock(shownTime(when, style)));
 }
 
-/** The offset as a reader sees it: `UTC` for zero, else e.g. `UTC+03:00`. */
+/** The offset as a reader sees it: `UTC` for zero, else the hours, and minutes when there are any: `UTC+3`, `UTC-5`, `UTC+5:30`. */
 export function formatUtcOffset(offsetMinutes: number): string {
-  return offsetMinutes === 0 ? 'UTC' : `UTC${formatOffset(offsetMinutes)}`;
+  if (offsetMinutes === 0) return 'UTC';
+  const [sign, hours, minutes] = [formatOffset(offsetMinutes).slice(0, 1), Math.floor(Math.abs(offsetMinutes) / 60), Math.abs(offsetMinutes) % 60];
+  return `UTC${sign}${hours}${minutes === 0 ? '' : `:${pad(minutes)}`}`;
 }
 
 /**
- * Day, time and zone in the story's own offset, e.g. `25 May 2018, 14:03 UTC+03:00` (the default
- * style), `25 May 2018, 2:03 pm MSK` (12-hour clock, abbreviations); the day alone when the author
- * wrote only a day.
+ * Day, time and zone, e.g. `25 May 2018, 14:03 MSK` (a Moscow site's default style),
+ * `25 May 2018, 2:03 pm MSK` (12-hour clock), `25 May 2018, 14:03 UTC+3` (offsets); the day alone
+ * when the author wrote only a day.
  */
 export function formatDateTime(when: DateTime, language: string, style: TimeStyle = defaultTimeStyle): string {
   if (when.dateOnly) return formatDay(when, language);
-  const local = wallClock(when);
+  return `${formatDay(when, language, style)}, ${formatTime(when, language, style)}`;
+}
+
+/** The time of day and its zone in the style, without the day: `14:03 MSK`, `2:03 pm UTC+3` (nothing for a date-only value). */
+export function formatTime(when: DateTime, language: string, style: TimeStyle = defaultTimeStyle): string {
+  if (when.dateOnly) return '';
+  const shown = shownTime(when, style);
+  const local = wallClock(shown);
   const time = style.clock === 12 ? twelveHourFormat(language).format(local) : `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
-  const zone = zoneText(when, style);
-  return `${formatDay(when, language)}, ${time}${zone === '' ? '' : ` ${zone}`}`;
+  const zone = zoneText(shown, style);
+  return zone === '' ? time : `${time} ${zone}`;
 }
 
 /**
  * The zone of a time as the style shows it: its abbreviation when asked for and the time is at
  * the site zone's offset at that instant and the zone has one there (`MSK`, `EDT`), else the
- * offset (`UTC+03:00`); nothing with `zone: none`.
+ * offset (`UTC+3`); nothing with `zone: none`.
  */
 export function zoneText(when: DateTime, style: TimeStyle): string {
   if (style.zone === 'none') return '';
@@ -96,11 +120,12 @@ function pad(value: number): string {
 }
 
 /**
- * The time of day alone in the story's own offset and the style's clock (`14:03`, `2:03 pm`), for
- * lists that give the day once above their stories; the day for a date-only value.
+ * The time of day alone, on the clock the style reads times on (see `shownTime`) and in its 12- or
+ * 24-hour form (`14:03`, `2:03 pm`), for lists that give the day once above their stories; the day
+ * for a date-only value.
  */
 export function formatTimeOfDay(when: DateTime, language: string, style: TimeStyle = defaultTimeStyle): string {
   if (when.dateOnly) return formatDay(when, language);
-  const local = wallClock(when);
+  const local = wallClock(shownTime(when, style));
   return style.clock === 12 ? twelveHourFormat(language).format(local) : `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }

@@ -34,4 +34,5 @@ export type { Collection, LinkedArticle } from '../src/model/site.js';
 export type { SitePage } from '../src/model/site-page.js';
 export type { SiteConfig } from '../src/model/config.js';
 export { absoluteUrl, hrefTo } from '../src/model/urls.js';
+export { formatDateTime, formatDay, formatTime, timeStyleOf, type TimeStyle } from './dates.js';
 export { h, s } from 'hastscript';

@@ -1,5 +1,7 @@
 import type { Root } from 'hast';
+import { labelParts } from '../src/labels/fill.js';
 import type { PageView } from '../src/model/views.js';
+import { timeStyleOf } from './dates.js';
 import { timeFull } from './parts/time.js';
 import type { Templates } from './table.js';
 
@@ -11,7 +13,7 @@ export function renderPage(view: PageView, templates: Templates): Root {
     <article class="story site-page">
       <header class="story-header">
         <h1>{page.title}</h1>
-        {page.updated ? <p class="story-meta">Updated {timeFull(page.updated, language)}</p> : null}
+        {page.updated ? <p class="story-meta">{labelParts(chrome.labels, 'updated', { date: timeFull(page.updated, language, timeStyleOf(chrome.config)) })}</p> : null}
       </header>
       <div class="story-body">{page.body.children.flatMap((node) => (node.type === 'doctype' ? [] : [node]))}</div>
     </article>

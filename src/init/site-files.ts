@@ -92,8 +92,9 @@ search: true
 # Any interface word, by key (the built-in sets follow \`language\`: en, ru, es, fr, de, ar).
 # labels:
 #   latestStories: Top stories
-# Times with the zone's abbreviation (MSK, EDT) and a 12- or 24-hour clock.
-# dateFormat: {clock: 24, zone: abbreviation}
+# Times are on the site's clock with its zone's abbreviation (14:03 MSK): a 12-hour clock,
+# numeric offsets (UTC+3), or each time at its author's offset instead.
+# dateFormat: {clock: 12, zone: offset, timesIn: story}
 # Snippets added to every page's head, such as analytics: trusted, written by you only.
 # head:
 #   - <script defer src="https://stats.example.org/script.js"></script>

@@ -30,15 +30,20 @@ export interface SiteFooter {
   readonly links: readonly NamedLink[];
 }
 
-/** How pages write times: the clock and how the zone is shown. */
+/** How pages write times: the clock, how the zone is shown, and on which clock. */
 export interface DateFormat {
   /** `24`: `14:03`; `12`: `2:03 PM` in the page's language. */
   readonly clock: 12 | 24;
   /**
-   * `offset`: `UTC+03:00`; `abbreviation`: the tz database's abbreviation of `timezone` (`MSK`,
+   * `offset`: `UTC+3`; `abbreviation`: the tz database's abbreviation of `timezone` (`MSK`,
    * `EDT`, `CEST`) when the time is in that zone and the zone has one, else the offset; `none`.
    */
   readonly zone: 'offset' | 'abbreviation' | 'none';
+  /**
+   * `site`: every time moved into the site's `timezone` (when it has one), so that one page reads
+   * on one clock; `story`: each time at the offset its author wrote.
+   */
+  readonly timesIn: 'site' | 'story';
 }
 
 /** The site's settings as the pipeline sees them, after `site.yaml` and flags are merged with defaults. */

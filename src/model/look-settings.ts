@@ -55,6 +55,7 @@ const footerShape = { copyright: text.optional(), links: z.array(namedLink, { er
 const dateFormatShape = {
   clock: z.union([z.literal(12), z.literal(24)], { error: '12 or 24' }).optional(),
   zone: z.enum(['offset', 'abbreviation', 'none'], { error: 'offset, abbreviation or none' }).optional(),
+  timesIn: z.enum(['site', 'story'], { error: 'site or story' }).optional(),
 };
 
 /** The schema of the settings that make a site look like its paper: logo, menu, footer, image, head snippets, labels, date format. */
@@ -82,8 +83,11 @@ export function isStaticPath(value: string): boolean {
   return value.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
-/** The default date format: a 24-hour clock and the numeric offset (`14:03 UTC+03:00`). */
-export const defaultDateFormat: DateFormat = { clock: 24, zone: 'offset' };
+/**
+ * The default date format, as a newspaper writes times: a 24-hour clock on the site's zone, with
+ * its abbreviation where it has one (`14:03 MSK`), else the offset (`14:03 UTC+3`).
+ */
+export const defaultDateFormat: DateFormat = { clock: 24, zone: 'abbreviation', timesIn: 'site' };
 
 /** The config fields of the look settings, from what the schema accepted; `placeOf` gives a setting's place in `site.yaml`. */
 export function lookConfigOf(

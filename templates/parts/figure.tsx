@@ -9,16 +9,17 @@ export function altOf(image: LeadImage): string {
 }
 
 /**
- * A lead image as `<figure>`: the picture when it has a `src`, and a caption with the credit
- * (which still show without a picture); nothing when there is neither picture nor text.
+ * A lead image as `<figure>`: the picture, with its caption and credit when it has them. A caption
+ * or credit without a picture is a plain credit line (`<p class="picture-credit">`), never an empty
+ * frame; nothing when there is neither picture nor text.
  */
 export function leadFigure(image: LeadImage | undefined, urlOf: ImageUrl): Element | undefined {
-  if (!image || (image.src === undefined && image.caption === undefined && image.credit === undefined)) return undefined;
-  const caption = hasCaption(image) ? <figcaption>{captionAndCredit(image)}</figcaption> : null;
+  if (!image || (image.src === undefined && !hasCaption(image))) return undefined;
+  if (image.src === undefined) return asElement(<p class="picture-credit">{captionAndCredit(image)}</p>);
   return asElement(
-    <figure class={image.src === undefined ? 'lead-figure no-picture' : 'lead-figure'}>
-      {image.src !== undefined ? <img src={urlOf(image.src)} alt={altOf(image)} /> : null}
-      {caption}
+    <figure class="lead-figure">
+      <img src={urlOf(image.src)} alt={altOf(image)} />
+      {hasCaption(image) ? <figcaption>{captionAndCredit(image)}</figcaption> : null}
     </figure>,
   );
 }

@@ -84,7 +84,7 @@ describe('the front page as a reader sees it in Chromium', () => {
     await withScript.goto(server.url);
     await withScript.screenshot({ path: `${shots}/home-390-relative.png` });
     const first = withScript.locator('.cards .card-meta').first();
-    expect(await first.locator('time').innerText()).toBe('6 December 2026, 23:00 UTC+03:00');
+    expect(await first.locator('time').innerText()).toBe('6 December 2026, 23:00 MSK');
     expect(await first.locator('.time-ago').innerText()).toBe('12 min. ago');
     expect(await withScript.locator('.river .card.line').first().locator('.time-ago').innerText()).toBe('5 hr. ago');
     await withScript.clock.runFor(60_000);
@@ -95,7 +95,7 @@ describe('the front page as a reader sees it in Chromium', () => {
     const withoutScript = await context.newPage();
     await withoutScript.goto(server.url);
     expect(await withoutScript.locator('.time-ago').count()).toBe(0);
-    expect(await withoutScript.locator('.cards .card-meta time').first().innerText()).toBe('6 December 2026, 23:00 UTC+03:00');
+    expect(await withoutScript.locator('.cards .card-meta time').first().innerText()).toBe('6 December 2026, 23:00 MSK');
     await context.close();
   });
 });

@@ -28,10 +28,10 @@ describe('the front page of a wire', () => {
     const home = parsePage(await built.read(''));
     expect(home.texts('.cards:not(.river) .card-title')).toEqual(['Story 24', 'Story 23', 'Story 22', 'Story 20']);
     expect(home.texts('.cards .card-meta time')).toEqual([
-      '6 December 2026, 23:00 UTC+03:00',
-      '6 December 2026, 22:00 UTC+03:00',
-      '6 December 2026, 21:00 UTC+03:00',
-      '6 December 2026, 19:00 UTC+03:00',
+      '6 December 2026, 23:00 MSK',
+      '6 December 2026, 22:00 MSK',
+      '6 December 2026, 21:00 MSK',
+      '6 December 2026, 19:00 MSK',
     ]);
     expect(home.attrs('.cards .card-meta time', 'dateTime')[0]).toBe('2026-12-06T23:00:00+03:00');
   });
@@ -95,7 +95,7 @@ describe('the front page of a wire', () => {
     expect(related).not.toContain('Story 20');
     expect(story.texts('.related .card-caption')).toEqual([]);
     expect(story.allText).not.toContain('Caption of story');
-    expect(story.texts('.related .card-meta time')[0]).toMatch(/^\d+ December 2026, \d\d:00 UTC\+03:00$/);
+    expect(story.texts('.related .card-meta time')[0]).toMatch(/^\d+ December 2026, \d\d:00 MSK$/);
   });
 
   it('should show topic and tag pills alike, without counts', async () => {

@@ -32,9 +32,10 @@ describe('the sample story converted from the seed', () => {
     expect(page.text('.kicker')).toBe(seed[5]);
   });
 
-  it('should show the lead image caption and photo credit', () => {
-    expect(page.text('.lead-figure figcaption')).toBe(`${seed[2]} ${seed[4]}`);
-    expect(page.text('.lead-figure .credit')).toBe(seed[4]);
+  it('should show the lead image caption and photo credit as a credit line, with no empty picture frame', () => {
+    expect(page.texts('figure')).toEqual([]);
+    expect(page.text('.picture-credit')).toBe(`${seed[2]} ${seed[4]}`);
+    expect(page.text('.picture-credit .credit')).toBe(seed[4]);
   });
 
   it('should link the topic, without the source site story count, to its topic page', () => {

@@ -47,7 +47,7 @@ not really a picture
 ${fixtureStory('rubl', 25, 'section: Экономика\ntopics: [Рынки]', 'Рубль укрепился к доллару на открытии торгов.')}
 ${fixtureStory('neft', 24, 'section: Экономика\ntopics: [Рынки]\nimage:\n  src: https://cdn.example.org/oil.jpg\n  alt: Нефтяная вышка', 'Нефть подорожала.')}
 ${fixtureStory('english', 23, 'lang: en\nsection: Экономика\ntopics: [Рынки]', 'The rouble rose against the dollar.')}
-${fixtureStory('otozvan', 22, 'status: canceled\nnote: Материал содержал ошибку.')}
+${fixtureStory('otozvan', 22, 'status: canceled\nnote: Материал содержал ошибку.', 'Материал снят редакцией.')}
 `;
 
 describe('a site dressed as its paper', () => {

@@ -24,7 +24,7 @@ export function testConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     headers: false,
     head: [],
     labels: {},
-    dateFormat: { clock: 24, zone: 'offset' },
+    dateFormat: { clock: 24, zone: 'offset', timesIn: 'story' },
     output: { swap: false },
     ...overrides,
   };

@@ -48,10 +48,17 @@ describe('the look settings in site.yaml', () => {
     });
   });
 
-  it("should default to no logo, menu or footer, no snippets, the built-in labels and today's date format", async () => {
+  it("should default to no logo, menu or footer, no snippets, the built-in labels and a newspaper's date format", async () => {
     const { config } = await settings('title: Wire\n');
     expect(config).toEqual({ ...defaultConfig, title: 'Wire' });
-    expect(defaultConfig.dateFormat).toEqual({ clock: 24, zone: 'offset' });
+    expect(defaultConfig.dateFormat).toEqual({ clock: 24, zone: 'abbreviation', timesIn: 'site' });
+  });
+
+  it("should keep times at their authors' offsets when asked, and refuse another value", async () => {
+    const kept = await settings('dateFormat: {timesIn: story}\n');
+    expect(placed(kept)).toEqual([]);
+    expect(kept.config?.dateFormat).toEqual({ clock: 24, zone: 'abbreviation', timesIn: 'story' });
+    expect(placed(await settings('dateFormat:\n  timesIn: author\n'))).toEqual([expect.stringMatching(/^2:12 invalid-config .*`dateFormat.timesIn`, expected site or story$/)]);
   });
 
   it("should refuse a logo that is not a file under static/, or a path leaving it, at the logo's src", async () => {
@@ -95,7 +102,7 @@ describe('the look settings in site.yaml', () => {
 
   it('should warn about unknown keys inside the logo, footer, date format and menu entries, naming the nearest known one', async () => {
     const result = await settings('logo: {src: brand/logo.svg, alt: Wire, with: 100}\nfooter: {copyrigth: © 2026}\ndateFormat: {clok: 12}\nmenu:\n  - {title: About, url: /about/, sectoin: World}\n');
-    expect(result.config?.dateFormat).toEqual({ clock: 24, zone: 'offset' });
+    expect(result.config?.dateFormat).toEqual({ clock: 24, zone: 'abbreviation', timesIn: 'site' });
     expect(placed(result)).toEqual([
       '1:40 unknown-field Unknown logo setting `with`, expected one of `src`, `alt`',
       '2:10 unknown-field Unknown footer setting `copyrigth`, did you mean `copyright`?',

@@ -11,15 +11,15 @@ function written(wallClock: string, offsetMinutes: number, dateOnly = false): Da
 
 describe('formatDateTime', () => {
   it('should show the time in the offset the story was written in, not in UTC', () => {
-    expect(formatDateTime(written('2018-05-25T14:03:00', 180), 'en')).toBe('25 May 2018, 14:03 UTC+03:00');
+    expect(formatDateTime(written('2018-05-25T14:03:00', 180), 'en')).toBe('25 May 2018, 14:03 UTC+3');
   });
 
   it('should keep the written calendar day when UTC is already on the next day', () => {
-    expect(formatDateTime(written('2018-05-25T23:30:00', -300), 'en')).toBe('25 May 2018, 23:30 UTC-05:00');
+    expect(formatDateTime(written('2018-05-25T23:30:00', -300), 'en')).toBe('25 May 2018, 23:30 UTC-5');
   });
 
   it('should show half-hour offsets and a plain UTC for offset zero', () => {
-    expect(formatDateTime(written('2018-05-25T09:05:00', 330), 'en')).toBe('25 May 2018, 09:05 UTC+05:30');
+    expect(formatDateTime(written('2018-05-25T09:05:00', 330), 'en')).toBe('25 May 2018, 09:05 UTC+5:30');
     expect(formatDateTime(written('2018-01-01T00:00:00', 0), 'en')).toBe('1 January 2018, 00:00 UTC');
   });
 
@@ -44,7 +44,7 @@ describe('formatDay', () => {
 
 describe('formatUtcOffset', () => {
   it('should sign negative offsets', () => {
-    expect(formatUtcOffset(-90)).toBe('UTC-01:30');
+    expect(formatUtcOffset(-90)).toBe('UTC-1:30');
   });
 });
 

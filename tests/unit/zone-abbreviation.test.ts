@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DateTime } from '../../src/model/article.js';
 import { formatIso } from '../../src/text/datetime.js';
 import { zoneAbbreviation } from '../../src/text/zone-abbreviation.js';
+import { defaultDateFormat } from '../../src/model/look-settings.js';
 import { formatDateTime, type TimeStyle } from '../../templates/dates.js';
 
 /** A time as an author writes it: the wall clock and its offset. */
@@ -44,17 +45,34 @@ describe('formatDateTime with a date format', () => {
   });
 
   it('should fall back to the offset where the zone has no abbreviation, or the author wrote another offset', () => {
-    expect(formatDateTime(at('2018-05-25T14:03:00', 240), 'en', abbreviated('Asia/Dubai'))).toBe('25 May 2018, 14:03 UTC+04:00');
-    expect(formatDateTime(at('2018-05-25T14:03:00', 0), 'en', abbreviated('Europe/Moscow'))).toBe('25 May 2018, 14:03 UTC');
+    expect(formatDateTime(at('2018-05-25T14:03:00', 240), 'en', abbreviated('Asia/Dubai'))).toBe('25 May 2018, 14:03 UTC+4');
+    expect(formatDateTime(at('2018-05-25T14:03:00', 0), 'en', { ...abbreviated('Europe/Moscow'), timesIn: 'story' })).toBe('25 May 2018, 14:03 UTC');
+  });
+
+  it("should move every time onto the site's clock, day included, unless times are kept in the story's offset", () => {
+    expect(formatDateTime(at('2018-05-25T14:03:00', 0), 'en', abbreviated('Europe/Moscow'))).toBe('25 May 2018, 17:03 MSK');
+    expect(formatDateTime(at('2018-05-25T23:30:00', -240), 'en', abbreviated('Europe/Moscow'))).toBe('26 May 2018, 06:30 MSK');
+    expect(formatDateTime(at('2018-05-25T23:30:00', -240), 'en', { ...abbreviated('Europe/Moscow'), timesIn: 'story' })).toBe('25 May 2018, 23:30 UTC-4');
+    expect(formatDateTime(at('2018-05-25T14:03:00', 180), 'en', { clock: 24, zone: 'offset', timezone: 'Asia/Dubai' })).toBe('25 May 2018, 15:03 UTC+4');
+  });
+
+  it('should leave a day the author wrote without a time as that day', () => {
+    const day = { ...at('2018-05-25T00:00:00', 180), dateOnly: true };
+    expect(formatDateTime(day, 'en', abbreviated('America/New_York'))).toBe('25 May 2018');
   });
 
   it("should write a 12-hour clock in the page's language, and leave the zone out when asked", () => {
     expect(formatDateTime(at('2018-05-25T14:03:00', 180), 'en', abbreviated('Europe/Moscow', 12))).toBe('25 May 2018, 2:03 pm MSK');
-    expect(formatDateTime(at('2018-05-25T00:15:00', -240), 'en', { clock: 12, zone: 'offset' })).toBe('25 May 2018, 12:15 am UTC-04:00');
+    expect(formatDateTime(at('2018-05-25T00:15:00', -240), 'en', { clock: 12, zone: 'offset' })).toBe('25 May 2018, 12:15 am UTC-4');
     expect(formatDateTime(at('2018-05-25T14:03:00', 180), 'en', { clock: 24, zone: 'none' })).toBe('25 May 2018, 14:03');
   });
 
-  it('should keep the default format as it was: a 24-hour clock and the offset', () => {
-    expect(formatDateTime(at('2018-05-25T14:03:00', 180), 'en')).toBe('25 May 2018, 14:03 UTC+03:00');
+  it('should write a time with no style on a 24-hour clock at its own offset, in hours', () => {
+    expect(formatDateTime(at('2018-05-25T14:03:00', 180), 'en')).toBe('25 May 2018, 14:03 UTC+3');
+  });
+
+  it("should default a site's format to its zone's abbreviation on its own clock, or the story's offset without a zone", () => {
+    expect(formatDateTime(at('2018-05-25T14:03:00', 0), 'en', { ...defaultDateFormat, timezone: 'Europe/Moscow' })).toBe('25 May 2018, 17:03 MSK');
+    expect(formatDateTime(at('2018-05-25T14:03:00', 330), 'en', defaultDateFormat)).toBe('25 May 2018, 14:03 UTC+5:30');
   });
 });
