@@ -27,12 +27,7 @@ describe('the front page of a wire', () => {
   it('should follow the lead with four cards, newest first, each with its time of day in the site’s date format', async () => {
     const home = parsePage(await built.read(''));
     expect(home.texts('.cards:not(.river) .card-title')).toEqual(['Story 24', 'Story 23', 'Story 22', 'Story 20']);
-    expect(home.texts('.cards .card-meta time')).toEqual([
-      '6 December 2026, 23:00 MSK',
-      '6 December 2026, 22:00 MSK',
-      '6 December 2026, 21:00 MSK',
-      '6 December 2026, 19:00 MSK',
-    ]);
+    expect(home.texts('.cards .card-meta time')).toEqual(['6 December 2026, 23:00 MSK', '6 December 2026, 22:00 MSK', '6 December 2026, 21:00 MSK', '6 December 2026, 19:00 MSK']);
     expect(home.attrs('.cards .card-meta time', 'dateTime')[0]).toBe('2026-12-06T23:00:00+03:00');
   });
 
