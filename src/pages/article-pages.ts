@@ -49,7 +49,9 @@ export function withdrawnPages(site: Site, templates: Templates): Page[] {
       const now = current.withdrawn.find((candidate) => candidate.id === article.id);
       if (!now) throw new Error(`Story "${article.id}" is not withdrawn any more`);
       const labels = labelSetFor(current.config, now.lang);
-      return pageHtml(templates.withdrawn({ kind: 'withdrawn', chrome: pageChrome(current, now.path, now.title, label(labels, 'withdrawn'), [], now.lang), article: now }, templates));
+      // The killed headline is in the title only when the desk asks: kills are often for legal reasons, and then the headline is the problem.
+      const title = now.killNotice?.showHeadline === true ? label(labels, 'withdrawnTitle', { title: now.title }) : label(labels, 'withdrawnHeading');
+      return pageHtml(templates.withdrawn({ kind: 'withdrawn', chrome: pageChrome(current, now.path, title, label(labels, 'withdrawn'), [], now.lang), article: now }, templates));
     },
   }));
 }

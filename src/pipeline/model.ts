@@ -98,6 +98,7 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
     places: articlePlaces(source, data),
     ...optional('embargo', data.embargo),
     status: data.status,
+    ...optional('killNotice', data.killNotice && { showHeadline: data.killNotice.showHeadline === true }),
     ...optional('urgency', data.urgency),
     ...optional('slugline', data.slugline),
     corrections: data.corrections,
