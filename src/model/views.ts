@@ -142,3 +142,11 @@ export interface PageView {
   readonly chrome: PageChrome;
   readonly page: SitePage;
 }
+
+/** The page listing every feed of the site (`feeds/`), which every page's footer links. */
+export interface FeedIndexView {
+  readonly kind: 'feed-index';
+  readonly chrome: PageChrome;
+  /** The site's feed, then every section's, topic's and tag's, each in every format. */
+  readonly feeds: readonly FeedLink[];
+}

@@ -110,12 +110,9 @@ export function articleView(site: Site, article: LinkedArticle): ArticleView {
     topics,
     tags,
   };
-  const feeds = collectionsOf(view).map((collection) => ({ title: `${site.config.title}: ${collection.name}`, path: collection.feedPath }));
+  // The head advertises the site's feed and the story's section's, not one per topic and tag: the feeds page lists every feed.
+  const feeds = section ? [{ title: `${site.config.title}: ${section.name}`, path: section.feedPath }] : [];
   return { ...view, chrome: pageChrome(site, article.path, article.title, article.summary, feeds, article.lang) };
-}
-
-function collectionsOf(view: Pick<ArticleView, 'section' | 'topics' | 'tags'>): Collection[] {
-  return [view.section, ...view.topics, ...view.tags].flatMap(existingCollection);
 }
 
 function existingCollection(collection: Collection | undefined): Collection[] {

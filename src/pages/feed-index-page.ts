@@ -1,0 +1,34 @@
+import type { Templates } from '../../templates/table.js';
+import { siteBehind } from '../incremental/read-tracking.js';
+import { label } from '../labels/fill.js';
+import { labelSetFor } from '../labels/select.js';
+import { feedIndexPath } from '../model/feed-formats.js';
+import type { Site } from '../model/site.js';
+import type { FeedLink } from '../model/views.js';
+import { pageChrome, siteFeedPath } from './chrome.js';
+import { pageHtml } from './page-html.js';
+import type { Page } from './page.js';
+
+/**
+ * The page listing every feed, each in every format: the site's, then every section's, topic's
+ * and tag's. It reads the collections as their indexes do (names, places, counts), so it is made
+ * again when a collection comes or goes.
+ */
+export function feedIndexPage(templates: Templates): Page {
+  return {
+    path: feedIndexPath,
+    kind: 'feed-index',
+    deps: { articles: [], teasers: [], collections: ['section-index', 'topic-index', 'tag-index', 'sections'] },
+    render: (current) => {
+      const labels = labelSetFor(current.config);
+      const title = label(labels, 'feeds');
+      const chrome = pageChrome(current, feedIndexPath, title, label(labels, 'feedsDescription', { site: current.config.title }));
+      return pageHtml(templates.feedIndex({ kind: 'feed-index', chrome, feeds: everyFeed(siteBehind(current)) }, templates));
+    },
+  };
+}
+
+function everyFeed(site: Site): FeedLink[] {
+  const { title } = site.config;
+  return [{ title, path: siteFeedPath }, ...[...site.sections, ...site.topics, ...site.tags].map((collection) => ({ title: `${title}: ${collection.name}`, path: collection.feedPath }))];
+}
