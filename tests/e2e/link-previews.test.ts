@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isLoopbackUrl } from '../../src/config.js';
+import { createDevEngine } from '../../src/dev/engine.js';
 import { formatHtmlProblems, validateHtml } from '../support/checkers/html-validator.js';
 import { fixtureStory as story, siteMaker, type FixtureSite } from '../support/fixture-site.js';
 import { parsePage, type ParsedPage } from '../support/html.js';
@@ -138,5 +140,55 @@ describe('link previews', () => {
     expect((await built.build()).ok).toBe(true);
     const problems = await validateHtml(path.join(built.dir, 'dist'));
     expect(problems, formatHtmlProblems(problems)).toEqual([]);
+  });
+});
+
+describe('a baseUrl of this machine', () => {
+  const warningsOf = (messages: readonly { ruleId?: string | undefined; file?: string | undefined; line?: number | undefined; column?: number | undefined }[]) =>
+    messages.filter((message) => message.ruleId === 'local-base-url').map((message) => `${message.file ?? ''}:${String(message.line)}:${String(message.column)}`);
+
+  it("should warn at site.yaml's baseUrl line, and still build", async () => {
+    const built = await site(`-- site.yaml --\ntitle: Wire Desk\nbaseUrl: http://localhost:4321/\n${story('a', 25)}`);
+    const outcome = await built.build();
+    expect(outcome.ok).toBe(true);
+    expect(warningsOf(outcome.messages)).toEqual(['site.yaml:2:10']);
+    expect(await built.read('index.html')).toContain('http://localhost:4321/');
+  });
+
+  it("should warn at site.yaml's first line when the default baseUrl is used", async () => {
+    const built = await site(`-- site.yaml --\ntitle: Wire Desk\n${story('a', 25)}`);
+    const outcome = await built.build();
+    expect(outcome.ok).toBe(true);
+    expect(warningsOf(outcome.messages)).toEqual(['site.yaml:1:1']);
+  });
+
+  it('should not warn when --base-url is given, when baseUrl is public, nor in wiredesk dev', async () => {
+    const local = await site(`-- site.yaml --\ntitle: Wire Desk\nbaseUrl: http://127.0.0.1:8080/\n${story('a', 25)}`);
+    expect(warningsOf((await local.build({ baseUrl: 'https://wire.example.org/' })).messages)).toEqual([]);
+    // Given on the command line, even a local address is what the builder asked for.
+    expect(warningsOf((await local.build({ baseUrl: 'http://localhost:9000/' })).messages)).toEqual([]);
+    const engine = await createDevEngine({ cwd: local.dir });
+    expect(engine.initial.ok).toBe(true);
+    expect(warningsOf(engine.initial.messages)).toEqual([]);
+    const public_ = await site(`-- site.yaml --\ntitle: Wire Desk\nbaseUrl: https://wire.example.org/\n${story('a', 25)}`);
+    expect(warningsOf((await public_.build()).messages)).toEqual([]);
+  });
+
+  it('should tell addresses of this machine from others', () => {
+    for (const url of [
+      'http://localhost:4321/',
+      'http://LOCALHOST/',
+      'http://news.localhost/',
+      'http://127.0.0.1/',
+      'http://127.1.2.3:8080/x/',
+      'http://[::1]:4321/',
+      'http://0.0.0.0/',
+      'http://[::]/',
+    ]) {
+      expect(isLoopbackUrl(url), url).toBe(true);
+    }
+    for (const url of ['https://example.com/', 'http://localhost.example.com/', 'http://128.0.0.1/', 'http://10.0.0.1/', 'http://[2001:db8::1]/', 'http://127.0.0.1.example.org/']) {
+      expect(isLoopbackUrl(url), url).toBe(false);
+    }
   });
 });
