@@ -7,18 +7,19 @@ import type { Site } from '../model/site.js';
 import type { FeedLink } from '../model/views.js';
 import { pageChrome, siteFeedPath } from './chrome.js';
 import { pageHtml } from './page-html.js';
-import type { Page } from './page.js';
+import { collectionNameKey, type Page } from './page.js';
 
 /**
  * The page listing every feed, each in every format: the site's, then every section's, topic's
- * and tag's. It reads the collections as their indexes do (names, places, counts), so it is made
- * again when a collection comes or goes.
+ * and tag's. It reads each collection's name and place only (not how many stories it has), so a
+ * story joining a tag leaves it alone; a collection that comes or goes plans it anew.
  */
-export function feedIndexPage(templates: Templates): Page {
+export function feedIndexPage(site: Site, templates: Templates): Page {
+  const names = [...site.sections, ...site.topics, ...site.tags].map((collection) => collectionNameKey(collection.kind, collection.slug));
   return {
     path: feedIndexPath,
     kind: 'feed-index',
-    deps: { articles: [], teasers: [], collections: ['section-index', 'topic-index', 'tag-index', 'sections'] },
+    deps: { articles: [], teasers: [], collections: ['sections', ...names] },
     render: (current) => {
       const labels = labelSetFor(current.config);
       const title = label(labels, 'feeds');

@@ -26,7 +26,7 @@ export function planSite(site: Site, theme: readonly ThemeFile[], now: number = 
     ...homePages(site, templates),
     ...collectionPages(site, templates),
     ...termIndexPages(templates),
-    feedIndexPage(templates),
+    feedIndexPage(site, templates),
     notFoundPage(site, templates),
     ...searchPages(site, templates),
     ...sitePages(site, templates),
