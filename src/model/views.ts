@@ -148,5 +148,10 @@ export interface FeedIndexView {
   readonly kind: 'feed-index';
   readonly chrome: PageChrome;
   /** The site's feed, then every section's, topic's and tag's, each in every format. */
-  readonly feeds: readonly FeedLink[];
+  readonly feeds: readonly NamedFeed[];
+}
+
+/** A feed as the feeds page lists it: its link, and the name it goes by there (the collection's, or the site's for the site's feed). */
+export interface NamedFeed extends FeedLink {
+  readonly name: string;
 }

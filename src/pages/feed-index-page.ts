@@ -4,7 +4,7 @@ import { label } from '../labels/fill.js';
 import { labelSetFor } from '../labels/select.js';
 import { feedIndexPath } from '../model/feed-formats.js';
 import type { Site } from '../model/site.js';
-import type { FeedLink } from '../model/views.js';
+import type { NamedFeed } from '../model/views.js';
 import { pageChrome, siteFeedPath } from './chrome.js';
 import { pageHtml } from './page-html.js';
 import { collectionNameKey, type Page } from './page.js';
@@ -29,7 +29,10 @@ export function feedIndexPage(site: Site, templates: Templates): Page {
   };
 }
 
-function everyFeed(site: Site): FeedLink[] {
+function everyFeed(site: Site): NamedFeed[] {
   const { title } = site.config;
-  return [{ title, path: siteFeedPath }, ...[...site.sections, ...site.topics, ...site.tags].map((collection) => ({ title: `${title}: ${collection.name}`, path: collection.feedPath }))];
+  return [
+    { name: title, title, path: siteFeedPath },
+    ...[...site.sections, ...site.topics, ...site.tags].map((collection) => ({ name: collection.name, title: `${title}: ${collection.name}`, path: collection.feedPath })),
+  ];
 }

@@ -161,12 +161,8 @@ describe('feed links on pages', () => {
     const feedsPage = parsePage(await built.read('feeds/'));
     expect(feedsPage.text('h1')).toBe('Feeds');
     expect(feedsPage.attrs('link[rel=alternate]', 'href')).toEqual(siteFeed);
-    expect(feedsPage.texts('main .feeds li')).toEqual([
-      'Wire Desk: RSS, Atom, JSON Feed',
-      'Wire Desk: Business: RSS, Atom, JSON Feed',
-      'Wire Desk: World: RSS, Atom, JSON Feed',
-      'Wire Desk: Japan: RSS, Atom, JSON Feed',
-    ]);
+    // The site's feed first, then each section's, topic's and tag's, by the name it goes by.
+    expect(feedsPage.texts('main .feeds li')).toEqual(['Wire Desk: RSS, Atom, JSON Feed', 'Business: RSS, Atom, JSON Feed', 'World: RSS, Atom, JSON Feed', 'Japan: RSS, Atom, JSON Feed']);
     expect(feedsPage.attrs('main .feeds a', 'href')).toContain('/news/tags/japan/feed.json');
   });
 
