@@ -71,6 +71,17 @@ export interface ConfigOverrides {
   readonly baseUrl?: string | undefined;
 }
 
+/** How the settings are read: what the command that reads them will do with them. */
+export interface ConfigReading {
+  /**
+   * Warn (`local-base-url`) when the settings file leaves `baseUrl` a loopback address (as written,
+   * or the default) and `--base-url` does not set it: `build` publishes it in every canonical link,
+   * feed and sitemap. A folder without a settings file (a bare clone, a test's site) is built as it
+   * is, quietly. `dev` and `preview` serve on this machine and do not ask.
+   */
+  readonly warnLocalBaseUrl?: boolean;
+}
+
 /** The outcome of reading the settings: a config when usable, and every problem found. */
 export interface ResolvedConfig {
   readonly config?: SiteConfig;
@@ -81,7 +92,7 @@ export interface ResolvedConfig {
  * Read `site.yaml` (or `configFile`; a missing default file is fine), merge it over the defaults and
  * the command-line overrides over it, and check every value.
  */
-export async function resolveConfig(configFile: string | undefined, overrides: ConfigOverrides = {}, cwd = process.cwd()): Promise<ResolvedConfig> {
+export async function resolveConfig(configFile: string | undefined, overrides: ConfigOverrides = {}, cwd = process.cwd(), reading: ConfigReading = {}): Promise<ResolvedConfig> {
   const file = path.resolve(cwd, configFile ?? 'site.yaml');
   const displayPath = path.relative(cwd, file).split(path.sep).join('/');
   let raw: unknown = {};
@@ -119,7 +130,11 @@ export async function resolveConfig(configFile: string | undefined, overrides: C
   const lookIssues = await lookProblems(lookConfig, dateFormat?.zone, plain.timezone, path.dirname(file), (keys) => [displayPath, placeAt(keys)]);
   if (lookIssues.length > 0) return { messages: [...warnings, ...lookIssues] };
   const finished = finish({ ...stripUndefined(plain), ...lookConfig, ...stripUndefined(overrides) }, where);
-  return { ...finished, messages: [...warnings, ...finished.messages] };
+  const local =
+    reading.warnLocalBaseUrl === true && source !== undefined && overrides.baseUrl === undefined && finished.config && isLoopbackUrl(finished.config.baseUrl)
+      ? [localBaseUrlWarning(finished.config.baseUrl, displayPath, placeAt(['baseUrl']))]
+      : [];
+  return { ...finished, messages: [...warnings, ...local, ...finished.messages] };
 }
 
 /**
@@ -167,6 +182,22 @@ function finish(values: Partial<Omit<SiteConfig, 'basePath' | 'output'>> & { rea
   const permalinkIssue = permalinkProblem(merged.permalink);
   if (permalinkIssue) return { messages: [problem('invalid-config', permalinkIssue, ...where('permalink'))] };
   return { config: { ...merged, baseUrl: `${url.origin}${basePath}`, basePath }, messages: [] };
+}
+
+/** Whether `url`'s host is this machine: `localhost` (or a name under it), 127.0.0.0/8, `[::1]`, or the unspecified `0.0.0.0` and `[::]`. */
+export function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '0.0.0.0' || host === '[::1]' || host === '[::]';
+}
+
+/** The `local-base-url` warning, at `baseUrl` in the settings file (its first line when the default is used). */
+function localBaseUrlWarning(baseUrl: string, displayPath: string, place: Point): VFileMessage {
+  return problem(
+    'local-base-url',
+    `\`baseUrl\` is "${baseUrl}", an address of this machine: canonical links, feeds and sitemaps will point there, expected the site's public URL (set \`baseUrl\` in site.yaml or pass --base-url)`,
+    displayPath,
+    place,
+  );
 }
 
 function retag(message: VFileMessage): VFileMessage {

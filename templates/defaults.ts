@@ -1,4 +1,5 @@
 import { renderArticle } from './article.js';
+import { renderFeedIndex } from './feed-index.js';
 import { siteFooter } from './footer.js';
 import { siteHeader } from './header.js';
 import { layout } from './layout.js';
@@ -20,6 +21,7 @@ export const defaultTemplates: Templates = {
   storyCard: (card) => storyCard(card.config, card.article, card.options),
   list: renderList,
   termIndex: renderTermIndex,
+  feedIndex: renderFeedIndex,
   notFound: renderNotFound,
   withdrawn: renderWithdrawn,
   search: renderSearch,

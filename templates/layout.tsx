@@ -8,6 +8,8 @@ import type { PageChrome } from '../src/model/views.js';
 import { textDirection } from './language.js';
 import { menuItems } from './header.js';
 import { feedAlternates } from './parts/feed-links.js';
+import { pagePreviewMeta } from './parts/open-graph.js';
+import { previewDescription } from '../src/text/cut-at-word.js';
 import { serializedOnce } from './parts/serialized-once.js';
 import { documentRoot } from './parts/tree.js';
 import type { Templates } from './table.js';
@@ -19,7 +21,10 @@ export interface LayoutContent {
   readonly main: Child;
   /** Whether the page has a canonical URL (not so for the 404 page, served at any address). */
   readonly canonical?: boolean;
-  /** Extra elements for the head (structured data, Open Graph, robots rules), after the description. */
+  /**
+   * Extra elements for the head (structured data, Open Graph, robots rules), after the description.
+   * Without an `og:type` meta among them, the layout adds the page's `og:type website` preview.
+   */
   readonly head?: readonly Element[];
   /** The page's language when it is not the site's (a story in another language): sets `lang` and `dir`. */
   readonly lang?: string;
@@ -41,10 +46,11 @@ export function layout(content: LayoutContent, templates: Templates): Root {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
-        {chrome.description === '' ? null : <meta name="description" content={chrome.description} />}
+        {chrome.description === '' ? null : <meta name="description" content={previewDescription(chrome.description)} />}
         <meta name="color-scheme" content="light dark" />
         <meta name="generator" content="wiredesk" />
         {content.canonical === false ? null : <link rel="canonical" href={absoluteUrl(config, chrome.path)} />}
+        {hasOpenGraph(content.head) ? null : pagePreviewMeta(chrome, { canonical: content.canonical !== false, lang: content.lang })}
         {content.head ? [...content.head] : null}
         {feedAlternates(config, chrome.feeds, chrome.memo)}
         <link rel="stylesheet" href={hrefTo(config, chrome.stylesheetPath)} />
@@ -63,6 +69,11 @@ export function layout(content: LayoutContent, templates: Templates): Root {
       </body>
     </html>,
   );
+}
+
+/** Whether the page brings its own Open Graph meta (a story page's `og:type article`): then the layout adds none. */
+function hasOpenGraph(head: readonly Element[] | undefined): boolean {
+  return head?.some((element) => element.tagName === 'meta' && element.properties['property'] === 'og:type') === true;
 }
 
 /**

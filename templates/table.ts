@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { SiteConfig } from '../src/model/config.js';
 import type { LinkedArticle } from '../src/model/site.js';
-import type { ArticleView, ListView, NotFoundView, PageView, TermIndexView, WithdrawnView } from '../src/model/views.js';
+import type { ArticleView, FeedIndexView, ListView, NotFoundView, PageView, TermIndexView, WithdrawnView } from '../src/model/views.js';
 import type { FooterView } from './footer.js';
 import type { HeaderView } from './header.js';
 import type { LayoutContent } from './layout.js';
@@ -38,6 +38,8 @@ export interface Templates {
   readonly list: Template<ListView>;
   /** The index of every section, topic or tag (`templates/term-index.tsx`). */
   readonly termIndex: Template<TermIndexView>;
+  /** The page listing every feed, which the footer links (`templates/feed-index.tsx`). */
+  readonly feedIndex: Template<FeedIndexView>;
   /** The 404 page (`templates/not-found.tsx`). */
   readonly notFound: Template<NotFoundView>;
   /** The notice at a killed story's URL (`templates/withdrawn.tsx`). */
@@ -63,6 +65,7 @@ export const templateFiles: Readonly<Record<TemplateName, string>> = {
   storyCard: 'story-card',
   list: 'list',
   termIndex: 'term-index',
+  feedIndex: 'feed-index',
   notFound: 'not-found',
   withdrawn: 'withdrawn',
   search: 'search',

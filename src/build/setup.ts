@@ -81,7 +81,8 @@ export async function settleBuild(options: BuildOptions, tuning: Tuning, started
   const refused =
     outputRefusal(out, { cwd, stories: storiesDir, config: path.resolve(cwd, options.config ?? 'site.yaml'), cache: dir }, options.force === true) ?? missingStoriesFolder(options.stories, cwd);
   if (refused) return { stop: { messages: [], refused } };
-  const resolved = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd);
+  // A build publishes `baseUrl` in every canonical link, feed and sitemap: a loopback one is worth a warning.
+  const resolved = await resolveConfig(options.config, { baseUrl: options.baseUrl }, cwd, { warnLocalBaseUrl: true });
   const config = resolved.config;
   if (!config) return { stop: { messages: resolved.messages } };
   // A cache folder that is a link (or not a folder) is neither read nor written: the build goes without a cache.

@@ -80,6 +80,11 @@ export interface Correction {
   readonly text: string;
 }
 
+/** What a killed story's notice shows of it: the headline only when the desk asks (kills are often for legal reasons, and then the headline is the problem). */
+export interface KillNotice {
+  readonly showHeadline: boolean;
+}
+
 /** One story, validated and coerced: the single source of truth for pages, feeds and indexes. */
 export interface Article {
   /** Stable id, unique in the site: `a-z0-9-`. */
@@ -120,6 +125,8 @@ export interface Article {
   readonly embargo?: DateTime;
   /** `usable` unless the author set `status`. */
   readonly status: StoryStatus;
+  /** How the notice of a killed story reads (`killNotice` in front matter); absent: the headline is not shown. */
+  readonly killNotice?: KillNotice;
   /** IPTC urgency, 1 (flash) to 9; pages label 1 and 2 as urgent. */
   readonly urgency?: number;
   /** Set by `top: true`: the editor's pick to lead the lists the story is on (see `frontPageLayout`). */

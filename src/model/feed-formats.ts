@@ -36,3 +36,6 @@ export function feedFormatOfPath(sitePath: string): FeedFormat | undefined {
   const name = sitePath.slice(sitePath.lastIndexOf('/') + 1);
   return feedFormatKeys.map((key) => feedFormats[key]).find((format) => format.file === name);
 }
+
+/** Site-relative path of the page listing every feed, which every page's footer links. */
+export const feedIndexPath = 'feeds/';

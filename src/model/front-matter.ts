@@ -68,6 +68,15 @@ export function frontMatterSchema(context: FrontMatterContext) {
     slugline: text.optional(),
     corrections: z.array(z.object({ date: dateTime, text }, { error: 'a map with `date` and `text`' }), { error: 'a list of `date` and `text` maps' }).default([]),
     lang: language.optional(),
+    // What a kill notice (`status: canceled`) shows: the killed headline only when the desk says so.
+    killNotice: z
+      .looseObject({ showHeadline: z.boolean({ error: 'true or false' }).optional() }, { error: 'a map such as `{showHeadline: true}`' })
+      .superRefine((value, context) => {
+        for (const key of Object.keys(value)) {
+          if (key !== 'showHeadline') context.addIssue({ code: 'custom', path: [key], message: `Unknown key \`killNotice.${key}\`, expected \`showHeadline: true\` or \`false\``, input: key });
+        }
+      })
+      .optional(),
     wire: z.object({ uri: text, version: z.int({ error: 'a whole number' }).min(0).optional() }, { error: 'a map with `uri` and `version`' }).optional(),
   });
 }

@@ -144,3 +144,16 @@ export interface PageView {
   readonly chrome: PageChrome;
   readonly page: SitePage;
 }
+
+/** The page listing every feed of the site (`feeds/`), which every page's footer links. */
+export interface FeedIndexView {
+  readonly kind: 'feed-index';
+  readonly chrome: PageChrome;
+  /** The site's feed, then every section's, topic's and tag's, each in every format. */
+  readonly feeds: readonly NamedFeed[];
+}
+
+/** A feed as the feeds page lists it: its link, and the name it goes by there (the collection's, or the site's for the site's feed). */
+export interface NamedFeed extends FeedLink {
+  readonly name: string;
+}

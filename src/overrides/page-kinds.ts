@@ -16,6 +16,7 @@ const pageTemplates: Readonly<Record<PageKind, TemplateName | null>> = {
   'section-index': 'termIndex',
   'topic-index': 'termIndex',
   'tag-index': 'termIndex',
+  'feed-index': 'feedIndex',
   'not-found': 'notFound',
   withdrawn: 'withdrawn',
   search: 'search',

@@ -49,7 +49,9 @@ export function withdrawnPages(site: Site, templates: Templates): Page[] {
       const now = current.withdrawn.find((candidate) => candidate.id === article.id);
       if (!now) throw new Error(`Story "${article.id}" is not withdrawn any more`);
       const labels = labelSetFor(current.config, now.lang);
-      return pageHtml(templates.withdrawn({ kind: 'withdrawn', chrome: pageChrome(current, now.path, now.title, label(labels, 'withdrawn'), [], now.lang), article: now }, templates));
+      // The killed headline is in the title only when the desk asks: kills are often for legal reasons, and then the headline is the problem.
+      const title = now.killNotice?.showHeadline === true ? label(labels, 'withdrawnTitle', { title: now.title }) : label(labels, 'withdrawnHeading');
+      return pageHtml(templates.withdrawn({ kind: 'withdrawn', chrome: pageChrome(current, now.path, title, label(labels, 'withdrawn'), [], now.lang), article: now }, templates));
     },
   }));
 }
@@ -108,7 +110,8 @@ export function articleView(site: Site, article: LinkedArticle): ArticleView {
     topics,
     tags,
   };
-  const feeds = collectionsOf(view).map((collection) => ({ title: `${site.config.title}: ${collection.name}`, path: collection.feedPath }));
+  // The head advertises the site's feed and the story's section's, not one per topic and tag: the feeds page lists every feed.
+  const feeds = section ? [{ title: `${site.config.title}: ${section.name}`, path: section.feedPath }] : [];
   return { ...view, chrome: pageChrome(site, article.path, article.title, article.summary, feeds, article.lang) };
 }
 
@@ -116,10 +119,6 @@ export function articleView(site: Site, article: LinkedArticle): ArticleView {
 function relatedShown(article: LinkedArticle): readonly string[] {
   const readMore = new Set(article.references.flatMap((reference, index) => (reference.kind === 'read-more' ? [article.linkedIds[index] ?? ''] : [])));
   return readMore.size === 0 ? article.relatedIds : article.relatedIds.filter((id) => !readMore.has(id));
-}
-
-function collectionsOf(view: Pick<ArticleView, 'section' | 'topics' | 'tags'>): Collection[] {
-  return [view.section, ...view.topics, ...view.tags].flatMap(existingCollection);
 }
 
 function existingCollection(collection: Collection | undefined): Collection[] {

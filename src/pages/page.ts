@@ -10,6 +10,7 @@ export const pageKinds = [
   'section-index',
   'topic-index',
   'tag-index',
+  'feed-index',
   'not-found',
   'withdrawn',
   'page',

@@ -102,6 +102,7 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
     places: articlePlaces(source, data),
     ...optional('embargo', data.embargo),
     status: data.status,
+    ...optional('killNotice', data.killNotice && { showHeadline: data.killNotice.showHeadline === true }),
     ...optional('urgency', data.urgency),
     ...optional('top', data.top === true ? true : undefined),
     ...optional('slugline', data.slugline),

@@ -2,6 +2,7 @@ import { defaultTemplates } from '../../templates/defaults.js';
 import type { Templates } from '../../templates/table.js';
 import type { Site } from '../model/site.js';
 import { articlePages, notFoundPage, withdrawnPages } from '../pages/article-pages.js';
+import { feedIndexPage } from '../pages/feed-index-page.js';
 import { feedPages } from '../pages/feed-pages.js';
 import { collectionPages, homePages, termIndexPages } from '../pages/list-pages.js';
 import type { Page } from '../pages/page.js';
@@ -13,7 +14,7 @@ import { fingerprintedPathsOf, type ThemeFile } from '../io/load-theme.js';
 
 /**
  * Plan every output file of the site at the instant `now`: story pages and kill notices, home and
- * collection pages, indexes, the 404 and search pages, the pages of `pages/`, feeds, sitemaps and
+ * collection pages, indexes (of sections, topics, tags and feeds), the 404 and search pages, the pages of `pages/`, feeds, sitemaps and
  * robots.txt, `_headers` (with `headers: true`), and the theme's assets, with `templates` (the
  * defaults, or a site's overrides). Each page renders lazily, when the write stage asks.
  */
@@ -25,6 +26,7 @@ export function planSite(site: Site, theme: readonly ThemeFile[], now: number = 
     ...homePages(site, templates),
     ...collectionPages(site, templates),
     ...termIndexPages(templates),
+    feedIndexPage(site, templates),
     notFoundPage(site, templates),
     ...searchPages(site, templates),
     ...sitePages(site, templates),

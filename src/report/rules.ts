@@ -65,6 +65,10 @@ export const rules = {
   'story-crash': { severity: 'error', summary: 'a story could not be read for an unforeseen reason (the message says what was thrown)' },
   'unknown-menu-section': { severity: 'warning', summary: 'a `menu` entry in `site.yaml` names a section no published story is filed under; the entry is left out of the menu' },
   'invalid-config': { severity: 'error', summary: '`site.yaml` or a flag has a wrong value' },
+  'local-base-url': {
+    severity: 'warning',
+    summary: '`baseUrl` is an address of this machine (`localhost`, `127.x.x.x`, `[::1]`, `0.0.0.0`) and `build` was not given `--base-url`: canonical links, feeds and sitemaps would point there',
+  },
   'template-error': { severity: 'error', summary: 'a template override in `templates/` does not compile, has no default export, is a second file for one template, or throws while rendering' },
   'unknown-template': { severity: 'warning', summary: 'a file in `templates/` is not named after a template wiredesk knows (the message lists them)' },
 } as const satisfies Record<string, Omit<Rule, 'id'>>;

@@ -97,13 +97,16 @@ function storyItem(config: SiteConfig, article: LinkedArticle, references: Refer
   };
 }
 
-/** A killed story's notice: its address and times, `Withdrawn: <headline>`, the notice and the editor's note; no body, no picture. */
+/**
+ * A killed story's notice: its address and times, `Withdrawn` (`Withdrawn: <headline>` only when the
+ * story sets `killNotice: {showHeadline: true}`), the notice and the editor's note; no body, no picture.
+ */
 function noticeItem(config: SiteConfig, article: LinkedArticle): FeedItem {
   const labels = labelSetFor(config);
   const paragraphs = [label(labels, 'withdrawn'), ...(article.note === undefined ? [] : [article.note])];
   return {
     ...common(config, article),
-    title: label(labels, 'withdrawnTitle', { title: article.title }),
+    title: article.killNotice?.showHeadline === true ? label(labels, 'withdrawnTitle', { title: article.title }) : label(labels, 'withdrawnHeading'),
     summary: paragraphs.join(' '),
     html: pageHtml({ type: 'root', children: paragraphs.map((text, index) => paragraph(text, index === 0 ? [] : ['note'])) }),
     categories: [],

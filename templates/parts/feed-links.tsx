@@ -8,8 +8,8 @@ import type { FeedLink } from '../../src/model/views.js';
 import { serializedOnce } from './serialized-once.js';
 import { asElement } from './tree.js';
 
-/** Each format of a feed: its name, media type and root-relative href. */
-function formatsOf(config: SiteConfig, feed: FeedLink): { name: string; mediaType: string; href: string }[] {
+/** Each format of a feed: its name (`RSS`, `Atom`, `JSON Feed`), media type and root-relative href. */
+export function formatsOf(config: SiteConfig, feed: FeedLink): { name: string; mediaType: string; href: string }[] {
   const folder = feedFolderOf(feed.path);
   return feedFormatKeys.map((key) => ({ ...feedFormats[key], href: hrefTo(config, feedFilePath(folder, key)) }));
 }

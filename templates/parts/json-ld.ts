@@ -4,7 +4,9 @@ import { modifiedAt } from '../../src/model/modified.js';
 import { absoluteUrl } from '../../src/model/urls.js';
 import type { ArticleView } from '../../src/model/views.js';
 import { datetimeAttribute } from '../dates.js';
-import { feedImageUrl, siteImageUrl } from './image.js';
+import { cutAtWord, previewDescription } from '../../src/text/cut-at-word.js';
+import { feedImageUrl } from './image.js';
+import { previewImage, siteLogoUrl } from './preview-image.js';
 
 /** A JSON value; `undefined` members are left out by `JSON.stringify`, so optional properties can be written inline. */
 export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json | undefined };
@@ -25,7 +27,8 @@ export function newsArticleData(view: ArticleView): Json {
   const { article, chrome } = view;
   const { config } = chrome;
   const url = absoluteUrl(config, article.path);
-  const publisher = { '@type': 'Organization', name: config.title, url: absoluteUrl(config, '') };
+  const logo = siteLogoUrl(config);
+  const publisher = { '@type': 'Organization', name: config.title, url: absoluteUrl(config, ''), logo: logo === undefined ? undefined : { '@type': 'ImageObject', url: logo } };
   const section = view.section?.name ?? article.section?.name;
   const keywords = termNames(view);
   return {
@@ -34,13 +37,13 @@ export function newsArticleData(view: ArticleView): Json {
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     headline: cappedHeadline(article.title),
-    description: article.summary === '' ? undefined : article.summary,
+    description: article.summary === '' ? undefined : previewDescription(article.summary),
     datePublished: datetimeAttribute(article.date),
     dateModified: datetimeAttribute(modifiedAt(article)),
     author: authorOf(article) ?? publisher,
     publisher,
-    // Feeds' image URLs are the absolute ones (copied pictures under `baseUrl`, remote ones as written).
-    image: article.image?.src === undefined ? siteImageUrl(config) : feedImageUrl(config)(article.image.src),
+    // The story's picture, else the site's `image`, else its logo: absolute URLs, as link previews take them.
+    image: previewImage(config, article.image?.src === undefined ? undefined : feedImageUrl(config)(article.image.src))?.url,
     dateline: article.dateline === undefined ? undefined : datelineOf(article.dateline),
     articleSection: section,
     keywords: keywords.length === 0 ? undefined : keywords,
@@ -68,21 +71,8 @@ function datelineOf(dateline: NonNullable<LinkedArticle['dateline']>): string {
  * boundary in its last third (else at a grapheme boundary, never inside a letter or emoji), ended with `…`.
  */
 export function cappedHeadline(title: string): string {
-  if (title.length <= headlineLimit) return title;
-  const room = headlineLimit - 1; // for the ellipsis
-  let kept = '';
-  let lastSpace = -1;
-  for (const { segment } of graphemes.segment(title)) {
-    if (kept.length + segment.length > room) break;
-    if (/^\s+$/u.test(segment)) lastSpace = kept.length;
-    kept += segment;
-  }
-  // A word boundary in the last third reads better than a cut word; further back it loses too much.
-  const cut = lastSpace >= (room * 2) / 3 ? kept.slice(0, lastSpace) : kept;
-  return `${cut.replace(/[\s\p{P}]+$/u, '') || cut}…`;
+  return cutAtWord(title, headlineLimit);
 }
-
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /** The byline's people (one `Person` named as written, a leading "By" removed), else the dateline's agency. */
 function authorOf(article: LinkedArticle): Json | undefined {

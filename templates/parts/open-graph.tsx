@@ -2,43 +2,107 @@ import type { Element } from 'hast';
 import { modifiedAt } from '../../src/model/modified.js';
 import { absoluteUrl } from '../../src/model/urls.js';
 import { formatterTable } from '../../src/text/formatter-table.js';
-import type { ArticleView } from '../../src/model/views.js';
+import type { ArticleView, PageChrome } from '../../src/model/views.js';
+import { previewDescription } from '../../src/text/cut-at-word.js';
 import { datetimeAttribute } from '../dates.js';
 import { altOf } from './figure.js';
-import { feedImageUrl, siteImageUrl } from './image.js';
+import { feedImageUrl } from './image.js';
+import { previewImage, type PreviewImage } from './preview-image.js';
 import { termNames } from './json-ld.js';
 import { asElement } from './tree.js';
 
 /**
  * Open Graph (`og:*`, `article:*`) and Twitter card meta for a story page, times as in the JSON-LD.
- * Values are attributes of hast elements, so author text is escaped when the page is written.
+ * The picture is the story's, else the site's `image`, else its logo (see `previewImage`); the
+ * description is the summary cut near 160 characters. Values are attributes of hast elements, so
+ * author text is escaped when the page is written.
  */
 export function openGraphMeta(view: ArticleView): Element[] {
   const { article, chrome } = view;
   const { config } = chrome;
   const own = article.image?.src === undefined ? undefined : feedImageUrl(config)(article.image.src);
-  // A story without a picture of its own is previewed with the site's (`image`), which has no alt of the story's.
-  const picture = own ?? siteImageUrl(config);
+  const picture = previewImage(config, own);
+  // Only the story's own picture has an alt of the story's.
   const alt = own === undefined || article.image === undefined ? '' : altOf(article.image);
   const section = view.section?.name ?? article.section?.name;
-  const locale = openGraphLocale(article.lang ?? config.language);
-  const properties: [string, string | undefined][] = [
-    ['og:type', 'article'],
-    ['og:title', article.title],
-    ['og:description', article.summary === '' ? undefined : article.summary],
-    ['og:url', absoluteUrl(config, article.path)],
-    ['og:image', picture],
-    ['og:image:alt', picture === undefined || alt === '' ? undefined : alt],
-    ['og:site_name', config.title],
-    ['og:locale', locale],
-    ['article:published_time', datetimeAttribute(article.date)],
-    ['article:modified_time', datetimeAttribute(modifiedAt(article))],
-    ['article:section', section],
-    ...termNames(view).map((name): [string, string] => ['article:tag', name]),
+  return previewMeta({
+    type: 'article',
+    title: article.title,
+    description: article.summary,
+    url: absoluteUrl(config, article.path),
+    picture,
+    alt,
+    siteName: config.title,
+    locale: openGraphLocale(article.lang ?? config.language),
+    more: [
+      ['article:published_time', datetimeAttribute(article.date)],
+      ['article:modified_time', datetimeAttribute(modifiedAt(article))],
+      ['article:section', section],
+      ...termNames(view).map((name): [string, string] => ['article:tag', name]),
+    ],
+  });
+}
+
+/**
+ * Open Graph (`og:type website`) and Twitter card meta for any page that is not a story: home,
+ * lists, indexes, search, the site's pages, notices. Its title is the page's own (the site's name
+ * on home: `og:site_name` says the rest), its picture the site's `image`, else its logo; no URL
+ * for a page without a canonical one (the 404 page).
+ */
+export function pagePreviewMeta(chrome: PageChrome, options: { readonly canonical: boolean; readonly lang?: string | undefined }): Element[] {
+  const { config } = chrome;
+  const isHome = chrome.path === '' || chrome.title === '';
+  return previewMeta({
+    type: 'website',
+    title: isHome ? config.title : chrome.title,
+    description: chrome.description,
+    url: options.canonical ? absoluteUrl(config, chrome.path) : undefined,
+    picture: previewImage(config),
+    alt: '',
+    siteName: config.title,
+    locale: openGraphLocale(options.lang ?? config.language),
+    more: [],
+  });
+}
+
+/** What a link preview says of a page. */
+interface Preview {
+  readonly type: 'article' | 'website';
+  readonly title: string;
+  /** Uncut: cut near 160 characters here; none when empty. */
+  readonly description: string;
+  readonly url: string | undefined;
+  readonly picture: PreviewImage | undefined;
+  readonly alt: string;
+  readonly siteName: string;
+  readonly locale: string | undefined;
+  /** Further `og:`/`article:` properties, after the common ones. */
+  readonly more: readonly (readonly [string, string | undefined])[];
+}
+
+function previewMeta(preview: Preview): Element[] {
+  const description = preview.description === '' ? undefined : previewDescription(preview.description);
+  const { picture } = preview;
+  const properties: (readonly [string, string | undefined])[] = [
+    ['og:type', preview.type],
+    ['og:title', preview.title],
+    ['og:description', description],
+    ['og:url', preview.url],
+    ['og:image', picture?.url],
+    ['og:image:alt', picture === undefined || preview.alt === '' ? undefined : preview.alt],
+    ['og:site_name', preview.siteName],
+    ['og:locale', preview.locale],
+    ...preview.more,
+  ];
+  // A logo is a small square: previewed as a thumbnail beside the text, not as a wide picture above it.
+  const names: (readonly [string, string | undefined])[] = [
+    ['twitter:card', picture === undefined || picture.isLogo ? 'summary' : 'summary_large_image'],
+    ['twitter:title', preview.title],
+    ['twitter:description', description],
   ];
   return [
     ...properties.flatMap(([property, content]) => (content === undefined ? [] : [asElement(<meta property={property} content={content} />)])),
-    asElement(<meta name="twitter:card" content={picture === undefined ? 'summary' : 'summary_large_image'} />),
+    ...names.flatMap(([name, content]) => (content === undefined ? [] : [asElement(<meta name={name} content={content} />)])),
   ];
 }
 

@@ -73,7 +73,7 @@ describe('a site made by init and branded by its owner', () => {
     await writeFile(path.join(site, 'static/assets/site.css'), siteCss);
     await writeFile(path.join(site, 'stories/2026/12/port.md'), story);
     await writeFile(path.join(site, 'templates/article.tsx'), articleWithBox());
-    const built = await cliOutcome(site, ['build']);
+    const built = await cliOutcome(site, ['build', '--base-url', 'https://news.example.com/']);
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
     dist = path.join(site, 'dist');

@@ -31,7 +31,7 @@ const twoStories = () => site(`${fixtureStory('alpha', 24)}${fixtureStory('beta'
 describe('a build whose disk fails it', () => {
   it('should say in one line that the disk is full, naming the output folder, and keep the last good output (swap layout)', async () => {
     const made = await twoStories();
-    await made.write('site.yaml', 'output:\n  swap: true\n');
+    await made.write('site.yaml', 'baseUrl: https://example.com/\noutput:\n  swap: true\n');
     expect((await made.build()).ok).toBe(true);
     await made.write('stories/alpha.md', fixtureStory('alpha', 24, '', 'An edit that cannot be written.').replace(/^\n-- [^\n]+ --\n/, ''));
     failing.under = `${path.sep}.dist.trees${path.sep}`;

@@ -11,11 +11,11 @@ const site = siteMaker();
 const story = fixtureStory;
 
 describe('building a site', () => {
-  it('should write a page per story at its permalink, home, indexes, a 404 page and feeds', async () => {
+  it('should write a page per story at its permalink, home, indexes, the feeds page, a 404 page and feeds', async () => {
     const built = await site(story('a', 24, 'section: Business\ntopics: [SPIEF]\ntags: [Japan]') + story('b', 25, 'tags: [Japan, Russia]'));
     const outcome = await built.build();
     expect(outcome.ok).toBe(true);
-    expect(outcome.lines.at(-1)).toMatch(/^Built 2 stories into 12 pages and 5 feeds in \d+ ms: \d+ files written, 0 unchanged, 0 removed$/);
+    expect(outcome.lines.at(-1)).toMatch(/^Built 2 stories into 13 pages and 5 feeds in \d+ ms: \d+ files written, 0 unchanged, 0 removed$/);
     const files = await built.files();
     // The search index's files are named by their contents: `search.test.ts` is about them.
     expect(files.filter((file) => file.startsWith('pagefind/')).length).toBeGreaterThan(5);
@@ -31,6 +31,7 @@ describe('building a site', () => {
       'atom.xml',
       'feed.json',
       'feed.xml',
+      'feeds/index.html',
       'index.html',
       'news-sitemap.xml',
       'robots.txt',

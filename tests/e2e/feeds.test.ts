@@ -61,7 +61,7 @@ describe('feeds in three formats', () => {
       expect(items(json)).toEqual(items(rss));
       expect(new Set([rss?.title, atom?.title, json?.title]).size).toBe(1);
     }
-    expect(feedAt(feeds, 'feed.xml').entries.map((entry) => entry.title)).toEqual(['Story NEWEST', 'Story RECENT', 'Withdrawn: Story KILLED', 'Story PLAIN']);
+    expect(feedAt(feeds, 'feed.xml').entries.map((entry) => entry.title)).toEqual(['Story NEWEST', 'Story RECENT', 'Withdrawn', 'Story PLAIN']);
   });
 
   it('should carry a killed story as a notice in its place, with its address and note but not its body', async () => {
@@ -69,12 +69,12 @@ describe('feeds in three formats', () => {
     await built.build({ now: Date.UTC(2018, 5, 1) });
     const feeds = await parsedFeeds(built);
     for (const feedPath of ['feed.json', 'sections/business/atom.xml', 'tags/japan/feed.xml']) {
-      const notice = feedAt(feeds, feedPath).entries.find((entry) => entry.title === 'Withdrawn: Story KILLED');
+      const notice = feedAt(feeds, feedPath).entries.find((entry) => entry.title === 'Withdrawn');
       expect(notice, feedPath).toMatchObject({ link: 'https://example.com/news/2018/05/23/killed/', id: 'https://example.com/news/2018/05/23/killed/', tags: [] });
       expect(notice?.summary).toBe('This story has been withdrawn. The story was filed in error.');
       expect(notice?.content).toContain('<p>This story has been withdrawn.</p>');
     }
-    expect(feedAt(feeds, 'sections/business/feed.xml').entries.map((entry) => entry.title)).toEqual(['Withdrawn: Story KILLED', 'Story MENDED', 'Story OLDEST']);
+    expect(feedAt(feeds, 'sections/business/feed.xml').entries.map((entry) => entry.title)).toEqual(['Withdrawn', 'Story MENDED', 'Story OLDEST']);
     expect(feedAt(feeds, 'sections/world/feed.json').entries.map((entry) => entry.title)).toEqual(['Story NEWEST', 'Story PLAIN']);
     for (const file of (await built.files()).filter((name) => formats.some((format) => name.endsWith(format)))) {
       expect(await built.read(file), file).not.toContain('Secret body');
@@ -85,7 +85,7 @@ describe('feeds in three formats', () => {
     const built = await site(newsroom);
     await built.build({ now: Date.UTC(2018, 5, 1) });
     const japan = feedAt(await parsedFeeds(built), 'tags/japan/atom.xml');
-    expect(japan.entries.map((entry) => entry.title)).toEqual(['Story RECENT', 'Withdrawn: Story KILLED', 'Story MENDED', 'Story OLDEST']);
+    expect(japan.entries.map((entry) => entry.title)).toEqual(['Story RECENT', 'Withdrawn', 'Story MENDED', 'Story OLDEST']);
     const everything = feedAt(await parsedFeeds(built), 'feed.json');
     expect(everything.entries).toHaveLength(4);
   });
@@ -108,7 +108,9 @@ describe('feeds in three formats', () => {
     const headline = 'Close ]]> it </script><b>&amp; \\"quoted\\" \\u0001';
     const hostile = (id: string, day: number, title: string, extra: string) =>
       `-- stories/${id}.md --\n---\ntitle: "${title}"\ndate: 2018-05-${day}T10:00:00Z\nbyline: "<img src=x onerror=alert(1)>"\ntags: ["]]><x>"]\n${extra}\n---\n\nBody </script> ]]> of ${id}.\n`;
-    const built = await site(config + hostile('odd', 20, headline, '') + hostile('odd-killed', 21, `Killed ${headline}`, 'status: canceled\nnote: "Note ]]> </script> \\u0002"'));
+    const built = await site(
+      config + hostile('odd', 20, headline, '') + hostile('odd-killed', 21, `Killed ${headline}`, 'status: canceled\nkillNotice: {showHeadline: true}\nnote: "Note ]]> </script> \\u0002"'),
+    );
     expect((await built.build({ now: Date.UTC(2018, 5, 1) })).ok).toBe(true);
     const feeds = await parsedFeeds(built);
     expect(feeds.size).toBe(6);
@@ -132,24 +134,36 @@ describe('feeds in three formats', () => {
 });
 
 describe('feed links on pages', () => {
-  it('should advertise the site feed and the page’s own collection feeds in all three formats', async () => {
+  it('should advertise in the head only the page’s own feeds, in all three formats, and link the feeds page from the footer', async () => {
     const built = await site(newsroom);
     await built.build({ now: Date.UTC(2018, 5, 1) });
-    expect(parsePage(await built.read('')).attrs('link[rel=alternate]', 'href')).toEqual(['/news/feed.xml', '/news/atom.xml', '/news/feed.json']);
+    const siteFeed = ['/news/feed.xml', '/news/atom.xml', '/news/feed.json'];
+    expect(parsePage(await built.read('')).attrs('link[rel=alternate]', 'href')).toEqual(siteFeed);
+    expect(parsePage(await built.read('tags/')).attrs('link[rel=alternate]', 'href')).toEqual(siteFeed);
+    // A story page: the site's feed and its section's, not one per topic and tag.
     const story = parsePage(await built.read('2018/05/21/mended/'));
-    expect(story.attrs('link[rel=alternate]', 'type')).toEqual(Array.from({ length: 3 }, () => ['application/rss+xml', 'application/atom+xml', 'application/feed+json']).flat());
-    expect(story.attrs('link[rel=alternate]', 'href')).toEqual([
-      '/news/feed.xml',
-      '/news/atom.xml',
-      '/news/feed.json',
-      '/news/sections/business/feed.xml',
-      '/news/sections/business/atom.xml',
-      '/news/sections/business/feed.json',
+    expect(story.attrs('link[rel=alternate]', 'type')).toEqual(Array.from({ length: 2 }, () => ['application/rss+xml', 'application/atom+xml', 'application/feed+json']).flat());
+    expect(story.attrs('link[rel=alternate]', 'href')).toEqual([...siteFeed, '/news/sections/business/feed.xml', '/news/sections/business/atom.xml', '/news/sections/business/feed.json']);
+    // A tag's page: the site's feed and the tag's.
+    expect(parsePage(await built.read('tags/japan/')).attrs('link[rel=alternate]', 'href')).toEqual([
+      ...siteFeed,
       '/news/tags/japan/feed.xml',
       '/news/tags/japan/atom.xml',
       '/news/tags/japan/feed.json',
     ]);
-    expect(story.texts('.feeds li')).toEqual(['Wire Desk: RSS, Atom, JSON Feed', 'Wire Desk: Business: RSS, Atom, JSON Feed', 'Wire Desk: Japan: RSS, Atom, JSON Feed']);
+    // Every page's footer has one link to the page that lists every feed.
+    for (const page of ['', '2018/05/21/mended/', 'tags/japan/', 'sections/']) {
+      const parsed = parsePage(await built.read(page));
+      expect(parsed.attrs('footer a[href="/news/feeds/"]', 'href'), page).toHaveLength(1);
+      expect(parsed.text('footer a[href="/news/feeds/"]'), page).toBe('Feeds');
+      expect(parsed.attrs('footer a[href$=".xml"], footer a[href$=".json"]', 'href'), page).toEqual([]);
+    }
+    const feedsPage = parsePage(await built.read('feeds/'));
+    expect(feedsPage.text('h1')).toBe('Feeds');
+    expect(feedsPage.attrs('link[rel=alternate]', 'href')).toEqual(siteFeed);
+    // The site's feed first, then each section's, topic's and tag's, by the name it goes by.
+    expect(feedsPage.texts('main .feeds li')).toEqual(['Wire Desk: RSS, Atom, JSON Feed', 'Business: RSS, Atom, JSON Feed', 'World: RSS, Atom, JSON Feed', 'Japan: RSS, Atom, JSON Feed']);
+    expect(feedsPage.attrs('main .feeds a', 'href')).toContain('/news/tags/japan/feed.json');
   });
 
   it('should serve each format with its own media type from the dev server', async () => {
@@ -189,7 +203,7 @@ describe('feeds in incremental builds', () => {
       await expectSameAsClean(built);
     };
     await edit('killed', (text) => text.replace('tags: [Japan, Gone]', 'tags: [Japan, Gone]\nstatus: canceled'));
-    expect(await built.read('feed.xml')).toContain('Withdrawn: Story KILLED');
+    expect(await built.read('feed.xml')).toContain('<title>Withdrawn</title>');
     await edit('plain', (text) => text.replace('section: World', 'section: World\ncorrections:\n  - date: 2018-05-30T10:00:00Z\n    text: Fixed.'));
     await edit('killed', (text) => text.replace('note: The story was filed in error.', 'note: The source withdrew the claim.'));
     expect(await built.read('tags/japan/feed.json')).toContain('The source withdrew the claim.');

@@ -44,7 +44,7 @@ async function storyFiles(built: FixtureSite): Promise<string[]> {
 describe('wiredesk import', () => {
   it('should turn the seed into a story file that builds, linking the stories it names, and say what it wrote', async () => {
     // The scraped text has only a day: the site's time zone places it, as for the sample site.
-    const built = await site('-- site.yaml --\ntimezone: Europe/Moscow\n');
+    const built = await site('-- site.yaml --\ntimezone: Europe/Moscow\nbaseUrl: https://example.com/\n');
     await cp(path.join(repo, 'stories/2018/russian-pipeline-systems-no-rivals-in-europe.md'), path.join(built.dir, 'stories/2018/russian-pipeline-systems-no-rivals-in-europe.md'));
     await cp(path.join(repo, 'stories/2018/macron-putin-flexible-like-judo.md'), path.join(built.dir, 'stories/2018/macron-putin-flexible-like-judo.md'));
     await cp(seed, path.join(built.dir, 'wire/seed.txt'), { recursive: true });
@@ -149,7 +149,7 @@ describe('wiredesk import', () => {
   });
 
   it('should write the offset of the site’s time zone, and of --timezone over it', async () => {
-    const built = await site('-- site.yaml --\ntimezone: Europe/Moscow\n');
+    const built = await site('-- site.yaml --\ntimezone: Europe/Moscow\nbaseUrl: https://example.com/\n');
     await cp(seed, path.join(built.dir, 'seed.txt'));
     const fromSite = await runImport(built, 'seed.txt');
     expect(fromSite.ok, fromSite.lines.join('\n')).toBe(true);

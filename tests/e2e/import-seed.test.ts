@@ -82,6 +82,7 @@ describe('importing the seed story', () => {
     const built = await site(`
 -- site.yaml --
 timezone: Europe/Moscow
+baseUrl: https://example.com/
 -- stories/2018/russian-pipeline-systems-no-rivals-in-europe.md --
 ${pipeline}
 -- stories/2018/macron-putin-flexible-like-judo.md --

@@ -48,14 +48,17 @@ describe('wiredesk init', () => {
     ]);
     for (const file of files) expect(made.stdout).toContain(`  ${file}`);
     expect(made.stdout).toMatch(/cd news\n\s+npm install\n\s+npm run dev/);
+    // The one message: the baseUrl `init` writes is this machine's, until the owner sets the site's own.
     const built = await wiredesk(site, 'build');
-    expect(built.stderr).toBe('');
-    expect(built.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^Built 1 story into /)]);
     expect(built.code).toBe(0);
+    expect(built.stderr).toMatch(/^site\.yaml:10:10 {2}warning {2}`baseUrl` is "http:\/\/localhost:4321\/", an address of this machine: .* {2}local-base-url\n0 errors, 1 warning\n$/);
+    expect(built.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^Built 1 story into /)]);
     // The About page with the site's chrome, in the sitemap; the favicon as it is.
     expect(await readFile(path.join(site, 'dist/about/index.html'), 'utf8')).toMatch(/<header class="site-header">[\s\S]*<h1>About us<\/h1>/);
     expect(await readFile(path.join(site, 'dist/sitemap.xml'), 'utf8')).toContain('<loc>http://localhost:4321/about/</loc>');
     expect(await readFile(path.join(site, 'dist/favicon.ico'))).toEqual(await readFile(path.join(site, 'static/favicon.ico')));
+    // Given the site's address, the build has nothing to say.
+    expect((await wiredesk(site, 'build', '--base-url', 'https://news.example.com/')).stderr).toBe('');
   });
 
   it('should write a 16×16, 32-bit favicon.ico and a site.yaml that names its JSON Schema on its first line', async () => {
@@ -99,7 +102,7 @@ describe('wiredesk init', () => {
     await writeFile(path.join(site, 'site.yaml'), `${settings}${uncommented.replace(/^deploy: .*$/m, '')}`);
     await mkdir(path.join(site, 'static'), { recursive: true });
     await writeFile(path.join(site, 'static/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
-    const built = await wiredesk(site, 'build');
+    const built = await wiredesk(site, 'build', '--base-url', 'https://news.example.com/');
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
     const home = await readFile(path.join(site, 'dist/index.html'), 'utf8');
@@ -175,7 +178,7 @@ describe('wiredesk new', () => {
     expect(made.stdout.trim()).toBe(`wrote stories/${file}`);
     const text = await readFile(path.join(dir, 'stories', file ?? ''), 'utf8');
     expect(text).toMatch(/\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30\n/);
-    const built = await wiredesk(dir, 'build');
+    const built = await wiredesk(dir, 'build', '--base-url', 'https://news.example.com/');
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
     const date = /\ndate: (\d{4})-(\d\d)-(\d\d)T/.exec(text);

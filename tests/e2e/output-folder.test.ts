@@ -103,12 +103,12 @@ describe('the output folder', () => {
   it('should turn the swap layout into a plain folder, and back when `output.swap` is set', async () => {
     const made = await threeStories();
     const dist = path.join(made.dir, 'dist');
-    await made.write('site.yaml', 'output:\n  swap: true\n');
+    await made.write('site.yaml', 'baseUrl: https://example.com/\noutput:\n  swap: true\n');
     expect((await made.build()).ok).toBe(true);
     expect((await lstat(dist)).isSymbolicLink()).toBe(true);
     const swapped = await digestsBelow(dist);
 
-    await made.write('site.yaml', 'output:\n  swap: false\n');
+    await made.write('site.yaml', 'baseUrl: https://example.com/\noutput:\n  swap: false\n');
     const plain = await made.build();
     expect(plain.ok).toBe(true);
     expect(plain.lines.filter((line) => !line.startsWith('Built '))).toEqual([]);
@@ -116,7 +116,7 @@ describe('the output folder', () => {
     expect(existsSync(path.join(made.dir, '.dist.trees'))).toBe(false);
     expect(await digestsBelow(dist)).toEqual(swapped);
 
-    await made.write('site.yaml', 'output:\n  swap: true\n');
+    await made.write('site.yaml', 'baseUrl: https://example.com/\noutput:\n  swap: true\n');
     expect((await made.build()).ok).toBe(true);
     expect((await lstat(dist)).isSymbolicLink()).toBe(true);
     expect(existsSync(path.join(made.dir, '.dist.wiredesk'))).toBe(false);

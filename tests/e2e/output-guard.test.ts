@@ -13,7 +13,7 @@ function wiredesk(args: readonly string[], cwd: string): Promise<{ code: number;
   return cliOutcome(cwd, args);
 }
 
-const sampleSite = () => site(`${fixtureStory('alpha', 24)}${fixtureStory('beta', 25)}\n-- site.yaml --\ntitle: Guarded\n`);
+const sampleSite = () => site(`${fixtureStory('alpha', 24)}${fixtureStory('beta', 25)}\n-- site.yaml --\ntitle: Guarded\nbaseUrl: https://example.com/\n`);
 
 describe('wiredesk build --out', () => {
   const refusals: readonly (readonly [string, readonly string[], string])[] = [

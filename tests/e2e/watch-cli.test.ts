@@ -23,7 +23,7 @@ async function untilFile(file: string, holds: (text: string) => boolean, timeout
 
 describe('wiredesk build --watch', () => {
   it('should publish a story file written into stories/ and a settings change, then stop cleanly on Ctrl-C', async () => {
-    const built = await site(`-- site.yaml --\ntitle: Morning Desk\n${fixtureStory('a', 20, 'tags: [Japan]')}`);
+    const built = await site(`-- site.yaml --\ntitle: Morning Desk\nbaseUrl: https://example.com/\n${fixtureStory('a', 20, 'tags: [Japan]')}`);
     const watching = startWatchProcess(built.dir);
     running.push(watching);
     await watching.waitForLine(/^Watching for changes/);
@@ -34,7 +34,7 @@ describe('wiredesk build --watch', () => {
     await untilFile(path.join(built.dir, 'dist/tags/japan/index.html'), (text) => text.includes('Quake Hits Coast'));
     await watching.waitForLine(/ {2}stories\/2018\/quake\.md added · \d+ written/);
 
-    await built.write('site.yaml', 'title: Evening Desk\n');
+    await built.write('site.yaml', 'title: Evening Desk\nbaseUrl: https://example.com/\n');
     await untilFile(path.join(built.dir, 'dist/index.html'), (text) => text.includes('Evening Desk'));
 
     expect(await watching.stop('SIGINT')).toBe(0);

@@ -43,8 +43,8 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
 
   it('should render every page on the first build', () => {
     expect(engine.initial.changed).toHaveLength(engine.initial.pages);
-    // 39 pages, feeds and assets (the stylesheet and the relative-time script), the two sitemaps and robots.txt, the search page and its script.
-    expect(engine.initial.pages).toBe(45);
+    // 39 pages, feeds and assets (the stylesheet and the relative-time script), the two sitemaps and robots.txt, the search page and its script, the feeds page.
+    expect(engine.initial.pages).toBe(46);
   });
 
   it('should re-render nothing when a saved file did not change', async () => {
@@ -88,7 +88,7 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
     expect(result.changed).toContain(page('a', 1));
   });
 
-  it('should re-render the old and new tag pages, the tag index and the story when a tag changes', async () => {
+  it('should re-render the old and new tag pages, the tag index, the feeds page and the story when a tag changes', async () => {
     const result = await edit('b.md', storyText('b', 2, 'section: World\ntags: [Japan, Trade]', 'READ MORE: [](a.md)\n\nText of b.'));
     expect(result).toEqual({
       ok: true,
@@ -97,6 +97,7 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
         ...feedFiles(''),
         ...feedFiles('sections/world/'),
         'tags/',
+        'feeds/', // lists the new tag's feed
         ...feedFiles('tags/japan/'),
         'tags/russia/',
         ...feedFiles('tags/russia/'),

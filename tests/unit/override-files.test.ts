@@ -53,7 +53,7 @@ describe('findOverrides', () => {
       ['templates/notes.md', 'unknown-template', false],
       ['templates/sidebar.tsx', 'unknown-template', false],
     ]);
-    expect(found.messages[1]?.reason).toContain('expected one of layout, header, footer, article, story-card, list, term-index, not-found, withdrawn, search, page');
+    expect(found.messages[1]?.reason).toContain('expected one of layout, header, footer, article, story-card, list, term-index, feed-index, not-found, withdrawn, search, page');
   });
 
   it('should change its digest when a file a template imports changes, and have none without overrides', async () => {

@@ -90,7 +90,7 @@ describe('renderJsonFeed', () => {
     expect(item).toEqual({
       id: 'https://example.com/news/2018/05/25/killed/',
       url: 'https://example.com/news/2018/05/25/killed/',
-      title: 'Withdrawn: Headline of killed',
+      title: 'Withdrawn',
       summary: 'This story has been withdrawn. Filed in error.',
       content_html: '<p>This story has been withdrawn.</p><p class="note">Filed in error.</p>',
       date_published: '2018-05-25T14:03:00+03:00',
