@@ -6,16 +6,25 @@
 export function cutAtWord(text: string, limit: number): string {
   if (text.length <= limit) return text;
   const room = limit - 1; // for the ellipsis
-  let kept = '';
+  // The last white space that fits: a cut there is a cut between graphemes, found without segmenting.
   let lastSpace = -1;
-  for (const { segment } of graphemes.segment(text)) {
-    if (kept.length + segment.length > room) break;
-    if (/^\s+$/u.test(segment)) lastSpace = kept.length;
-    kept += segment;
-  }
+  for (let index = room - 1; index >= 0 && lastSpace < 0; index--) if (whiteSpace.test(text.charAt(index))) lastSpace = index;
   // A word boundary in the last third reads better than a cut word; further back it loses too much.
-  const cut = lastSpace >= (room * 2) / 3 ? kept.slice(0, lastSpace) : kept;
+  const cut = lastSpace >= (room * 2) / 3 ? text.slice(0, lastSpace) : text.slice(0, graphemeStart(text, room));
   return `${cut.replace(/[\s\p{P}]+$/u, '') || cut}…`;
+}
+
+const whiteSpace = /\s/u;
+
+/**
+ * Where the grapheme that holds the code unit at `at` starts (`at` itself when one starts there): a
+ * few characters around it are segmented, which grapheme rules need (an emoji sequence, a letter
+ * with its marks), not the whole text before it.
+ */
+function graphemeStart(text: string, at: number): number {
+  const from = Math.max(0, at - 32);
+  const around = graphemes.segment(text.slice(from, at + 32)).containing(at - from);
+  return around === undefined ? at : from + around.index;
 }
 
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });

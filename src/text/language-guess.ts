@@ -1,4 +1,5 @@
 import { franc } from 'franc-min';
+import { formatterTable } from './formatter-table.js';
 
 // A story without `lang` is shown in the site's language. When its text is plainly written in
 // another script (a Russian story on an English site, an English one on a Japanese site), it is
@@ -98,14 +99,14 @@ export function guessLanguage(text: string, siteLanguage: string): LanguageGuess
   return lang === undefined ? undefined : { lang, script };
 }
 
-/** The script a language is written in (`Intl.Locale`'s likely subtags: `ru` → `Cyrl`, `ja` → `Jpan`, `zh-TW` → `Hant`). */
-function scriptOfLanguage(tag: string): string | undefined {
+/** The script a language is written in (`Intl.Locale`'s likely subtags: `ru` → `Cyrl`, `ja` → `Jpan`, `zh-TW` → `Hant`), kept per tag (see `formatterTable`). */
+const scriptOfLanguage = formatterTable((tag: string): string | undefined => {
   try {
     return new Intl.Locale(tag).maximize().script;
   } catch {
     return undefined;
   }
-}
+});
 
 /** Whether a script found in the text is the one the site's language is written in (Chinese in either form is Han). */
 function sameScript(found: string, site: string | undefined): boolean {
