@@ -58,9 +58,15 @@ export async function openStoredShards(dir: string): Promise<StoredShards> {
     async stage(period, made) {
       if (!shardName.test(period)) return made;
       const file = path.join(folder, `${period}.staged.bin`);
-      const shard = await writeShard(file, period, made);
-      staged.set(period, shard);
-      return lazyShard(file, shard);
+      try {
+        const shard = await writeShard(file, period, made);
+        staged.set(period, shard);
+        return lazyShard(file, shard);
+      } catch {
+        // A cache folder that cannot be written (a full disk) must not fail the build: the shard stays in memory, and keeping the cache says what failed.
+        rmSync(file, { force: true });
+        return made;
+      }
     },
     async keep(planned, bundle) {
       const next: StoredShard[] = [];

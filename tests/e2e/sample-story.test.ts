@@ -14,9 +14,12 @@ describe('the sample story converted from the seed', () => {
   let out = '';
   let page: ParsedPage;
   let seed: string[];
+  let messages: readonly string[] = [];
   beforeAll(async () => {
     out = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-seed-'));
-    expect((await build({ cwd: repo, out, logger: memoryLogger() })).ok).toBe(true);
+    const outcome = await build({ cwd: repo, out, logger: memoryLogger() });
+    expect(outcome.ok).toBe(true);
+    messages = outcome.messages.map((message) => `${message.file ?? ''}  ${message.reason}  ${message.ruleId ?? ''}`);
     page = parsePage(await readFile(path.join(out, '2018/05/25/putin-japan-hi-tech-cooperation/index.html'), 'utf8'));
     seed = (await readFile(seedFile, 'utf8'))
       .split('\n')
@@ -24,6 +27,10 @@ describe('the sample story converted from the seed', () => {
       .filter((line) => line !== '');
   });
   afterAll(() => rm(out, { recursive: true, force: true }));
+
+  it('should build the sample site without a word, as the quick start promises', () => {
+    expect(messages).toEqual([]);
+  });
 
   it('should show the headline, the date and the section', () => {
     expect(page.text('h1')).toBe(seed[3]);

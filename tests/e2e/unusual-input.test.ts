@@ -37,6 +37,8 @@ describe('unusual but valid input', () => {
           summary: `"${title}"`,
           note: `"${title}"`,
           image: `{ src: "https://images.example/${id}.jpg", alt: "${tag}", caption: "${title}", credit: "© ${place}" }`,
+          // Said, as a desk says it: a story in another script without it is shown in a guessed language, with a warning.
+          lang: { russian: 'ru', japanese: 'ja', arabic: 'ar' }[id ?? ''] ?? 'en',
         },
         `${title}.\n\n> «${title}»`,
       );
