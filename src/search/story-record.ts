@@ -10,12 +10,16 @@ import { urgencyLabel } from '../../templates/parts/urgency.js';
 
 /**
  * What Pagefind indexes of one live story, made from its model rather than its written page:
- * slugline, kicker (urgency and section), headline, byline, lead-image caption, body, note,
- * corrections and topics and tags, in that order, as a small HTML document built as a hast tree.
- * Dates and the reading time are left out (searching "2018" or "min" should not find every
- * story); the date is the result's `date` metadata and sort key, the section its filter, which
- * Pagefind reads outside the indexed body. The URL is the story's site path from the site's root:
- * Pagefind's script adds the path it is served under.
+ * body, note, corrections, then headline, slugline, kicker (urgency and section), byline,
+ * lead-image caption and topics and tags, as a small HTML document built as a hast tree. The body
+ * comes first so that a result's excerpt is taken from the story's text, not from its headline and
+ * kicker, which the result shows on their own lines; the headline is still searched, weighted as a
+ * heading, and is the result's `title` metadata. Dates and the reading time are left out
+ * (searching "2018" or "min" should not find every story); the date is the result's `date`
+ * metadata (as written, with its offset: `2018-05-20T10:00:00+03:00`, or the day alone for a
+ * date-only story) and its `date` sort key (the UTC instant), the section its filter and
+ * metadata, all read outside the indexed body. The URL is the story's site path from the site's
+ * root: Pagefind's script adds the path it is served under.
  */
 export function storySearchDocument(article: Article, config: SiteConfig): { readonly url: string; readonly content: string } {
   const labels = labelSetFor(config);
@@ -23,14 +27,14 @@ export function storySearchDocument(article: Article, config: SiteConfig): { rea
   const kicker = [urgencyLabel(article, labels), article.section?.name].filter((part) => part !== null && part !== undefined);
   const terms = [...article.topics, ...article.tags].map((term) => term.name);
   const indexed: ElementContent[] = [
-    ...text('p', article.slugline),
-    ...(kicker.length > 0 ? [h('p', joinedWithSpaces(kicker))] : []),
-    h('h1', article.title),
-    ...text('p', article.byline),
-    ...text('p', article.image?.caption),
     h('div', [bodyHtml(article)]),
     ...text('p', article.note),
     ...article.corrections.map((correction) => h('p', correction.text)),
+    h('h1', { dataPagefindMeta: 'title' }, article.title),
+    ...text('p', article.slugline),
+    ...(kicker.length > 0 ? [h('p', joinedWithSpaces(kicker))] : []),
+    ...text('p', article.byline),
+    ...text('p', article.image?.caption),
     ...(terms.length > 0
       ? [
           h(
@@ -41,7 +45,7 @@ export function storySearchDocument(article: Article, config: SiteConfig): { rea
       : []),
   ];
   const listed: ElementContent[] = [
-    h('span', { dataPagefindMeta: 'date' }, article.date.iso.slice(0, 10)),
+    h('span', { dataPagefindMeta: 'date' }, article.date.dateOnly ? article.date.iso.slice(0, 10) : article.date.iso),
     h('span', { dataPagefindSort: 'date' }, new Date(article.date.epochMs).toISOString()),
     ...(article.section ? [h('span', { dataPagefindFilter: 'section' }, article.section.name), h('span', { dataPagefindMeta: 'section' }, article.section.name)] : []),
   ];

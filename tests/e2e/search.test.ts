@@ -52,7 +52,7 @@ describe('static full-text search', () => {
     const failures: string[] = [];
     page.on('pageerror', (error) => failures.push(error.message));
     await page.goto(`${siteUrl}search/`);
-    await page.waitForSelector('.pagefind-ui__search-input');
+    await ready(page);
     return { page, failures };
   };
 
@@ -63,26 +63,39 @@ describe('static full-text search', () => {
     return { ...(await openSearchAt(server.url)), server };
   };
 
-  /** Type a word into the search box; the result links once Pagefind has answered. */
-  const searchFor = async (page: Page, word: string): Promise<string[]> => {
-    await page.fill('.pagefind-ui__search-input', word);
-    const message = page.locator('.pagefind-ui__message');
-    await expect.poll(() => message.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`results? for ${word}$`, 'i'));
-    // The count comes first ("2 results for …", "No results for …"), each result once its fragment has loaded.
-    const count = Number(/^\d+/.exec((await message.textContent()) ?? '')?.[0] ?? 0);
-    const links = page.locator('.pagefind-ui__result-link');
-    await expect.poll(() => links.count(), { timeout: 10_000 }).toBe(count);
+  /** Wait until the search page's script has loaded every shard and listens to the form. */
+  const ready = (page: Page) => page.waitForSelector('#search-form[data-ready]', { state: 'attached' });
+
+  /** The result links once the count for `word` is shown and every result of the first page is listed. */
+  const resultsFor = async (page: Page, word: string): Promise<string[]> => {
+    const status = page.locator('#search-status');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain(`“${word}”`);
+    // The count comes first ("2 stories found for …", "No stories found for …"), then each result once its fragment has loaded.
+    const count = Number(/^\d+/.exec((await status.textContent()) ?? '')?.[0] ?? 0);
+    const links = page.locator('#search-list .search-result-title a');
+    await expect.poll(() => links.count(), { timeout: 10_000 }).toBe(Math.min(count, 20));
     return links.evaluateAll((found) => found.map((link) => link.getAttribute('href') ?? ''));
+  };
+
+  /** Type a word into the labelled search box; the result links once the search has answered. */
+  const searchFor = async (page: Page, word: string): Promise<string[]> => {
+    await page.getByLabel('Search the stories').fill(word);
+    return resultsFor(page, word);
   };
 
   it('should publish a search page and Pagefind’s bundle with the site, from the site itself', async () => {
     const built = await site(newsroom);
     expect((await built.build({ now: beforeEmbargo })).ok).toBe(true);
     const files = await built.files();
-    expect(files).toEqual(expect.arrayContaining(['search/index.html', 'assets/search.js', 'pagefind/pagefind.js', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-ui.css']));
+    expect(files).toEqual(expect.arrayContaining(['search/index.html', 'assets/search.js', 'pagefind/pagefind.js']));
     const search = parsePage(await built.read('search/'));
-    expect(search.attrs('head script[src]', 'src')).toEqual(['/pagefind/pagefind-ui.js', '/assets/search.js']);
-    expect(search.attrs('head link[rel=stylesheet]', 'href')).toContain('/pagefind/pagefind-ui.css');
+    expect(search.attrs('head script[src]', 'src')).toEqual(['/assets/search.js']);
+    // A plain GET form that a browser without JavaScript still sends, its input labelled.
+    expect(search.attrs('form[role=search]', 'action')).toEqual(['/search/']);
+    expect(search.attrs('form[role=search]', 'method')).toEqual(['get']);
+    expect(search.attrs('form[role=search] input[type=search]', 'name')).toEqual(['q']);
+    expect(search.text('label[for=search-input]')).toBe('Search the stories');
+    expect(search.attrs('form select[name=sort] option', 'value')).toEqual(['', 'newest']);
     expect(search.text('noscript')).toContain('needs JavaScript');
     expect(search.attrs('.site-nav a', 'href')).toContain('/search/');
     expect(parsePage(await built.read('')).attrs('.site-nav a', 'href')).toContain('/search/');
@@ -108,7 +121,8 @@ describe('static full-text search', () => {
     const { page, server } = await openSearch(built, '/news/');
     expect(await searchFor(page, 'zanzibarword')).toEqual(['/news/2018/05/20/alpha/']);
     await page.goto(`${server.url}search/?q=ordinary`);
-    await expect.poll(() => page.locator('.pagefind-ui__result-link').getAttribute('href'), { timeout: 10_000 }).toBe('/news/2018/05/21/bravo/');
+    expect(await resultsFor(page, 'ordinary')).toEqual(['/news/2018/05/21/bravo/']);
+    expect(await page.getByLabel('Search the stories').inputValue()).toBe('ordinary');
     // Nothing outside the site is fetched (but the browser's own favicon guess).
     expect(server.requests.filter((request) => !request.startsWith('/news/') && request !== '/favicon.ico')).toEqual([]);
   });
@@ -124,7 +138,7 @@ describe('static full-text search', () => {
 
     await built.build({ now: afterEmbargo });
     await page.reload();
-    await page.waitForSelector('.pagefind-ui__search-input');
+    await ready(page);
     expect(await searchFor(page, 'wombatword')).toEqual(['/2018/05/23/held/']);
     expect(await searchFor(page, 'quokkaword')).toEqual([]);
   });
@@ -152,7 +166,7 @@ ${body}
     const published = await built.build({ now: beforeEmbargo });
     expect(published.work?.searchIndex).toEqual({ shards: 3, shardsIndexed: 1, shardsReused: 2 });
     await page.reload();
-    await page.waitForSelector('.pagefind-ui__search-input');
+    await ready(page);
     expect(await searchFor(page, 'pangolinword')).toEqual(['/2019/02/01/pangolin/']);
     expect(await searchFor(page, 'okapiword')).toEqual(['/2015/03/10/okapi/']);
     expect(await searchFor(page, 'quollword')).toEqual([]);
@@ -167,9 +181,11 @@ ${body}
     await built.build({ now: beforeEmbargo });
     const { page, failures } = await openSearch(built);
     expect(await searchFor(page, 'ocelotword')).toEqual(['/2018/05/24/hostile/']);
-    expect(await page.locator('.pagefind-ui__result-title').first().textContent()).toContain('Quotes " and </script><script>window.pwned = 1</script>');
-    expect(await page.locator('.pagefind-ui__result-excerpt').first().textContent()).toContain('<img src=x onerror="window.pwned=1">');
-    expect(await page.locator('#search img').count()).toBe(0);
+    expect(await page.locator('.search-result-title').first().textContent()).toContain('Quotes " and </script><script>window.pwned = 1</script>');
+    expect(await page.locator('.search-result-excerpt').first().textContent()).toContain('<img src=x onerror="window.pwned=1">');
+    // The word found is marked; nothing else of the excerpt is an element.
+    expect(await page.locator('.search-result-excerpt *').evaluateAll((found) => found.map((element) => element.tagName))).toEqual(['MARK']);
+    expect(await page.locator('.search img').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
     expect(failures).toEqual([]);
   });
@@ -229,7 +245,7 @@ ${body}
       await built.write('stories/bravo.md', (await readFile(path.join(built.dir, 'stories/bravo.md'), 'utf8')).replace('ordinary', 'Narwhalword'));
       await dev.waitForLine(/bravo\.md changed/);
       await page.reload();
-      await page.waitForSelector('.pagefind-ui__search-input');
+      await ready(page);
       expect(await searchFor(page, 'narwhalword')).toEqual(['/news/2018/05/21/bravo/']);
       expect(failures).toEqual([]);
     } finally {
