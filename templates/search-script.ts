@@ -57,10 +57,10 @@ export const searchScript = `// wiredesk: search every shard of the site's Pagef
     return fill(text, count, query);
   };
 
-  // Dates: the day and time (the day alone for a date-only story), on the site's clock when it has one, else as written.
+  // Dates: the day and time as the site's pages write them ("1 February 2019, 08:00"; the day alone
+  // for a date-only story), on the site's clock when it has one, else at the offset the author wrote.
   var locale = lang.toLowerCase() === 'en' ? 'en-GB' : lang;
-  var dateParts = { day: 'numeric', month: 'long', year: 'numeric' };
-  var timeParts = { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: words.clock === '12' ? 'h12' : 'h23' };
+  var twelve = words.clock === '12';
   var formatter = function (parts, zone) {
     try {
       return new Intl.DateTimeFormat(locale, Object.assign({ timeZone: zone }, parts));
@@ -68,18 +68,21 @@ export const searchScript = `// wiredesk: search every shard of the site's Pagef
       return new Intl.DateTimeFormat('en-GB', Object.assign({ timeZone: 'UTC' }, parts));
     }
   };
-  var dayFormat = formatter(dateParts, 'UTC');
-  var siteFormat = words.timeZone ? formatter(timeParts, words.timeZone) : null;
-  var writtenFormat = formatter(timeParts, 'UTC');
+  var dayParts = { day: 'numeric', month: 'long', year: 'numeric' };
+  var timeParts = { hour: twelve ? 'numeric' : '2-digit', minute: '2-digit', hourCycle: twelve ? 'h12' : 'h23' };
+  var zone = words.timeZone || 'UTC';
+  var writtenDay = formatter(dayParts, 'UTC');
+  var shownDay = formatter(dayParts, zone);
+  var shownTime = formatter(timeParts, zone);
   var formatDate = function (iso) {
     var written = /^(\\d{4})-(\\d{2})-(\\d{2})(?:T(\\d{2}):(\\d{2})(?::(\\d{2}))?(Z|[+-]\\d{2}:\\d{2}))?$/.exec(iso || '');
     if (!written) return '';
-    if (!written[4]) return dayFormat.format(new Date(Date.UTC(+written[1], +written[2] - 1, +written[3])));
-    var instant = new Date(iso);
-    if (siteFormat) return siteFormat.format(instant);
-    // At the offset the author wrote: the wall-clock time, formatted as if it were UTC.
+    if (!written[4]) return writtenDay.format(new Date(Date.UTC(+written[1], +written[2] - 1, +written[3])));
+    var instant = new Date(iso).getTime();
+    // Without the site's clock: the wall-clock time at the written offset, formatted as if it were UTC.
     var offset = written[7] === 'Z' ? 0 : (written[7].charAt(0) === '-' ? -1 : 1) * (+written[7].slice(1, 3) * 60 + +written[7].slice(4, 6));
-    return writtenFormat.format(new Date(instant.getTime() + offset * 60000));
+    var shown = new Date(words.timeZone ? instant : instant + offset * 60000);
+    return shownDay.format(shown) + ', ' + shownTime.format(shown);
   };
 
   // An excerpt as text and <mark> elements: Pagefind escapes < and > of the story's text and adds <mark> tags, nothing else.
@@ -129,7 +132,10 @@ export const searchScript = `// wiredesk: search every shard of the site's Pagef
     if (line.childNodes.length > 0) item.appendChild(line);
     var excerpt = document.createElement('p');
     excerpt.className = 'search-result-excerpt';
-    excerptNodes(data.excerpt).forEach(function (node) {
+    // The excerpt of the story's text (the part before the headline, see storySearchDocument) when the words are there.
+    var parts = data.sub_results || [];
+    var text = parts.filter(function (part) { return part.url.indexOf('#') < 0; })[0] || parts[0] || data;
+    excerptNodes(text.excerpt).forEach(function (node) {
       excerpt.appendChild(node);
     });
     item.appendChild(excerpt);

@@ -46,23 +46,23 @@ export function renderSearch(view: SearchView, templates: Templates): Root {
           </p>
           <p class="search-options">
             {chrome.sections.length > 0 ? (
-              <label>
-                {label(labels, 'searchSection')}{' '}
-                <select name="section">
+              <span class="search-option">
+                <label for="search-section">{label(labels, 'searchSection')}</label>
+                <select id="search-section" name="section">
                   <option value="">{label(labels, 'searchAllSections')}</option>
                   {chrome.sections.map((section) => (
                     <option value={section.name}>{section.name}</option>
                   ))}
                 </select>
-              </label>
-            ) : null}{' '}
-            <label>
-              {label(labels, 'searchSort')}{' '}
-              <select name="sort">
+              </span>
+            ) : null}
+            <span class="search-option">
+              <label for="search-sort">{label(labels, 'searchSort')}</label>
+              <select id="search-sort" name="sort">
                 <option value="">{label(labels, 'searchBestMatch')}</option>
                 <option value="newest">{label(labels, 'searchNewest')}</option>
               </select>
-            </label>
+            </span>
           </p>
         </form>
         <div

@@ -14,7 +14,8 @@ import { urgencyLabel } from '../../templates/parts/urgency.js';
  * lead-image caption and topics and tags, as a small HTML document built as a hast tree. The body
  * comes first so that a result's excerpt is taken from the story's text, not from its headline and
  * kicker, which the result shows on their own lines; the headline is still searched, weighted as a
- * heading, and is the result's `title` metadata. Dates and the reading time are left out
+ * heading, and is the result's `title` metadata. Its `id` makes Pagefind cut the record in two
+ * (its sub-results): the search page takes the excerpt of the text before it when a word is found there. Dates and the reading time are left out
  * (searching "2018" or "min" should not find every story); the date is the result's `date`
  * metadata (as written, with its offset: `2018-05-20T10:00:00+03:00`, or the day alone for a
  * date-only story) and its `date` sort key (the UTC instant), the section its filter and
@@ -30,7 +31,7 @@ export function storySearchDocument(article: Article, config: SiteConfig): { rea
     h('div', [bodyHtml(article)]),
     ...text('p', article.note),
     ...article.corrections.map((correction) => h('p', correction.text)),
-    h('h1', { dataPagefindMeta: 'title' }, article.title),
+    h('h1', { id: 'headline', dataPagefindMeta: 'title' }, article.title),
     ...text('p', article.slugline),
     ...(kicker.length > 0 ? [h('p', joinedWithSpaces(kicker))] : []),
     ...text('p', article.byline),

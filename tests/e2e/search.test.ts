@@ -69,11 +69,15 @@ describe('static full-text search', () => {
   /** The result links once the count for `word` is shown and every result of the first page is listed. */
   const resultsFor = async (page: Page, word: string): Promise<string[]> => {
     const status = page.locator('#search-status');
-    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain(`“${word}”`);
-    // The count comes first ("2 stories found for …", "No stories found for …"), then each result once its fragment has loaded.
-    const count = Number(/^\d+/.exec((await status.textContent()) ?? '')?.[0] ?? 0);
     const links = page.locator('#search-list .search-result-title a');
-    await expect.poll(() => links.count(), { timeout: 10_000 }).toBe(Math.min(count, 20));
+    // The count comes first ("2 stories found for …", "No stories found for …"), then each result once its fragment has loaded;
+    // a new search empties the list before it says its count, so a count and a list that agree are one search's.
+    const settled = async () => {
+      const said = (await status.textContent()) ?? '';
+      const count = Number(/^\d+/.exec(said)?.[0] ?? 0);
+      return said.includes(`“${word}”`) && (await links.count()) === Math.min(count, 20);
+    };
+    await expect.poll(settled, { timeout: 10_000 }).toBe(true);
     return links.evaluateAll((found) => found.map((link) => link.getAttribute('href') ?? ''));
   };
 
@@ -173,6 +177,51 @@ ${body}
     // Pagefind's WebAssembly is loaded from the newest shard's folder only: the older shards share it.
     expect(server.requests.filter((request) => request.endsWith('.pagefind'))).toEqual(expect.arrayContaining(['/pagefind/wasm.en.pagefind']));
     expect(server.requests.filter((request) => request.endsWith('.pagefind') && request !== '/pagefind/wasm.en.pagefind')).toEqual([]);
+    expect(failures).toEqual([]);
+  });
+
+  it('should list results newest first across every shard, with their section and date, and narrow them to a section', async () => {
+    // One word in stories of three quarters; the oldest says it most, so it is the best match.
+    const filed = (id: string, date: string, section: string, times: number) => `
+-- stories/${id}.md --
+---
+title: Story ${id}
+date: ${date}
+section: ${section}
+---
+
+${Array.from({ length: times }, () => 'The Tapirword talks.').join(' ')} Other news of the day.
+`;
+    const built = await site(
+      filed('old', '2015-03-10T10:00:00+03:00', 'World', 6) +
+        filed('middle', '2018-05-20T09:30:00+03:00', 'Business', 1) +
+        filed('later', '2018-05-21T18:05:00+03:00', 'World', 1) +
+        filed('newest', '2019-02-01T08:00:00+03:00', 'Business', 2) +
+        story('killed', 22, 'status: canceled', 'The Tapirword report.'),
+    );
+    await built.build({ now: beforeEmbargo });
+    const { page, failures } = await openSearch(built);
+    const best = await searchFor(page, 'tapirword');
+    expect(best[0]).toBe('/2015/03/10/old/');
+    expect(best).toHaveLength(4);
+
+    await page.getByLabel('Sort').selectOption({ label: 'Newest first' });
+    expect(await resultsFor(page, 'tapirword')).toEqual(['/2019/02/01/newest/', '/2018/05/21/later/', '/2018/05/20/middle/', '/2015/03/10/old/']);
+    expect(new URL(page.url()).search).toBe('?q=tapirword&sort=newest');
+    // Each result: its section, and its date in the page's language (the time as the story wrote it).
+    const first = page.locator('.search-result').first();
+    expect(await first.locator('.search-result-section').textContent()).toBe('Business');
+    expect(await first.locator('time').getAttribute('datetime')).toBe('2019-02-01T08:00:00+03:00');
+    expect(await first.locator('time').textContent()).toBe('1 February 2019, 08:00');
+    // The excerpt is the story's text, not its headline again.
+    expect(await first.locator('.search-result-excerpt').textContent()).not.toContain('Story newest');
+
+    await page.getByLabel('Section', { exact: true }).selectOption('World');
+    expect(await resultsFor(page, 'tapirword')).toEqual(['/2018/05/21/later/', '/2015/03/10/old/']);
+    // The address holds the whole search: opened again, it shows the same results.
+    await page.reload();
+    await ready(page);
+    expect(await resultsFor(page, 'tapirword')).toEqual(['/2018/05/21/later/', '/2015/03/10/old/']);
     expect(failures).toEqual([]);
   });
 
