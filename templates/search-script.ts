@@ -259,13 +259,13 @@ export const searchScript = `// wiredesk: search every shard of the site's Pagef
       var own = {};
       own[shardFilter] = '0';
       return pagefind
-        .options({ mergeFilter: own })
+        .options({ mergeFilter: own, excerptEllipsis: '…' })
         .then(function () {
           return Promise.all(
             merge.map(function (folder, position) {
               var filter = {};
               filter[shardFilter] = String(position + 1);
-              return pagefind.mergeIndex(bundle + folder, { mergeFilter: filter });
+              return pagefind.mergeIndex(bundle + folder, { mergeFilter: filter, excerptEllipsis: '…' });
             }),
           );
         })
