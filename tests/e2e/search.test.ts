@@ -188,6 +188,7 @@ ${body}
 title: Story ${id}
 date: ${date}
 section: ${section}
+dateline: {place: KAZAN, agency: Sputnik}
 ---
 
 ${Array.from({ length: times }, () => 'The Tapirword talks.').join(' ')} Other news of the day.
@@ -213,8 +214,10 @@ ${Array.from({ length: times }, () => 'The Tapirword talks.').join(' ')} Other n
     expect(await first.locator('.search-result-section').textContent()).toBe('Business');
     expect(await first.locator('time').getAttribute('datetime')).toBe('2019-02-01T08:00:00+03:00');
     expect(await first.locator('time').textContent()).toBe('1 February 2019, 08:00');
-    // The excerpt is the story's text, not its headline again.
-    expect(await first.locator('.search-result-excerpt').textContent()).not.toContain('Story newest');
+    // The excerpt is the story's text, not its headline nor its dateline again; the dateline is still found.
+    expect(await first.locator('.search-result-excerpt').textContent()).toBe('The Tapirword talks. The Tapirword talks. Other news of the day.');
+    expect(await searchFor(page, 'kazan')).toHaveLength(4);
+    await page.getByLabel('Search the stories').fill('tapirword');
 
     await page.getByLabel('Section', { exact: true }).selectOption('World');
     expect(await resultsFor(page, 'tapirword')).toEqual(['/2018/05/21/later/', '/2015/03/10/old/']);
