@@ -228,6 +228,34 @@ ${Array.from({ length: times }, () => 'The Tapirword talks.').join(' ')} Other n
     expect(failures).toEqual([]);
   });
 
+  it('should list 20 results, then the next ones on asking, still newest first across shards', async () => {
+    // 15 stories in an old quarter, 10 in a newer one, one a day, all with one word: a page of 20 takes from both shards.
+    const filed = (id: string, date: string) => `
+-- stories/${id}.md --
+---
+title: Story ${id}
+date: ${date}
+---
+
+The Yakword herd.
+`;
+    const days = (year: number, month: number, count: number) =>
+      Array.from({ length: count }, (_, index) => `${year}-${String(month).padStart(2, '0')}-${String(index + 1).padStart(2, '0')}T10:00:00+03:00`);
+    const dates = [...days(2015, 2, 15), ...days(2018, 5, 10)];
+    const built = await site(dates.map((date, index) => filed(`s${index}`, date)).join(''));
+    await built.build({ now: beforeEmbargo });
+    const { page, failures, server } = await openSearch(built);
+    await page.goto(`${server.url}search/?q=yakword&sort=newest`);
+    const newestFirst = [...dates].reverse().map((date) => `/${date.slice(0, 10).replaceAll('-', '/')}/s${dates.indexOf(date)}/`);
+    expect(await resultsFor(page, 'yakword')).toEqual(newestFirst.slice(0, 20));
+    await page.getByRole('button', { name: 'More results' }).click();
+    const links = page.locator('#search-list .search-result-title a');
+    await expect.poll(() => links.count(), { timeout: 10_000 }).toBe(25);
+    expect(await links.evaluateAll((found) => found.map((link) => link.getAttribute('href')))).toEqual(newestFirst);
+    expect(await page.getByRole('button', { name: 'More results' }).isHidden()).toBe(true);
+    expect(failures).toEqual([]);
+  });
+
   it('should show a story’s hostile text in results as text, running none of it', async () => {
     const built = await site(newsroom);
     await built.build({ now: beforeEmbargo });
