@@ -2,62 +2,26 @@ import type { Root } from 'hast';
 import { collectionFolders } from '../src/model/site.js';
 import { hrefTo } from '../src/model/urls.js';
 import type { PageChrome } from '../src/model/views.js';
-import { shardListFile } from '../src/search/pagefind-index.js';
 import { asElement } from './parts/tree.js';
 import type { Templates } from './table.js';
 import { label, labelParts } from '../src/labels/fill.js';
+import type { PluralText } from '../src/labels/keys.js';
 
-/** The search page: Pagefind's search box, served with the site (no third-party host). */
+/** The search page: a search form and its results, over the site's Pagefind index (no third-party host). */
 export interface SearchView {
   readonly kind: 'search';
   readonly chrome: PageChrome;
   /** Site-relative path of the Pagefind bundle's folder (`pagefind/`). */
   readonly bundlePath: string;
-  /** Site-relative path of the script that starts the search box (`searchScript`). */
+  /** Site-relative path of the script that searches and lists the results (`searchScript`). */
   readonly scriptPath: string;
 }
 
 /**
- * The script that starts the search box: Pagefind's UI over the newest period's index, merged
- * with every older period's (listed in `wiredesk-shards.json` beside Pagefind's files), with the
- * story's headline and excerpt per result; `?q=word` in the address searches at once. The shards
- * are merged all at once through Pagefind's module, which the UI then shares (its own
- * `mergeIndex` option loads them one after another). When Pagefind's script or the list did not
- * load (a host without the index), it shows the note that says so instead of failing quietly.
+ * The search page: a labelled search form (words, section, order) that works as a plain GET form,
+ * the place its script lists the results in, a note for browsers without JavaScript, and one for
+ * a missing index. The interface words the script needs are `data-*` attributes of the results.
  */
-export const searchScript = `// wiredesk: start Pagefind's search box in #search, over every shard of the index.
-(function () {
-  var box = document.getElementById('search');
-  if (!box) return;
-  var missing = function () {
-    var note = document.getElementById('search-missing');
-    if (note) note.hidden = false;
-  };
-  if (typeof PagefindUI !== 'function') return missing();
-  var bundle = box.getAttribute('data-bundle') || '/pagefind/';
-  var list = fetch(bundle + '${shardListFile}', { cache: 'no-cache' }).then(function (response) {
-    if (!response.ok) throw new Error('the list of search shards is missing');
-    return response.json();
-  });
-  Promise.all([list, import(bundle + 'pagefind.js')])
-    .then(function (loaded) {
-      var pagefind = loaded[1];
-      return Promise.all(
-        (loaded[0].merge || []).map(function (folder) {
-          return pagefind.mergeIndex(bundle + folder);
-        }),
-      );
-    })
-    .then(function () {
-      var ui = new PagefindUI({ element: '#search', bundlePath: bundle, showSubResults: true, showImages: false });
-      var query = new URLSearchParams(window.location.search).get('q');
-      if (query) ui.triggerSearch(query);
-    })
-    .catch(missing);
-})();
-`;
-
-/** The search page: the search box, a note for browsers without JavaScript, and one for a missing index. */
 export function renderSearch(view: SearchView, templates: Templates): Root {
   const { chrome } = view;
   const { config, labels } = chrome;
@@ -67,13 +31,53 @@ export function renderSearch(view: SearchView, templates: Templates): Root {
     topic: asElement(<a href={hrefTo(config, `${collectionFolders.topic}/`)}>{label(labels, 'browseTopic')}</a>),
     tag: asElement(<a href={hrefTo(config, `${collectionFolders.tag}/`)}>{label(labels, 'browseTag')}</a>),
   });
+  const siteClock = config.dateFormat.timesIn === 'site' ? config.timezone : undefined;
   const main = (
     <>
       <header class="list-header">
         <h1>{chrome.title}</h1>
       </header>
       <div class="search">
-        <div id="search" data-bundle={bundle('')}></div>
+        <form role="search" class="search-form" id="search-form" action={hrefTo(config, chrome.path)} method="get" data-bundle={bundle('')}>
+          <p class="search-field">
+            <label for="search-input">{label(labels, 'searchLabel')}</label>
+            <input type="search" id="search-input" name="q" autocomplete="off" />
+            <button type="submit">{label(labels, 'search')}</button>
+          </p>
+          <p class="search-options">
+            {chrome.sections.length > 0 ? (
+              <span class="search-option">
+                <label for="search-section">{label(labels, 'searchSection')}</label>
+                <select id="search-section" name="section">
+                  <option value="">{label(labels, 'searchAllSections')}</option>
+                  {chrome.sections.map((section) => (
+                    <option value={section.name}>{section.name}</option>
+                  ))}
+                </select>
+              </span>
+            ) : null}
+            <span class="search-option">
+              <label for="search-sort">{label(labels, 'searchSort')}</label>
+              <select id="search-sort" name="sort">
+                <option value="">{label(labels, 'searchBestMatch')}</option>
+                <option value="newest">{label(labels, 'searchNewest')}</option>
+              </select>
+            </span>
+          </p>
+        </form>
+        <div
+          id="search-results"
+          {...countAttributes(labels.words.searchResultCount)}
+          data-none={label(labels, 'searchNoResults')}
+          data-clock={String(config.dateFormat.clock)}
+          data-time-zone={siteClock}
+        >
+          <p id="search-status" class="search-status" role="status"></p>
+          <ol id="search-list" class="search-list"></ol>
+          <button type="button" id="search-more" class="search-more" hidden>
+            {label(labels, 'searchMoreResults')}
+          </button>
+        </div>
         <noscript>
           <p class="empty">
             {label(labels, 'searchNeedsJavaScript')} {browse}
@@ -85,10 +89,11 @@ export function renderSearch(view: SearchView, templates: Templates): Root {
       </div>
     </>
   );
-  const head = [
-    asElement(<link rel="stylesheet" href={bundle('pagefind-ui.css')} />),
-    asElement(<script src={bundle('pagefind-ui.js')} defer></script>),
-    asElement(<script src={hrefTo(config, view.scriptPath)} defer></script>),
-  ];
+  const head = [asElement(<script src={hrefTo(config, view.scriptPath)} defer></script>)];
   return templates.layout({ chrome, main, head }, templates);
+}
+
+/** The forms of the result count as `data-count-one`, `data-count-other`… (the script picks one with `Intl.PluralRules`). */
+function countAttributes(forms: PluralText): Record<string, string> {
+  return Object.fromEntries(Object.entries(forms).map(([category, text]) => [`data-count-${category}`, text]));
 }

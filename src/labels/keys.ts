@@ -58,10 +58,18 @@ export const textLabelKeys = [
   'browseTopic',
   'browseTag',
   'moreStories',
+  'searchLabel',
+  'searchSection',
+  'searchAllSections',
+  'searchSort',
+  'searchBestMatch',
+  'searchNewest',
+  'searchNoResults',
+  'searchMoreResults',
 ] as const;
 
 /** The keys of texts that say a count (`{count}`), with a form per plural category of the language. */
-export const pluralLabelKeys = ['storyCount', 'readingTime'] as const;
+export const pluralLabelKeys = ['storyCount', 'readingTime', 'searchResultCount'] as const;
 
 /** A plain interface text's key. */
 export type TextLabelKey = (typeof textLabelKeys)[number];

@@ -1,4 +1,4 @@
-import { searchScript } from '../../templates/search.js';
+import { searchScript } from '../../templates/search-script.js';
 import type { Templates } from '../../templates/table.js';
 import type { Site } from '../model/site.js';
 import { searchFolder } from '../search/pagefind-index.js';

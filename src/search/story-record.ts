@@ -1,8 +1,10 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { linkBody } from '../model/body-html.js';
-import type { Raw } from 'mdast-util-to-hast';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { labelSetFor } from '../labels/select.js';
@@ -10,12 +12,17 @@ import { urgencyLabel } from '../../templates/parts/urgency.js';
 
 /**
  * What Pagefind indexes of one live story, made from its model rather than its written page:
- * slugline, kicker (urgency and section), headline, byline, lead-image caption, body, note,
- * corrections and topics and tags, in that order, as a small HTML document built as a hast tree.
- * Dates and the reading time are left out (searching "2018" or "min" should not find every
- * story); the date is the result's `date` metadata and sort key, the section its filter, which
- * Pagefind reads outside the indexed body. The URL is the story's site path from the site's root:
- * Pagefind's script adds the path it is served under.
+ * body (without its dateline), note, corrections, then headline, slugline, dateline, kicker (urgency and section), byline,
+ * lead-image caption and topics and tags, as a small HTML document built as a hast tree. The body
+ * comes first so that a result's excerpt is taken from the story's text, not from its headline and
+ * kicker, which the result shows on their own lines; the headline is still searched, weighted as a
+ * heading, and is the result's `title` metadata. Its `id` makes Pagefind cut the record in two
+ * (its sub-results): the search page takes the excerpt of the text before it when a word is found there. Dates and the reading time are left out
+ * (searching "2018" or "min" should not find every story); the date is the result's `date`
+ * metadata (as written, with its offset: `2018-05-20T10:00:00+03:00`, or the day alone for a
+ * date-only story) and its `date` sort key (the UTC instant), the section its filter and
+ * metadata, all read outside the indexed body. The URL is the story's site path from the site's
+ * root: Pagefind's script adds the path it is served under.
  */
 export function storySearchDocument(article: Article, config: SiteConfig): { readonly url: string; readonly content: string } {
   const labels = labelSetFor(config);
@@ -23,14 +30,15 @@ export function storySearchDocument(article: Article, config: SiteConfig): { rea
   const kicker = [urgencyLabel(article, labels), article.section?.name].filter((part) => part !== null && part !== undefined);
   const terms = [...article.topics, ...article.tags].map((term) => term.name);
   const indexed: ElementContent[] = [
-    ...text('p', article.slugline),
-    ...(kicker.length > 0 ? [h('p', joinedWithSpaces(kicker))] : []),
-    h('h1', article.title),
-    ...text('p', article.byline),
-    ...text('p', article.image?.caption),
-    h('div', [bodyHtml(article)]),
+    h('div', bodyTree(article)),
     ...text('p', article.note),
     ...article.corrections.map((correction) => h('p', correction.text)),
+    h('h1', { id: 'headline', dataPagefindMeta: 'title' }, article.title),
+    ...text('p', article.slugline),
+    ...(article.dateline ? [h('p', [article.dateline.place, article.dateline.agency ?? ''].join(' ').trim())] : []),
+    ...(kicker.length > 0 ? [h('p', joinedWithSpaces(kicker))] : []),
+    ...text('p', article.byline),
+    ...text('p', article.image?.caption),
     ...(terms.length > 0
       ? [
           h(
@@ -41,7 +49,7 @@ export function storySearchDocument(article: Article, config: SiteConfig): { rea
       : []),
   ];
   const listed: ElementContent[] = [
-    h('span', { dataPagefindMeta: 'date' }, article.date.iso.slice(0, 10)),
+    h('span', { dataPagefindMeta: 'date' }, article.date.dateOnly ? article.date.iso.slice(0, 10) : article.date.iso),
     h('span', { dataPagefindSort: 'date' }, new Date(article.date.epochMs).toISOString()),
     ...(article.section ? [h('span', { dataPagefindFilter: 'section' }, article.section.name), h('span', { dataPagefindMeta: 'section' }, article.section.name)] : []),
   ];
@@ -49,8 +57,7 @@ export function storySearchDocument(article: Article, config: SiteConfig): { rea
     type: 'root',
     children: [h('html', { lang: config.language }, [h('head', [h('title', article.title)]), h('body', [h('article', { dataPagefindBody: '' }, indexed), h('div', { hidden: true }, listed)])])],
   };
-  // The body's raw node holds HTML that hast-util-to-html serialized from the story's sanitized tree (see `BodyHtml`).
-  return { url: `/${article.path}`, content: toHtml(tree, { allowDangerousHtml: true }) };
+  return { url: `/${article.path}`, content: toHtml(tree) };
 }
 
 /** Parts with a space between each two. */
@@ -61,8 +68,18 @@ function joinedWithSpaces(parts: readonly (Element | string)[]): ElementContent[
 /**
  * The body as a page shows it when none of its story links has a target: the links' text as
  * text, and READ MORE callouts left out. A linked story's headline is its own record's, so a
- * record depends on its story alone (see `shardKey`).
+ * record depends on its story alone (see `shardKey`). The dateline the body opens with is left out
+ * of the indexed text (`data-pagefind-ignore`), so an excerpt does not repeat it: its place and
+ * agency are indexed after the headline instead.
  */
-function bodyHtml(article: Article): Raw {
-  return { type: 'raw', value: linkBody(article.body, [], () => '') };
+function bodyTree(article: Article): ElementContent[] {
+  // The HTML was serialized from the story's sanitized tree (see `BodyHtml`): parsed back, it is that tree.
+  const tree = bodyParser.parse(linkBody(article.body, [], () => ''));
+  visit(tree, 'element', (element) => {
+    const className = element.properties.className;
+    if (element.tagName === 'span' && Array.isArray(className) && className.includes('dateline')) element.properties.dataPagefindIgnore = '';
+  });
+  return tree.children as ElementContent[];
 }
+
+const bodyParser = unified().use(rehypeParse, { fragment: true });

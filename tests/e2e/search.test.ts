@@ -52,7 +52,7 @@ describe('static full-text search', () => {
     const failures: string[] = [];
     page.on('pageerror', (error) => failures.push(error.message));
     await page.goto(`${siteUrl}search/`);
-    await page.waitForSelector('.pagefind-ui__search-input');
+    await ready(page);
     return { page, failures };
   };
 
@@ -63,26 +63,43 @@ describe('static full-text search', () => {
     return { ...(await openSearchAt(server.url)), server };
   };
 
-  /** Type a word into the search box; the result links once Pagefind has answered. */
-  const searchFor = async (page: Page, word: string): Promise<string[]> => {
-    await page.fill('.pagefind-ui__search-input', word);
-    const message = page.locator('.pagefind-ui__message');
-    await expect.poll(() => message.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`results? for ${word}$`, 'i'));
-    // The count comes first ("2 results for …", "No results for …"), each result once its fragment has loaded.
-    const count = Number(/^\d+/.exec((await message.textContent()) ?? '')?.[0] ?? 0);
-    const links = page.locator('.pagefind-ui__result-link');
-    await expect.poll(() => links.count(), { timeout: 10_000 }).toBe(count);
+  /** Wait until the search page's script has loaded every shard and listens to the form. */
+  const ready = (page: Page) => page.waitForSelector('#search-form[data-ready]', { state: 'attached' });
+
+  /** The result links once the count for `word` is shown and every result of the first page is listed. */
+  const resultsFor = async (page: Page, word: string): Promise<string[]> => {
+    const status = page.locator('#search-status');
+    const links = page.locator('#search-list .search-result-title a');
+    // The count comes first ("2 stories found for …", "No stories found for …"), then each result once its fragment has loaded;
+    // a new search empties the list before it says its count, so a count and a list that agree are one search's.
+    const settled = async () => {
+      const said = (await status.textContent()) ?? '';
+      const count = Number(/^\d+/.exec(said)?.[0] ?? 0);
+      return said.includes(`“${word}”`) && (await links.count()) === Math.min(count, 20);
+    };
+    await expect.poll(settled, { timeout: 10_000 }).toBe(true);
     return links.evaluateAll((found) => found.map((link) => link.getAttribute('href') ?? ''));
+  };
+
+  /** Type a word into the labelled search box; the result links once the search has answered. */
+  const searchFor = async (page: Page, word: string): Promise<string[]> => {
+    await page.getByLabel('Search the stories').fill(word);
+    return resultsFor(page, word);
   };
 
   it('should publish a search page and Pagefind’s bundle with the site, from the site itself', async () => {
     const built = await site(newsroom);
     expect((await built.build({ now: beforeEmbargo })).ok).toBe(true);
     const files = await built.files();
-    expect(files).toEqual(expect.arrayContaining(['search/index.html', 'assets/search.js', 'pagefind/pagefind.js', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-ui.css']));
+    expect(files).toEqual(expect.arrayContaining(['search/index.html', 'assets/search.js', 'pagefind/pagefind.js']));
     const search = parsePage(await built.read('search/'));
-    expect(search.attrs('head script[src]', 'src')).toEqual(['/pagefind/pagefind-ui.js', '/assets/search.js']);
-    expect(search.attrs('head link[rel=stylesheet]', 'href')).toContain('/pagefind/pagefind-ui.css');
+    expect(search.attrs('head script[src]', 'src')).toEqual(['/assets/search.js']);
+    // A plain GET form that a browser without JavaScript still sends, its input labelled.
+    expect(search.attrs('form[role=search]', 'action')).toEqual(['/search/']);
+    expect(search.attrs('form[role=search]', 'method')).toEqual(['get']);
+    expect(search.attrs('form[role=search] input[type=search]', 'name')).toEqual(['q']);
+    expect(search.text('label[for=search-input]')).toBe('Search the stories');
+    expect(search.attrs('form select[name=sort] option', 'value')).toEqual(['', 'newest']);
     expect(search.text('noscript')).toContain('needs JavaScript');
     expect(search.attrs('.site-nav a', 'href')).toContain('/search/');
     expect(parsePage(await built.read('')).attrs('.site-nav a', 'href')).toContain('/search/');
@@ -108,7 +125,8 @@ describe('static full-text search', () => {
     const { page, server } = await openSearch(built, '/news/');
     expect(await searchFor(page, 'zanzibarword')).toEqual(['/news/2018/05/20/alpha/']);
     await page.goto(`${server.url}search/?q=ordinary`);
-    await expect.poll(() => page.locator('.pagefind-ui__result-link').getAttribute('href'), { timeout: 10_000 }).toBe('/news/2018/05/21/bravo/');
+    expect(await resultsFor(page, 'ordinary')).toEqual(['/news/2018/05/21/bravo/']);
+    expect(await page.getByLabel('Search the stories').inputValue()).toBe('ordinary');
     // Nothing outside the site is fetched (but the browser's own favicon guess).
     expect(server.requests.filter((request) => !request.startsWith('/news/') && request !== '/favicon.ico')).toEqual([]);
   });
@@ -124,7 +142,7 @@ describe('static full-text search', () => {
 
     await built.build({ now: afterEmbargo });
     await page.reload();
-    await page.waitForSelector('.pagefind-ui__search-input');
+    await ready(page);
     expect(await searchFor(page, 'wombatword')).toEqual(['/2018/05/23/held/']);
     expect(await searchFor(page, 'quokkaword')).toEqual([]);
   });
@@ -152,7 +170,7 @@ ${body}
     const published = await built.build({ now: beforeEmbargo });
     expect(published.work?.searchIndex).toEqual({ shards: 3, shardsIndexed: 1, shardsReused: 2 });
     await page.reload();
-    await page.waitForSelector('.pagefind-ui__search-input');
+    await ready(page);
     expect(await searchFor(page, 'pangolinword')).toEqual(['/2019/02/01/pangolin/']);
     expect(await searchFor(page, 'okapiword')).toEqual(['/2015/03/10/okapi/']);
     expect(await searchFor(page, 'quollword')).toEqual([]);
@@ -162,14 +180,92 @@ ${body}
     expect(failures).toEqual([]);
   });
 
+  it('should list results newest first across every shard, with their section and date, and narrow them to a section', async () => {
+    // One word in stories of three quarters; the oldest says it most, so it is the best match.
+    const filed = (id: string, date: string, section: string, times: number) => `
+-- stories/${id}.md --
+---
+title: Story ${id}
+date: ${date}
+section: ${section}
+dateline: {place: KAZAN, agency: Sputnik}
+---
+
+${Array.from({ length: times }, () => 'The Tapirword talks.').join(' ')} Other news of the day.
+`;
+    const built = await site(
+      filed('old', '2015-03-10T10:00:00+03:00', 'World', 6) +
+        filed('middle', '2018-05-20T09:30:00+03:00', 'Business', 1) +
+        filed('later', '2018-05-21T18:05:00+03:00', 'World', 1) +
+        filed('newest', '2019-02-01T08:00:00+03:00', 'Business', 2) +
+        story('killed', 22, 'status: canceled', 'The Tapirword report.'),
+    );
+    await built.build({ now: beforeEmbargo });
+    const { page, failures } = await openSearch(built);
+    const best = await searchFor(page, 'tapirword');
+    expect(best[0]).toBe('/2015/03/10/old/');
+    expect(best).toHaveLength(4);
+
+    await page.getByLabel('Sort').selectOption({ label: 'Newest first' });
+    expect(await resultsFor(page, 'tapirword')).toEqual(['/2019/02/01/newest/', '/2018/05/21/later/', '/2018/05/20/middle/', '/2015/03/10/old/']);
+    expect(new URL(page.url()).search).toBe('?q=tapirword&sort=newest');
+    // Each result: its section, and its date in the page's language (the time as the story wrote it).
+    const first = page.locator('.search-result').first();
+    expect(await first.locator('.search-result-section').textContent()).toBe('Business');
+    expect(await first.locator('time').getAttribute('datetime')).toBe('2019-02-01T08:00:00+03:00');
+    expect(await first.locator('time').textContent()).toBe('1 February 2019, 08:00');
+    // The excerpt is the story's text, not its headline nor its dateline again; the dateline is still found.
+    expect(await first.locator('.search-result-excerpt').textContent()).toBe('The Tapirword talks. The Tapirword talks. Other news of the day.');
+    expect(await searchFor(page, 'kazan')).toHaveLength(4);
+    await page.getByLabel('Search the stories').fill('tapirword');
+
+    await page.getByLabel('Section', { exact: true }).selectOption('World');
+    expect(await resultsFor(page, 'tapirword')).toEqual(['/2018/05/21/later/', '/2015/03/10/old/']);
+    // The address holds the whole search: opened again, it shows the same results.
+    await page.reload();
+    await ready(page);
+    expect(await resultsFor(page, 'tapirword')).toEqual(['/2018/05/21/later/', '/2015/03/10/old/']);
+    expect(failures).toEqual([]);
+  });
+
+  it('should list 20 results, then the next ones on asking, still newest first across shards', async () => {
+    // 15 stories in an old quarter, 10 in a newer one, one a day, all with one word: a page of 20 takes from both shards.
+    const filed = (id: string, date: string) => `
+-- stories/${id}.md --
+---
+title: Story ${id}
+date: ${date}
+---
+
+The Yakword herd.
+`;
+    const days = (year: number, month: number, count: number) =>
+      Array.from({ length: count }, (_, index) => `${year}-${String(month).padStart(2, '0')}-${String(index + 1).padStart(2, '0')}T10:00:00+03:00`);
+    const dates = [...days(2015, 2, 15), ...days(2018, 5, 10)];
+    const built = await site(dates.map((date, index) => filed(`s${index}`, date)).join(''));
+    await built.build({ now: beforeEmbargo });
+    const { page, failures, server } = await openSearch(built);
+    await page.goto(`${server.url}search/?q=yakword&sort=newest`);
+    const newestFirst = [...dates].reverse().map((date) => `/${date.slice(0, 10).replaceAll('-', '/')}/s${dates.indexOf(date)}/`);
+    expect(await resultsFor(page, 'yakword')).toEqual(newestFirst.slice(0, 20));
+    await page.getByRole('button', { name: 'More results' }).click();
+    const links = page.locator('#search-list .search-result-title a');
+    await expect.poll(() => links.count(), { timeout: 10_000 }).toBe(25);
+    expect(await links.evaluateAll((found) => found.map((link) => link.getAttribute('href')))).toEqual(newestFirst);
+    expect(await page.getByRole('button', { name: 'More results' }).isHidden()).toBe(true);
+    expect(failures).toEqual([]);
+  });
+
   it('should show a story’s hostile text in results as text, running none of it', async () => {
     const built = await site(newsroom);
     await built.build({ now: beforeEmbargo });
     const { page, failures } = await openSearch(built);
     expect(await searchFor(page, 'ocelotword')).toEqual(['/2018/05/24/hostile/']);
-    expect(await page.locator('.pagefind-ui__result-title').first().textContent()).toContain('Quotes " and </script><script>window.pwned = 1</script>');
-    expect(await page.locator('.pagefind-ui__result-excerpt').first().textContent()).toContain('<img src=x onerror="window.pwned=1">');
-    expect(await page.locator('#search img').count()).toBe(0);
+    expect(await page.locator('.search-result-title').first().textContent()).toContain('Quotes " and </script><script>window.pwned = 1</script>');
+    expect(await page.locator('.search-result-excerpt').first().textContent()).toContain('<img src=x onerror="window.pwned=1">');
+    // The word found is marked; nothing else of the excerpt is an element.
+    expect(await page.locator('.search-result-excerpt *').evaluateAll((found) => found.map((element) => element.tagName))).toEqual(['MARK']);
+    expect(await page.locator('.search img').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
     expect(failures).toEqual([]);
   });
@@ -229,7 +325,7 @@ ${body}
       await built.write('stories/bravo.md', (await readFile(path.join(built.dir, 'stories/bravo.md'), 'utf8')).replace('ordinary', 'Narwhalword'));
       await dev.waitForLine(/bravo\.md changed/);
       await page.reload();
-      await page.waitForSelector('.pagefind-ui__search-input');
+      await ready(page);
       expect(await searchFor(page, 'narwhalword')).toEqual(['/news/2018/05/21/bravo/']);
       expect(failures).toEqual([]);
     } finally {
