@@ -17,14 +17,13 @@ export function cutAtWord(text: string, limit: number): string {
 const whiteSpace = /\s/u;
 
 /**
- * Where the grapheme that holds the code unit at `at` starts (`at` itself when one starts there): a
- * few characters around it are segmented, which grapheme rules need (an emoji sequence, a letter
- * with its marks), not the whole text before it.
+ * Where the grapheme that holds the code unit at `at` starts (`at` itself when one starts there),
+ * asked of the segmenter directly rather than by walking every grapheme before it. The text is
+ * taken from its start (a run of flags pairs its regional indicators from the run's first), and a
+ * little past `at`, which grapheme rules need (an emoji sequence, a letter with its marks).
  */
 function graphemeStart(text: string, at: number): number {
-  const from = Math.max(0, at - 32);
-  const around = graphemes.segment(text.slice(from, at + 32)).containing(at - from);
-  return around === undefined ? at : from + around.index;
+  return graphemes.segment(text.slice(0, at + 32)).containing(at)?.index ?? at;
 }
 
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });

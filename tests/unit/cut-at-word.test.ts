@@ -21,6 +21,9 @@ describe('cutAtWord', () => {
     const family = '👨‍👩‍👧';
     const withEmoji = `${'a'.repeat(7)}${family}${'b'.repeat(20)}`;
     expect(cutAtWord(withEmoji, 10)).toBe(`${'a'.repeat(7)}…`);
+    // A long run of flags: each pair of regional indicators stays a pair, however far the cut is from the run's start.
+    const flags = '🇯🇵'.repeat(60);
+    expect(cutAtWord(flags, 110)).toBe(`${'🇯🇵'.repeat(27)}…`);
     // An e with a combining acute accent across the cut.
     const accented = `${'a'.repeat(8)}e\u0301${'b'.repeat(20)}`;
     expect(cutAtWord(accented, 10)).toBe(`${'a'.repeat(8)}…`);
