@@ -20,7 +20,8 @@ const smartypants = unified().use(remarkSmartypants, {
 });
 
 const blockTypes = new Set(['paragraph', 'heading', 'tableCell']);
-const urlPattern = /\b(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>"'.,;:!?)\]]/gi;
+// Bare URLs, and the stand-ins themselves where an author wrote them, are kept out of the quote rules.
+const keptPattern = /\b(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>"'.,;:!?)\]]|[\uE000-\uE003]+/gi;
 const codeTagPattern = /^<(\/?)(code|pre|kbd|samp|var|script|style)\b/i;
 const wordCharacter = /[\p{L}\p{N}]/u;
 
@@ -64,7 +65,7 @@ function eachBlock(node: Parent, see: (block: Parent) => void): void {
 
 /**
  * Hide from the quote rules what must stay as written, as inline code (which they read as a word):
- * the text of an autolink, bare URLs, and the text inside inline HTML code elements.
+ * the text of an autolink, bare URLs, the stand-ins, and the text inside inline HTML code elements.
  */
 function keepLiteral(parent: Parent, kept: Map<InlineCode, Text>): void {
   let insideCode = 0;
@@ -93,11 +94,11 @@ function isAutolink(link: Link): boolean {
   return link.children.length === 1 && only?.type === 'text' && (link.url === only.value || link.url === `mailto:${only.value}`);
 }
 
-/** A text node cut around the bare URLs it holds, each hidden (see `hide`). */
+/** A text node cut around the bare URLs (and stand-ins) it holds, each hidden (see `hide`). */
 function splitUrls(text: Text, kept: Map<InlineCode, Text>): PhrasingContent[] {
   const pieces: PhrasingContent[] = [];
   let from = 0;
-  for (const url of text.value.matchAll(urlPattern)) {
+  for (const url of text.value.matchAll(keptPattern)) {
     if (url.index > from) pieces.push({ type: 'text', value: text.value.slice(from, url.index) });
     pieces.push(hide({ type: 'text', value: url[0] }, kept));
     from = url.index + url[0].length;

@@ -71,6 +71,10 @@ describe('typesetText', () => {
     );
   });
 
+  it('should keep private-use characters an author wrote', () => {
+    expect(typesetText('a \uE000 "b" \uE003\uE002 \uE001', 'en')).toBe('a \uE000 “b” \uE003\uE002 \uE001');
+  });
+
   it('should give the same text when typeset twice', () => {
     for (const lang of ['en', 'ru', 'fr', 'de']) {
       const once = typesetText("He said \"it's 'fine' now\" - yes... 1990--95 ? ok", lang);
