@@ -313,7 +313,7 @@ describe('importing scraped text', () => {
       const story = onlyStory(importOf(text));
       const file = `---\n${stringify(story.frontMatter)}---\n\n${story.body}`;
       const article = articleOf(`${story.folder}/${story.id}.md`, file, { ...defaultConfig, timezone: 'Europe/Moscow' });
-      expect(article.title).toBe('Headline </script><b>bold</b> "quoted" ]]>');
+      expect(article.title).toBe('Headline </script><b>bold</b> “quoted” ]]>');
       expect(article.tags.map((tag) => tag.name)).toEqual(['<i>tag</i>', 'a: b']);
       const body = fromHtml(bodyPieces(article.body).join(''), { fragment: true });
       expect(
