@@ -63,6 +63,11 @@ export function setDashes(text: string, marks: TypographicMarks): string {
   return result.replace(/--/g, '—');
 }
 
+/** Three dots, written together or spaced (`...`, `. . .`), as an ellipsis (…). */
+export function setEllipses(text: string): string {
+  return text.replace(/\.\.\.|\. \. \./g, '…');
+}
+
 /**
  * French spacing: a narrow no-break space inside « and », and in place of the space written before
  * `;`, `!` and `?`; a no-break space in place of the one written before `:`.

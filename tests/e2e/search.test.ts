@@ -167,7 +167,7 @@ ${body}
     await built.build({ now: beforeEmbargo });
     const { page, failures } = await openSearch(built);
     expect(await searchFor(page, 'ocelotword')).toEqual(['/2018/05/24/hostile/']);
-    expect(await page.locator('.pagefind-ui__result-title').first().textContent()).toContain('Quotes ” and </script><script>window.pwned = 1</script>');
+    expect(await page.locator('.pagefind-ui__result-title').first().textContent()).toContain('Quotes " and </script><script>window.pwned = 1</script>');
     expect(await page.locator('.pagefind-ui__result-excerpt').first().textContent()).toContain('<img src=x onerror="window.pwned=1">');
     expect(await page.locator('#search img').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();

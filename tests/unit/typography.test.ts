@@ -71,8 +71,9 @@ describe('typesetText', () => {
     );
   });
 
-  it('should keep private-use characters an author wrote', () => {
-    expect(typesetText('a \uE000 "b" \uE003\uE002 \uE001', 'en')).toBe('a \uE000 “b” \uE003\uE002 \uE001');
+  it('should leave a lone quote between spaces as written, and keep a quotation open when it runs on into the next paragraph', () => {
+    expect(typesetText('a " b and 5 \' 6', 'en')).toBe('a " b and 5 \' 6');
+    expect(toString(typesetMarkdown('"The first paragraph of a long quote.\n\n"And its end."', 'en'))).toBe('“The first paragraph of a long quote.“And its end.”');
   });
 
   it('should give the same text when typeset twice', () => {
