@@ -26,6 +26,7 @@ export const defaultConfig: SiteConfig = {
   feedSize: 20,
   allowHtml: false,
   embedHosts: [],
+  typography: true,
   relatedCount: 3,
   search: true,
   headers: false,
@@ -49,6 +50,7 @@ export const configSchema = z.object({
   pageSize: z.int({ error: 'a whole number' }).min(1).max(1000).optional(),
   feedSize: z.int({ error: 'a whole number' }).min(1).max(1000).optional(),
   allowHtml: z.boolean({ error: 'true or false' }).optional(),
+  typography: z.boolean({ error: 'true or false' }).optional(),
   embedHosts: z
     .array(z.string({ error: 'a host name' }).regex(/^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/i, { error: 'a host name such as www.youtube-nocookie.com' }), { error: 'a list of host names' })
     .optional(),

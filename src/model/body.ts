@@ -36,12 +36,17 @@ function wordsIn(nodes: readonly MdastContent[]): number {
   return words;
 }
 
+/** The first ordinary paragraph of a Markdown body as plain text (READ MORE callouts skipped), or ''. */
+export function firstParagraph(tree: MdastRoot): string {
+  const first = tree.children.find((node) => node.type === 'paragraph' && node.data?.hName === undefined);
+  return first ? toString(first).replace(/\s+/g, ' ').trim() : '';
+}
+
 /** Read the first paragraph, word count and reading time of a Markdown body (READ MORE callouts are not story text). */
 export function bodyText(tree: MdastRoot): BodyText {
-  const first = tree.children.find((node) => node.type === 'paragraph' && node.data?.hName === undefined);
   const words = wordsIn(tree.children);
   return {
-    firstParagraph: first ? toString(first).replace(/\s+/g, ' ').trim() : '',
+    firstParagraph: firstParagraph(tree),
     wordCount: words,
     readingMinutes: Math.max(1, Math.round(words / wordsPerMinute)),
   };

@@ -68,6 +68,11 @@ export interface SiteConfig {
   readonly feedSize: number;
   /** Keep the raw HTML of story bodies, through a sanitizer, instead of dropping it. */
   readonly allowHtml: boolean;
+  /**
+   * Set the quotation marks, apostrophes, dashes and ellipses of story text in the typography of
+   * each story's language (`false`: for copy that arrives typeset, left as written).
+   */
+  readonly typography: boolean;
   /** Hosts whose `https:` iframes a story's raw HTML may embed (with `allowHtml`), e.g. `www.youtube-nocookie.com`. */
   readonly embedHosts: readonly string[];
   /** How many related stories to compute for a story that names none (0: none). */

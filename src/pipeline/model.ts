@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { Article, LeadImage, Point } from '../model/article.js';
-import { bodyText, bodyToHtml } from '../model/body.js';
+import { bodyText, bodyToHtml, firstParagraph } from '../model/body.js';
 import type { SiteConfig } from '../model/config.js';
 import { dayWithoutZoneProblems } from '../model/day-without-zone.js';
 import { fieldProblems, placeOf, placesOfItems, unknownFieldProblems, type FrontMatterSource } from '../model/field-problems.js';
@@ -12,6 +12,7 @@ import { pathProblems } from '../model/path-limits.js';
 import { permalinkPath } from '../model/permalink.js';
 import { storyLanguage } from '../model/story-language.js';
 import { markStoryReferences } from '../plugins/story-references.js';
+import { typesetBody, typesetText } from '../plugins/typography.js';
 import { problem } from '../report/problem.js';
 import { formatterTable } from '../text/formatter-table.js';
 import type { ParsedStory } from './parse.js';
@@ -73,28 +74,32 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
   const text = bodyText(story.tree);
   const language = storyLanguage(data.lang, `${data.title}\n${data.summary ?? ''}\n${text.firstParagraph}`, context.config.language, file.displayPath, placeOf(source, ['title']));
   messages.push(...language.messages);
+  // Typeset after the language is known (the guess reads the text as written), before anything reads the text.
+  const lang = language.lang ?? context.config.language;
+  const typeset = context.config.typography ? (value: string): string => typesetText(value, lang) : (value: string): string => value;
+  if (context.config.typography) typesetBody(story.tree, lang);
   const dateline = data.dateline && { place: data.dateline.place, ...optional('agency', data.dateline.agency) };
   const article: Article = {
     id,
     source: file.source,
     displayPath: file.displayPath,
     digest: file.digest,
-    title: data.title,
+    title: typeset(data.title),
     date: data.date,
     ...optional('updated', data.updated),
     ...optional('section', data.section),
     topics: data.topics,
     tags: data.tags,
     ...optional('dateline', dateline),
-    ...optional('byline', data.byline),
-    summary: data.summary ?? text.firstParagraph,
+    ...optional('byline', data.byline && typeset(data.byline)),
+    summary: data.summary === undefined ? (context.config.typography ? firstParagraph(story.tree) : text.firstParagraph) : typeset(data.summary),
     ...optional('authorSummary', data.summary === undefined ? undefined : true),
-    ...optional('image', image),
+    ...optional('image', image && typesetImageText(image, typeset)),
     ...optional(
       'related',
       data.related?.map((relatedId, index) => ({ id: relatedId, place: placeOf(source, ['related', index]) })),
     ),
-    ...optional('note', data.note),
+    ...optional('note', data.note && typeset(data.note)),
     body: bodyToHtml(story.tree, dateline, context.config),
     references: found.references,
     wordCount: text.wordCount,
@@ -106,7 +111,7 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
     ...optional('urgency', data.urgency),
     ...optional('top', data.top === true ? true : undefined),
     ...optional('slugline', data.slugline),
-    corrections: data.corrections,
+    corrections: data.corrections.map((correction) => ({ ...correction, text: typeset(correction.text) })),
     ...optional('lang', language.lang),
     ...optional('wire', data.wire && { uri: data.wire.uri, ...optional('version', data.wire.version) }),
     path: permalinkPath(context.config.permalink, { id, date: data.date, section: data.section }),
@@ -126,6 +131,16 @@ function leadImage(image: NonNullable<FrontMatter['image']>, storySource: string
     return text;
   }
   return { src: `media/${source}`, source, ...text };
+}
+
+/** A lead image's alt text, caption and credit in `typeset`'s typography. */
+function typesetImageText(image: LeadImage, typeset: (value: string) => string): LeadImage {
+  return {
+    ...image,
+    ...optional('alt', image.alt && typeset(image.alt)),
+    ...optional('caption', image.caption && typeset(image.caption)),
+    ...optional('credit', image.credit && typeset(image.credit)),
+  };
 }
 
 function articlePlaces(source: FrontMatterSource, data: FrontMatter): Article['places'] {

@@ -117,14 +117,14 @@ describe('feeds in three formats', () => {
     for (const feed of feeds.values()) {
       expect(feed.bozo, `${feed.file}: ${feed.bozoException ?? ''}`).toBe(false);
       const [notice, odd] = feed.entries;
-      expect(odd?.shown.title).toBe('Close ]]> it </script><b>&amp; "quoted" \uFFFD');
+      expect(odd?.shown.title).toBe('Close ]]> it </script><b>&amp; “quoted” \uFFFD');
       expect(odd?.tags).toEqual([']]><x>']);
-      expect(notice?.shown.title).toBe('Withdrawn: Killed Close ]]> it </script><b>&amp; "quoted" \uFFFD');
+      expect(notice?.shown.title).toBe('Withdrawn: Killed Close ]]> it </script><b>&amp; “quoted” \uFFFD');
       expect(notice?.shown.summary).toBe('This story has been withdrawn. Note ]]> </script> \uFFFD');
     }
     const json = JSON.parse(await built.read('feed.json')) as { items: { title: string; summary: string; content_html: string; authors: unknown }[] };
     // Control characters are shown as U+FFFD (invalid-character).
-    expect(json.items.map((item) => item.title)).toEqual(['Withdrawn: Killed Close ]]> it </script><b>&amp; "quoted" \uFFFD', 'Close ]]> it </script><b>&amp; "quoted" \uFFFD']);
+    expect(json.items.map((item) => item.title)).toEqual(['Withdrawn: Killed Close ]]> it </script><b>&amp; “quoted” \uFFFD', 'Close ]]> it </script><b>&amp; “quoted” \uFFFD']);
     expect(json.items[0]?.summary).toBe('This story has been withdrawn. Note ]]> </script> \uFFFD');
     expect(json.items[0]?.content_html).toBe('<p>This story has been withdrawn.</p><p class="note">Note ]]> &#x3C;/script> \uFFFD</p>');
     expect(json.items[1]?.authors).toEqual([{ name: '<img src=x onerror=alert(1)>' }]);

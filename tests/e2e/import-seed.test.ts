@@ -95,7 +95,7 @@ ${judo}
     const page = parsePage(await built.read(`2018/05/25/${imported.id}/`));
     expect(page.attrs('aside.read-more a', 'href')).toEqual(['/2018/05/25/russian-pipeline-systems-no-rivals-in-europe/']);
     expect(page.text('aside.read-more a')).toBe('Russian Pipeline Systems Have No Rivals in Europe — Putin');
-    expect(page.text('.related .card-title a')).toBe("Macron Calls On Putin to Be Flexible in Int'l Affairs 'Like in Judo' (VIDEO)");
+    expect(page.text('.related .card-title a')).toBe('Macron Calls On Putin to Be Flexible in Int’l Affairs ‘Like in Judo’ (VIDEO)');
     expect(page.text('.story-body p .dateline')).toBe('ST PETERSBURG (Sputnik) –');
     expect(page.text('.note')).toBe('Sputnik is the official media partner of the forum.');
   });

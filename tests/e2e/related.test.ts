@@ -52,7 +52,7 @@ describe('computed related stories', () => {
     const built = await site(story('old', 1, 'tags: [Japan]').replace('title: Story OLD', `title: "</script><img src=x onerror=alert(1)> \\"quoted\\" ]]>"`) + story('new', 2, 'tags: [Japan]'));
     await built.build({ now });
     const html = await built.read('2018/05/02/new/');
-    expect(await relatedHeadlines(built, '2018/05/02/new/')).toEqual(['</script><img src=x onerror=alert(1)> "quoted" ]]>']);
+    expect(await relatedHeadlines(built, '2018/05/02/new/')).toEqual(['</script><img src=x onerror=alert(1)> “quoted” ]]>']);
     expect(html).not.toContain('<img src=x');
   });
 

@@ -6,6 +6,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
+import { typesetText } from '../../src/plugins/typography.js';
 import { formatHtmlProblems, validateHtml } from '../support/checkers/html-validator.js';
 import { fixtureStory as story, siteMaker, type FixtureSite } from '../support/fixture-site.js';
 
@@ -153,14 +154,17 @@ describe('structured data on built story pages', () => {
   it('should carry hostile text exactly, inside one script', async () => {
     const { built, pages } = await builtNewsroom();
     const page = pages.get('hostile');
-    expect(page?.data['headline']).toBe(hostile);
-    expect(page?.data['description']).toBe(hostile);
-    expect(page?.data['author']).toEqual({ '@type': 'Person', name: hostile });
+    // Headline, summary, byline and corrections are story text, set in the language's typography; names are as written.
+    const typeset = typesetText(hostile, 'en');
+    expect(typeset).not.toBe(hostile);
+    expect(page?.data['headline']).toBe(typeset);
+    expect(page?.data['description']).toBe(typeset);
+    expect(page?.data['author']).toEqual({ '@type': 'Person', name: typeset });
     expect(page?.data['articleSection']).toBe(`${hostile} section`);
     expect(page?.data['keywords']).toEqual([`${hostile} tag`]);
     expect(page?.data['dateline']).toBe(hostile);
-    expect(page?.data['correction']).toEqual([{ '@type': 'CorrectionComment', text: hostile, datePublished: '2018-05-26T09:00:00+03:00' }]);
-    expect(page?.meta('og:title')).toEqual([hostile]);
+    expect(page?.data['correction']).toEqual([{ '@type': 'CorrectionComment', text: typeset, datePublished: '2018-05-26T09:00:00+03:00' }]);
+    expect(page?.meta('og:title')).toEqual([typeset]);
     expect(page && selectAll('script', page.tree)).toHaveLength(1);
     const html = await built.read(page?.file ?? '');
     const source = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';

@@ -18,6 +18,7 @@ export function testConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     pageSize: 10,
     feedSize: 20,
     allowHtml: false,
+    typography: true,
     embedHosts: [],
     relatedCount: 3,
     search: false,

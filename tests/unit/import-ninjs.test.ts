@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import type { ExistingStories, ExistingStory, ImportedStory, ImportResult } from '../../src/import/imported-story.js';
 import { importNinjs } from '../../src/import/ninjs-format.js';
 import { idFromUri } from '../../src/import/ninjs-id.js';
+import { typesetText } from '../../src/plugins/typography.js';
 import { bodyPieces } from '../../src/model/body-html.js';
 import { articleOf } from '../support/story-file.js';
 
@@ -394,7 +395,11 @@ describe('importNinjs: bodies and hostile text', () => {
             subjects: [{ name: fields.subject }],
           }),
         );
-        for (const story of result.stories) expect(modelled(story).title).toBe(story.frontMatter['title']);
+        for (const story of result.stories) {
+          // The model sets the headline in its language's typography (curly quotes), nothing else.
+          const article = modelled(story);
+          expect(article.title).toBe(typesetText(String(story.frontMatter['title']), article.lang ?? 'en'));
+        }
         if (result.stories.length === 0) expect(messages(result).join('\n')).toContain('has no headline');
       }),
       { numRuns: 200 },
@@ -416,8 +421,9 @@ describe('importNinjs: bodies and hostile text', () => {
     expect(story.frontMatter['byline']).toBe('Quote " and \' </script><script>alert(1)</script> ]]> bell next line');
     expect(story.frontMatter['image']).toEqual({ caption: 'Quote " and \' </script><script>alert(1)</script> ]]> bell', credit: '© "Wire" </figcaption>' });
     const article = modelled(story);
+    // A lone quote between spaces stays as written; a quoted word is typeset.
     expect(article.title).toBe(story.frontMatter['title']);
-    expect(article.image?.credit).toBe('© "Wire" </figcaption>');
+    expect(article.image?.credit).toBe('© “Wire” </figcaption>');
   });
 });
 

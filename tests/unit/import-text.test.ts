@@ -11,6 +11,7 @@ import { headlineKey } from '../../src/import/story-link.js';
 import { importText } from '../../src/import/text-format.js';
 import { bodyPieces } from '../../src/model/body-html.js';
 import { defaultConfig } from '../../src/config.js';
+import { typesetText } from '../../src/plugins/typography.js';
 import { storyToArticle } from '../../src/pipeline/index.js';
 import { articleOf, storyFile } from '../support/story-file.js';
 
@@ -313,7 +314,7 @@ describe('importing scraped text', () => {
       const story = onlyStory(importOf(text));
       const file = `---\n${stringify(story.frontMatter)}---\n\n${story.body}`;
       const article = articleOf(`${story.folder}/${story.id}.md`, file, { ...defaultConfig, timezone: 'Europe/Moscow' });
-      expect(article.title).toBe('Headline </script><b>bold</b> "quoted" ]]>');
+      expect(article.title).toBe('Headline </script><b>bold</b> “quoted” ]]>');
       expect(article.tags.map((tag) => tag.name)).toEqual(['<i>tag</i>', 'a: b']);
       const body = fromHtml(bodyPieces(article.body).join(''), { fragment: true });
       expect(
@@ -322,7 +323,8 @@ describe('importing scraped text', () => {
           .filter((name) => name !== 'p' && name !== 'span'),
       ).toEqual([]);
       const paragraphs = selectAll('p', body).map((element) => toString(element));
-      expect(paragraphs).toEqual([`MOSCOW (Sputnik) – ${hostile[0]}`, ...hostile.slice(1).map((line) => line.trim())]);
+      // The text as written, in English typography (`alert(“x”)`).
+      expect(paragraphs).toEqual([`MOSCOW (Sputnik) – ${hostile[0]}`, ...hostile.slice(1).map((line) => typesetText(line.trim(), 'en'))]);
       expect(article.references).toEqual([]);
     });
 
