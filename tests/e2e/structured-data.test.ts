@@ -8,6 +8,7 @@ import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { formatHtmlProblems, validateHtml } from '../support/checkers/html-validator.js';
 import { fixtureStory as story, siteMaker, type FixtureSite } from '../support/fixture-site.js';
+import { writePicture } from '../support/pictures.js';
 
 const site = siteMaker();
 
@@ -45,7 +46,6 @@ language: en
     ].join('\n'),
     'Russia is interested in developing cooperation with Japan in the hi-tech sector.',
   ) +
-  '-- stories/img/abe.jpg --\nJPEGDATA\n' +
   titledStory('hostile', 24, [
     `title: ${JSON.stringify(hostile)}`,
     `summary: ${JSON.stringify(hostile)}`,
@@ -84,6 +84,7 @@ async function storyPages(built: FixtureSite): Promise<StoryPage[]> {
 
 async function builtNewsroom(): Promise<{ built: FixtureSite; pages: Map<string, StoryPage> }> {
   const built = await site(newsroom);
+  await writePicture(path.join(built.dir, 'stories/img/abe.jpg'));
   const outcome = await built.build();
   expect(outcome.lines.join('\n')).not.toContain('error');
   expect(outcome.ok).toBe(true);
