@@ -40,7 +40,9 @@ async function main(stories: number): Promise<void> {
         .jpeg({ quality: 90 })
         .toBuffer();
       await writeFile(path.join(dir, 'stories', path.posix.dirname(file.source), picture), bytes);
-      await writeFile(path.join(dir, 'stories', file.source), file.text.replace(/^---\n/, `---\nimage: {src: ${picture}, alt: A picture}\n`));
+      // A story with a caption and credit already gets its picture there; another, a new `image`.
+      const text = file.text.includes('\nimage: {') ? file.text.replace('\nimage: {', `\nimage: {src: ${picture}, `) : file.text.replace(/^---\n/, `---\nimage: {src: ${picture}, alt: A picture}\n`);
+      await writeFile(path.join(dir, 'stories', file.source), text);
       pictures++;
     }
     const cold = await timedBuild(dir);
