@@ -22,8 +22,8 @@ export default defineConfig({
   },
   platform: 'node',
   // A UMD module whose relative requires only Node itself resolves: loaded from node_modules as before.
-  // rolldown itself compiles a site's template overrides at run time: loaded from node_modules.
-  external: ['jsonc-parser', 'rolldown'],
+  // rolldown itself compiles a site's template overrides at run time, and sharp carries a native binary: loaded from node_modules.
+  external: ['jsonc-parser', 'rolldown', 'sharp'],
   logLevel: 'warn',
   onLog(level, log, handler) {
     // hastscript's JSX runtime has a bare `''` statement ("make VS Code see references"), which

@@ -14,6 +14,10 @@ export type { FrontPage } from './parts/front-page.js';
 export { frontPageLayout, leadStory } from './parts/front-page.js';
 export type { RiverOptions } from './parts/river.js';
 export { river } from './parts/river.js';
+export type { PictureOptions, PicturePlace } from './parts/picture.js';
+export { pictureOf, thumbnailOf } from './parts/picture.js';
+export { pageImageUrl, type ImageUrl } from './parts/image.js';
+export type { LeadImage, PictureFile, PictureSizes, PictureType } from '../src/model/article.js';
 export type { SearchView } from './search.js';
 export type {
   ArticleView,

@@ -47,6 +47,7 @@ export async function publishUpToDate(setup: BuildSetup, upToDate: UpToDate): Pr
     bodiesSpilled: false,
     collectionsUnderCeiling: 0,
     searchIndex: setup.config.search ? 'kept' : 'none',
+    picturesResized: 0,
   };
   const manifest = manifestOf({ files: new Map(), removed: [] }, work, index.pages.size);
   await keepCache(setup.dir, setup.logger, () => writeManifest(setup.dir, manifest));
@@ -63,7 +64,7 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
   const { outputs } = reads;
   // Lead images from the stories folder, then every file of `static/` at its own path (URL-encoded: the write stage decodes it).
   const copied = [
-    ...site.usedAssets.map((source) => ({ from: path.join(storiesDir, source), path: `media/${source}` })),
+    ...site.usedAssets.flatMap((source) => [{ from: path.join(storiesDir, source), path: `media/${source}` }, ...read.pictures.copiesOf(source)]),
     ...own.statics.map((file) => ({ from: file.absolutePath, path: file.source.split('/').map(encodeURIComponent).join('/') })),
   ];
   // The search index, one shard per period: those whose stories did not change are taken from the cache (see `searchIndexStep`).
@@ -99,6 +100,7 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
     bodiesSpilled: spill !== undefined,
     collectionsUnderCeiling: ceiling.collections,
     searchIndex: search ? search.work() : 'none',
+    picturesResized: read.pictures.resized,
   };
   const counts = {
     stories: site.articles.length,
@@ -112,6 +114,7 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
     progress.phase('Writing the cache');
     await keepCache(dir, logger, async () => {
       await keepBuildCache(setup, { read, assembly, reads }, { written, counts, search });
+      await read.pictures.keep();
       await writeManifest(dir, manifest);
       rememberTemplatesKey(dir, read.templatesKey);
       step('cache');
@@ -160,7 +163,8 @@ async function keepBuildCache(setup: BuildSetup, { read, assembly, reads }: ToPu
       { reads: recorded.reads[position] ?? output.reads, bytes: written.files.get(output.file)?.digest ?? '', ...(recorded.listCounts[position] === true ? { listCount: true as const } : {}) },
     ]),
   );
-  const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
+  // The copied pictures, and every picture of the stories folder: one mended or changed is not up to date.
+  const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source) || read.pictures.pictures.has(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
   // A frame is kept of a build without errors or stories left out; one taken from the last build stands as it is.
   // It is written first: the index, written last, vouches for it and for the stories shards.
   const clean = assembly.leftOut.length === 0 && !hasErrors(assembly.messages) && assembly.siteMessages !== undefined && shape !== undefined;

@@ -24,6 +24,7 @@ import { modelWithCache, storyShapes, type CachedModelResults } from '../store/s
 import { isUpToDate, reusableDigest } from '../store/up-to-date.js';
 import { renderThreadsAhead, type RenderThreads } from '../threads/render-pool.js';
 import { memoryCeiling, type MemoryCeiling } from './memory-ceiling.js';
+import { preparePictures, type PicturesStep } from '../media/pictures.js';
 import type { BuildSetup } from './setup.js';
 
 // Read, the first phase of a build: scan the stories folder and the site's own files, tell
@@ -79,6 +80,8 @@ export interface StoriesRead {
   readonly ahead: RenderThreads | undefined;
   /** The plain output folder's scan, started on another thread while the site is assembled (see `scanOutputAhead`). */
   readonly outputScan: ScanAhead | undefined;
+  /** The pictures of the stories folder, sized (see `preparePictures`). */
+  readonly pictures: PicturesStep;
   /** Stop the threads started ahead and close the spill file. */
   release(): Promise<void>;
 }
@@ -112,12 +115,14 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
   if (spilling && useCache) await mkdir(dir, { recursive: true });
   const spill = spilling ? openBodySpill(path.join(useCache ? dir : os.tmpdir(), `bodies-${process.pid}.spill`)) : undefined;
   let ahead: RenderThreads | undefined;
+  let pictures: PicturesStep | undefined;
   // This build writes: the output folder (plain, with a cache, so a record to scan against) is scanned meanwhile.
   const outputScan = layout === 'folder' && outputThere && useCache ? scanOutputAhead(out) : undefined;
   const release = async () => {
     await outputScan?.stop();
     await ahead?.close();
     spill?.close();
+    await pictures?.release();
   };
   try {
     // A huge archive is held near a memory ceiling (see `memoryCeiling`); a small one never reaches it.
@@ -128,9 +133,13 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     const cachedStories = index ? await readCachedStories(dir, index, spill ? { keep: (story) => spillCached(story, spill) } : { lazy: outputThere }) : undefined;
     ceiling.checkNow();
     const assets = new Set(scan.assets.map((asset) => asset.source));
+    // The pictures first: a story takes its picture's sizes, and is modelled again when they change.
+    pictures = await preparePictures(scan.assets, useCache ? dir : undefined);
+    step(`pictures (${pictures.resized} of ${pictures.pictures.size} resized)`);
+    const sized = pictures.pictures;
     const known = new Map(
       scan.stories.flatMap((story) => {
-        const digest = reusableDigest(index, cachedStories, story, assets);
+        const digest = reusableDigest(index, cachedStories, story, assets, sized);
         return digest === undefined ? [] : [[story.source, digest] as const];
       }),
     );
@@ -140,7 +149,13 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
       return spill && result.article ? { ...result, article: spill.spill(result.article) } : result;
     };
     if (known.size < scan.stories.length) progress.phase('Reading stories', scan.stories.length - known.size);
-    const modelled = await modelWithCache(scan.stories, known, cachedStories, { root: scan.root, cwd, config, assets }, { threads: setup.threads, keep, settled: (count) => progress.advance(count) });
+    const modelled = await modelWithCache(
+      scan.stories,
+      known,
+      cachedStories,
+      { root: scan.root, cwd, config, assets, pictures: sized },
+      { threads: setup.threads, keep, settled: (count) => progress.advance(count) },
+    );
     ceiling.checkNow();
     step(`model (${modelled.reused} of ${scan.stories.length} stories from the cache)`);
     // Most stories new (a cold build, a template change) or no output folder: start the render threads now, to load while the site is resolved.
@@ -181,6 +196,7 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
       spill,
       ahead,
       outputScan,
+      pictures,
       release,
     };
   } catch (error) {

@@ -31,4 +31,6 @@ export interface BuildWork {
   /** Full garbage collections the memory ceiling forced (see `memoryCeiling`). */
   readonly collectionsUnderCeiling: number;
   readonly searchIndex: SearchIndexWork;
+  /** Pictures of the stories folder resized with sharp by this build (0: every one came from the cache, or there are none). */
+  readonly picturesResized: number;
 }

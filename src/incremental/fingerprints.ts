@@ -26,9 +26,9 @@ export type SiteFingerprints = { readonly [Kind in keyof Fingerprints]: Readonly
 
 const separator = '\u0000';
 
-/** The fingerprint of everything about an article: the story file's digest plus what resolving and the stories folder added. */
+/** The fingerprint of everything about an article: the story file's digest plus what resolving and the stories folder (its picture's sizes) added. */
 export function articleFingerprint(article: LinkedArticle): string {
-  return shortDigest([article.digest, article.path, article.image?.src ?? '', article.linkedIds.join(','), article.relatedIds.join(',')].join(separator));
+  return shortDigest([article.digest, article.path, article.image?.src ?? '', article.image?.sizes?.key ?? '', article.linkedIds.join(','), article.relatedIds.join(',')].join(separator));
 }
 
 /**

@@ -42,6 +42,34 @@ export interface LeadImage {
   readonly alt?: string;
   readonly caption?: string;
   readonly credit?: string;
+  /** For a copied JPEG, PNG or WebP picture: its intrinsic size and the resized copies the build publishes. */
+  readonly sizes?: PictureSizes;
+}
+
+/** A picture file the build publishes: where (`media/…`), its pixel size and its media type. */
+export interface PictureFile {
+  readonly src: string;
+  readonly width: number;
+  readonly height: number;
+  readonly type: PictureType;
+}
+
+/** The media types of the pictures the build resizes. */
+export type PictureType = 'image/jpeg' | 'image/png' | 'image/webp';
+
+/**
+ * The sizes of a copied lead image, made once per image content: its intrinsic size (upright),
+ * the resized copies (`resized`, each type by width, smallest first, never wider than the original)
+ * and a thumbnail for teaser cards (twice the card's picture size, cropped to fill it).
+ */
+export interface PictureSizes {
+  /** The digest of the image file's bytes and of the resizing settings: equal keys, equal copies. */
+  readonly key: string;
+  readonly width: number;
+  readonly height: number;
+  readonly type: PictureType;
+  readonly resized: readonly PictureFile[];
+  readonly thumb: PictureFile;
 }
 
 /** A link in a story's body to another story file, found while parsing. */

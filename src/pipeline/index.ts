@@ -1,4 +1,5 @@
 import type { VFileMessage } from 'vfile-message';
+import type { LocalPicture } from '../model/picture.js';
 import type { Templates } from '../../templates/table.js';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
@@ -45,11 +46,11 @@ export interface AssembleOptions {
  * Parse and model one story file: the per-story work, a pure function of the file, the config and
  * the asset list. Whatever it throws becomes that story's `story-crash` error: one story never stops the others.
  */
-export function storyToArticle(file: StoryFile, config: SiteConfig, assets: ReadonlySet<string>): ModelResult {
+export function storyToArticle(file: StoryFile, config: SiteConfig, assets: ReadonlySet<string>, pictures?: ReadonlyMap<string, LocalPicture>): ModelResult {
   try {
     const parsed = parseStory(file);
     if (!parsed.story) return { messages: parsed.messages };
-    const modelled = modelStory(parsed.story, { config, assets });
+    const modelled = modelStory(parsed.story, { config, assets, pictures });
     return { ...modelled, messages: [...parsed.messages, ...modelled.messages] };
   } catch (error) {
     const thrown = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

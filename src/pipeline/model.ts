@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { Article, LeadImage, Point } from '../model/article.js';
+import type { LocalPicture } from '../model/picture.js';
 import { bodyText, bodyToHtml, firstParagraph } from '../model/body.js';
 import type { SiteConfig } from '../model/config.js';
 import { dayWithoutZoneProblems } from '../model/day-without-zone.js';
@@ -22,6 +23,8 @@ export interface ModelContext {
   readonly config: SiteConfig;
   /** Paths (relative to `stories/`) of the non-story files, for lead-image checks. */
   readonly assets: ReadonlySet<string>;
+  /** What the build found of the pictures among them (see `preparePictures`): a lead image takes its sizes. */
+  readonly pictures?: ReadonlyMap<string, LocalPicture> | undefined;
 }
 
 /** The model stage's result: the article (absent when a fatal problem was found) and messages. */
@@ -63,7 +66,7 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
       problem('updated-before-date', `\`updated\` (${data.updated.iso}) is before \`date\` (${data.date.iso}), expected the same time or later`, file.displayPath, placeOf(source, ['updated'])),
     );
   }
-  const image = data.image ? leadImage(data.image, file.source, context.assets, () => placeOf(source, ['image', 'src']), file.displayPath, messages) : undefined;
+  const image = data.image ? leadImage(data.image, file.source, context, () => placeOf(source, ['image', 'src']), file.displayPath, messages) : undefined;
 
   const found = markStoryReferences(story.tree, file.source);
   for (const escaping of found.escaping) {
@@ -121,7 +124,7 @@ export function modelStory(story: ParsedStory, context: ModelContext): ModelResu
   return { article, messages };
 }
 
-function leadImage(image: NonNullable<FrontMatter['image']>, storySource: string, assets: ReadonlySet<string>, srcPlace: () => Point, displayPath: string, messages: VFileMessage[]): LeadImage {
+function leadImage(image: NonNullable<FrontMatter['image']>, storySource: string, { assets, pictures }: ModelContext, srcPlace: () => Point, displayPath: string, messages: VFileMessage[]): LeadImage {
   const text = { ...optional('alt', image.alt), ...optional('caption', image.caption), ...optional('credit', image.credit) };
   if (image.src === undefined) return text;
   if (/^https?:\/\//i.test(image.src)) return { src: image.src, ...text };
@@ -130,7 +133,15 @@ function leadImage(image: NonNullable<FrontMatter['image']>, storySource: string
     messages.push(problem('missing-image', `Image "${image.src}" is not a file in the stories folder, expected a path relative to the story or an http(s) URL`, displayPath, srcPlace()));
     return text;
   }
-  return { src: `media/${source}`, source, ...text };
+  // A picture the build could not read: said at `src`, and the story shows none (its caption and credit stay).
+  const picture = pictures?.get(source);
+  if (picture?.kind === 'unreadable') {
+    messages.push(
+      problem('unreadable-image', `Image "${image.src}" could not be read (${picture.reason}), expected a JPEG, PNG or WebP picture; the story is published without it`, displayPath, srcPlace()),
+    );
+    return text;
+  }
+  return { src: `media/${source}`, source, ...text, ...optional('sizes', picture?.sizes) };
 }
 
 /** A lead image's alt text, caption and credit in `typeset`'s typography. */

@@ -55,6 +55,10 @@ export const rules = {
     summary: 'a story link, READ MORE or `related` entry points at a story that has errors of its own (shown as text; the errors are counted once, on that story)',
   },
   'missing-image': { severity: 'error', summary: 'the lead image `src` is not a file in `stories/` nor an http(s) URL' },
+  'unreadable-image': {
+    severity: 'warning',
+    summary: 'the lead image is a file in `stories/` that cannot be read as a JPEG, PNG or WebP picture (corrupt or cut short, say): the story is published without it',
+  },
   'path-collision': { severity: 'error', summary: 'two pages would be written to the same file (a story id that matches an index path, say), or one needs a folder where another is a file' },
   'page-path-taken': { severity: 'error', summary: 'a page of `pages/` would be at the URL of a page wiredesk makes (a story, a list, the home page…) or of another page' },
   'static-path-taken': { severity: 'error', summary: 'a file of `static/` would be at the path of a file the build writes (`feed.xml`, a page, `assets/style.css`…), or in a folder it writes' },

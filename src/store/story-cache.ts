@@ -6,6 +6,7 @@ import type { StoryContext } from '../threads/story-job.js';
 import type { CachedStory } from './build-cache.js';
 import { siteShape } from '../incremental/story-shape.js';
 import type { Article } from '../model/article.js';
+import type { LocalPicture } from '../model/picture.js';
 import { fromPlainResult, toPlainResult } from './serialize.js';
 
 /** The model results of every readable story, how many came from the cache, and what could not be read. */
@@ -40,7 +41,7 @@ export async function modelWithCache(
 ): Promise<CachedModelResults> {
   const usable = (source: string) => {
     const hit = cached?.get(source);
-    return hit && stillValid(hit, context.assets) ? hit : undefined;
+    return hit && stillValid(hit, context.assets, context.pictures) ? hit : undefined;
   };
   const toRead = stories.filter((story) => !known.has(story.source));
   const outcomes = await readAndModelStories(
@@ -81,11 +82,20 @@ export async function modelWithCache(
   return { results, reused, fresh: anew, entries, digests, messages };
 }
 
-/** A cached result read the asset list only through its lead image: it holds while that image is where it was. */
-export function stillValid(hit: CachedStory, assets: ReadonlySet<string>): boolean {
-  const source = hit.result.article?.image?.source;
+/**
+ * A cached result read the asset list only through its lead image: it holds while that image is
+ * where it was, and (given the build's `pictures`) has the sizes it had then.
+ */
+export function stillValid(hit: CachedStory, assets: ReadonlySet<string>, pictures?: ReadonlyMap<string, LocalPicture>): boolean {
+  const image = hit.result.article?.image;
+  const source = image?.source;
   if (source !== undefined && !assets.has(source)) return false;
-  return !hit.result.messages.some((message) => message.ruleId === 'missing-image');
+  if (source !== undefined && pictures !== undefined && sizesKey(pictures.get(source)) !== image?.sizes?.key) return false;
+  return !hit.result.messages.some((message) => message.ruleId === 'missing-image' || message.ruleId === 'unreadable-image');
+}
+
+function sizesKey(picture: LocalPicture | undefined): string | undefined {
+  return picture?.kind === 'sized' ? picture.sizes.key : undefined;
 }
 
 /** The shape of the site's stories (`siteShape`), when every one was readable and has an article. */

@@ -5,6 +5,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { OwnFiles } from '../io/own-files.js';
 import type { CacheIndex, CachedStory } from './build-cache.js';
 import type { PlainMessage } from './serialize.js';
+import type { LocalPicture } from '../model/picture.js';
 import { stillValid } from './story-cache.js';
 
 /** A file modified this close before the index was written may have changed within the same tick: read it again. */
@@ -19,10 +20,16 @@ export function knownDigest(index: CacheIndex | undefined, story: ScannedStory):
 }
 
 /** The digest of a story whose cached result can be used as it is, or undefined when it must be read (and maybe modelled). */
-export function reusableDigest(index: CacheIndex | undefined, stories: ReadonlyMap<string, CachedStory> | undefined, story: ScannedStory, assets: ReadonlySet<string>): string | undefined {
+export function reusableDigest(
+  index: CacheIndex | undefined,
+  stories: ReadonlyMap<string, CachedStory> | undefined,
+  story: ScannedStory,
+  assets: ReadonlySet<string>,
+  pictures?: ReadonlyMap<string, LocalPicture>,
+): string | undefined {
   const digest = knownDigest(index, story);
   const cached = stories?.get(story.source);
-  return digest !== undefined && cached?.digest === digest && stillValid(cached, assets) ? digest : undefined;
+  return digest !== undefined && cached?.digest === digest && stillValid(cached, assets, pictures) ? digest : undefined;
 }
 
 /**

@@ -74,7 +74,7 @@ export async function readAndModelStories(
     }
     return outcomes;
   }
-  const data: ModelWorkerData = { config: context.config, assets: [...context.assets], root: context.root, cwd: context.cwd };
+  const data: ModelWorkerData = { config: context.config, assets: [...context.assets], pictures: context.pictures, root: context.root, cwd: context.cwd };
   const jobs = Array.from({ length: batches }, (_, batch) => ({ start: batch * batchSize, requests: batchOf(batch) }));
   const lost = (request: StoryRequest, why: string): StoryOutcome => ({
     kind: 'unreadable',

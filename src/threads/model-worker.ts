@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toPlainOutcome, type PlainStoryOutcome } from '../store/serialize.js';
 import { prepareBodies } from '../model/body.js';
 import type { SiteConfig } from '../model/config.js';
+import type { LocalPicture } from '../model/picture.js';
 import { readAndModelSync, type StoryRequest } from './story-job.js';
 
 // A thread of the model pool: reads, parses and models the batches of stories it is sent.
@@ -10,6 +11,7 @@ import { readAndModelSync, type StoryRequest } from './story-job.js';
 export interface ModelWorkerData {
   readonly config: SiteConfig;
   readonly assets: readonly string[];
+  readonly pictures?: ReadonlyMap<string, LocalPicture> | undefined;
   /** The stories folder (absolute) and the folder messages are relative to. */
   readonly root: string;
   readonly cwd: string;
@@ -22,8 +24,8 @@ export type ModelWorkerReply = { readonly batch: number; readonly outcomes: read
 
 const port = parentPort;
 if (port) {
-  const { config, assets, root, cwd } = workerData as ModelWorkerData;
-  const context = { config, assets: new Set(assets), root, cwd };
+  const { config, assets, pictures, root, cwd } = workerData as ModelWorkerData;
+  const context = { config, assets: new Set(assets), pictures, root, cwd };
   const ready = prepareBodies(config);
   port.on('message', (request: ModelWorkerRequest) => {
     void ready.then(() => {

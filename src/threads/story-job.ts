@@ -5,6 +5,7 @@ import { storyToArticle } from '../pipeline/index.js';
 import { storyShape } from '../incremental/story-shape.js';
 import { loadStoryFile, loadStoryFileSync, type StoryFile } from '../io/load.js';
 import type { ModelResult } from '../pipeline/model.js';
+import type { LocalPicture } from '../model/picture.js';
 
 /** A story to read and model. With `cachedDigest`, a file that still has that digest is not modelled again. */
 export interface StoryRequest {
@@ -27,6 +28,8 @@ export interface StoryContext {
   readonly config: SiteConfig;
   /** Paths (relative to the stories folder) of the non-story files, for lead-image checks. */
   readonly assets: ReadonlySet<string>;
+  /** What the build found of the pictures among them (see `preparePictures`). */
+  readonly pictures?: ReadonlyMap<string, LocalPicture> | undefined;
 }
 
 /** A batch after reading: the outcome of each request known without modelling, and the files to model. */
@@ -69,10 +72,10 @@ function sortRead(requests: readonly StoryRequest[], files: readonly (StoryFile 
 }
 
 /** Parse and model read story files (the parse and model stages); `starting` hears of each file before its turn. */
-export function modelFiles(files: readonly StoryFile[], context: Pick<StoryContext, 'config' | 'assets'>, starting?: (index: number) => void): ModelResult[] {
+export function modelFiles(files: readonly StoryFile[], context: Pick<StoryContext, 'config' | 'assets' | 'pictures'>, starting?: (index: number) => void): ModelResult[] {
   return files.map((file, index) => {
     starting?.(index);
-    return storyToArticle(file, context.config, context.assets);
+    return storyToArticle(file, context.config, context.assets, context.pictures);
   });
 }
 

@@ -120,7 +120,7 @@ function common(config: SiteConfig, article: LinkedArticle): Pick<FeedItem, 'url
 /** The story's HTML: lead picture, body with absolute story links and the dateline, closing note (the body is a `raw` node). */
 function storyContent(config: SiteConfig, article: LinkedArticle, references: References): Root {
   // A caption without its picture means nothing in a feed reader: the figure comes only with a picture.
-  const figure = article.image?.src === undefined ? undefined : leadFigure(article.image, feedImageUrl(config));
+  const figure = article.image?.src === undefined ? undefined : leadFigure(article.image, feedImageUrl(config), 'feed');
   const body = storyBody(article, references, (target) => absoluteUrl(config, target.path));
   const note = article.note === undefined ? undefined : paragraph(article.note, ['note']);
   return { type: 'root', children: [...(figure ? [figure] : []), body, ...(note ? [note] : [])] };

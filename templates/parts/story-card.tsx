@@ -9,6 +9,7 @@ import { hrefTo } from '../../src/model/urls.js';
 import { teaserText } from '../../src/text/teaser-text.js';
 import { altOf, thumbnail } from './figure.js';
 import { pageImageUrl } from './image.js';
+import { pictureOf } from './picture.js';
 import { serializedOnce } from './serialized-once.js';
 import { cardTime } from './card-time.js';
 import { asElement } from './tree.js';
@@ -101,11 +102,14 @@ export function cardSummary(article: Pick<LinkedArticle, 'summary' | 'authorSumm
   return article.authorSummary === true ? article.summary : teaserText(article.summary, language);
 }
 
-/** The lead story's picture, large: loaded at once, as it is at the top of the page. */
+/** The lead card's picture's width on the page, as a `sizes` value: three fifths of the page on a wide screen, else the screen less its margins. */
+const leadPictureSizes = '(min-width: 40rem) min(41rem, 58vw), calc(100vw - 2rem)';
+
+/** The lead story's picture, large: loaded at once, with high priority, as it is at the top of the page. */
 function leadPicture(config: SiteConfig, article: LinkedArticle): Element | undefined {
   const image = article.image;
   if (image?.src === undefined) return undefined;
-  return asElement(<img class="lead-picture" src={pageImageUrl(config)(image.src)} alt={altOf(image)} decoding="async" />);
+  return pictureOf({ ...image, src: image.src }, pageImageUrl(config), { sizes: leadPictureSizes, place: 'top', alt: altOf(image), className: 'lead-picture' });
 }
 
 /** The kicker: the urgency label (urgent stories), then the section linked to its page (when `sections` is given). */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureStory, siteMaker } from '../support/fixture-site.js';
 import { parsePage } from '../support/html.js';
+import { writePicture } from '../support/pictures.js';
 
 const site = siteMaker();
 
@@ -159,13 +160,14 @@ describe('building a site', () => {
   });
 
   it('should copy a lead image from the stories folder and show it with caption and credit', async () => {
-    const built = await site(story('a', 2, 'image: {src: img/abe.jpg, alt: Abe, caption: Putin and Abe., credit: © REUTERS}') + '-- stories/img/abe.jpg --\nJPEGDATA\n');
+    const built = await site(story('a', 2, 'image: {src: img/abe.jpg, alt: Abe, caption: Putin and Abe., credit: © REUTERS}'));
+    const picture = await writePicture(path.join(built.dir, 'stories/img/abe.jpg'));
     await built.build();
     const page = parsePage(await built.read('2018/05/02/a/'));
-    expect(page.attrs('figure img', 'src')).toEqual(['/media/img/abe.jpg']);
+    expect(page.attrs('figure img', 'src')).toEqual(['/media/img/abe.64w.jpg']);
     expect(page.text('figcaption')).toContain('Putin and Abe.');
     expect(page.text('figcaption .credit')).toBe('© REUTERS');
-    expect(await readFile(path.join(built.dir, 'dist/media/img/abe.jpg'), 'utf8')).toBe('JPEGDATA\n');
+    expect((await readFile(path.join(built.dir, 'dist/media/img/abe.jpg'))).equals(picture)).toBe(true);
   });
 
   it('should report every problem of every story at once and keep the last good site', async () => {

@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fixtureStory, siteMaker, type FixtureSite } from '../support/fixture-site.js';
 import { parsePage } from '../support/html.js';
+import { writePicture } from '../support/pictures.js';
 
 const site = siteMaker();
 const story = fixtureStory;
@@ -21,8 +22,14 @@ const newsroom =
   story('held', 21, `embargo: ${embargo}\ntags: [Japan, Zephyrtag]\ntopics: [Zephyrtopic]\nimage:\n  src: held.jpg\n  caption: Zephyrcaption`, 'The Zephyrword budget.') +
   story('secret', 22, 'status: withheld\ntags: [Japan]', 'The Quokkaword plan.') +
   story('killed', 23, 'status: canceled\ntags: [Japan]\nnote: Withdrawn for legal reasons (Ocelotnote).', 'The Kumquatword report.') +
-  story('lifted', 24, 'embargo: 2018-05-25T06:00:00+03:00\ntags: [Japan]', 'The Lifted report.') +
-  '\n-- stories/held.jpg --\nnot really a picture\n';
+  story('lifted', 24, 'embargo: 2018-05-25T06:00:00+03:00\ntags: [Japan]', 'The Lifted report.');
+
+/** The newsroom, with a real picture for the embargoed story. */
+async function newsroomSite(): Promise<FixtureSite> {
+  const built = await site(newsroom);
+  await writePicture(path.join(built.dir, 'stories/held.jpg'));
+  return built;
+}
 
 /** Every built file's text, by path under `dist/`: the search index's gzipped files unpacked, so their words can be searched too. */
 async function everything(built: FixtureSite): Promise<Map<string, string>> {
@@ -37,7 +44,7 @@ function filesMentioning(files: ReadonlyMap<string, string>, needle: RegExp): st
 
 describe('embargo and status', () => {
   it('should publish an embargoed or withheld story nowhere, not even its words, picture, tag or URL', async () => {
-    const built = await site(newsroom);
+    const built = await newsroomSite();
     const outcome = await built.build({ now: beforeLift });
     expect(outcome.ok).toBe(true);
     const files = await everything(built);
@@ -49,7 +56,7 @@ describe('embargo and status', () => {
   });
 
   it('should show links, callouts and related entries naming a story that is not out as plain text', async () => {
-    const built = await site(newsroom);
+    const built = await newsroomSite();
     await built.build({ now: beforeLift });
     const page = parsePage(await built.read('2018/05/20/live/'));
     expect(page.text('.story-body')).toContain('See the held one and the withheld one.');
@@ -58,7 +65,7 @@ describe('embargo and status', () => {
   });
 
   it('should serve a short notice at a killed story’s URL and keep it out of every list', async () => {
-    const built = await site(newsroom);
+    const built = await newsroomSite();
     await built.build({ now: beforeLift });
     const notice = parsePage(await built.read('2018/05/23/killed/'));
     expect(notice.text('h1')).toBe('Withdrawn');
@@ -74,7 +81,7 @@ describe('embargo and status', () => {
   });
 
   it('should publish a story everywhere once its embargo has lifted, and say when the next one lifts', async () => {
-    const built = await site(newsroom);
+    const built = await newsroomSite();
     const before = await built.build({ now: beforeLift });
     expect(before.lines.join('\n')).toContain(`Next embargo lifts at ${embargo} (stories/held.md)`);
     // Nothing changed on disk, but the clock passed the embargo: the build must not keep the old output.

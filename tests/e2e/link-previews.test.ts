@@ -5,6 +5,7 @@ import { createDevEngine } from '../../src/dev/engine.js';
 import { formatHtmlProblems, validateHtml } from '../support/checkers/html-validator.js';
 import { fixtureStory as story, siteMaker, type FixtureSite } from '../support/fixture-site.js';
 import { parsePage, type ParsedPage } from '../support/html.js';
+import { writePicture } from '../support/pictures.js';
 
 const site = siteMaker();
 
@@ -34,7 +35,6 @@ description: Who we are.
 We file stories.
 ` +
     story('pictured', 25, 'section: Business\ntopics: [SPIEF]\ntags: [Japan]\nimage: {src: abe.jpg, alt: Putin and Abe}') +
-    '-- stories/abe.jpg --\nJPEGDATA\n' +
     story('bare', 24, 'section: Business\ntags: [Japan]') +
     story('long', 23, `section: Business\nsummary: ${JSON.stringify(longSummary)}`) +
     story('killed', 22, 'section: Business\nstatus: canceled')
@@ -53,6 +53,7 @@ const named = (page: ParsedPage, name: string) => page.attrs(`head meta[name="${
 describe('link previews', () => {
   it('should give every page Open Graph and Twitter card tags with a picture, the site image when the page has none', async () => {
     const built = await site(newsroom('image: share.png\nlogo: {src: logo.svg}'));
+    await writePicture(path.join(built.dir, 'stories/abe.jpg'));
     expect((await built.build()).ok).toBe(true);
     const pages = await builtPages(built);
     // Home and its archive page, a section, topic and tag, the three indexes, search, a page of pages/, the 404 page, the stories.
@@ -97,6 +98,7 @@ describe('link previews', () => {
 
   it("should fall back to the logo, as a small card, and name it as the publisher's logo in JSON-LD", async () => {
     const built = await site(newsroom('logo: {src: logo.svg, alt: Wire Desk}'));
+    await writePicture(path.join(built.dir, 'stories/abe.jpg'));
     expect((await built.build()).ok).toBe(true);
     const pages = await builtPages(built);
     for (const [file, page] of pages) {
@@ -117,6 +119,7 @@ describe('link previews', () => {
 
   it('should cut a long description at a word near 160 characters everywhere the head gives it', async () => {
     const built = await site(newsroom('image: share.png'));
+    await writePicture(path.join(built.dir, 'stories/abe.jpg'));
     expect((await built.build()).ok).toBe(true);
     const page = parsePage(await built.read('2018/05/23/long/'));
     const data = JSON.parse(page.text('script[type="application/ld+json"]') ?? '{}') as Record<string, unknown>;
@@ -137,6 +140,7 @@ describe('link previews', () => {
 
   it('should write previews the HTML validator accepts', async () => {
     const built = await site(newsroom('image: share.png\nlogo: {src: logo.svg}'));
+    await writePicture(path.join(built.dir, 'stories/abe.jpg'));
     expect((await built.build()).ok).toBe(true);
     const problems = await validateHtml(path.join(built.dir, 'dist'));
     expect(problems, formatHtmlProblems(problems)).toEqual([]);

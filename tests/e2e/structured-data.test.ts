@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { typesetText } from '../../src/plugins/typography.js';
 import { formatHtmlProblems, validateHtml } from '../support/checkers/html-validator.js';
 import { fixtureStory as story, siteMaker, type FixtureSite } from '../support/fixture-site.js';
+import { writePicture } from '../support/pictures.js';
 
 const site = siteMaker();
 
@@ -46,7 +47,6 @@ language: en
     ].join('\n'),
     'Russia is interested in developing cooperation with Japan in the hi-tech sector.',
   ) +
-  '-- stories/img/abe.jpg --\nJPEGDATA\n' +
   titledStory('hostile', 24, [
     `title: ${JSON.stringify(hostile)}`,
     `summary: ${JSON.stringify(hostile)}`,
@@ -85,6 +85,7 @@ async function storyPages(built: FixtureSite): Promise<StoryPage[]> {
 
 async function builtNewsroom(): Promise<{ built: FixtureSite; pages: Map<string, StoryPage> }> {
   const built = await site(newsroom);
+  await writePicture(path.join(built.dir, 'stories/img/abe.jpg'));
   const outcome = await built.build();
   expect(outcome.lines.join('\n')).not.toContain('error');
   expect(outcome.ok).toBe(true);

@@ -83,7 +83,7 @@ describe('renderArticle', () => {
 
   it('should link a copied picture under the base path and fall back to the caption for alt', () => {
     const html = render(story({ image: { src: 'media/2018/putin.jpg', caption: 'Putin and Abe.' } }));
-    expect(html).toContain('<img src="/news/media/2018/putin.jpg" alt="Putin and Abe.">');
+    expect(html).toContain('<img src="/news/media/2018/putin.jpg" alt="Putin and Abe." fetchpriority="high" decoding="async">');
   });
 
   it('should show a script in the headline as text, never as markup', () => {
