@@ -3,14 +3,15 @@ import { type Field, type ReadContext, cleanText, dropped, firstMember, invalid,
 import { stringValue } from './ninjs-json.js';
 import { reportRepeated } from './ninjs-left-out.js';
 import { descriptionOf, optionalHeadlineOf } from './ninjs-texts.js';
+import { resizedWidths } from '../media/picture-plan.js';
 
 /** The lead image as front matter: `{src, alt, caption, credit}`, each only when known. */
 export type LeadImageFields = Readonly<Partial<Record<'src' | 'alt' | 'caption' | 'credit', string>>>;
 
 /**
  * The item's lead image, from its first association of type `picture` (`associations` is a list
- * in ninjs 2 and 3, a map by name in ninjs 1): `src` from the largest rendition with an http(s)
- * `href` (by width × height), `alt` from its headline, `caption` from its `caption` description
+ * in ninjs 2 and 3, a map by name in ninjs 1): `src` from the narrowest rendition with an http(s)
+ * `href` at least as wide as a page shows a picture, else the largest (by width × height), `alt` from its headline, `caption` from its `caption` description
  * (else its first description), `credit` from `creditline`, else `by` and `copyrightholder`, else
  * `copyrightnotice`. Undefined when there is no picture or nothing to show of it. The other
  * associations, credit fields that the credit does not include, and a headline or renditions that
@@ -29,7 +30,7 @@ export function leadImageOf(context: ReadContext, item: Field): LeadImageFields 
   }
   if (!picture) return undefined;
   reportRepeated(context, picture);
-  const src = largestRenditionHref(context, picture);
+  const src = renditionHref(context, picture);
   const caption = descriptionOf(context, picture, ['caption'], true, 'caption');
   const headline = optionalHeadlineOf(context, picture);
   const alt = src === undefined ? undefined : (headline ?? caption);
@@ -56,23 +57,34 @@ function associationsOf(context: ReadContext, item: Field): Field[] {
   return (entries ?? []).filter((entry) => isMap(context, entry, 'an associated item (a map with `uri`, `type`, `renditions`…)'));
 }
 
-/** The http(s) `href` of a picture's largest image rendition, by width × height (the first when none has a size). */
-function largestRenditionHref(context: ReadContext, picture: Field): string | undefined {
+/**
+ * The http(s) `href` of the picture's image rendition a page needs: the narrowest at least as wide
+ * as the widest a page shows (`resizedWidths`; a wire's 6,000-pixel original only costs readers
+ * bytes, and a remote picture is not resized), else the largest by width × height (the first when
+ * none has a size).
+ */
+function renditionHref(context: ReadContext, picture: Field): string | undefined {
   const renditions = member(picture, 'renditions');
   if (!renditions) return undefined;
   const entries = renditions.node.type === 'object' ? members(renditions).map((entry) => entry.field) : listOf(context, renditions, 'a list of renditions (or, in ninjs 1, a map of them by name)');
-  let best: { href: string; area: number } | undefined;
+  let largest: { href: string; area: number } | undefined;
+  let wideEnough: { href: string; width: number } | undefined;
   for (const rendition of entries ?? []) {
     if (!isMap(context, rendition, 'a rendition (a map with `href`, `width`, `height`…)')) continue;
     const href = textOf(context, member(rendition, 'href'));
     const type = textOf(context, firstMember(rendition, ['contentType', 'mimetype']));
     if (!isWebUrl(href) || (type !== undefined && !/^image\//i.test(type))) continue;
-    const area = dimension(context, member(rendition, 'width')) * dimension(context, member(rendition, 'height'));
-    if (!best || area > best.area) best = { href: href.trim(), area };
+    const width = dimension(context, member(rendition, 'width'));
+    const area = width * dimension(context, member(rendition, 'height'));
+    if (!largest || area > largest.area) largest = { href: href.trim(), area };
+    if (width >= widestShown && (!wideEnough || width < wideEnough.width)) wideEnough = { href: href.trim(), width };
   }
-  if (!best && (entries ?? []).length > 0) dropped(context, renditions, 'is left out: none of them is an `http(s)` image, so the story shows no picture (copy what matters by hand)');
-  return best?.href;
+  if (!largest && (entries ?? []).length > 0) dropped(context, renditions, 'is left out: none of them is an `http(s)` image, so the story shows no picture (copy what matters by hand)');
+  return (wideEnough ?? largest)?.href;
 }
+
+/** The widest a page shows a lead picture (its largest `srcset` width). */
+const widestShown = Math.max(...resizedWidths);
 
 /** A width or height in pixels, 0 when absent; reports one that is not a number. */
 function dimension(context: ReadContext, field: Field | undefined): number {

@@ -531,6 +531,17 @@ describe('importNinjs: parts of the mapped fields that a story cannot keep', () 
     expect(leftOut(result)).toEqual(['`associations.picture2` is left out: a story keeps one lead picture, `associations.picture1` (copy what matters by hand)']);
   });
 
+  it('should take the narrowest rendition as wide as a page shows a picture, else the largest', () => {
+    const srcOf = (widths: readonly number[]) => {
+      const renditions = widths.map((width) => ({ href: `https://media.example.com/p-${width}.jpg`, width, height: Math.round(width / 1.5) }));
+      const item = { uri: 'urn:x', type: 'text', headline: 'Port strike ends', versioncreated: '2024-03-06T13:45:00Z', body_text: 'Text.', associations: [{ type: 'picture', renditions }] };
+      return (onlyStory(importText(JSON.stringify(item))).frontMatter.image as { src?: string } | undefined)?.src;
+    };
+    // A wire's 6,000-pixel original costs readers bytes: the 2,048 rendition is enough.
+    expect(srcOf([640, 6000, 2048, 1024])).toBe('https://media.example.com/p-2048.jpg');
+    expect(srcOf([640, 1024])).toBe('https://media.example.com/p-1024.jpg');
+  });
+
   it('should name what a picture without an http(s) image cannot show: its renditions and its alt text', () => {
     const picture = {
       type: 'picture',
