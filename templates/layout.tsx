@@ -86,13 +86,15 @@ function headSnippets(config: SiteConfig): Raw[] {
 
 /**
  * The site header. A menu entry is `aria-current="page"` on the page itself and `true` on the
- * pages below it (a topic under "Topics", page 2 of a section); the header is serialized once for
+ * pages below it (a topic under "Topics", page 2 of a section) and on the stories of a section; the header is serialized once for
  * each way of marking the entries and each language, since every story page shares one.
  */
 function headerOf(chrome: PageChrome, templates: Templates): Raw {
   const { config, sections, labels } = chrome;
   const items = menuItems(config, sections, labels);
-  const current = items.map(({ path }) => (path === undefined ? undefined : chrome.path === path ? 'page' : path !== '' && chrome.path.startsWith(path) ? 'true' : undefined));
+  const current = items.map(({ path }) =>
+    path === undefined ? undefined : chrome.path === path ? 'page' : (path !== '' && chrome.path.startsWith(path)) || chrome.within === path ? 'true' : undefined,
+  );
   const key = current.map((mark) => mark ?? '-').join(' ');
   return serializedOnce(chrome.memo, [templates.header, config, sections, labels], key, () => templates.header({ config, sections, labels, current }, templates));
 }

@@ -24,6 +24,8 @@ export interface PageChrome {
   readonly feeds: readonly FeedLink[];
   /** Sections for the top navigation. */
   readonly sections: readonly Collection[];
+  /** Site-relative path of the list a page belongs to without lying under it (a story page's section): the menu marks its entry as the reader's place. */
+  readonly within?: string | undefined;
   /** Site-relative path of the stylesheet. */
   readonly stylesheetPath: string;
   /** Site-relative path of the script that adds the relative time ("12 min ago") beside the times of cards, for readers with JavaScript. */

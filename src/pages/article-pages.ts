@@ -112,7 +112,9 @@ export function articleView(site: Site, article: LinkedArticle): ArticleView {
   };
   // The head advertises the site's feed and the story's section's, not one per topic and tag: the feeds page lists every feed.
   const feeds = section ? [{ title: `${site.config.title}: ${section.name}`, path: section.feedPath }] : [];
-  return { ...view, chrome: pageChrome(site, article.path, article.title, article.summary, feeds, article.lang) };
+  // The menu marks the story's section as where the reader is.
+  const chrome = pageChrome(site, article.path, article.title, article.summary, feeds, article.lang);
+  return { ...view, chrome: section ? { ...chrome, within: section.path } : chrome };
 }
 
 /** The related stories a story page lists: its related stories but the one its READ MORE callout already points at. */

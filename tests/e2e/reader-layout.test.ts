@@ -188,7 +188,7 @@ describe('the pages as a reader sees them on a phone, zoomed and on a desktop', 
   it('should show a caption and credit without a picture as a plain credit line, not an empty frame', async () => {
     const story = parsePage(await site.read('2018/05/25/a/'));
     expect(story.texts('figure')).toEqual([]);
-    expect(story.texts('.story-header + .picture-credit, .story > .picture-credit')).toEqual(["The bank's headquarters in Moscow. © Sputnik / Mikhail Klimentyev"]);
+    expect(story.texts('.story-header + .picture-credit, .story > .picture-credit')).toEqual(['The bank’s headquarters in Moscow. © Sputnik / Mikhail Klimentyev']);
     expect(story.texts('.picture-credit .credit')).toEqual(['© Sputnik / Mikhail Klimentyev']);
   });
 
@@ -201,6 +201,14 @@ describe('the pages as a reader sees them on a phone, zoomed and on a desktop', 
     );
     expect(current.map(({ href }) => href)).toEqual(['/sections/world/']);
     expect(current[0]?.mark).not.toBe('none');
+    // A story of the section: its entry marks the reader's place too.
+    const story = await open('2018/05/24/b/', phone);
+    const place = await inPage<{ href: string; mark: string }[]>(
+      story,
+      `[...document.querySelectorAll('.site-nav a[aria-current]')].map((link) => ({ href: link.getAttribute('href'), mark: link.getAttribute('aria-current') }))`,
+    );
+    await story.close();
+    expect(place).toEqual([{ href: '/sections/world/', mark: 'true' }]);
     const navRows = await inPage<number>(section, `new Set([...document.querySelectorAll('.site-nav li')].map((item) => item.getBoundingClientRect().top)).size`);
     expect(navRows, 'the menu in one row').toBe(1);
     await section.close();
