@@ -1,9 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import type { Raw } from 'mdast-util-to-hast';
 import { linkBody } from '../model/body-html.js';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
@@ -30,7 +28,7 @@ export function storySearchDocument(article: Article, config: SiteConfig): { rea
   const kicker = [urgencyLabel(article, labels), article.section?.name].filter((part) => part !== null && part !== undefined);
   const terms = [...article.topics, ...article.tags].map((term) => term.name);
   const indexed: ElementContent[] = [
-    h('div', bodyTree(article)),
+    h('div', [bodyHtml(article)]),
     ...text('p', article.note),
     ...article.corrections.map((correction) => h('p', correction.text)),
     h('h1', { id: 'headline', dataPagefindMeta: 'title' }, article.title),
@@ -57,7 +55,8 @@ export function storySearchDocument(article: Article, config: SiteConfig): { rea
     type: 'root',
     children: [h('html', { lang: config.language }, [h('head', [h('title', article.title)]), h('body', [h('article', { dataPagefindBody: '' }, indexed), h('div', { hidden: true }, listed)])])],
   };
-  return { url: `/${article.path}`, content: toHtml(tree) };
+  // The body's raw node holds HTML that hast-util-to-html serialized from the story's sanitized tree (see `BodyHtml`).
+  return { url: `/${article.path}`, content: toHtml(tree, { allowDangerousHtml: true }) };
 }
 
 /** Parts with a space between each two. */
@@ -72,14 +71,13 @@ function joinedWithSpaces(parts: readonly (Element | string)[]): ElementContent[
  * of the indexed text (`data-pagefind-ignore`), so an excerpt does not repeat it: its place and
  * agency are indexed after the headline instead.
  */
-function bodyTree(article: Article): ElementContent[] {
-  // The HTML was serialized from the story's sanitized tree (see `BodyHtml`): parsed back, it is that tree.
-  const tree = bodyParser.parse(linkBody(article.body, [], () => ''));
-  visit(tree, 'element', (element) => {
-    const className = element.properties.className;
-    if (element.tagName === 'span' && Array.isArray(className) && className.includes('dateline')) element.properties.dataPagefindIgnore = '';
-  });
-  return tree.children as ElementContent[];
+function bodyHtml(article: Article): Raw {
+  // The HTML was serialized by hast-util-to-html from the story's sanitized tree (see `BodyHtml`),
+  // and its dateline span, when it has one, is the first thing in it, as that serializer writes it:
+  // marked in the HTML itself, without parsing the body back into a tree.
+  const html = linkBody(article.body, [], () => '');
+  return { type: 'raw', value: html.replace(datelineOpening, '<span class="dateline" data-pagefind-ignore>') };
 }
 
-const bodyParser = unified().use(rehypeParse, { fragment: true });
+/** The opening tag of the dateline `serializeBody` puts at the start of a body. */
+const datelineOpening = '<span class="dateline">';
