@@ -2,11 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { fixtureSite, type FixtureSite } from '../support/fixture-site.js';
-import { serveFolder, type StaticServer } from '../support/static-server.js';
+import { browsedSite, type BrowsedSite } from '../support/browsed-site.js';
+import { serveFolder } from '../support/static-server.js';
 
 /** axe-core's browser build, put into each page as a script. */
 const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -120,31 +119,21 @@ async function axeViolations(page: Page): Promise<Violation[]> {
 }
 
 describe('every page type under axe-core, in Chromium', () => {
-  let site: FixtureSite;
-  let server: StaticServer;
-  let browser: Browser;
+  let browsed: BrowsedSite;
 
   beforeAll(async () => {
-    site = await fixtureSite(desk);
-    const outcome = await site.build();
-    expect(outcome.ok, outcome.lines.join('\n')).toBe(true);
-    server = await serveFolder(path.join(site.dir, 'dist'));
-    browser = await launchBrowser();
+    browsed = await browsedSite(desk, { serve: serveFolder });
     await mkdir(shots, { recursive: true });
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.remove();
-  });
+  afterAll(() => browsed?.close());
 
   it(`should find no violation on any page type at 1280 and 390 px, light and dark (screenshots in ${shots})`, async () => {
     const found: string[] = [];
     await Promise.all(
       screens.map(async (screen) => {
-        const page = await browser.newPage({ viewport: { width: screen.width, height: 800 }, colorScheme: screen.colorScheme });
+        const page = await browsed.browser.newPage({ viewport: { width: screen.width, height: 800 }, colorScheme: screen.colorScheme });
         for (const [name, address] of pageTypes) {
-          await page.goto(`${server.url}${address}`);
+          await page.goto(`${browsed.url}${address}`);
           // The search page is checked with its results listed, as a reader sees it after a search.
           if (name === 'search') await page.waitForSelector('#search-list .search-result', { timeout: 10_000 });
           for (const violation of await axeViolations(page)) {

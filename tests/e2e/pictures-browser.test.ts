@@ -1,10 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { serveStatic, type StaticServer } from '../support/checkers/linkchecker.js';
-import { fixtureSite, fixtureStory, type FixtureSite } from '../support/fixture-site.js';
+import { browsedSite, type BrowsedSite } from '../support/browsed-site.js';
+import { fixtureStory, type FixtureSite } from '../support/fixture-site.js';
 import { writePicture } from '../support/pictures.js';
 
 // Pictures as a reader on a phone gets them: the page keeps its place while they load (no layout
@@ -42,28 +41,20 @@ async function openWithSlowPictures(page: Page, url: string): Promise<number> {
 }
 
 describe('pictures in Chromium on a phone', () => {
-  let built: FixtureSite;
-  let server: StaticServer;
-  let browser: Browser;
+  let browsed: BrowsedSite;
   beforeAll(async () => {
     const stories = Array.from({ length: 12 }, (_, index) => fixtureStory(`s${index}`, 20 - index, `image: {src: p${index}.jpg, alt: Picture ${index}, caption: Caption ${index}.}`));
-    built = await fixtureSite(`-- site.yaml --\ntitle: Pictures\nbaseUrl: https://example.org/\n${stories.join('')}`);
-    for (let index = 0; index < 12; index++) await writePicture(path.join(built.dir, `stories/p${index}.jpg`), { width: 2000, height: 1333, red: index * 20 });
-    const outcome = await built.build();
-    expect(outcome.ok, outcome.lines.join('\n')).toBe(true);
-    server = await serveStatic(path.join(built.dir, 'dist'));
-    browser = await launchBrowser();
+    const pictures = async (site: FixtureSite) => {
+      for (let index = 0; index < 12; index++) await writePicture(path.join(site.dir, `stories/p${index}.jpg`), { width: 2000, height: 1333, red: index * 20 });
+    };
+    browsed = await browsedSite(`-- site.yaml --\ntitle: Pictures\nbaseUrl: https://example.org/\n${stories.join('')}`, { prepare: pictures });
     await mkdir(shots, { recursive: true });
   }, 60_000);
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-    await built.remove();
-  });
+  afterAll(() => browsed.close());
 
   it('should keep a story page in place while its picture loads, and load a file sized for the phone (screenshot in /tmp/pictures-shots)', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
-    const shift = await openWithSlowPictures(page, `${server.url}2018/05/20/s0/`);
+    const page = await browsed.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    const shift = await openWithSlowPictures(page, `${browsed.url}2018/05/20/s0/`);
     await page.screenshot({ path: `${shots}/story-390.png` });
     expect(shift).toBeLessThan(0.01);
     const lead = await page.locator('.lead-figure img').evaluate((image) => {
@@ -78,8 +69,8 @@ describe('pictures in Chromium on a phone', () => {
   });
 
   it('should keep the front page in place while its pictures load, the lead at once and the thumbnails lazily and small (screenshot in /tmp/pictures-shots)', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
-    const shift = await openWithSlowPictures(page, server.url);
+    const page = await browsed.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    const shift = await openWithSlowPictures(page, browsed.url);
     await page.screenshot({ path: `${shots}/home-390.png` });
     expect(shift).toBeLessThan(0.01);
     expect(await page.locator('.front-lead img').getAttribute('loading')).toBeNull();

@@ -1,11 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { serveStatic, type StaticServer } from '../support/checkers/linkchecker.js';
-import { fixtureSite, type FixtureSite } from '../support/fixture-site.js';
+import { browsedSite, type BrowsedSite } from '../support/browsed-site.js';
 
 /** A wire story's body of exactly `words` words, in paragraphs of 40 words as wire copy has them. */
 function storyText(words: number): string {
@@ -65,26 +62,16 @@ function pdfPageCount(pdf: Buffer): number {
 }
 
 describe('a story printed from the browser', () => {
-  let site: FixtureSite;
-  let server: StaticServer;
-  let browser: Browser;
+  let browsed: BrowsedSite;
 
   beforeAll(async () => {
-    site = await fixtureSite(desk);
-    const outcome = await site.build();
-    expect(outcome.ok, outcome.lines.join('\n')).toBe(true);
-    server = await serveStatic(path.join(site.dir, 'dist'), '/news/');
-    browser = await launchBrowser();
+    browsed = await browsedSite(desk, { basePath: '/news/' });
   }, 60_000);
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-    await site.remove();
-  });
+  afterAll(() => browsed.close());
 
   it(`should fit a 301-word story with its picture on one A4 page (the PDF in ${shots})`, async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}2018/05/25/rate/`);
+    const page = await browsed.browser.newPage();
+    await page.goto(`${browsed.url}2018/05/25/rate/`);
     expect(await page.locator('.story-body').evaluate((body) => (body.textContent ?? '').trim().split(/\s+/).length)).toBe(301);
     expect(await page.locator('.lead-figure img').evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBe(1600);
     const pdf = await page.pdf({ format: 'A4' });
@@ -100,8 +87,8 @@ describe('a story printed from the browser', () => {
   });
 
   it("should print the headline, meta line, picture, body, note, corrections and the page's address, and nothing of the site around them", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}2018/05/25/rate/`);
+    const page = await browsed.browser.newPage();
+    await page.goto(`${browsed.url}2018/05/25/rate/`);
     await page.emulateMedia({ media: 'print' });
     const shown = async (selector: string) => page.locator(selector).first().isVisible();
     for (const selector of ['h1', '.story-meta', '.lead-figure img', '.lead-figure figcaption', '.story-body', '.note', '.corrections', '.print-url']) {

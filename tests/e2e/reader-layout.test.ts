@@ -1,11 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { serveStatic, type StaticServer } from '../support/checkers/linkchecker.js';
-import { fixtureSite, type FixtureSite } from '../support/fixture-site.js';
+import { browsedSite, type BrowsedSite } from '../support/browsed-site.js';
 import { parsePage } from '../support/html.js';
 
 /**
@@ -107,28 +105,18 @@ async function inPage<T>(page: Page, script: string): Promise<T> {
 }
 
 describe('the pages as a reader sees them on a phone, zoomed and on a desktop', () => {
-  let site: FixtureSite;
-  let server: StaticServer;
-  let browser: Browser;
+  let browsed: BrowsedSite;
 
   beforeAll(async () => {
-    site = await fixtureSite(desk);
-    const outcome = await site.build();
-    expect(outcome.ok, outcome.lines.join('\n')).toBe(true);
-    server = await serveStatic(path.join(site.dir, 'dist'));
-    browser = await launchBrowser();
+    browsed = await browsedSite(desk);
     await mkdir(shots, { recursive: true });
   }, 60_000);
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-    await site.remove();
-  });
+  afterAll(() => browsed.close());
 
   /** A page of the site open at a screen's width and text size. */
   async function open(address: string, screen: (typeof screens)[number]): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: screen.width, height: 800 } });
-    await page.goto(`${server.url}${address}`);
+    const page = await browsed.browser.newPage({ viewport: { width: screen.width, height: 800 } });
+    await page.goto(`${browsed.url}${address}`);
     if (screen.textSize !== 100) await page.addStyleTag({ content: `html { font-size: ${screen.textSize}% }` });
     return page;
   }
@@ -137,9 +125,9 @@ describe('the pages as a reader sees them on a phone, zoomed and on a desktop', 
     const overflowing: string[] = [];
     await Promise.all(
       screens.map(async (screen) => {
-        const page = await browser.newPage({ viewport: { width: screen.width, height: 800 } });
+        const page = await browsed.browser.newPage({ viewport: { width: screen.width, height: 800 } });
         for (const [name, address] of pageTypes) {
-          await page.goto(`${server.url}${address}`);
+          await page.goto(`${browsed.url}${address}`);
           if (screen.textSize !== 100) await page.addStyleTag({ content: `html { font-size: ${screen.textSize}% }` });
           const { scrollWidth, innerWidth } = await inPage<{ scrollWidth: number; innerWidth: number }>(page, '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })');
           if (scrollWidth > innerWidth) overflowing.push(`${name} at ${screen.name}: ${scrollWidth} px wide in ${innerWidth} px`);
@@ -152,7 +140,7 @@ describe('the pages as a reader sees them on a phone, zoomed and on a desktop', 
   }, 120_000);
 
   it("should space the meta line's parts and keep each whole, 'Updated' on its time's line, inside a phone's screen", async () => {
-    const story = parsePage(await site.read('2018/05/25/a/'));
+    const story = parsePage(await browsed.site.read('2018/05/25/a/'));
     // Real spaces between the parts: copied or read aloud, the line does not run words together.
     expect(story.text('.story-meta')).toBe('By Yekaterina Konstantinopolskaya and Maximilian Hohenzollern-Sigmaringen 25 May 2018, 16:40 MSK Updated 25 May 2018, 18:05 MSK 1 min read');
     for (const screen of screens.filter(({ width }) => width < 1000)) {
@@ -179,14 +167,14 @@ describe('the pages as a reader sees them on a phone, zoomed and on a desktop', 
   });
 
   it("should write every time in the site's zone with its abbreviation, whatever offset the author used", async () => {
-    const story = parsePage(await site.read('2018/05/24/b/'));
+    const story = parsePage(await browsed.site.read('2018/05/24/b/'));
     expect(story.text('.story-meta .published')).toBe('24 May 2018, 13:00 MSK');
     expect(story.attrs('.story-meta .published time', 'dateTime')).toEqual(['2018-05-24T10:00:00+00:00']);
-    expect(parsePage(await site.read('about/')).text('.story-meta')).toBe('Updated 1 March 2026, 12:00 MSK');
+    expect(parsePage(await browsed.site.read('about/')).text('.story-meta')).toBe('Updated 1 March 2026, 12:00 MSK');
   });
 
   it('should show a caption and credit without a picture as a plain credit line, not an empty frame', async () => {
-    const story = parsePage(await site.read('2018/05/25/a/'));
+    const story = parsePage(await browsed.site.read('2018/05/25/a/'));
     expect(story.texts('figure')).toEqual([]);
     expect(story.texts('.story-header + .picture-credit, .story > .picture-credit')).toEqual(['The bank’s headquarters in Moscow. © Sputnik / Mikhail Klimentyev']);
     expect(story.texts('.picture-credit .credit')).toEqual(['© Sputnik / Mikhail Klimentyev']);
