@@ -57,34 +57,6 @@ export const searchScript = `// wiredesk: search every shard of the site's Pagef
     return fill(text, count, query);
   };
 
-  // Dates: the day and time as the site's pages write them ("1 February 2019, 08:00"; the day alone
-  // for a date-only story), on the site's clock when it has one, else at the offset the author wrote.
-  var locale = lang.toLowerCase() === 'en' ? 'en-GB' : lang;
-  var twelve = words.clock === '12';
-  var formatter = function (parts, zone) {
-    try {
-      return new Intl.DateTimeFormat(locale, Object.assign({ timeZone: zone }, parts));
-    } catch (error) {
-      return new Intl.DateTimeFormat('en-GB', Object.assign({ timeZone: 'UTC' }, parts));
-    }
-  };
-  var dayParts = { day: 'numeric', month: 'long', year: 'numeric' };
-  var timeParts = { hour: twelve ? 'numeric' : '2-digit', minute: '2-digit', hourCycle: twelve ? 'h12' : 'h23' };
-  var zone = words.timeZone || 'UTC';
-  var writtenDay = formatter(dayParts, 'UTC');
-  var shownDay = formatter(dayParts, zone);
-  var shownTime = formatter(timeParts, zone);
-  var formatDate = function (iso) {
-    var written = /^(\\d{4})-(\\d{2})-(\\d{2})(?:T(\\d{2}):(\\d{2})(?::(\\d{2}))?(Z|[+-]\\d{2}:\\d{2}))?$/.exec(iso || '');
-    if (!written) return '';
-    if (!written[4]) return writtenDay.format(new Date(Date.UTC(+written[1], +written[2] - 1, +written[3])));
-    var instant = new Date(iso).getTime();
-    // Without the site's clock: the wall-clock time at the written offset, formatted as if it were UTC.
-    var offset = written[7] === 'Z' ? 0 : (written[7].charAt(0) === '-' ? -1 : 1) * (+written[7].slice(1, 3) * 60 + +written[7].slice(4, 6));
-    var shown = new Date(words.timeZone ? instant : instant + offset * 60000);
-    return shownDay.format(shown) + ', ' + shownTime.format(shown);
-  };
-
   // An excerpt as text and <mark> elements: Pagefind escapes < and > of the story's text and adds <mark> tags, nothing else.
   var excerptNodes = function (excerpt) {
     var nodes = [];
@@ -122,8 +94,9 @@ export const searchScript = `// wiredesk: search every shard of the site's Pagef
       name.textContent = section;
       line.appendChild(name);
     }
-    var shown = formatDate(data.meta && data.meta.date);
-    if (shown) {
+    // The date as the site's pages write it, zone included (the record's \`shown\` metadata, see storySearchDocument).
+    var shown = data.meta && data.meta.shown;
+    if (shown && data.meta.date) {
       var time = document.createElement('time');
       time.setAttribute('datetime', data.meta.date);
       time.textContent = shown;

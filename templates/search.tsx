@@ -31,7 +31,6 @@ export function renderSearch(view: SearchView, templates: Templates): Root {
     topic: asElement(<a href={hrefTo(config, `${collectionFolders.topic}/`)}>{label(labels, 'browseTopic')}</a>),
     tag: asElement(<a href={hrefTo(config, `${collectionFolders.tag}/`)}>{label(labels, 'browseTag')}</a>),
   });
-  const siteClock = config.dateFormat.timesIn === 'site' ? config.timezone : undefined;
   const main = (
     <>
       <header class="list-header">
@@ -65,13 +64,7 @@ export function renderSearch(view: SearchView, templates: Templates): Root {
             </span>
           </p>
         </form>
-        <div
-          id="search-results"
-          {...countAttributes(labels.words.searchResultCount)}
-          data-none={label(labels, 'searchNoResults')}
-          data-clock={String(config.dateFormat.clock)}
-          data-time-zone={siteClock}
-        >
+        <div id="search-results" {...countAttributes(labels.words.searchResultCount)} data-none={label(labels, 'searchNoResults')}>
           <p id="search-status" class="search-status" role="status"></p>
           <ol id="search-list" class="search-list"></ol>
           <button type="button" id="search-more" class="search-more" hidden>

@@ -7,6 +7,7 @@ import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { labelSetFor } from '../labels/select.js';
 import { urgencyLabel } from '../../templates/parts/urgency.js';
+import { formatDateTime, timeStyleOf } from '../../templates/dates.js';
 
 /**
  * What Pagefind indexes of one live story, made from its model rather than its written page:
@@ -18,7 +19,8 @@ import { urgencyLabel } from '../../templates/parts/urgency.js';
  * (its sub-results): the search page takes the excerpt of the text before it when a word is found there. Dates and the reading time are left out
  * (searching "2018" or "min" should not find every story); the date is the result's `date`
  * metadata (as written, with its offset: `2018-05-20T10:00:00+03:00`, or the day alone for a
- * date-only story) and its `date` sort key (the UTC instant), the section its filter and
+ * date-only story), the date as the site's pages write it (`shown`: day, time and zone in the
+ * site's `dateFormat`) and its `date` sort key (the UTC instant), the section its filter and
  * metadata, all read outside the indexed body. The URL is the story's site path from the site's
  * root: Pagefind's script adds the path it is served under.
  */
@@ -48,6 +50,7 @@ export function storySearchDocument(article: Article, config: SiteConfig): { rea
   ];
   const listed: ElementContent[] = [
     h('span', { dataPagefindMeta: 'date' }, article.date.dateOnly ? article.date.iso.slice(0, 10) : article.date.iso),
+    h('span', { dataPagefindMeta: 'shown' }, formatDateTime(article.date, config.language, timeStyleOf(config))),
     h('span', { dataPagefindSort: 'date' }, new Date(article.date.epochMs).toISOString()),
     ...(article.section ? [h('span', { dataPagefindFilter: 'section' }, article.section.name), h('span', { dataPagefindMeta: 'section' }, article.section.name)] : []),
   ];

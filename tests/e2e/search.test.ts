@@ -209,11 +209,11 @@ ${Array.from({ length: times }, () => 'The Tapirword talks.').join(' ')} Other n
     await page.getByLabel('Sort').selectOption({ label: 'Newest first' });
     expect(await resultsFor(page, 'tapirword')).toEqual(['/2019/02/01/newest/', '/2018/05/21/later/', '/2018/05/20/middle/', '/2015/03/10/old/']);
     expect(new URL(page.url()).search).toBe('?q=tapirword&sort=newest');
-    // Each result: its section, and its date in the page's language (the time as the story wrote it).
+    // Each result: its section, and its date as the story's page writes it (day, time and zone).
     const first = page.locator('.search-result').first();
     expect(await first.locator('.search-result-section').textContent()).toBe('Business');
     expect(await first.locator('time').getAttribute('datetime')).toBe('2019-02-01T08:00:00+03:00');
-    expect(await first.locator('time').textContent()).toBe('1 February 2019, 08:00');
+    expect(await first.locator('time').textContent()).toBe('1 February 2019, 08:00 UTC+3');
     // The excerpt is the story's text, not its headline nor its dateline again; the dateline is still found.
     expect(await first.locator('.search-result-excerpt').textContent()).toBe('The Tapirword talks. The Tapirword talks. Other news of the day.');
     expect(await searchFor(page, 'kazan')).toHaveLength(4);
