@@ -9,6 +9,12 @@ export interface ThemeFile {
   /** Its name in the theme's assets folder, e.g. `style.css`. */
   readonly name: string;
   readonly bytes: Uint8Array;
+  /**
+   * A digest of what the file is made from, for a file the build makes rather than one of the
+   * theme (the site card): its page is written again when it changes. The theme's own files
+   * change only with the code, which every page's fingerprint already reads.
+   */
+  readonly print?: string;
 }
 
 /** The theme's stylesheet, as named in its assets folder: every page links it. */
