@@ -23,10 +23,12 @@ export function needsSiteCard(config: Pick<SiteConfig, 'image' | 'logo'>): boole
   return config.image === undefined && (config.logo === undefined || /\.svg$/i.test(config.logo.src));
 }
 
-/** What the card shows: the site's title and description, and the logo's size once fitted into `siteCardLogoBox`. */
+/** What the card shows: the site's title, description and host name, and the logo's size once fitted into `siteCardLogoBox`. */
 export interface SiteCardText {
   readonly title: string;
   readonly description: string;
+  /** The host of the site's `baseUrl` (`news.example.com`), written small beside the rule at the foot. */
+  readonly host: string;
   readonly logo?: { readonly width: number; readonly height: number } | undefined;
 }
 
@@ -52,21 +54,21 @@ const description = { size: 32, lines: 2 } as const;
 /**
  * The SVG the card is drawn from: a paper background with the accent band along its top, the
  * logo's place (the logo is drawn over it), the title in ink wrapped to at most three lines and
- * cut at a word, and the description below in a muted colour when there is room for it. A title
- * in a right-to-left script is set from the right margin.
+ * cut at a word, the description below it in a muted colour (two lines at most), and the site's
+ * host beside an accent rule at the foot. A title in a right-to-left script is set from the right margin.
  */
 export function siteCardSvg(card: SiteCardText): Root {
   const fit = titleFits.find((each) => wrapText(card.title, textWidth / each.size, Infinity).length <= each.lines) ?? titleFits[titleFits.length - 1];
   const size = fit?.size ?? 62;
   const titleLines = wrapText(card.title, textWidth / size, fit?.lines ?? 3);
   const top = bandHeight + (card.logo ? margin / 2 + siteCardLogoBox.height : 0);
-  const bottom = siteCardSize.height - margin / 2;
+  const footY = siteCardSize.height - margin / 2;
+  const bottom = footY - margin / 2;
   const titleHeight = titleLines.length * size * 1.15;
   const descriptionLines = wrapText(card.description, textWidth / description.size, description.lines);
   const descriptionHeight = descriptionLines.length * description.size * 1.35 + description.size * 0.6;
-  // The description only when the title leaves it room; the block is centred in what the band and logo leave.
-  const shown = card.description !== '' && top + titleHeight + descriptionHeight + margin <= bottom ? descriptionLines : [];
-  const blockHeight = titleHeight + (shown.length > 0 ? descriptionHeight : 0);
+  // Three lines of title and two of description fit under the logo: the block is centred in what the band and logo leave.
+  const blockHeight = titleHeight + (descriptionLines.length > 0 ? descriptionHeight : 0);
   const blockTop = top + (bottom - top - blockHeight) / 2;
   const rtl = startsRightToLeft(card.title);
   const line = (text: string, y: number, fontSize: number, fill: string, weight: string) =>
@@ -87,7 +89,7 @@ export function siteCardSvg(card: SiteCardText): Root {
     );
   const titleTexts = titleLines.map((text, index) => line(text, blockTop + size * (0.92 + index * 1.15), size, colors.ink, 'bold'));
   const descriptionTop = blockTop + titleHeight + description.size * 0.6;
-  const descriptionTexts = shown.map((text, index) => line(text, descriptionTop + description.size * (1 + index * 1.35), description.size, colors.muted, 'normal'));
+  const descriptionTexts = descriptionLines.map((text, index) => line(text, descriptionTop + description.size * (1 + index * 1.35), description.size, colors.muted, 'normal'));
   return {
     type: 'root',
     children: [
@@ -96,7 +98,19 @@ export function siteCardSvg(card: SiteCardText): Root {
         { xmlns: 'http://www.w3.org/2000/svg', width: siteCardSize.width, height: siteCardSize.height, viewBox: `0 0 ${siteCardSize.width} ${siteCardSize.height}` },
         x('rect', { width: siteCardSize.width, height: siteCardSize.height, fill: colors.paper }),
         x('rect', { width: siteCardSize.width, height: bandHeight, fill: colors.accent }),
-        x('rect', { x: rtl ? siteCardSize.width - margin - ruleWidth : margin, y: siteCardSize.height - margin / 2 - 4, width: ruleWidth, height: 4, fill: colors.accent }),
+        x('rect', { x: rtl ? siteCardSize.width - margin - ruleWidth : margin, y: footY - 9, width: ruleWidth, height: 4, fill: colors.accent }),
+        x(
+          'text',
+          {
+            x: rtl ? siteCardSize.width - margin - ruleWidth - 20 : margin + ruleWidth + 20,
+            y: footY,
+            'font-family': fontFamily,
+            'font-size': 24,
+            fill: colors.muted,
+            'text-anchor': rtl ? 'end' : 'start',
+          },
+          card.host,
+        ),
         ...titleTexts,
         ...descriptionTexts,
       ),

@@ -5,7 +5,7 @@ import { toXml } from 'xast-util-to-xml';
 import type { ThemeFile } from '../io/load-theme.js';
 import type { SiteConfig } from '../model/config.js';
 import { keepSiteCard, storedSiteCard } from '../store/site-card-store.js';
-import { needsSiteCard, siteCardLogoBox, siteCardLogoPlace, siteCardPath, siteCardSvg } from './site-card-plan.js';
+import { needsSiteCard, siteCardLogoBox, siteCardLogoPlace, siteCardPath, siteCardSvg, type SiteCardText } from './site-card-plan.js';
 
 // The site card drawn with sharp (librsvg for the SVG, libvips for the PNG): the picture link
 // previews show for a site without `image` or a raster logo. The same inputs give the same bytes,
@@ -40,21 +40,22 @@ export async function prepareSiteCard(inputs: SiteCardInputs): Promise<SiteCardS
   const { config, logoFile, cacheDir, code } = inputs;
   if (!needsSiteCard(config)) return { file: undefined, made: 0 };
   const logo = logoFile === undefined ? undefined : await readFile(logoFile).catch(() => undefined);
-  const key = hash('sha256', Buffer.concat([Buffer.from(`${JSON.stringify([code, encoder, config.title, config.description])}\n`), logo ?? Buffer.alloc(0)]), 'hex').slice(0, 32);
+  const text = { title: config.title, description: config.description, host: new URL(config.baseUrl).host };
+  const key = hash('sha256', Buffer.concat([Buffer.from(`${JSON.stringify([code, encoder, text])}\n`), logo ?? Buffer.alloc(0)]), 'hex').slice(0, 32);
   const stored = cacheDir === undefined ? undefined : storedSiteCard(cacheDir, key);
   const file = (bytes: Uint8Array): ThemeFile => ({ path: siteCardPath, name: siteCardPath, bytes, print: key });
   if (stored) return { file: file(stored), made: 0 };
-  const bytes = await drawSiteCard(config.title, config.description, logo);
+  const bytes = await drawSiteCard(text, logo);
   if (cacheDir !== undefined) keepSiteCard(cacheDir, key, bytes);
   return { file: file(bytes), made: 1 };
 }
 
-/** Draw the card of `title` and `description` with the SVG `logo` over it (left out when sharp cannot read it). */
-export async function drawSiteCard(title: string, description: string, logo: Buffer | undefined): Promise<Buffer> {
+/** Draw the card of `text` with the SVG `logo` over it (left out when sharp cannot read it). */
+export async function drawSiteCard(text: Omit<SiteCardText, 'logo'>, logo: Buffer | undefined): Promise<Buffer> {
   // Loaded only when a card is drawn: a build that takes it from the cache never loads sharp for it.
   const { default: sharp } = await import('sharp');
   const fitted = logo === undefined ? undefined : await fitLogo(sharp, logo);
-  const svg = toXml(siteCardSvg({ title, description, logo: fitted?.size }));
+  const svg = toXml(siteCardSvg({ ...text, logo: fitted?.size }));
   const card = sharp(Buffer.from(svg));
   const place = siteCardLogoPlace();
   const drawn = fitted ? card.composite([{ input: fitted.data, left: place.left, top: place.top }]) : card;
