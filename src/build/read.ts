@@ -127,6 +127,11 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     spill?.close();
     await pictures?.release();
   };
+  // The picture of link previews for a site without one, drawn (sharp works on its own threads) or taken from the cache
+  // while the stories are read; published as a theme file. Awaited below, or on the way out when reading fails.
+  const logoFile = config.logo === undefined ? undefined : own.statics.find((file) => file.source === config.logo?.src)?.absolutePath;
+  const drawing = prepareSiteCard({ config, logoFile, cacheDir: useCache ? dir : undefined, code });
+  drawing.catch(() => undefined);
   try {
     // A huge archive is held near a memory ceiling (see `memoryCeiling`); a small one never reaches it.
     const ceiling = memoryCeiling(tuning.memoryCeiling);
@@ -174,9 +179,8 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     // The pages of `pages/`: few and small, modelled on every build that is not up to date.
     await prepareBodies(config);
     const ownPages = modelPages(own.pages, config);
-    // The picture of link previews for a site without one: drawn, or taken from the cache, and published as a theme file.
-    const logoFile = config.logo === undefined ? undefined : own.statics.find((file) => file.source === config.logo?.src)?.absolutePath;
-    const siteCard = await prepareSiteCard({ config, logoFile, cacheDir: useCache ? dir : undefined, code });
+    const siteCard = await drawing;
+    if (siteCard.file) step(siteCard.made > 0 ? 'site card (drawn)' : 'site card (from the cache)');
     const files: SiteFiles = { theme: siteCard.file ? [...theme, siteCard.file] : theme, pages: ownPages.pages, statics: own.statics, stylesheetHash: own.stylesheetHash };
     // The warnings of files skipped by the scan, then one error per story file that could not be read, then the site's own files'.
     const messages = [...scan.messages, ...modelled.messages, ...own.messages, ...ownPages.messages];

@@ -152,7 +152,13 @@ function withEllipsis(line: string, room: number): string {
   let cut = line;
   while (cut !== '' && widthOf(`${cut}…`) > room) {
     const space = cut.lastIndexOf(' ');
-    cut = space > 0 ? cut.slice(0, space) : [...graphemes.segment(cut)].slice(0, -1).map((part) => part.segment).join('');
+    cut =
+      space > 0
+        ? cut.slice(0, space)
+        : [...graphemes.segment(cut)]
+            .slice(0, -1)
+            .map((part) => part.segment)
+            .join('');
   }
   return `${cut.replace(/[\s\p{P}]+$/u, '') || cut}…`;
 }

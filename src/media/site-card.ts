@@ -72,10 +72,7 @@ async function fitLogo(sharp: SharpFactory, logo: Buffer): Promise<{ data: Buffe
     const scale = Math.min(siteCardLogoBox.width / width, siteCardLogoBox.height / height);
     // librsvg draws at 72 dpi by default; the density that makes the logo as large as its box, within sharp's limits.
     const density = Math.min(Math.max(72 * scale, 1), 100_000);
-    const { data, info } = await sharp(logo, { density })
-      .resize({ width: siteCardLogoBox.width, height: siteCardLogoBox.height, fit: 'inside' })
-      .png()
-      .toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(logo, { density }).resize({ width: siteCardLogoBox.width, height: siteCardLogoBox.height, fit: 'inside' }).png().toBuffer({ resolveWithObject: true });
     return { data, size: { width: info.width, height: info.height } };
   } catch {
     return undefined;

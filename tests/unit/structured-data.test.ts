@@ -258,7 +258,7 @@ describe('Open Graph and Twitter meta', () => {
 
   it("should preview a story without a picture with the site card, without the story's alt", () => {
     const { properties, names } = page(fullStory({ image: { caption: 'A caption without a picture.' } }));
-    expect(properties.filter(([property]) => property.startsWith('og:image'))).toEqual([
+    expect(properties.filter(([property]) => property?.startsWith('og:image') === true)).toEqual([
       ['og:image', 'https://example.com/news/site-card.png'],
       ['og:image:width', '1200'],
       ['og:image:height', '630'],
