@@ -6,7 +6,7 @@ import path from 'node:path';
 export interface ThemeFile {
   /** Site-relative path, e.g. `assets/style.3f9a0c2b1d.css`. */
   readonly path: string;
-  /** Its name in the theme's assets folder, e.g. `style.css`. */
+  /** Its name in the theme's assets folder, e.g. `style.css` (for a file the build makes, its published name). */
   readonly name: string;
   readonly bytes: Uint8Array;
   /**

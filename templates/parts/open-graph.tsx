@@ -74,6 +74,7 @@ interface Preview {
   readonly description: string;
   readonly url: string | undefined;
   readonly picture: PreviewImage;
+  /** The page's own picture's alt ('' for none: the picture's own alt, if any, is given). */
   readonly alt: string;
   readonly siteName: string;
   readonly locale: string | undefined;
@@ -92,7 +93,7 @@ function previewMeta(preview: Preview): Element[] {
     ['og:image', picture.url],
     ['og:image:width', picture.size === undefined ? undefined : String(picture.size.width)],
     ['og:image:height', picture.size === undefined ? undefined : String(picture.size.height)],
-    ['og:image:alt', preview.alt === '' ? undefined : preview.alt],
+    ['og:image:alt', preview.alt === '' ? picture.alt : preview.alt],
     ['og:site_name', preview.siteName],
     ['og:locale', preview.locale],
     ...preview.more,

@@ -83,6 +83,7 @@ describe('the site card', () => {
       expect(meta(page, 'og:image'), file).toEqual([cardUrl]);
       expect(meta(page, 'og:image:width'), file).toEqual(['1200']);
       expect(meta(page, 'og:image:height'), file).toEqual(['630']);
+      expect(meta(page, 'og:image:alt'), file).toEqual(['Wire Desk']);
       expect(named(page, 'twitter:card'), file).toEqual(['summary_large_image']);
     }
     const data = JSON.parse(parsePage(await built.read('2018/05/24/rates/')).text('script[type="application/ld+json"]') ?? '{}') as Record<string, unknown>;

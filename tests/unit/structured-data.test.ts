@@ -262,6 +262,7 @@ describe('Open Graph and Twitter meta', () => {
       ['og:image', 'https://example.com/news/site-card.png'],
       ['og:image:width', '1200'],
       ['og:image:height', '630'],
+      ['og:image:alt', 'Wire Desk'],
     ]);
     expect(names).toContainEqual(['twitter:card', 'summary_large_image']);
   });
