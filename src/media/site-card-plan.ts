@@ -198,7 +198,7 @@ function charWidth(char: string): number {
   if (half.test(char)) return 0.5;
   if (wide.test(char)) return 1.08;
   if (fullWidth.test(char)) return 1.02;
-  if (/[a-z\u0430-\u045f]/.test(char)) return 0.72;
+  if (/[a-z\u00df-\u00ff\u0430-\u045f]/.test(char)) return 0.72;
   if (/[\u0590-\u08ff]/.test(char)) return 0.62;
   return 0.8;
 }
