@@ -48,6 +48,7 @@ export async function publishUpToDate(setup: BuildSetup, upToDate: UpToDate): Pr
     collectionsUnderCeiling: 0,
     searchIndex: setup.config.search ? 'kept' : 'none',
     picturesResized: 0,
+    siteCardsDrawn: 0,
   };
   const manifest = manifestOf({ files: new Map(), removed: [] }, work, index.pages.size);
   await keepCache(setup.dir, setup.logger, () => writeManifest(setup.dir, manifest));
@@ -101,6 +102,7 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
     collectionsUnderCeiling: ceiling.collections,
     searchIndex: search ? search.work() : 'none',
     picturesResized: read.pictures.resized,
+    siteCardsDrawn: read.siteCard.made,
   };
   const counts = {
     stories: site.articles.length,

@@ -25,6 +25,7 @@ import { isUpToDate, reusableDigest } from '../store/up-to-date.js';
 import { renderThreadsAhead, type RenderThreads } from '../threads/render-pool.js';
 import { memoryCeiling, type MemoryCeiling } from './memory-ceiling.js';
 import { preparePictures, type PicturesStep } from '../media/pictures.js';
+import { prepareSiteCard, type SiteCardStep } from '../media/site-card.js';
 import type { BuildSetup } from './setup.js';
 
 // Read, the first phase of a build: scan the stories folder and the site's own files, tell
@@ -82,6 +83,8 @@ export interface StoriesRead {
   readonly outputScan: ScanAhead | undefined;
   /** The pictures of the stories folder, sized (see `preparePictures`). */
   readonly pictures: PicturesStep;
+  /** The site card, when the site needs one (see `prepareSiteCard`): published with the theme's files. */
+  readonly siteCard: SiteCardStep;
   /** Stop the threads started ahead and close the spill file. */
   release(): Promise<void>;
 }
@@ -124,6 +127,11 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     spill?.close();
     await pictures?.release();
   };
+  // The picture of link previews for a site without one, drawn (sharp works on its own threads) or taken from the cache
+  // while the stories are read; published as a theme file. Awaited below, or on the way out when reading fails.
+  const logoFile = config.logo === undefined ? undefined : own.statics.find((file) => file.source === config.logo?.src)?.absolutePath;
+  const drawing = prepareSiteCard({ config, logoFile, cacheDir: useCache ? dir : undefined, code });
+  drawing.catch(() => undefined);
   try {
     // A huge archive is held near a memory ceiling (see `memoryCeiling`); a small one never reaches it.
     const ceiling = memoryCeiling(tuning.memoryCeiling);
@@ -171,7 +179,9 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     // The pages of `pages/`: few and small, modelled on every build that is not up to date.
     await prepareBodies(config);
     const ownPages = modelPages(own.pages, config);
-    const files: SiteFiles = { theme, pages: ownPages.pages, statics: own.statics, stylesheetHash: own.stylesheetHash };
+    const siteCard = await drawing;
+    if (siteCard.file) step(siteCard.made > 0 ? 'site card (drawn)' : 'site card (from the cache)');
+    const files: SiteFiles = { theme: siteCard.file ? [...theme, siteCard.file] : theme, pages: ownPages.pages, statics: own.statics, stylesheetHash: own.stylesheetHash };
     // The warnings of files skipped by the scan, then one error per story file that could not be read, then the site's own files'.
     const messages = [...scan.messages, ...modelled.messages, ...own.messages, ...ownPages.messages];
     const templateReads = templateReadsByKind(overrides.compiled);
@@ -197,6 +207,7 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
       ahead,
       outputScan,
       pictures,
+      siteCard,
       release,
     };
   } catch (error) {

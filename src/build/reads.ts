@@ -61,7 +61,8 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
   const lastPages = index?.out === setup.out ? index.pages : undefined;
   const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
   const changed = incremental ? changedReads(site, anew(), anyPage, extension?.changedCollections, extension?.relinked) : undefined;
-  const keepsReads = (page: Page) => templatesKept && (assembly.by === 'reused' || (extension !== undefined && keepsDepsAfterAdditions(page, extension)));
+  // Files of the theme are digested again every time: they are few, and the site card's print (its `place`) changes with a logo no story reads.
+  const keepsReads = (page: Page) => templatesKept && page.kind !== 'asset' && (assembly.by === 'reused' || (extension !== undefined && keepsDepsAfterAdditions(page, extension)));
   // A list page whose last render read its list's story count (see `noteListCountRead`) reads that count too,
   // and a page of a group whose renders read the counts of collections it names by name, those counts.
   const countedBefore: boolean[] = [];

@@ -33,4 +33,6 @@ export interface BuildWork {
   readonly searchIndex: SearchIndexWork;
   /** Pictures of the stories folder resized with sharp by this build (0: every one came from the cache, or there are none). */
   readonly picturesResized: number;
+  /** Site cards drawn with sharp by this build (see `prepareSiteCard`): 1 when one was drawn, 0 when the cache had it or the site needs none. */
+  readonly siteCardsDrawn: number;
 }

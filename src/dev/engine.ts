@@ -7,6 +7,7 @@ import { themeAssetsDir } from '../paths.js';
 import { prepareBodies } from '../model/body.js';
 import { cacheDir } from '../store/build-cache.js';
 import { openCacheFolder } from '../store/cache-folder.js';
+import { rememberedCodeDigest } from '../store/code-digest.js';
 import { siteTemplates } from '../overrides/site-templates.js';
 import { hasErrors } from '../report/problem.js';
 import { loadTheme } from '../io/load-theme.js';
@@ -88,7 +89,10 @@ async function openSession(options: DevEngineOptions): Promise<DevSession> {
   // The stories read and modelled as a build's read phase does (on the model threads, from 200 stories); later edits are read one by one.
   const [first, theme] = await Promise.all([readStoriesFolder(storiesDir, cwd, config), loadTheme(themeAssetsDir), config && prepareBodies(config)]);
   // The site's pages and static files, read again whole when a file in them changes (they are few): the site is then resolved again.
-  const own = await openOwnFolders(cwd, config, theme);
+  // The site card is kept in the cache as a build keeps it, under the same key (the code's digest, remembered as a build remembers it).
+  const cardCache = cacheFolder.usable ? cacheFolder.dir : undefined;
+  const code = cardCache === undefined ? '' : await rememberedCodeDigest(path.join(cardCache, 'code.json'));
+  const own = await openOwnFolders(cwd, config, theme, { cacheDir: cardCache, code });
   const setup = {
     config,
     cwd,

@@ -6,6 +6,7 @@ import { loadOwnFiles, pagesFolder, staticFolder, type OwnFiles } from '../io/ow
 import type { SiteConfig } from '../model/config.js';
 import { stampText } from '../io/file-stamp.js';
 import type { ThemeFile } from '../io/load-theme.js';
+import { prepareSiteCard } from '../media/site-card.js';
 import { modelPages } from '../pipeline/page-model.js';
 import type { SiteFiles } from '../pipeline/site-files.js';
 import { contentTypeOf } from './content-type.js';
@@ -25,14 +26,25 @@ export interface DevOwnFolders {
   lookup(sitePath: string): Served | undefined;
 }
 
-/** Read the site's own folders below `cwd`, modelling the pages with `config` (none without one). */
-export async function openOwnFolders(cwd: string, config: SiteConfig | undefined, theme: readonly ThemeFile[]): Promise<DevOwnFolders> {
+/** Where the dev engine keeps the site card (see `prepareSiteCard`): the cache folder when it is usable, and the code's digest. */
+export interface DevSiteCard {
+  readonly cacheDir: string | undefined;
+  readonly code: string;
+}
+
+/**
+ * Read the site's own folders below `cwd`, modelling the pages with `config` (none without one),
+ * and draw the site card when the site needs one (again when a file of them changes: the logo may have).
+ */
+export async function openOwnFolders(cwd: string, config: SiteConfig | undefined, theme: readonly ThemeFile[], card: DevSiteCard): Promise<DevOwnFolders> {
   const folders = [path.resolve(cwd, pagesFolder), path.resolve(cwd, staticFolder)];
   const staticRoot = pinFolderIfPresent(path.resolve(cwd, staticFolder));
   const read = async () => {
     const files = await loadOwnFiles(cwd);
     const pages = config ? modelPages(files.pages, config) : { pages: [], messages: [] };
-    const site: SiteFiles = { theme, pages: pages.pages, statics: files.statics, stylesheetHash: files.stylesheetHash };
+    const logoFile = config?.logo === undefined ? undefined : files.statics.find((file) => file.source === config.logo?.src)?.absolutePath;
+    const drawn = config ? await prepareSiteCard({ config, logoFile, ...card }) : undefined;
+    const site: SiteFiles = { theme: drawn?.file ? [...theme, drawn.file] : theme, pages: pages.pages, statics: files.statics, stylesheetHash: files.stylesheetHash };
     return { files, site, messages: [...files.messages, ...pages.messages] };
   };
   let current = await read();

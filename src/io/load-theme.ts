@@ -6,9 +6,15 @@ import path from 'node:path';
 export interface ThemeFile {
   /** Site-relative path, e.g. `assets/style.3f9a0c2b1d.css`. */
   readonly path: string;
-  /** Its name in the theme's assets folder, e.g. `style.css`. */
+  /** Its name in the theme's assets folder, e.g. `style.css` (for a file the build makes, its published name). */
   readonly name: string;
   readonly bytes: Uint8Array;
+  /**
+   * A digest of what the file is made from, for a file the build makes rather than one of the
+   * theme (the site card): its page is written again when it changes. The theme's own files
+   * change only with the code, which every page's fingerprint already reads.
+   */
+  readonly print?: string;
 }
 
 /** The theme's stylesheet, as named in its assets folder: every page links it. */

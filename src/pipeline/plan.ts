@@ -19,7 +19,12 @@ import { fingerprintedPathsOf, type ThemeFile } from '../io/load-theme.js';
  * defaults, or a site's overrides). Each page renders lazily, when the write stage asks.
  */
 export function planSite(site: Site, theme: readonly ThemeFile[], now: number = Date.now(), templates: Templates = defaultTemplates): Page[] {
-  const assets = theme.map((file): Page => ({ path: file.path, kind: 'asset', deps: { articles: [], teasers: [], collections: ['theme'] }, render: () => file.bytes }));
+  const assets = theme.map((file): Page => ({
+    path: file.path,
+    kind: 'asset',
+    deps: { articles: [], teasers: [], collections: ['theme'], ...(file.print === undefined ? {} : { place: file.print }) },
+    render: () => file.bytes,
+  }));
   return [
     ...articlePages(site, templates),
     ...withdrawnPages(site, templates),

@@ -43,7 +43,7 @@ export function newsArticleData(view: ArticleView): Json {
     author: authorOf(article) ?? publisher,
     publisher,
     // The story's picture, else the site's `image`, else its logo: absolute URLs, as link previews take them.
-    image: previewImage(config, article.image?.src === undefined ? undefined : feedImageUrl(config)(article.image.src))?.url,
+    image: previewImage(config, article.image?.src === undefined ? undefined : feedImageUrl(config)(article.image.src)).url,
     dateline: article.dateline === undefined ? undefined : datelineOf(article.dateline),
     articleSection: section,
     keywords: keywords.length === 0 ? undefined : keywords,

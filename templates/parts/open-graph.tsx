@@ -46,7 +46,8 @@ export function openGraphMeta(view: ArticleView): Element[] {
 /**
  * Open Graph (`og:type website`) and Twitter card meta for any page that is not a story: home,
  * lists, indexes, search, the site's pages, notices. Its title is the page's own (the site's name
- * on home: `og:site_name` says the rest), its picture the site's `image`, else its logo; no URL
+ * on home: `og:site_name` says the rest), its picture the site's `image`, else its logo, else the
+ * site card (see `previewImage`); no URL
  * for a page without a canonical one (the 404 page).
  */
 export function pagePreviewMeta(chrome: PageChrome, options: { readonly canonical: boolean; readonly lang?: string | undefined }): Element[] {
@@ -72,7 +73,8 @@ interface Preview {
   /** Uncut: cut near 160 characters here; none when empty. */
   readonly description: string;
   readonly url: string | undefined;
-  readonly picture: PreviewImage | undefined;
+  readonly picture: PreviewImage;
+  /** The page's own picture's alt ('' for none: the picture's own alt, if any, is given). */
   readonly alt: string;
   readonly siteName: string;
   readonly locale: string | undefined;
@@ -88,15 +90,17 @@ function previewMeta(preview: Preview): Element[] {
     ['og:title', preview.title],
     ['og:description', description],
     ['og:url', preview.url],
-    ['og:image', picture?.url],
-    ['og:image:alt', picture === undefined || preview.alt === '' ? undefined : preview.alt],
+    ['og:image', picture.url],
+    ['og:image:width', picture.size === undefined ? undefined : String(picture.size.width)],
+    ['og:image:height', picture.size === undefined ? undefined : String(picture.size.height)],
+    ['og:image:alt', preview.alt === '' ? picture.alt : preview.alt],
     ['og:site_name', preview.siteName],
     ['og:locale', preview.locale],
     ...preview.more,
   ];
   // A logo is a small square: previewed as a thumbnail beside the text, not as a wide picture above it.
   const names: (readonly [string, string | undefined])[] = [
-    ['twitter:card', picture === undefined || picture.isLogo ? 'summary' : 'summary_large_image'],
+    ['twitter:card', picture.isLogo ? 'summary' : 'summary_large_image'],
     ['twitter:title', preview.title],
     ['twitter:description', description],
   ];

@@ -42,6 +42,7 @@ describe('building a site', () => {
       'sections/business/feed.xml',
       'sections/business/index.html',
       'sections/index.html',
+      'site-card.png',
       'sitemap.xml',
       'tags/index.html',
       'tags/japan/atom.xml',

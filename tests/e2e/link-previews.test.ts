@@ -96,25 +96,43 @@ describe('link previews', () => {
     expect(tag && meta(tag, 'og:url')).toEqual(['https://wire.example.org/news/tags/japan/']);
   });
 
-  it("should fall back to the logo, as a small card, and name it as the publisher's logo in JSON-LD", async () => {
+  it("should fall back to a raster logo, as a small card, and name it as the publisher's logo in JSON-LD", async () => {
+    const built = await site(`${newsroom('logo: {src: logo.png, alt: Wire Desk}')}\n-- static/logo.png --\nPNG\n`);
+    await writePicture(path.join(built.dir, 'stories/abe.jpg'));
+    expect((await built.build()).ok).toBe(true);
+    const pages = await builtPages(built);
+    for (const [file, page] of pages) {
+      const own = file.startsWith('2018/05/25/');
+      expect(meta(page, 'og:image'), file).toEqual([own ? 'https://wire.example.org/news/media/abe.jpg' : 'https://wire.example.org/news/logo.png']);
+      expect(named(page, 'twitter:card'), file).toEqual([own ? 'summary_large_image' : 'summary']);
+    }
+    const bare = pages.get('2018/05/24/bare/index.html');
+    const data = JSON.parse(bare?.text('script[type="application/ld+json"]') ?? '{}') as Record<string, unknown>;
+    expect(data['image']).toBe('https://wire.example.org/news/logo.png');
+    expect(data['publisher']).toEqual({
+      '@type': 'Organization',
+      name: 'Wire Desk',
+      url: 'https://wire.example.org/news/',
+      logo: { '@type': 'ImageObject', url: 'https://wire.example.org/news/logo.png' },
+    });
+  });
+
+  it('should fall back to the site card, not an SVG logo that previews do not show, on every page without a picture', async () => {
     const built = await site(newsroom('logo: {src: logo.svg, alt: Wire Desk}'));
     await writePicture(path.join(built.dir, 'stories/abe.jpg'));
     expect((await built.build()).ok).toBe(true);
     const pages = await builtPages(built);
     for (const [file, page] of pages) {
       const own = file.startsWith('2018/05/25/');
-      expect(meta(page, 'og:image'), file).toEqual([own ? 'https://wire.example.org/news/media/abe.jpg' : 'https://wire.example.org/news/logo.svg']);
-      expect(named(page, 'twitter:card'), file).toEqual([own ? 'summary_large_image' : 'summary']);
+      expect(meta(page, 'og:image'), file).toEqual([own ? 'https://wire.example.org/news/media/abe.jpg' : 'https://wire.example.org/news/site-card.png']);
+      expect(meta(page, 'og:image:width'), file).toEqual(own ? [] : ['1200']);
+      expect(named(page, 'twitter:card'), file).toEqual(['summary_large_image']);
     }
     const bare = pages.get('2018/05/24/bare/index.html');
     const data = JSON.parse(bare?.text('script[type="application/ld+json"]') ?? '{}') as Record<string, unknown>;
-    expect(data['image']).toBe('https://wire.example.org/news/logo.svg');
-    expect(data['publisher']).toEqual({
-      '@type': 'Organization',
-      name: 'Wire Desk',
-      url: 'https://wire.example.org/news/',
-      logo: { '@type': 'ImageObject', url: 'https://wire.example.org/news/logo.svg' },
-    });
+    expect(data['image']).toBe('https://wire.example.org/news/site-card.png');
+    // The publisher's logo is the site's logo still, as it is.
+    expect(data['publisher']).toMatchObject({ logo: { '@type': 'ImageObject', url: 'https://wire.example.org/news/logo.svg' } });
   });
 
   it('should cut a long description at a word near 160 characters everywhere the head gives it', async () => {

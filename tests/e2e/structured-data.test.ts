@@ -179,7 +179,7 @@ describe('structured data on built story pages', () => {
     expect(pages.get('agency')?.data['inLanguage']).toBe('ru');
     expect(pages.get('agency')?.meta('og:locale')).toEqual(['ru_RU']);
     expect(pages.get('bare')?.data['author']).toEqual({ '@type': 'Organization', name: 'Wire Desk', url: 'https://wire.example.org/news/' });
-    expect(pages.get('bare')?.meta('og:image')).toEqual([]);
+    expect(pages.get('bare')?.meta('og:image')).toEqual(['https://wire.example.org/news/site-card.png']);
     expect(pages.get('long')?.data['headline']).toBe('Putin says Russia and Japan will deepen their hi-tech cooperation Putin says Russia and Japan will deepen…');
     expect(pages.get('long')?.meta('og:title')).toEqual([longTitle]);
   });

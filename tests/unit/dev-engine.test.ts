@@ -43,8 +43,8 @@ describe('the dev engine re-renders exactly the pages a change touches', () => {
 
   it('should render every page on the first build', () => {
     expect(engine.initial.changed).toHaveLength(engine.initial.pages);
-    // 39 pages, feeds and assets (the stylesheet and the relative-time script), the two sitemaps and robots.txt, the search page and its script, the feeds page.
-    expect(engine.initial.pages).toBe(46);
+    // 39 pages, feeds and assets (the stylesheet, the relative-time script and the site card), the two sitemaps and robots.txt, the search page and its script, the feeds page.
+    expect(engine.initial.pages).toBe(47);
   });
 
   it('should re-render nothing when a saved file did not change', async () => {

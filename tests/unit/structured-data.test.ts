@@ -97,11 +97,12 @@ describe('NewsArticle JSON-LD', () => {
     });
   });
 
-  it('should leave out what a bare story does not have and fall back to the publisher as author', () => {
+  it('should leave out what a bare story does not have, fall back to the publisher as author and to the site card as image', () => {
     const { data } = page(storyFixture('bare'));
     expect(Object.keys(data).sort()).toEqual(
-      ['@context', '@type', 'author', 'dateModified', 'datePublished', 'description', 'headline', 'inLanguage', 'mainEntityOfPage', 'publisher', 'url', 'wordCount'].sort(),
+      ['@context', '@type', 'author', 'dateModified', 'datePublished', 'description', 'headline', 'image', 'inLanguage', 'mainEntityOfPage', 'publisher', 'url', 'wordCount'].sort(),
     );
+    expect(data['image']).toBe('https://example.com/news/site-card.png');
     expect(data['author']).toEqual(data['publisher']);
     expect(data['inLanguage']).toBe('en');
     expect(data['dateModified']).toBe(data['datePublished']);
@@ -255,11 +256,15 @@ describe('Open Graph and Twitter meta', () => {
     expect(alt({ src: 'media/a.jpg', credit: '© REUTERS' })).toEqual([]);
   });
 
-  it('should give no image and a small card when the story has no picture', () => {
+  it("should preview a story without a picture with the site card, without the story's alt", () => {
     const { properties, names } = page(fullStory({ image: { caption: 'A caption without a picture.' } }));
-    expect(properties.map(([property]) => property)).not.toContain('og:image');
-    expect(properties.map(([property]) => property)).not.toContain('og:image:alt');
-    expect(names).toContainEqual(['twitter:card', 'summary']);
+    expect(properties.filter(([property]) => property?.startsWith('og:image') === true)).toEqual([
+      ['og:image', 'https://example.com/news/site-card.png'],
+      ['og:image:width', '1200'],
+      ['og:image:height', '630'],
+      ['og:image:alt', 'Wire Desk'],
+    ]);
+    expect(names).toContainEqual(['twitter:card', 'summary_large_image']);
   });
 
   it('should keep hostile text as attribute text', () => {
