@@ -135,10 +135,13 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
   try {
     // A huge archive is held near a memory ceiling (see `memoryCeiling`); a small one never reaches it.
     const ceiling = memoryCeiling(tuning.memoryCeiling);
-    // Below the spilling size, cached articles are lazy: most are only resolved and planned, never shown. Without an
-    // output folder (CI with the cache restored) every page is rendered, so every story is read whole, shard by shard.
+    // Cached articles are lazy when few pages will render (an output folder there, the site's templates, pages and
+    // stylesheet as they were): most are only resolved and planned, never shown, and a huge archive reads only the
+    // shards' heads. Otherwise every page renders (CI with the cache restored, a changed stylesheet): every story is
+    // read whole, shard by shard, its body into the spill file when the archive is huge.
+    const fewRenders = outputThere && templatesKept && index?.own.print === own.print;
     if (index) progress.phase('Reading the cache');
-    const cachedStories = index ? await readCachedStories(dir, index, spill ? { keep: (story) => spillCached(story, spill) } : { lazy: outputThere }) : undefined;
+    const cachedStories = index ? await readCachedStories(dir, index, fewRenders ? { lazy: true } : spill ? { keep: (story) => spillCached(story, spill) } : { lazy: outputThere }) : undefined;
     ceiling.checkNow();
     const assets = new Set(scan.assets.map((asset) => asset.source));
     // The pictures first: a story takes its picture's sizes, and is modelled again when they change.
