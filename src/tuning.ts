@@ -19,6 +19,8 @@ export interface Tuning {
   readonly progressAfterMs: number;
   /** From this many stories, a build keeps their bodies in a file rather than in memory (no variable: tests set it). */
   readonly bodySpillFrom: number;
+  /** Index a cold build's many search shards on a second Pagefind service too, on another thread (`WIREDESK_SEARCH_THREAD=0` turns it off). */
+  readonly searchThread: boolean;
 }
 
 /** The tuning of a build when no variable is set. */
@@ -30,6 +32,7 @@ export const defaultTuning: Tuning = {
   memoryCeiling: 1.5 * 1024 ** 3,
   progressAfterMs: 1_000,
   bodySpillFrom: 20_000,
+  searchThread: true,
 };
 
 /**
@@ -46,5 +49,6 @@ export function resolveTuning(env: Readonly<Record<string, string | undefined>>)
     memoryCeiling: ceilingMb > 0 ? ceilingMb * 1024 ** 2 : defaultTuning.memoryCeiling,
     progressAfterMs: afterMs !== undefined && /^\d+$/.test(afterMs) ? Number(afterMs) : defaultTuning.progressAfterMs,
     bodySpillFrom: defaultTuning.bodySpillFrom,
+    searchThread: env.WIREDESK_SEARCH_THREAD !== '0',
   };
 }

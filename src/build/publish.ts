@@ -69,7 +69,9 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
     ...own.statics.map((file) => ({ from: file.absolutePath, path: file.source.split('/').map(encodeURIComponent).join('/') })),
   ];
   // The search index, one shard per period: those whose stories did not change are taken from the cache (see `searchIndexStep`).
-  const search = config.search ? await searchIndexStep(site, { cacheDir: useCache ? dir : undefined, code, settings: configKey, digests: read.modelled.digests }) : undefined;
+  const search = config.search
+    ? await searchIndexStep(site, { cacheDir: useCache ? dir : undefined, code, settings: configKey, digests: read.modelled.digests, thread: tuning.searchThread })
+    : undefined;
   // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
   const pool = spill ? undefined : renderPoolFor(site, outputs, { threads: setup.threads, renderPoolFrom: tuning.renderPoolFrom, templates: overrides.compiled, recorder: reads.recorder }, ahead);
   const rendering = countRenders(pool?.outputs ?? outputs, progress);

@@ -24,6 +24,8 @@ export interface SearchStepOptions {
   readonly settings: string;
   /** Each story file's digest by its source path, as the build read them (so a story from the cache is not read whole for it). */
   readonly digests: ReadonlyMap<string, string>;
+  /** Index many shards on two Pagefind services at once (`Tuning.searchThread`). */
+  readonly thread?: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function searchIndexStep(site: Site, options: SearchStepOptions): P
   const none: KeptShards = { shard: () => undefined, runtime: () => undefined };
   let bundle: SearchBundle | undefined;
   // Made from the model, not from the pages: started now, it runs while the pages render and are written.
-  const made = makeSearchBundle(shards, site.config, base, stored ?? none);
+  const made = makeSearchBundle(shards, site.config, base, stored ?? none, options.thread === true);
   // A build that fails before the write stage asks for it leaves it unasked: not an unhandled rejection.
   made.catch(() => undefined);
   return {

@@ -1,6 +1,6 @@
 import type * as pagefindModule from 'pagefind';
 import type { HTMLFile, PagefindIndex } from 'pagefind';
-import { mapBounded } from '../threads/bounded.js';
+import { threadIndexService } from './pagefind-thread.js';
 
 /** The site-relative folder the search bundle is published in (Pagefind's own name for it). */
 export const searchFolder = 'pagefind/';
@@ -20,8 +20,10 @@ export interface IndexToMake {
   documents(): Iterable<HTMLFile>;
 }
 
-/** Indexes made at once (see `makeSearchIndexes`). */
+/** Indexes made at once by this thread's Pagefind service (see `makeSearchIndexes`). */
 const parallelIndexes = 2;
+/** From this many indexes to make, a second service on another thread makes some (see `threadIndexService`). */
+const threadFrom = 4;
 /** Documents sent to Pagefind before the first of them is answered: enough to keep its service busy. */
 const documentsInFlight = 64;
 
@@ -29,10 +31,13 @@ const documentsInFlight = 64;
 export interface SearchIndexOptions {
   /** The site's language tag: every story is indexed as this language, so one search finds them all. */
   readonly language: string;
+  /** With many indexes to make, make some on a second Pagefind service, on another thread (`Tuning.searchThread`). */
+  readonly thread?: boolean | undefined;
 }
 
 /**
- * Make one Pagefind index per entry of `indexes`, in one run of Pagefind's service, hand each
+ * Make one Pagefind index per entry of `indexes`, in one run of Pagefind's service (and, with
+ * `options.thread` and many indexes, of a second one on another thread: see `threadIndexService`), hand each
  * one's whole bundle (scripts, styles, WebAssembly, entry, metadata, index, filter and fragment
  * files) to `take` as soon as it is made (so that a build need not hold every shard's bytes at
  * once), and return what `take` gave, in the order asked. Only the elements marked
@@ -57,25 +62,43 @@ let indexing: Promise<unknown> = Promise.resolve();
 async function indexWithPagefind<T>(indexes: readonly IndexToMake[], options: SearchIndexOptions, take: (files: SearchFile[], position: number) => Promise<T>): Promise<T[]> {
   if (indexes.length === 0) return [];
   const pagefind = await import('pagefind');
+  // Many indexes (a cold build): a second service on another thread takes them too, so two cores index.
+  const thread = options.thread === true && indexes.length >= threadFrom ? threadIndexService() : undefined;
+  const results = new Array<T>(indexes.length);
+  let next = 0;
+  const lane = async (make: (wanted: IndexToMake) => Promise<SearchFile[]>) => {
+    while (next < indexes.length) {
+      const position = next++;
+      const wanted = indexes[position] as IndexToMake;
+      results[position] = await take(await saidAsPagefinds(() => make(wanted)), position);
+    }
+  };
   try {
-    // Two indexes at a time: Pagefind's service works on one while this thread makes the other's documents.
-    return await mapBounded(indexes, parallelIndexes, async (wanted, position) => take(await indexOne(pagefind, wanted, options), position));
+    // Two indexes at a time in this thread's service: it works on one while this thread makes the other's documents.
+    const local = Array.from({ length: Math.min(parallelIndexes, indexes.length) }, () => lane((wanted) => indexOne(pagefind, wanted, options)));
+    await Promise.all([...local, ...(thread ? [lane((wanted) => thread.make(wanted, primaryLanguage(options.language)))] : [])]);
+    return results;
   } finally {
-    await pagefind.close();
+    await Promise.all([pagefind.close(), thread?.close()]);
   }
 }
 
-/** One index made by Pagefind's service: its whole bundle. A failure is said as Pagefind's, with what to do. */
+/** One index made by this thread's Pagefind service: its whole bundle. */
 async function indexOne(pagefind: typeof pagefindModule, wanted: IndexToMake, options: SearchIndexOptions): Promise<SearchFile[]> {
+  const created = await pagefind.createIndex({ forceLanguage: primaryLanguage(options.language) });
+  const index = created.index;
+  if (!index) throw new Error(created.errors.join('; ') || 'it could not start');
+  await addInOrder(index, wanted);
+  const { files, errors } = await index.getFiles();
+  throwOn(errors, wanted.name);
+  await index.deleteIndex();
+  return files.map((file) => ({ path: file.path.split('\\').join('/'), bytes: file.content }));
+}
+
+/** An index made by `make`; a failure is said as Pagefind's, with what to do. */
+async function saidAsPagefinds(make: () => Promise<SearchFile[]>): Promise<SearchFile[]> {
   try {
-    const created = await pagefind.createIndex({ forceLanguage: primaryLanguage(options.language) });
-    const index = created.index;
-    if (!index) throw new Error(created.errors.join('; ') || 'it could not start');
-    await addInOrder(index, wanted);
-    const { files, errors } = await index.getFiles();
-    throwOn(errors, wanted.name);
-    await index.deleteIndex();
-    return files.map((file) => ({ path: file.path.split('\\').join('/'), bytes: file.content }));
+    return await make();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(

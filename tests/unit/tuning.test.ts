@@ -25,6 +25,12 @@ describe('the tuning a build runs with', () => {
     expect(resolveTuning({ WIREDESK_PROGRESS_AFTER_MS: '-1' })).toEqual(defaultTuning);
   });
 
+  it('should index a cold build’s search shards on a second thread unless WIREDESK_SEARCH_THREAD=0', () => {
+    expect(resolveTuning({}).searchThread).toBe(true);
+    expect(resolveTuning({ WIREDESK_SEARCH_THREAD: '1' }).searchThread).toBe(true);
+    expect(resolveTuning({ WIREDESK_SEARCH_THREAD: '0' }).searchThread).toBe(false);
+  });
+
   it('should print timings only for WIREDESK_TIMINGS=1', () => {
     expect(resolveTuning({ WIREDESK_TIMINGS: 'yes' }).timings).toBe(false);
     expect(resolveTuning({ WIREDESK_TIMINGS: '1' }).timings).toBe(true);
