@@ -22,9 +22,16 @@ const documentsPerMessage = 32;
 export function threadIndexService(): ThreadIndexService | undefined {
   if (!existsSync(fileURLToPath(workerUrl))) return undefined;
   const worker = new Worker(workerUrl);
-  const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let broken: Error | undefined;
   let waiting: ((reply: PagefindWorkerReply) => void) | undefined;
+  // A thread that stops before it answers (its service killed, say) fails the index it was making, never hangs the build.
+  const ended = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      broken ??= new Error('the search thread stopped');
+      waiting?.({ kind: 'failed', reason: broken.message });
+      resolve();
+    }),
+  );
   worker.on('message', (reply: PagefindWorkerReply) => waiting?.(reply));
   worker.on('error', (error) => {
     broken = error;
@@ -52,8 +59,8 @@ export function threadIndexService(): ThreadIndexService | undefined {
       return [...reply.files];
     },
     async close() {
-      if (!broken) send({ kind: 'close' });
-      else await worker.terminate();
+      if (broken) await worker.terminate();
+      else send({ kind: 'close' });
       await ended;
     },
   };
