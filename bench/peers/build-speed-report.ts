@@ -110,6 +110,7 @@ function settingsTable(results: readonly SizeResult[]): string[] {
 const inherent: Partial<Record<PageKind, string>> = {
   redirect: 'Hugo writes a `page/1/` redirect stub (an alias of the list itself) for every paginated list.',
   otherFile: "wiredesk also writes its stylesheet (`assets/style.css`); the peers' templates use none.",
+  feedIndex: "wiredesk lists every feed on one page, which its footer links; the peers' templates have no such page.",
 };
 
 /** Page counts per kind for every tool of one size, a line for every real mismatch, and the by-design differences seen. */
@@ -166,7 +167,7 @@ export function formatBuildSpeed(results: readonly SizeResult[]): string {
   if (ratios.length > 0) lines.push('', 'Cold build, wiredesk / peer (below 1: wiredesk is faster or smaller):', '', ...ratios);
   const byDesign = new Set<string>();
   for (const result of results) lines.push('', ...countsSection(result, byDesign));
-  if (byDesign.size > 0) lines.push('', 'Differences by design (not pages, so not compared):', '', ...[...byDesign].map((note) => `- ${note}`));
+  if (byDesign.size > 0) lines.push('', 'Differences by design (not compared):', '', ...[...byDesign].map((note) => `- ${note}`));
   const missing = [...new Set(results.flatMap((result) => result.missing.map((tool) => tool.note)))];
   if (missing.length > 0) lines.push('', ...missing.map((note) => `- ${note}`));
   lines.push('', 'Reference figures from the issue (a 2-core machine of this kind, 10,000 stories): Hugo 0.111 11.4 s (peak 862 MB), Eleventy 3.1 24.1 s (697 MB).');

@@ -5,7 +5,7 @@ import path from 'node:path';
 // output and a peer's can be compared kind by kind whatever each tool calls its folders.
 
 /** The kinds of output file the build-speed bench compares, in table order. */
-export const pageKinds = ['story', 'home', 'section', 'topic', 'tag', 'termIndex', 'notFound', 'feed', 'otherHtml', 'redirect', 'otherFile'] as const;
+export const pageKinds = ['story', 'home', 'section', 'topic', 'tag', 'termIndex', 'notFound', 'feedIndex', 'feed', 'otherHtml', 'redirect', 'otherFile'] as const;
 
 /** One kind of output file. */
 export type PageKind = (typeof pageKinds)[number];
@@ -22,6 +22,7 @@ export const pageKindLabels: Readonly<Record<PageKind, string>> = {
   tag: 'tag pages (with `page/N/`)',
   termIndex: 'term indexes (`/sections/`, `/topics/`, `/tags/`)',
   notFound: '404 page',
+  feedIndex: 'feeds page (`/feeds/`)',
   feed: 'RSS feeds',
   otherHtml: 'other HTML pages',
   redirect: 'redirect stubs (meta refresh)',
@@ -54,6 +55,7 @@ async function kindOf(relative: string, file: string): Promise<PageKind> {
   if (!relative.endsWith('.html')) return 'otherFile';
   if (await isRedirect(file)) return 'redirect';
   if (relative === '404.html') return 'notFound';
+  if (relative === 'feeds/index.html') return 'feedIndex';
   if (homePath.test(relative)) return 'home';
   if (storyPath.test(relative)) return 'story';
   if (termIndexPath.test(relative)) return 'termIndex';
