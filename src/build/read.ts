@@ -141,7 +141,7 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     // read whole, shard by shard, its body into the spill file when the archive is huge.
     const fewRenders = outputThere && templatesKept && index?.own.print === own.print;
     if (index) progress.phase('Reading the cache');
-    const cachedStories = index ? await readCachedStories(dir, index, fewRenders ? { lazy: true } : spill ? { keep: (story) => spillCached(story, spill) } : { lazy: outputThere }) : undefined;
+    const cachedStories = index ? await readCachedStories(dir, index, spill && !fewRenders ? { keep: (story) => spillCached(story, spill) } : { lazy: outputThere }) : undefined;
     ceiling.checkNow();
     const assets = new Set(scan.assets.map((asset) => asset.source));
     // The pictures first: a story takes its picture's sizes, and is modelled again when they change.

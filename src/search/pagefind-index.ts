@@ -92,6 +92,11 @@ async function indexOne(pagefind: typeof pagefindModule, wanted: IndexToMake, op
   const { files, errors } = await index.getFiles();
   throwOn(errors, wanted.name);
   await index.deleteIndex();
+  return bundleFiles(files);
+}
+
+/** Pagefind's files as a bundle's: paths with `/` on every platform. */
+export function bundleFiles(files: readonly { readonly path: string; readonly content: Uint8Array }[]): SearchFile[] {
   return files.map((file) => ({ path: file.path.split('\\').join('/'), bytes: file.content }));
 }
 

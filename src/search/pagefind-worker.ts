@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { HTMLFile, PagefindIndex } from 'pagefind';
-import type { SearchFile } from './pagefind-index.js';
+import { bundleFiles, type SearchFile } from './pagefind-index.js';
 
 // The thread of a second Pagefind service (see `threadIndexService`): Pagefind runs one service
 // per thread's module graph, each in its own process, so a cold build indexes two shards at once
@@ -48,8 +48,7 @@ if (port) {
         index = undefined;
         if (failure !== undefined || !made) port.postMessage({ kind: 'failed', reason: failure ?? 'no index' } satisfies PagefindWorkerReply);
         else {
-          const files = made.files.map((file) => ({ path: file.path.split('\\').join('/'), bytes: file.content }));
-          port.postMessage({ kind: 'files', files } satisfies PagefindWorkerReply);
+          port.postMessage({ kind: 'files', files: bundleFiles(made.files) } satisfies PagefindWorkerReply);
         }
       }
     });

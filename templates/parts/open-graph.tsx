@@ -13,7 +13,7 @@ import { asElement } from './tree.js';
 
 /**
  * Open Graph (`og:*`, `article:*`) and Twitter card meta for a story page, times as in the JSON-LD.
- * The picture is the story's, else the site's `image`, else its logo (see `previewImage`); the
+ * The picture is the story's, else the site's `image`, else its logo, else the site card (see `previewImage`); the
  * description is the summary cut near 160 characters. Values are attributes of hast elements, so
  * author text is escaped when the page is written.
  */
