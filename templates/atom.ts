@@ -1,10 +1,10 @@
-import type { Root } from 'xast';
+import type { Element, Root } from 'xast';
 import { x } from 'xastscript';
 import { feedFormats } from '../src/model/feed-formats.js';
 import { absoluteUrl } from '../src/model/urls.js';
 import type { FeedView } from '../src/model/views.js';
 import { feedItems, type FeedItem } from './parts/feed-item.js';
-import { feedDocument, serializedOnce } from './parts/feed-item-xml.js';
+import { feedDocument } from './parts/feed-item-xml.js';
 
 /**
  * An Atom 1.0 feed of the view's stories (RFC 4287): ids are absolute URLs (the feed's own, each
@@ -27,12 +27,13 @@ export function renderAtom(view: FeedView): Root {
       x('link', { rel: 'self', type: feedFormats.atom.mediaType, href: self }),
       x('author', {}, x('name', config.title)),
       x('generator', 'wiredesk'),
-      feedItems(view).map((item) => atomEntry(item, view.memo)),
+      feedItems(view).map(atomEntry),
     ),
   );
 }
 
-const atomEntry = serializedOnce((item: FeedItem) =>
+/** A story's entry, built for each feed that lists it: only its item (`feedItemOf`) is kept for the others, as a serialized copy per format would hold every listed body twice more. */
+const atomEntry = (item: FeedItem): Element =>
   x(
     'entry',
     item.lang === undefined ? {} : { 'xml:lang': item.lang },
@@ -45,5 +46,4 @@ const atomEntry = serializedOnce((item: FeedItem) =>
     x('summary', item.summary),
     x('content', { type: 'html' }, item.html),
     item.categories.map((term) => x('category', { term })),
-  ),
-);
+  );

@@ -1,11 +1,11 @@
-import type { Root } from 'xast';
+import type { Element, Root } from 'xast';
 import { x } from 'xastscript';
 import { feedFormats } from '../src/model/feed-formats.js';
 import { absoluteUrl } from '../src/model/urls.js';
 import type { FeedView } from '../src/model/views.js';
 import { formatRfc822 } from './dates.js';
 import { feedItems, type FeedItem } from './parts/feed-item.js';
-import { feedDocument, serializedOnce } from './parts/feed-item-xml.js';
+import { feedDocument } from './parts/feed-item-xml.js';
 import { htmlOfText } from './parts/html-text.js';
 
 export { feedXml } from './parts/feed-item-xml.js';
@@ -37,12 +37,13 @@ export function renderRss(view: FeedView): Root {
     x('atom:link', { href: absoluteUrl(config, view.path), rel: 'self', type: feedFormats.rss.mediaType }),
     view.updated ? x('lastBuildDate', formatRfc822(view.updated)) : undefined,
     x('generator', 'wiredesk'),
-    feedItems(view).map((item) => rssItem(item, view.memo)),
+    feedItems(view).map(rssItem),
   );
   return feedDocument(x('rss', { version: '2.0', ...namespaces }, channel));
 }
 
-const rssItem = serializedOnce((item: FeedItem) =>
+/** A story's item, built for each feed that lists it: only its item (`feedItemOf`) is kept for the others, as a serialized copy per format would hold every listed body twice more. */
+const rssItem = (item: FeedItem): Element =>
   x(
     'item',
     {},
@@ -54,5 +55,4 @@ const rssItem = serializedOnce((item: FeedItem) =>
     x('content:encoded', item.html),
     item.categories.map((name) => x('category', name)),
     item.author === undefined ? undefined : x('dc:creator', item.author),
-  ),
-);
+  );

@@ -1,6 +1,6 @@
 /**
  * What the pages of one build keep for one another while they render: fragments serialized once
- * (the header, list cards), feed items and their XML, indexes of the site's values. A site gets a
+ * (the header, list cards), feed items, indexes of the site's values. A site gets a
  * memo of its own when it is made (`siteWithLookup`: each resolve, each dev rebuild that resolves,
  * each render thread handed the site) and drops it with the site, so two builds in one process
  * share nothing. A memo is not part of the site's plain value (`plainSite`): it never crosses to

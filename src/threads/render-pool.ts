@@ -179,8 +179,19 @@ export function renderPoolFor<T extends { readonly path: string; readonly kind: 
   if (threads <= 1 || work < options.renderPoolFrom) return undefined;
   const pool = (ahead ?? startRenderThreads(threads))?.serve(site, options.templates ?? [], options.recorder);
   if (!pool) return undefined;
+  // The threads stop once the last of their pages is written: their heaps (a copy of the site each) are
+  // given back while this thread finishes the rest (the search index of a cold build takes seconds more).
+  let left = outputs.filter(onThreads).length;
+  const written = () => {
+    if (--left === 0) void pool.close();
+  };
+  const writeOnThread = (path: string, target: WriteTarget) => {
+    const writing = pool.write(path, target);
+    writing.then(written, written);
+    return writing;
+  };
   return {
-    outputs: outputs.map((output) => (onThreads(output) ? { ...output, writeElsewhere: (target: WriteTarget) => pool.write(output.path, target) } : output)),
+    outputs: outputs.map((output) => (onThreads(output) ? { ...output, writeElsewhere: (target: WriteTarget) => writeOnThread(output.path, target) } : output)),
     threads,
     close: () => pool.close(),
   };
