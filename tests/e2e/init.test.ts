@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cliOutcome } from '../support/cli-build.js';
 import { parse } from 'yaml';
 import { init } from '../../src/commands/init.js';
@@ -25,7 +25,14 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
-const tempDir = () => mkdtemp(path.join(os.tmpdir(), 'wiredesk-init-'));
+/** The temporary folders the tests made: removed once they have run. */
+const made: string[] = [];
+const tempDir = async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'wiredesk-init-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 /** The `steps` of a parsed workflow's job. */
 type Step = { uses?: string; run?: string; id?: string; with?: Record<string, unknown>; env?: Record<string, string> };
