@@ -211,7 +211,7 @@ export function assembleStories(setup: BuildSetup, read: StoriesRead): Assembly 
 
 /** A model result with its article read whole (see `wholeArticle`). */
 function wholeResult(result: ModelResult): ModelResult {
-  return result.article ? { ...result, article: wholeArticle(result.article) } : result;
+  return result.article ? { article: wholeArticle(result.article), messages: result.messages } : result;
 }
 
 /** A result with its article only: a round of `resolveInFull` gathers the stories' messages itself. */

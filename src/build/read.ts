@@ -157,7 +157,7 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     step('cache');
     const keep = (result: ModelResult): ModelResult => {
       ceiling.check();
-      return spill && result.article ? { ...result, article: spill.spill(result.article) } : result;
+      return spill && result.article ? { article: spill.spill(result.article), messages: result.messages } : result;
     };
     if (known.size < scan.stories.length) progress.phase('Reading stories', scan.stories.length - known.size);
     const modelled = await modelWithCache(

@@ -22,12 +22,15 @@ export interface PlainModelResult {
 
 /** Flatten a model result's messages to plain data. */
 export function toPlainResult(result: ModelResult): PlainModelResult {
-  return { ...(result.article ? { article: result.article } : {}), messages: result.messages.map(toPlainMessage) };
+  const messages = result.messages.map(toPlainMessage);
+  // Literals, not a spread followed by a field (`{ ...optional, messages }`), which in V8 gives each object a hidden class of its own.
+  return result.article ? { article: result.article, messages } : { messages };
 }
 
 /** Turn a plain model result back into one with real messages. */
 export function fromPlainResult(plain: PlainModelResult): ModelResult {
-  return { ...(plain.article ? { article: plain.article } : {}), messages: plain.messages.map(fromPlainMessage) };
+  const messages = plain.messages.map(fromPlainMessage);
+  return plain.article ? { article: plain.article, messages } : { messages };
 }
 
 /** Flatten a message to plain data. */
