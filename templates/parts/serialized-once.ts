@@ -3,14 +3,18 @@ import { toHtml } from 'hast-util-to-html';
 import type { Raw } from 'mdast-util-to-hast';
 import { memoSlot, type RenderMemo } from '../../src/model/render-memo.js';
 
-/** Fragments kept for a chain of scope objects: `next` for a longer chain, `raw` by key at its end. */
+/**
+ * Fragments kept for a chain of scope objects: `next` for a longer chain, `raw` by key at its end.
+ * Each is made when first needed: a chain ends at every story of the site (its cards), whose
+ * `next` stays empty and whose `raw` holds a key or two.
+ */
 interface Kept {
-  readonly next: WeakMap<object, Kept>;
-  readonly raw: Map<string, Raw>;
+  next?: WeakMap<object, Kept>;
+  raw?: Map<string, Raw>;
 }
 
 /** The fragments a memo keeps: the root of its chains of scopes. */
-const fragments = memoSlot((): Kept => ({ next: new WeakMap(), raw: new Map() }));
+const fragments = memoSlot((): Kept => ({}));
 
 /**
  * A fragment many pages repeat (the navigation, a list's cards), serialized once per `memo` (the
@@ -23,13 +27,15 @@ export function serializedOnce(memo: RenderMemo | undefined, scopes: readonly ob
   if (!memo) return serialized(build());
   let kept = memo.get(fragments);
   for (const scope of scopes) {
+    kept.next ??= new WeakMap();
     let next = kept.next.get(scope);
     if (!next) {
-      next = { next: new WeakMap(), raw: new Map() };
+      next = {};
       kept.next.set(scope, next);
     }
     kept = next;
   }
+  kept.raw ??= new Map();
   let raw = kept.raw.get(key);
   if (!raw) {
     raw = serialized(build());
