@@ -25,14 +25,19 @@ export const emptyPeriod = 'none';
  * cache holds only in its serialized fields (the build passes the digests it scanned instead).
  */
 export function planSearchShards(articles: readonly Article[], keyBase: string, digestOf: (article: Article) => string = (article) => article.digest): SearchShard[] {
+  // Each story's fields read once (a story from the cache answers each through its lazy article),
+  // counted by quarter and by month, then put in its period: whether a period is cut depends on these counts.
+  const dated = articles.map((article) => ({ article, date: article.date }));
+  const inQuarter = countBy(dated, ({ date }) => searchQuarterOf({ date }));
+  const inMonth = countBy(dated, ({ date }) => searchMonthOf({ date }));
   const byPeriod = new Map<string, Article[]>();
-  for (const [quarter, list] of groupBy(articles, searchQuarterOf)) {
-    if (list.length < monthlyFrom) byPeriod.set(quarter, list);
-    else
-      for (const [month, inMonth] of groupBy(list, searchMonthOf)) {
-        if (inMonth.length < weeklyFrom) byPeriod.set(month, inMonth);
-        else for (const [week, inWeek] of groupBy(inMonth, searchWeekOf)) byPeriod.set(week, inWeek);
-      }
+  for (const { article, date } of dated) {
+    const quarter = searchQuarterOf({ date });
+    const month = searchMonthOf({ date });
+    const period = (inQuarter.get(quarter) ?? 0) < monthlyFrom ? quarter : (inMonth.get(month) ?? 0) < weeklyFrom ? month : searchWeekOf({ date });
+    const list = byPeriod.get(period);
+    if (list) list.push(article);
+    else byPeriod.set(period, [article]);
   }
   if (byPeriod.size === 0) byPeriod.set(emptyPeriod, []);
   return [...byPeriod]
@@ -40,22 +45,20 @@ export function planSearchShards(articles: readonly Article[], keyBase: string, 
     .sort((a, b) => (a.order < b.order ? 1 : a.order > b.order ? -1 : 0))
     .map(({ period, list }) => {
       // In path order: a shard's bytes depend on the order its stories are indexed in, never on the site's order.
-      const sorted = [...list].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      const stories = sorted.map((article) => `${article.path}\u0000${digestOf(article)}`);
-      return { period, key: hash('sha256', [keyBase, period, ...stories].join('\u0001'), 'hex'), articles: sorted };
+      const sorted = list.map((article) => ({ article, path: article.path })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const stories = sorted.map(({ article, path: at }) => `${at}\u0000${digestOf(article)}`);
+      return { period, key: hash('sha256', [keyBase, period, ...stories].join('\u0001'), 'hex'), articles: sorted.map(({ article }) => article) };
     });
 }
 
-/** `items` grouped by `keyOf`, in the order each key first appears. */
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
+/** How many of `items` have each key. */
+function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
   for (const item of items) {
     const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return groups;
+  return counts;
 }
 
 /**
