@@ -5,6 +5,8 @@ import { stampText } from '../io/file-stamp.js';
 import { acquireLock } from './output-lock.js';
 import { markStateFolder, ownsStateFolder, readJournal, readRecord, removeJournal, stateFolder, stateLockPath, writeJournal, writeRecord, type RecordedFile } from './output-record.js';
 import { folderStamps } from './output-folders.js';
+import { recordChanges } from './output-record-changes.js';
+import { appendRecordLog, logRoom } from './output-record-log.js';
 import { scanOf, scanStillValid, type ScanAhead } from './output-scan-ahead.js';
 import { scanOutput } from './output-scan.js';
 import type { HeldFiles, OutputTarget } from './output-target.js';
@@ -61,8 +63,11 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
         try {
           const removed = [...scan.held.keys()].filter((relative) => !files.has(relative));
           const written = [...files].flatMap(([relative, digest]) => (scan.held.get(relative) === digest ? [] : [relative]));
-          const folders = folderStamps(out, files.keys(), scan.folders, [...written, ...removed, ...scan.strays, ...scan.leftovers]);
-          const published = await writeRecord(folder, recordOf(out, files, scan.held, scan.stamps), folders);
+          const touched = [...written, ...removed, ...scan.strays, ...scan.leftovers];
+          // What changed is logged (see `output-record-log.ts`); the record is written whole when there is none, or its log is long.
+          const changes = record && recordChanges(out, record, files, scan, touched, logRoom(record));
+          const logged = record && changes && appendRecordLog(folder, record, changes);
+          const published = logged ?? (await writeRecord(folder, recordOf(out, files, scan.held, scan.stamps), folderStamps(out, files.keys(), scan.folders, touched)));
           await removeJournal(folder);
           return `plain:${published}`;
         } finally {
