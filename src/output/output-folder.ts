@@ -42,13 +42,13 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
     const record = readRecord(folder);
     const journal = early ? undefined : readJournal(folder);
     const scan = early && record ? scanOf(record, early) : scanOutput(out, record, journal, trust);
-    const before = new Set(record?.files.keys() ?? scan.held.keys());
     return {
       out,
       dir: out,
       held: scan.held,
-      shown: record ? new Map([...record.files].map(([relative, file]) => [relative, file.digest])) : undefined,
-      before,
+      // Views of the record, not copies: a publish looks up a few dozen of its 25,000 files.
+      shown: record ? { get: (relative) => record.files.get(relative)?.digest } : undefined,
+      before: record?.files ?? scan.held,
       inPlace: true,
       // An output given up with --force is the build's from now on: whatever no build wrote in it goes as a stray.
       strays: scan.strays,

@@ -240,7 +240,9 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
       });
     }
     await removeStale(isDerived);
-    const removed = [...target.before].filter((relative) => !files.has(relative)).sort();
+    const removed: string[] = [];
+    for (const relative of target.before.keys()) if (!files.has(relative)) removed.push(relative);
+    removed.sort();
     const published = await target.publish(new Map([...files].map(([relative, file]) => [relative, file.digest])));
     let behind = 0;
     if (!inPlace) {
