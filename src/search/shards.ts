@@ -25,16 +25,33 @@ export const emptyPeriod = 'none';
  * cache holds only in its serialized fields (the build passes the digests it scanned instead).
  */
 export function planSearchShards(articles: readonly Article[], keyBase: string, digestOf: (article: Article) => string = (article) => article.digest): SearchShard[] {
-  // Each story's fields read once (a story from the cache answers each through its lazy article),
-  // counted by quarter and by month, then put in its period: whether a period is cut depends on these counts.
-  const dated = articles.map((article) => ({ article, date: article.date }));
-  const inQuarter = countBy(dated, ({ date }) => searchQuarterOf({ date }));
-  const inMonth = countBy(dated, ({ date }) => searchMonthOf({ date }));
-  const byPeriod = new Map<string, Article[]>();
-  for (const { article, date } of dated) {
+  // Each story's date read once (a story from the cache answers through its lazy article), and its
+  // periods worked out once per month: whether a period is cut depends on how many stories it holds.
+  const dated = articles.map((article) => {
+    const date = article.date;
+    return { article, date, month: monthPrefix(date.iso) };
+  });
+  const months = new Map<string, { readonly date: Article['date']; count: number }>();
+  for (const { date, month } of dated) {
+    const found = months.get(month);
+    if (found) found.count++;
+    else months.set(month, { date, count: 1 });
+  }
+  const inQuarter = new Map<string, number>();
+  const inMonth = new Map<string, number>();
+  for (const { date, count } of months.values()) {
+    inQuarter.set(searchQuarterOf({ date }), (inQuarter.get(searchQuarterOf({ date })) ?? 0) + count);
+    inMonth.set(searchMonthOf({ date }), (inMonth.get(searchMonthOf({ date })) ?? 0) + count);
+  }
+  // The period of a month's stories: its quarter, the month, or (undefined) each story's week.
+  const periodOfMonth = new Map<string, string | undefined>();
+  for (const [month, { date }] of months) {
     const quarter = searchQuarterOf({ date });
-    const month = searchMonthOf({ date });
-    const period = (inQuarter.get(quarter) ?? 0) < monthlyFrom ? quarter : (inMonth.get(month) ?? 0) < weeklyFrom ? month : searchWeekOf({ date });
+    periodOfMonth.set(month, (inQuarter.get(quarter) ?? 0) < monthlyFrom ? quarter : (inMonth.get(searchMonthOf({ date })) ?? 0) < weeklyFrom ? searchMonthOf({ date }) : undefined);
+  }
+  const byPeriod = new Map<string, Article[]>();
+  for (const { article, date, month } of dated) {
+    const period = periodOfMonth.get(month) ?? searchWeekOf({ date });
     const list = byPeriod.get(period);
     if (list) list.push(article);
     else byPeriod.set(period, [article]);
@@ -51,14 +68,11 @@ export function planSearchShards(articles: readonly Article[], keyBase: string, 
     });
 }
 
-/** How many of `items` have each key. */
-function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) {
-    const key = keyOf(item);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
+/** The year and month of an ISO date as written (`2018-05`): what a story's quarter and month are made from (see `searchQuarterOf`). */
+function monthPrefix(iso: string): string {
+  const first = iso.indexOf('-');
+  const second = first < 0 ? -1 : iso.indexOf('-', first + 1);
+  return second < 0 ? iso : iso.slice(0, second);
 }
 
 /**
