@@ -231,12 +231,17 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     await Promise.all([mapBounded(jobs, parallelWrites, (job) => job()), mapBounded(elsewhere, parallelOffThread, async ({ page, writeElsewhere }) => writeOnThread(page, writeElsewhere))]);
     const isDerived = (relative: string) => derived !== undefined && relative.startsWith(derived.folder);
     // Stale pages go before derived files are made from the folder; stale derived files once they are.
-    const removeStale = async (which: (relative: string) => boolean) => {
-      for (const relative of held.keys()) {
+    const derivedHeld: string[] = [];
+    const removeStale = async (relatives: Iterable<string>, which: (relative: string) => boolean) => {
+      for (const relative of relatives) {
         if (!files.has(relative) && which(relative)) await removeFromTree(dir, insideFolder(dir, relative));
       }
     };
-    await removeStale((relative) => !isDerived(relative));
+    await removeStale(held.keys(), (relative) => {
+      if (!isDerived(relative)) return true;
+      derivedHeld.push(relative);
+      return false;
+    });
     if (derived) {
       await mapBounded(await derived.make(dir), parallelWrites, async (file) => {
         const relative = filePathOf(file.path);
@@ -245,7 +250,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
         else await writeBytes(relative, typeof file.bytes === 'function' ? await file.bytes() : file.bytes);
       });
     }
-    await removeStale(isDerived);
+    await removeStale(derivedHeld, () => true);
     const removed: string[] = [];
     for (const relative of target.before.keys()) if (!files.has(relative)) removed.push(relative);
     removed.sort();

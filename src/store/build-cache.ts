@@ -203,13 +203,23 @@ function shardParts(stories: ReadonlyMap<string, CachedStory>): { readonly head:
  */
 export async function writeBuildCache(dir: string, cache: BuildCache, previous?: { index: CacheIndex; stories: ReadonlyMap<string, CachedStory> }): Promise<void> {
   const { stories, ...index } = cache;
-  const shards = Array.from({ length: shardCount }, () => new Map<string, CachedStory>());
-  for (const [source, story] of stories) shards[shardOf(source)]?.set(source, story);
+  // Each story's shard worked out once; only the shards written again are gathered (a publish writes one or two of 32).
+  const shardsOf = Array.from(stories.keys(), shardOf);
   const dirty = new Set<number>();
   if (!previous || previous.index.shardChecksums.length !== shardCount) for (let shard = 0; shard < shardCount; shard++) dirty.add(shard);
   else {
-    for (const [source, story] of stories) if (previous.stories.get(source)?.digest !== story.digest) dirty.add(shardOf(source));
+    let position = 0;
+    for (const [source, story] of stories) {
+      if (previous.stories.get(source)?.digest !== story.digest) dirty.add(shardsOf[position] ?? 0);
+      position++;
+    }
     for (const source of previous.stories.keys()) if (!stories.has(source)) dirty.add(shardOf(source));
+  }
+  const shards = Array.from({ length: shardCount }, () => new Map<string, CachedStory>());
+  let position = 0;
+  for (const [source, story] of stories) {
+    const shard = shardsOf[position++] ?? 0;
+    if (dirty.has(shard)) shards[shard]?.set(source, story);
   }
   const shardChecksums: string[] = [];
   // One shard at a time, for the same reason as when reading.
