@@ -8,8 +8,7 @@ import { TemplateFailure } from '../overrides/failure.js';
 import { rememberTemplatesKey } from '../overrides/templates-key.js';
 import { hasErrors } from '../report/problem.js';
 import { searchIndexStep, type SearchStep } from '../search/build-step.js';
-import { writeBuildCache, writeSiteFrame, type CachedPage, type StoryStamp } from '../store/build-cache.js';
-import { sameStamp } from '../io/file-stamp.js';
+import { writeBuildCache, writeSiteFrame } from '../store/build-cache.js';
 import { forgetStoredShards } from '../store/search-shards.js';
 import { toPlainMessage } from '../store/serialize.js';
 import { renderPoolFor } from '../threads/render-pool.js';
@@ -154,24 +153,19 @@ interface PublishedFiles {
 async function keepBuildCache(setup: BuildSetup, { read, assembly, reads }: ToPublish, { written, counts, search }: PublishedFiles): Promise<void> {
   const { scan, modelled, own, index, cachedStories, shape } = read;
   const { site } = assembly;
-  // An entry the last index holds as it is now is kept as that very value: a publish changes a few dozen of 35,000.
-  const stamps = new Map<string, StoryStamp>();
-  for (const story of scan.stories) {
-    const digest = modelled.digests.get(story.source);
-    if (digest === undefined) continue;
-    const last = index?.stamps.get(story.source);
-    stamps.set(story.source, last?.digest === digest && sameStamp(last, story) ? last : { size: story.size, mtimeMs: story.mtimeMs, ctimeMs: story.ctimeMs, ino: story.ino, digest });
-  }
+  const stamps = new Map(
+    scan.stories.flatMap((story) => {
+      const digest = modelled.digests.get(story.source);
+      return digest === undefined ? [] : [[story.source, { size: story.size, mtimeMs: story.mtimeMs, ctimeMs: story.ctimeMs, ino: story.ino, digest }] as const];
+    }),
+  );
   const recorded = reads.recordedReads();
-  const pages = new Map<string, CachedPage>();
-  reads.outputs.forEach((output, position) => {
-    const pageReads = recorded.reads[position] ?? output.reads;
-    const bytes = written.files.get(output.file)?.digest ?? '';
-    const listCount = recorded.listCounts[position] === true;
-    const last = index?.pages.get(output.file);
-    const same = last?.reads === pageReads && last.bytes === bytes && (last.listCount === true) === listCount;
-    pages.set(output.file, same ? last : { reads: pageReads, bytes, ...(listCount ? { listCount: true as const } : {}) });
-  });
+  const pages = new Map(
+    reads.outputs.map((output, position) => [
+      output.file,
+      { reads: recorded.reads[position] ?? output.reads, bytes: written.files.get(output.file)?.digest ?? '', ...(recorded.listCounts[position] === true ? { listCount: true as const } : {}) },
+    ]),
+  );
   // The copied pictures, and every picture of the stories folder: one mended or changed is not up to date.
   const assetStamps = new Map(scan.assets.filter((asset) => site.usedAssets.includes(asset.source) || read.pictures.pictures.has(asset.source)).map((asset) => [`media/${asset.source}`, asset.stamp]));
   // A frame is kept of a build without errors or stories left out; one taken from the last build stands as it is.

@@ -203,23 +203,13 @@ function shardParts(stories: ReadonlyMap<string, CachedStory>): { readonly head:
  */
 export async function writeBuildCache(dir: string, cache: BuildCache, previous?: { index: CacheIndex; stories: ReadonlyMap<string, CachedStory> }): Promise<void> {
   const { stories, ...index } = cache;
-  // Each story's shard worked out once; only the shards written again are gathered (a publish writes one or two of 32).
-  const shardsOf = Array.from(stories.keys(), shardOf);
+  const shards = Array.from({ length: shardCount }, () => new Map<string, CachedStory>());
+  for (const [source, story] of stories) shards[shardOf(source)]?.set(source, story);
   const dirty = new Set<number>();
   if (!previous || previous.index.shardChecksums.length !== shardCount) for (let shard = 0; shard < shardCount; shard++) dirty.add(shard);
   else {
-    let position = 0;
-    for (const [source, story] of stories) {
-      if (previous.stories.get(source)?.digest !== story.digest) dirty.add(shardsOf[position] ?? 0);
-      position++;
-    }
+    for (const [source, story] of stories) if (previous.stories.get(source)?.digest !== story.digest) dirty.add(shardOf(source));
     for (const source of previous.stories.keys()) if (!stories.has(source)) dirty.add(shardOf(source));
-  }
-  const shards = Array.from({ length: shardCount }, () => new Map<string, CachedStory>());
-  let position = 0;
-  for (const [source, story] of stories) {
-    const shard = shardsOf[position++] ?? 0;
-    if (dirty.has(shard)) shards[shard]?.set(source, story);
   }
   const shardChecksums: string[] = [];
   // One shard at a time, for the same reason as when reading.

@@ -44,24 +44,18 @@ export function packFrame(frame: SiteFrame): PackedFrame {
     }
     return found;
   };
-  // Into typed arrays sized first, in plain loops: a frame mentions ids some hundred thousand times.
   const packLists = (lists: readonly (readonly string[])[]) => {
     const ends = new Int32Array(lists.length);
-    let length = 0;
-    for (let position = 0; position < lists.length; position++) ends[position] = length += lists[position]?.length ?? 0;
-    const flat = new Int32Array(length);
-    let at = 0;
-    for (const list of lists) for (const id of list) flat[at++] = indexOf(id);
-    return { flat, ends };
-  };
-  const packIds = (articleIds: readonly string[]) => {
-    const packed = new Int32Array(articleIds.length);
-    for (let at = 0; at < articleIds.length; at++) packed[at] = indexOf(articleIds[at] ?? '');
-    return packed;
+    const flat: number[] = [];
+    lists.forEach((list, position) => {
+      for (const id of list) flat.push(indexOf(id));
+      ends[position] = flat.length;
+    });
+    return { flat: Int32Array.from(flat), ends };
   };
   const linked = packLists(entries.map(([, linkedIds]) => linkedIds));
   const related = packLists(entries.map(([, , relatedIds]) => relatedIds));
-  const packCollections = (collections: readonly Collection[]) => collections.map(({ articleIds, ...rest }) => ({ ...rest, ids: packIds(articleIds) }));
+  const packCollections = (collections: readonly Collection[]) => collections.map(({ articleIds, ...rest }) => ({ ...rest, ids: Int32Array.from(articleIds, indexOf) }));
   const { shape, usedAssets, schedule, messages } = frame;
   return {
     shape,
