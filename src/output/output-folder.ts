@@ -61,13 +61,16 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
       },
       publish: async (files) => {
         try {
-          const removed = [...scan.held.keys()].filter((relative) => !files.has(relative));
-          const written = [...files].flatMap(([relative, digest]) => (scan.held.get(relative) === digest ? [] : [relative]));
-          const touched = [...written, ...removed, ...scan.strays, ...scan.leftovers];
+          const removed: string[] = [];
+          for (const relative of scan.held.keys()) if (!files.has(relative)) removed.push(relative);
+          const touched = [...removed, ...scan.strays, ...scan.leftovers];
           // What changed is logged (see `output-record-log.ts`); the record is written whole when there is none, or its log is long.
           const changes = record && recordChanges(out, record, files, scan, touched, logRoom(record));
-          const logged = record && changes && appendRecordLog(folder, record, changes);
-          const published = logged ?? (await writeRecord(folder, recordOf(out, files, scan.held, scan.stamps), folderStamps(out, files.keys(), scan.folders, touched)));
+          let published = record && changes && appendRecordLog(folder, record, changes);
+          if (published === undefined) {
+            const written = [...files].flatMap(([relative, digest]) => (scan.held.get(relative) === digest ? [] : [relative]));
+            published = await writeRecord(folder, recordOf(out, files, scan.held, scan.stamps), folderStamps(out, files.keys(), scan.folders, [...written, ...touched]));
+          }
           await removeJournal(folder);
           return `plain:${published}`;
         } finally {

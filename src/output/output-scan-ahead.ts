@@ -137,5 +137,13 @@ export function scanOf(record: OutputRecord, scanned: RecordedScan): OutputScan 
   const folders = new Map(record.folders);
   for (const relative of scanned.missingFolders) folders.delete(relative);
   for (const [relative, stamp] of scanned.folders) folders.set(relative, stamp);
-  return { held, stamps, folders, strays: [...scanned.strays], altered: [...scanned.altered], leftovers: [...scanned.leftovers] };
+  return {
+    held,
+    stamps,
+    folders,
+    strays: [...scanned.strays],
+    altered: [...scanned.altered],
+    leftovers: [...scanned.leftovers],
+    foldersChanged: { stamps: scanned.folders, missing: scanned.missingFolders },
+  };
 }
