@@ -126,12 +126,11 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
   }
   // The tree left behind is far behind the live one: have it linked up in the background, for the next build.
   if (layout === 'swap' && needsCatchUp(written.behind, tuning.catchUpFrom)) startTreeCatchUp(out);
-  const count = (outcome: string) => [...written.files.values()].filter((file) => file.outcome === outcome).length;
   const stats: BuildStats = {
     ...counts,
     storiesReused: read.modelled.reused,
-    written: count('added') + count('changed'),
-    unchanged: count('unchanged'),
+    written: manifest.added.length + manifest.changed.length,
+    unchanged: manifest.unchanged,
     removed: written.removed.length,
     ms: elapsedSince(setup.started),
   };

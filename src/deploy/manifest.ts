@@ -20,12 +20,15 @@ export interface BuildManifest {
 
 /** The manifest of a build that did `work` and wrote `written`, plus `alsoUnchanged` files it did not even look at. */
 export function manifestOf(written: Pick<WriteResult, 'files' | 'removed'>, work: BuildWork, alsoUnchanged = 0): BuildManifest {
-  const byOutcome = (outcome: string) =>
-    [...written.files]
-      .filter(([, file]) => file.outcome === outcome)
-      .map(([name]) => name)
-      .sort();
-  return { added: byOutcome('added'), changed: byOutcome('changed'), removed: [...written.removed].sort(), unchanged: byOutcome('unchanged').length + alsoUnchanged, work };
+  // One pass over every file of the site: a publish changes a few dozen of 25,000, whose names alone are sorted.
+  const added: string[] = [];
+  const changed: string[] = [];
+  let unchanged = alsoUnchanged;
+  for (const [name, file] of written.files) {
+    if (file.outcome === 'unchanged') unchanged++;
+    else (file.outcome === 'added' ? added : changed).push(name);
+  }
+  return { added: added.sort(), changed: changed.sort(), removed: [...written.removed].sort(), unchanged, work };
 }
 
 /** Whether a build with this manifest changed the output folder at all. */

@@ -5,6 +5,8 @@ import { stampText } from '../io/file-stamp.js';
 import { acquireLock } from './output-lock.js';
 import { markStateFolder, ownsStateFolder, readJournal, readRecord, removeJournal, stateFolder, stateLockPath, writeJournal, writeRecord, type RecordedFile } from './output-record.js';
 import { folderStamps } from './output-folders.js';
+import { recordChanges } from './output-record-changes.js';
+import { appendRecordLog, logRoom } from './output-record-log.js';
 import { scanOf, scanStillValid, type ScanAhead } from './output-scan-ahead.js';
 import { scanOutput } from './output-scan.js';
 import type { HeldFiles, OutputTarget } from './output-target.js';
@@ -40,13 +42,13 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
     const record = readRecord(folder);
     const journal = early ? undefined : readJournal(folder);
     const scan = early && record ? scanOf(record, early) : scanOutput(out, record, journal, trust);
-    const before = new Set(record?.files.keys() ?? scan.held.keys());
     return {
       out,
       dir: out,
       held: scan.held,
-      shown: record ? new Map([...record.files].map(([relative, file]) => [relative, file.digest])) : undefined,
-      before,
+      // Views of the record, not copies: a publish looks up a few dozen of its 25,000 files.
+      shown: record ? { get: (relative) => record.files.get(relative)?.digest } : undefined,
+      before: record?.files ?? scan.held,
       inPlace: true,
       // An output given up with --force is the build's from now on: whatever no build wrote in it goes as a stray.
       strays: scan.strays,
@@ -59,10 +61,16 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
       },
       publish: async (files) => {
         try {
-          const removed = [...scan.held.keys()].filter((relative) => !files.has(relative));
-          const written = [...files].flatMap(([relative, digest]) => (scan.held.get(relative) === digest ? [] : [relative]));
-          const folders = folderStamps(out, files.keys(), scan.folders, [...written, ...removed, ...scan.strays, ...scan.leftovers]);
-          const published = await writeRecord(folder, recordOf(out, files, scan.held, scan.stamps), folders);
+          const removed: string[] = [];
+          for (const relative of scan.held.keys()) if (!files.has(relative)) removed.push(relative);
+          const touched = [...removed, ...scan.strays, ...scan.leftovers];
+          // What changed is logged (see `output-record-log.ts`); the record is written whole when there is none, or its log is long.
+          const changes = record && recordChanges(out, record, files, scan, touched, logRoom(record));
+          let published = record && changes && appendRecordLog(folder, record, changes);
+          if (published === undefined) {
+            const written = [...files].flatMap(([relative, digest]) => (scan.held.get(relative) === digest ? [] : [relative]));
+            published = await writeRecord(folder, recordOf(out, files, scan.held, scan.stamps), folderStamps(out, files.keys(), scan.folders, [...written, ...touched]));
+          }
           await removeJournal(folder);
           return `plain:${published}`;
         } finally {

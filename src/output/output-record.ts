@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { applyRecordLog, removeRecordLog, type RecordLog } from './output-record-log.js';
 
 // What wiredesk keeps beside a plain output folder (`dist`), in `.dist.wiredesk/`, never inside it:
 // the marker that says the folder is wiredesk's, the lock, the record of what the output holds
@@ -29,6 +30,8 @@ export interface OutputRecord {
   readonly folders: ReadonlyMap<string, string>;
   /** When the record was written (epoch ms): a folder changed this close to it is listed again. */
   readonly writtenAt: number;
+  /** The log of changes read with it (see `applyRecordLog`), which the next build appends to. */
+  readonly log?: RecordLog | undefined;
 }
 
 /** The changes a build is making to the output folder, written before the first of them. */
@@ -103,7 +106,9 @@ export function readRecord(folder: string): OutputRecord | undefined {
   if (Array.isArray(data.folders) && writtenAt > 0) {
     for (const entry of data.folders as unknown[]) if (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string') folders.set(entry[0], entry[1]);
   }
-  return { id: data.id, files, folders, writtenAt };
+  // The changes later builds logged (see `output-record-log.ts`).
+  const logged = applyRecordLog(folder, { id: data.id, writtenAt }, files, folders);
+  return { id: logged.id, files, folders, writtenAt: logged.writtenAt, log: logged.log };
 }
 
 /** Record that the output holds `files`, in `folders` with those stamps (see `OutputRecord`), under a new publication id (returned). */
@@ -111,6 +116,8 @@ export async function writeRecord(folder: string, files: ReadonlyMap<string, Rec
   const id = randomUUID();
   const entries = [...files].map(([relative, file]) => (file.stamp === undefined ? [relative, file.digest] : [relative, file.digest, file.stamp]));
   await writeAtomically(recordPath(folder), JSON.stringify({ version: recordVersion, id, writtenAt: Date.now(), files: entries, folders: [...folders] }));
+  // Its lines name the record this one replaces: none would be applied to it.
+  removeRecordLog(folder);
   return id;
 }
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { stampText } from '../io/file-stamp.js';
 import { readJournal, readRecord, recordPath, stateFolder, type OutputRecord } from './output-record.js';
+import { recordLogPath } from './output-record-log.js';
 import { scanOutput, type OutputScan } from './output-scan.js';
 
 // Scanning a 14,000-file output folder (see `scanOutput`) takes a few hundred milliseconds of
@@ -72,9 +73,17 @@ export function scanRecordedOutput(out: string): RecordedScan | undefined {
   }
 }
 
-/** The stamp of the record file in the state `folder` and its first bytes (its publication's id): another record has another. */
+/**
+ * The stamp of the record file in the state `folder` and its first bytes (its id), and the stamp
+ * of its log (see `output-record-log.ts`): another record, or one more change logged, has another.
+ */
 export function recordStampOf(folder: string): string | undefined {
-  const file = recordPath(folder);
+  const record = fileStampOf(recordPath(folder));
+  return record === undefined ? undefined : `${record}|${fileStampOf(recordLogPath(folder)) ?? 'no log'}`;
+}
+
+/** The stamp of `file` and its first bytes, or undefined when it is not there (or not a regular file). */
+function fileStampOf(file: string): string | undefined {
   try {
     const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     try {
@@ -128,5 +137,13 @@ export function scanOf(record: OutputRecord, scanned: RecordedScan): OutputScan 
   const folders = new Map(record.folders);
   for (const relative of scanned.missingFolders) folders.delete(relative);
   for (const [relative, stamp] of scanned.folders) folders.set(relative, stamp);
-  return { held, stamps, folders, strays: [...scanned.strays], altered: [...scanned.altered], leftovers: [...scanned.leftovers] };
+  return {
+    held,
+    stamps,
+    folders,
+    strays: [...scanned.strays],
+    altered: [...scanned.altered],
+    leftovers: [...scanned.leftovers],
+    foldersChanged: { stamps: scanned.folders, missing: scanned.missingFolders },
+  };
 }

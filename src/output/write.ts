@@ -103,6 +103,12 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
   const { live, held, shown, dir, inPlace } = target;
   let bytes = 0;
   const files = new Map<string, { outcome: FileOutcome; digest: string }>();
+  // The digest of each file the output holds once written, kept as each is settled: what the output's record is made of.
+  const digests = new Map<string, string>();
+  const settle = (relative: string, outcome: FileOutcome, digest: string) => {
+    files.set(relative, { outcome, digest });
+    digests.set(relative, digest);
+  };
   // Folders made (or being made) in the folder written: a new page's folder is made on the thread pool
   // while the next pages render; the few hard links that need one make it at once. A folder still
   // being made on the pool is not there yet: a link made now makes it again, synchronously.
@@ -152,7 +158,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     for (const page of pages) {
       const relative = filePathOf(page.path);
       if (page.unchanged && page.previousDigest !== undefined && share(relative, page.previousDigest)) {
-        files.set(relative, { outcome: shown?.get(relative) === page.previousDigest ? 'unchanged' : outcomeOf(relative), digest: page.previousDigest });
+        settle(relative, shown?.get(relative) === page.previousDigest ? 'unchanged' : outcomeOf(relative), page.previousDigest);
         continue;
       }
       toRender.push(page);
@@ -167,11 +173,11 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
       const digest = bytesDigest(contents);
       bytes += contents.byteLength;
       if (shown?.get(relative) === digest && share(relative, digest)) {
-        files.set(relative, { outcome: 'unchanged', digest });
+        settle(relative, 'unchanged', digest);
         return;
       }
       if (held.get(relative) !== digest) await writeOne(relative, contents);
-      files.set(relative, { outcome: outcomeOf(relative), digest });
+      settle(relative, outcomeOf(relative), digest);
     };
     // Rendering here is CPU work chained through promises, which can keep the event loop from its
     // I/O phase for seconds: with pages on other threads, their replies would wait and they would
@@ -192,7 +198,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
         const { atime, mtime } = info;
         const digest = `asset:${stampText(info)}`;
         if (shown?.get(relative) === digest && share(relative, digest)) {
-          files.set(relative, { outcome: 'unchanged', digest });
+          settle(relative, 'unchanged', digest);
           return;
         }
         if (held.get(relative) !== digest) {
@@ -204,7 +210,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
             await utimes(file, atime, mtime);
           }
         }
-        files.set(relative, { outcome: outcomeOf(relative), digest });
+        settle(relative, outcomeOf(relative), digest);
       }),
     ];
     /** Have another thread render and write a page; share it with the live tree here when its bytes are the live file's. */
@@ -213,11 +219,11 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
       const result = await writeElsewhere({ file: insideFolder(dir, relative), treeDigest: held.get(relative), liveDigest: live?.files.get(relative), inPlace });
       if (result.digest === shown?.get(relative) && share(relative, result.digest)) {
         bytes += result.size;
-        files.set(relative, { outcome: 'unchanged', digest: result.digest });
+        settle(relative, 'unchanged', result.digest);
       } else if (result.outcome === 'live') await writeBytes(relative, await page.render());
       else {
         bytes += result.size;
-        files.set(relative, { outcome: outcomeOf(relative), digest: result.digest });
+        settle(relative, outcomeOf(relative), result.digest);
       }
     };
     // Pages rendered on other threads are asked for many at a time, while this thread renders the rest.
@@ -225,23 +231,30 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     await Promise.all([mapBounded(jobs, parallelWrites, (job) => job()), mapBounded(elsewhere, parallelOffThread, async ({ page, writeElsewhere }) => writeOnThread(page, writeElsewhere))]);
     const isDerived = (relative: string) => derived !== undefined && relative.startsWith(derived.folder);
     // Stale pages go before derived files are made from the folder; stale derived files once they are.
-    const removeStale = async (which: (relative: string) => boolean) => {
-      for (const relative of held.keys()) {
+    const derivedHeld: string[] = [];
+    const removeStale = async (relatives: Iterable<string>, which: (relative: string) => boolean) => {
+      for (const relative of relatives) {
         if (!files.has(relative) && which(relative)) await removeFromTree(dir, insideFolder(dir, relative));
       }
     };
-    await removeStale((relative) => !isDerived(relative));
+    await removeStale(held.keys(), (relative) => {
+      if (!isDerived(relative)) return true;
+      derivedHeld.push(relative);
+      return false;
+    });
     if (derived) {
       await mapBounded(await derived.make(dir), parallelWrites, async (file) => {
         const relative = filePathOf(file.path);
         // A file known by its digest that the output holds is kept without reading its bytes.
-        if (file.digest !== undefined && shown?.get(relative) === file.digest && share(relative, file.digest)) files.set(relative, { outcome: 'unchanged', digest: file.digest });
+        if (file.digest !== undefined && shown?.get(relative) === file.digest && share(relative, file.digest)) settle(relative, 'unchanged', file.digest);
         else await writeBytes(relative, typeof file.bytes === 'function' ? await file.bytes() : file.bytes);
       });
     }
-    await removeStale(isDerived);
-    const removed = [...target.before].filter((relative) => !files.has(relative)).sort();
-    const published = await target.publish(new Map([...files].map(([relative, file]) => [relative, file.digest])));
+    await removeStale(derivedHeld, () => true);
+    const removed: string[] = [];
+    for (const relative of target.before.keys()) if (!files.has(relative)) removed.push(relative);
+    removed.sort();
+    const published = await target.publish(digests);
     let behind = 0;
     if (!inPlace) {
       behind = live ? removed.length : files.size;

@@ -25,14 +25,36 @@ export const emptyPeriod = 'none';
  * cache holds only in its serialized fields (the build passes the digests it scanned instead).
  */
 export function planSearchShards(articles: readonly Article[], keyBase: string, digestOf: (article: Article) => string = (article) => article.digest): SearchShard[] {
+  // Each story's date read once (a story from the cache answers through its lazy article), and its
+  // periods worked out once per month: whether a period is cut depends on how many stories it holds.
+  const dated = articles.map((article) => {
+    const date = article.date;
+    return { article, date, month: monthPrefix(date.iso) };
+  });
+  const months = new Map<string, { readonly date: Article['date']; count: number }>();
+  for (const { date, month } of dated) {
+    const found = months.get(month);
+    if (found) found.count++;
+    else months.set(month, { date, count: 1 });
+  }
+  const inQuarter = new Map<string, number>();
+  const inMonth = new Map<string, number>();
+  for (const { date, count } of months.values()) {
+    inQuarter.set(searchQuarterOf({ date }), (inQuarter.get(searchQuarterOf({ date })) ?? 0) + count);
+    inMonth.set(searchMonthOf({ date }), (inMonth.get(searchMonthOf({ date })) ?? 0) + count);
+  }
+  // The period of a month's stories: its quarter, the month, or (undefined) each story's week.
+  const periodOfMonth = new Map<string, string | undefined>();
+  for (const [month, { date }] of months) {
+    const quarter = searchQuarterOf({ date });
+    periodOfMonth.set(month, (inQuarter.get(quarter) ?? 0) < monthlyFrom ? quarter : (inMonth.get(searchMonthOf({ date })) ?? 0) < weeklyFrom ? searchMonthOf({ date }) : undefined);
+  }
   const byPeriod = new Map<string, Article[]>();
-  for (const [quarter, list] of groupBy(articles, searchQuarterOf)) {
-    if (list.length < monthlyFrom) byPeriod.set(quarter, list);
-    else
-      for (const [month, inMonth] of groupBy(list, searchMonthOf)) {
-        if (inMonth.length < weeklyFrom) byPeriod.set(month, inMonth);
-        else for (const [week, inWeek] of groupBy(inMonth, searchWeekOf)) byPeriod.set(week, inWeek);
-      }
+  for (const { article, date, month } of dated) {
+    const period = periodOfMonth.get(month) ?? searchWeekOf({ date });
+    const list = byPeriod.get(period);
+    if (list) list.push(article);
+    else byPeriod.set(period, [article]);
   }
   if (byPeriod.size === 0) byPeriod.set(emptyPeriod, []);
   return [...byPeriod]
@@ -40,22 +62,17 @@ export function planSearchShards(articles: readonly Article[], keyBase: string, 
     .sort((a, b) => (a.order < b.order ? 1 : a.order > b.order ? -1 : 0))
     .map(({ period, list }) => {
       // In path order: a shard's bytes depend on the order its stories are indexed in, never on the site's order.
-      const sorted = [...list].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      const stories = sorted.map((article) => `${article.path}\u0000${digestOf(article)}`);
-      return { period, key: hash('sha256', [keyBase, period, ...stories].join('\u0001'), 'hex'), articles: sorted };
+      const sorted = list.map((article) => ({ article, path: article.path })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const stories = sorted.map(({ article, path: at }) => `${at}\u0000${digestOf(article)}`);
+      return { period, key: hash('sha256', [keyBase, period, ...stories].join('\u0001'), 'hex'), articles: sorted.map(({ article }) => article) };
     });
 }
 
-/** `items` grouped by `keyOf`, in the order each key first appears. */
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
+/** The year and month of an ISO date as written (`2018-05`): what a story's quarter and month are made from (see `searchQuarterOf`). */
+function monthPrefix(iso: string): string {
+  const first = iso.indexOf('-');
+  const second = first < 0 ? -1 : iso.indexOf('-', first + 1);
+  return second < 0 ? iso : iso.slice(0, second);
 }
 
 /**
