@@ -24,7 +24,7 @@ export function articlePages(site: Site, templates: Templates): Page[] {
       // The same reads as `articleView`, found without building the view.
       deps: {
         articles: [article.id],
-        teasers: [...article.linkedIds.filter(exists), ...article.relatedIds.filter(exists)],
+        teasers: shownIds(article.linkedIds, article.relatedIds, exists),
         collections: ['sections', ...keys(article)],
       },
       render: (current) => {
@@ -34,6 +34,12 @@ export function articlePages(site: Site, templates: Templates): Page[] {
       },
     };
   });
+}
+
+/** The ids of the stories a story page shows as links or cards: those of `linked`, then of `related`, that `exist`; `related` itself when that is all of it. */
+function shownIds(linked: readonly string[], related: readonly string[], exists: (id: string) => boolean): readonly string[] {
+  if (linked.length === 0 && related.every(exists)) return related;
+  return [...linked.filter(exists), ...related.filter(exists)];
 }
 
 /**
