@@ -210,8 +210,10 @@ function addedStories(previousShapes: ReadonlyMap<string, string | undefined>, a
   const added: Article[] = [];
   let kept = 0;
   for (const article of articles) {
-    if (!previousShapes.has(article.source)) added.push(article);
-    else if (previousShapes.get(article.source) === shapes.get(article.source) && shapes.get(article.source) !== undefined) kept++;
+    const source = article.source;
+    const before = previousShapes.get(source);
+    if (before === undefined && !previousShapes.has(source)) added.push(article);
+    else if (before !== undefined && before === shapes.get(source)) kept++;
     else return undefined;
   }
   return kept === previousShapes.size ? added.sort(byNewest) : undefined;

@@ -83,21 +83,16 @@ export function notFoundPage(site: Site, templates: Templates): Page {
  * collection's key is made once for the site, not once per story filed under it.
  */
 function termKeysOf(site: Site): (article: LinkedArticle) => string[] {
-  const made = new Map<Collection, string>();
-  const keyOf = (collection: Collection) => {
-    let found = made.get(collection);
-    if (found === undefined) made.set(collection, (found = collectionNameKey(collection.kind, collection.slug)));
-    return found;
-  };
+  const keysOf = (collections: readonly Collection[]) => new Map(collections.map((collection) => [collection.slug, collectionNameKey(collection.kind, collection.slug)]));
+  const [sections, topics, tags] = [keysOf(site.sections), keysOf(site.topics), keysOf(site.tags)];
   return (article) => {
     const keys: string[] = [];
-    const add = (kind: 'section' | 'topic' | 'tag', slug: string) => {
-      const collection = site.collection(kind, slug);
-      if (collection) keys.push(keyOf(collection));
+    const add = (key: string | undefined) => {
+      if (key !== undefined) keys.push(key);
     };
-    if (article.section) add('section', article.section.slug);
-    for (const term of article.topics) add('topic', term.slug);
-    for (const term of article.tags) add('tag', term.slug);
+    if (article.section) add(sections.get(article.section.slug));
+    for (const term of article.topics) add(topics.get(term.slug));
+    for (const term of article.tags) add(tags.get(term.slug));
     return keys;
   };
 }
