@@ -101,17 +101,30 @@ export function collectionPages(site: Site, templates: Templates): Page[] {
  * What a list page reads: its stories as teasers, `collections`, and its place among its list's
  * pages as its navigation shows it (`PageDeps.place`), made when first asked for: a publish
  * digests the few list pages whose stories or collections changed, and keeps the others' reads.
+ * A class, as an object literal with a getter costs some microseconds to make.
  */
+class ListDeps implements PageDeps {
+  readonly articles: readonly string[] = [];
+  readonly teasers: readonly string[];
+  readonly #page: ListPage<string>;
+  #place: string | undefined;
+
+  constructor(
+    page: ListPage<string>,
+    readonly collections: readonly string[],
+  ) {
+    this.#page = page;
+    this.teasers = page.items;
+  }
+
+  get place(): string {
+    return (this.#place ??= JSON.stringify(this.#page.pagination));
+  }
+}
+
+/** What a list page reads (see `ListDeps`). */
 function listDeps(page: ListPage<string>, collections: readonly string[]): PageDeps {
-  let place: string | undefined;
-  return {
-    articles: [],
-    teasers: page.items,
-    collections,
-    get place() {
-      return (place ??= JSON.stringify(page.pagination));
-    },
-  };
+  return new ListDeps(page, collections);
 }
 
 /** The index pages listing every section, topic and tag with its story count. */

@@ -67,17 +67,39 @@ function sameItems<T>(a: readonly T[], [aStart, aEnd]: readonly [number, number]
   return true;
 }
 
-/** A page of a list, its navigation made the first time it is asked for (a render or a digest asks). */
+/**
+ * A page of a list whose navigation is made the first time it is asked for (a render or a digest
+ * asks): a class, as an object literal with a getter costs some microseconds to make, thousands of
+ * times a publish. Its JSON is that of the plain page.
+ */
+class LazyListPage<T> implements ListPage<T> {
+  readonly #basePath: string;
+  readonly #archives: number;
+  #pagination: Pagination | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly number: number | undefined,
+    readonly items: readonly T[],
+    basePath: string,
+    archives: number,
+  ) {
+    this.#basePath = basePath;
+    this.#archives = archives;
+  }
+
+  get pagination(): Pagination {
+    return (this.#pagination ??= navigation(this.#basePath, this.number, this.#archives));
+  }
+
+  toJSON(): { path: string; number: number | undefined; items: readonly T[]; pagination: Pagination } {
+    return { path: this.path, number: this.number, items: this.items, pagination: this.pagination };
+  }
+}
+
+/** A page of a list (see `LazyListPage`). */
 function listPage<T>(basePath: string, number: number | undefined, archives: number, items: readonly T[]): ListPage<T> {
-  let pagination: Pagination | undefined;
-  return {
-    path: number === undefined ? basePath : archivePagePath(basePath, number),
-    number,
-    items,
-    get pagination() {
-      return (pagination ??= navigation(basePath, number, archives));
-    },
-  };
+  return new LazyListPage(number === undefined ? basePath : archivePagePath(basePath, number), number, items, basePath, archives);
 }
 
 /**
