@@ -113,7 +113,7 @@ export function extendFrame(
   const site = siteWithLookup({
     config,
     articles: live.articles,
-    byId: new Map(live.articles.map((article, position) => [live.ids[position] as string, article])),
+    byId: live.byId,
     sections,
     topics,
     tags,
@@ -150,33 +150,39 @@ function shownTargets(added: readonly Article[], bySource: ReadonlyMap<string, A
 }
 
 /**
- * The live stories in the default order, and their ids: the frame's (`oldLive`, their ids
- * `oldIds`), the relinked ones as `relinked` has them, with the new ones (newest first) merged in.
+ * The live stories in the default order, their ids, and the stories by id: the frame's (`oldLive`,
+ * their ids `oldIds`), the relinked ones as `relinked` has them, with the new ones (newest first)
+ * merged in.
  */
 function mergedInOrder(
   oldLive: readonly LinkedArticle[],
   oldIds: readonly string[],
   added: readonly LinkedArticle[],
   relinked: ReadonlyMap<string, LinkedArticle>,
-): { articles: LinkedArticle[]; ids: string[] } {
+): { articles: LinkedArticle[]; ids: string[]; byId: Map<string, LinkedArticle> } {
   const articles: LinkedArticle[] = [];
   const ids: string[] = [];
+  const byId = new Map<string, LinkedArticle>();
   let next = 0;
   oldLive.forEach((article, position) => {
     while (next < added.length && byNewest(added[next] as LinkedArticle, article) < 0) {
       const story = added[next++] as LinkedArticle;
       articles.push(story);
       ids.push(story.id);
+      byId.set(story.id, story);
     }
     const id = oldIds[position] as string;
-    articles.push(relinked.size === 0 ? article : (relinked.get(id) ?? article));
+    const now = relinked.size === 0 ? article : (relinked.get(id) ?? article);
+    articles.push(now);
     ids.push(id);
+    byId.set(id, now);
   });
   for (const story of added.slice(next)) {
     articles.push(story);
     ids.push(story.id);
+    byId.set(story.id, story);
   }
-  return { articles, ids };
+  return { articles, ids, byId };
 }
 
 /**

@@ -25,7 +25,7 @@ export function articlePages(site: Site, templates: Templates): Page[] {
       deps: {
         articles: [article.id],
         teasers: shownIds(article.linkedIds, article.relatedIds, exists),
-        collections: ['sections', ...keys(article)],
+        collections: keys(article),
       },
       render: (current) => {
         const now = current.byId.get(article.id);
@@ -78,15 +78,15 @@ export function notFoundPage(site: Site, templates: Templates): Page {
 }
 
 /**
- * The collections a story page reads: its section, topics and tags by name and place only (its
- * pills show no story counts, so a story joining one of them leaves this page alone). Each
- * collection's key is made once for the site, not once per story filed under it.
+ * The collections a story page reads: the navigation (`sections`), and its section, topics and
+ * tags by name and place only (its pills show no story counts, so a story joining one of them
+ * leaves this page alone). Each collection's key is made once for the site, not once per story.
  */
 function termKeysOf(site: Site): (article: LinkedArticle) => string[] {
   const keysOf = (collections: readonly Collection[]) => new Map(collections.map((collection) => [collection.slug, collectionNameKey(collection.kind, collection.slug)]));
   const [sections, topics, tags] = [keysOf(site.sections), keysOf(site.topics), keysOf(site.tags)];
   return (article) => {
-    const keys: string[] = [];
+    const keys = ['sections'];
     const add = (key: string | undefined) => {
       if (key !== undefined) keys.push(key);
     };
