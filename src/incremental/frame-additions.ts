@@ -1,14 +1,14 @@
 import type { VFileMessage } from 'vfile-message';
 import type { Article, TermKind } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
-import { byNewest, sameIds, siteWithLookup, type Collection, type LinkedArticle, type Site } from '../model/site.js';
+import { byNewest, sameIds, siteWithLookup, type Collection, type LinkedArticle, type Schedule, type Site } from '../model/site.js';
 import { linkedArticleOf } from '../store/lazy-article.js';
 import type { Page, PageKind } from '../pages/page.js';
-import { computeRelated, relatedWindow } from '../pipeline/related.js';
+import { relatedAffected, relatedOf } from './added-related.js';
 import { collectionOf, collectionOrder, termsOf } from '../pipeline/collections.js';
 import { linkArticles, noneLeftOut } from '../pipeline/link.js';
 import { hiddenReason, scheduleOf, visibilityAt } from '../pipeline/visibility.js';
-import { paginate } from '../pages/paginate.js';
+import { samePages } from '../pages/paginate.js';
 import { sameSitemapFiles } from '../pages/sitemap-pages.js';
 import { collectionFingerprints } from './fingerprints.js';
 import { framedArticles, type SiteFrame } from './site-frame.js';
@@ -76,11 +76,9 @@ export function extendFrame(
   const inPathOrder = [...previousShapes].sort(([a], [b]) => (a < b ? -1 : 1));
   if (siteShape(inPathOrder.map(([, shape]) => shape ?? '')) !== frame.shape) return undefined;
   const byId = new Map<string, Article>();
-  const bySource = new Map<string, Article>();
   for (const article of articles) {
     if (byId.has(article.id)) return undefined;
     byId.set(article.id, article);
-    bySource.set(article.source, article);
   }
   const oldLive = framedArticles(frame.live, byId);
   const withdrawn = framedArticles(frame.withdrawn, byId);
@@ -93,12 +91,14 @@ export function extendFrame(
 
   // A new story dated before some older ones may become one of their related stories: theirs are computed again.
   const older = relatedAffected(added, { topic: topics, tag: tags }, byId);
-  const order = mergedInOrder(oldLive, added);
-  const computedRelated = relatedOf([...added, ...older], order, config.relatedCount);
-  const shown = new Set<Article>([...added, ...frame.live.map(([id]) => byId.get(id) as Article)]);
-  const lookup = { bySource, byId, shown, computedRelated, leftOut: noneLeftOut };
+  const computedRelated = relatedOf([...added, ...older], { topic: topics, tag: tags }, byId, config.relatedCount);
+  if (!computedRelated) return undefined;
+  // Only the new stories are linked: the sources of stories are looked up only when one of them links any.
+  const bySource = added.some((article) => article.references.length > 0) ? new Map(articles.map((article) => [article.source, article])) : new Map<string, Article>();
+  const liveBefore = frame.live.map(([id]) => id);
+  const lookup = { bySource, byId, shown: shownTargets(added, bySource, byId, liveBefore), computedRelated, leftOut: noneLeftOut };
   const messages: VFileMessage[] = [];
-  const linkedAdded = new Map(linkArticles(added, lookup, messages).map((article) => [article.id, article]));
+  const linkedAdded = linkArticles(added, lookup, messages);
   if (messages.length > 0) return undefined;
   const relinked = new Map<string, LinkedArticle>();
   const oldById = new Map(older.length === 0 ? [] : oldLive.map((article) => [article.id, article]));
@@ -108,62 +108,95 @@ export function extendFrame(
     if (before && !sameIds(before.relatedIds, relatedIds)) relinked.set(story.id, linkedArticleOf(story, before.linkedIds, relatedIds));
   }
 
-  const linked = order.map((article) => linkedAdded.get(article.id) ?? relinked.get(article.id) ?? (article as LinkedArticle));
+  const live = mergedInOrder(oldLive, liveBefore, linkedAdded, relinked);
   const usedAssets = [...new Set([...frame.usedAssets, ...added.flatMap((article) => (article.image?.source ? [article.image.source] : []))])].sort();
   const site = siteWithLookup({
     config,
-    articles: linked,
-    byId: new Map(linked.map((article) => [article.id, article])),
+    articles: live.articles,
+    byId: live.byId,
     sections,
     topics,
     tags,
     usedAssets,
     withdrawn,
-    schedule: scheduleOf(visibilityAt(articles, now), linked, now),
+    schedule: scheduleWith(frame.schedule, added, now),
   });
-  return { site, ...changesSince(frame, site), relinked: new Set(relinked.keys()) };
+  return { site, ...changesSince(frame, site, liveBefore, live.ids), relinked: new Set(relinked.keys()) };
 }
 
-/** The older live stories (named no related stories) that a new story, dated before them, shares a topic or a tag with. */
-function relatedAffected(added: readonly Article[], collections: Readonly<Record<'topic' | 'tag', readonly Collection[]>>, byId: ReadonlyMap<string, Article>): Article[] {
-  const addedIds = new Set(added.map((article) => article.id));
-  const affected = new Map<string, Article>();
-  for (const kind of ['topic', 'tag'] as const) {
-    const bySlug = new Map(collections[kind].map((collection) => [collection.slug, collection]));
-    for (const slug of new Set(added.flatMap((article) => termsOf(article, kind).map((term) => term.slug)))) {
-      const ids = bySlug.get(slug)?.articleIds ?? [];
-      // Newest first: the stories before the last new one are the newer ones it may become related to.
-      const lastAdded = ids.findLastIndex((id) => addedIds.has(id));
-      for (const id of ids.slice(0, Math.max(0, lastAdded))) {
-        const story = byId.get(id);
-        if (story && !addedIds.has(id) && story.related === undefined) affected.set(id, story);
-      }
-    }
-  }
-  return [...affected.values()];
+/**
+ * The frame's schedule with the new stories in it (as `scheduleOf` of every story gives): the
+ * frame holds at `now`, so the older stories' embargoes and news-window edges around `now` are the
+ * frame's, and the new stories, all live, hold no embargo still to lift.
+ */
+function scheduleWith(schedule: Schedule, added: readonly Article[], now: number): Schedule {
+  const own = scheduleOf(visibilityAt(added, now), added, now).window;
+  const window = { from: Math.max(schedule.window.from, own.from), until: Math.min(schedule.window.until, own.until) };
+  return { window, ...(schedule.nextEmbargo ? { nextEmbargo: schedule.nextEmbargo } : {}) };
 }
 
-/** The live stories in the default order: the frame's, with the new ones (newest first) merged in. */
-function mergedInOrder(oldLive: readonly LinkedArticle[], added: readonly Article[]): Article[] {
-  const merged: Article[] = [];
+/**
+ * What linking the new stories asks of the shown stories: which of the stories they link or name
+ * as related are shown, the new ones or those the frame lists as live (`liveIds`).
+ */
+function shownTargets(added: readonly Article[], bySource: ReadonlyMap<string, Article>, byId: ReadonlyMap<string, Article>, liveIds: readonly string[]): Set<Article> {
+  const targets = added.flatMap((article) => [...article.references.map((reference) => bySource.get(reference.target)), ...(article.related ?? []).map(({ id }) => byId.get(id))]);
+  const shown = new Set<Article>();
+  if (targets.every((target) => target === undefined)) return shown;
+  const newOnes = new Set(added);
+  const live = new Set(liveIds);
+  for (const target of targets) if (target && (newOnes.has(target) || (live.has(target.id) && byId.get(target.id) === target))) shown.add(target);
+  return shown;
+}
+
+/**
+ * The live stories in the default order, their ids, and the stories by id: the frame's (`oldLive`,
+ * their ids `oldIds`), the relinked ones as `relinked` has them, with the new ones (newest first)
+ * merged in.
+ */
+function mergedInOrder(
+  oldLive: readonly LinkedArticle[],
+  oldIds: readonly string[],
+  added: readonly LinkedArticle[],
+  relinked: ReadonlyMap<string, LinkedArticle>,
+): { articles: LinkedArticle[]; ids: string[]; byId: Map<string, LinkedArticle> } {
+  const articles: LinkedArticle[] = [];
+  const ids: string[] = [];
+  const byId = new Map<string, LinkedArticle>();
   let next = 0;
-  for (const article of oldLive) {
-    while (next < added.length && byNewest(added[next] as Article, article) < 0) merged.push(added[next++] as Article);
-    merged.push(article);
+  oldLive.forEach((article, position) => {
+    while (next < added.length && byNewest(added[next] as LinkedArticle, article) < 0) {
+      const story = added[next++] as LinkedArticle;
+      articles.push(story);
+      ids.push(story.id);
+      byId.set(story.id, story);
+    }
+    const id = oldIds[position] as string;
+    const now = relinked.size === 0 ? article : (relinked.get(id) ?? article);
+    articles.push(now);
+    ids.push(id);
+    byId.set(id, now);
+  });
+  for (const story of added.slice(next)) {
+    articles.push(story);
+    ids.push(story.id);
+    byId.set(story.id, story);
   }
-  return [...merged, ...added.slice(next)];
+  return { articles, ids, byId };
 }
 
 /**
  * What the new stories changed: the collection keys whose fingerprint is not the frame's, and the
  * list pages of the grown lists (home, sections, topics, tags) that list the same stories in the
- * same place as before.
+ * same place as before, and the full files of stories of a split sitemap. `liveBefore` and
+ * `liveIds` are the ids of the live stories of the frame and of the site, in their order.
  */
-function changesSince(frame: SiteFrame, site: Site): Pick<ExtendedSite, 'changedCollections' | 'unchangedListPages'> {
+function changesSince(frame: SiteFrame, site: Site, liveBefore: readonly string[], liveIds: readonly string[]): Pick<ExtendedSite, 'changedCollections' | 'unchangedListPages'> {
   const before = collectionFingerprints({ liveCount: frame.live.length, sections: frame.sections, topics: frame.topics, tags: frame.tags });
   const after = collectionFingerprints({ liveCount: site.articles.length, sections: site.sections, topics: site.topics, tags: site.tags });
   const changedCollections = new Set([...after].filter(([key, print]) => before.get(key) !== print).map(([key]) => key));
-  const lists: [readonly string[], readonly string[], string][] = [[frame.live.map(([id]) => id), site.articles.map((article) => article.id), '']];
+  const size = site.config.pageSize;
+  const unchangedListPages = new Set<string>([...samePages(liveBefore, liveIds, size, ''), ...sameSitemapFiles(liveBefore, liveIds)]);
   for (const [was, is] of [
     [frame.sections, site.sections],
     [frame.topics, site.topics],
@@ -172,39 +205,10 @@ function changesSince(frame: SiteFrame, site: Site): Pick<ExtendedSite, 'changed
     const old = new Map(was.map((collection) => [collection.slug, collection]));
     for (const collection of is) {
       const previous = old.get(collection.slug);
-      if (previous && previous.articleIds !== collection.articleIds) lists.push([previous.articleIds, collection.articleIds, collection.path]);
+      if (previous && previous.articleIds !== collection.articleIds) for (const path of samePages(previous.articleIds, collection.articleIds, size, collection.path)) unchangedListPages.add(path);
     }
   }
-  const unchangedListPages = samePages(lists, site.config.pageSize);
-  for (const path of sameSitemapFiles(
-    frame.live.map(([id]) => id),
-    site.articles.map((article) => article.id),
-  ))
-    unchangedListPages.add(path);
   return { changedCollections, unchangedListPages };
-}
-
-/** The paths of the pages that list the same stories in the same place before and after, for lists (ids newest first) at their paths. */
-function samePages(lists: readonly (readonly [before: readonly string[], after: readonly string[], path: string])[], pageSize: number): Set<string> {
-  const same = new Set<string>();
-  for (const [before, after, path] of lists) {
-    const was = new Map(paginate(before, pageSize, path).map((page) => [page.path, JSON.stringify(page)]));
-    for (const page of paginate(after, pageSize, path)) if (was.get(page.path) === JSON.stringify(page)) same.add(page.path);
-  }
-  return same;
-}
-
-/**
- * The related stories of `stories` (the new ones and the older ones they may be related to),
- * computed as for the whole site (see `computeRelated`): a story's candidates are the stories that
- * share a topic or a tag with it, so the live stories (`live`, in the default order) that share
- * none with any of them can be left out of the computation.
- */
-function relatedOf(stories: readonly Article[], live: readonly Article[], count: number): ReadonlyMap<string, readonly string[]> {
-  const topics = new Set(stories.flatMap((article) => article.topics.map((term) => term.slug)));
-  const tags = new Set(stories.flatMap((article) => article.tags.map((term) => term.slug)));
-  const candidates = live.filter((article) => article.topics.some((term) => topics.has(term.slug)) || article.tags.some((term) => tags.has(term.slug)));
-  return computeRelated(candidates, count, relatedWindow, new Set(stories.map((article) => article.id)));
 }
 
 /** The stories not in the last build, newest first; undefined when one of the others is gone or changed shape. */
@@ -212,8 +216,10 @@ function addedStories(previousShapes: ReadonlyMap<string, string | undefined>, a
   const added: Article[] = [];
   let kept = 0;
   for (const article of articles) {
-    if (!previousShapes.has(article.source)) added.push(article);
-    else if (previousShapes.get(article.source) === shapes.get(article.source) && shapes.get(article.source) !== undefined) kept++;
+    const source = article.source;
+    const before = previousShapes.get(source);
+    if (before === undefined && !previousShapes.has(source)) added.push(article);
+    else if (before !== undefined && before === shapes.get(source)) kept++;
     else return undefined;
   }
   return kept === previousShapes.size ? added.sort(byNewest) : undefined;

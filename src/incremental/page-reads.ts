@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { collectionNameKey, type Page } from '../pages/page.js';
+import { collectionNameKey, type Page, type PageDeps } from '../pages/page.js';
 import type { Fingerprints } from './fingerprints.js';
 
 /**
@@ -24,7 +24,20 @@ export function withCountsRead(page: Page, listCount: boolean, counts: readonly 
       } else if (key.startsWith(namePrefix) && counts.includes(key.slice(namePrefix.length, key.indexOf('/')))) add(key.slice(namePrefix.length));
     }
   }
-  return more.length === 0 ? page : { ...page, deps: { ...page.deps, collections: [...named, ...more] } };
+  return more.length === 0 ? page : { ...page, deps: withCollections(page.deps, [...named, ...more]) };
+}
+
+/** `deps` reading `collections`: each of its fields read by name, as a planner may make some when asked (see `PageDeps.place`). */
+function withCollections(deps: PageDeps, collections: readonly string[]): PageDeps {
+  const { articles, teasers, stamps, place, stampsInPlace } = deps;
+  return {
+    articles,
+    teasers,
+    collections,
+    ...(stamps === undefined ? {} : { stamps }),
+    ...(place === undefined ? {} : { place }),
+    ...(stampsInPlace === undefined ? {} : { stampsInPlace }),
+  };
 }
 
 /** How a collection key of its name and place only starts (see `collectionNameKey`). */

@@ -24,8 +24,8 @@ export function articlePages(site: Site, templates: Templates): Page[] {
       // The same reads as `articleView`, found without building the view.
       deps: {
         articles: [article.id],
-        teasers: [...article.linkedIds.filter(exists), ...article.relatedIds.filter(exists)],
-        collections: ['sections', ...keys(article)],
+        teasers: shownIds(article.linkedIds, article.relatedIds, exists),
+        collections: keys(article),
       },
       render: (current) => {
         const now = current.byId.get(article.id);
@@ -34,6 +34,12 @@ export function articlePages(site: Site, templates: Templates): Page[] {
       },
     };
   });
+}
+
+/** The ids of the stories a story page shows as links or cards: those of `linked`, then of `related`, that `exist`; `related` itself when that is all of it. */
+function shownIds(linked: readonly string[], related: readonly string[], exists: (id: string) => boolean): readonly string[] {
+  if (linked.length === 0 && related.every(exists)) return related;
+  return [...linked.filter(exists), ...related.filter(exists)];
 }
 
 /**
@@ -72,26 +78,21 @@ export function notFoundPage(site: Site, templates: Templates): Page {
 }
 
 /**
- * The collections a story page reads: its section, topics and tags by name and place only (its
- * pills show no story counts, so a story joining one of them leaves this page alone). Each
- * collection's key is made once for the site, not once per story filed under it.
+ * The collections a story page reads: the navigation (`sections`), and its section, topics and
+ * tags by name and place only (its pills show no story counts, so a story joining one of them
+ * leaves this page alone). Each collection's key is made once for the site, not once per story.
  */
 function termKeysOf(site: Site): (article: LinkedArticle) => string[] {
-  const made = new Map<Collection, string>();
-  const keyOf = (collection: Collection) => {
-    let found = made.get(collection);
-    if (found === undefined) made.set(collection, (found = collectionNameKey(collection.kind, collection.slug)));
-    return found;
-  };
+  const keysOf = (collections: readonly Collection[]) => new Map(collections.map((collection) => [collection.slug, collectionNameKey(collection.kind, collection.slug)]));
+  const [sections, topics, tags] = [keysOf(site.sections), keysOf(site.topics), keysOf(site.tags)];
   return (article) => {
-    const keys: string[] = [];
-    const add = (kind: 'section' | 'topic' | 'tag', slug: string) => {
-      const collection = site.collection(kind, slug);
-      if (collection) keys.push(keyOf(collection));
+    const keys = ['sections'];
+    const add = (key: string | undefined) => {
+      if (key !== undefined) keys.push(key);
     };
-    if (article.section) add('section', article.section.slug);
-    for (const term of article.topics) add('topic', term.slug);
-    for (const term of article.tags) add('tag', term.slug);
+    if (article.section) add(sections.get(article.section.slug));
+    for (const term of article.topics) add(topics.get(term.slug));
+    for (const term of article.tags) add(tags.get(term.slug));
     return keys;
   };
 }

@@ -63,17 +63,21 @@ export function feedPages(site: Site): Page[] {
       },
     };
   });
-  return [siteFeed, ...collectionFeeds].flatMap((feed) => feedFormatKeys.map((format) => feedPage(site, feed, format)));
+  return [siteFeed, ...collectionFeeds].flatMap((feed) => {
+    // Killed stories' ids are among `articles`: their notices read them. Only live items show a body with links.
+    const linked = articlesWithIds(site, feed.ids).flatMap((article) => article.linkedIds);
+    return feedFormatKeys.map((format) => feedPage(feed, format, linked));
+  });
 }
 
-function feedPage(site: Site, feed: FeedPlan, format: FeedFormatKey): Page {
+/** The file of `feed` in `format`, which reads its items in full and the stories their bodies link (`linked`) as teasers. */
+function feedPage(feed: FeedPlan, format: FeedFormatKey, linked: readonly string[]): Page {
   const path = feedFilePath(feed.folder, format);
   return {
     path,
     kind: 'feed',
     listOf: feed.listOf,
-    // Killed stories' ids are among `articles`: their notices read them. Only live items show a body with links.
-    deps: { articles: feed.ids, teasers: articlesWithIds(site, feed.ids).flatMap((article) => article.linkedIds), collections: feed.reads },
+    deps: { articles: feed.ids, teasers: linked, collections: feed.reads },
     render: (current) => {
       const articles = itemsWithIds(current, feed.ids);
       const updated = newestModified(articles);

@@ -1,14 +1,14 @@
 import type { Templates } from '../../templates/table.js';
 import type { TermKind } from '../model/article.js';
 import { articlesWithIds, collectionFolders, type Collection, type Site } from '../model/site.js';
-import type { Pagination, TermIndexKind } from '../model/views.js';
+import type { TermIndexKind } from '../model/views.js';
 import { label } from '../labels/fill.js';
 import type { TextLabelKey } from '../labels/keys.js';
 import { labelSetFor } from '../labels/select.js';
 import { pageChrome } from './chrome.js';
 import { pageHtml } from './page-html.js';
-import { collectionKey, collectionNameKey, type Page } from './page.js';
-import { paginate } from './paginate.js';
+import { collectionKey, collectionNameKey, type Page, type PageDeps } from './page.js';
+import { paginate, type ListPage } from './paginate.js';
 import { noteListCountRead } from './list-count.js';
 import { siteBehind } from '../incremental/read-tracking.js';
 
@@ -26,13 +26,13 @@ export function homePages(site: Site, templates: Templates): Page[] {
     site.config.pageSize,
     '',
   ).map((page): Page => {
-    const number = page.pagination.number;
+    const number = page.number;
     return {
       path: page.path,
       kind: 'home',
       listOf: 'home',
       // Home shows no story count: a page reads its own stories and its place among the pages.
-      deps: { articles: [], teasers: page.items, collections: ['sections'], place: placeOf(page.pagination) },
+      deps: listDeps(page, ['sections']),
       render: (current) => {
         const labels = labelSetFor(current.config);
         return pageHtml(
@@ -61,13 +61,13 @@ export function homePages(site: Site, templates: Templates): Page[] {
 export function collectionPages(site: Site, templates: Templates): Page[] {
   return [...site.sections, ...site.topics, ...site.tags].flatMap(({ kind, slug, path, articleIds }) =>
     paginate(articleIds, site.config.pageSize, path).map((page): Page => {
-      const number = page.pagination.number;
+      const number = page.number;
       const collectionRead = number === undefined ? collectionKey(kind, slug) : collectionNameKey(kind, slug);
       return {
         path: page.path,
         kind,
         listOf: collectionKey(kind, slug),
-        deps: { articles: [], teasers: page.items, collections: [collectionRead, 'sections'], place: placeOf(page.pagination) },
+        deps: listDeps(page, [collectionRead, 'sections']),
         render: (current) => {
           const collection = current.collection(kind, slug);
           if (!collection) throw new Error(`The ${kind} "${slug}" is not in the site any more`);
@@ -97,9 +97,34 @@ export function collectionPages(site: Site, templates: Templates): Page[] {
   );
 }
 
-/** A page's place among its list's pages, as its navigation shows it (`PageDeps.place`). */
-function placeOf(pagination: Pagination): string {
-  return JSON.stringify(pagination);
+/**
+ * What a list page reads: its stories as teasers, `collections`, and its place among its list's
+ * pages as its navigation shows it (`PageDeps.place`), made when first asked for: a publish
+ * digests the few list pages whose stories or collections changed, and keeps the others' reads.
+ * A class, as an object literal with a getter costs some microseconds to make.
+ */
+class ListDeps implements PageDeps {
+  readonly articles: readonly string[] = [];
+  readonly teasers: readonly string[];
+  readonly #page: ListPage<string>;
+  #place: string | undefined;
+
+  constructor(
+    page: ListPage<string>,
+    readonly collections: readonly string[],
+  ) {
+    this.#page = page;
+    this.teasers = page.items;
+  }
+
+  get place(): string {
+    return (this.#place ??= JSON.stringify(this.#page.pagination));
+  }
+}
+
+/** What a list page reads (see `ListDeps`). */
+function listDeps(page: ListPage<string>, collections: readonly string[]): PageDeps {
+  return new ListDeps(page, collections);
 }
 
 /** The index pages listing every section, topic and tag with its story count. */

@@ -31,7 +31,9 @@ export type PageKind = (typeof pageKinds)[number];
  * when anything it names changes: an article (all of it), an article's teaser or stamp (the fields
  * renders were recorded reading of teasers or stamps, see `readRecorder`), or a collection key
  * (`tag/japan`: its name, URL and count; `home`: the story count; `sections`: the navigation;
- * `tag-index`…). A render that reads an article or a collection not named here fails.
+ * `tag-index`…). A render that reads an article or a collection not named here fails. A planner
+ * may make a field (a list page's `place`) only when it is first read: read the fields by name,
+ * never by spreading or serializing the object.
  */
 export interface PageDeps {
   /** Ids of articles the page shows in full (their page, feed items). */

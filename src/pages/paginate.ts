@@ -3,7 +3,10 @@ import type { PageLink, Pagination } from '../model/views.js';
 /** One page of a paginated list: its items and where it sits among its siblings. */
 export interface ListPage<T> {
   readonly path: string;
+  /** Its archive page number (1 holds the oldest items), undefined for the first page. */
+  readonly number: number | undefined;
   readonly items: readonly T[];
+  /** Its navigation, made when first asked for: a list of 500 pages whose pages are unchanged makes none. */
   readonly pagination: Pagination;
 }
 
@@ -24,13 +27,79 @@ export function archivePagePath(basePath: string, n: number): string {
  * and its links, so it never needs rendering, uploading or purging from a cache again.
  */
 export function paginate<T>(items: readonly T[], size: number, basePath: string): ListPage<T>[] {
-  const archives = Math.ceil(Math.max(0, items.length - size) / size);
-  const pages: ListPage<T>[] = [{ path: basePath, items: items.slice(0, size), pagination: navigation(basePath, undefined, archives) }];
-  for (let n = archives; n >= 1; n--) {
-    const onPage = items.slice(Math.max(size, items.length - n * size), items.length - (n - 1) * size);
-    pages.push({ path: archivePagePath(basePath, n), items: onPage, pagination: navigation(basePath, n, archives) });
-  }
+  const archives = archiveCount(items.length, size);
+  const pages: ListPage<T>[] = [listPage(basePath, undefined, archives, items.slice(0, size))];
+  for (let n = archives; n >= 1; n--) pages.push(listPage(basePath, n, archives, items.slice(...archiveRange(items.length, size, n))));
   return pages;
+}
+
+/**
+ * The paths of the pages that list the same items with the same navigation when the list of
+ * `before` becomes that of `after` (both newest first) with pages of `size` at `basePath`: as
+ * comparing the pages `paginate` makes of each, without making them. Items are compared in place,
+ * and a navigation is made only when the number of archive pages changed (every `size` items).
+ */
+export function samePages<T>(before: readonly T[], after: readonly T[], size: number, basePath: string): string[] {
+  const [archivesBefore, archivesAfter] = [archiveCount(before.length, size), archiveCount(after.length, size)];
+  const samePlace = (n: number | undefined) => archivesBefore === archivesAfter || JSON.stringify(navigation(basePath, n, archivesBefore)) === JSON.stringify(navigation(basePath, n, archivesAfter));
+  const same: string[] = [];
+  if (sameItems(before, [0, Math.min(size, before.length)], after, [0, Math.min(size, after.length)]) && samePlace(undefined)) same.push(basePath);
+  for (let n = Math.min(archivesBefore, archivesAfter); n >= 1; n--) {
+    if (sameItems(before, archiveRange(before.length, size, n), after, archiveRange(after.length, size, n)) && samePlace(n)) same.push(archivePagePath(basePath, n));
+  }
+  return same;
+}
+
+/** How many archive pages a list of `length` items has, with `size` on each page and the newest on the first. */
+function archiveCount(length: number, size: number): number {
+  return Math.ceil(Math.max(0, length - size) / size);
+}
+
+/** Where the items of archive page `n` are in a list of `length` items: from the oldest, `size` a page, the newest archive page the rest. */
+function archiveRange(length: number, size: number, n: number): [start: number, end: number] {
+  return [Math.max(size, length - n * size), length - (n - 1) * size];
+}
+
+/** Whether two ranges of two lists hold the same items in the same order. */
+function sameItems<T>(a: readonly T[], [aStart, aEnd]: readonly [number, number], b: readonly T[], [bStart, bEnd]: readonly [number, number]): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let k = 0; k < aEnd - aStart; k++) if (a[aStart + k] !== b[bStart + k]) return false;
+  return true;
+}
+
+/**
+ * A page of a list whose navigation is made the first time it is asked for (a render or a digest
+ * asks): a class, as an object literal with a getter costs some microseconds to make, thousands of
+ * times a publish. Its JSON is that of the plain page.
+ */
+class LazyListPage<T> implements ListPage<T> {
+  readonly #basePath: string;
+  readonly #archives: number;
+  #pagination: Pagination | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly number: number | undefined,
+    readonly items: readonly T[],
+    basePath: string,
+    archives: number,
+  ) {
+    this.#basePath = basePath;
+    this.#archives = archives;
+  }
+
+  get pagination(): Pagination {
+    return (this.#pagination ??= navigation(this.#basePath, this.number, this.#archives));
+  }
+
+  toJSON(): { path: string; number: number | undefined; items: readonly T[]; pagination: Pagination } {
+    return { path: this.path, number: this.number, items: this.items, pagination: this.pagination };
+  }
+}
+
+/** A page of a list (see `LazyListPage`). */
+function listPage<T>(basePath: string, number: number | undefined, archives: number, items: readonly T[]): ListPage<T> {
+  return new LazyListPage(number === undefined ? basePath : archivePagePath(basePath, number), number, items, basePath, archives);
 }
 
 /**

@@ -69,21 +69,51 @@ function plannedListUrls(site: Site): PlannedUrl[] {
  */
 function sitemapFiles(site: Site): Page[] {
   const lists = plannedListUrls(site);
-  const stories: PlannedUrl[] = site.articles.map((article) => ({ story: article.id }));
   const entry = plannedEntries(site);
-  if (stories.length <= sitemapStoriesPerFile && lists.length + stories.length <= sitemapUrlLimit) return [urlsetPage(site, entry, sitemapPath, [...lists, ...stories])];
-  const files = [...chunked(lists, sitemapUrlLimit, 'sitemap-pages'), ...sitemapStoryFiles(stories)];
-  const entriesIn = (current: Site) => files.map((file) => withLastmod(file.path, lastmodOf(current, file.urls, entry)));
-  const planned = entriesIn(site);
+  if (site.articles.length <= sitemapStoriesPerFile && lists.length + site.articles.length <= sitemapUrlLimit) {
+    return [urlsetPage(site, entry, sitemapPath, [...lists, ...site.articles.map((article): PlannedUrl => ({ story: article.id }))])];
+  }
+  const listFiles = chunked(lists, sitemapUrlLimit, 'sitemap-pages');
+  // Each story file's stories and lastmod in one pass over the site's stories, in their order.
+  const storyFiles = sitemapStoryFiles(site.articles).map(({ path, urls }) => ({ path, ids: urls.map((article) => article.id), lastmod: newest(urls.map(modifiedAt)) }));
+  const entriesIn = (current: Site) => [
+    ...listFiles.map((file) => withLastmod(file.path, lastmodOf(current, file.urls, entry))),
+    ...storyFiles.map((file) => withLastmod(file.path, newest(articlesWithIds(current, file.ids).map(modifiedAt)))),
+  ];
+  const planned = [...listFiles.map((file) => withLastmod(file.path, lastmodOf(site, file.urls, entry))), ...storyFiles.map((file) => withLastmod(file.path, file.lastmod))];
+  let stamps: readonly string[] | undefined;
   const index: Page = {
     path: sitemapPath,
     kind: 'sitemap',
     // What the index shows of every story's stamp, its files' lastmods, is its place: a publish
-    // digests a dozen entries rather than ten thousand stamps.
-    deps: { articles: [], teasers: [], collections: [], stamps: files.flatMap((file) => stampsOf(file.urls)), place: placeOf(planned), stampsInPlace: true },
+    // digests a dozen entries rather than ten thousand stamps, which are listed only when asked.
+    deps: {
+      articles: [],
+      teasers: [],
+      collections: [],
+      get stamps() {
+        return (stamps ??= [...listFiles.flatMap((file) => stampsOf(file.urls)), ...storyFiles.flatMap((file) => file.ids)]);
+      },
+      place: placeOf(planned),
+      stampsInPlace: true,
+    },
     render: (current) => sitemapIndexXml(current.config, siteBehind(current) === site ? planned : entriesIn(current)),
   };
-  return [index, ...files.map((file) => urlsetPage(site, entry, file.path, file.urls))];
+  return [index, ...listFiles.map((file) => urlsetPage(site, entry, file.path, file.urls)), ...storyFiles.map((file) => storyFilePage(file.path, file.ids))];
+}
+
+/** A file of a split sitemap listing stories alone (`ids`, newest first): it reads their stamps and no collection. */
+function storyFilePage(path: string, ids: readonly string[]): Page {
+  return {
+    path,
+    kind: 'sitemap',
+    deps: { articles: [], teasers: [], collections: [], stamps: ids },
+    render: (current) =>
+      urlsetXml(
+        current.config,
+        articlesWithIds(current, ids).map((article) => ({ path: article.path, lastmod: modifiedAt(article) })),
+      ),
+  };
 }
 
 /**

@@ -24,18 +24,19 @@ export function pathCollisions(pages: readonly Page[], site: Site): VFileMessage
   };
   // The pages of `pages/` are checked by `ownPathProblems`, which names their files.
   const generated = pages.filter((page) => page.kind !== 'page');
-  for (const page of generated) {
-    const file = filePathOf(page.path).toLowerCase();
+  const files = generated.map((page) => filePathOf(page.path).toLowerCase());
+  generated.forEach((page, position) => {
+    const file = files[position] as string;
     const owner = owners.get(file);
     if (owner) report(page, owner, 'would overwrite');
     else owners.set(file, page);
-  }
-  for (const page of generated) {
-    const file = filePathOf(page.path).toLowerCase();
+  });
+  generated.forEach((page, position) => {
+    const file = files[position] as string;
     for (let slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
       const owner = owners.get(file.slice(0, slash));
       if (owner) report(page, owner, 'needs a folder where there is the file of');
     }
-  }
+  });
   return messages;
 }

@@ -107,6 +107,16 @@ describe('a frame extended with stories published at the top', () => {
     expect(result?.relinked.size).toBeGreaterThan(0);
   });
 
+  it('should narrow the schedule as resolving does, and link a killed story as text', () => {
+    // Its embargo lifted after every other edge of the site's schedule before the build's instant.
+    const lifted = story('f.md', 'title: F\ndate: 2018-05-27T11:00:00Z\nembargo: 2018-05-27T23:00:00Z\ntags: [Japan]', 'READ MORE: [](d.md)\n\nText of f.');
+    const current = [...before, lifted];
+    const result = extended(before, current);
+    expect(result && plainSite(result.site)).toEqual(plainSite(resolved(current)));
+    expect(result?.site.schedule.window.from).toBe(Date.parse('2018-05-27T23:00:00Z'));
+    expect(result?.site.byId.get('f')?.linkedIds).toEqual(['']);
+  });
+
   it('should refuse what only resolving gets right', () => {
     const newer = (frontMatter: string, body?: string) => story('f.md', `title: F\ndate: 2018-05-27T11:00:00Z\n${frontMatter}`, body);
     // Nothing added, a story gone, a story that changed shape.

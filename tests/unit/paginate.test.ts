@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paginate } from '../../src/pages/paginate.js';
+import { paginate, samePages, type ListPage } from '../../src/pages/paginate.js';
 
 /** Numbers `count` down to 1: a list of stories, newest first, each named by its place from the oldest. */
 const newestFirst = (count: number) => Array.from({ length: count }, (_, index) => count - index);
@@ -34,8 +34,9 @@ describe('paginate', () => {
   });
 
   it('should keep one empty page for an empty list, and no navigation for one page', () => {
-    expect(paginate([], 20, '')).toEqual([{ path: '', items: [], pagination: { links: [] } }]);
-    expect(paginate([2, 1], 2, '')).toEqual([{ path: '', items: [2, 1], pagination: { links: [] } }]);
+    const plain = <T>(pages: readonly ListPage<T>[]) => pages.map(({ path, items, pagination }) => ({ path, items, pagination }));
+    expect(plain(paginate([], 20, ''))).toEqual([{ path: '', items: [], pagination: { links: [] } }]);
+    expect(plain(paginate([2, 1], 2, ''))).toEqual([{ path: '', items: [2, 1], pagination: { links: [] } }]);
   });
 
   it('should change only the first page and the newest archive pages when a story is added', () => {
@@ -47,6 +48,24 @@ describe('paginate', () => {
       // is new, the three before it, whose links reach it.
       expect(changed.length, `${count} stories`).toBeLessThanOrEqual(5);
       for (const path of changed.filter((path) => path !== '')) expect(Number(/page\/(\d+)\//.exec(path)?.[1]), `${count} stories: ${path}`).toBeGreaterThanOrEqual(after.length - 1 - 3);
+    }
+  });
+
+  it('should find the pages that list the same items in the same place as comparing every page does', () => {
+    const compared = (before: readonly string[], after: readonly string[]) => {
+      const was = new Map(paginate(before, 10, 'tags/x/').map((page) => [page.path, JSON.stringify(page)]));
+      return paginate(after, 10, 'tags/x/')
+        .filter((page) => was.get(page.path) === JSON.stringify(page))
+        .map((page) => page.path);
+    };
+    for (let count = 0; count <= 75; count++) {
+      const before = newestFirst(count).map(String);
+      for (const at of new Set([0, 1, Math.floor(count / 2), count])) {
+        for (const added of [1, 3, 12]) {
+          const after = [...before.slice(0, at), ...Array.from({ length: added }, (_, k) => `new ${k}`), ...before.slice(at)];
+          expect(samePages(before, after, 10, 'tags/x/').sort(), `${count} items, ${added} added at ${at}`).toEqual(compared(before, after).sort());
+        }
+      }
     }
   });
 });
