@@ -93,16 +93,15 @@ export interface StoriesRead {
 export async function readStories(setup: BuildSetup, step: (name: string) => void): Promise<UpToDate | StoriesRead> {
   const { now, cwd, progress, storiesDir, out, dir, useCache, config, configKey, overrides, layout, tuning } = setup;
   progress.phase('Reading the stories folder');
-  const [scan, own, theme, code] = await Promise.all([
-    scanStories(storiesDir, cwd),
-    loadOwnFiles(cwd),
-    loadTheme(themeAssetsDir),
-    useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest(),
-  ]);
+  // The cache index is read while the thread pool lists the stories folder: it needs only the code's digest.
+  const codeAndIndex = async () => {
+    const code = useCache ? await rememberedCodeDigest(path.join(dir, 'code.json')) : await codeDigest();
+    return { code, index: useCache ? await readCacheIndex(dir, code, configKey) : undefined };
+  };
+  const [scan, own, theme, { code, index }] = await Promise.all([scanStories(storiesDir, cwd), loadOwnFiles(cwd), loadTheme(themeAssetsDir), codeAndIndex()]);
   // A change to the site's templates re-renders the kinds of page that read them (see `templateReadsByKind`), and nothing is up to date.
   const templates = templatesKey(overrides.compiled);
   const templatesKept = useCache && lastTemplatesKey(dir) === templates;
-  const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
   step('scan');
   // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
   const lastMessages = index?.messages.map(fromPlainMessage) ?? [];
