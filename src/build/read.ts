@@ -91,14 +91,14 @@ export interface StoriesRead {
 
 /** Read a build's stories, or find the output up to date (see `UpToDate`). */
 export async function readStories(setup: BuildSetup, step: (name: string) => void): Promise<UpToDate | StoriesRead> {
-  const { now, cwd, progress, storiesDir, out, dir, useCache, config, configKey, overrides, layout, tuning } = setup;
+  const { now, cwd, progress, out, dir, useCache, config, configKey, overrides, layout, tuning } = setup;
   progress.phase('Reading the stories folder');
   // The cache index is read while the thread pool lists the stories folder: it needs only the code's digest.
   const codeAndIndex = async () => {
     const code = useCache ? await rememberedCodeDigest(path.join(dir, 'code.json')) : await codeDigest();
     return { code, index: useCache ? await readCacheIndex(dir, code, configKey) : undefined };
   };
-  const [scan, own, theme, { code, index }] = await Promise.all([scanStories(storiesDir, cwd), loadOwnFiles(cwd), loadTheme(themeAssetsDir), codeAndIndex()]);
+  const [scan, own, theme, { code, index }] = await Promise.all([storiesScan(setup), loadOwnFiles(cwd), loadTheme(themeAssetsDir), codeAndIndex()]);
   // A change to the site's templates re-renders the kinds of page that read them (see `templateReadsByKind`), and nothing is up to date.
   const templates = templatesKey(overrides.compiled);
   const templatesKept = useCache && lastTemplatesKey(dir) === templates;
@@ -216,6 +216,12 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     await release();
     throw error;
   }
+}
+
+/** The scan of the stories folder: the one started ahead on another thread when it is of this folder and worked, else one made now. */
+async function storiesScan(setup: BuildSetup): Promise<ScannedFolder> {
+  const ahead = setup.scanAhead?.storiesDir === setup.storiesDir ? await setup.scanAhead.take() : undefined;
+  return ahead ?? scanStories(setup.storiesDir, setup.cwd);
 }
 
 /** The stories folder as messages name it: relative to `cwd`, with forward slashes (`''` when it is `cwd`). */
