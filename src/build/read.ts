@@ -106,7 +106,10 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
   // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
   const lastMessages = index?.messages.map(fromPlainMessage) ?? [];
   const inWindow = index !== undefined && index.schedule.window.from <= now && now < index.schedule.window.until;
-  if (index && inWindow && templatesKept && isUpToDate(index, scan, out, layout, own) && !hasErrors(lastMessages)) return { kind: 'up-to-date', index, lastMessages };
+  if (index && inWindow && templatesKept && isUpToDate(index, scan, out, layout, own) && !hasErrors(lastMessages)) {
+    await setup.scanAhead?.close();
+    return { kind: 'up-to-date', index, lastMessages };
+  }
 
   // A huge archive's bodies wait in a file rather than in memory while pages are rendered: those
   // read from the cache as well as those modelled now (an edit renders a dozen pages, not all).
@@ -119,9 +122,11 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
   let ahead: RenderThreads | undefined;
   let pictures: PicturesStep | undefined;
   // This build writes: the output folder (plain, with a cache, so a record to scan against) is scanned meanwhile.
-  const outputScan = layout === 'folder' && outputThere && useCache ? scanOutputAhead(out) : undefined;
+  // On the thread that scanned the stories ahead, if there is one: no second thread to start.
+  const outputScan = layout === 'folder' && outputThere && useCache ? (setup.scanAhead?.scanOutput(out) ?? scanOutputAhead(out)) : undefined;
   const release = async () => {
     await outputScan?.stop();
+    await setup.scanAhead?.close();
     await ahead?.close();
     spill?.close();
     await pictures?.release();
