@@ -16,6 +16,7 @@ export default defineConfig({
     'engine-worker': 'lib/src/dev/engine-worker.js',
     'tree-catch-up-process': 'lib/src/output/tree-catch-up-process.js',
     'output-scan-worker': 'lib/src/output/output-scan-worker.js',
+    'scan-worker': 'lib/src/io/scan-worker.js',
     'pagefind-worker': 'lib/src/search/pagefind-worker.js',
     // What a site's template overrides import as `wiredesk/templates` (see src/overrides/compile.ts).
     templates: 'lib/templates/index.js',

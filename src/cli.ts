@@ -92,6 +92,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write('--now cannot be used with --watch: a watching build follows the clock, to publish each embargo as it lifts\n');
       return 2;
     }
+    // A build lists and stamps the stories folder on another thread while its modules load (see `scanStoriesAhead`).
+    const scanAhead = watching ? undefined : (await import('./io/scan-ahead.js')).scanStoriesAhead(text(values, 'stories') ?? 'stories', process.cwd());
     const { build, buildWatching } = await import('./commands/build.js');
     const { logger, progress } = terminal();
     const options = {
@@ -112,7 +114,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const ended = await buildWatching(options, tuning, stopSignal()).finally(() => progress.clear());
       return 'refused' in ended ? 2 : 0;
     }
-    const outcome = await build(options, tuning).finally(() => progress.clear());
+    const outcome = await build({ ...options, scanAhead }, tuning).finally(() => progress.clear());
     if (outcome.refused !== undefined) return 2;
     if (!outcome.ok) return 1;
     if (outcome.deployFailure !== undefined) return deployFailedExitCode;

@@ -11,7 +11,6 @@ import { pointLocator } from './report/locate.js';
 import { problem } from './report/problem.js';
 import { isKnownTimeZone } from './text/datetime.js';
 import { isStaticFile } from './io/static-file-check.js';
-import { headSnippetProblem } from './model/head-snippets.js';
 import { defaultDateFormat, lookConfigOf, lookSettingsShape, unknownLookKeys, type LookSettingsInput } from './model/look-settings.js';
 
 /** The default settings: a clone with no `site.yaml` builds with these. */
@@ -158,10 +157,14 @@ async function lookProblems(
   if (look.image !== undefined && !/^https?:/i.test(look.image) && !(await isStaticFile(siteFolder, look.image))) {
     messages.push(problem('invalid-config', `Image "${look.image}" is not a file in static/, expected an http(s) URL or the path of a picture relative to static/`, ...where(['image'])));
   }
-  look.head.forEach((snippet, index) => {
-    const reason = headSnippetProblem(snippet);
-    if (reason) messages.push(problem('invalid-config', reason, ...where(look.head.length === 1 ? ['head'] : ['head', index])));
-  });
+  if (look.head.length > 0) {
+    // The HTML parser that checks `head` snippets is loaded only for a site that has some: a build without starts sooner.
+    const { headSnippetProblem } = await import('./model/head-snippets.js');
+    look.head.forEach((snippet, index) => {
+      const reason = headSnippetProblem(snippet);
+      if (reason) messages.push(problem('invalid-config', reason, ...where(look.head.length === 1 ? ['head'] : ['head', index])));
+    });
+  }
   // Abbreviations are the default, which falls back to offsets without a zone: only asked for in so many words do they need one.
   if (writtenZone === 'abbreviation' && timezone === undefined) {
     messages.push(

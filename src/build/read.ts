@@ -91,23 +91,25 @@ export interface StoriesRead {
 
 /** Read a build's stories, or find the output up to date (see `UpToDate`). */
 export async function readStories(setup: BuildSetup, step: (name: string) => void): Promise<UpToDate | StoriesRead> {
-  const { now, cwd, progress, storiesDir, out, dir, useCache, config, configKey, overrides, layout, tuning } = setup;
+  const { now, cwd, progress, out, dir, useCache, config, configKey, overrides, layout, tuning } = setup;
   progress.phase('Reading the stories folder');
-  const [scan, own, theme, code] = await Promise.all([
-    scanStories(storiesDir, cwd),
-    loadOwnFiles(cwd),
-    loadTheme(themeAssetsDir),
-    useCache ? rememberedCodeDigest(path.join(dir, 'code.json')) : codeDigest(),
-  ]);
+  // The cache index is read while the thread pool lists the stories folder: it needs only the code's digest.
+  const codeAndIndex = async () => {
+    const code = useCache ? await rememberedCodeDigest(path.join(dir, 'code.json')) : await codeDigest();
+    return { code, index: useCache ? await readCacheIndex(dir, code, configKey) : undefined };
+  };
+  const [scan, own, theme, { code, index }] = await Promise.all([storiesScan(setup), loadOwnFiles(cwd), loadTheme(themeAssetsDir), codeAndIndex()]);
   // A change to the site's templates re-renders the kinds of page that read them (see `templateReadsByKind`), and nothing is up to date.
   const templates = templatesKey(overrides.compiled);
   const templatesKept = useCache && lastTemplatesKey(dir) === templates;
-  const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
   step('scan');
   // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
   const lastMessages = index?.messages.map(fromPlainMessage) ?? [];
   const inWindow = index !== undefined && index.schedule.window.from <= now && now < index.schedule.window.until;
-  if (index && inWindow && templatesKept && isUpToDate(index, scan, out, layout, own) && !hasErrors(lastMessages)) return { kind: 'up-to-date', index, lastMessages };
+  if (index && inWindow && templatesKept && isUpToDate(index, scan, out, layout, own) && !hasErrors(lastMessages)) {
+    await setup.scanAhead?.close();
+    return { kind: 'up-to-date', index, lastMessages };
+  }
 
   // A huge archive's bodies wait in a file rather than in memory while pages are rendered: those
   // read from the cache as well as those modelled now (an edit renders a dozen pages, not all).
@@ -120,9 +122,11 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
   let ahead: RenderThreads | undefined;
   let pictures: PicturesStep | undefined;
   // This build writes: the output folder (plain, with a cache, so a record to scan against) is scanned meanwhile.
-  const outputScan = layout === 'folder' && outputThere && useCache ? scanOutputAhead(out) : undefined;
+  // On the thread that scanned the stories ahead, if there is one: no second thread to start.
+  const outputScan = layout === 'folder' && outputThere && useCache ? (setup.scanAhead?.scanOutput(out) ?? scanOutputAhead(out)) : undefined;
   const release = async () => {
     await outputScan?.stop();
+    await setup.scanAhead?.close();
     await ahead?.close();
     spill?.close();
     await pictures?.release();
@@ -217,6 +221,12 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     await release();
     throw error;
   }
+}
+
+/** The scan of the stories folder: the one started ahead on another thread when it is of this folder and worked, else one made now. */
+async function storiesScan(setup: BuildSetup): Promise<ScannedFolder> {
+  const ahead = setup.scanAhead?.storiesDir === setup.storiesDir ? await setup.scanAhead.take() : undefined;
+  return ahead ?? scanStories(setup.storiesDir, setup.cwd);
 }
 
 /** The stories folder as messages name it: relative to `cwd`, with forward slashes (`''` when it is `cwd`). */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { resolveConfig } from '../config.js';
+import type { StoriesScanAhead } from '../io/scan-ahead.js';
 import { missingStoriesFolder } from '../io/stories-folder.js';
 import type { SiteConfig, SiteInputs } from '../model/config.js';
 import { outputRefusal } from '../output/output-guard.js';
@@ -31,6 +32,8 @@ export interface BuildOptions extends SiteInputs {
   readonly force?: boolean | undefined;
   /** Run the `deploy` command of the settings after a build that changed the output (the CLI's default; not `--no-deploy`). */
   readonly deploy?: boolean | undefined;
+  /** A scan of the stories folder started on another thread ahead of the build (see `scanStoriesAhead`), taken by its first read. */
+  readonly scanAhead?: StoriesScanAhead | undefined;
 }
 
 /** What a build settled before reading the stories: where, with which settings, templates and tuning. */
@@ -58,6 +61,8 @@ export interface BuildSetup {
   /** The site's own templates, compiled and loaded: dispose of them when the build ends. */
   readonly overrides: SiteTemplates;
   readonly layout: OutputLayout;
+  /** The scan of the stories folder started ahead, if any (see `BuildOptions.scanAhead`). */
+  readonly scanAhead: StoriesScanAhead | undefined;
 }
 
 /** A build stopped before it read a story: refused (`refused` set) or failed on its settings or templates. */
@@ -117,6 +122,7 @@ export async function settleBuild(options: BuildOptions, tuning: Tuning, started
     settingsMessages,
     overrides,
     layout,
+    scanAhead: options.scanAhead,
   };
   return { setup };
 }

@@ -23,7 +23,7 @@ export async function codeDigest(folders: readonly string[] = codeFolders()): Pr
   for (const folder of folders) {
     const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
     const files = entries
-      .filter((entry) => entry.isFile() && /\.(js|ts|tsx|css)$/.test(entry.name) && !entry.name.endsWith('.map'))
+      .filter(isCodeFile)
       .map((entry) => path.join(entry.parentPath, entry.name))
       .sort();
     for (const file of files)
@@ -34,6 +34,11 @@ export async function codeDigest(folders: readonly string[] = codeFolders()): Pr
         .update('\0');
   }
   return hash.digest('hex');
+}
+
+/** A file of the code (see `codeDigest`): a script, template or stylesheet, not a source map. */
+function isCodeFile(entry: Dirent): boolean {
+  return entry.isFile() && /\.(js|ts|tsx|css)$/.test(entry.name);
 }
 
 /** The memo holds two digests and a time: a larger file is not one a build wrote. */
@@ -57,8 +62,9 @@ export async function rememberedCodeDigest(memoFile: string, folders: readonly s
     } catch {
       // A missing folder has no code in it; `codeDigest` agrees.
     }
+    // Only the files hashed: the source maps beside them (half the files) change no digest.
     const files = entries
-      .filter((entry) => entry.isFile())
+      .filter(isCodeFile)
       .map((entry) => path.join(entry.parentPath, entry.name))
       .sort();
     for (const file of files) {

@@ -50,6 +50,18 @@ describe('codeDigest', () => {
     expect(await rememberedCodeDigest(memo, folders)).not.toBe(first);
   });
 
+  it('should keep the remembered digest when only a source map changes, stating only the files it hashes', async () => {
+    const folders = [path.join(dir, 'templates')];
+    const memo = path.join(dir, 'cache/code.json');
+    const old = new Date(Date.now() - 60_000);
+    for (const file of ['templates/article.js', 'templates/parts/card.js']) await utimes(path.join(dir, file), old, old);
+    await rememberedCodeDigest(memo, folders);
+    await writeFile(memo, JSON.stringify({ ...JSON.parse(await readFile(memo, 'utf8')), digest: 'remembered' }));
+    await writeFile(path.join(dir, 'templates/article.js.map'), '{}');
+    await utimes(path.join(dir, 'templates/article.js.map'), old, old);
+    expect(await rememberedCodeDigest(memo, folders)).toBe('remembered');
+  });
+
   it('should change when the theme stylesheet changes, so that pages link its new name', async () => {
     await mkdir(path.join(dir, 'assets'));
     await writeFile(path.join(dir, 'assets/style.css'), 'body { margin: 0; }');

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCycles, importsOf, readImportGraph, type ImportGraph } from '../support/import-graph.js';
@@ -15,6 +16,24 @@ describe('the import graph of src/ and templates/', () => {
     expect(graph.size).toBeGreaterThan(100);
     expect(graph.get('src/cli.ts')?.some((edge) => edge.kind === 'dynamic' && edge.to === 'src/commands/build.ts')).toBe(true);
     expect(printed(importCycles(graph, ['static', 'dynamic']))).toEqual([]);
+  });
+
+  // Every module loaded is compiled before the build's first step: a package only some sites need waits for them.
+  it('should load no HTML parser with the build command, only with what needs one (head snippets, allowHtml, import)', async () => {
+    const graph = await readImportGraph(repo, ['src', 'templates']);
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const edge of graph.get(file) ?? []) if (edge.kind === 'static') visit(edge.to);
+    };
+    visit('src/commands/build.ts');
+    expect(loaded.has('src/config.ts')).toBe(true);
+    const packages = new Set<string>();
+    for (const file of loaded)
+      for (const { specifier, kind } of importsOf(file, await readFile(path.join(repo, file), 'utf8'))) if (kind === 'static' && !specifier.startsWith('.')) packages.add(specifier);
+    expect(packages.has('yaml')).toBe(true);
+    expect([...packages].filter((name) => /^(rehype-parse|rehype-raw|parse5|hast-util-from-parse5|hast-util-raw)$/.test(name))).toEqual([]);
   });
 });
 
