@@ -76,11 +76,9 @@ function sitemapFiles(site: Site): Page[] {
   const listFiles = chunked(lists, sitemapUrlLimit, 'sitemap-pages');
   // Each story file's stories and lastmod in one pass over the site's stories, in their order.
   const storyFiles = sitemapStoryFiles(site.articles).map(({ path, urls }) => ({ path, ids: urls.map((article) => article.id), lastmod: newest(urls.map(modifiedAt)) }));
-  const entriesIn = (current: Site) => [
-    ...listFiles.map((file) => withLastmod(file.path, lastmodOf(current, file.urls, entry))),
-    ...storyFiles.map((file) => withLastmod(file.path, newest(articlesWithIds(current, file.ids).map(modifiedAt)))),
-  ];
-  const planned = [...listFiles.map((file) => withLastmod(file.path, lastmodOf(site, file.urls, entry))), ...storyFiles.map((file) => withLastmod(file.path, file.lastmod))];
+  const listEntriesIn = (current: Site) => listFiles.map((file) => withLastmod(file.path, lastmodOf(current, file.urls, entry)));
+  const entriesIn = (current: Site) => [...listEntriesIn(current), ...storyFiles.map((file) => withLastmod(file.path, newest(articlesWithIds(current, file.ids).map(modifiedAt))))];
+  const planned = [...listEntriesIn(site), ...storyFiles.map((file) => withLastmod(file.path, file.lastmod))];
   let stamps: readonly string[] | undefined;
   const index: Page = {
     path: sitemapPath,

@@ -31,23 +31,22 @@ export function planSearchShards(articles: readonly Article[], keyBase: string, 
     const date = article.date;
     return { article, date, month: monthPrefix(date.iso) };
   });
-  const months = new Map<string, { readonly date: Article['date']; count: number }>();
+  const months = new Map<string, { readonly quarter: string; readonly period: string; count: number }>();
   for (const { date, month } of dated) {
     const found = months.get(month);
     if (found) found.count++;
-    else months.set(month, { date, count: 1 });
+    else months.set(month, { quarter: searchQuarterOf({ date }), period: searchMonthOf({ date }), count: 1 });
   }
   const inQuarter = new Map<string, number>();
   const inMonth = new Map<string, number>();
-  for (const { date, count } of months.values()) {
-    inQuarter.set(searchQuarterOf({ date }), (inQuarter.get(searchQuarterOf({ date })) ?? 0) + count);
-    inMonth.set(searchMonthOf({ date }), (inMonth.get(searchMonthOf({ date })) ?? 0) + count);
+  for (const { quarter, period, count } of months.values()) {
+    inQuarter.set(quarter, (inQuarter.get(quarter) ?? 0) + count);
+    inMonth.set(period, (inMonth.get(period) ?? 0) + count);
   }
   // The period of a month's stories: its quarter, the month, or (undefined) each story's week.
   const periodOfMonth = new Map<string, string | undefined>();
-  for (const [month, { date }] of months) {
-    const quarter = searchQuarterOf({ date });
-    periodOfMonth.set(month, (inQuarter.get(quarter) ?? 0) < monthlyFrom ? quarter : (inMonth.get(searchMonthOf({ date })) ?? 0) < weeklyFrom ? searchMonthOf({ date }) : undefined);
+  for (const [month, { quarter, period }] of months) {
+    periodOfMonth.set(month, (inQuarter.get(quarter) ?? 0) < monthlyFrom ? quarter : (inMonth.get(period) ?? 0) < weeklyFrom ? period : undefined);
   }
   const byPeriod = new Map<string, Article[]>();
   for (const { article, date, month } of dated) {
