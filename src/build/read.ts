@@ -183,6 +183,8 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     const shape = storyShapes(modelled.entries.values(), modelled.messages.length);
     const lastFrame = shape !== undefined && index && inWindow && index.own.print === own.print ? await readSiteFrame(dir, index) : undefined;
     const frame = lastFrame && lastFrame.schedule.window.from <= now && now < lastFrame.schedule.window.until ? lastFrame : undefined;
+    // Its own step: reading the frame (every story's links and every collection) is most of what is left to read, and is not the card's.
+    step(lastFrame ? 'frame' : 'shape');
     // The pages of `pages/`: few and small, modelled on every build that is not up to date.
     await prepareBodies(config);
     const ownPages = modelPages(own.pages, config);
