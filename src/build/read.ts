@@ -147,6 +147,7 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     if (index) progress.phase('Reading the cache');
     const cachedStories = index ? await readCachedStories(dir, index, spill && !fewRenders ? { keep: (story) => spillCached(story, spill) } : { lazy: outputThere }) : undefined;
     ceiling.checkNow();
+    if (cachedStories) step(`stories cache (${cachedStories.size} heads)`);
     const assets = new Set(scan.assets.map((asset) => asset.source));
     // The pictures first: a story takes its picture's sizes, and is modelled again when they change.
     pictures = await preparePictures(scan.assets, useCache ? dir : undefined);

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { DateTime, Term } from '../model/article.js';
 import type { EagerArticle } from './lazy-article.js';
 import type { PlainMessage } from './serialize.js';
@@ -89,14 +90,23 @@ export function encodeShardHead(stories: Iterable<HeadStory>): Uint8Array {
       plainOthers ? 0 : others,
     ]);
   }
-  return Buffer.from(JSON.stringify([terms, rows]));
+  // Every character past ASCII escaped, so the head reads back as one-byte text (see `decodeShardHead`).
+  return Buffer.from(JSON.stringify([terms, rows]).replace(pastAscii, escaped), 'latin1');
+}
+
+const pastAscii = /[\u0080-\uffff]/g;
+
+function escaped(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /** The stories of a shard's head (see `encodeShardHead`); undefined when the bytes are not one. */
 export function decodeShardHead(bytes: Uint8Array): ShardEntry[] | undefined {
   let head: unknown;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
-    head = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    // ASCII read as Latin-1 is the same text, made in a third of the time UTF-8 takes, and JSON parses one-byte text faster.
+    head = JSON.parse(isAscii(buffer) ? buffer.toString('latin1') : buffer.toString('utf8'));
   } catch {
     return undefined;
   }
@@ -111,12 +121,14 @@ export function decodeShardHead(bytes: Uint8Array): ShardEntry[] | undefined {
     return found;
   };
   try {
+    // Read by index rather than destructured: 10,000 rows on every build, and array destructuring walks an iterator.
     return (head[1] as Row[]).map((row): ShardEntry => {
-      const [source, digest, shape, messages] = row;
-      if (row.length === 4) return [source, digest, shape, messages, null, 0, 0, 0];
-      if (row.length === 8) return [source, digest, shape, messages, row[7], row[4], row[5], row[6]];
-      const [, , , , start, end, check, id, path, [epochMs, offsetMinutes, iso, dateOnly], section, topics, tags, status, others] = row as CompactRow;
-      return [source, digest, shape, messages, eagerOf(source, id, path, { epochMs, offsetMinutes, iso, dateOnly }, section < 0 ? undefined : term(section), topics.map(term), tags.map(term), status, others), start, end, check];
+      if (row.length === 4) return [row[0], row[1], row[2], row[3], null, 0, 0, 0];
+      if (row.length === 8) return [row[0], row[1], row[2], row[3], row[7], row[4], row[5], row[6]];
+      const compact = row as CompactRow;
+      const date = compact[9];
+      const eager = eagerOf(compact[0], compact[7], compact[8], { epochMs: date[0], offsetMinutes: date[1], iso: date[2], dateOnly: date[3] }, compact[10] < 0 ? undefined : term(compact[10]), compact[11].map(term), compact[12].map(term), compact[13], compact[14]);
+      return [compact[0], compact[1], compact[2], compact[3], eager, compact[4], compact[5], compact[6]];
     });
   } catch {
     return undefined;
