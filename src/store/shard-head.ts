@@ -127,7 +127,17 @@ export function decodeShardHead(bytes: Uint8Array): ShardEntry[] | undefined {
       if (row.length === 8) return [row[0], row[1], row[2], row[3], row[7], row[4], row[5], row[6]];
       const compact = row as CompactRow;
       const date = compact[9];
-      const eager = eagerOf(compact[0], compact[7], compact[8], { epochMs: date[0], offsetMinutes: date[1], iso: date[2], dateOnly: date[3] }, compact[10] < 0 ? undefined : term(compact[10]), compact[11].map(term), compact[12].map(term), compact[13], compact[14]);
+      const eager = eagerOf(
+        compact[0],
+        compact[7],
+        compact[8],
+        { epochMs: date[0], offsetMinutes: date[1], iso: date[2], dateOnly: date[3] },
+        compact[10] < 0 ? undefined : term(compact[10]),
+        compact[11].map(term),
+        compact[12].map(term),
+        compact[13],
+        compact[14],
+      );
       return [compact[0], compact[1], compact[2], compact[3], eager, compact[4], compact[5], compact[6]];
     });
   } catch {

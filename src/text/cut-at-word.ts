@@ -25,7 +25,11 @@ const whiteSpace = /\s/u;
  * little past `at`, which grapheme rules need (an emoji sequence, a letter with its marks).
  */
 function graphemeStart(text: string, at: number): number {
-  return anyLanguageSegmenter('grapheme').segment(text.slice(0, at + 32)).containing(at)?.index ?? at;
+  return (
+    anyLanguageSegmenter('grapheme')
+      .segment(text.slice(0, at + 32))
+      .containing(at)?.index ?? at
+  );
 }
 
 /**

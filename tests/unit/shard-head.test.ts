@@ -27,7 +27,9 @@ describe("a stories shard's head", () => {
       { source: 'broken.md', digest: 'd', shape: null, messages: [{ reason: 'Missing title', ruleId: 'missing-title', file: 'stories/broken.md', line: 1, column: 1 }] },
     ];
     const read = decodeShardHead(encodeShardHead(stories));
-    expect(read).toEqual(stories.map((story) => [story.source, story.digest, story.shape, story.messages, story.stored?.eager ?? null, story.stored?.start ?? 0, story.stored?.end ?? 0, story.stored?.check ?? 0]));
+    expect(read).toEqual(
+      stories.map((story) => [story.source, story.digest, story.shape, story.messages, story.stored?.eager ?? null, story.stored?.start ?? 0, story.stored?.end ?? 0, story.stored?.check ?? 0]),
+    );
     for (const [index, entry] of (read ?? []).entries()) {
       const eager = stories[index]?.stored?.eager;
       expect(entry[4] && Object.keys(entry[4])).toEqual(eager ? Object.keys(eager) : null);
