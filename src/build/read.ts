@@ -147,6 +147,7 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     if (index) progress.phase('Reading the cache');
     const cachedStories = index ? await readCachedStories(dir, index, spill && !fewRenders ? { keep: (story) => spillCached(story, spill) } : { lazy: outputThere }) : undefined;
     ceiling.checkNow();
+    if (cachedStories) step(`stories cache (${cachedStories.size} heads)`);
     const assets = new Set(scan.assets.map((asset) => asset.source));
     // The pictures first: a story takes its picture's sizes, and is modelled again when they change.
     pictures = await preparePictures(scan.assets, useCache ? dir : undefined);
@@ -183,6 +184,8 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     const shape = storyShapes(modelled.entries.values(), modelled.messages.length);
     const lastFrame = shape !== undefined && index && inWindow && index.own.print === own.print ? await readSiteFrame(dir, index) : undefined;
     const frame = lastFrame && lastFrame.schedule.window.from <= now && now < lastFrame.schedule.window.until ? lastFrame : undefined;
+    // Its own step: reading the frame (every story's links and every collection) is most of what is left to read, and is not the card's.
+    step(lastFrame ? 'frame' : 'shape');
     // The pages of `pages/`: few and small, modelled on every build that is not up to date.
     await prepareBodies(config);
     const ownPages = modelPages(own.pages, config);

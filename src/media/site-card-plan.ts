@@ -1,6 +1,7 @@
 import type { Root } from 'xast';
 import { x } from 'xastscript';
 import type { SiteConfig } from '../model/config.js';
+import { anyLanguageSegmenter } from '../text/segmenters.js';
 
 // The site card, as a pure function of the site's settings: whether the site needs one (no
 // `image`, no raster logo), where it is published, and the SVG it is drawn from, as an xast tree
@@ -155,7 +156,7 @@ function withEllipsis(line: string, room: number): string {
     cut =
       space > 0
         ? cut.slice(0, space)
-        : [...graphemes.segment(cut)]
+        : [...anyLanguageSegmenter('grapheme').segment(cut)]
             .slice(0, -1)
             .map((part) => part.segment)
             .join('');
@@ -167,7 +168,7 @@ function withEllipsis(line: string, room: number): string {
 function splitToFit(word: string, room: number): string[] {
   const pieces: string[] = [];
   let current = '';
-  for (const { segment } of graphemes.segment(word)) {
+  for (const { segment } of anyLanguageSegmenter('grapheme').segment(word)) {
     if (current !== '' && widthOf(current + segment) > room) {
       pieces.push(current);
       current = segment;
@@ -175,8 +176,6 @@ function splitToFit(word: string, room: number): string[] {
   }
   return current === '' ? pieces : [...pieces, current];
 }
-
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /** The width of `text` in ems, as DejaVu Sans Bold sets it or a little wider (an estimate by kind of character). */
 export function widthOf(text: string): number {

@@ -2,6 +2,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { Article, Point, Term, TermKind } from '../model/article.js';
 import { collectionFolders, type Collection } from '../model/site.js';
 import { problem } from '../report/problem.js';
+import { formatterTable } from '../text/formatter-table.js';
 
 /** A site's sections, topics and tags, each kind sorted by `collectionOrder`. */
 export type Collections = Readonly<Record<TermKind, readonly Collection[]>>;
@@ -31,11 +32,12 @@ export function collectionOf(kind: TermKind, slug: string, name: string, article
 
 /** The order of a kind's collections: by name, then by slug. */
 export function collectionOrder(a: Collection, b: Collection): number {
-  return byName.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1);
+  return collator('en').compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1);
 }
 
-// One collator for every comparison (a constant): `localeCompare` with a locale builds a new one each call.
-const byName = new Intl.Collator('en');
+// One collator for every comparison: `localeCompare` with a locale builds a new one each call. Made when
+// first asked for (see `formatterTable`): a publish that files its story under existing terms sorts none.
+const collator = formatterTable((locale: string) => new Intl.Collator(locale));
 
 /** Where the article writes its term of `kind` at `index`. */
 function placeOf(article: Article, kind: TermKind, index: number): Point {

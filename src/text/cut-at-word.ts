@@ -1,3 +1,5 @@
+import { anyLanguageSegmenter } from './segmenters.js';
+
 /**
  * `text` when it is at most `limit` UTF-16 code units long, else cut to fit with `…` added: at a
  * word boundary in the last third of the room (else at a grapheme boundary, never inside a letter
@@ -23,10 +25,12 @@ const whiteSpace = /\s/u;
  * little past `at`, which grapheme rules need (an emoji sequence, a letter with its marks).
  */
 function graphemeStart(text: string, at: number): number {
-  return graphemes.segment(text.slice(0, at + 32)).containing(at)?.index ?? at;
+  return (
+    anyLanguageSegmenter('grapheme')
+      .segment(text.slice(0, at + 32))
+      .containing(at)?.index ?? at
+  );
 }
-
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /**
  * The longest description a page emits (meta description, Open Graph, Twitter card, JSON-LD), in

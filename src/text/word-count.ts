@@ -1,3 +1,5 @@
+import { anyLanguageSegmenter } from './segmenters.js';
+
 /** A run of characters between white space: a word when it holds a letter or a digit. */
 const spacedRun = /\S+/g;
 const letterOrDigit = /[\p{L}\p{N}]/u;
@@ -10,9 +12,6 @@ const unspacedScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{
  * length of its text, so a long run goes in slices (a word cut in two at a seam counts twice).
  */
 const sliceLength = 200;
-
-/** Dictionary-based word boundaries (ICU's), the same whatever the machine's locale. */
-const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
 /**
  * How many words a text has: one per run between white space holding a letter or digit, and
@@ -33,7 +32,7 @@ export function countWords(text: string): number {
 function segmentedWords(run: string): number {
   let found = 0;
   for (let start = 0; start < run.length; start += sliceLength) {
-    for (const segment of segmenter.segment(run.slice(start, start + sliceLength))) if (segment.isWordLike === true) found++;
+    for (const segment of anyLanguageSegmenter('word').segment(run.slice(start, start + sliceLength))) if (segment.isWordLike === true) found++;
   }
   return found;
 }

@@ -29,6 +29,7 @@ describe('a lazy article', () => {
     expect(JSON.parse(JSON.stringify(lazy))).toEqual(JSON.parse(JSON.stringify(plain)));
     expect(Object.keys(lazy).sort()).toEqual(Object.keys(plain).sort());
     expect(['note' in lazy, 'byline' in lazy, 'embargo' in lazy]).toEqual([false, true, false]);
+    expect(Object.getPrototypeOf(lazy)).toBe(Object.prototype);
   });
 
   it('should read its bytes only when a field resolving and planning do not read is asked for', () => {
