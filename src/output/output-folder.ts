@@ -65,7 +65,7 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
           const touched = [...removed, ...found.strays, ...found.leftovers];
           // What changed is logged (see `output-record-log.ts`); the record is written whole when there is none, or its log is long.
           const logged = found.logged;
-          const changes = logged && recordChanges(out, logged.basis, files, touched, logRoom(logged));
+          const changes = logged && recordChanges(out, logged.basis, files, removed, touched, logRoom(logged));
           let published = logged && changes && appendRecordLog(folder, logged, changes);
           if (published === undefined) {
             const scan = found.whole();

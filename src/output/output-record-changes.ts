@@ -25,18 +25,21 @@ export interface RecordBasis {
  * leaves it holding `files`: each file's digest and stamp (the stamp the scan found for a file the
  * build did not write, else the file's own now), and the stamp of each folder (as the scan found
  * it, or taken again for the folders whose entries the build changed, and their parents: those of
- * the files it wrote, and of `touched`, the other entries it removed). Applied to the record, the
+ * the files it wrote, and of `touched`, the other entries it removed). `removed`: the files held
+ * (recorded, or found) that `files` does not name. Applied to the record, the
  * same record as `recordOf` and `folderStamps` make whole, but for folders that hold no file any
  * more and are still there, which it keeps (a stamp only spares a listing). Undefined as soon as
  * more than `room` files changed (the record is then written whole).
  */
-export function recordChanges(out: string, basis: RecordBasis, files: HeldFiles, touched: readonly string[], room: number): RecordChanges | undefined {
+export function recordChanges(out: string, basis: RecordBasis, files: HeldFiles, removed: readonly string[], touched: readonly string[], room: number): RecordChanges | undefined {
   const changedFiles: [string, { digest: string; stamp: string }][] = [];
   const written: string[] = [];
+  // Most often the scan found every file as recorded: one lookup a file then.
+  const asRecorded = basis.found.size === 0 && basis.missing.size === 0;
   for (const [relative, digest] of files) {
-    const found = basis.found.get(relative);
+    const found = asRecorded ? undefined : basis.found.get(relative);
     // Held as recorded (same bytes, same stamp) and not written: nothing to say.
-    if (!found && basis.digests.get(relative) === digest && !basis.missing.has(relative)) continue;
+    if (!found && basis.digests.get(relative) === digest && (asRecorded || !basis.missing.has(relative))) continue;
     // Held as found (with other bytes or another stamp than recorded): the stamp found; else written now.
     let stamp = found?.[0] === digest ? found[1] : undefined;
     if (stamp === undefined) {
@@ -46,8 +49,9 @@ export function recordChanges(out: string, basis: RecordBasis, files: HeldFiles,
     changedFiles.push([relative, { digest, stamp }]);
     if (changedFiles.length > room) return undefined;
   }
-  const gone: string[] = [];
-  for (const relative of basis.digests.keys()) if (!files.has(relative)) gone.push(relative);
+  // Gone: the files held that the build removed, and those recorded but not found that it did not write.
+  const gone = [...removed];
+  for (const relative of basis.missing) if (!files.has(relative)) gone.push(relative);
   const changed = new Set<string>();
   // A folder touched (an empty one a killed build left, removed) is said gone, with its parents.
   for (const relative of [...written, ...touched])
