@@ -9,7 +9,6 @@ import type { Term } from '../model/article.js';
 import type { Schedule } from '../model/site.js';
 import { packFrame, unpackFrame, type PackedFrame } from './frame-encoding.js';
 import { readFramed, writeFramed } from './framed-file.js';
-import { appendIndexChange, applyIndexLog, removeIndexLog, type IndexLog } from './index-log.js';
 import { lazyArticle, storedArticleOf, wholeStoredArticle, type EagerArticle } from './lazy-article.js';
 import type { PlainMessage, PlainModelResult } from './serialize.js';
 import { entryCheck, readSplitBody, readSplitEntry, readSplitHead, writeSplitFile } from './split-file.js';
@@ -65,16 +64,14 @@ export interface CacheIndex {
   readonly frameChecksum?: string | undefined;
   /** The fields of teasers and stamps that renders read, by group of pages (see `readRecorder`): `pages`' reads digest those. */
   readonly readFields: ReadFields;
-  /** The log of changes the index was read with (see `index-log.ts`), which the next build appends to; none on an index not read from the cache. */
-  readonly log?: IndexLog | undefined;
 }
 
 /** Everything a build keeps for the next one, valid only for the same code and settings. */
-export interface BuildCache extends Omit<CacheIndex, 'shardChecksums' | 'log'> {
+export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
   readonly stories: ReadonlyMap<string, CachedStory>;
 }
 
-const indexKind = 'wiredesk-cache-index-12';
+const indexKind = 'wiredesk-cache-index-11';
 const frameKind = 'wiredesk-cache-frame-2';
 const storiesKind = 'wiredesk-cache-stories-6';
 
@@ -97,31 +94,12 @@ export function cacheDir(cwd: string): string {
   return path.join(cwd, '.wiredesk-cache');
 }
 
-/** Read the cache index, with the changes its log tells (see `index-log.ts`); undefined when missing, corrupt, or written by other code or for other settings. */
+/** Read the cache index; undefined when missing, corrupt, or written by other code or for other settings. */
 export async function readCacheIndex(dir: string, code: string, config: string): Promise<CacheIndex | undefined> {
-  const file = path.join(dir, 'index.bin');
-  const framed = await readFramed(file, indexKind);
-  const base = framed?.value as CacheIndex | undefined;
-  if (!framed || !isIndex(base) || base.code !== code || base.config !== config) return undefined;
-  const { index, log } = applyIndexLog(file, base, framed.checksum);
-  if (!isIndex(index) || index.code !== code || index.config !== config) return undefined;
-  return { ...index, log };
-}
-
-function isIndex(index: CacheIndex | undefined): index is CacheIndex {
-  return typeof index === 'object' && index !== null && index.stamps instanceof Map && index.pages instanceof Map && index.assets instanceof Map;
-}
-
-/**
- * Write the cache index: as a change appended to the log of `previous` (the index this build
- * read) while that log still ends where reading found it and has room, else whole (removing the
- * log, whose changes name the index it replaces).
- */
-async function writeCacheIndex(dir: string, index: CacheIndex, previous: CacheIndex | undefined): Promise<void> {
-  const file = path.join(dir, 'index.bin');
-  if (previous && appendIndexChange(file, previous, previous.log, index)) return;
-  await writeFramed(file, indexKind, index);
-  removeIndexLog(file);
+  const framed = await readFramed(path.join(dir, 'index.bin'), indexKind);
+  const index = framed?.value as CacheIndex | undefined;
+  if (!index || index.code !== code || index.config !== config || !(index.stamps instanceof Map) || !(index.pages instanceof Map)) return undefined;
+  return index;
 }
 
 /** How to read the stories cache: `keep` sees each story as its shard is read (to move its body out of memory, say). */
@@ -219,8 +197,7 @@ function shardParts(stories: ReadonlyMap<string, CachedStory>): { readonly head:
 
 /**
  * Write the cache: the stories shards first, then the index that vouches for them (and for the
- * frame whose checksum `cache.frameChecksum` gives, written before), whole or as a change to its
- * log (see `writeCacheIndex`). A shard whose entries are
+ * frame whose checksum `cache.frameChecksum` gives, written before). A shard whose entries are
  * those of `previous` (same stories, same digests) is left as it is. A build killed before the
  * index is written leaves the last one standing, which vouches for none of this build's files.
  */
@@ -244,7 +221,7 @@ export async function writeBuildCache(dir: string, cache: BuildCache, previous?:
     const { head, body } = shardParts(entries);
     shardChecksums.push(writeSplitFile(shardFile(dir, shard), storiesKind, [head], body));
   }
-  await writeCacheIndex(dir, { ...index, shardChecksums }, previous?.index);
+  await writeFramed(path.join(dir, 'index.bin'), indexKind, { ...index, shardChecksums } satisfies CacheIndex);
 }
 
 /**
