@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { foundAhead, foundHere, type FoundOutput } from '../../src/output/output-found.js';
 import { readRecord, stateFolder, writeJournal } from '../../src/output/output-record.js';
 import { scanOf, scanRecordedOutput, type ScanAhead } from '../../src/output/output-scan-ahead.js';
 import { matchesRecord, scanOutput } from '../../src/output/output-scan.js';
@@ -164,6 +165,33 @@ describe('a scan of the output made ahead, on another thread', () => {
     const again = scanOutput(out, logged, undefined, true);
     expect(again.altered).toEqual([]);
     expect([...again.folders].sort().map(String)).toEqual([...logged.folders].sort().map(String));
+  });
+
+  it('should, having crossed threads, tell the output as a scan made here does', async () => {
+    await writeSite(site, [], out);
+    await writeSite([...site, page('2024/06/other/', 'other')], [], out);
+    await ageFolders(out);
+    await writeFile(path.join(out, 'tags/new/index.html'), 'edited by hand');
+    await rm(path.join(out, '2024/06/other/index.html'));
+    await writeFile(path.join(out, '2024/05/stray.html'), 'not the build’s');
+    const scanned = scanRecordedOutput(out);
+    if (!scanned) throw new Error('no scan');
+    const ahead = foundAhead(stateFolder(out), structuredClone(scanned));
+    const here = foundHere(out, stateFolder(out), true);
+    const told = (found: FoundOutput) => ({
+      held: [...found.held].sort(),
+      recorded: [...(found.recorded ?? [])].sort(),
+      strays: found.strays,
+      altered: found.altered,
+      leftovers: found.leftovers,
+      found: [...(found.logged?.basis.found ?? [])].sort(),
+      missing: [...(found.logged?.basis.missing ?? [])].sort(),
+      folders: [...(found.logged?.basis.foldersChanged.stamps ?? [])].sort(),
+      whole: { ...found.whole(), held: [...found.whole().held].sort(), stamps: [...found.whole().stamps].sort(), folders: [...found.whole().folders].sort() },
+    });
+    expect(told(ahead)).toEqual(told(here));
+    expect(told(ahead).found.map(([relative]) => relative)).toEqual(['tags/new/index.html']);
+    expect(told(ahead).missing).toEqual(['2024/06/other/index.html']);
   });
 
   it('should be set aside when another build published since it scanned', async () => {
