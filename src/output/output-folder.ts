@@ -3,12 +3,12 @@ import { mkdir, rm, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { stampText } from '../io/file-stamp.js';
 import { acquireLock } from './output-lock.js';
-import { markStateFolder, ownsStateFolder, readJournal, readRecord, removeJournal, stateFolder, stateLockPath, writeJournal, writeRecord, type RecordedFile } from './output-record.js';
+import { markStateFolder, ownsStateFolder, removeJournal, stateFolder, stateLockPath, writeJournal, writeRecord, type RecordedFile } from './output-record.js';
 import { folderStamps } from './output-folders.js';
+import { foundAhead, foundHere } from './output-found.js';
 import { recordChanges } from './output-record-changes.js';
 import { appendRecordLog, logRoom } from './output-record-log.js';
-import { scanOf, scanStillValid, type ScanAhead } from './output-scan-ahead.js';
-import { scanOutput } from './output-scan.js';
+import { scanStillValid, type ScanAhead } from './output-scan-ahead.js';
 import type { HeldFiles, OutputTarget } from './output-target.js';
 import { takeOverTrees } from './output-takeover.js';
 
@@ -39,35 +39,36 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
     await mkdir(out, { recursive: true });
     // The scan made on another thread while the build assembled the site, when the output is still what it scanned.
     const early = trust ? await scanStillValid(ahead, folder) : undefined;
-    const record = readRecord(folder);
-    const journal = early ? undefined : readJournal(folder);
-    const scan = early && record ? scanOf(record, early) : scanOutput(out, record, journal, trust);
+    const found = early ? foundAhead(folder, early) : foundHere(out, folder, trust);
+    const { held, recorded, journal } = found;
     return {
       out,
       dir: out,
-      held: scan.held,
+      held,
       // Views of the record, not copies: a publish looks up a few dozen of its 25,000 files.
-      shown: record ? { get: (relative) => record.files.get(relative)?.digest } : undefined,
-      before: record?.files ?? scan.held,
+      shown: recorded ? { get: (relative) => recorded.get(relative) } : undefined,
+      before: recorded ?? held,
       inPlace: true,
       // An output given up with --force is the build's from now on: whatever no build wrote in it goes as a stray.
-      strays: scan.strays,
-      altered: scan.altered,
+      strays: found.strays,
+      altered: found.altered,
       begin: async (intended) => {
         await writeJournal(folder, intended, journal);
-        for (const relative of scan.strays) await rm(path.join(out, relative), { force: true });
-        for (const relative of scan.leftovers) await (relative.endsWith('/') ? rmdir(path.join(out, relative)).catch(() => undefined) : rm(path.join(out, relative), { force: true }));
-        await pruneEmptyFolders(out, scan.strays);
+        for (const relative of found.strays) await rm(path.join(out, relative), { force: true });
+        for (const relative of found.leftovers) await (relative.endsWith('/') ? rmdir(path.join(out, relative)).catch(() => undefined) : rm(path.join(out, relative), { force: true }));
+        await pruneEmptyFolders(out, found.strays);
       },
       publish: async (files) => {
         try {
           const removed: string[] = [];
-          for (const relative of scan.held.keys()) if (!files.has(relative)) removed.push(relative);
-          const touched = [...removed, ...scan.strays, ...scan.leftovers];
+          for (const relative of held.keys()) if (!files.has(relative)) removed.push(relative);
+          const touched = [...removed, ...found.strays, ...found.leftovers];
           // What changed is logged (see `output-record-log.ts`); the record is written whole when there is none, or its log is long.
-          const changes = record && recordChanges(out, record, files, scan, touched, logRoom(record));
-          let published = record && changes && appendRecordLog(folder, record, changes);
+          const logged = found.logged;
+          const changes = logged && recordChanges(out, logged.basis, files, removed, touched, logRoom(logged));
+          let published = logged && changes && appendRecordLog(folder, logged, changes);
           if (published === undefined) {
+            const scan = found.whole();
             const written = [...files].flatMap(([relative, digest]) => (scan.held.get(relative) === digest ? [] : [relative]));
             published = await writeRecord(folder, recordOf(out, files, scan.held, scan.stamps), folderStamps(out, files.keys(), scan.folders, [...written, ...touched]));
           }

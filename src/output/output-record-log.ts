@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, closeSync, constants, fstatSync, openSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readCacheFile } from '../store/cache-file.js';
-import type { OutputRecord, RecordedFile } from './output-record.js';
+import type { RecordedFile } from './output-record.js';
 
 // A publish changes a few dozen of the 25,000 files a 10,000-story site holds: writing the whole
 // record again for them costs more than the publish itself writes. So a build records what it
@@ -21,6 +21,12 @@ export interface RecordLog {
   readonly size: number;
   /** Files and folders the lines name, all told: the log is folded into the record past a share of its size. */
   readonly entries: number;
+}
+
+/** What the log of a record is appended to with: the log as read, and how many files the record names. */
+export interface LoggedRecord {
+  readonly log?: RecordLog | undefined;
+  readonly files: { readonly size: number };
 }
 
 /** What one build changed in the record: files and folder stamps set, files and folders gone, and the new publication's id. */
@@ -90,7 +96,7 @@ export function applyRecordLog(
  * publication's id; undefined when the record must be written whole instead: it has no log
  * reading found whole, the log changed since, or it has grown past a share of the record.
  */
-export function appendRecordLog(folder: string, record: OutputRecord, changes: RecordChanges): string | undefined {
+export function appendRecordLog(folder: string, record: LoggedRecord, changes: RecordChanges): string | undefined {
   const { log } = record;
   const count = changes.files.length + changes.gone.length + changes.folders.length + changes.goneFolders.length;
   if (!log || count > logRoom(record)) return undefined;
@@ -111,7 +117,7 @@ export function appendRecordLog(folder: string, record: OutputRecord, changes: R
 }
 
 /** How many more entries the log of `record` takes before it is folded into the record (0 without a log). */
-export function logRoom(record: OutputRecord): number {
+export function logRoom(record: LoggedRecord): number {
   return record.log ? Math.max(0, Math.max(foldFrom, record.files.size / 16) - record.log.entries) : 0;
 }
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { stampText } from '../io/file-stamp.js';
 import { readJournal, readRecord, recordPath, stateFolder, type OutputRecord } from './output-record.js';
-import { recordLogPath } from './output-record-log.js';
+import { recordLogPath, type RecordLog } from './output-record-log.js';
 import { scanOutput, type OutputScan } from './output-scan.js';
 
 // Scanning a 14,000-file output folder (see `scanOutput`) takes a few hundred milliseconds of
@@ -14,10 +14,11 @@ import { scanOutput, type OutputScan } from './output-scan.js';
 /**
  * A scan of the output against its record (see `scanOutput`), as what differs from the record
  * (passing 45,000 paths between threads would cost what scanning them does), with the stamp of
- * the record file it read.
+ * the record file it read, and that record's paths and digests (see `ScannedRecord`).
  */
 export interface RecordedScan {
   readonly recordStamp: string;
+  readonly record: ScannedRecord;
   /** Recorded files held with other bytes or another stamp than recorded (read again), and those not there. */
   readonly files: readonly (readonly [relative: string, digest: string, stamp: string])[];
   readonly missing: readonly string[];
@@ -27,6 +28,21 @@ export interface RecordedScan {
   readonly strays: readonly string[];
   readonly altered: readonly string[];
   readonly leftovers: readonly string[];
+}
+
+/**
+ * The record a scan was made against, as the build takes it instead of reading it again: its id,
+ * time and log, and the path and digest of each of its files (two lists of strings cross threads
+ * at a third of the cost of parsing the record again, and come out as flat strings: substrings of
+ * one joined string would make every later lookup of them three times slower). Their stamps stay
+ * behind: a file found with another stamp is in `RecordedScan.files`.
+ */
+export interface ScannedRecord {
+  readonly id: string;
+  readonly writtenAt: number;
+  readonly log: RecordLog | undefined;
+  readonly paths: readonly string[];
+  readonly digests: readonly string[];
 }
 
 /** A scan running on another thread: its result (undefined when it could not be made), or stop it. */
@@ -67,7 +83,7 @@ export function scanRecordedOutput(out: string): RecordedScan | undefined {
     const record = readRecord(folder);
     if (!record) return undefined;
     const scan = scanOutput(out, record, undefined, true);
-    return recordStampOf(folder) === recordStamp ? { recordStamp, ...differences(record, scan) } : undefined;
+    return recordStampOf(folder) === recordStamp ? { recordStamp, record: scannedRecordOf(record), ...differences(record, scan) } : undefined;
   } catch {
     return undefined;
   }
@@ -105,8 +121,26 @@ export async function scanStillValid(ahead: ScanAhead | undefined, folder: strin
   return scanned;
 }
 
+/** The record as it crosses threads (see `ScannedRecord`). */
+function scannedRecordOf(record: OutputRecord): ScannedRecord {
+  const paths: string[] = [];
+  const digests: string[] = [];
+  for (const [relative, file] of record.files) {
+    paths.push(relative);
+    digests.push(file.digest);
+  }
+  return { id: record.id, writtenAt: record.writtenAt, log: record.log, paths, digests };
+}
+
+/** The digest of each file of a record that crossed threads (see `ScannedRecord`), by path. */
+export function recordedDigests(record: ScannedRecord): Map<string, string> {
+  const digests = new Map<string, string>();
+  record.paths.forEach((relative, at) => digests.set(relative, record.digests[at] ?? ''));
+  return digests;
+}
+
 /** What `scan` found that `record` does not say (see `RecordedScan`). */
-function differences(record: OutputRecord, scan: OutputScan): Omit<RecordedScan, 'recordStamp'> {
+export function differences(record: OutputRecord, scan: OutputScan): Omit<RecordedScan, 'recordStamp' | 'record'> {
   const files: [string, string, string][] = [];
   const missing: string[] = [];
   for (const [relative, recorded] of record.files) {
@@ -144,6 +178,5 @@ export function scanOf(record: OutputRecord, scanned: RecordedScan): OutputScan 
     strays: [...scanned.strays],
     altered: [...scanned.altered],
     leftovers: [...scanned.leftovers],
-    foldersChanged: { stamps: scanned.folders, missing: scanned.missingFolders },
   };
 }

@@ -24,8 +24,6 @@ export interface OutputScan {
   readonly altered: string[];
   /** Temporary files and empty folders that killed builds left (relative paths), to remove quietly. */
   readonly leftovers: string[];
-  /** When the scan is told as what differs from the record (see `scanOf`): the folders found with other stamps (or none), and the recorded ones not found. */
-  readonly foldersChanged?: { readonly stamps: readonly (readonly [string, string])[]; readonly missing: readonly string[] } | undefined;
 }
 
 /** The digest held for a file whose bytes are not known: no bytes have it, so the file is written. */

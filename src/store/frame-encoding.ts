@@ -44,18 +44,28 @@ export function packFrame(frame: SiteFrame): PackedFrame {
     }
     return found;
   };
+  // Typed arrays filled in plain loops: `Int32Array.from` with a mapping function, and a growing
+  // array of numbers copied into one, cost twice as much on the 100,000 mentions of 10,000 stories.
   const packLists = (lists: readonly (readonly string[])[]) => {
     const ends = new Int32Array(lists.length);
-    const flat: number[] = [];
-    lists.forEach((list, position) => {
-      for (const id of list) flat.push(indexOf(id));
-      ends[position] = flat.length;
-    });
-    return { flat: Int32Array.from(flat), ends };
+    let total = 0;
+    for (const list of lists) total += list.length;
+    const flat = new Int32Array(total);
+    let at = 0;
+    for (let position = 0; position < lists.length; position++) {
+      for (const id of lists[position] ?? []) flat[at++] = indexOf(id);
+      ends[position] = at;
+    }
+    return { flat, ends };
   };
   const linked = packLists(entries.map(([, linkedIds]) => linkedIds));
   const related = packLists(entries.map(([, , relatedIds]) => relatedIds));
-  const packCollections = (collections: readonly Collection[]) => collections.map(({ articleIds, ...rest }) => ({ ...rest, ids: Int32Array.from(articleIds, indexOf) }));
+  const packIds = (articleIds: readonly string[]) => {
+    const packed = new Int32Array(articleIds.length);
+    for (let at = 0; at < articleIds.length; at++) packed[at] = indexOf(articleIds[at] ?? '');
+    return packed;
+  };
+  const packCollections = (collections: readonly Collection[]) => collections.map(({ articleIds, ...rest }) => ({ ...rest, ids: packIds(articleIds) }));
   const { shape, usedAssets, schedule, messages } = frame;
   return {
     shape,

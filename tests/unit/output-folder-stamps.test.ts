@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { foundAhead, foundHere, type FoundOutput } from '../../src/output/output-found.js';
 import { readRecord, stateFolder, writeJournal } from '../../src/output/output-record.js';
 import { scanOf, scanRecordedOutput, type ScanAhead } from '../../src/output/output-scan-ahead.js';
 import { matchesRecord, scanOutput } from '../../src/output/output-scan.js';
@@ -135,9 +136,62 @@ describe('a scan of the output made ahead, on another thread', () => {
     if (!record || !scanned) throw new Error('no record or no scan');
     expect(scanned.files.map(([relative]) => relative)).toEqual(['tags/new/index.html']);
     expect(scanned.missing).toEqual(['index.html']);
-    const { foldersChanged, ...made } = scanOf(record, scanned);
-    expect(made).toEqual(scanOutput(out, record, undefined, true));
-    expect(foldersChanged?.missing).toEqual([]);
+    expect(scanOf(record, scanned)).toEqual(scanOutput(out, record, undefined, true));
+    expect(scanned.missingFolders).toEqual([]);
+  });
+
+  it('should log a publish made with it as the whole record would say, without reading the record again', async () => {
+    await writeSite(site, [], out);
+    await writeSite([...site, page('2024/06/other/', 'other')], [], out);
+    // Changed by hand since: one page edited, one removed, and a stray added.
+    await writeFile(path.join(out, 'tags/new/index.html'), 'edited by hand');
+    await rm(path.join(out, '2024/06/other/index.html'));
+    await writeFile(path.join(out, '2024/05/stray.html'), 'not the build’s');
+    const ahead = scanNow();
+    await ahead.result;
+    const read = vi.spyOn(fs, 'readFileSync');
+    const written = await writeSite([page('', 'home, edited'), page('2024/05/story/', 'story'), page('tags/new/', 'tag'), page('2024/07/new/', 'new')], [], out, { ahead });
+    const readRecords = read.mock.calls.filter(([file]) => String(file).endsWith('record.json'));
+    read.mockRestore();
+    expect(readRecords).toEqual([]);
+    expect(written.altered).toEqual(['2024/06/other/index.html', 'tags/new/index.html']);
+    expect(written.strays).toEqual(['2024/05/stray.html']);
+    const logged = readRecord(stateFolder(out));
+    expect(logged?.log?.entries).toBeGreaterThan(0);
+    expect([...(logged?.files.keys() ?? [])].sort()).toEqual(['2024/05/story/index.html', '2024/07/new/index.html', 'index.html', 'tags/new/index.html']);
+    // Each file as it is now; each folder with its stamp now: what scanning the output again finds.
+    if (!logged) throw new Error('no record');
+    expect(matchesRecord(out, logged)).toBe(true);
+    const again = scanOutput(out, logged, undefined, true);
+    expect(again.altered).toEqual([]);
+    expect([...again.folders].sort().map(String)).toEqual([...logged.folders].sort().map(String));
+  });
+
+  it('should, having crossed threads, tell the output as a scan made here does', async () => {
+    await writeSite(site, [], out);
+    await writeSite([...site, page('2024/06/other/', 'other')], [], out);
+    await ageFolders(out);
+    await writeFile(path.join(out, 'tags/new/index.html'), 'edited by hand');
+    await rm(path.join(out, '2024/06/other/index.html'));
+    await writeFile(path.join(out, '2024/05/stray.html'), 'not the build’s');
+    const scanned = scanRecordedOutput(out);
+    if (!scanned) throw new Error('no scan');
+    const ahead = foundAhead(stateFolder(out), structuredClone(scanned));
+    const here = foundHere(out, stateFolder(out), true);
+    const told = (found: FoundOutput) => ({
+      held: [...found.held].sort(),
+      recorded: [...(found.recorded ?? [])].sort(),
+      strays: found.strays,
+      altered: found.altered,
+      leftovers: found.leftovers,
+      found: [...(found.logged?.basis.found ?? [])].sort(),
+      missing: [...(found.logged?.basis.missing ?? [])].sort(),
+      folders: [...(found.logged?.basis.foldersChanged.stamps ?? [])].sort(),
+      whole: { ...found.whole(), held: [...found.whole().held].sort(), stamps: [...found.whole().stamps].sort(), folders: [...found.whole().folders].sort() },
+    });
+    expect(told(ahead)).toEqual(told(here));
+    expect(told(ahead).found.map(([relative]) => relative)).toEqual(['tags/new/index.html']);
+    expect(told(ahead).missing).toEqual(['2024/06/other/index.html']);
   });
 
   it('should be set aside when another build published since it scanned', async () => {
