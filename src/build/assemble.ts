@@ -9,7 +9,7 @@ import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { LinkedArticle, Site } from '../model/site.js';
 import type { Page } from '../pages/page.js';
-import { pathCollisions } from '../pipeline/collisions.js';
+import { newPathsCollide, pathCollisions } from '../pipeline/collisions.js';
 import { planSite } from '../pipeline/plan.js';
 import { articlesOf, assembleSite } from '../pipeline/index.js';
 import type { ModelResult } from '../pipeline/model.js';
@@ -100,6 +100,8 @@ export interface AssemblyInputs {
   readonly now: number;
   /** The templates to plan pages with: the defaults unless the site overrides some. */
   readonly templates?: Templates | undefined;
+  /** The files of the pages of the build the frame is of (see `newPathsCollide`): only other pages' paths are checked, when given. */
+  readonly lastFiles?: ReadonlyMap<string, object> | undefined;
 }
 
 /**
@@ -143,7 +145,8 @@ export function assembleWithAdditions(
   if (!extended) return undefined;
   const site = withSiteFiles(extended.site, files);
   const pages = planSite(site, files.theme, now, templates);
-  if (pathCollisions(pages, site).length > 0 || ownPathProblems(pages, site, files.statics ?? []).length > 0) return undefined;
+  const collides = inputs.lastFiles ? newPathsCollide(pages, inputs.lastFiles) : pathCollisions(pages, site).length > 0;
+  if (collides || ownPathProblems(pages, site, files.statics ?? []).length > 0) return undefined;
   const siteMessages = frame.messages.map(fromPlainMessage);
   return {
     site,
@@ -188,7 +191,7 @@ export function assembleStories(setup: BuildSetup, read: StoriesRead): Assembly 
   const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, frame, { extra, config, files, now, templates: overrides.templates }) : undefined;
   // Stories added (a story published), the others as they were: the last resolution extended.
   const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
-  const extended = frame && shapes ? assembleWithAdditions(modelled.results, frame, shapes, { extra, config, files, now, templates: overrides.templates }) : undefined;
+  const extended = frame && shapes ? assembleWithAdditions(modelled.results, frame, shapes, { extra, config, files, now, templates: overrides.templates, lastFiles: index?.pages }) : undefined;
   // Resolving the whole site reads every story whole: read the lazy ones whole first, and resolve plain articles.
   const result =
     framed ??

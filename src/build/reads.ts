@@ -6,6 +6,7 @@ import { fingerprintsByKind } from '../incremental/kind-fingerprints.js';
 import { pageReadsDigest, withCountsRead } from '../incremental/page-reads.js';
 import { countsByKind, fieldsOfAnyGroup, sameReadFields, unionOfReadFields, type ReadFields } from '../incremental/read-fields.js';
 import { readRecorder, type ReadRecorder } from '../incremental/read-tracking.js';
+import { storyPagesReading } from '../incremental/story-page-readers.js';
 import { filePathOf } from '../model/urls.js';
 import type { OutputFile } from '../output/write.js';
 import { renderNamingPage } from '../overrides/failure.js';
@@ -67,18 +68,25 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
   // and a page of a group whose renders read the counts of collections it names by name, those counts.
   const countedBefore: boolean[] = [];
   const startCounts = countsByKind(startFields);
+  // Story pages are most of a site: those that may read a change are found from the site, the others' dependencies never made.
+  const storyPages = changed && templatesKept ? storyPagesReading(site, changed, startCounts('article')) : undefined;
   const outputs = assembly.pages.map((planned, position): PageOutput => {
     const file = filePathOf(planned.path);
     const before = lastPages?.get(file);
-    countedBefore[position] = before?.listCount === true;
-    const page = withCountsRead(planned, countedBefore[position], startCounts(planned.kind));
-    const reads =
-      before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : withTemplates(pageReadsDigest(page, fingerprintsOf(page.kind)), templateReads(page.kind));
+    const countedThen = before?.listCount === true;
+    countedBefore[position] = countedThen;
+    const storyPageReadsNoChange = planned.kind === 'article' && storyPages !== undefined && !storyPages.has(planned.path);
+    const keptReads =
+      before !== undefined &&
+      changed !== undefined &&
+      keepsReads(planned) &&
+      (storyPageReadsNoChange || !readsAnyChange(withCountsRead(planned, countedThen, startCounts(planned.kind)).deps, changed));
+    const reads = keptReads ? before.reads : withTemplates(pageReadsDigest(withCountsRead(planned, countedThen, startCounts(planned.kind)), fingerprintsOf(planned.kind)), templateReads(planned.kind));
     const render = () => {
       ceiling.check();
-      return renderNamingPage(page.path, () => page.render(recorder.view(site, planned)));
+      return renderNamingPage(planned.path, () => planned.render(recorder.view(site, planned)));
     };
-    return { path: page.path, kind: page.kind, file, reads, render, unchanged: outputThere && before?.reads === reads, previousDigest: before?.bytes };
+    return { path: planned.path, kind: planned.kind, file, reads, render, unchanged: outputThere && before?.reads === reads, previousDigest: before?.bytes };
   });
   ceiling.checkNow();
   const recordedReads = () => {
