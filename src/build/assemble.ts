@@ -9,6 +9,8 @@ import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { LinkedArticle, Site } from '../model/site.js';
 import type { Page } from '../pages/page.js';
+import { filePathOf } from '../model/urls.js';
+import type { CachedPage } from '../store/build-cache.js';
 import { newPathsCollide, pathCollisions } from '../pipeline/collisions.js';
 import { planSite } from '../pipeline/plan.js';
 import { articlesOf, assembleSite } from '../pipeline/index.js';
@@ -100,8 +102,14 @@ export interface AssemblyInputs {
   readonly now: number;
   /** The templates to plan pages with: the defaults unless the site overrides some. */
   readonly templates?: Templates | undefined;
-  /** The files of the pages of the build the frame is of (see `newPathsCollide`): only other pages' paths are checked, when given. */
-  readonly lastFiles?: ReadonlyMap<string, object> | undefined;
+  /** The pages of the build the frame is of, by file (the cache index's): only other pages' paths are checked for collisions, when given. */
+  readonly lastPages?: ReadonlyMap<string, CachedPage> | undefined;
+}
+
+/** Each page's file, and the last build's entry for it (see `AssemblyInputs.lastPages`), in the order of the pages. */
+export interface PageFiles {
+  readonly files: readonly string[];
+  readonly last: readonly (CachedPage | undefined)[];
 }
 
 /**
@@ -125,6 +133,8 @@ export function assembleFromFrame(results: readonly ModelResult[], frame: SiteFr
 /** What `resolveInFull` gives for the stories of the last build plus new ones (see `extendFrame`), and what changed (see `ExtendedSite`). */
 export interface ExtendedResult extends AssembledSite {
   readonly extension: Omit<ExtendedSite, 'site'>;
+  /** With `lastPages`: each page's file and the last build's entry for it, found once for the collision check and the reads. */
+  readonly pageFiles?: PageFiles;
 }
 
 /**
@@ -145,7 +155,8 @@ export function assembleWithAdditions(
   if (!extended) return undefined;
   const site = withSiteFiles(extended.site, files);
   const pages = planSite(site, files.theme, now, templates);
-  const collides = inputs.lastFiles ? newPathsCollide(pages, inputs.lastFiles) : pathCollisions(pages, site).length > 0;
+  const pageFiles = inputs.lastPages ? pageFilesIn(pages, inputs.lastPages) : undefined;
+  const collides = pageFiles ? newPathsCollide(pages, pageFiles.files, pageFiles.last) : pathCollisions(pages, site).length > 0;
   if (collides || ownPathProblems(pages, site, files.statics ?? []).length > 0) return undefined;
   const siteMessages = frame.messages.map(fromPlainMessage);
   return {
@@ -155,7 +166,14 @@ export function assembleWithAdditions(
     siteMessages,
     leftOut: [],
     extension: { changedCollections: extended.changedCollections, unchangedListPages: extended.unchangedListPages, relinked: extended.relinked },
+    ...(pageFiles ? { pageFiles } : {}),
   };
+}
+
+/** The file of each of `pages`, and the entry `lastPages` has for it. */
+function pageFilesIn(pages: readonly Page[], lastPages: ReadonlyMap<string, CachedPage>): PageFiles {
+  const files = pages.map((page) => filePathOf(page.path));
+  return { files, last: files.map((file) => lastPages.get(file)) };
 }
 
 /** A site assembled with nothing fatal: its site and pages, and how it came by them. */
@@ -172,6 +190,8 @@ export interface Assembly {
   readonly leftOut: readonly string[];
   /** With `by: 'extended'`: what the stories added changed (see `ExtendedSite`). */
   readonly extension: Omit<ExtendedSite, 'site'> | undefined;
+  /** With `by: 'extended'`: each page's file and the cache index's entry for it (see `ExtendedResult`). */
+  readonly pageFiles?: PageFiles | undefined;
 }
 
 /** A site that could not be assembled: every message, at least one of them fatal. */
@@ -191,7 +211,7 @@ export function assembleStories(setup: BuildSetup, read: StoriesRead): Assembly 
   const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, frame, { extra, config, files, now, templates: overrides.templates }) : undefined;
   // Stories added (a story published), the others as they were: the last resolution extended.
   const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
-  const extended = frame && shapes ? assembleWithAdditions(modelled.results, frame, shapes, { extra, config, files, now, templates: overrides.templates, lastFiles: index?.pages }) : undefined;
+  const extended = frame && shapes ? assembleWithAdditions(modelled.results, frame, shapes, { extra, config, files, now, templates: overrides.templates, lastPages: index?.pages }) : undefined;
   // Resolving the whole site reads every story whole: read the lazy ones whole first, and resolve plain articles.
   const result =
     framed ??
@@ -209,7 +229,17 @@ export function assembleStories(setup: BuildSetup, read: StoriesRead): Assembly 
   const fatal = messages.some((message) => message.fatal === true && !leftOut.has(message.file ?? ''));
   if (!result.site || !result.pages || fatal) return { by: 'failed', messages };
   const by = framed ? 'reused' : extended ? 'extended' : 'resolved';
-  return { by, site: result.site, pages: result.pages, messages, siteBuildMessages: result.messages, siteMessages: result.siteMessages, leftOut: result.leftOut, extension: extended?.extension };
+  return {
+    by,
+    site: result.site,
+    pages: result.pages,
+    messages,
+    siteBuildMessages: result.messages,
+    siteMessages: result.siteMessages,
+    leftOut: result.leftOut,
+    extension: extended?.extension,
+    pageFiles: extended?.pageFiles,
+  };
 }
 
 /** A model result with its article read whole (see `wholeArticle`). */

@@ -60,6 +60,8 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
   const fingerprints = incremental ? lazyFingerprints(site, anyPage, read.code) : fingerprintSite(site, anyPage, read.code);
   const fingerprintsOf = fingerprintsByKind(site, startFields, fingerprints, anyPage);
   const lastPages = index?.out === setup.out ? index.pages : undefined;
+  // Found when assembling, in the cache index this reads too (see `PageFiles`).
+  const pageFiles = assembly.pageFiles;
   const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
   const changed = incremental ? changedReads(site, anew(), anyPage, extension?.changedCollections, extension?.relinked) : undefined;
   // Files of the theme are digested again every time: they are few, and the site card's print (its `place`) changes with a logo no story reads.
@@ -71,8 +73,8 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
   // Story pages are most of a site: those that may read a change are found from the site, the others' dependencies never made.
   const storyPages = changed && templatesKept ? storyPagesReading(site, changed, startCounts('article')) : undefined;
   const outputs = assembly.pages.map((planned, position): PageOutput => {
-    const file = filePathOf(planned.path);
-    const before = lastPages?.get(file);
+    const file = pageFiles?.files[position] ?? filePathOf(planned.path);
+    const before = lastPages && (pageFiles ? pageFiles.last[position] : lastPages.get(file));
     const countedThen = before?.listCount === true;
     countedBefore[position] = countedThen;
     const storyPageReadsNoChange = planned.kind === 'article' && storyPages !== undefined && !storyPages.has(planned.path);

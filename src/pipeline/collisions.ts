@@ -42,28 +42,29 @@ export function pathCollisions(pages: readonly Page[], site: Site): VFileMessage
 }
 
 /**
- * Whether `pathCollisions` finds any among `pages`, when the pages whose files `known` holds are
- * those of an earlier plan that had none (the last build's): only the other files are checked,
- * each against every page's, and no two pages may share one file. A publish adds a few pages to a
- * large archive: this costs a pass over the files, not a lookup of every folder of every file.
+ * Whether `pathCollisions` finds any among `pages`, whose files are `files`, when each page's entry
+ * in `last` (undefined for a file it did not have) is that of an earlier plan that had no
+ * collisions (the last build's): only the other files are checked, each against every page's, and
+ * no two pages may share one file. A publish adds a few pages to a large archive: this costs a pass
+ * over the files, not a lookup of every folder of every file.
  */
-export function newPathsCollide(pages: readonly Page[], known: ReadonlyMap<string, object>): boolean {
-  const files: string[] = [];
+export function newPathsCollide(pages: readonly Page[], files: readonly string[], last: readonly (object | undefined)[]): boolean {
+  const generated: string[] = [];
   const added = new Set<string>();
   // Two pages of one file: the second finds the entry of a known file taken, or a new file added.
   const taken = new Set<object>();
-  for (const page of pages) {
-    if (page.kind === 'page') continue;
-    const file = filePathOf(page.path);
-    files.push(file);
-    const entry = known.get(file);
+  for (let position = 0; position < pages.length; position++) {
+    if (pages[position]?.kind === 'page') continue;
+    const file = files[position] as string;
+    generated.push(file);
+    const entry = last[position];
     if (entry === undefined) {
       if (added.has(file)) return true;
       added.add(file);
     } else if (taken.has(entry)) return true;
     else taken.add(entry);
   }
-  for (const file of added) if (collidesWithAny(file.toLowerCase(), file, files)) return true;
+  for (const file of added) if (collidesWithAny(file.toLowerCase(), file, generated)) return true;
   return false;
 }
 

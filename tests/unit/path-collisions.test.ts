@@ -45,8 +45,16 @@ function planned(config: SiteConfig, ids: readonly string[]): { site: Site; page
   return { site, pages: planSite(site, theme, Date.parse('2018-06-01T00:00:00Z')) };
 }
 
-/** The files of `pages` as the last build's cache index keys them. */
-const filesOf = (pages: readonly Page[]) => new Map(pages.map((page) => [filePathOf(page.path), { page }]));
+/** Whether `newPathsCollide` finds a collision among `pages`, `known` being the pages of the last build (as its cache index keys them, by file). */
+function collideAfter(pages: readonly Page[], known: readonly Page[]): boolean {
+  const last = new Map(known.map((page) => [filePathOf(page.path), { page }]));
+  const files = pages.map((page) => filePathOf(page.path));
+  return newPathsCollide(
+    pages,
+    files,
+    files.map((file) => last.get(file)),
+  );
+}
 
 describe('page paths of a site with pages added to a plan that had no collisions', () => {
   it('should collide exactly when checking every page finds a collision', () => {
@@ -64,11 +72,11 @@ describe('page paths of a site with pages added to a plan that had no collisions
         ['a', 'b', 'c', 'page'],
       ]) {
         const after = planned(config, ids);
-        expect(newPathsCollide(after.pages, filesOf(before.pages)), `${permalink} ${ids.join()}`).toBe(pathCollisions(after.pages, after.site).length > 0);
+        expect(collideAfter(after.pages, before.pages), `${permalink} ${ids.join()}`).toBe(pathCollisions(after.pages, after.site).length > 0);
       }
-      expect(newPathsCollide(planned(config, ['a', 'b', 'c']).pages, filesOf(before.pages))).toBe(false);
+      expect(collideAfter(planned(config, ['a', 'b', 'c']).pages, before.pages)).toBe(false);
     }
-    expect(newPathsCollide(planned({ ...defaultConfig, permalink: '/:id/' }, ['a', 'b', 'tags']).pages, filesOf(planned({ ...defaultConfig, permalink: '/:id/' }, ['a', 'b']).pages))).toBe(true);
+    expect(collideAfter(planned({ ...defaultConfig, permalink: '/:id/' }, ['a', 'b', 'tags']).pages, planned({ ...defaultConfig, permalink: '/:id/' }, ['a', 'b']).pages)).toBe(true);
   });
 
   it('should find what checking every page finds, for pages of any paths', () => {
@@ -88,7 +96,7 @@ describe('page paths of a site with pages added to a plan that had no collisions
       const pages = [...known.filter(() => next() < 0.8), ...Array.from({ length: Math.floor(next() * 3) }, () => page(pathOf()))].sort(() => next() - 0.5);
       const expected = pathCollisions(pages, site).length > 0;
       if (expected) collided++;
-      expect(newPathsCollide(pages, filesOf(known)), pages.map((one) => one.path).join(' ')).toBe(expected);
+      expect(collideAfter(pages, known), pages.map((one) => one.path).join(' ')).toBe(expected);
     }
     expect(collided).toBeGreaterThan(100);
   });
