@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { defaultTemplates } from '../../templates/defaults.js';
 import type { Templates } from '../../templates/table.js';
+import type { StoryShapes } from '../incremental/added-stories.js';
 import { extendFrame, type ExtendedSite } from '../incremental/frame-additions.js';
 import type { SiteFrame } from '../incremental/site-frame.js';
 import { reuseResolution } from '../incremental/resolution.js';
@@ -139,19 +140,14 @@ export interface ExtendedResult extends AssembledSite {
 
 /**
  * What `resolveInFull` gives, resolving only the new stories: the last build's `frame` (of the
- * stories whose shapes `previousShapes` gives, by story path) extended with the stories of
+ * stories whose shapes `shapes.previous` gives, by story path) extended with the stories of
  * `results` it lacks (see `extendFrame`); undefined when that cannot be done, or a new story's
  * page would land on another page's file (then resolve the site, which reports it).
  */
-export function assembleWithAdditions(
-  results: readonly ModelResult[],
-  frame: SiteFrame,
-  shapes: { readonly previous: ReadonlyMap<string, string | undefined>; readonly now: ReadonlyMap<string, string | undefined> },
-  inputs: AssemblyInputs,
-): ExtendedResult | undefined {
+export function assembleWithAdditions(results: readonly ModelResult[], frame: SiteFrame, shapes: StoryShapes, inputs: AssemblyInputs): ExtendedResult | undefined {
   const { extra, config, files, now, templates = defaultTemplates } = inputs;
   const { articles, messages } = articlesOf(results, extra);
-  const extended = extendFrame(frame, shapes.previous, articles, shapes.now, config, now);
+  const extended = extendFrame(frame, shapes, articles, config, now);
   if (!extended) return undefined;
   const site = withSiteFiles(extended.site, files);
   const pages = planSite(site, files.theme, now, templates);
@@ -210,7 +206,7 @@ export function assembleStories(setup: BuildSetup, read: StoriesRead): Assembly 
   setup.progress.phase('Resolving the site');
   const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, frame, { extra, config, files, now, templates: overrides.templates }) : undefined;
   // Stories added (a story published), the others as they were: the last resolution extended.
-  const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
+  const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries), fresh: modelled.fresh } : undefined;
   const extended = frame && shapes ? assembleWithAdditions(modelled.results, frame, shapes, { extra, config, files, now, templates: overrides.templates, lastPages: index?.pages }) : undefined;
   // Resolving the whole site reads every story whole: read the lazy ones whole first, and resolve plain articles.
   const result =
