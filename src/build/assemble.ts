@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { defaultTemplates } from '../../templates/defaults.js';
 import type { Templates } from '../../templates/table.js';
-import type { StoryShapes } from '../incremental/added-stories.js';
+import { shapesOf, type StoryShapes } from '../incremental/added-stories.js';
 import { extendFrame, type ExtendedSite } from '../incremental/frame-additions.js';
 import type { SiteFrame } from '../incremental/site-frame.js';
 import { reuseResolution } from '../incremental/resolution.js';
@@ -21,7 +21,6 @@ import { ownPathProblems, withSiteFiles, type SiteFiles } from '../pipeline/site
 import { wholeArticle } from '../store/lazy-article.js';
 import { publishedBefore } from '../store/published.js';
 import { fromPlainMessage } from '../store/serialize.js';
-import { shapesByPath } from '../store/story-cache.js';
 import type { StoriesRead, StoryName } from './read.js';
 import type { BuildSetup } from './setup.js';
 
@@ -206,7 +205,7 @@ export function assembleStories(setup: BuildSetup, read: StoriesRead): Assembly 
   setup.progress.phase('Resolving the site');
   const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, frame, { extra, config, files, now, templates: overrides.templates }) : undefined;
   // Stories added (a story published), the others as they were: the last resolution extended.
-  const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries), fresh: modelled.fresh } : undefined;
+  const shapes = frame && !framed && cachedStories ? { previous: shapesOf(cachedStories), now: shapesOf(modelled.entries), fresh: modelled.fresh } : undefined;
   const extended = frame && shapes ? assembleWithAdditions(modelled.results, frame, shapes, { extra, config, files, now, templates: overrides.templates, lastPages: index?.pages }) : undefined;
   // Resolving the whole site reads every story whole: read the lazy ones whole first, and resolve plain articles.
   const result =

@@ -2,10 +2,31 @@ import type { Article } from '../model/article.js';
 import { byNewest } from '../model/site.js';
 import { siteShape } from './story-shape.js';
 
-/** The stories of the last build and of this one, by story path, with their shapes (see `storyShape`; none for a story that did not parse). */
+/** Stories' shapes (see `storyShape`; none for a story that did not parse) by story path: a map, or a view of one (see `shapesOf`). */
+export interface Shapes {
+  readonly size: number;
+  get(source: string): string | undefined;
+  has(source: string): boolean;
+  keys(): Iterable<string>;
+  /** The shapes, in the order of `keys`. */
+  values(): Iterable<string | undefined>;
+}
+
+/** The shapes of cache entries (by story path) as `Shapes`, without copying them. */
+export function shapesOf(entries: ReadonlyMap<string, { readonly shape?: string | undefined }>): Shapes {
+  return {
+    size: entries.size,
+    get: (source) => entries.get(source)?.shape,
+    has: (source) => entries.has(source),
+    keys: () => entries.keys(),
+    values: () => Array.from(entries.values(), (entry) => entry.shape),
+  };
+}
+
+/** The stories of the last build and of this one, by story path, with their shapes. */
 export interface StoryShapes {
-  readonly previous: ReadonlyMap<string, string | undefined>;
-  readonly now: ReadonlyMap<string, string | undefined>;
+  readonly previous: Shapes;
+  readonly now: Shapes;
   /**
    * The story paths modelled anew, when the caller vouches that every other story of `now` is the
    * last build's as it was (its cached result): then only these are compared with `previous`, not
@@ -42,16 +63,15 @@ export function addedStories(shapes: StoryShapes, articles: readonly Article[]):
 }
 
 /** `siteShape` of the stories of `shapes` (by story path), in story-path order: sorted only when they are not already. */
-export function siteShapeOf(shapes: ReadonlyMap<string, string | undefined>): string {
-  let last: string | undefined;
-  let ordered = true;
-  for (const source of shapes.keys()) {
-    if (last !== undefined && !(last < source)) {
-      ordered = false;
-      break;
-    }
-    last = source;
-  }
-  const inOrder = ordered ? [...shapes.values()] : [...shapes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, shape]) => shape);
+export function siteShapeOf(shapes: Shapes): string {
+  const sources = [...shapes.keys()];
+  const values = [...shapes.values()];
+  const ordered = sources.every((source, position) => position === 0 || (sources[position - 1] as string) < source);
+  const inOrder = ordered
+    ? values
+    : sources
+        .map((source, position) => [source, values[position]] as const)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([, shape]) => shape);
   return siteShape(inOrder.map((shape) => shape ?? ''));
 }

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addedStories, siteShapeOf, type StoryShapes } from '../../src/incremental/added-stories.js';
+import { addedStories, shapesOf, siteShapeOf, type StoryShapes } from '../../src/incremental/added-stories.js';
 import { siteShape, storyShape } from '../../src/incremental/story-shape.js';
 import type { Article } from '../../src/model/article.js';
 import { articleOf } from '../support/story-file.js';
 
 const story = (source: string, day: number, tags = 'Japan') => articleOf(source, `---\ntitle: ${source}\ndate: 2018-05-${String(day).padStart(2, '0')}T10:00:00Z\ntags: [${tags}]\n---\n\nBody.\n`);
 const before = [story('a.md', 20), story('b.md', 21), story('c.md', 22)];
-const shapesOf = (articles: readonly Article[]) => new Map<string, string | undefined>(articles.map((article) => [article.source, storyShape(article)]));
+const shapesByPath = (articles: readonly Article[]) => new Map<string, string | undefined>(articles.map((article) => [article.source, storyShape(article)]));
 const ids = (articles: readonly Article[] | undefined) => articles?.map((article) => article.id);
 
 /** What `addedStories` gives comparing every story, and comparing only the `fresh` ones. */
-function bothWays(now: readonly Article[], fresh: readonly string[], nowShapes: Map<string, string | undefined> = shapesOf(now)) {
-  const shapes: StoryShapes = { previous: shapesOf(before), now: nowShapes };
+function bothWays(now: readonly Article[], fresh: readonly string[], nowShapes: Map<string, string | undefined> = shapesByPath(now)) {
+  const shapes: StoryShapes = { previous: shapesByPath(before), now: nowShapes };
   return { everyStory: ids(addedStories(shapes, now)), freshOnly: ids(addedStories({ ...shapes, fresh: new Set(fresh) }, now)) };
 }
 
@@ -45,7 +45,7 @@ describe('the stories added since the last build', () => {
   it('should agree when a story has no article, or a fresh one is not among the stories', () => {
     // A story that did not parse is in the shapes, not among the articles: its errors stop the build, either way.
     const now = [...before, story('d.md', 23)];
-    const broken = new Map([...shapesOf(now), ['x.md', undefined]]);
+    const broken = new Map([...shapesByPath(now), ['x.md', undefined]]);
     expect(bothWays(now, ['d.md', 'x.md'], broken)).toEqual({ everyStory: ['d'], freshOnly: ['d'] });
     expect(bothWays(now, ['d.md', 'gone.md'])).toEqual({ everyStory: ['d'], freshOnly: ['d'] });
   });
@@ -53,10 +53,21 @@ describe('the stories added since the last build', () => {
 
 describe('the shape of the stories of a build', () => {
   it('should digest the shapes in story-path order, in whatever order they are given', () => {
-    const shapes = shapesOf([...before, story('d.md', 23)]);
+    const shapes = shapesByPath([...before, story('d.md', 23)]);
     const expected = siteShape([...shapes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, shape]) => shape ?? ''));
     expect(siteShapeOf(shapes)).toBe(expected);
     expect(siteShapeOf(new Map([...shapes].reverse()))).toBe(expected);
+    // Read through cache entries, without a copy.
+    const entries = new Map([...shapes].reverse().map(([source, shape]) => [source, { digest: 'd', shape }]));
+    expect(siteShapeOf(shapesOf(entries))).toBe(expected);
+    expect(
+      ids(
+        addedStories({ previous: shapesOf(new Map(before.map((article) => [article.source, { shape: storyShape(article) }]))), now: shapesOf(entries), fresh: new Set(['d.md']) }, [
+          ...before,
+          story('d.md', 23),
+        ]),
+      ),
+    ).toEqual(['d']);
     expect(siteShapeOf(new Map([...shapes, ['b2.md', undefined]]))).toBe(
       siteShape(
         [...shapes.values()]
