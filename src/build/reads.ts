@@ -6,7 +6,7 @@ import { fingerprintsByKind } from '../incremental/kind-fingerprints.js';
 import { pageReadsDigest, withCountsRead } from '../incremental/page-reads.js';
 import { countsByKind, fieldsOfAnyGroup, sameReadFields, unionOfReadFields, type ReadFields } from '../incremental/read-fields.js';
 import { readRecorder, type ReadRecorder } from '../incremental/read-tracking.js';
-import { storyPagesReading } from '../incremental/story-page-readers.js';
+import { changeReaders } from '../incremental/change-readers.js';
 import { filePathOf } from '../model/urls.js';
 import type { OutputFile } from '../output/write.js';
 import { renderNamingPage } from '../overrides/failure.js';
@@ -70,19 +70,23 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
   // and a page of a group whose renders read the counts of collections it names by name, those counts.
   const countedBefore: boolean[] = [];
   const startCounts = countsByKind(startFields);
-  // Story pages are most of a site: those that may read a change are found from the site, the others' dependencies never made.
-  const storyPages = changed && templatesKept ? storyPagesReading(site, changed, startCounts('article')) : undefined;
+  // Story pages and feeds are most of a site: those that may read a change are found from the site, the others' dependencies never made.
+  const readers = changed && templatesKept ? changeReaders(site, changed, { article: startCounts('article'), feed: startCounts('feed') }) : undefined;
+  // Known from `readers` alone: a story page, or a feed whose last render read no story count, that reads no change.
+  const readsNoChange = (page: Page, countedThen: boolean) =>
+    page.kind === 'article'
+      ? readers?.storyPages !== undefined && !readers.storyPages.has(page.path)
+      : page.kind === 'feed' && !countedThen && readers?.feeds !== undefined && page.listOf !== undefined && !readers.feeds.has(page.listOf);
   const outputs = assembly.pages.map((planned, position): PageOutput => {
     const file = pageFiles?.files[position] ?? filePathOf(planned.path);
     const before = lastPages && (pageFiles ? pageFiles.last[position] : lastPages.get(file));
     const countedThen = before?.listCount === true;
     countedBefore[position] = countedThen;
-    const storyPageReadsNoChange = planned.kind === 'article' && storyPages !== undefined && !storyPages.has(planned.path);
     const keptReads =
       before !== undefined &&
       changed !== undefined &&
       keepsReads(planned) &&
-      (storyPageReadsNoChange || !readsAnyChange(withCountsRead(planned, countedThen, startCounts(planned.kind)).deps, changed));
+      (readsNoChange(planned, countedThen) || !readsAnyChange(withCountsRead(planned, countedThen, startCounts(planned.kind)).deps, changed));
     const reads = keptReads ? before.reads : withTemplates(pageReadsDigest(withCountsRead(planned, countedThen, startCounts(planned.kind)), fingerprintsOf(planned.kind)), templateReads(planned.kind));
     const render = () => {
       ceiling.check();

@@ -10,7 +10,7 @@ import { memoSlot } from '../model/render-memo.js';
 import { articlesWithIds, byNewest, referenceTargets, type LinkedArticle, type Site } from '../model/site.js';
 import type { FeedView } from '../model/views.js';
 import { siteFeedPath } from './chrome.js';
-import { collectionKey, collectionNameKey, type Page } from './page.js';
+import { collectionKey, collectionNameKey, type Page, type PageDeps } from './page.js';
 
 /** One feed, before it is written in each format. */
 interface FeedPlan {
@@ -64,20 +64,42 @@ export function feedPages(site: Site): Page[] {
     };
   });
   return [siteFeed, ...collectionFeeds].flatMap((feed) => {
-    // Killed stories' ids are among `articles`: their notices read them. Only live items show a body with links.
-    const linked = articlesWithIds(site, feed.ids).flatMap((article) => article.linkedIds);
-    return feedFormatKeys.map((format) => feedPage(feed, format, linked));
+    const deps = new FeedDeps(site, feed);
+    return feedFormatKeys.map((format) => feedPage(feed, format, deps));
   });
 }
 
-/** The file of `feed` in `format`, which reads its items in full and the stories their bodies link (`linked`) as teasers. */
-function feedPage(feed: FeedPlan, format: FeedFormatKey, linked: readonly string[]): Page {
+/**
+ * What the files of a feed read: its items in full, and the stories their bodies link as teasers,
+ * found when first asked (a publish asks them of the few feeds that may read a change, see
+ * `changeReaders`).
+ */
+class FeedDeps implements PageDeps {
+  readonly articles: readonly string[];
+  readonly collections: readonly string[];
+  readonly #site: Site;
+  #teasers: readonly string[] | undefined;
+
+  constructor(site: Site, feed: FeedPlan) {
+    this.articles = feed.ids;
+    this.collections = feed.reads;
+    this.#site = site;
+  }
+
+  get teasers(): readonly string[] {
+    // Killed stories' ids are among `articles`: their notices read them. Only live items show a body with links.
+    return (this.#teasers ??= articlesWithIds(this.#site, this.articles).flatMap((article) => article.linkedIds));
+  }
+}
+
+/** The file of `feed` in `format`, which reads what `deps` names. */
+function feedPage(feed: FeedPlan, format: FeedFormatKey, deps: PageDeps): Page {
   const path = feedFilePath(feed.folder, format);
   return {
     path,
     kind: 'feed',
     listOf: feed.listOf,
-    deps: { articles: feed.ids, teasers: linked, collections: feed.reads },
+    deps,
     render: (current) => {
       const articles = itemsWithIds(current, feed.ids);
       const updated = newestModified(articles);
