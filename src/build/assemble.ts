@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { defaultTemplates } from '../../templates/defaults.js';
 import type { Templates } from '../../templates/table.js';
+import { shapesOf, type StoryShapes } from '../incremental/added-stories.js';
 import { extendFrame, type ExtendedSite } from '../incremental/frame-additions.js';
 import type { SiteFrame } from '../incremental/site-frame.js';
 import { reuseResolution } from '../incremental/resolution.js';
@@ -9,7 +10,9 @@ import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import type { LinkedArticle, Site } from '../model/site.js';
 import type { Page } from '../pages/page.js';
-import { pathCollisions } from '../pipeline/collisions.js';
+import { filePathOf } from '../model/urls.js';
+import type { CachedPage } from '../store/build-cache.js';
+import { newPathsCollide, pathCollisions } from '../pipeline/collisions.js';
 import { planSite } from '../pipeline/plan.js';
 import { articlesOf, assembleSite } from '../pipeline/index.js';
 import type { ModelResult } from '../pipeline/model.js';
@@ -18,7 +21,6 @@ import { ownPathProblems, withSiteFiles, type SiteFiles } from '../pipeline/site
 import { wholeArticle } from '../store/lazy-article.js';
 import { publishedBefore } from '../store/published.js';
 import { fromPlainMessage } from '../store/serialize.js';
-import { shapesByPath } from '../store/story-cache.js';
 import type { StoriesRead, StoryName } from './read.js';
 import type { BuildSetup } from './setup.js';
 
@@ -100,6 +102,14 @@ export interface AssemblyInputs {
   readonly now: number;
   /** The templates to plan pages with: the defaults unless the site overrides some. */
   readonly templates?: Templates | undefined;
+  /** The pages of the build the frame is of, by file (the cache index's): only other pages' paths are checked for collisions, when given. */
+  readonly lastPages?: ReadonlyMap<string, CachedPage> | undefined;
+}
+
+/** Each page's file, and the last build's entry for it (see `AssemblyInputs.lastPages`), in the order of the pages. */
+export interface PageFiles {
+  readonly files: readonly string[];
+  readonly last: readonly (CachedPage | undefined)[];
 }
 
 /**
@@ -123,27 +133,26 @@ export function assembleFromFrame(results: readonly ModelResult[], frame: SiteFr
 /** What `resolveInFull` gives for the stories of the last build plus new ones (see `extendFrame`), and what changed (see `ExtendedSite`). */
 export interface ExtendedResult extends AssembledSite {
   readonly extension: Omit<ExtendedSite, 'site'>;
+  /** With `lastPages`: each page's file and the last build's entry for it, found once for the collision check and the reads. */
+  readonly pageFiles?: PageFiles;
 }
 
 /**
  * What `resolveInFull` gives, resolving only the new stories: the last build's `frame` (of the
- * stories whose shapes `previousShapes` gives, by story path) extended with the stories of
+ * stories whose shapes `shapes.previous` gives, by story path) extended with the stories of
  * `results` it lacks (see `extendFrame`); undefined when that cannot be done, or a new story's
  * page would land on another page's file (then resolve the site, which reports it).
  */
-export function assembleWithAdditions(
-  results: readonly ModelResult[],
-  frame: SiteFrame,
-  shapes: { readonly previous: ReadonlyMap<string, string | undefined>; readonly now: ReadonlyMap<string, string | undefined> },
-  inputs: AssemblyInputs,
-): ExtendedResult | undefined {
+export function assembleWithAdditions(results: readonly ModelResult[], frame: SiteFrame, shapes: StoryShapes, inputs: AssemblyInputs): ExtendedResult | undefined {
   const { extra, config, files, now, templates = defaultTemplates } = inputs;
   const { articles, messages } = articlesOf(results, extra);
-  const extended = extendFrame(frame, shapes.previous, articles, shapes.now, config, now);
+  const extended = extendFrame(frame, shapes, articles, config, now);
   if (!extended) return undefined;
   const site = withSiteFiles(extended.site, files);
   const pages = planSite(site, files.theme, now, templates);
-  if (pathCollisions(pages, site).length > 0 || ownPathProblems(pages, site, files.statics ?? []).length > 0) return undefined;
+  const pageFiles = inputs.lastPages ? pageFilesIn(pages, inputs.lastPages) : undefined;
+  const collides = pageFiles ? newPathsCollide(pages, pageFiles.files, pageFiles.last) : pathCollisions(pages, site).length > 0;
+  if (collides || ownPathProblems(pages, site, files.statics ?? []).length > 0) return undefined;
   const siteMessages = frame.messages.map(fromPlainMessage);
   return {
     site,
@@ -152,7 +161,14 @@ export function assembleWithAdditions(
     siteMessages,
     leftOut: [],
     extension: { changedCollections: extended.changedCollections, unchangedListPages: extended.unchangedListPages, relinked: extended.relinked },
+    ...(pageFiles ? { pageFiles } : {}),
   };
+}
+
+/** The file of each of `pages`, and the entry `lastPages` has for it. */
+function pageFilesIn(pages: readonly Page[], lastPages: ReadonlyMap<string, CachedPage>): PageFiles {
+  const files = pages.map((page) => filePathOf(page.path));
+  return { files, last: files.map((file) => lastPages.get(file)) };
 }
 
 /** A site assembled with nothing fatal: its site and pages, and how it came by them. */
@@ -169,6 +185,8 @@ export interface Assembly {
   readonly leftOut: readonly string[];
   /** With `by: 'extended'`: what the stories added changed (see `ExtendedSite`). */
   readonly extension: Omit<ExtendedSite, 'site'> | undefined;
+  /** With `by: 'extended'`: each page's file and the cache index's entry for it (see `ExtendedResult`). */
+  readonly pageFiles?: PageFiles | undefined;
 }
 
 /** A site that could not be assembled: every message, at least one of them fatal. */
@@ -187,8 +205,8 @@ export function assembleStories(setup: BuildSetup, read: StoriesRead): Assembly 
   setup.progress.phase('Resolving the site');
   const framed = frame && frame.shape === shape ? assembleFromFrame(modelled.results, frame, { extra, config, files, now, templates: overrides.templates }) : undefined;
   // Stories added (a story published), the others as they were: the last resolution extended.
-  const shapes = frame && !framed && cachedStories ? { previous: shapesByPath(cachedStories), now: shapesByPath(modelled.entries) } : undefined;
-  const extended = frame && shapes ? assembleWithAdditions(modelled.results, frame, shapes, { extra, config, files, now, templates: overrides.templates }) : undefined;
+  const shapes = frame && !framed && cachedStories ? { previous: shapesOf(cachedStories), now: shapesOf(modelled.entries), fresh: modelled.fresh } : undefined;
+  const extended = frame && shapes ? assembleWithAdditions(modelled.results, frame, shapes, { extra, config, files, now, templates: overrides.templates, lastPages: index?.pages }) : undefined;
   // Resolving the whole site reads every story whole: read the lazy ones whole first, and resolve plain articles.
   const result =
     framed ??
@@ -206,7 +224,17 @@ export function assembleStories(setup: BuildSetup, read: StoriesRead): Assembly 
   const fatal = messages.some((message) => message.fatal === true && !leftOut.has(message.file ?? ''));
   if (!result.site || !result.pages || fatal) return { by: 'failed', messages };
   const by = framed ? 'reused' : extended ? 'extended' : 'resolved';
-  return { by, site: result.site, pages: result.pages, messages, siteBuildMessages: result.messages, siteMessages: result.siteMessages, leftOut: result.leftOut, extension: extended?.extension };
+  return {
+    by,
+    site: result.site,
+    pages: result.pages,
+    messages,
+    siteBuildMessages: result.messages,
+    siteMessages: result.siteMessages,
+    leftOut: result.leftOut,
+    extension: extended?.extension,
+    pageFiles: extended?.pageFiles,
+  };
 }
 
 /** A model result with its article read whole (see `wholeArticle`). */

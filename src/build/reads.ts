@@ -6,6 +6,7 @@ import { fingerprintsByKind } from '../incremental/kind-fingerprints.js';
 import { pageReadsDigest, withCountsRead } from '../incremental/page-reads.js';
 import { countsByKind, fieldsOfAnyGroup, sameReadFields, unionOfReadFields, type ReadFields } from '../incremental/read-fields.js';
 import { readRecorder, type ReadRecorder } from '../incremental/read-tracking.js';
+import { changeReaders } from '../incremental/change-readers.js';
 import { filePathOf } from '../model/urls.js';
 import type { OutputFile } from '../output/write.js';
 import { renderNamingPage } from '../overrides/failure.js';
@@ -59,6 +60,8 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
   const fingerprints = incremental ? lazyFingerprints(site, anyPage, read.code) : fingerprintSite(site, anyPage, read.code);
   const fingerprintsOf = fingerprintsByKind(site, startFields, fingerprints, anyPage);
   const lastPages = index?.out === setup.out ? index.pages : undefined;
+  // Found when assembling, in the cache index this reads too (see `PageFiles`).
+  const pageFiles = assembly.pageFiles;
   const anew = () => [...modelled.fresh].flatMap((source) => storyVersions(source, modelled.entries, cachedStories));
   const changed = incremental ? changedReads(site, anew(), anyPage, extension?.changedCollections, extension?.relinked) : undefined;
   // Files of the theme are digested again every time: they are few, and the site card's print (its `place`) changes with a logo no story reads.
@@ -67,18 +70,29 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
   // and a page of a group whose renders read the counts of collections it names by name, those counts.
   const countedBefore: boolean[] = [];
   const startCounts = countsByKind(startFields);
+  // Story pages and feeds are most of a site: those that may read a change are found from the site, the others' dependencies never made.
+  const readers = changed && templatesKept ? changeReaders(site, changed, { article: startCounts('article'), feed: startCounts('feed') }) : undefined;
+  // Known from `readers` alone: a story page, or a feed whose last render read no story count, that reads no change.
+  const readsNoChange = (page: Page, countedThen: boolean) =>
+    page.kind === 'article'
+      ? readers?.storyPages !== undefined && !readers.storyPages.has(page.path)
+      : page.kind === 'feed' && !countedThen && readers?.feeds !== undefined && page.listOf !== undefined && !readers.feeds.has(page.listOf);
   const outputs = assembly.pages.map((planned, position): PageOutput => {
-    const file = filePathOf(planned.path);
-    const before = lastPages?.get(file);
-    countedBefore[position] = before?.listCount === true;
-    const page = withCountsRead(planned, countedBefore[position], startCounts(planned.kind));
-    const reads =
-      before && changed && keepsReads(page) && !readsAnyChange(page.deps, changed) ? before.reads : withTemplates(pageReadsDigest(page, fingerprintsOf(page.kind)), templateReads(page.kind));
+    const file = pageFiles?.files[position] ?? filePathOf(planned.path);
+    const before = lastPages && (pageFiles ? pageFiles.last[position] : lastPages.get(file));
+    const countedThen = before?.listCount === true;
+    countedBefore[position] = countedThen;
+    const keptReads =
+      before !== undefined &&
+      changed !== undefined &&
+      keepsReads(planned) &&
+      (readsNoChange(planned, countedThen) || !readsAnyChange(withCountsRead(planned, countedThen, startCounts(planned.kind)).deps, changed));
+    const reads = keptReads ? before.reads : withTemplates(pageReadsDigest(withCountsRead(planned, countedThen, startCounts(planned.kind)), fingerprintsOf(planned.kind)), templateReads(planned.kind));
     const render = () => {
       ceiling.check();
-      return renderNamingPage(page.path, () => page.render(recorder.view(site, planned)));
+      return renderNamingPage(planned.path, () => planned.render(recorder.view(site, planned)));
     };
-    return { path: page.path, kind: page.kind, file, reads, render, unchanged: outputThere && before?.reads === reads, previousDigest: before?.bytes };
+    return { path: planned.path, kind: planned.kind, file, reads, render, unchanged: outputThere && before?.reads === reads, previousDigest: before?.bytes };
   });
   ceiling.checkNow();
   const recordedReads = () => {

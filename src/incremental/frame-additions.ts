@@ -12,7 +12,7 @@ import { samePages } from '../pages/paginate.js';
 import { sameSitemapFiles } from '../pages/sitemap-pages.js';
 import { collectionFingerprints } from './fingerprints.js';
 import { framedArticles, type SiteFrame } from './site-frame.js';
-import { siteShape } from './story-shape.js';
+import { addedStories, siteShapeOf, type StoryShapes } from './added-stories.js';
 
 /**
  * The site of a build that added stories to the last one, the collection keys whose fingerprint
@@ -52,7 +52,7 @@ export function keepsDepsAfterAdditions(page: Pick<Page, 'kind' | 'listOf' | 'pa
 
 /**
  * The site resolving would give for stories that are the last build's, each with the shape it had
- * then (`previousShapes`, by story path, which the frame was resolved from), plus new ones: the
+ * then (`shapes.previous`, by story path, which the frame was resolved from), plus new ones: the
  * frame with the new stories in their place (at the top, when they are the newest). That needs no
  * resolving of the others, but for the related stories of the older ones a new story dated
  * before them shares a topic or a tag with; and holds when every new story is live at `now`, has
@@ -60,21 +60,13 @@ export function keepsDepsAfterAdditions(page: Pick<Page, 'kind' | 'listOf' | 'pa
  * each of its sections, topics and tags as the site does (a new one is added). Undefined
  * otherwise, or when the frame kept a spelling or menu-section warning (then resolve the site).
  */
-export function extendFrame(
-  frame: SiteFrame,
-  previousShapes: ReadonlyMap<string, string | undefined>,
-  articles: readonly Article[],
-  shapes: ReadonlyMap<string, string | undefined>,
-  config: SiteConfig,
-  now: number,
-): ExtendedSite | undefined {
+export function extendFrame(frame: SiteFrame, shapes: StoryShapes, articles: readonly Article[], config: SiteConfig, now: number): ExtendedSite | undefined {
   // A spelling warning, or a menu section with no stories (a new story may file one there), needs the site resolved.
   if (frame.messages.some((message) => message.ruleId === 'slug-collision' || message.ruleId === 'unknown-menu-section')) return undefined;
-  const added = addedStories(previousShapes, articles, shapes);
+  const added = addedStories(shapes, articles);
   if (!added || added.length === 0) return undefined;
   // The cache and the frame are the same build's (its index vouches for both): a check that costs little.
-  const inPathOrder = [...previousShapes].sort(([a], [b]) => (a < b ? -1 : 1));
-  if (siteShape(inPathOrder.map(([, shape]) => shape ?? '')) !== frame.shape) return undefined;
+  if (siteShapeOf(shapes.previous) !== frame.shape) return undefined;
   const byId = new Map<string, Article>();
   for (const article of articles) {
     if (byId.has(article.id)) return undefined;
@@ -101,7 +93,7 @@ export function extendFrame(
   const linkedAdded = linkArticles(added, lookup, messages);
   if (messages.length > 0) return undefined;
   const relinked = new Map<string, LinkedArticle>();
-  const oldById = new Map(older.length === 0 ? [] : oldLive.map((article) => [article.id, article]));
+  const oldById = olderIn(oldLive, liveBefore, older);
   for (const story of older) {
     const before = oldById.get(story.id);
     const relatedIds = computedRelated.get(story.id) ?? [];
@@ -211,18 +203,16 @@ function changesSince(frame: SiteFrame, site: Site, liveBefore: readonly string[
   return { changedCollections, unchangedListPages };
 }
 
-/** The stories not in the last build, newest first; undefined when one of the others is gone or changed shape. */
-function addedStories(previousShapes: ReadonlyMap<string, string | undefined>, articles: readonly Article[], shapes: ReadonlyMap<string, string | undefined>): Article[] | undefined {
-  const added: Article[] = [];
-  let kept = 0;
-  for (const article of articles) {
-    const source = article.source;
-    const before = previousShapes.get(source);
-    if (before === undefined && !previousShapes.has(source)) added.push(article);
-    else if (before !== undefined && before === shapes.get(source)) kept++;
-    else return undefined;
-  }
-  return kept === previousShapes.size ? added.sort(byNewest) : undefined;
+/** The stories of `older` as the frame linked them (`oldLive`, whose ids are `oldIds`), by id. */
+function olderIn(oldLive: readonly LinkedArticle[], oldIds: readonly string[], older: readonly Article[]): Map<string, LinkedArticle> {
+  const found = new Map<string, LinkedArticle>();
+  if (older.length === 0) return found;
+  const wanted = new Set(older.map((article) => article.id));
+  oldIds.forEach((id, position) => {
+    const article = oldLive[position];
+    if (article && wanted.has(id)) found.set(id, article);
+  });
+  return found;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ArticleView } from '../model/views.js';
 import { articlesWithIds, referenceTargets, type Collection, type LinkedArticle, type Site } from '../model/site.js';
 import { pageChrome } from './chrome.js';
 import { pageHtml } from './page-html.js';
-import { collectionNameKey, type Page } from './page.js';
+import { collectionNameKey, type Page, type PageDeps } from './page.js';
 
 /**
  * How many of the newest stories the 404 page lists. Story pages list none on purpose: a list of
@@ -13,27 +13,44 @@ import { collectionNameKey, type Page } from './page.js';
  */
 const latestCount = 5;
 
-/** One page per story, at its permalink. */
+/**
+ * One page per story, at its permalink. Its dependencies are made when first asked: a publish
+ * into a large archive asks them of the few story pages that may read a change (see
+ * `storyPagesReading`), not of every story's.
+ */
 export function articlePages(site: Site, templates: Templates): Page[] {
   const exists = (id: string) => site.byId.has(id);
   const keys = termKeysOf(site);
-  return site.articles.map((article): Page => {
-    return {
-      path: article.path,
-      kind: 'article',
-      // The same reads as `articleView`, found without building the view.
-      deps: {
-        articles: [article.id],
-        teasers: shownIds(article.linkedIds, article.relatedIds, exists),
-        collections: keys(article),
-      },
-      render: (current) => {
-        const now = current.byId.get(article.id);
-        if (!now) throw new Error(`Story "${article.id}" is not in the site any more`);
-        return pageHtml(templates.article(articleView(current, now), templates));
-      },
+  // The same reads as `articleView`, found without building the view.
+  const depsOf = (article: LinkedArticle): PageDeps => ({ articles: [article.id], teasers: shownIds(article.linkedIds, article.relatedIds, exists), collections: keys(article) });
+  return site.articles.map((article) => new ArticlePage(article, depsOf, templates));
+}
+
+/** A story's page (see `articlePages`): its path and kind at once, its dependencies when first asked. */
+class ArticlePage implements Page {
+  readonly path: string;
+  readonly kind = 'article';
+  readonly render: (current: Site) => string;
+  #deps: PageDeps | undefined;
+  readonly #article: LinkedArticle;
+  readonly #depsOf: (article: LinkedArticle) => PageDeps;
+
+  constructor(article: LinkedArticle, depsOf: (article: LinkedArticle) => PageDeps, templates: Templates) {
+    this.path = article.path;
+    this.#article = article;
+    this.#depsOf = depsOf;
+    const id = article.id;
+    // An own field, not a method: a page copied with a spread (`{ ...page, deps }`) keeps its render.
+    this.render = (current) => {
+      const now = current.byId.get(id);
+      if (!now) throw new Error(`Story "${id}" is not in the site any more`);
+      return pageHtml(templates.article(articleView(current, now), templates));
     };
-  });
+  }
+
+  get deps(): PageDeps {
+    return (this.#deps ??= this.#depsOf(this.#article));
+  }
 }
 
 /** The ids of the stories a story page shows as links or cards: those of `linked`, then of `related`, that `exist`; `related` itself when that is all of it. */

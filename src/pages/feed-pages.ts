@@ -10,7 +10,7 @@ import { memoSlot } from '../model/render-memo.js';
 import { articlesWithIds, byNewest, referenceTargets, type LinkedArticle, type Site } from '../model/site.js';
 import type { FeedView } from '../model/views.js';
 import { siteFeedPath } from './chrome.js';
-import { collectionKey, collectionNameKey, type Page } from './page.js';
+import { collectionKey, collectionNameKey, type Page, type PageDeps } from './page.js';
 
 /** One feed, before it is written in each format. */
 interface FeedPlan {
@@ -22,8 +22,8 @@ interface FeedPlan {
   readonly reads: readonly string[];
   /** The collection key its items come from (`home` for the site feed). */
   readonly listOf: string;
-  /** Ids of its items, newest first: live stories and killed ones (which show as notices). */
-  readonly ids: readonly string[];
+  /** Ids of its items, newest first: live stories and killed ones (which show as notices), found when first asked. */
+  readonly ids: () => readonly string[];
   readonly channel: (site: Site) => { title: string; description: string };
 }
 
@@ -46,7 +46,7 @@ export function feedPages(site: Site): Page[] {
     pagePath: '',
     reads: [],
     listOf: 'home',
-    ids: newestIds(site.articles, site.withdrawn, size),
+    ids: once(() => newestIds(site.articles, site.withdrawn, size)),
     channel: (current) => ({ title: current.config.title, description: current.config.description }),
   };
   const collectionFeeds = [...site.sections, ...site.topics, ...site.tags].map(({ kind, slug, path, feedPath, articleIds }): FeedPlan => {
@@ -56,7 +56,7 @@ export function feedPages(site: Site): Page[] {
       pagePath: path,
       reads: [collectionNameKey(kind, slug)],
       listOf: key,
-      ids: newestIds(articlesWithIds(site, articleIds.slice(0, size)), killed.get(key) ?? [], size),
+      ids: once(() => newestIds(articlesWithIds(site, articleIds.slice(0, size)), killed.get(key) ?? [], size)),
       channel: (current) => {
         const name = current.collection(kind, slug)?.name ?? slug;
         return { title: `${current.config.title}: ${name}`, description: label(labelSetFor(current.config), 'feedDescription', { name }) };
@@ -64,22 +64,54 @@ export function feedPages(site: Site): Page[] {
     };
   });
   return [siteFeed, ...collectionFeeds].flatMap((feed) => {
-    // Killed stories' ids are among `articles`: their notices read them. Only live items show a body with links.
-    const linked = articlesWithIds(site, feed.ids).flatMap((article) => article.linkedIds);
-    return feedFormatKeys.map((format) => feedPage(feed, format, linked));
+    const deps = new FeedDeps(site, feed);
+    return feedFormatKeys.map((format) => feedPage(feed, format, deps));
   });
 }
 
-/** The file of `feed` in `format`, which reads its items in full and the stories their bodies link (`linked`) as teasers. */
-function feedPage(feed: FeedPlan, format: FeedFormatKey, linked: readonly string[]): Page {
+/**
+ * What the files of a feed read: its items in full, and the stories their bodies link as teasers,
+ * each found when first asked (a publish asks them of the few feeds that may read a change, see
+ * `changeReaders`).
+ */
+class FeedDeps implements PageDeps {
+  readonly collections: readonly string[];
+  readonly #site: Site;
+  readonly #feed: FeedPlan;
+  #teasers: readonly string[] | undefined;
+
+  constructor(site: Site, feed: FeedPlan) {
+    this.collections = feed.reads;
+    this.#site = site;
+    this.#feed = feed;
+  }
+
+  get articles(): readonly string[] {
+    return this.#feed.ids();
+  }
+
+  get teasers(): readonly string[] {
+    // Killed stories' ids are among `articles`: their notices read them. Only live items show a body with links.
+    return (this.#teasers ??= articlesWithIds(this.#site, this.articles).flatMap((article) => article.linkedIds));
+  }
+}
+
+/** `make`'s value, made when first asked. */
+function once<T>(make: () => T): () => T {
+  let made: { readonly value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+/** The file of `feed` in `format`, which reads what `deps` names. */
+function feedPage(feed: FeedPlan, format: FeedFormatKey, deps: PageDeps): Page {
   const path = feedFilePath(feed.folder, format);
   return {
     path,
     kind: 'feed',
     listOf: feed.listOf,
-    deps: { articles: feed.ids, teasers: linked, collections: feed.reads },
+    deps,
     render: (current) => {
-      const articles = itemsWithIds(current, feed.ids);
+      const articles = itemsWithIds(current, feed.ids());
       const updated = newestModified(articles);
       const references = (article: LinkedArticle) => referenceTargets(current, article);
       return renderers[format]({ config: current.config, ...feed.channel(current), path, pagePath: feed.pagePath, articles, references, memo: current.memo, ...(updated ? { updated } : {}) });

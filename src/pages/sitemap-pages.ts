@@ -1,9 +1,9 @@
 import { newsSitemapXml } from '../../templates/news-sitemap.js';
 import { renderRobots } from '../../templates/robots.js';
 import { sitemapIndexXml, urlsetXml, type SitemapEntry } from '../../templates/sitemap.js';
-import type { DateTime, TermKind } from '../model/article.js';
+import type { Article, DateTime, TermKind } from '../model/article.js';
 import { modifiedAt } from '../model/modified.js';
-import { newsWindowIds } from '../model/news-window.js';
+import { newsWindowIds, newsWindowMs } from '../model/news-window.js';
 import { siteBehind } from '../incremental/read-tracking.js';
 import { articlesWithIds, collectionFolders, sameIds, type Collection, type Site } from '../model/site.js';
 import type { Page, PageDeps } from './page.js';
@@ -31,7 +31,13 @@ export const robotsPath = 'robots.txt';
  * rendering), a list page whose `lastmod` is the newest modified time of the stories it lists, or
  * a page of `pages/` with the `lastmod` its `updated` gives (none without it).
  */
-type PlannedUrl = { readonly story: string } | { readonly path: string; readonly listed: readonly string[] } | { readonly fixed: SitemapEntry };
+type PlannedUrl = { readonly story: string } | PlannedList | { readonly fixed: SitemapEntry };
+
+/**
+ * A list page the sitemap lists: the stories it shows, whose newest modified time is its `lastmod`;
+ * for an index of lists, found from the lists it shows (`lists`, whose stories are `listed`, in order).
+ */
+type PlannedList = { readonly path: string; readonly listed: readonly string[]; readonly lists?: readonly PlannedList[] };
 
 /**
  * The sitemap (split under a sitemap index past `sitemapStoriesPerFile` stories, see
@@ -54,8 +60,8 @@ function plannedListUrls(site: Site): PlannedUrl[] {
   for (const kind of ['section', 'topic', 'tag'] as const) {
     const collections = collectionsOf(site, kind);
     if (collections.length === 0) continue;
-    const firstPages = collections.map((collection) => ({ path: collection.path, listed: collection.articleIds.slice(0, size) }));
-    urls.push({ path: `${collectionFolders[kind]}/`, listed: firstPages.flatMap((page) => page.listed) }, ...firstPages);
+    const firstPages = collections.map((collection): PlannedList => ({ path: collection.path, listed: collection.articleIds.slice(0, size) }));
+    urls.push({ path: `${collectionFolders[kind]}/`, listed: firstPages.flatMap((page) => page.listed), lists: firstPages }, ...firstPages);
   }
   for (const page of site.pages ?? []) urls.push({ fixed: withLastmod(page.path, page.updated) });
   return urls;
@@ -152,11 +158,12 @@ function chunked(urls: readonly PlannedUrl[], size: number, name: string): { pat
  */
 function plannedEntries(site: Site): (current: Site, url: PlannedUrl) => SitemapEntry | undefined {
   const lists = new Map<PlannedUrl, SitemapEntry | undefined>();
-  return (current, url) => {
+  const planned = (current: Site, url: PlannedUrl): SitemapEntry | undefined => {
     if (siteBehind(current) !== site || !('listed' in url)) return entryOf(current, url);
-    if (!lists.has(url)) lists.set(url, entryOf(site, url));
+    if (!lists.has(url)) lists.set(url, entryOf(site, url, planned));
     return lists.get(url);
   };
+  return planned;
 }
 
 function urlsetPage(site: Site, entry: (current: Site, url: PlannedUrl) => SitemapEntry | undefined, path: string, urls: readonly PlannedUrl[]): Page {
@@ -197,9 +204,14 @@ function placeOf(entries: readonly (SitemapEntry | undefined)[]): string {
   return JSON.stringify(entries.map((entry) => (entry ? [entry.path, entry.lastmod?.iso ?? ''] : null)));
 }
 
-/** The URL's path and lastmod in the site as it is now; undefined for a story no longer in it. */
-function entryOf(site: Site, url: PlannedUrl): SitemapEntry | undefined {
+/**
+ * The URL's path and lastmod in the site as it is now; undefined for a story no longer in it. An
+ * index of lists takes the newest of its lists' lastmods (found by `entry`): the newest of all
+ * their stories, the first of equal instants as well.
+ */
+function entryOf(site: Site, url: PlannedUrl, entry: (current: Site, url: PlannedUrl) => SitemapEntry | undefined = entryOf): SitemapEntry | undefined {
   if ('fixed' in url) return url.fixed;
+  if ('lists' in url && url.lists) return withLastmod(url.path, newest(url.lists.map((list) => entry(site, list)?.lastmod)));
   if ('path' in url) return withLastmod(url.path, newest(articlesWithIds(site, url.listed).map(modifiedAt)));
   const article = site.byId.get(url.story);
   return article ? { path: article.path, lastmod: modifiedAt(article) } : undefined;
@@ -230,13 +242,25 @@ function newest(times: readonly (DateTime | undefined)[]): DateTime | undefined 
 /** The Google News sitemap: the stories published in the 48 hours before `now`, newest first, at most 1,000. */
 function newsSitemapPage(site: Site, now: number): Page {
   // The window is taken at planning time, so the page's dependencies change when the window does.
-  const ids = newsWindowIds(site.articles, now);
+  const ids = newsWindowIds(site.articles.slice(0, storiesAfter(site.articles, now - newsWindowMs)), now);
   return {
     path: newsSitemapPath,
     kind: 'sitemap',
     deps: { articles: [], teasers: ids, collections: [] },
     render: (current) => newsSitemapXml(current.config, articlesWithIds(current, ids)),
   };
+}
+
+/** How many of `articles` (newest first, the site's order) are dated after `instant`, found by a binary search. */
+function storiesAfter(articles: readonly Pick<Article, 'date'>[], instant: number): number {
+  let low = 0;
+  let high = articles.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((articles[middle] as Pick<Article, 'date'>).date.epochMs > instant) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** `robots.txt`: it reads nothing but the settings. */

@@ -40,3 +40,45 @@ export function pathCollisions(pages: readonly Page[], site: Site): VFileMessage
   });
   return messages;
 }
+
+/**
+ * Whether `pathCollisions` finds any among `pages`, whose files are `files`, when each page's entry
+ * in `last` (undefined for a file it did not have) is that of an earlier plan that had no
+ * collisions (the last build's): only the other files are checked, each against every page's, and
+ * no two pages may share one file. A publish adds a few pages to a large archive: this costs a pass
+ * over the files, not a lookup of every folder of every file.
+ */
+export function newPathsCollide(pages: readonly Page[], files: readonly string[], last: readonly (object | undefined)[]): boolean {
+  const generated: string[] = [];
+  const added = new Set<string>();
+  // Two pages of one file: the second finds the entry of a known file taken, or a new file added.
+  const taken = new Set<object>();
+  for (let position = 0; position < pages.length; position++) {
+    if (pages[position]?.kind === 'page') continue;
+    const file = files[position] as string;
+    generated.push(file);
+    const entry = last[position];
+    if (entry === undefined) {
+      if (added.has(file)) return true;
+      added.add(file);
+    } else if (taken.has(entry)) return true;
+    else taken.add(entry);
+  }
+  for (const file of added) if (collidesWithAny(file.toLowerCase(), file, generated)) return true;
+  return false;
+}
+
+/** Whether `lower` (the lower case of `file`) is the file of another of `files`, a folder of one, or needs one of them as a folder. */
+function collidesWithAny(lower: string, file: string, files: readonly string[]): boolean {
+  const length = lower.length;
+  for (const other of files) {
+    if (other.length === length) {
+      if (other !== file && other.toLowerCase() === lower) return true;
+    } else if (other.length > length) {
+      if (other.charCodeAt(length) === slash && other.slice(0, length).toLowerCase() === lower) return true;
+    } else if (lower.charCodeAt(other.length) === slash && other.toLowerCase() === lower.slice(0, other.length)) return true;
+  }
+  return false;
+}
+
+const slash = '/'.charCodeAt(0);

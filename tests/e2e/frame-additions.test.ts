@@ -33,7 +33,7 @@ const inPathOrder = (articles: readonly Article[]) => [...articles].sort((a, b) 
 /** The last build's frame of `previous`, extended with the stories of `current`. */
 function extended(previous: readonly Article[], current: readonly Article[]) {
   const frame = frameOf(resolved(previous), siteShape(inPathOrder(previous).map(storyShape)), []);
-  return extendFrame(frame, shapesOf(previous), inPathOrder(current), shapesOf(current), defaultConfig, now);
+  return extendFrame(frame, { previous: shapesOf(previous), now: shapesOf(current) }, inPathOrder(current), defaultConfig, now);
 }
 
 describe('a frame extended with stories published at the top', () => {

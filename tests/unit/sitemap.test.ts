@@ -102,6 +102,21 @@ describe('sitemap.xml', () => {
     ]);
   });
 
+  it('should give an index of lists the first of the newest modified times of all the stories its lists list', () => {
+    // The same instant written in two zones, on two tags: the index shows it as the tag listed first (by name) does.
+    const site = siteOf([
+      story('a', now - 3 * hour, { tags: [{ name: 'Beta', slug: 'beta' }], updated: at(now - hour, 180) }),
+      story('b', now - 2 * hour, { tags: [{ name: 'Alpha', slug: 'alpha' }], updated: at(now - hour, 60) }),
+      story('c', now - 4 * hour, { tags: [{ name: 'Alpha', slug: 'alpha' }] }),
+    ]);
+    const entries = listed(renderedXml(site, 'sitemap.xml'));
+    expect(entries.filter((entry) => entry.startsWith(`${base}tags/`))).toEqual([
+      `${base}tags/ 2018-05-25T12:00:00+01:00`,
+      `${base}tags/alpha/ 2018-05-25T12:00:00+01:00`,
+      `${base}tags/beta/ 2018-05-25T14:00:00+03:00`,
+    ]);
+  });
+
   it('should leave out killed, withheld and embargoed stories, and write no lastmod for an empty home page', () => {
     const site = siteOf([
       story('killed', now - hour, { status: 'canceled', tags: [{ name: 'Japan', slug: 'japan' }] }),
