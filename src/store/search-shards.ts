@@ -110,7 +110,8 @@ async function writeShard(file: string, name: string, made: MadeFiles): Promise<
  */
 function lazyShard(file: string, shard: StoredShard): MadeFiles {
   let reading: Promise<Map<string, Uint8Array>> | undefined;
-  let unasked = new Set(shard.files.map((entry) => entry.path));
+  // The files not asked for since the shard was read: made at the first ask (a publish asks for the files of one shard or two of a hundred).
+  let unasked: Set<string> | undefined;
   return {
     key: shard.key,
     files: shard.files.map((entry) => ({
@@ -119,10 +120,11 @@ function lazyShard(file: string, shard: StoredShard): MadeFiles {
       bytes: async () => {
         const files = reading ?? readShard(file, shard);
         reading = files;
+        unasked ??= new Set(shard.files.map((kept) => kept.path));
         unasked.delete(entry.path);
         if (unasked.size === 0) {
           reading = undefined;
-          unasked = new Set(shard.files.map((kept) => kept.path));
+          unasked = undefined;
         }
         const bytes = (await files).get(entry.path);
         if (!bytes) throw new Error(`search: the cached shard ${shard.name} lacks ${entry.path}`);
