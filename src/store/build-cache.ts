@@ -7,6 +7,7 @@ import type { FileStamp } from '../io/file-stamp.js';
 import type { Schedule } from '../model/site.js';
 import { packFrame, unpackFrame, type PackedFrame } from './frame-encoding.js';
 import { readFramed, writeFramed } from './framed-file.js';
+import { packIndex, unpackIndex } from './index-encoding.js';
 import { lazyStoredArticle, storedArticleOf, wholeStoredArticle, type StoredEntries } from './lazy-article.js';
 import { decodeShardHead, encodeShardHead, type HeadStory } from './shard-head.js';
 import type { PlainMessage, PlainModelResult } from './serialize.js';
@@ -70,7 +71,7 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
   readonly stories: ReadonlyMap<string, CachedStory>;
 }
 
-const indexKind = 'wiredesk-cache-index-11';
+const indexKind = 'wiredesk-cache-index-12';
 const frameKind = 'wiredesk-cache-frame-2';
 const storiesKind = 'wiredesk-cache-stories-7';
 
@@ -96,7 +97,7 @@ export function cacheDir(cwd: string): string {
 /** Read the cache index; undefined when missing, corrupt, or written by other code or for other settings. */
 export async function readCacheIndex(dir: string, code: string, config: string): Promise<CacheIndex | undefined> {
   const framed = await readFramed(path.join(dir, 'index.bin'), indexKind);
-  const index = framed?.value as CacheIndex | undefined;
+  const index = framed && unpackIndex(framed.value);
   if (!index || index.code !== code || index.config !== config || !(index.stamps instanceof Map) || !(index.pages instanceof Map)) return undefined;
   return index;
 }
@@ -189,7 +190,7 @@ export async function writeBuildCache(dir: string, cache: BuildCache, previous?:
     const { head, body } = shardParts(entries);
     shardChecksums.push(writeSplitFile(shardFile(dir, shard), storiesKind, [head], body));
   }
-  await writeFramed(path.join(dir, 'index.bin'), indexKind, { ...index, shardChecksums } satisfies CacheIndex);
+  await writeFramed(path.join(dir, 'index.bin'), indexKind, packIndex({ ...index, shardChecksums }));
 }
 
 /**
