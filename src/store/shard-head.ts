@@ -133,8 +133,8 @@ export function decodeShardHead(bytes: Uint8Array): ShardEntry[] | undefined {
         compact[8],
         { epochMs: date[0], offsetMinutes: date[1], iso: date[2], dateOnly: date[3] },
         compact[10] < 0 ? undefined : term(compact[10]),
-        termsOf(compact[11], term),
-        termsOf(compact[12], term),
+        compact[11].map(term),
+        compact[12].map(term),
         compact[13],
         compact[14],
       );
@@ -143,13 +143,6 @@ export function decodeShardHead(bytes: Uint8Array): ShardEntry[] | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The terms numbered `numbers`, in the list that held the numbers (the list is the parser's own, so taking it over makes one list fewer per story). */
-function termsOf(numbers: number[], term: (number: number) => Term): Term[] {
-  const terms = numbers as unknown as Term[];
-  for (let at = 0; at < numbers.length; at++) terms[at] = term(numbers[at] ?? -1);
-  return terms;
 }
 
 /**
