@@ -236,8 +236,14 @@ function withAdded(collections: readonly Collection[], kind: TermKind, added: re
     const group = grown.get(collection.slug);
     return group ? { ...collection, articleIds: mergedIds(collection.articleIds, group.ids, newestFirst) } : collection;
   });
-  for (const [slug, group] of grown) if (!bySlug.has(slug)) result.push(collectionOf(kind, slug, group.name, group.ids));
-  return result.sort(collectionOrder);
+  let anyNew = false;
+  for (const [slug, group] of grown)
+    if (!bySlug.has(slug)) {
+      result.push(collectionOf(kind, slug, group.name, group.ids));
+      anyNew = true;
+    }
+  // The frame's collections are in `collectionOrder` already, and keep their names and slugs: sorted only with a new one among them.
+  return anyNew ? result.sort(collectionOrder) : result;
 }
 
 /** Ids in the default order with new ones (in that order too) merged in, each found by a binary search. */

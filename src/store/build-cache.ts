@@ -7,7 +7,8 @@ import type { FileStamp } from '../io/file-stamp.js';
 import type { Schedule } from '../model/site.js';
 import { packFrame, unpackFrame, type PackedFrame } from './frame-encoding.js';
 import { readFramed, writeFramed } from './framed-file.js';
-import { lazyArticle, storedArticleOf, wholeStoredArticle } from './lazy-article.js';
+import { packIndex, unpackIndex } from './index-encoding.js';
+import { lazyStoredArticle, storedArticleOf, wholeStoredArticle, type StoredEntries } from './lazy-article.js';
 import { decodeShardHead, encodeShardHead, type HeadStory } from './shard-head.js';
 import type { PlainMessage, PlainModelResult } from './serialize.js';
 import { entryCheck, readSplitBody, readSplitEntry, readSplitHead, writeSplitFile } from './split-file.js';
@@ -70,7 +71,7 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
   readonly stories: ReadonlyMap<string, CachedStory>;
 }
 
-const indexKind = 'wiredesk-cache-index-11';
+const indexKind = 'wiredesk-cache-index-12';
 const frameKind = 'wiredesk-cache-frame-2';
 const storiesKind = 'wiredesk-cache-stories-7';
 
@@ -96,7 +97,7 @@ export function cacheDir(cwd: string): string {
 /** Read the cache index; undefined when missing, corrupt, or written by other code or for other settings. */
 export async function readCacheIndex(dir: string, code: string, config: string): Promise<CacheIndex | undefined> {
   const framed = await readFramed(path.join(dir, 'index.bin'), indexKind);
-  const index = framed?.value as CacheIndex | undefined;
+  const index = framed && unpackIndex(framed.value);
   if (!index || index.code !== code || index.config !== config || !(index.stamps instanceof Map) || !(index.pages instanceof Map)) return undefined;
   return index;
 }
@@ -130,14 +131,18 @@ export async function readCachedStories(dir: string, index: CacheIndex, options:
     if (!head || expected === undefined) return undefined;
     const body = options.lazy === true ? undefined : readSplitBody(file, storiesKind, expected);
     if (options.lazy !== true && !body) return undefined;
+    // One reader per shard, which each lazy article asks with where its entry lies: no closure per story.
+    const entries: StoredEntries = { entry: (start, end, check) => readSplitEntry(file, storiesKind, expected, start, end, check) };
     for (const [source, digest, shape, messages, eager, start, end, check] of head) {
       let article: Article | undefined;
       if (eager !== null && body) {
         const stored = body.subarray(start, end);
         if (entryCheck(stored) !== check) return undefined;
         article = wholeStoredArticle(eager, stored);
-      } else if (eager !== null) article = lazyArticle(eager, () => readSplitEntry(file, storiesKind, expected, start, end, check));
-      stories.set(source, keep({ digest, result: article ? { article, messages } : { messages }, ...(shape === null ? {} : { shape }) }));
+      } else if (eager !== null) article = lazyStoredArticle(eager, entries, start, end, check);
+      const result = article ? { article, messages } : { messages };
+      // Written out rather than spread (`...(shape === null ? {} : { shape })`): no object made to be thrown away, 10,000 times.
+      stories.set(source, keep(shape === null ? { digest, result } : { digest, result, shape }));
     }
   }
   return stories;
@@ -185,7 +190,7 @@ export async function writeBuildCache(dir: string, cache: BuildCache, previous?:
     const { head, body } = shardParts(entries);
     shardChecksums.push(writeSplitFile(shardFile(dir, shard), storiesKind, [head], body));
   }
-  await writeFramed(path.join(dir, 'index.bin'), indexKind, { ...index, shardChecksums } satisfies CacheIndex);
+  await writeFramed(path.join(dir, 'index.bin'), indexKind, packIndex({ ...index, shardChecksums }));
 }
 
 /**

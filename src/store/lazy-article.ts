@@ -20,8 +20,11 @@ const eagerKeys: ReadonlySet<PropertyKey> = new Set<PropertyKey>(eagerArticleKey
 
 /** What stands behind a lazy article: the fields it holds, how to read it whole, the article once read, and its stored bytes. */
 interface LazyParts {
-  /** The fields it holds (its eager ones, and its links once linked). */
+  /** The fields it holds: its eager ones (see `eagerArticleKeys`). */
   readonly held: Held;
+  /** Its links and related stories, once linked (held apart, so linking shares `held` rather than copying it). */
+  readonly linkedIds?: readonly string[] | undefined;
+  readonly relatedIds?: readonly string[] | undefined;
   whole(): Article;
   /** The article's serialized other fields, read from the cache when first asked, for a cache that writes it again unchanged (none for a linked article). */
   stored?(): Uint8Array;
@@ -43,10 +46,15 @@ const heldKeys: ReadonlySet<PropertyKey> = new Set<PropertyKey>([...eagerArticle
 const lazyHandler: ProxyHandler<LazyParts> = {
   get: (parts, key) => {
     if (key === partsKey) return parts;
+    if (key === 'linkedIds') return parts.linkedIds;
+    if (key === 'relatedIds') return parts.relatedIds;
     const value = parts.held[key];
     return value !== undefined || heldKeys.has(key) ? value : Reflect.get(loaded(parts), key);
   },
-  has: (parts, key) => key !== partsKey && (key in parts.held || (!heldKeys.has(key) && key in loaded(parts))),
+  has: (parts, key) => {
+    if (key === 'linkedIds' || key === 'relatedIds') return parts[key] !== undefined;
+    return key !== partsKey && (key in parts.held || (!heldKeys.has(key) && key in loaded(parts)));
+  },
   ownKeys: (parts) => Reflect.ownKeys(loaded(parts)),
   getOwnPropertyDescriptor: (parts, key) => Reflect.getOwnPropertyDescriptor(loaded(parts), key),
   // A plain object, as the article read whole is.
@@ -114,29 +122,47 @@ const utf8 = new TextDecoder();
  * until another field is asked for; `rest` may be read only then (from the cache file), once.
  */
 export function lazyArticle(eager: EagerArticle, rest: Uint8Array | (() => Uint8Array)): Article {
-  return lazyFrom(new StoredParts(eager, rest));
+  return lazyFrom(new StoredParts(eager, rest, 0, 0, 0));
 }
 
-/** The parts of an article read from the cache (see `lazyArticle`): one object per article, its methods shared, as 10,000 are made on every build. */
+/** Where the cache keeps the serialized other fields of its articles: the entry at `start`–`end`, checked by its CRC-32 `check`. */
+export interface StoredEntries {
+  entry(start: number, end: number, check: number): Uint8Array;
+}
+
+/** The article the cache kept as `eager` and the entry of `entries` at `start`–`end` (see `lazyArticle`), read when first asked, once. */
+export function lazyStoredArticle(eager: EagerArticle, entries: StoredEntries, start: number, end: number, check: number): Article {
+  return lazyFrom(new StoredParts(eager, entries, start, end, check));
+}
+
+/**
+ * The parts of an article read from the cache (see `lazyArticle`): one object per article, its
+ * methods shared and where its bytes lie held as numbers (no closure), as 10,000 are made on every build.
+ */
 class StoredParts implements LazyParts {
   readonly held: Held;
   loaded?: Article;
-  readonly #eager: EagerArticle;
-  #rest: Uint8Array | (() => Uint8Array);
+  #rest: Uint8Array | (() => Uint8Array) | StoredEntries;
+  readonly #start: number;
+  readonly #end: number;
+  readonly #check: number;
 
-  constructor(eager: EagerArticle, rest: Uint8Array | (() => Uint8Array)) {
+  constructor(eager: EagerArticle, rest: Uint8Array | (() => Uint8Array) | StoredEntries, start: number, end: number, check: number) {
     this.held = eager as unknown as Held;
-    this.#eager = eager;
     this.#rest = rest;
+    this.#start = start;
+    this.#end = end;
+    this.#check = check;
   }
 
   whole(): Article {
-    return wholeStoredArticle(this.#eager, this.stored());
+    return wholeStoredArticle(this.held as unknown as EagerArticle, this.stored());
   }
 
   stored(): Uint8Array {
-    if (typeof this.#rest === 'function') this.#rest = this.#rest();
-    return this.#rest;
+    const rest = this.#rest;
+    if (rest instanceof Uint8Array) return rest;
+    return (this.#rest = typeof rest === 'function' ? rest() : rest.entry(this.#start, this.#end, this.#check));
   }
 }
 
@@ -146,9 +172,27 @@ export function linkedArticleOf(article: Article, linkedIds: readonly string[], 
   // Plain, or already read whole (resolving read its body's links): a plain copy reads faster.
   // Copied with `Object.assign`: a spread followed by new fields (`{ ...article, linkedIds }`) gives each copy a
   // hidden class of its own in V8, 700 bytes per story and slower reads of every field; these share theirs.
-  const ids = { linkedIds, relatedIds };
-  if (!parts || parts.loaded) return Object.assign({}, wholeArticle(article), ids);
-  return lazyFrom({ held: Object.assign({}, parts.held, ids), whole: () => Object.assign({}, wholeArticle(article), ids) }) as LinkedArticle;
+  if (!parts || parts.loaded) return Object.assign({}, wholeArticle(article), { linkedIds, relatedIds });
+  return lazyFrom(new LinkedParts(article, parts.held, linkedIds, relatedIds)) as LinkedArticle;
+}
+
+/** The parts of a linked lazy article (see `linkedArticleOf`): the eager fields of the article it links, shared, not copied, as 10,000 are made on every build. */
+class LinkedParts implements LazyParts {
+  loaded?: Article;
+  readonly #article: Article;
+
+  constructor(
+    article: Article,
+    readonly held: Held,
+    readonly linkedIds: readonly string[],
+    readonly relatedIds: readonly string[],
+  ) {
+    this.#article = article;
+  }
+
+  whole(): Article {
+    return Object.assign({}, wholeArticle(this.#article), { linkedIds: this.linkedIds, relatedIds: this.relatedIds });
+  }
 }
 
 /** The article as a plain object, every field read (to post it to another thread, say); a plain article as it is. */

@@ -1,4 +1,4 @@
-import { franc } from 'franc-min';
+import { createRequire } from 'node:module';
 import { formatterTable } from './formatter-table.js';
 
 // A story without `lang` is shown in the site's language. When its text is plainly written in
@@ -7,6 +7,16 @@ import { formatterTable } from './formatter-table.js';
 // interface words), and the build says so, so that the desk can set `lang:` itself. The script
 // decides whether to guess at all (exact, from Unicode); franc (from the unified collective)
 // chooses among the languages written in that script.
+
+// franc is loaded when a story first needs it (`require` of an ES module, which Node ≥ 20.19 does at
+// once; Node keeps it loaded): loading it builds its trigram tables of every language, 15–20 ms and
+// some 25,000 objects, which every build would pay at start for the few stories plainly in another script.
+const loadPackage = createRequire(import.meta.url);
+
+/** franc (see above). */
+function franc(...args: Parameters<typeof import('franc-min').franc>): string {
+  return (loadPackage('franc-min') as typeof import('franc-min')).franc(...args);
+}
 
 /** Letters read of a story to tell its script: enough for a headline and a paragraph. */
 const sampledLetters = 600;

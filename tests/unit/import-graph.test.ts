@@ -19,7 +19,7 @@ describe('the import graph of src/ and templates/', () => {
   });
 
   // Every module loaded is compiled before the build's first step: a package only some sites need waits for them.
-  it('should load no HTML parser with the build command, only with what needs one (head snippets, allowHtml, import)', async () => {
+  it('should load no HTML parser nor franc with the build command, only with what needs one (head snippets, allowHtml, import; a story in another script)', async () => {
     const graph = await readImportGraph(repo, ['src', 'templates']);
     const loaded = new Set<string>();
     const visit = (file: string) => {
@@ -34,6 +34,9 @@ describe('the import graph of src/ and templates/', () => {
       for (const { specifier, kind } of importsOf(file, await readFile(path.join(repo, file), 'utf8'))) if (kind === 'static' && !specifier.startsWith('.')) packages.add(specifier);
     expect(packages.has('yaml')).toBe(true);
     expect([...packages].filter((name) => /^(rehype-parse|rehype-raw|parse5|hast-util-from-parse5|hast-util-raw)$/.test(name))).toEqual([]);
+    // franc builds its trigram tables of every language as it loads: loaded only when a story needs a guess (see src/text/language-guess.ts).
+    expect(loaded.has('src/text/language-guess.ts')).toBe(true);
+    expect(packages.has('franc-min')).toBe(false);
   });
 });
 

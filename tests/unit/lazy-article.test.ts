@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
-import { eagerPartOf, lazyArticle, linkedArticleOf, storedArticleOf, wholeArticle } from '../../src/store/lazy-article.js';
+import { eagerPartOf, lazyArticle, lazyStoredArticle, linkedArticleOf, storedArticleOf, wholeArticle } from '../../src/store/lazy-article.js';
 import { plainSite, siteWithLookup } from '../../src/model/site.js';
 import { storyFixture, testConfig, written } from '../support/view-fixtures.js';
 
@@ -63,6 +63,37 @@ describe('a lazy article', () => {
     expect(readable).toEqual({ ...plain, linkedIds: ['f'], relatedIds: ['g'] });
     // A plain article is linked by a plain copy.
     expect(linkedArticleOf(plain, [], ['h'])).toEqual({ ...plain, linkedIds: [], relatedIds: ['h'] });
+  });
+
+  it('should ask its shard for its entry, by place, only when a field not kept apart is read, and once', () => {
+    const plain = plainArticle('j', { byline: 'By J' });
+    const { eager, rest } = storedArticleOf(plain);
+    const asked: [number, number, number][] = [];
+    const entries = {
+      entry: (start: number, end: number, check: number) => {
+        asked.push([start, end, check]);
+        return rest;
+      },
+    };
+    const lazy = lazyStoredArticle(eager, entries, 12, 34, 4_000_000_000);
+    expect([lazy.id, lazy.path, lazy.tags]).toEqual([plain.id, plain.path, plain.tags]);
+    expect(asked).toEqual([]);
+    expect([lazy.byline, lazy.title]).toEqual(['By J', plain.title]);
+    expect(lazy).toEqual(plain);
+    expect(storedArticleOf(lazy).rest).toBe(rest);
+    expect(asked).toEqual([[12, 34, 4_000_000_000]]);
+  });
+
+  it('should share the fields it holds with the story it links, and answer only its own links', () => {
+    const plain = plainArticle('k');
+    const lazy = lazyArticle(eagerPartOf(plain), unreadable);
+    const once = linkedArticleOf(lazy, ['l'], ['m']);
+    const twice = linkedArticleOf(once, [], ['n']);
+    expect([once.linkedIds, once.relatedIds, twice.linkedIds, twice.relatedIds]).toEqual([['l'], ['m'], [], ['n']]);
+    expect(['linkedIds' in lazy, 'linkedIds' in once, 'relatedIds' in twice]).toEqual([false, true, true]);
+    expect((lazy as Partial<typeof once>).linkedIds).toBeUndefined();
+    expect(twice.section).toBe(lazy.section);
+    expect(wholeArticle(linkedArticleOf(cachedArticle(plain), ['l'], ['m']))).toEqual({ ...plain, linkedIds: ['l'], relatedIds: ['m'] });
   });
 
   it('should be read whole when its site is posted to another thread', () => {
