@@ -82,12 +82,13 @@ export function readPages(setup: BuildSetup, read: StoriesRead, assembly: Assemb
     const before = lastPages && (pageFiles ? pageFiles.last[position] : lastPages.get(file));
     const countedThen = before?.listCount === true;
     countedBefore[position] = countedThen;
-    const keptReads =
-      before !== undefined &&
-      changed !== undefined &&
-      keepsReads(planned) &&
-      (readsNoChange(planned, countedThen) || !readsAnyChange(withCountsRead(planned, countedThen, startCounts(planned.kind)).deps, changed));
-    const reads = keptReads ? before.reads : withTemplates(pageReadsDigest(withCountsRead(planned, countedThen, startCounts(planned.kind)), fingerprintsOf(planned.kind)), templateReads(planned.kind));
+    const mayKeep = before !== undefined && changed !== undefined && keepsReads(planned);
+    // The page with the counts it reads, made once, and only when the change readers cannot tell.
+    const counted = mayKeep && readsNoChange(planned, countedThen) ? undefined : withCountsRead(planned, countedThen, startCounts(planned.kind));
+    const keptReads = mayKeep && (counted === undefined || !readsAnyChange(counted.deps, changed));
+    const reads = keptReads
+      ? before.reads
+      : withTemplates(pageReadsDigest(counted ?? withCountsRead(planned, countedThen, startCounts(planned.kind)), fingerprintsOf(planned.kind)), templateReads(planned.kind));
     const render = () => {
       ceiling.check();
       return renderNamingPage(planned.path, () => planned.render(recorder.view(site, planned)));
