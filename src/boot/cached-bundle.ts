@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
-import { sourceStamp, type CodeCache, type CompiledCode } from './code-cache.js';
+import { sourceStamp, type CompiledCode } from './code-cache.js';
 
 // The CommonJS copy of the bundle (`*.cjs` beside the ES modules, see rolldown.config.mjs), loaded
 // file by file as Node's `require` would, but compiled with `vm.Script` so that V8 can take the
@@ -36,7 +36,7 @@ interface LoadedFile {
 }
 
 /** Load the bundle from `entry` (a `.cjs` file), compiling each of its files with the code `cache` holds for it when it is of the same text. */
-export function loadBundle(entry: string, cache: CodeCache, host: ReadonlyMap<string, unknown>): LoadedBundle {
+export function loadBundle(entry: string, cache: ReadonlyMap<string, CompiledCode>, host: ReadonlyMap<string, unknown>): LoadedBundle {
   const dir = path.dirname(entry);
   const files = new Map<string, LoadedFile>();
   let stale = false;

@@ -14,8 +14,23 @@ export interface CompiledCode {
   readonly data: Buffer;
 }
 
-/** Compiled code by file name. */
-export type CodeCache = ReadonlyMap<string, CompiledCode>;
+/** Compiled code by file name, and how much bytecode V8 held when it was kept (see `codeCacheGrown`). */
+export interface CodeCache {
+  readonly files: ReadonlyMap<string, CompiledCode>;
+  readonly bytecodeBytes: number;
+}
+
+/** A code cache that holds nothing. */
+export const emptyCodeCache: CodeCache = { files: new Map(), bytecodeBytes: 0 };
+
+/**
+ * Whether V8 holds a quarter more bytecode than when `cache` was kept: this run compiled much that
+ * the cache lacks (a cold build keeps less of what a publish runs than a publish does), so a new
+ * one would spare the next start more. The figure only grows, so two kinds of run do not take turns.
+ */
+export function codeCacheGrown(cache: CodeCache, bytecodeBytes: number): boolean {
+  return bytecodeBytes > cache.bytecodeBytes * 1.25;
+}
 
 const magic = Buffer.from('wiredesk code cache 1\n');
 
@@ -29,11 +44,12 @@ export function sourceStamp(source: string): { readonly sourceBytes: number; rea
 
 /** The bytes of a code cache, for this V8 (its version and flags, `tag`). */
 export function encodeCodeCache(cache: CodeCache, tag: number = cachedDataVersionTag()): Buffer[] {
-  const head = Buffer.alloc(8);
+  const head = Buffer.alloc(12);
   head.writeUInt32LE(tag, 0);
-  head.writeUInt32LE(cache.size, 4);
+  head.writeUInt32LE(Math.min(cache.bytecodeBytes, 0xffffffff), 4);
+  head.writeUInt32LE(cache.files.size, 8);
   const parts: Buffer[] = [magic, head];
-  for (const [name, code] of cache) {
+  for (const [name, code] of cache.files) {
     const label = Buffer.from(name);
     const fields = Buffer.alloc(18);
     fields.writeUInt16LE(label.length, 0);
@@ -48,32 +64,33 @@ export function encodeCodeCache(cache: CodeCache, tag: number = cachedDataVersio
 
 /** A code cache from its bytes: empty when they are not one, or are of another V8; an entry whose bytes fail their CRC-32 is left out. */
 export function decodeCodeCache(bytes: Buffer, tag: number = cachedDataVersionTag()): CodeCache {
-  const cache = new Map<string, CompiledCode>();
-  if (bytes.length < magic.length + 8 || !bytes.subarray(0, magic.length).equals(magic)) return cache;
-  if (bytes.readUInt32LE(magic.length) !== tag) return cache;
-  const count = bytes.readUInt32LE(magic.length + 4);
-  let at = magic.length + 8;
+  if (bytes.length < magic.length + 12 || !bytes.subarray(0, magic.length).equals(magic)) return emptyCodeCache;
+  if (bytes.readUInt32LE(magic.length) !== tag) return emptyCodeCache;
+  const bytecodeBytes = bytes.readUInt32LE(magic.length + 4);
+  const count = bytes.readUInt32LE(magic.length + 8);
+  const files = new Map<string, CompiledCode>();
+  let at = magic.length + 12;
   for (let index = 0; index < count; index++) {
-    if (at + 18 > bytes.length) return new Map();
+    if (at + 18 > bytes.length) return emptyCodeCache;
     const nameBytes = bytes.readUInt16LE(at);
     const sourceBytes = bytes.readUInt32LE(at + 2);
     const sourceCrc = bytes.readUInt32LE(at + 6);
     const dataBytes = bytes.readUInt32LE(at + 10);
     const dataCrc = bytes.readUInt32LE(at + 14);
     const end = at + 18 + nameBytes + dataBytes;
-    if (end > bytes.length) return new Map();
+    if (end > bytes.length) return emptyCodeCache;
     const name = bytes.toString('utf8', at + 18, at + 18 + nameBytes);
     const data = bytes.subarray(at + 18 + nameBytes, end);
-    if (crc32(data) === dataCrc) cache.set(name, { sourceBytes, sourceCrc, data });
+    if (crc32(data) === dataCrc) files.set(name, { sourceBytes, sourceCrc, data });
     at = end;
   }
-  return cache;
+  return { files, bytecodeBytes };
 }
 
 /** The code cache kept in `file`; empty when there is none (or it is not a cache file, see `readCacheFile`). */
 export function readCodeCache(file: string): CodeCache {
   const bytes = readCacheFile(file, maxBytes);
-  return bytes === undefined ? new Map() : decodeCodeCache(bytes);
+  return bytes === undefined ? emptyCodeCache : decodeCodeCache(bytes);
 }
 
 /** Keep `cache` in `file`, replacing it atomically; a cache that cannot be written is left out (the next start compiles). */

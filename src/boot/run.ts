@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type * as Cli from '../cli.js';
 import { importEsm } from '../overrides/import-esm.js';
 import { loadBundle } from './cached-bundle.js';
-import { readCodeCache, writeCodeCache, type CodeCache, type CompiledCode } from './code-cache.js';
+import { getHeapCodeStatistics } from 'node:v8';
+import { codeCacheGrown, emptyCodeCache, readCodeCache, writeCodeCache, type CodeCache, type CompiledCode } from './code-cache.js';
 
 // How bin/wiredesk.js starts: the command line runs from the CommonJS copy of the bundle, with the
 // code V8 compiled at an earlier start in the site's cache folder. Loading and compiling the
@@ -31,8 +32,8 @@ export function codeCacheFile(cwd: string, argv: readonly string[]): string | un
 /** Run the command line `argv` (see `main`) from the CommonJS bundle in `bundleDir`, and return the exit code. */
 export async function runCli(argv: readonly string[], bundleDir: string = path.dirname(fileURLToPath(import.meta.url))): Promise<number> {
   const file = codeCacheFile(process.cwd(), argv);
-  const cache = file === undefined ? new Map() : readCodeCache(file);
-  const bundle = loadBundle(path.join(bundleDir, 'cli.cjs'), cache, new Map([[importEsmModule, { importEsm }]]));
+  const cache = file === undefined ? emptyCodeCache : readCodeCache(file);
+  const bundle = loadBundle(path.join(bundleDir, 'cli.cjs'), cache.files, new Map([[importEsmModule, { importEsm }]]));
   const cli = bundle.exports as typeof Cli;
   try {
     return await cli.main(argv);
@@ -40,16 +41,17 @@ export async function runCli(argv: readonly string[], bundleDir: string = path.d
     process.stderr.write(`wiredesk: ${cli.terminalLines(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   } finally {
-    // Written when some file was compiled anew (a first start, a new version, a command that loads other files),
-    // into the cache folder as it is now: a site's first build makes it.
-    const keep = bundle.stale() ? codeCacheFile(process.cwd(), argv) : undefined;
-    if (keep !== undefined) writeCodeCache(keep, keptWith(cache, bundle.compiled(), bundleDir));
+    // Written when some file was compiled anew (a first start, a new version, a command that loads other files) or
+    // much more was compiled than the cache holds, into the cache folder as it is now: a site's first build makes it.
+    const bytecodeBytes = getHeapCodeStatistics().bytecode_and_metadata_size;
+    const keep = bundle.stale() || codeCacheGrown(cache, bytecodeBytes) ? codeCacheFile(process.cwd(), argv) : undefined;
+    if (keep !== undefined) writeCodeCache(keep, { files: keptWith(cache, bundle.compiled(), bundleDir), bytecodeBytes });
   }
 }
 
 /** The code compiled now, with what the cache held of files not loaded this time that are still in the bundle. */
-function keptWith(cache: CodeCache, compiled: Map<string, CompiledCode>, bundleDir: string): CodeCache {
-  for (const [name, code] of cache) if (!compiled.has(name) && isFile(path.join(bundleDir, name))) compiled.set(name, code);
+function keptWith(cache: CodeCache, compiled: Map<string, CompiledCode>, bundleDir: string): ReadonlyMap<string, CompiledCode> {
+  for (const [name, code] of cache.files) if (!compiled.has(name) && isFile(path.join(bundleDir, name))) compiled.set(name, code);
   return compiled;
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/boot/cached-bundle.js';
-import { decodeCodeCache, encodeCodeCache, readCodeCache, writeCodeCache, type CodeCache } from '../../src/boot/code-cache.js';
+import { codeCacheGrown, decodeCodeCache, encodeCodeCache, readCodeCache, writeCodeCache, type CodeCache } from '../../src/boot/code-cache.js';
 import { codeCacheFile } from '../../src/boot/run.js';
 import { cacheDir } from '../../src/store/build-cache.js';
 
@@ -20,27 +20,35 @@ async function writeBundle(dir: string, answer: number): Promise<string> {
 type Answers = { answer(): number; greeting: string; base: string };
 
 describe('the code cache file', () => {
-  const cache: CodeCache = new Map([
-    ['cli.cjs', { sourceBytes: 120, sourceCrc: 7, data: Buffer.from('compiled cli') }],
-    ['part-x1.cjs', { sourceBytes: 64, sourceCrc: 9, data: Buffer.from('compiled part') }],
-  ]);
+  const cache: CodeCache = {
+    files: new Map([
+      ['cli.cjs', { sourceBytes: 120, sourceCrc: 7, data: Buffer.from('compiled cli') }],
+      ['part-x1.cjs', { sourceBytes: 64, sourceCrc: 9, data: Buffer.from('compiled part') }],
+    ]),
+    bytecodeBytes: 5_000_000,
+  };
 
-  it('should give back the compiled code of each file, with the text it was compiled from', () => {
+  it('should give back the compiled code of each file, with the text it was compiled from and the bytecode V8 held', () => {
     expect(decodeCodeCache(Buffer.concat(encodeCodeCache(cache, 42)), 42)).toEqual(cache);
+  });
+
+  it('should be kept again when a run compiled a quarter more than the run that kept it, not for less', () => {
+    expect(codeCacheGrown(cache, 6_000_000)).toBe(false);
+    expect(codeCacheGrown(cache, 6_500_000)).toBe(true);
   });
 
   it('should hold nothing for another V8 (its version or flags), nor when cut short or not a cache', () => {
     const bytes = Buffer.concat(encodeCodeCache(cache, 42));
-    expect(decodeCodeCache(bytes, 43).size).toBe(0);
-    expect(decodeCodeCache(bytes.subarray(0, bytes.length - 3), 42).size).toBe(0);
-    expect(decodeCodeCache(Buffer.from('not a cache at all'), 42).size).toBe(0);
+    expect(decodeCodeCache(bytes, 43).files.size).toBe(0);
+    expect(decodeCodeCache(bytes.subarray(0, bytes.length - 3), 42).files.size).toBe(0);
+    expect(decodeCodeCache(Buffer.from('not a cache at all'), 42).files.size).toBe(0);
   });
 
   it('should leave out the code whose bytes changed, and keep the others', () => {
     const bytes = Buffer.concat(encodeCodeCache(cache, 42));
     const at = bytes.indexOf('compiled part');
     bytes[at] = 'C'.charCodeAt(0);
-    expect([...decodeCodeCache(bytes, 42).keys()]).toEqual(['cli.cjs']);
+    expect([...decodeCodeCache(bytes, 42).files.keys()]).toEqual(['cli.cjs']);
   });
 });
 
@@ -59,8 +67,8 @@ describe('loading the CommonJS bundle with the code cache', () => {
     expect([answers.answer(), answers.greeting, answers.base]).toEqual([41, 'hello', 'cli.cjs']);
     expect(first.stale()).toBe(true);
     const file = path.join(dir, 'code-cache.bin');
-    writeCodeCache(file, first.compiled());
-    const second = loadBundle(entry, readCodeCache(file), host);
+    writeCodeCache(file, { files: first.compiled(), bytecodeBytes: 0 });
+    const second = loadBundle(entry, readCodeCache(file).files, host);
     expect((second.exports as Answers).answer()).toBe(41);
     expect(second.stale()).toBe(false);
   });
@@ -97,10 +105,10 @@ describe('where the code cache is kept', () => {
     await symlink(path.join(dir, 'elsewhere'), cacheDir(dir));
     expect(codeCacheFile(dir, ['build'])).toBeUndefined();
     const kept = path.join(dir, 'kept.bin');
-    writeCodeCache(kept, new Map([['cli.cjs', { sourceBytes: 1, sourceCrc: 2, data: Buffer.from('code') }]]));
+    writeCodeCache(kept, { files: new Map([['cli.cjs', { sourceBytes: 1, sourceCrc: 2, data: Buffer.from('code') }]]), bytecodeBytes: 0 });
     await symlink(kept, path.join(dir, 'linked.bin'));
-    expect(readCodeCache(path.join(dir, 'linked.bin')).size).toBe(0);
-    expect(readCodeCache(kept).size).toBe(1);
+    expect(readCodeCache(path.join(dir, 'linked.bin')).files.size).toBe(0);
+    expect(readCodeCache(kept).files.size).toBe(1);
     expect((await readFile(kept)).length).toBeGreaterThan(0);
   });
 });
