@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Article } from '../model/article.js';
 import { monthlyFrom, periodOrder, searchMonthOf, searchQuarterOf, searchWeekOf, weeklyFrom } from './period.js';
 
@@ -85,8 +85,10 @@ export function searchKeyBase(code: string, settings: string): string {
 /** A digest of Pagefind's package.json (its version, and the version of each platform binary it pins), or undefined when it is not found. */
 function pagefindPackage(): string | undefined {
   try {
-    const main = fileURLToPath(import.meta.resolve('pagefind'));
-    return hash('sha256', readFileSync(path.join(path.dirname(path.dirname(main)), 'package.json')), 'hex');
+    // Where Node resolves `pagefind` from here (the folders `require` would look in): the CommonJS copy of the bundle has no `import.meta.resolve`.
+    const folders = createRequire(import.meta.url).resolve.paths('pagefind') ?? [];
+    const manifest = folders.map((folder) => path.join(folder, 'pagefind', 'package.json')).find((file) => existsSync(file));
+    return manifest === undefined ? undefined : hash('sha256', readFileSync(manifest), 'hex');
   } catch {
     return undefined;
   }
