@@ -73,7 +73,7 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
 
 const indexKind = 'wiredesk-cache-index-12';
 const frameKind = 'wiredesk-cache-frame-2';
-const storiesKind = 'wiredesk-cache-stories-7';
+const storiesKind = 'wiredesk-cache-stories-8';
 
 /** Stories are kept in this many files, so that an edit rewrites one small file, not all of them. */
 const shardCount = 32;
