@@ -72,7 +72,7 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
 }
 
 const indexKind = 'wiredesk-cache-index-12';
-const frameKind = 'wiredesk-cache-frame-2';
+const frameKind = 'wiredesk-cache-frame-3';
 const storiesKind = 'wiredesk-cache-stories-8';
 
 /** Stories are kept in this many files, so that an edit rewrites one small file, not all of them. */
@@ -251,11 +251,12 @@ export async function readSiteFrame(dir: string, index: CacheIndex): Promise<Sit
 
 /**
  * Keep the site frame of this build for the next one, or remove the last one when this build has
- * none; returns its checksum, for the index written next to vouch for it.
+ * none; returns its checksum, for the index written next to vouch for it. `extended` is the frame
+ * read from the cache that this one extends, if any: what did not change is packed as it was (see `packFrame`).
  */
-export async function writeSiteFrame(dir: string, frame: SiteFrame | undefined): Promise<string | undefined> {
+export async function writeSiteFrame(dir: string, frame: SiteFrame | undefined, extended?: SiteFrame): Promise<string | undefined> {
   const file = path.join(dir, 'frame.bin');
-  if (frame) return writeFramed(file, frameKind, { frame: packFrame(frame) });
+  if (frame) return writeFramed(file, frameKind, { frame: packFrame(frame, extended) });
   await rm(file, { force: true });
   return undefined;
 }
