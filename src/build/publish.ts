@@ -170,8 +170,11 @@ async function keepBuildCache(setup: BuildSetup, { read, assembly, reads }: ToPu
   // A frame is kept of a build without errors or stories left out; one taken from the last build stands as it is.
   // It is written first: the index, written last, vouches for it and for the stories shards.
   const clean = assembly.leftOut.length === 0 && !hasErrors(assembly.messages) && assembly.siteMessages !== undefined && shape !== undefined;
+  // A frame extended from the last one (stories published) is packed from it: what the new stories left alone as it was.
   const frameChecksum =
-    assembly.by === 'reused' ? index?.frameChecksum : await writeSiteFrame(setup.dir, clean && assembly.siteMessages ? frameOf(site, shape ?? '', assembly.siteMessages) : undefined);
+    assembly.by === 'reused'
+      ? index?.frameChecksum
+      : await writeSiteFrame(setup.dir, clean && assembly.siteMessages ? frameOf(site, shape ?? '', assembly.siteMessages) : undefined, assembly.by === 'extended' ? read.frame : undefined);
   if (search) await search.keep();
   else forgetStoredShards(setup.dir);
   const cache = {
