@@ -1,10 +1,11 @@
 import type { Element, Root } from 'xast';
+import type { Raw } from 'xast-util-to-xml';
 import { x } from 'xastscript';
 import { feedFormats } from '../src/model/feed-formats.js';
 import { absoluteUrl } from '../src/model/urls.js';
 import type { FeedView } from '../src/model/views.js';
 import { feedItems, type FeedItem } from './parts/feed-item.js';
-import { feedDocument } from './parts/feed-item-xml.js';
+import { feedDocument, feedItemXml } from './parts/feed-item-xml.js';
 
 /**
  * An Atom 1.0 feed of the view's stories (RFC 4287): ids are absolute URLs (the feed's own, each
@@ -27,13 +28,13 @@ export function renderAtom(view: FeedView): Root {
       x('link', { rel: 'self', type: feedFormats.atom.mediaType, href: self }),
       x('author', {}, x('name', config.title)),
       x('generator', 'wiredesk'),
-      feedItems(view).map(atomEntry),
+      feedItems(view).map((item) => feedItemXml(view, item, 'atom', atomEntry)),
     ),
   );
 }
 
-/** A story's entry, built for each feed that lists it: only its item (`feedItemOf`) is kept for the others, as a serialized copy per format would hold every listed body twice more. */
-const atomEntry = (item: FeedItem): Element =>
+/** A story's entry, its body's XML given (see `feedItemXml`). */
+const atomEntry = (item: FeedItem, body: Raw): Element =>
   x(
     'entry',
     item.lang === undefined ? {} : { 'xml:lang': item.lang },
@@ -44,6 +45,6 @@ const atomEntry = (item: FeedItem): Element =>
     x('updated', item.modified.iso),
     item.author === undefined ? undefined : x('author', {}, x('name', item.author)),
     x('summary', item.summary),
-    x('content', { type: 'html' }, item.html),
+    x('content', { type: 'html' }, body),
     item.categories.map((term) => x('category', { term })),
   );

@@ -1,11 +1,12 @@
 import type { Element, Root } from 'xast';
+import type { Raw } from 'xast-util-to-xml';
 import { x } from 'xastscript';
 import { feedFormats } from '../src/model/feed-formats.js';
 import { absoluteUrl } from '../src/model/urls.js';
 import type { FeedView } from '../src/model/views.js';
 import { formatRfc822 } from './dates.js';
 import { feedItems, type FeedItem } from './parts/feed-item.js';
-import { feedDocument } from './parts/feed-item-xml.js';
+import { feedDocument, feedItemXml } from './parts/feed-item-xml.js';
 import { htmlOfText } from './parts/html-text.js';
 
 export { feedXml } from './parts/feed-item-xml.js';
@@ -37,13 +38,13 @@ export function renderRss(view: FeedView): Root {
     x('atom:link', { href: absoluteUrl(config, view.path), rel: 'self', type: feedFormats.rss.mediaType }),
     view.updated ? x('lastBuildDate', formatRfc822(view.updated)) : undefined,
     x('generator', 'wiredesk'),
-    feedItems(view).map(rssItem),
+    feedItems(view).map((item) => feedItemXml(view, item, 'rss', rssItem)),
   );
   return feedDocument(x('rss', { version: '2.0', ...namespaces }, channel));
 }
 
-/** A story's item, built for each feed that lists it: only its item (`feedItemOf`) is kept for the others, as a serialized copy per format would hold every listed body twice more. */
-const rssItem = (item: FeedItem): Element =>
+/** A story's item, its body's XML given (see `feedItemXml`). */
+const rssItem = (item: FeedItem, body: Raw): Element =>
   x(
     'item',
     {},
@@ -52,7 +53,7 @@ const rssItem = (item: FeedItem): Element =>
     x('guid', { isPermaLink: 'true' }, item.url),
     x('pubDate', formatRfc822(item.published)),
     x('description', htmlOfText(item.summary)),
-    x('content:encoded', item.html),
+    x('content:encoded', {}, body),
     item.categories.map((name) => x('category', name)),
     item.author === undefined ? undefined : x('dc:creator', item.author),
   );
