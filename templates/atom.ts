@@ -1,5 +1,4 @@
 import type { Element, Root } from 'xast';
-import type { Raw } from 'xast-util-to-xml';
 import { x } from 'xastscript';
 import { feedFormats } from '../src/model/feed-formats.js';
 import { absoluteUrl } from '../src/model/urls.js';
@@ -33,8 +32,8 @@ export function renderAtom(view: FeedView): Root {
   );
 }
 
-/** A story's entry, its body's XML given (see `feedItemXml`). */
-const atomEntry = (item: FeedItem, body: Raw): Element =>
+/** A story's entry, written once per build for all the feeds that list it (see `feedItemXml`). */
+const atomEntry = (item: FeedItem): Element =>
   x(
     'entry',
     item.lang === undefined ? {} : { 'xml:lang': item.lang },
@@ -45,6 +44,6 @@ const atomEntry = (item: FeedItem, body: Raw): Element =>
     x('updated', item.modified.iso),
     item.author === undefined ? undefined : x('author', {}, x('name', item.author)),
     x('summary', item.summary),
-    x('content', { type: 'html' }, body),
+    x('content', { type: 'html' }, item.html),
     item.categories.map((term) => x('category', { term })),
   );

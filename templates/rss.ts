@@ -1,5 +1,4 @@
 import type { Element, Root } from 'xast';
-import type { Raw } from 'xast-util-to-xml';
 import { x } from 'xastscript';
 import { feedFormats } from '../src/model/feed-formats.js';
 import { absoluteUrl } from '../src/model/urls.js';
@@ -43,8 +42,8 @@ export function renderRss(view: FeedView): Root {
   return feedDocument(x('rss', { version: '2.0', ...namespaces }, channel));
 }
 
-/** A story's item, its body's XML given (see `feedItemXml`). */
-const rssItem = (item: FeedItem, body: Raw): Element =>
+/** A story's item, written once per build for all the feeds that list it (see `feedItemXml`). */
+const rssItem = (item: FeedItem): Element =>
   x(
     'item',
     {},
@@ -53,7 +52,7 @@ const rssItem = (item: FeedItem, body: Raw): Element =>
     x('guid', { isPermaLink: 'true' }, item.url),
     x('pubDate', formatRfc822(item.published)),
     x('description', htmlOfText(item.summary)),
-    x('content:encoded', {}, body),
+    x('content:encoded', item.html),
     item.categories.map((name) => x('category', name)),
     item.author === undefined ? undefined : x('dc:creator', item.author),
   );
