@@ -9,7 +9,7 @@ const notXml = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
  * characters XML does not allow become U+FFFD (in text and attribute values), and no text closes
  * a CDATA section by accident: xast-util-to-xml escapes `<` and `&` in text but not `>`, and
  * `]]>` is not allowed in XML content, so each such `>` becomes `&gt;` (a `raw` node: serialize
- * with `allowDangerousXml`).
+ * with `allowDangerousXml`). `xmlOf` writes a tree as this copy of it is written, without the copy.
  */
 export function wellFormedXml<T extends Root | Element>(tree: T): T {
   const attributes = tree.type === 'element' ? { attributes: cleanAttributes(tree.attributes) } : {};
