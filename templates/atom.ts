@@ -4,7 +4,7 @@ import { feedFormats } from '../src/model/feed-formats.js';
 import { absoluteUrl } from '../src/model/urls.js';
 import type { FeedView } from '../src/model/views.js';
 import { feedItems, type FeedItem } from './parts/feed-item.js';
-import { feedDocument, feedItemXml } from './parts/feed-item-xml.js';
+import { feedDocument } from './parts/feed-item-xml.js';
 
 /**
  * An Atom 1.0 feed of the view's stories (RFC 4287): ids are absolute URLs (the feed's own, each
@@ -27,12 +27,12 @@ export function renderAtom(view: FeedView): Root {
       x('link', { rel: 'self', type: feedFormats.atom.mediaType, href: self }),
       x('author', {}, x('name', config.title)),
       x('generator', 'wiredesk'),
-      feedItems(view).map((item) => feedItemXml(view, item, 'atom', atomEntry)),
+      feedItems(view).map(atomEntry),
     ),
   );
 }
 
-/** A story's entry, written once per build for all the feeds that list it (see `feedItemXml`). */
+/** A story's entry, built for each feed that lists it: only its item (`feedItemOf`) is kept for the others, as a serialized copy per format would hold every listed body twice more. */
 const atomEntry = (item: FeedItem): Element =>
   x(
     'entry',

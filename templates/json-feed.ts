@@ -1,7 +1,6 @@
 import { absoluteUrl } from '../src/model/urls.js';
 import type { FeedView } from '../src/model/views.js';
 import { feedItems, type FeedItem } from './parts/feed-item.js';
-import { writtenItem } from './parts/feed-item-written.js';
 
 /** A JSON Feed 1.1 item (https://jsonfeed.org/version/1.1). */
 export interface JsonFeedItem {
@@ -31,25 +30,6 @@ export interface JsonFeed {
 
 /** A JSON Feed 1.1 of the view's stories, as an object: the same items as the RSS and Atom feeds, a killed story as its notice. */
 export function jsonFeed(view: FeedView): JsonFeed {
-  return { ...jsonFeedHead(view), items: feedItems(view).map(jsonItem) };
-}
-
-/**
- * The JSON Feed file: `JSON.stringify` escapes whatever a story holds. It writes `jsonFeed(view)`
- * byte for byte, each item written once for all the feeds of a build that list it (see
- * `writtenItem`): `items` is the object's last field, and `JSON.stringify` writes an array as its
- * elements' JSON between brackets, joined by commas.
- */
-export function renderJsonFeed(view: FeedView): string {
-  const head = JSON.stringify({ ...jsonFeedHead(view), items: [] });
-  const items = feedItems(view).map((item) => writtenItem(view, item, 'json', (written) => JSON.stringify(jsonItem(written))));
-  return `${head.slice(0, -emptyItemsEnd.length)}[${items.join(',')}]}`;
-}
-
-/** How `JSON.stringify` ends a feed without items. */
-const emptyItemsEnd = '[]}';
-
-function jsonFeedHead(view: FeedView): Omit<JsonFeed, 'items'> {
   const { config } = view;
   return {
     version: 'https://jsonfeed.org/version/1.1',
@@ -58,7 +38,13 @@ function jsonFeedHead(view: FeedView): Omit<JsonFeed, 'items'> {
     feed_url: absoluteUrl(config, view.path),
     ...(view.description === '' ? {} : { description: view.description }),
     language: config.language,
+    items: feedItems(view).map(jsonItem),
   };
+}
+
+/** The JSON Feed file: `JSON.stringify` escapes whatever a story holds. */
+export function renderJsonFeed(view: FeedView): string {
+  return JSON.stringify(jsonFeed(view));
 }
 
 function jsonItem(item: FeedItem): JsonFeedItem {

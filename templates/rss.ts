@@ -5,7 +5,7 @@ import { absoluteUrl } from '../src/model/urls.js';
 import type { FeedView } from '../src/model/views.js';
 import { formatRfc822 } from './dates.js';
 import { feedItems, type FeedItem } from './parts/feed-item.js';
-import { feedDocument, feedItemXml } from './parts/feed-item-xml.js';
+import { feedDocument } from './parts/feed-item-xml.js';
 import { htmlOfText } from './parts/html-text.js';
 
 export { feedXml } from './parts/feed-item-xml.js';
@@ -37,12 +37,12 @@ export function renderRss(view: FeedView): Root {
     x('atom:link', { href: absoluteUrl(config, view.path), rel: 'self', type: feedFormats.rss.mediaType }),
     view.updated ? x('lastBuildDate', formatRfc822(view.updated)) : undefined,
     x('generator', 'wiredesk'),
-    feedItems(view).map((item) => feedItemXml(view, item, 'rss', rssItem)),
+    feedItems(view).map(rssItem),
   );
   return feedDocument(x('rss', { version: '2.0', ...namespaces }, channel));
 }
 
-/** A story's item, written once per build for all the feeds that list it (see `feedItemXml`). */
+/** A story's item, built for each feed that lists it: only its item (`feedItemOf`) is kept for the others, as a serialized copy per format would hold every listed body twice more. */
 const rssItem = (item: FeedItem): Element =>
   x(
     'item',

@@ -80,40 +80,48 @@ type XmlNode = Root | RootContent | Raw;
  * one pass that checks and escapes each text once, without copying the tree.
  */
 export function xmlOf(node: XmlNode): string {
+  const parts: string[] = [];
+  write(node, parts);
+  // Joined once: a string built by `+=` is a rope of every piece, several times the bytes of its text.
+  return parts.join('');
+}
+
+function write(node: XmlNode, parts: string[]): void {
   switch (node.type) {
     case 'root':
-      return childrenXml(node.children);
+      for (const child of node.children) write(child, parts);
+      return;
     case 'element':
-      return elementXml(node);
+      writeElement(node, parts);
+      return;
     case 'text':
-      return textXml(node.value);
+      parts.push(textXml(node.value));
+      return;
     case 'raw':
-      return node.value;
+      parts.push(node.value);
+      return;
     case 'instruction':
-      return `<?${nameXml(node.name) || 'x'}${instructionValue(node.value)}?>`;
+      parts.push(`<?${nameXml(node.name) || 'x'}${instructionValue(node.value)}?>`);
+      return;
     default:
       // Comments, CDATA and doctypes: as xast-util-to-xml writes them (`wellFormedXml` leaves them alone too).
-      return toXml(node);
+      parts.push(toXml(node));
   }
 }
 
-function childrenXml(children: readonly (RootContent | Raw)[]): string {
-  let xml = '';
-  for (const child of children) xml += xmlOf(child);
-  return xml;
-}
-
-function elementXml(element: Element): string {
+function writeElement(element: Element, parts: string[]): void {
   const name = nameXml(element.name);
-  let attributes = '';
+  parts.push(`<${name}`);
   const given = element.attributes ?? {};
   for (const key in given) {
     if (!Object.hasOwn(given, key)) continue;
     const value = given[key];
     if (value === null || value === undefined) continue;
-    attributes += ` ${nameXml(key)}="${attributeXml(String(value))}"`;
+    parts.push(` ${nameXml(key)}="${attributeXml(String(value))}"`);
   }
-  return `<${name}${attributes}>${childrenXml(element.children)}</${name}>`;
+  parts.push('>');
+  for (const child of element.children) write(child, parts);
+  parts.push(`</${name}>`);
 }
 
 function instructionValue(value: string): string {
