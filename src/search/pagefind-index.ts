@@ -24,8 +24,8 @@ export interface IndexToMake {
 const parallelIndexes = 2;
 /** From this many indexes to make, a second service on another thread makes some (see `threadIndexService`). */
 const threadFrom = 4;
-/** Documents sent to Pagefind before the first of them is answered: enough to keep its service busy. */
-const documentsInFlight = 64;
+/** Documents sent to Pagefind before the first of them is answered: a whole shard's (a publish sends the newest shard's at once, so its service works while the pages render). */
+const documentsInFlight = 512;
 
 /** How to index. */
 export interface SearchIndexOptions {
@@ -88,8 +88,12 @@ async function indexOne(pagefind: typeof pagefindModule, wanted: IndexToMake, op
   const created = await pagefind.createIndex({ forceLanguage: primaryLanguage(options.language) });
   const index = created.index;
   if (!index) throw new Error(created.errors.join('; ') || 'it could not start');
-  await addInOrder(index, wanted);
-  const { files, errors } = await index.getFiles();
+  const { answered } = await sendInOrder(index, wanted);
+  // Asked for as soon as the last document is sent: the service answers in order, once it has added them all.
+  const asked = index.getFiles();
+  asked.catch(() => undefined);
+  await answered;
+  const { files, errors } = await asked;
   throwOn(errors, wanted.name);
   await index.deleteIndex();
   return bundleFiles(files);
@@ -114,20 +118,24 @@ async function saidAsPagefinds(make: () => Promise<SearchFile[]>): Promise<Searc
 }
 
 /**
- * Add an index's documents, many on their way at once: Pagefind's service handles its messages one
- * after another, in the order sent, so the index is the same as when each waits for the one before
- * (its bytes depend on that order), without a round trip per document.
+ * Send an index's documents, many on their way at once: Pagefind's service handles its messages
+ * one after another, in the order sent, so the index is the same as when each waits for the one
+ * before (its bytes depend on that order), without a round trip per document. Resolves once the
+ * last is sent, with the promise of their answers.
  */
-async function addInOrder(index: PagefindIndex, wanted: IndexToMake): Promise<void> {
+async function sendInOrder(index: PagefindIndex, wanted: IndexToMake): Promise<{ readonly answered: Promise<void> }> {
   const pending: Promise<void>[] = [];
   for (const document of wanted.documents()) {
     const adding = index.addHTMLFile(document).then((added) => throwOn(added.errors, wanted.name));
-    // Awaited below; a failure before then is not an unhandled rejection.
+    // Awaited in the end; a failure before then is not an unhandled rejection.
     adding.catch(() => undefined);
     pending.push(adding);
     if (pending.length >= documentsInFlight) await pending.shift();
   }
-  await Promise.all(pending);
+  const answered = Promise.all(pending).then(() => undefined);
+  answered.catch(() => undefined);
+  // In an object: a promise returned from an async function would be waited for.
+  return { answered };
 }
 
 function throwOn(errors: readonly string[], name: string): void {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BundleFile, KeptShards, MadeFiles, SearchBundle } from '../search/bundle.js';
 import type { SearchShard } from '../search/shards.js';
 import { readFramed, writeFramed } from './framed-file.js';
+import { recordsFile } from './search-records.js';
 
 // The search index's shards kept in the cache folder (`.wiredesk-cache/search/`): one file per
 // shard with its index files, one with Pagefind's runtime, and an index that names each with the
@@ -90,7 +91,8 @@ export async function openStoredShards(dir: string): Promise<StoredShards> {
         else carry(shard.period, shard.key);
       }
       await writeFramed(path.join(folder, 'index.bin'), indexKind, next);
-      const wanted = new Set(['index.bin', ...next.map((shard) => `${shard.name}.bin`)]);
+      // The records beside the shards are kept by their own rules (see `openStoredRecords`).
+      const wanted = new Set(['index.bin', recordsFile, ...next.map((shard) => `${shard.name}.bin`)]);
       for (const name of listFolder(folder)) if (!wanted.has(name)) rmSync(path.join(folder, name), { force: true, recursive: true });
     },
   };
