@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../model/config.js';
 import { bytesDigest } from '../output/output-file.js';
-import { makeSearchIndexes, searchFolder, shardListFile, type SearchFile } from './pagefind-index.js';
+import { makeSearchIndexes, searchFolder, shardListFile, type SearchFile, type SearchIndexOptions } from './pagefind-index.js';
 import { emptyPeriod, type SearchShard } from './shards.js';
 import { storySearchDocument, type SearchDocument } from './story-record.js';
 
@@ -65,10 +65,16 @@ export interface SearchBundle {
  * their key are taken as they are, the others indexed in one run of Pagefind; none when every
  * shard is kept. Pagefind's runtime is kept by `runtimeKey`; without it, the newest shard is
  * indexed too, to have it. A story's document is the one `kept` holds for it, or made from its
- * model. With `thread`, a cold build's many shards are indexed by two Pagefind services at once
- * (see `makeSearchIndexes`).
+ * model. With `options.thread`, a cold build's many shards are indexed by two Pagefind services
+ * at once; with `options.after`, Pagefind starts once that is done (see `makeSearchIndexes`).
  */
-export async function makeSearchBundle(shards: readonly SearchShard[], config: SiteConfig, runtimeKey: string, kept: KeptShards, thread = false): Promise<SearchBundle> {
+export async function makeSearchBundle(
+  shards: readonly SearchShard[],
+  config: SiteConfig,
+  runtimeKey: string,
+  kept: KeptShards,
+  options: Omit<SearchIndexOptions, 'language'> = {},
+): Promise<SearchBundle> {
   // A site with no live story has an index without the language's WebAssembly: made each time, as a clean build makes it.
   const keptRuntime = shards[0]?.period === emptyPeriod ? undefined : kept.runtime(runtimeKey);
   const toIndex = shards.filter((shard, position) => (position === 0 && !keptRuntime) || kept.shard(shard.period, shard.key) === undefined);
@@ -91,7 +97,7 @@ export async function makeSearchBundle(shards: readonly SearchShard[], config: S
   // Of the indexes made, the runtime of the first (in shard order) with stories, and of the first at all: as if made one after another.
   let runtime: { position: number; files: MadeFiles } | undefined;
   let anyRuntime: { position: number; files: MadeFiles } | undefined;
-  await makeSearchIndexes(indexes, { language: config.language, thread }, async (bundle, position) => {
+  await makeSearchIndexes(indexes, { ...options, language: config.language }, async (bundle, position) => {
     const shard = toIndex[position] as SearchShard;
     const { index, rest } = splitBundle(bundle);
     const shardFiles = { key: shard.key, files: index };

@@ -33,6 +33,12 @@ export interface SearchIndexOptions {
   readonly language: string;
   /** With many indexes to make, make some on a second Pagefind service, on another thread (`Tuning.searchThread`). */
   readonly thread?: boolean | undefined;
+  /**
+   * Work on another core to let finish before Pagefind's process starts indexing (the scan of the
+   * output folder on its thread): on two cores, the two would share the second, and the build's
+   * thread waits for the scan.
+   */
+  readonly after?: Promise<unknown> | undefined;
 }
 
 /**
@@ -62,6 +68,7 @@ let indexing: Promise<unknown> = Promise.resolve();
 async function indexWithPagefind<T>(indexes: readonly IndexToMake[], options: SearchIndexOptions, take: (files: SearchFile[], position: number) => Promise<T>): Promise<T[]> {
   if (indexes.length === 0) return [];
   const pagefind = await import('pagefind');
+  await options.after?.catch(() => undefined);
   // Many indexes (a cold build): a second service on another thread takes them too, so two cores index.
   const thread = options.thread === true && indexes.length >= threadFrom ? threadIndexService() : undefined;
   const results = new Array<T>(indexes.length);

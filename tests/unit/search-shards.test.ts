@@ -1,11 +1,13 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { deserialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
 import type { MadeFiles, SearchBundle } from '../../src/search/bundle.js';
 import { monthlyFrom, searchQuarterOf, searchWeekOf, weeklyFrom } from '../../src/search/period.js';
 import { planSearchShards } from '../../src/search/shards.js';
+import { readFramedBytes, writeFramed } from '../../src/store/framed-file.js';
 import { openStoredShards } from '../../src/store/search-shards.js';
 
 /** The fields of a story that its shard and key depend on. */
@@ -164,6 +166,22 @@ describe('the search shards kept in the cache folder', () => {
     await (await openStoredShards(dir)).stage?.('2017-q4', made('k4', 'failed'));
     await (await openStoredShards(dir)).keep([{ period: '2018-q1', key: 'k1', articles: [], stories: [] }], bundleOf({ '2018-q1': made('k1', 'older') }, made('r', 'runtime')));
     expect((await readdir(path.join(dir, 'search'))).sort()).toEqual(['2018-q1.bin', 'index.bin', 'runtime.bin']);
+  });
+
+  it('should refuse an index whose file paths leave their shard’s folder, or whose digests do not match its files', async () => {
+    const shards = [{ period: '2018-q1', key: 'k1', articles: [], stories: [] }];
+    await (await openStoredShards(dir)).keep(shards, bundleOf({ '2018-q1': made('k1', 'older') }, made('r', 'runtime')));
+    expect((await openStoredShards(dir)).shard('2018-q1', 'k1')?.files.map((file) => file.path)).toEqual(['fragment/a.pf_fragment']);
+    const index = path.join(dir, 'search', 'index.bin');
+    const entries = deserialize(readFramedBytes(index, 'wiredesk-cache-search-index-2')?.bytes ?? Buffer.alloc(0)) as Record<string, string>[];
+    for (const changed of [{ paths: '../escaped.txt' }, { paths: 'fragment/a.pf_fragment\n/etc/passwd' }, { digests: 'one\ntoo many' }]) {
+      await writeFramed(
+        index,
+        'wiredesk-cache-search-index-2',
+        entries.map((entry) => (entry.name === '2018-q1' ? { ...entry, ...changed } : entry)),
+      );
+      expect((await openStoredShards(dir)).shard('2018-q1', 'k1'), JSON.stringify(changed)).toBeUndefined();
+    }
   });
 
   it('should refuse a damaged shard file, and forget the index so that the next build indexes anew', async () => {
