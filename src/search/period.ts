@@ -1,7 +1,4 @@
-/** What a story's period is made of: its date as the author wrote it. */
-export interface Dated {
-  readonly date: { readonly iso: string };
-}
+import type { Article } from '../model/article.js';
 
 // The search index is cut into shards by publication period: a story stays in its period's shard
 // for good, so a publish re-indexes the newest period only, and a closed period's shard never
@@ -23,19 +20,19 @@ export const monthlyFrom = 150;
 export const weeklyFrom = 400;
 
 /** The quarter a story was published in, as the name of its shard: `2018-q2`, from the date as the author wrote it (it depends on the story file alone). */
-export function searchQuarterOf(article: Dated): string {
+export function searchQuarterOf(article: Pick<Article, 'date'>): string {
   const [year, month] = yearAndMonth(article);
   return `${year}-q${Math.floor((month - 1) / 3) + 1}`;
 }
 
 /** The month a story was published in, as the name of its shard in a quarter cut into months: `2018-05`. */
-export function searchMonthOf(article: Dated): string {
+export function searchMonthOf(article: Pick<Article, 'date'>): string {
   const [year, month] = yearAndMonth(article);
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
 /** The week of its month a story was published in, as the name of its shard in a month cut into weeks: `2018-05-w2` (days 8–14; `w4` runs from the 22nd to the month's end). */
-export function searchWeekOf(article: Dated): string {
+export function searchWeekOf(article: Pick<Article, 'date'>): string {
   const day = Number(article.date.iso.slice(8, 10)) || 1;
   return `${searchMonthOf(article)}-w${Math.min(4, Math.floor((day - 1) / 7) + 1)}`;
 }
@@ -46,7 +43,7 @@ export function periodOrder(period: string): string {
   return quarter ? `${quarter[1]}-${String(Number(quarter[2]) * 3).padStart(2, '0')}` : period;
 }
 
-function yearAndMonth(article: Dated): [string, number] {
+function yearAndMonth(article: Pick<Article, 'date'>): [string, number] {
   const [year = '0000', month = '01'] = article.date.iso.split('-');
   return [year, Number(month)];
 }

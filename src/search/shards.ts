@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../model/article.js';
-import { monthlyFrom, periodOrder, searchMonthOf, searchQuarterOf, searchWeekOf, weeklyFrom, type Dated } from './period.js';
+import { monthlyFrom, periodOrder, searchMonthOf, searchQuarterOf, searchWeekOf, weeklyFrom } from './period.js';
 
 /** One shard of the search index: the live stories of one publication period, and the key of what it indexes. */
 export interface SearchShard {
@@ -27,51 +27,35 @@ export const emptyPeriod = 'none';
  * cache holds only in its serialized fields (the build passes the digests it scanned instead).
  */
 export function planSearchShards(articles: readonly Article[], keyBase: string, digestOf: (article: Article) => string = (article) => article.digest): SearchShard[] {
-  // Each story's fields read once, into columns, in one pass (a story from the cache answers
-  // through its lazy article), and its period worked out once per month: whether a period is cut
-  // depends on how many stories it holds.
-  const count = articles.length;
-  const isos = new Array<string>(count);
-  const months = new Array<string>(count);
-  const paths = new Array<string>(count);
-  const digests = new Array<string>(count);
-  const inMonth = new Map<string, number>();
-  // A story of each month, to name its quarter and month from.
-  const firstOfMonth = new Map<string, Dated>();
-  for (let at = 0; at < count; at++) {
-    const article = articles[at] as Article;
-    const iso = article.date.iso;
-    const month = monthPrefix(iso);
-    isos[at] = iso;
-    months[at] = month;
-    paths[at] = article.path;
-    digests[at] = digestOf(article);
-    const stories = inMonth.get(month);
-    if (stories === undefined) {
-      inMonth.set(month, 1);
-      firstOfMonth.set(month, { date: { iso } });
-    } else inMonth.set(month, stories + 1);
+  // Each story's date read once (a story from the cache answers through its lazy article), and its
+  // periods worked out once per month: whether a period is cut depends on how many stories it holds.
+  const dated = articles.map((article) => {
+    const date = article.date;
+    return { article, date, month: monthPrefix(date.iso) };
+  });
+  const months = new Map<string, { readonly quarter: string; readonly period: string; count: number }>();
+  for (const { date, month } of dated) {
+    const found = months.get(month);
+    if (found) found.count++;
+    else months.set(month, { quarter: searchQuarterOf({ date }), period: searchMonthOf({ date }), count: 1 });
   }
   const inQuarter = new Map<string, number>();
-  const quarterOf = new Map<string, string>();
-  for (const [month, stories] of inMonth) {
-    const quarter = searchQuarterOf(firstOfMonth.get(month) as Dated);
-    quarterOf.set(month, quarter);
-    inQuarter.set(quarter, (inQuarter.get(quarter) ?? 0) + stories);
+  const inMonth = new Map<string, number>();
+  for (const { quarter, period, count } of months.values()) {
+    inQuarter.set(quarter, (inQuarter.get(quarter) ?? 0) + count);
+    inMonth.set(period, (inMonth.get(period) ?? 0) + count);
   }
   // The period of a month's stories: its quarter, the month, or (undefined) each story's week.
   const periodOfMonth = new Map<string, string | undefined>();
-  for (const [month, stories] of inMonth) {
-    const quarter = quarterOf.get(month) ?? '';
-    const monthName = searchMonthOf(firstOfMonth.get(month) as Dated);
-    periodOfMonth.set(month, (inQuarter.get(quarter) ?? 0) < monthlyFrom ? quarter : stories < weeklyFrom ? monthName : undefined);
+  for (const [month, { quarter, period }] of months) {
+    periodOfMonth.set(month, (inQuarter.get(quarter) ?? 0) < monthlyFrom ? quarter : (inMonth.get(period) ?? 0) < weeklyFrom ? period : undefined);
   }
-  const byPeriod = new Map<string, number[]>();
-  for (let at = 0; at < count; at++) {
-    const period = periodOfMonth.get(months[at] as string) ?? searchWeekOf({ date: { iso: isos[at] as string } });
+  const byPeriod = new Map<string, Article[]>();
+  for (const { article, date, month } of dated) {
+    const period = periodOfMonth.get(month) ?? searchWeekOf({ date });
     const list = byPeriod.get(period);
-    if (list) list.push(at);
-    else byPeriod.set(period, [at]);
+    if (list) list.push(article);
+    else byPeriod.set(period, [article]);
   }
   if (byPeriod.size === 0) byPeriod.set(emptyPeriod, []);
   return [...byPeriod]
@@ -79,9 +63,9 @@ export function planSearchShards(articles: readonly Article[], keyBase: string, 
     .sort((a, b) => (a.order < b.order ? 1 : a.order > b.order ? -1 : 0))
     .map(({ period, list }) => {
       // In path order: a shard's bytes depend on the order its stories are indexed in, never on the site's order.
-      list.sort((a, b) => ((paths[a] as string) < (paths[b] as string) ? -1 : (paths[a] as string) > (paths[b] as string) ? 1 : 0));
-      const stories = list.map((at) => `${paths[at] as string}\u0000${digests[at] as string}`);
-      return { period, key: hash('sha256', [keyBase, period, ...stories].join('\u0001'), 'hex'), articles: list.map((at) => articles[at] as Article), stories };
+      const sorted = list.map((article) => ({ article, path: article.path })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const stories = sorted.map(({ article, path: at }) => `${at}\u0000${digestOf(article)}`);
+      return { period, key: hash('sha256', [keyBase, period, ...stories].join('\u0001'), 'hex'), articles: sorted.map(({ article }) => article), stories };
     });
 }
 
