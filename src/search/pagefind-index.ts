@@ -24,8 +24,8 @@ export interface IndexToMake {
 const parallelIndexes = 2;
 /** From this many indexes to make, a second service on another thread makes some (see `threadIndexService`). */
 const threadFrom = 4;
-/** Documents sent to Pagefind before the first of them is answered: a whole shard's (a publish sends the newest shard's at once, so its service works while the pages render). */
-const documentsInFlight = 512;
+/** Documents sent to Pagefind before the first of them is answered: enough to keep its service busy. */
+const documentsInFlight = 64;
 
 /** How to index. */
 export interface SearchIndexOptions {
