@@ -24,8 +24,12 @@ export interface IndexToMake {
 const parallelIndexes = 2;
 /** From this many indexes to make, a second service on another thread makes some (see `threadIndexService`). */
 const threadFrom = 4;
-/** Documents sent to Pagefind before the first of them is answered: enough to keep its service busy. */
-const documentsInFlight = 64;
+/**
+ * Documents sent to Pagefind before the first of them is answered: a whole shard's, so a publish
+ * sends the newest shard's at once, before the pages render (with fewer, the rest wait for this
+ * thread to turn from rendering to the answers, and the build then waits for Pagefind's files).
+ */
+const documentsInFlight = 512;
 
 /** How to index. */
 export interface SearchIndexOptions {
