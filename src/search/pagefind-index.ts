@@ -72,21 +72,24 @@ let indexing: Promise<unknown> = Promise.resolve();
 async function indexWithPagefind<T>(indexes: readonly IndexToMake[], options: SearchIndexOptions, take: (files: SearchFile[], position: number) => Promise<T>): Promise<T[]> {
   if (indexes.length === 0) return [];
   const pagefind = await import('pagefind');
+  // The first index is asked for before waiting: its service starts and answers meanwhile, so its documents go at once.
+  const first = createIndex(pagefind, options);
+  first.catch(() => undefined);
   await options.after?.catch(() => undefined);
   // Many indexes (a cold build): a second service on another thread takes them too, so two cores index.
   const thread = options.thread === true && indexes.length >= threadFrom ? threadIndexService() : undefined;
   const results = new Array<T>(indexes.length);
   let next = 0;
-  const lane = async (make: (wanted: IndexToMake) => Promise<SearchFile[]>) => {
+  const lane = async (make: (wanted: IndexToMake, position: number) => Promise<SearchFile[]>) => {
     while (next < indexes.length) {
       const position = next++;
       const wanted = indexes[position] as IndexToMake;
-      results[position] = await take(await saidAsPagefinds(() => make(wanted)), position);
+      results[position] = await take(await saidAsPagefinds(() => make(wanted, position)), position);
     }
   };
   try {
     // Two indexes at a time in this thread's service: it works on one while this thread makes the other's documents.
-    const local = Array.from({ length: Math.min(parallelIndexes, indexes.length) }, () => lane((wanted) => indexOne(pagefind, wanted, options)));
+    const local = Array.from({ length: Math.min(parallelIndexes, indexes.length) }, () => lane((wanted, position) => indexOne(position === 0 ? first : createIndex(pagefind, options), wanted)));
     await Promise.all([...local, ...(thread ? [lane((wanted) => thread.make(wanted, primaryLanguage(options.language)))] : [])]);
     return results;
   } finally {
@@ -94,9 +97,14 @@ async function indexWithPagefind<T>(indexes: readonly IndexToMake[], options: Se
   }
 }
 
-/** One index made by this thread's Pagefind service: its whole bundle. */
-async function indexOne(pagefind: typeof pagefindModule, wanted: IndexToMake, options: SearchIndexOptions): Promise<SearchFile[]> {
-  const created = await pagefind.createIndex({ forceLanguage: primaryLanguage(options.language) });
+/** A new index of this thread's Pagefind service, as Pagefind answers (a service that cannot start rejects, to be said as Pagefind's failure). */
+async function createIndex(pagefind: typeof pagefindModule, options: SearchIndexOptions): ReturnType<typeof pagefindModule.createIndex> {
+  return pagefind.createIndex({ forceLanguage: primaryLanguage(options.language) });
+}
+
+/** One index made by this thread's Pagefind service (`creating`, asked for): its whole bundle. */
+async function indexOne(creating: ReturnType<typeof pagefindModule.createIndex>, wanted: IndexToMake): Promise<SearchFile[]> {
+  const created = await creating;
   const index = created.index;
   if (!index) throw new Error(created.errors.join('; ') || 'it could not start');
   const { answered } = await sendInOrder(index, wanted);
