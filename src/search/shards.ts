@@ -12,6 +12,8 @@ export interface SearchShard {
   /** Equal keys, equal records: the digest of every story's path and file bytes, the period, and `keyBase`. */
   readonly key: string;
   readonly articles: readonly Article[];
+  /** Each story's path and file digest (`path\u0000digest`), in the order of `articles`: what its search record is kept by (see `KeptShards.record`). */
+  readonly stories: readonly string[];
 }
 
 /** The name of the one shard of a site with no live story: an empty index, so the search page still loads. */
@@ -63,7 +65,7 @@ export function planSearchShards(articles: readonly Article[], keyBase: string, 
       // In path order: a shard's bytes depend on the order its stories are indexed in, never on the site's order.
       const sorted = list.map((article) => ({ article, path: article.path })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       const stories = sorted.map(({ article, path: at }) => `${at}\u0000${digestOf(article)}`);
-      return { period, key: hash('sha256', [keyBase, period, ...stories].join('\u0001'), 'hex'), articles: sorted.map(({ article }) => article) };
+      return { period, key: hash('sha256', [keyBase, period, ...stories].join('\u0001'), 'hex'), articles: sorted.map(({ article }) => article), stories };
     });
 }
 
