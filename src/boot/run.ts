@@ -5,7 +5,7 @@ import type * as Cli from '../cli.js';
 import { importEsm } from '../overrides/import-esm.js';
 import { loadBundle } from './cached-bundle.js';
 import { getHeapCodeStatistics } from 'node:v8';
-import { codeCacheGrown, emptyCodeCache, readCodeCache, writeCodeCache, type CodeCache, type CompiledCode } from './code-cache.js';
+import { codeCacheToKeep, emptyCodeCache, readCodeCache, writeCodeCache, type CodeCache, type CompiledCode } from './code-cache.js';
 
 // How bin/wiredesk.js starts: the command line runs from the CommonJS copy of the bundle, with the
 // code V8 compiled at an earlier start in the site's cache folder. Loading and compiling the
@@ -41,11 +41,15 @@ export async function runCli(argv: readonly string[], bundleDir: string = path.d
     process.stderr.write(`wiredesk: ${cli.terminalLines(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   } finally {
-    // Written when some file was compiled anew (a first start, a new version, a command that loads other files) or
-    // much more was compiled than the cache holds, into the cache folder as it is now: a site's first build makes it.
-    const bytecodeBytes = getHeapCodeStatistics().bytecode_and_metadata_size;
-    const keep = bundle.stale() || codeCacheGrown(cache, bytecodeBytes) ? codeCacheFile(process.cwd(), argv) : undefined;
-    if (keep !== undefined) writeCodeCache(keep, { files: keptWith(cache, bundle.compiled(), bundleDir), bytecodeBytes });
+    // Kept when some file was compiled anew (a first start, a new version, a command that loads other files) or,
+    // until the cache settles, much more was compiled than it holds; into the cache folder as it is now: a site's first build makes it.
+    const next = codeCacheToKeep(cache, {
+      stale: bundle.stale(),
+      bytecodeBytes: () => getHeapCodeStatistics().bytecode_and_metadata_size,
+      compiled: () => keptWith(cache, bundle.compiled(), bundleDir),
+    });
+    const keep = next === undefined ? undefined : codeCacheFile(process.cwd(), argv);
+    if (next !== undefined && keep !== undefined) writeCodeCache(keep, next);
   }
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/boot/cached-bundle.js';
-import { codeCacheGrown, decodeCodeCache, encodeCodeCache, readCodeCache, writeCodeCache, type CodeCache } from '../../src/boot/code-cache.js';
+import { codeCacheGrown, codeCacheToKeep, decodeCodeCache, encodeCodeCache, readCodeCache, writeCodeCache, type CodeCache } from '../../src/boot/code-cache.js';
 import { codeCacheFile } from '../../src/boot/run.js';
 import { cacheDir } from '../../src/store/build-cache.js';
 
@@ -26,6 +26,7 @@ describe('the code cache file', () => {
       ['part-x1.cjs', { sourceBytes: 64, sourceCrc: 9, data: Buffer.from('compiled part') }],
     ]),
     bytecodeBytes: 5_000_000,
+    checks: 2,
   };
 
   it('should give back the compiled code of each file, with the text it was compiled from and the bytecode V8 held', () => {
@@ -35,6 +36,29 @@ describe('the code cache file', () => {
   it('should be kept again when a run compiled a quarter more than the run that kept it, not for less', () => {
     expect(codeCacheGrown(cache, 6_000_000)).toBe(false);
     expect(codeCacheGrown(cache, 6_500_000)).toBe(true);
+  });
+
+  it("should stop measuring V8's code once runs found three times that it had not grown, unless a file is compiled anew", () => {
+    const compiled = new Map([['cli.cjs', { sourceBytes: 1, sourceCrc: 2, data: Buffer.from('new code') }]]);
+    let measured = 0;
+    const run = (stale: boolean, bytes: number) => ({
+      stale,
+      bytecodeBytes: () => {
+        measured++;
+        return bytes;
+      },
+      compiled: () => compiled,
+    });
+    const fresh: CodeCache = { ...cache, checks: 0 };
+    const once = codeCacheToKeep(fresh, run(false, 5_100_000));
+    const twice = once && codeCacheToKeep(once, run(false, 5_100_000));
+    const settled = twice && codeCacheToKeep(twice, run(false, 5_100_000));
+    expect([once?.checks, twice?.checks, settled?.checks, settled?.files]).toEqual([1, 2, 3, cache.files]);
+    expect(measured).toBe(3);
+    expect(settled && codeCacheToKeep(settled, run(false, 9_000_000))).toBeUndefined();
+    expect(measured).toBe(3);
+    expect(settled && codeCacheToKeep(settled, run(true, 5_000_000))).toEqual({ files: compiled, bytecodeBytes: 5_000_000, checks: 0 });
+    expect(codeCacheToKeep(fresh, run(false, 6_500_000))).toEqual({ files: compiled, bytecodeBytes: 6_500_000, checks: 0 });
   });
 
   it('should hold nothing for another V8 (its version or flags), nor when cut short or not a cache', () => {
@@ -67,7 +91,7 @@ describe('loading the CommonJS bundle with the code cache', () => {
     expect([answers.answer(), answers.greeting, answers.base]).toEqual([41, 'hello', 'cli.cjs']);
     expect(first.stale()).toBe(true);
     const file = path.join(dir, 'code-cache.bin');
-    writeCodeCache(file, { files: first.compiled(), bytecodeBytes: 0 });
+    writeCodeCache(file, { files: first.compiled(), bytecodeBytes: 0, checks: 0 });
     const second = loadBundle(entry, readCodeCache(file).files, host);
     expect((second.exports as Answers).answer()).toBe(41);
     expect(second.stale()).toBe(false);
@@ -105,7 +129,7 @@ describe('where the code cache is kept', () => {
     await symlink(path.join(dir, 'elsewhere'), cacheDir(dir));
     expect(codeCacheFile(dir, ['build'])).toBeUndefined();
     const kept = path.join(dir, 'kept.bin');
-    writeCodeCache(kept, { files: new Map([['cli.cjs', { sourceBytes: 1, sourceCrc: 2, data: Buffer.from('code') }]]), bytecodeBytes: 0 });
+    writeCodeCache(kept, { files: new Map([['cli.cjs', { sourceBytes: 1, sourceCrc: 2, data: Buffer.from('code') }]]), bytecodeBytes: 0, checks: 0 });
     await symlink(kept, path.join(dir, 'linked.bin'));
     expect(readCodeCache(path.join(dir, 'linked.bin')).files.size).toBe(0);
     expect(readCodeCache(kept).files.size).toBe(1);
