@@ -59,13 +59,14 @@ export interface CodeCacheRun {
 /**
  * The code cache to keep after a run, or undefined to leave the kept one as it is: the run's code
  * when it compiled a file anew or a quarter more than the cache holds; the same cache counted one
- * check further when it measured no growth; nothing once the cache is settled.
+ * check further when it measured about as much; nothing after a lighter run, or once the cache is settled.
  */
 export function codeCacheToKeep(cache: CodeCache, run: CodeCacheRun): CodeCache | undefined {
   if (!run.stale && codeCacheSettled(cache)) return undefined;
   const bytecodeBytes = run.bytecodeBytes();
   if (run.stale || codeCacheGrown(cache, bytecodeBytes)) return { files: run.compiled(), bytecodeBytes, checks: 0 };
-  return { ...cache, checks: cache.checks + 1 };
+  // A lighter run (`--version`, a build with nothing to do) says nothing of what a publish compiles: it does not count.
+  return bytecodeBytes >= cache.bytecodeBytes * 0.8 ? { ...cache, checks: cache.checks + 1 } : undefined;
 }
 
 const magic = Buffer.from('wiredesk code cache 2\n');

@@ -35,19 +35,25 @@ export async function runCli(argv: readonly string[], bundleDir: string = path.d
   const cache = file === undefined ? emptyCodeCache : readCodeCache(file);
   const bundle = loadBundle(path.join(bundleDir, 'cli.cjs'), cache.files, new Map([[importEsmModule, { importEsm }]]));
   const cli = bundle.exports as typeof Cli;
+  let code = 1;
   try {
-    return await cli.main(argv);
+    code = await cli.main(argv);
+    return code;
   } catch (error) {
     process.stderr.write(`wiredesk: ${cli.terminalLines(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   } finally {
-    // Kept when some file was compiled anew (a first start, a new version, a command that loads other files) or,
-    // until the cache settles, much more was compiled than it holds; into the cache folder as it is now: a site's first build makes it.
-    const next = codeCacheToKeep(cache, {
-      stale: bundle.stale(),
-      bytecodeBytes: () => getHeapCodeStatistics().bytecode_and_metadata_size,
-      compiled: () => keptWith(cache, bundle.compiled(), bundleDir),
-    });
+    // Kept after a run that succeeded (one refused or failed touches nothing it need not), when some file was compiled anew
+    // (a first start, a new version, a command that loads other files) or, until the cache settles, much more was compiled
+    // than it holds; into the cache folder as it is now: a site's first build makes it.
+    const next =
+      code === 0
+        ? codeCacheToKeep(cache, {
+            stale: bundle.stale(),
+            bytecodeBytes: () => getHeapCodeStatistics().bytecode_and_metadata_size,
+            compiled: () => keptWith(cache, bundle.compiled(), bundleDir),
+          })
+        : undefined;
     const keep = next === undefined ? undefined : codeCacheFile(process.cwd(), argv);
     if (next !== undefined && keep !== undefined) writeCodeCache(keep, next);
   }

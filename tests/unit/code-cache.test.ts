@@ -38,7 +38,7 @@ describe('the code cache file', () => {
     expect(codeCacheGrown(cache, 6_500_000)).toBe(true);
   });
 
-  it("should stop measuring V8's code once runs found three times that it had not grown, unless a file is compiled anew", () => {
+  it("should stop measuring V8's code once three runs like the one that kept it found no growth, a lighter run not counting, unless a file is compiled anew", () => {
     const compiled = new Map([['cli.cjs', { sourceBytes: 1, sourceCrc: 2, data: Buffer.from('new code') }]]);
     let measured = 0;
     const run = (stale: boolean, bytes: number) => ({
@@ -55,8 +55,10 @@ describe('the code cache file', () => {
     const settled = twice && codeCacheToKeep(twice, run(false, 5_100_000));
     expect([once?.checks, twice?.checks, settled?.checks, settled?.files]).toEqual([1, 2, 3, cache.files]);
     expect(measured).toBe(3);
+    expect(codeCacheToKeep(fresh, run(false, 1_000_000))).toBeUndefined();
+    expect(measured).toBe(4);
     expect(settled && codeCacheToKeep(settled, run(false, 9_000_000))).toBeUndefined();
-    expect(measured).toBe(3);
+    expect(measured).toBe(4);
     expect(settled && codeCacheToKeep(settled, run(true, 5_000_000))).toEqual({ files: compiled, bytecodeBytes: 5_000_000, checks: 0 });
     expect(codeCacheToKeep(fresh, run(false, 6_500_000))).toEqual({ files: compiled, bytecodeBytes: 6_500_000, checks: 0 });
   });
