@@ -1,10 +1,6 @@
 #!/usr/bin/env node
-// The bundle of the compiled sources (`npm run compile`; see rolldown.config.mjs): it starts faster.
-import { main, terminalLines } from '../lib/src/bundle/cli.js';
+// The bundle of the compiled sources (`npm run compile`; see rolldown.config.mjs): it starts faster,
+// and faster again with the code V8 compiled at an earlier start (see src/boot/run.ts).
+import { runCli } from '../lib/src/bundle/boot.js';
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`wiredesk: ${terminalLines(error instanceof Error ? error.message : String(error))}\n`);
-  process.exitCode = 1;
-}
+process.exitCode = await runCli(process.argv.slice(2));

@@ -4,7 +4,6 @@ import type { Article } from '../src/model/article.js';
 import type { SiteConfig } from '../src/model/config.js';
 import { absoluteUrl } from '../src/model/urls.js';
 import { formatterTable } from '../src/text/formatter-table.js';
-import { wellFormedXml } from './parts/xml-text.js';
 import { documentXml, listElement, sitemapNamespace } from './sitemap.js';
 
 /** The namespace of Google News sitemaps. */
@@ -16,7 +15,7 @@ export type NewsStory = Pick<Article, 'path' | 'title' | 'date' | 'lang'>;
 /**
  * A Google News sitemap, as XML text: a `urlset` whose every `url` carries a `news:news` block
  * naming the publication (the site's title and the story's language), the publication time and
- * the headline. Headlines are the authors' text: the whole tree goes through `wellFormedXml`.
+ * the headline. Headlines are the authors' text, made well formed when written (see `documentXml`).
  */
 export function newsSitemapXml(config: SiteConfig, stories: readonly NewsStory[]): string {
   const urlset = listElement(
@@ -24,7 +23,7 @@ export function newsSitemapXml(config: SiteConfig, stories: readonly NewsStory[]
     { xmlns: sitemapNamespace, 'xmlns:news': newsNamespace },
     stories.map((story) => newsUrl(config, story)),
   );
-  return documentXml(wellFormedXml(urlset));
+  return documentXml(urlset);
 }
 
 function newsUrl(config: SiteConfig, story: NewsStory): Element {

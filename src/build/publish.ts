@@ -70,7 +70,7 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
   ];
   // The search index, one shard per period: those whose stories did not change are taken from the cache (see `searchIndexStep`).
   const search = config.search
-    ? await searchIndexStep(site, { cacheDir: useCache ? dir : undefined, code, settings: configKey, digests: read.modelled.digests, thread: tuning.searchThread })
+    ? await searchIndexStep(site, { cacheDir: useCache ? dir : undefined, code, settings: configKey, digests: read.modelled.digests, thread: tuning.searchThread, after: read.outputScan?.result })
     : undefined;
   // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
   const pool = spill ? undefined : renderPoolFor(site, outputs, { threads: setup.threads, renderPoolFrom: tuning.renderPoolFrom, templates: overrides.compiled, recorder: reads.recorder }, ahead);
@@ -170,8 +170,11 @@ async function keepBuildCache(setup: BuildSetup, { read, assembly, reads }: ToPu
   // A frame is kept of a build without errors or stories left out; one taken from the last build stands as it is.
   // It is written first: the index, written last, vouches for it and for the stories shards.
   const clean = assembly.leftOut.length === 0 && !hasErrors(assembly.messages) && assembly.siteMessages !== undefined && shape !== undefined;
+  // A frame extended from the last one (stories published) is packed from it: what the new stories left alone as it was.
   const frameChecksum =
-    assembly.by === 'reused' ? index?.frameChecksum : await writeSiteFrame(setup.dir, clean && assembly.siteMessages ? frameOf(site, shape ?? '', assembly.siteMessages) : undefined);
+    assembly.by === 'reused'
+      ? index?.frameChecksum
+      : await writeSiteFrame(setup.dir, clean && assembly.siteMessages ? frameOf(site, shape ?? '', assembly.siteMessages) : undefined, assembly.by === 'extended' ? read.frame : undefined);
   if (search) await search.keep();
   else forgetStoredShards(setup.dir);
   const cache = {

@@ -5,6 +5,7 @@ import { type Template, type TemplateName, type Templates } from '../../template
 import { problem } from '../report/problem.js';
 import type { CompiledTemplate } from './compile.js';
 import { TemplateFailure, thrownText } from './failure.js';
+import { importEsm } from './import-esm.js';
 
 /** The template table with a site's compiled overrides in place of the defaults, or why they could not be loaded. */
 export interface LoadedTemplates {
@@ -23,7 +24,7 @@ export async function loadOverrides(compiled: readonly CompiledTemplate[]): Prom
   for (const { name, url, displayPath } of compiled) {
     let module: Record<string, unknown>;
     try {
-      module = (await import(url)) as Record<string, unknown>;
+      module = await importEsm(url);
     } catch (error) {
       messages.push(problem('template-error', `The template could not be loaded (${thrownText(error)}), expected a module that runs`, displayPath));
       continue;

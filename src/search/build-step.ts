@@ -1,6 +1,7 @@
 import type { Site } from '../model/site.js';
 import type { DerivedFiles } from '../output/write.js';
 import type { SearchIndexWork } from '../build/work.js';
+import { openStoredRecords } from '../store/search-records.js';
 import { openStoredShards, type StoredShards } from '../store/search-shards.js';
 import { makeSearchBundle, type KeptShards, type SearchBundle } from './bundle.js';
 import { searchFolder } from './pagefind-index.js';
@@ -26,6 +27,8 @@ export interface SearchStepOptions {
   readonly digests: ReadonlyMap<string, string>;
   /** Index many shards on two Pagefind services at once (`Tuning.searchThread`). */
   readonly thread?: boolean;
+  /** Work on another core that Pagefind should not share it with: the scan of the output folder (see `SearchIndexOptions.after`). */
+  readonly after?: Promise<unknown> | undefined;
 }
 
 /**
@@ -39,10 +42,11 @@ export async function searchIndexStep(site: Site, options: SearchStepOptions): P
   const base = searchKeyBase(options.code, options.settings);
   const shards = planSearchShards(site.articles, base, (article) => options.digests.get(article.source) ?? article.digest);
   const stored: StoredShards | undefined = options.cacheDir === undefined ? undefined : await openStoredShards(options.cacheDir);
+  const records = options.cacheDir === undefined ? undefined : openStoredRecords(options.cacheDir, base);
   const none: KeptShards = { shard: () => undefined, runtime: () => undefined };
   let bundle: SearchBundle | undefined;
   // Made from the model, not from the pages: started now, it runs while the pages render and are written.
-  const made = makeSearchBundle(shards, site.config, base, stored ?? none, options.thread === true);
+  const made = makeSearchBundle(shards, site.config, base, stored && records ? { ...stored, record: records.record } : none, { thread: options.thread === true, after: options.after });
   // A build that fails before the write stage asks for it leaves it unasked: not an unhandled rejection.
   made.catch(() => undefined);
   return {
@@ -55,7 +59,9 @@ export async function searchIndexStep(site: Site, options: SearchStepOptions): P
     },
     work: () => (bundle ? { shards: shards.length, shardsIndexed: bundle.indexed, shardsReused: bundle.reused } : 'kept'),
     async keep() {
-      if (stored && bundle) await stored.keep(shards, bundle);
+      if (!stored || !bundle) return;
+      await stored.keep(shards, bundle);
+      await records?.keep(shards, bundle);
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { SiteConfig } from '../model/config.js';
 import { bytesDigest } from '../output/output-file.js';
-import { makeSearchIndexes, searchFolder, shardListFile, type SearchFile } from './pagefind-index.js';
+import { makeSearchIndexes, searchFolder, shardListFile, type SearchFile, type SearchIndexOptions } from './pagefind-index.js';
 import { emptyPeriod, type SearchShard } from './shards.js';
-import { storySearchDocument } from './story-record.js';
+import { storySearchDocument, type SearchDocument } from './story-record.js';
 
 // The published search bundle: Pagefind's runtime (scripts, styles, WebAssembly) once, under
 // `pagefind/`, with the newest shard's index beside it (Pagefind's primary index, which loads the
@@ -36,7 +36,15 @@ export interface KeptShards {
    * made, not of every shard made. Without it, made shards stay in memory.
    */
   stage?(period: string, made: MadeFiles): Promise<MadeFiles>;
+  /** The search document made earlier for a story (one of `SearchShard.stories`) under the same key base, if kept. */
+  record?(story: string): SearchDocument | undefined;
 }
+
+/**
+ * Shards indexed at once up to which each one's documents are kept (a publish, an edit); a build
+ * that indexes more (a cold build) keeps the newest shard's only, so what is kept stays small.
+ */
+const documentsKeptUpTo = 3;
 
 /** The whole bundle to publish, what was made anew (for keeping), and counts. */
 export interface SearchBundle {
@@ -46,6 +54,8 @@ export interface SearchBundle {
   readonly made: ReadonlyMap<string, MadeFiles>;
   /** The runtime made by this indexing, when it is worth keeping (it came from an index with stories, so it has the language's WebAssembly). */
   readonly runtime: MadeFiles | undefined;
+  /** The documents of the shards indexed whose records are worth keeping, by period, in the order of their `SearchShard.stories`. */
+  readonly documents: ReadonlyMap<string, readonly SearchDocument[]>;
   readonly indexed: number;
   readonly reused: number;
 }
@@ -54,24 +64,40 @@ export interface SearchBundle {
  * Make the bundle of `shards` (newest first, see `planSearchShards`): shards that `kept` holds for
  * their key are taken as they are, the others indexed in one run of Pagefind; none when every
  * shard is kept. Pagefind's runtime is kept by `runtimeKey`; without it, the newest shard is
- * indexed too, to have it. With `thread`, a cold build's many shards are indexed by two
- * Pagefind services at once (see `makeSearchIndexes`).
+ * indexed too, to have it. A story's document is the one `kept` holds for it, or made from its
+ * model. With `options.thread`, a cold build's many shards are indexed by two Pagefind services
+ * at once; with `options.after`, Pagefind starts once that is done (see `makeSearchIndexes`).
  */
-export async function makeSearchBundle(shards: readonly SearchShard[], config: SiteConfig, runtimeKey: string, kept: KeptShards, thread = false): Promise<SearchBundle> {
+export async function makeSearchBundle(
+  shards: readonly SearchShard[],
+  config: SiteConfig,
+  runtimeKey: string,
+  kept: KeptShards,
+  options: Omit<SearchIndexOptions, 'language'> = {},
+): Promise<SearchBundle> {
   // A site with no live story has an index without the language's WebAssembly: made each time, as a clean build makes it.
   const keptRuntime = shards[0]?.period === emptyPeriod ? undefined : kept.runtime(runtimeKey);
   const toIndex = shards.filter((shard, position) => (position === 0 && !keptRuntime) || kept.shard(shard.period, shard.key) === undefined);
-  const indexes = toIndex.map((shard) => ({
-    name: shard.period,
-    *documents() {
-      for (const article of shard.articles) yield storySearchDocument(article, config);
-    },
-  }));
+  const documents = new Map<string, SearchDocument[]>();
+  const indexes = toIndex.map((shard) => {
+    const keeping: SearchDocument[] | undefined = shard === shards[0] || toIndex.length <= documentsKeptUpTo ? [] : undefined;
+    if (keeping) documents.set(shard.period, keeping);
+    return {
+      name: shard.period,
+      *documents() {
+        for (const [position, article] of shard.articles.entries()) {
+          const document = kept.record?.(shard.stories[position] ?? '') ?? storySearchDocument(article, config);
+          keeping?.push(document);
+          yield document;
+        }
+      },
+    };
+  });
   const made = new Map<string, MadeFiles>();
   // Of the indexes made, the runtime of the first (in shard order) with stories, and of the first at all: as if made one after another.
   let runtime: { position: number; files: MadeFiles } | undefined;
   let anyRuntime: { position: number; files: MadeFiles } | undefined;
-  await makeSearchIndexes(indexes, { language: config.language, thread }, async (bundle, position) => {
+  await makeSearchIndexes(indexes, { ...options, language: config.language }, async (bundle, position) => {
     const shard = toIndex[position] as SearchShard;
     const { index, rest } = splitBundle(bundle);
     const shardFiles = { key: shard.key, files: index };
@@ -90,7 +116,7 @@ export async function makeSearchBundle(shards: readonly SearchShard[], config: S
   });
   const list = new TextEncoder().encode(`${JSON.stringify({ merge: shards.slice(1).map((shard) => `${shard.period}/`) })}\n`);
   files.push({ path: `${searchFolder}${shardListFile}`, digest: bytesDigest(list), bytes: list });
-  return { files, made, runtime: keptRuntime ? undefined : runtime?.files, indexed: toIndex.length, reused: shards.length - toIndex.length };
+  return { files, made, runtime: keptRuntime ? undefined : runtime?.files, documents, indexed: toIndex.length, reused: shards.length - toIndex.length };
 }
 
 /** A Pagefind bundle's index files (entry, metadata, index, filter and fragment files) apart from its runtime. */

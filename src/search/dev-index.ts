@@ -3,8 +3,10 @@ import type { Served } from '../dev/site-source.js';
 import type { Article } from '../model/article.js';
 import type { SiteConfig } from '../model/config.js';
 import { makeSearchBundle, type BundleFile, type MadeFiles } from './bundle.js';
+import { documentsToKeep } from './kept-documents.js';
 import { searchFolder } from './pagefind-index.js';
 import { planSearchShards, searchKeyBase } from './shards.js';
+import type { SearchDocument } from './story-record.js';
 
 /** What the preview's search index reads: the settings and the live stories, as the dev engine holds them. */
 export interface DevSearchSite {
@@ -40,6 +42,8 @@ export function createDevSearchIndex(site: DevSearchSite): DevSearchIndex {
   let files: Promise<Map<string, BundleFile>> | undefined;
   let shards = new Map<string, MadeFiles>();
   let runtime: MadeFiles | undefined;
+  // The documents of the shards the last indexing made, by story and under its key base: an edit makes the edited story's alone.
+  let records: { base: string; documents: Map<string, SearchDocument> } | undefined;
   let work: DevSearchWork | undefined;
   const make = async (config: SiteConfig) => {
     const base = searchKeyBase('dev', JSON.stringify(config));
@@ -47,8 +51,11 @@ export function createDevSearchIndex(site: DevSearchSite): DevSearchIndex {
     const kept = {
       shard: (period: string, key: string) => (shards.get(period)?.key === key ? shards.get(period) : undefined),
       runtime: (key: string) => (runtime?.key === key ? runtime : undefined),
+      record: (story: string) => (records?.base === base ? records.documents.get(story) : undefined),
     };
     const bundle = await makeSearchBundle(planned, config, base, kept);
+    // An indexing that made no shard leaves the documents as they were.
+    if (bundle.indexed > 0) records = { base, documents: documentsToKeep(planned, bundle, kept.record) };
     shards = new Map(planned.flatMap((shard) => [bundle.made.get(shard.period) ?? kept.shard(shard.period, shard.key)].flatMap((made) => (made ? [[shard.period, made] as const] : []))));
     runtime = bundle.runtime ?? runtime;
     work = { shards: planned.length, shardsIndexed: bundle.indexed, shardsReused: bundle.reused };

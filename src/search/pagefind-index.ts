@@ -24,8 +24,12 @@ export interface IndexToMake {
 const parallelIndexes = 2;
 /** From this many indexes to make, a second service on another thread makes some (see `threadIndexService`). */
 const threadFrom = 4;
-/** Documents sent to Pagefind before the first of them is answered: enough to keep its service busy. */
-const documentsInFlight = 64;
+/**
+ * Documents sent to Pagefind before the first of them is answered: a whole shard's, so a publish
+ * sends the newest shard's at once, before the pages render (with fewer, the rest wait for this
+ * thread to turn from rendering to the answers, and the build then waits for Pagefind's files).
+ */
+const documentsInFlight = 512;
 
 /** How to index. */
 export interface SearchIndexOptions {
@@ -33,6 +37,12 @@ export interface SearchIndexOptions {
   readonly language: string;
   /** With many indexes to make, make some on a second Pagefind service, on another thread (`Tuning.searchThread`). */
   readonly thread?: boolean | undefined;
+  /**
+   * Work on another core to let finish before Pagefind's process starts indexing (the scan of the
+   * output folder on its thread): on two cores, the two would share the second, and the build's
+   * thread waits for the scan.
+   */
+  readonly after?: Promise<unknown> | undefined;
 }
 
 /**
@@ -62,20 +72,24 @@ let indexing: Promise<unknown> = Promise.resolve();
 async function indexWithPagefind<T>(indexes: readonly IndexToMake[], options: SearchIndexOptions, take: (files: SearchFile[], position: number) => Promise<T>): Promise<T[]> {
   if (indexes.length === 0) return [];
   const pagefind = await import('pagefind');
+  // The first index is asked for before waiting: its service starts and answers meanwhile, so its documents go at once.
+  const first = createIndex(pagefind, options);
+  first.catch(() => undefined);
+  await options.after?.catch(() => undefined);
   // Many indexes (a cold build): a second service on another thread takes them too, so two cores index.
   const thread = options.thread === true && indexes.length >= threadFrom ? threadIndexService() : undefined;
   const results = new Array<T>(indexes.length);
   let next = 0;
-  const lane = async (make: (wanted: IndexToMake) => Promise<SearchFile[]>) => {
+  const lane = async (make: (wanted: IndexToMake, position: number) => Promise<SearchFile[]>) => {
     while (next < indexes.length) {
       const position = next++;
       const wanted = indexes[position] as IndexToMake;
-      results[position] = await take(await saidAsPagefinds(() => make(wanted)), position);
+      results[position] = await take(await saidAsPagefinds(() => make(wanted, position)), position);
     }
   };
   try {
     // Two indexes at a time in this thread's service: it works on one while this thread makes the other's documents.
-    const local = Array.from({ length: Math.min(parallelIndexes, indexes.length) }, () => lane((wanted) => indexOne(pagefind, wanted, options)));
+    const local = Array.from({ length: Math.min(parallelIndexes, indexes.length) }, () => lane((wanted, position) => indexOne(position === 0 ? first : createIndex(pagefind, options), wanted)));
     await Promise.all([...local, ...(thread ? [lane((wanted) => thread.make(wanted, primaryLanguage(options.language)))] : [])]);
     return results;
   } finally {
@@ -83,13 +97,22 @@ async function indexWithPagefind<T>(indexes: readonly IndexToMake[], options: Se
   }
 }
 
-/** One index made by this thread's Pagefind service: its whole bundle. */
-async function indexOne(pagefind: typeof pagefindModule, wanted: IndexToMake, options: SearchIndexOptions): Promise<SearchFile[]> {
-  const created = await pagefind.createIndex({ forceLanguage: primaryLanguage(options.language) });
+/** A new index of this thread's Pagefind service, as Pagefind answers (a service that cannot start rejects, to be said as Pagefind's failure). */
+async function createIndex(pagefind: typeof pagefindModule, options: SearchIndexOptions): ReturnType<typeof pagefindModule.createIndex> {
+  return pagefind.createIndex({ forceLanguage: primaryLanguage(options.language) });
+}
+
+/** One index made by this thread's Pagefind service (`creating`, asked for): its whole bundle. */
+async function indexOne(creating: ReturnType<typeof pagefindModule.createIndex>, wanted: IndexToMake): Promise<SearchFile[]> {
+  const created = await creating;
   const index = created.index;
   if (!index) throw new Error(created.errors.join('; ') || 'it could not start');
-  await addInOrder(index, wanted);
-  const { files, errors } = await index.getFiles();
+  const { answered } = await sendInOrder(index, wanted);
+  // Asked for as soon as the last document is sent: the service answers in order, once it has added them all.
+  const asked = index.getFiles();
+  asked.catch(() => undefined);
+  await answered;
+  const { files, errors } = await asked;
   throwOn(errors, wanted.name);
   await index.deleteIndex();
   return bundleFiles(files);
@@ -114,20 +137,24 @@ async function saidAsPagefinds(make: () => Promise<SearchFile[]>): Promise<Searc
 }
 
 /**
- * Add an index's documents, many on their way at once: Pagefind's service handles its messages one
- * after another, in the order sent, so the index is the same as when each waits for the one before
- * (its bytes depend on that order), without a round trip per document.
+ * Send an index's documents, many on their way at once: Pagefind's service handles its messages
+ * one after another, in the order sent, so the index is the same as when each waits for the one
+ * before (its bytes depend on that order), without a round trip per document. Resolves once the
+ * last is sent, with the promise of their answers.
  */
-async function addInOrder(index: PagefindIndex, wanted: IndexToMake): Promise<void> {
+async function sendInOrder(index: PagefindIndex, wanted: IndexToMake): Promise<{ readonly answered: Promise<void> }> {
   const pending: Promise<void>[] = [];
   for (const document of wanted.documents()) {
     const adding = index.addHTMLFile(document).then((added) => throwOn(added.errors, wanted.name));
-    // Awaited below; a failure before then is not an unhandled rejection.
+    // Awaited in the end; a failure before then is not an unhandled rejection.
     adding.catch(() => undefined);
     pending.push(adding);
     if (pending.length >= documentsInFlight) await pending.shift();
   }
-  await Promise.all(pending);
+  const answered = Promise.all(pending).then(() => undefined);
+  answered.catch(() => undefined);
+  // In an object: a promise returned from an async function would be waited for.
+  return { answered };
 }
 
 function throwOn(errors: readonly string[], name: string): void {

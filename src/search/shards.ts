@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Article } from '../model/article.js';
 import { monthlyFrom, periodOrder, searchMonthOf, searchQuarterOf, searchWeekOf, weeklyFrom } from './period.js';
 
@@ -12,6 +12,8 @@ export interface SearchShard {
   /** Equal keys, equal records: the digest of every story's path and file bytes, the period, and `keyBase`. */
   readonly key: string;
   readonly articles: readonly Article[];
+  /** Each story's path and file digest (`path\u0000digest`), in the order of `articles`: what its search record is kept by (see `KeptShards.record`). */
+  readonly stories: readonly string[];
 }
 
 /** The name of the one shard of a site with no live story: an empty index, so the search page still loads. */
@@ -63,7 +65,7 @@ export function planSearchShards(articles: readonly Article[], keyBase: string, 
       // In path order: a shard's bytes depend on the order its stories are indexed in, never on the site's order.
       const sorted = list.map((article) => ({ article, path: article.path })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       const stories = sorted.map(({ article, path: at }) => `${at}\u0000${digestOf(article)}`);
-      return { period, key: hash('sha256', [keyBase, period, ...stories].join('\u0001'), 'hex'), articles: sorted.map(({ article }) => article) };
+      return { period, key: hash('sha256', [keyBase, period, ...stories].join('\u0001'), 'hex'), articles: sorted.map(({ article }) => article), stories };
     });
 }
 
@@ -85,8 +87,10 @@ export function searchKeyBase(code: string, settings: string): string {
 /** A digest of Pagefind's package.json (its version, and the version of each platform binary it pins), or undefined when it is not found. */
 function pagefindPackage(): string | undefined {
   try {
-    const main = fileURLToPath(import.meta.resolve('pagefind'));
-    return hash('sha256', readFileSync(path.join(path.dirname(path.dirname(main)), 'package.json')), 'hex');
+    // Where Node resolves `pagefind` from here (the folders `require` would look in): the CommonJS copy of the bundle has no `import.meta.resolve`.
+    const folders = createRequire(import.meta.url).resolve.paths('pagefind') ?? [];
+    const manifest = folders.map((folder) => path.join(folder, 'pagefind', 'package.json')).find((file) => existsSync(file));
+    return manifest === undefined ? undefined : hash('sha256', readFileSync(manifest), 'hex');
   } catch {
     return undefined;
   }

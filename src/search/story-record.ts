@@ -9,6 +9,12 @@ import { labelSetFor } from '../labels/select.js';
 import { urgencyLabel } from '../../templates/parts/urgency.js';
 import { formatDateTime, timeStyleOf } from '../../templates/dates.js';
 
+/** A story's search document: its URL from the site's root, and the HTML Pagefind indexes. */
+export interface SearchDocument {
+  readonly url: string;
+  readonly content: string;
+}
+
 /**
  * What Pagefind indexes of one live story, made from its model rather than its written page:
  * body (without its dateline), note, corrections, then headline, slugline, dateline, kicker (urgency and section), byline,
@@ -24,7 +30,7 @@ import { formatDateTime, timeStyleOf } from '../../templates/dates.js';
  * metadata, all read outside the indexed body. The URL is the story's site path from the site's
  * root: Pagefind's script adds the path it is served under.
  */
-export function storySearchDocument(article: Article, config: SiteConfig): { readonly url: string; readonly content: string } {
+export function storySearchDocument(article: Article, config: SiteConfig): SearchDocument {
   const labels = labelSetFor(config);
   const text = (tag: string, value: string | undefined): Element[] => (value === undefined || value === '' ? [] : [h(tag, value)]);
   const kicker = [urgencyLabel(article, labels), article.section?.name].filter((part) => part !== null && part !== undefined);

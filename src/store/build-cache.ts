@@ -8,8 +8,8 @@ import type { Schedule } from '../model/site.js';
 import { packFrame, unpackFrame, type PackedFrame } from './frame-encoding.js';
 import { readFramed, writeFramed } from './framed-file.js';
 import { packIndex, unpackIndex } from './index-encoding.js';
-import { lazyStoredArticle, storedArticleOf, wholeStoredArticle, type StoredEntries } from './lazy-article.js';
-import { decodeShardHead, encodeShardHead, type HeadStory } from './shard-head.js';
+import { eagerPartOf, lazyStoredArticle, storedArticleOf, storedPlaceOf, wholeStoredArticle, type EagerArticle, type StoredEntries } from './lazy-article.js';
+import { encodeShardHead, readShardHead, type HeadStory } from './shard-head.js';
 import type { PlainMessage, PlainModelResult } from './serialize.js';
 import { entryCheck, readSplitBody, readSplitEntry, readSplitHead, writeSplitFile } from './split-file.js';
 
@@ -72,8 +72,8 @@ export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
 }
 
 const indexKind = 'wiredesk-cache-index-12';
-const frameKind = 'wiredesk-cache-frame-2';
-const storiesKind = 'wiredesk-cache-stories-7';
+const frameKind = 'wiredesk-cache-frame-3';
+const storiesKind = 'wiredesk-cache-stories-8';
 
 /** Stories are kept in this many files, so that an edit rewrites one small file, not all of them. */
 const shardCount = 32;
@@ -127,41 +127,81 @@ export async function readCachedStories(dir: string, index: CacheIndex, options:
     const expected = index.shardChecksums[shard];
     const file = shardFile(dir, shard);
     const bytes = expected === undefined ? undefined : readSplitHead(file, storiesKind, expected);
-    const head = bytes && decodeShardHead(bytes);
-    if (!head || expected === undefined) return undefined;
+    if (!bytes || expected === undefined) return undefined;
     const body = options.lazy === true ? undefined : readSplitBody(file, storiesKind, expected);
     if (options.lazy !== true && !body) return undefined;
     // One reader per shard, which each lazy article asks with where its entry lies: no closure per story.
-    const entries: StoredEntries = { entry: (start, end, check) => readSplitEntry(file, storiesKind, expected, start, end, check) };
-    for (const [source, digest, shape, messages, eager, start, end, check] of head) {
+    const entries = new ShardEntries(file, expected);
+    const read = readShardHead(bytes, (source, digest, shape, messages, eager, start, end, check) => {
       let article: Article | undefined;
       if (eager !== null && body) {
         const stored = body.subarray(start, end);
-        if (entryCheck(stored) !== check) return undefined;
+        if (entryCheck(stored) !== check) return false;
         article = wholeStoredArticle(eager, stored);
       } else if (eager !== null) article = lazyStoredArticle(eager, entries, start, end, check);
       const result = article ? { article, messages } : { messages };
       // Written out rather than spread (`...(shape === null ? {} : { shape })`): no object made to be thrown away, 10,000 times.
       stories.set(source, keep(shape === null ? { digest, result } : { digest, result, shape }));
-    }
+      return true;
+    });
+    if (!read) return undefined;
   }
   return stories;
 }
 
-/** The head and body of a shard holding `stories`: an article read from the cache is written as it was read (see `storedArticleOf`). */
-function shardParts(stories: ReadonlyMap<string, CachedStory>): { readonly head: Uint8Array; readonly body: Uint8Array[] } {
+/** The entries of the stories shard `file` that `checksum` vouches for, which lazy articles read theirs from. */
+class ShardEntries implements StoredEntries {
+  constructor(
+    readonly file: string,
+    readonly checksum: string,
+  ) {}
+
+  entry(start: number, end: number, check: number): Uint8Array {
+    return readSplitEntry(this.file, storiesKind, this.checksum, start, end, check);
+  }
+}
+
+/**
+ * The head and body of the shard `file` holding `stories`: an article read from the cache is
+ * written as it was read (see `storedArticleOf`). Those whose entries are still unread in the
+ * shard the file held (`previous` vouches for it) are copied from its body, read once, rather
+ * than read one by one: a publish rewrites the shard of its new story, some 300 stories.
+ */
+function shardParts(stories: ReadonlyMap<string, CachedStory>, file: string, previous: string | undefined): { readonly head: Uint8Array; readonly body: Uint8Array[] } {
   const head: HeadStory[] = [];
   const body: Uint8Array[] = [];
+  let previousBody: Buffer | undefined;
+  let bodyRead = false;
   let end = 0;
-  for (const [source, story] of stories) {
+  stories.forEach((story, source) => {
     const { article, messages } = story.result;
-    const stored = article && storedArticleOf(article);
+    const place = article && storedPlaceOf(article);
+    let stored: { readonly eager: EagerArticle; readonly rest: Uint8Array; readonly check: number } | undefined;
+    if (article && place?.entries instanceof ShardEntries && place.entries.file === file && place.entries.checksum === previous) {
+      if (!bodyRead) previousBody = readSplitBody(file, storiesKind, previous);
+      bodyRead = true;
+      const rest = previousBody?.subarray(place.start, place.end);
+      // Checked as reading it would: a damaged entry is not carried into the new shard.
+      if (rest?.length === place.end - place.start && entryCheck(rest) === place.check) stored = { eager: eagerPartOf(article), rest, check: place.check };
+    }
+    if (article && !stored) {
+      const whole = storedArticleOf(article);
+      stored = { ...whole, check: entryCheck(whole.rest) };
+    }
     const start = end;
-    if (stored) body.push(stored.rest);
+    if (stored) appendPart(body, stored.rest);
     end += stored?.rest.length ?? 0;
-    head.push({ source, digest: story.digest, shape: story.shape ?? null, messages, stored: stored && { eager: stored.eager, start, end, check: entryCheck(stored.rest) } });
-  }
+    head.push({ source, digest: story.digest, shape: story.shape ?? null, messages, stored: stored && { eager: stored.eager, start, end, check: stored.check } });
+  });
   return { head: encodeShardHead(head), body };
+}
+
+/** Add `part` to `parts`, joined to the last one when it follows it in the same bytes (entries copied in a row are written in one call). */
+function appendPart(parts: Uint8Array[], part: Uint8Array): void {
+  const last = parts[parts.length - 1];
+  if (last && last.buffer === part.buffer && last.byteOffset + last.byteLength === part.byteOffset)
+    parts[parts.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.byteLength + part.byteLength);
+  else parts.push(part);
 }
 
 /**
@@ -173,13 +213,16 @@ function shardParts(stories: ReadonlyMap<string, CachedStory>): { readonly head:
 export async function writeBuildCache(dir: string, cache: BuildCache, previous?: { index: CacheIndex; stories: ReadonlyMap<string, CachedStory> }): Promise<void> {
   const { stories, ...index } = cache;
   const shards = Array.from({ length: shardCount }, () => new Map<string, CachedStory>());
-  for (const [source, story] of stories) shards[shardOf(source)]?.set(source, story);
   const dirty = new Set<number>();
-  if (!previous || previous.index.shardChecksums.length !== shardCount) for (let shard = 0; shard < shardCount; shard++) dirty.add(shard);
-  else {
-    for (const [source, story] of stories) if (previous.stories.get(source)?.digest !== story.digest) dirty.add(shardOf(source));
-    for (const source of previous.stories.keys()) if (!stories.has(source)) dirty.add(shardOf(source));
-  }
+  const compared = previous && previous.index.shardChecksums.length === shardCount ? previous.stories : undefined;
+  if (!compared) for (let shard = 0; shard < shardCount; shard++) dirty.add(shard);
+  // `forEach` rather than `for (const [source, story] of stories)`: no array made and destructured per story.
+  stories.forEach((story, source) => {
+    const shard = shardOf(source);
+    shards[shard]?.set(source, story);
+    if (compared && compared.get(source)?.digest !== story.digest) dirty.add(shard);
+  });
+  if (compared) for (const source of compared.keys()) if (!stories.has(source)) dirty.add(shardOf(source));
   const shardChecksums: string[] = [];
   // One shard at a time, for the same reason as when reading.
   for (const [shard, entries] of shards.entries()) {
@@ -187,8 +230,9 @@ export async function writeBuildCache(dir: string, cache: BuildCache, previous?:
       shardChecksums.push(previous?.index.shardChecksums[shard] ?? '');
       continue;
     }
-    const { head, body } = shardParts(entries);
-    shardChecksums.push(writeSplitFile(shardFile(dir, shard), storiesKind, [head], body));
+    const file = shardFile(dir, shard);
+    const { head, body } = shardParts(entries, file, previous?.index.shardChecksums[shard]);
+    shardChecksums.push(writeSplitFile(file, storiesKind, [head], body));
   }
   await writeFramed(path.join(dir, 'index.bin'), indexKind, packIndex({ ...index, shardChecksums }));
 }
@@ -207,11 +251,12 @@ export async function readSiteFrame(dir: string, index: CacheIndex): Promise<Sit
 
 /**
  * Keep the site frame of this build for the next one, or remove the last one when this build has
- * none; returns its checksum, for the index written next to vouch for it.
+ * none; returns its checksum, for the index written next to vouch for it. `extended` is the frame
+ * read from the cache that this one extends, if any: what did not change is packed as it was (see `packFrame`).
  */
-export async function writeSiteFrame(dir: string, frame: SiteFrame | undefined): Promise<string | undefined> {
+export async function writeSiteFrame(dir: string, frame: SiteFrame | undefined, extended?: SiteFrame): Promise<string | undefined> {
   const file = path.join(dir, 'frame.bin');
-  if (frame) return writeFramed(file, frameKind, { frame: packFrame(frame) });
+  if (frame) return writeFramed(file, frameKind, { frame: packFrame(frame, extended) });
   await rm(file, { force: true });
   return undefined;
 }

@@ -36,9 +36,9 @@ export async function codeDigest(folders: readonly string[] = codeFolders()): Pr
   return hash.digest('hex');
 }
 
-/** A file of the code (see `codeDigest`): a script, template or stylesheet, not a source map. */
+/** A file of the code (see `codeDigest`): a script (the main thread's CommonJS copy too), template or stylesheet, not a source map. */
 function isCodeFile(entry: Dirent): boolean {
-  return entry.isFile() && /\.(js|ts|tsx|css)$/.test(entry.name);
+  return entry.isFile() && /\.(c?js|ts|tsx|css)$/.test(entry.name);
 }
 
 /** The memo holds two digests and a time: a larger file is not one a build wrote. */

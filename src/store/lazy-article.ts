@@ -130,6 +130,24 @@ export interface StoredEntries {
   entry(start: number, end: number, check: number): Uint8Array;
 }
 
+/** Where a lazy article's other fields lie while they are unread: the entry of `entries` at `start`–`end`, whose CRC-32 is `check`. */
+export interface StoredPlace {
+  readonly entries: StoredEntries;
+  readonly start: number;
+  readonly end: number;
+  readonly check: number;
+}
+
+/**
+ * Where the cache keeps the other fields of an article read from it, while they are still unread
+ * (see `lazyStoredArticle`): a cache written again copies them from there, with the shard's other
+ * entries, rather than reading each on its own. Undefined for any other article.
+ */
+export function storedPlaceOf(article: Article): StoredPlace | undefined {
+  const parts = partsOf(article);
+  return parts instanceof StoredParts ? parts.place() : undefined;
+}
+
 /** The article the cache kept as `eager` and the entry of `entries` at `start`–`end` (see `lazyArticle`), read when first asked, once. */
 export function lazyStoredArticle(eager: EagerArticle, entries: StoredEntries, start: number, end: number, check: number): Article {
   return lazyFrom(new StoredParts(eager, entries, start, end, check));
@@ -157,6 +175,12 @@ class StoredParts implements LazyParts {
 
   whole(): Article {
     return wholeStoredArticle(this.held as unknown as EagerArticle, this.stored());
+  }
+
+  /** Where its other fields lie, while unread (see `storedPlaceOf`). */
+  place(): StoredPlace | undefined {
+    const rest = this.#rest;
+    return rest instanceof Uint8Array || typeof rest === 'function' ? undefined : { entries: rest, start: this.#start, end: this.#end, check: this.#check };
   }
 
   stored(): Uint8Array {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BundleFile, KeptShards, MadeFiles, SearchBundle } from '../search/bundle.js';
 import type { SearchShard } from '../search/shards.js';
 import { readFramed, writeFramed } from './framed-file.js';
+import { recordsFile } from './search-records.js';
 
 // The search index's shards kept in the cache folder (`.wiredesk-cache/search/`): one file per
 // shard with its index files, one with Pagefind's runtime, and an index that names each with the
@@ -13,20 +14,32 @@ import { readFramed, writeFramed } from './framed-file.js';
 // output is written, so a cold build never holds every shard's bytes; the build that publishes
 // renames it into place, and the next one removes what a failed build set aside.
 
-const indexKind = 'wiredesk-cache-search-index-1';
+const indexKind = 'wiredesk-cache-search-index-2';
 const shardKind = 'wiredesk-cache-search-shard-1';
 /** A shard's name: its period (see `planSearchShards`), `none`, or the runtime's. */
 const shardName = /^(?:\d{4}-(?:q[1-4]|\d{2}(?:-w[1-4])?)|none|runtime)$/;
-/** A kept file's path, relative to its shard's folder: plain segments only. */
-const filePath = /^(?:[\w-][\w.-]*\/)*[\w-][\w.-]*$/;
+/** A kept shard's file paths, one a line, each relative to its shard's folder: plain segments only. */
+const filePaths = /^(?:(?:[\w-][\w.-]*\/)*[\w-][\w.-]*(?:\n|$))*$/;
 const runtimeName = 'runtime';
 
-/** What the index records of one kept shard (or of the runtime). */
+/**
+ * What the index records of one kept shard (or of the runtime): its files' paths and digests
+ * each as one string, a line a file, so that the index of a 10,000-story site's hundred shards
+ * and ten thousand files reads as a few hundred strings; a shard's are split when it is used.
+ */
 interface StoredShard {
   readonly name: string;
   readonly key: string;
   readonly checksum: string;
-  readonly files: readonly { readonly path: string; readonly digest: string }[];
+  readonly paths: string;
+  readonly digests: string;
+}
+
+/** A kept shard's files, each with its digest. */
+function filesOf(shard: StoredShard): { readonly path: string; readonly digest: string }[] {
+  const paths = shard.paths === '' ? [] : shard.paths.split('\n');
+  const digests = shard.digests === '' ? [] : shard.digests.split('\n');
+  return paths.map((file, at) => ({ path: file, digest: digests[at] ?? '' }));
 }
 
 /** The search shards kept in a cache folder, as the last build left them. */
@@ -48,9 +61,14 @@ export async function openStoredShards(dir: string): Promise<StoredShards> {
   const stored = await readIndex(folder);
   const byName = new Map(stored.map((shard) => [shard.name, shard]));
   const staged = new Map<string, StoredShard>();
+  // Each shard asked for is made once: a build asks for it to plan, then for its files.
+  const asked = new Map<string, MadeFiles>();
   const kept = (name: string, key: string): MadeFiles | undefined => {
     const shard = byName.get(name);
-    return shard?.key === key ? lazyShard(path.join(folder, `${name}.bin`), shard) : undefined;
+    if (shard?.key !== key) return undefined;
+    const made = asked.get(name) ?? lazyShard(path.join(folder, `${name}.bin`), shard);
+    asked.set(name, made);
+    return made;
   };
   return {
     shard: (period, key) => kept(period, key),
@@ -90,7 +108,8 @@ export async function openStoredShards(dir: string): Promise<StoredShards> {
         else carry(shard.period, shard.key);
       }
       await writeFramed(path.join(folder, 'index.bin'), indexKind, next);
-      const wanted = new Set(['index.bin', ...next.map((shard) => `${shard.name}.bin`)]);
+      // The records beside the shards are kept by their own rules (see `openStoredRecords`).
+      const wanted = new Set(['index.bin', recordsFile, ...next.map((shard) => `${shard.name}.bin`)]);
       for (const name of listFolder(folder)) if (!wanted.has(name)) rmSync(path.join(folder, name), { force: true, recursive: true });
     },
   };
@@ -100,7 +119,7 @@ export async function openStoredShards(dir: string): Promise<StoredShards> {
 async function writeShard(file: string, name: string, made: MadeFiles): Promise<StoredShard> {
   const files = await Promise.all(made.files.map(async (entry) => ({ path: entry.path, bytes: await bytesOf(entry) })));
   const checksum = await writeFramed(file, shardKind, { key: made.key, files });
-  return { name, key: made.key, checksum, files: made.files.map(({ path: entry, digest }) => ({ path: entry, digest })) };
+  return { name, key: made.key, checksum, paths: made.files.map((entry) => entry.path).join('\n'), digests: made.files.map((entry) => entry.digest).join('\n') };
 }
 
 /**
@@ -109,18 +128,19 @@ async function writeShard(file: string, name: string, made: MadeFiles): Promise<
  * that writes every shard holds one or two at a time.
  */
 function lazyShard(file: string, shard: StoredShard): MadeFiles {
+  const kept = filesOf(shard);
   let reading: Promise<Map<string, Uint8Array>> | undefined;
   // The files not asked for since the shard was read: made at the first ask (a publish asks for the files of one shard or two of a hundred).
   let unasked: Set<string> | undefined;
   return {
     key: shard.key,
-    files: shard.files.map((entry) => ({
+    files: kept.map((entry) => ({
       path: entry.path,
       digest: entry.digest,
       bytes: async () => {
-        const files = reading ?? readShard(file, shard);
+        const files = reading ?? readShard(file, shard, kept);
         reading = files;
-        unasked ??= new Set(shard.files.map((kept) => kept.path));
+        unasked ??= new Set(kept.map((other) => other.path));
         unasked.delete(entry.path);
         if (unasked.size === 0) {
           reading = undefined;
@@ -165,25 +185,31 @@ async function readIndex(folder: string): Promise<StoredShard[]> {
       shardName.test(shard.name) &&
       typeof shard.key === 'string' &&
       typeof shard.checksum === 'string' &&
-      Array.isArray(shard.files) &&
-      shard.files.every((file: unknown) => {
-        const entry = file as { path?: unknown; digest?: unknown } | null;
-        return typeof entry?.path === 'string' && filePath.test(entry.path) && typeof entry.digest === 'string';
-      })
+      typeof shard.paths === 'string' &&
+      filePaths.test(shard.paths) &&
+      typeof shard.digests === 'string' &&
+      lineCount(shard.digests) === lineCount(shard.paths)
     );
   });
   return valid ? (value as StoredShard[]) : [];
 }
 
+/** The lines of a text, counted without splitting it. */
+function lineCount(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
 /** A kept shard's files by path: what the index says, or an error that names the damaged file (the build fails, the output stays). */
-async function readShard(file: string, shard: StoredShard): Promise<Map<string, Uint8Array>> {
+async function readShard(file: string, shard: StoredShard, kept: readonly { readonly path: string }[]): Promise<Map<string, Uint8Array>> {
   const framed = await readFramed(file, shardKind, shard.checksum);
   const value = framed?.value as { key?: unknown; files?: unknown } | undefined;
   const files = new Map<string, Uint8Array>();
   if (value?.key === shard.key && Array.isArray(value.files)) {
     for (const file of value.files as { path?: unknown; bytes?: unknown }[]) if (typeof file.path === 'string' && file.bytes instanceof Uint8Array) files.set(file.path, file.bytes);
   }
-  if (!shard.files.every((file) => files.has(file.path))) {
+  if (!kept.every((entry) => files.has(entry.path))) {
     // Forgotten, so that the next build indexes the shard anew.
     rmSync(path.join(path.dirname(file), 'index.bin'), { force: true });
     throw new Error(`search: the search index kept in the cache (${shard.name}) is damaged; it is forgotten, build again`);

@@ -1,13 +1,12 @@
 import type { Element, Root } from 'xast';
-import { toXml } from 'xast-util-to-xml';
-import { wellFormedXml } from './xml-text.js';
+import { xmlOf } from './xml-text.js';
 
 /** A feed document: the XML declaration, then its root element. */
 export function feedDocument(root: Element): Root {
   return { type: 'root', children: [{ type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' }, root] };
 }
 
-/** Serialize a feed document, its text made well-formed XML (see `wellFormedXml`). */
+/** Serialize a feed document, its text made well-formed XML (see `xmlOf`). */
 export function feedXml(feed: Root): string {
-  return toXml(wellFormedXml(feed), { allowDangerousXml: true });
+  return xmlOf(feed);
 }

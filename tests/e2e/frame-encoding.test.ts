@@ -45,6 +45,32 @@ describe('a site frame as the cache keeps it', () => {
     expect(roundTrip(frame)).toEqual(frame);
   });
 
+  it('should pack a frame extended from the one read with its id table, the collections left alone as they were packed', () => {
+    const articles = generateCorpus({ stories: 120, seed: 5 }).map((file) => articleOf(file.source, file.text));
+    const site = resolveSite(articles, defaultConfig, undefined, now).site;
+    if (!site) throw new Error('the archive should resolve');
+    const stored = deserialize(serialize(packFrame(frameOf(site, 'shape-1', [])))) as PackedFrame;
+    const read = unpackFrame(stored);
+    if (!read) throw new Error('the frame should read back');
+    // A story published at the top, into the first section: the other collections are the very lists read.
+    const [first, ...others] = read.sections;
+    if (!first) throw new Error('the archive should have sections');
+    const extended: SiteFrame = {
+      ...read,
+      shape: 'shape-2',
+      live: [['published', [], [read.live[0]?.[0] ?? '']], ...read.live],
+      sections: [{ ...first, articleIds: ['published', ...first.articleIds] }, ...others],
+    };
+    const packed = packFrame(extended, read);
+    expect(packed.ids.slice(0, stored.ids.length)).toEqual(stored.ids);
+    expect(packed.sections.slice(1).map((section) => section.ids)).toEqual(stored.sections.slice(1).map((section) => section.ids));
+    // Those collections' packed ids are the very ones read: no id of theirs looked up again.
+    expect(packed.sections.slice(1).every((section, at) => section.ids === stored.sections[at + 1]?.ids)).toBe(true);
+    expect(unpackFrame(deserialize(serialize(packed)) as PackedFrame)).toEqual(extended);
+    // Packed afresh, it reads the same.
+    expect(roundTrip(extended)).toEqual(extended);
+  });
+
   it('should not be taken for a frame when it is not one', () => {
     expect(unpackFrame({ ids: [], live: 2, withdrawn: 0, linkedEnds: new Int32Array(1) } as unknown as PackedFrame)).toBeUndefined();
   });

@@ -1,8 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { deserialize } from 'node:v8';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { BuildWork } from '../../src/build/work.js';
+import { readFramedBytes, writeFramed } from '../../src/store/framed-file.js';
 import { siteMaker, type FixtureSite } from '../support/fixture-site.js';
 
 // The search index in shards, one per quarter of publication: what a build writes, and what it
@@ -97,6 +99,22 @@ describe('the search index in shards by quarter', () => {
     const cleanFiles = [...(await bundle(clean)).keys()];
     expect([...after.keys()]).toEqual(cleanFiles);
     for (const file of cleanFiles) expect((await readFile(path.join(built.dir, 'dist', file))).equals(await readFile(path.join(clean.dir, 'dist', file))), file).toBe(true);
+  });
+
+  it('should make a publish’s documents only for the stories new since, taking the others’ kept beside the shards', async () => {
+    const built = await site(archive);
+    await built.build({ now: beforeEmbargo });
+    // The kept document of the newest shard's story altered: a build that takes it indexes the altered text.
+    const file = path.join(built.dir, '.wiredesk-cache', 'search', 'records.bin');
+    const kept = deserialize(readFramedBytes(file, 'wiredesk-cache-search-records-1')?.bytes ?? Buffer.alloc(0)) as { contents: string[] };
+    expect(kept.contents.filter((content) => content.includes('Zanzibarword'))).toHaveLength(1);
+    await writeFramed(file, 'wiredesk-cache-search-records-1', { ...kept, contents: kept.contents.map((content) => content.replace('Zanzibarword', 'Keptword')) });
+    const published = dated('fresh', '2018-05-25T10:00:00+03:00', 'The Narwhalword vote.');
+    await built.write('stories/fresh.md', published.split('-- stories/fresh.md --\n')[1] ?? '');
+    const outcome = await built.build({ now: beforeEmbargo });
+    expect(searchWork(outcome.work)).toEqual({ shards: 3, shardsIndexed: 1, shardsReused: 2 });
+    expect(await shardText(built, '')).toContain('Keptword');
+    expect(await shardText(built, '')).toContain('Narwhalword');
   });
 
   it('should index only the shard of an old story that was edited', async () => {

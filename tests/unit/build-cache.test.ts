@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCachedStories, readCacheIndex, readSiteFrame, shardOf, writeBuildCache, writeSiteFrame, type BuildCache, type CachedStory } from '../../src/store/build-cache.js';
 import type { SiteFrame } from '../../src/incremental/site-frame.js';
-import { storedArticleOf } from '../../src/store/lazy-article.js';
+import { storedArticleOf, storedPlaceOf } from '../../src/store/lazy-article.js';
 import { storyFixture } from '../support/view-fixtures.js';
 
 describe('the build cache', () => {
@@ -115,6 +115,36 @@ describe('the build cache', () => {
     const again = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
     expect(again && (await readCachedStories(dir, again))).toEqual(new Map(withArticle).set(neighbour, { digest: 'd3', result: { messages: [] } }));
     expect(again?.shardChecksums[shardOf('a.md')]).not.toBe(index.shardChecksums[shardOf('a.md')]);
+  });
+
+  it('should rewrite a shard without reading the entries of its unchanged stories one by one, and refuse to carry a damaged one', async () => {
+    const sameShard = Array.from({ length: 2000 }, (_, n) => `s${n}.md`).filter((source) => shardOf(source) === shardOf('s0.md'));
+    const written = new Map<string, CachedStory>(
+      sameShard.slice(0, 4).map((source, n) => {
+        const { linkedIds: _linked, relatedIds: _related, ...article } = storyFixture(`story-${n}`, { title: `Story ${n}` });
+        return [source, { digest: `d${n}`, result: { article, messages: [] }, shape: `s${n}` }];
+      }),
+    );
+    await writeBuildCache(dir, { ...cache, stories: written });
+    const index = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
+    const lazy = index && (await readCachedStories(dir, index, { lazy: true }));
+    if (!index || !lazy) throw new Error('no cache');
+    const [first = '', second = ''] = sameShard;
+    const next = new Map(lazy).set(first, { digest: 'changed', result: { messages: [] } });
+    await writeBuildCache(dir, { ...cache, stories: next }, { index, stories: lazy });
+    // The stories kept were copied from the shard's body: their other fields are still unread, and read as written.
+    expect(storedPlaceOf(lazy.get(second)?.result.article ?? storyFixture('x'))).toBeDefined();
+    const again = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
+    const reread = again && (await readCachedStories(dir, again));
+    expect(reread).toEqual(new Map(written).set(first, { digest: 'changed', result: { messages: [] } }));
+    // A byte of a kept story's entry damaged since it was read: the shard is not written with it.
+    const file = path.join(dir, `stories-${String(shardOf(first)).padStart(2, '0')}.bin`);
+    const relazy = again && (await readCachedStories(dir, again, { lazy: true }));
+    if (!again || !relazy) throw new Error('no cache');
+    const bytes = await readFile(file);
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
+    await writeFile(file, bytes);
+    await expect(writeBuildCache(dir, { ...cache, stories: new Map(relazy).set(first, { digest: 'again', result: { messages: [] } }) }, { index: again, stories: relazy })).rejects.toThrow(/damaged/);
   });
 
   it('should find no cache where there is none', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
-import { eagerPartOf, lazyArticle, lazyStoredArticle, linkedArticleOf, storedArticleOf, wholeArticle } from '../../src/store/lazy-article.js';
+import { eagerPartOf, lazyArticle, lazyStoredArticle, linkedArticleOf, storedArticleOf, storedPlaceOf, wholeArticle } from '../../src/store/lazy-article.js';
 import { plainSite, siteWithLookup } from '../../src/model/site.js';
 import { storyFixture, testConfig, written } from '../support/view-fixtures.js';
 
@@ -40,6 +40,17 @@ describe('a lazy article', () => {
     expect([lazy.updated, lazy.embargo, 'updated' in lazy]).toEqual([undefined, undefined, false]);
     expect(() => lazy.title).toThrow();
     expect(storedArticleOf(lazy).rest).toBe(unreadable);
+  });
+
+  it('should say where its other fields lie in the cache while they are unread, and no more once read', () => {
+    const plain = plainArticle('p');
+    const { eager, rest } = storedArticleOf(plain);
+    const entries = { entry: () => rest };
+    const lazy = lazyStoredArticle(eager, entries, 3, 3 + rest.length, 7);
+    expect(storedPlaceOf(lazy)).toEqual({ entries, start: 3, end: 3 + rest.length, check: 7 });
+    expect(lazy.title).toBe(plain.title);
+    expect(storedPlaceOf(lazy)).toBeUndefined();
+    expect([storedPlaceOf(plain), storedPlaceOf(lazyArticle(eager, rest))]).toEqual([undefined, undefined]);
   });
 
   it('should refuse any change, as an immutable value', () => {

@@ -1,11 +1,13 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { deserialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
 import type { MadeFiles, SearchBundle } from '../../src/search/bundle.js';
 import { monthlyFrom, searchQuarterOf, searchWeekOf, weeklyFrom } from '../../src/search/period.js';
 import { planSearchShards } from '../../src/search/shards.js';
+import { readFramedBytes, writeFramed } from '../../src/store/framed-file.js';
 import { openStoredShards } from '../../src/store/search-shards.js';
 
 /** The fields of a story that its shard and key depend on. */
@@ -88,7 +90,7 @@ describe('planSearchShards', () => {
   });
 
   it('should give a site with no live story one empty shard, so the search page still loads', () => {
-    expect(planSearchShards([], 'base')).toEqual([{ period: 'none', key: expect.any(String), articles: [] }]);
+    expect(planSearchShards([], 'base')).toEqual([{ period: 'none', key: expect.any(String), articles: [], stories: [] }]);
   });
 });
 
@@ -105,6 +107,7 @@ describe('the search shards kept in the cache folder', () => {
     files: [],
     made: new Map(Object.entries(shards)),
     runtime,
+    documents: new Map(),
     indexed: Object.keys(shards).length,
     reused: 0,
   });
@@ -114,9 +117,9 @@ describe('the search shards kept in the cache folder', () => {
     const first = await openStoredShards(dir);
     await first.keep(
       [
-        { period: '2018-q2', key: 'k2', articles: [] },
-        { period: '2018-q1', key: 'k1', articles: [] },
-        { period: '2017-05-w4', key: 'kw', articles: [] },
+        { period: '2018-q2', key: 'k2', articles: [], stories: [] },
+        { period: '2018-q1', key: 'k1', articles: [], stories: [] },
+        { period: '2017-05-w4', key: 'kw', articles: [], stories: [] },
       ],
       bundleOf({ '2018-q2': made('k2', 'newest'), '2018-q1': made('k1', 'older'), '2017-05-w4': made('kw', 'week') }, made('r', 'runtime')),
     );
@@ -128,7 +131,7 @@ describe('the search shards kept in the cache folder', () => {
     expect(second.runtime('r')).toBeDefined();
 
     // The newest shard made again, the older one gone (its stories killed): only the first is kept.
-    await second.keep([{ period: '2018-q2', key: 'k3', articles: [] }], bundleOf({ '2018-q2': made('k3', 'newer') }));
+    await second.keep([{ period: '2018-q2', key: 'k3', articles: [], stories: [] }], bundleOf({ '2018-q2': made('k3', 'newer') }));
     expect((await readdir(path.join(dir, 'search'))).sort()).toEqual(['2018-q2.bin', 'index.bin', 'runtime.bin']);
     const third = await openStoredShards(dir);
     expect(third.shard('2018-q1', 'k1')).toBeUndefined();
@@ -143,7 +146,7 @@ describe('the search shards kept in the cache folder', () => {
     // Read back from the file, not held: the bytes are a function.
     expect(staged?.files.every((file) => typeof file.bytes === 'function')).toBe(true);
     expect((await read(staged)).map((file) => new TextDecoder().decode(file))).toEqual(['fresh']);
-    await stored.keep([{ period: '2018-q2', key: 'k2', articles: [] }], bundleOf({ '2018-q2': staged as MadeFiles }, made('r', 'runtime')));
+    await stored.keep([{ period: '2018-q2', key: 'k2', articles: [], stories: [] }], bundleOf({ '2018-q2': staged as MadeFiles }, made('r', 'runtime')));
     expect((await readdir(path.join(dir, 'search'))).sort()).toEqual(['2018-q2.bin', 'index.bin', 'runtime.bin']);
     expect((await read((await openStoredShards(dir)).shard('2018-q2', 'k2'))).map((file) => new TextDecoder().decode(file))).toEqual(['fresh']);
   });
@@ -161,12 +164,28 @@ describe('the search shards kept in the cache folder', () => {
     await expect(a?.()).rejects.toThrow();
     // A build that failed after setting a shard aside: the next build's keep removes it.
     await (await openStoredShards(dir)).stage?.('2017-q4', made('k4', 'failed'));
-    await (await openStoredShards(dir)).keep([{ period: '2018-q1', key: 'k1', articles: [] }], bundleOf({ '2018-q1': made('k1', 'older') }, made('r', 'runtime')));
+    await (await openStoredShards(dir)).keep([{ period: '2018-q1', key: 'k1', articles: [], stories: [] }], bundleOf({ '2018-q1': made('k1', 'older') }, made('r', 'runtime')));
     expect((await readdir(path.join(dir, 'search'))).sort()).toEqual(['2018-q1.bin', 'index.bin', 'runtime.bin']);
   });
 
+  it('should refuse an index whose file paths leave their shard’s folder, or whose digests do not match its files', async () => {
+    const shards = [{ period: '2018-q1', key: 'k1', articles: [], stories: [] }];
+    await (await openStoredShards(dir)).keep(shards, bundleOf({ '2018-q1': made('k1', 'older') }, made('r', 'runtime')));
+    expect((await openStoredShards(dir)).shard('2018-q1', 'k1')?.files.map((file) => file.path)).toEqual(['fragment/a.pf_fragment']);
+    const index = path.join(dir, 'search', 'index.bin');
+    const entries = deserialize(readFramedBytes(index, 'wiredesk-cache-search-index-2')?.bytes ?? Buffer.alloc(0)) as Record<string, string>[];
+    for (const changed of [{ paths: '../escaped.txt' }, { paths: 'fragment/a.pf_fragment\n/etc/passwd' }, { digests: 'one\ntoo many' }]) {
+      await writeFramed(
+        index,
+        'wiredesk-cache-search-index-2',
+        entries.map((entry) => (entry.name === '2018-q1' ? { ...entry, ...changed } : entry)),
+      );
+      expect((await openStoredShards(dir)).shard('2018-q1', 'k1'), JSON.stringify(changed)).toBeUndefined();
+    }
+  });
+
   it('should refuse a damaged shard file, and forget the index so that the next build indexes anew', async () => {
-    await (await openStoredShards(dir)).keep([{ period: '2018-q1', key: 'k1', articles: [] }], bundleOf({ '2018-q1': made('k1', 'older') }, made('r', 'runtime')));
+    await (await openStoredShards(dir)).keep([{ period: '2018-q1', key: 'k1', articles: [], stories: [] }], bundleOf({ '2018-q1': made('k1', 'older') }, made('r', 'runtime')));
     await writeFile(path.join(dir, 'search', '2018-q1.bin'), 'damaged');
     const kept = await openStoredShards(dir);
     await expect(read(kept.shard('2018-q1', 'k1'))).rejects.toThrow(/damaged/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
 import { eagerPartOf } from '../../src/store/lazy-article.js';
-import { decodeShardHead, encodeShardHead, type HeadStory } from '../../src/store/shard-head.js';
+import { decodeShardHead, encodeShardHead, readShardHead, type HeadStory } from '../../src/store/shard-head.js';
 import { storyFixture, written } from '../support/view-fixtures.js';
 
 /** A plain article as the model stage makes one (no links yet). */
@@ -66,5 +66,21 @@ describe("a stories shard's head", () => {
     expect(decodeShardHead(Buffer.from('{"stories":[]}'))).toBeUndefined();
     // A section named by a number the shard's terms do not have.
     expect(decodeShardHead(Buffer.from(Buffer.from(bytes).toString('utf8').replace('["World","world"]', '[]')))).toBeUndefined();
+  });
+  it('should hand its stories to a reader in order, and stop when the reader says so', () => {
+    const stories = ['a', 'b', 'c'].map((id, at) => headStory(plainArticle(id), at * 10));
+    const bytes = encodeShardHead(stories);
+    const seen: string[] = [];
+    expect(readShardHead(bytes, (source) => seen.push(source) > 0)).toBe(true);
+    expect(seen).toEqual(stories.map((story) => story.source));
+    seen.length = 0;
+    expect(readShardHead(bytes, (source) => seen.push(source) < 2)).toBe(false);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('should read the stories without messages or corrections with empty lists that cannot be changed', () => {
+    const [entry] = decodeShardHead(encodeShardHead([headStory(plainArticle('a'))])) ?? [];
+    expect([entry?.[3], entry?.[4]?.corrections]).toEqual([[], []]);
+    expect([Object.isFrozen(entry?.[3]), Object.isFrozen(entry?.[4]?.corrections)]).toEqual([true, true]);
   });
 });
