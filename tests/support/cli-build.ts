@@ -13,8 +13,14 @@ const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
 
 /** Build with the real CLI; `env` tunes it (see `resolveTuning`). Returns what it printed on stderr. */
 export async function cliBuild(cwd: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<string> {
-  const { stderr } = await run(process.execPath, [bin, 'build', ...args], { cwd, env: { ...process.env, ...env } });
-  return stderr;
+  try {
+    const { stderr } = await run(process.execPath, [bin, 'build', ...args], { cwd, env: { ...process.env, ...env } });
+    return stderr;
+  } catch (error) {
+    // The exit code and signal said too: a build that stops silently (a signal, or Node's 13 for a wait that never ends) is told apart.
+    const failed = error as { code?: unknown; signal?: unknown; stderr?: unknown };
+    throw new Error(`wiredesk build failed in ${cwd}: exit code ${String(failed.code)}, signal ${String(failed.signal)}, stderr: ${String(failed.stderr)}`, { cause: error });
+  }
 }
 
 /** The manifest the last build with a cache wrote in the site `cwd` (see `BuildManifest`). */
