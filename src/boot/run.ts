@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Cli from '../cli.js';
 import { importEsm } from '../overrides/import-esm.js';
+import { watchLoopDry } from '../io/event-loop-dry.js';
 import { loadBundle } from './cached-bundle.js';
 import { getHeapCodeStatistics } from 'node:v8';
 import { codeCacheToKeep, emptyCodeCache, readCodeCache, writeCodeCache, type CodeCache, type CompiledCode } from './code-cache.js';
@@ -36,6 +37,19 @@ export async function runCli(argv: readonly string[], bundleDir: string = path.d
   const bundle = loadBundle(path.join(bundleDir, 'cli.cjs'), cache.files, new Map([[importEsmModule, { importEsm }]]));
   const cli = bundle.exports as typeof Cli;
   let code = 1;
+  // A command whose work waits for something that can no longer come (the event loop empty, the command not done)
+  // would end without a word (Node's exit code 13): said instead, as the internal error it is. Said the second time
+  // the loop runs dry: the first, another watch may start work again (a Pagefind service that died, said as such).
+  let dry = 0;
+  const stopWatch = watchLoopDry(() => {
+    if (++dry === 1) {
+      setImmediate(() => undefined);
+      return;
+    }
+    stopWatch();
+    process.stderr.write('wiredesk: the command stopped before it finished, waiting for work that can no longer end (an internal error: please report it, with the command and what it printed)\n');
+    process.exitCode = 70;
+  });
   try {
     code = await cli.main(argv);
     return code;
@@ -43,6 +57,7 @@ export async function runCli(argv: readonly string[], bundleDir: string = path.d
     process.stderr.write(`wiredesk: ${cli.terminalLines(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   } finally {
+    stopWatch();
     // Kept after a run that succeeded (one refused or failed touches nothing it need not), when some file was compiled anew
     // (a first start, a new version, a command that loads other files) or, until the cache settles, much more was compiled
     // than it holds; into the cache folder as it is now: a site's first build makes it.

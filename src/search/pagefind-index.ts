@@ -1,5 +1,6 @@
 import type * as pagefindModule from 'pagefind';
 import type { HTMLFile, PagefindIndex } from 'pagefind';
+import { rejectWhenLoopDry } from '../io/event-loop-dry.js';
 import { threadIndexService } from './pagefind-thread.js';
 
 /** The site-relative folder the search bundle is published in (Pagefind's own name for it). */
@@ -87,12 +88,16 @@ async function indexWithPagefind<T>(indexes: readonly IndexToMake[], options: Se
       results[position] = await take(await saidAsPagefinds(() => make(wanted, position)), position);
     }
   };
+  // Pagefind's service answers from its own process; one that ended without a word (killed, say) never answers, and
+  // nothing else would end the wait: the event loop running dry then says so.
+  const gone = rejectWhenLoopDry(() => new Error('its service stopped without answering'));
   try {
     // Two indexes at a time in this thread's service: it works on one while this thread makes the other's documents.
     const local = Array.from({ length: Math.min(parallelIndexes, indexes.length) }, () => lane((wanted, position) => indexOne(position === 0 ? first : createIndex(pagefind, options), wanted)));
-    await Promise.all([...local, ...(thread ? [lane((wanted) => thread.make(wanted, primaryLanguage(options.language)))] : [])]);
+    await Promise.race([Promise.all([...local, ...(thread ? [lane((wanted) => thread.make(wanted, primaryLanguage(options.language)))] : [])]), saidAsPagefinds(() => gone.dry)]);
     return results;
   } finally {
+    gone.stop();
     await Promise.all([pagefind.close(), thread?.close()]);
   }
 }

@@ -38,10 +38,13 @@ export function threadIndexService(): ThreadIndexService | undefined {
     waiting?.({ kind: 'failed', reason: error.message });
   });
   const send = (request: PagefindWorkerRequest) => worker.postMessage(request);
+  // The thread holds the process only while it makes an index or stops: idle, it keeps no wait of the build's alive.
+  worker.unref();
   return {
     async make(wanted, language) {
       if (broken) throw broken;
-      const answered = new Promise<PagefindWorkerReply>((resolve) => (waiting = resolve));
+      worker.ref();
+      const answered = new Promise<PagefindWorkerReply>((resolve) => (waiting = resolve)).finally(() => worker.unref());
       send({ kind: 'begin', language });
       let batch: HTMLFile[] = [];
       for (const document of wanted.documents()) {
@@ -59,6 +62,7 @@ export function threadIndexService(): ThreadIndexService | undefined {
       return [...reply.files];
     },
     async close() {
+      worker.ref();
       if (broken) await worker.terminate();
       else send({ kind: 'close' });
       await ended;

@@ -24,33 +24,43 @@ if (port) {
   };
   // Requests are handled one after another, in the order sent.
   let queue: Promise<void> = Promise.resolve();
+  // While a request waits for Pagefind, only Pagefind's process holds the thread: one that ended without a word
+  // (killed, say) never answers, and the thread ends instead of waiting forever (the build is told, see `threadIndexService`).
   port.on('message', (request: PagefindWorkerRequest) => {
     queue = queue.then(async () => {
-      if (request.kind === 'begin') {
-        failure = undefined;
-        added = [];
-        const created = await pagefind.createIndex({ forceLanguage: request.language }).catch((error: unknown) => ({ index: undefined, errors: [String(error)] }));
-        index = created.index;
-        if (!index) fail(new Error(created.errors.join('; ') || 'it could not start'));
-      } else if (request.kind === 'documents') {
-        for (const document of request.documents) {
-          const adding = index?.addHTMLFile(document).then((result) => (result.errors.length > 0 ? fail(new Error(result.errors.join('; '))) : undefined), fail);
-          if (adding) added.push(adding);
-        }
-      } else if (request.kind === 'close') {
-        await pagefind.close();
-        port.close();
-      } else {
-        await Promise.all(added);
-        const made = failure === undefined && index ? await index.getFiles().catch((error: unknown) => ({ files: [], errors: [String(error)] })) : undefined;
-        if (made && made.errors.length > 0) fail(new Error(made.errors.join('; ')));
-        await index?.deleteIndex().catch(() => undefined);
-        index = undefined;
-        if (failure !== undefined || !made) port.postMessage({ kind: 'failed', reason: failure ?? 'no index' } satisfies PagefindWorkerReply);
-        else {
-          port.postMessage({ kind: 'files', files: bundleFiles(made.files) } satisfies PagefindWorkerReply);
-        }
+      port.unref();
+      try {
+        await handle(request);
+      } finally {
+        port.ref();
       }
     });
   });
+  const handle = async (request: PagefindWorkerRequest): Promise<void> => {
+    if (request.kind === 'begin') {
+      failure = undefined;
+      added = [];
+      const created = await pagefind.createIndex({ forceLanguage: request.language }).catch((error: unknown) => ({ index: undefined, errors: [String(error)] }));
+      index = created.index;
+      if (!index) fail(new Error(created.errors.join('; ') || 'it could not start'));
+    } else if (request.kind === 'documents') {
+      for (const document of request.documents) {
+        const adding = index?.addHTMLFile(document).then((result) => (result.errors.length > 0 ? fail(new Error(result.errors.join('; '))) : undefined), fail);
+        if (adding) added.push(adding);
+      }
+    } else if (request.kind === 'close') {
+      await pagefind.close();
+      port.close();
+    } else {
+      await Promise.all(added);
+      const made = failure === undefined && index ? await index.getFiles().catch((error: unknown) => ({ files: [], errors: [String(error)] })) : undefined;
+      if (made && made.errors.length > 0) fail(new Error(made.errors.join('; ')));
+      await index?.deleteIndex().catch(() => undefined);
+      index = undefined;
+      if (failure !== undefined || !made) port.postMessage({ kind: 'failed', reason: failure ?? 'no index' } satisfies PagefindWorkerReply);
+      else {
+        port.postMessage({ kind: 'files', files: bundleFiles(made.files) } satisfies PagefindWorkerReply);
+      }
+    }
+  };
 }
