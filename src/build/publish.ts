@@ -70,7 +70,7 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
   ];
   // The search index, one shard per period: those whose stories did not change are taken from the cache (see `searchIndexStep`).
   const search = config.search
-    ? await searchIndexStep(site, { cacheDir: useCache ? dir : undefined, code, settings: configKey, digests: read.modelled.digests, thread: tuning.searchThread, after: read.outputScan?.result })
+    ? await searchIndexStep(site, { cacheDir: useCache ? dir : undefined, code, settings: configKey, digests: read.modelled.digests, thread: tuning.searchThread })
     : undefined;
   // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
   const pool = spill ? undefined : renderPoolFor(site, outputs, { threads: setup.threads, renderPoolFrom: tuning.renderPoolFrom, templates: overrides.compiled, recorder: reads.recorder }, ahead);

@@ -27,8 +27,6 @@ export interface SearchStepOptions {
   readonly digests: ReadonlyMap<string, string>;
   /** Index many shards on two Pagefind services at once (`Tuning.searchThread`). */
   readonly thread?: boolean;
-  /** Work on another core that Pagefind should not share it with: the scan of the output folder (see `SearchIndexOptions.after`). */
-  readonly after?: Promise<unknown> | undefined;
 }
 
 /**
@@ -46,7 +44,7 @@ export async function searchIndexStep(site: Site, options: SearchStepOptions): P
   const none: KeptShards = { shard: () => undefined, runtime: () => undefined };
   let bundle: SearchBundle | undefined;
   // Made from the model, not from the pages: started now, it runs while the pages render and are written.
-  const made = makeSearchBundle(shards, site.config, base, stored && records ? { ...stored, record: records.record } : none, { thread: options.thread === true, after: options.after });
+  const made = makeSearchBundle(shards, site.config, base, stored && records ? { ...stored, record: records.record } : none, { thread: options.thread === true });
   // A build that fails before the write stage asks for it leaves it unasked: not an unhandled rejection.
   made.catch(() => undefined);
   return {

@@ -66,7 +66,7 @@ export interface SearchBundle {
  * shard is kept. Pagefind's runtime is kept by `runtimeKey`; without it, the newest shard is
  * indexed too, to have it. A story's document is the one `kept` holds for it, or made from its
  * model. With `options.thread`, a cold build's many shards are indexed by two Pagefind services
- * at once; with `options.after`, Pagefind starts once that is done (see `makeSearchIndexes`).
+ * at once (see `makeSearchIndexes`).
  */
 export async function makeSearchBundle(
   shards: readonly SearchShard[],

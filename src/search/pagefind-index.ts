@@ -38,12 +38,6 @@ export interface SearchIndexOptions {
   readonly language: string;
   /** With many indexes to make, make some on a second Pagefind service, on another thread (`Tuning.searchThread`). */
   readonly thread?: boolean | undefined;
-  /**
-   * Work on another core to let finish before Pagefind's process starts indexing (the scan of the
-   * output folder on its thread): on two cores, the two would share the second, and the build's
-   * thread waits for the scan.
-   */
-  readonly after?: Promise<unknown> | undefined;
 }
 
 /**
@@ -73,10 +67,9 @@ let indexing: Promise<unknown> = Promise.resolve();
 async function indexWithPagefind<T>(indexes: readonly IndexToMake[], options: SearchIndexOptions, take: (files: SearchFile[], position: number) => Promise<T>): Promise<T[]> {
   if (indexes.length === 0) return [];
   const pagefind = await import('pagefind');
-  // The first index is asked for before waiting: its service starts and answers meanwhile, so its documents go at once.
+  // The first index is asked for at once: its service starts and answers while the first documents are made.
   const first = createIndex(pagefind, options);
   first.catch(() => undefined);
-  await options.after?.catch(() => undefined);
   // Many indexes (a cold build): a second service on another thread takes them too, so two cores index.
   const thread = options.thread === true && indexes.length >= threadFrom ? threadIndexService() : undefined;
   const results = new Array<T>(indexes.length);
