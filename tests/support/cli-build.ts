@@ -9,12 +9,17 @@ import type { BuildManifest } from '../../src/deploy/manifest.js';
 import type { BuildWork } from '../../src/build/work.js';
 
 const run = promisify(execFile);
+/**
+ * A build still running after this long is ended (and fails its test): a test that times out
+ * would otherwise leave it running after the suite, hung or not.
+ */
+const buildTimeoutMs = 600_000;
 const bin = path.resolve(import.meta.dirname, '../../bin/wiredesk.js');
 
 /** Build with the real CLI; `env` tunes it (see `resolveTuning`). Returns what it printed on stderr. */
 export async function cliBuild(cwd: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<string> {
   try {
-    const { stderr } = await run(process.execPath, [bin, 'build', ...args], { cwd, env: { ...process.env, ...env } });
+    const { stderr } = await run(process.execPath, [bin, 'build', ...args], { cwd, env: { ...process.env, ...env }, timeout: buildTimeoutMs });
     return stderr;
   } catch (error) {
     // The exit code and signal said too: a build that stops silently (a signal, or Node's 13 for a wait that never ends) is told apart.
@@ -42,7 +47,7 @@ export async function cliOutcome(
   env: Readonly<Record<string, string>> = {},
 ): Promise<{ readonly code: number; readonly stdout: string; readonly stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env }, timeout: buildTimeoutMs });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
