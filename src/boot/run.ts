@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Cli from '../cli.js';
 import { importEsm } from '../overrides/import-esm.js';
-import { watchLoopDry } from '../io/event-loop-dry.js';
+import { sayWhenStalled } from '../io/event-loop-dry.js';
 import { resolveTuning } from '../tuning.js';
 import { loadBundle } from './cached-bundle.js';
 import { getHeapCodeStatistics } from 'node:v8';
@@ -38,24 +38,8 @@ export async function runCli(argv: readonly string[], bundleDir: string = path.d
   const bundle = loadBundle(path.join(bundleDir, 'cli.cjs'), cache.files, new Map([[importEsmModule, { importEsm }]]));
   const cli = bundle.exports as typeof Cli;
   let code = 1;
-  // A command whose work waits for something that can no longer come (the event loop empty, the command not done)
-  // would end without a word (Node's exit code 13): said instead, as the internal error it is. Said the second time
-  // the loop runs dry: the first, another watch may start work again (a Pagefind service that died, said as such).
-  // With `WIREDESK_TIMINGS=1`, the first time is said too: unless a process the command waited for ended (Pagefind's),
-  // a wait that goes on only because the loop turned once more (an event of a thread or process that holds no place
-  // in the loop) is a fault to find, even when the command ends well.
-  const timings = resolveTuning(process.env).timings;
-  let dry = 0;
-  const stopWatch = watchLoopDry(() => {
-    if (++dry === 1) {
-      if (timings) process.stderr.write('  the event loop ran dry with the command not done: turning it once more\n');
-      setImmediate(() => undefined);
-      return;
-    }
-    stopWatch();
-    process.stderr.write('wiredesk: the command stopped before it finished, waiting for work that can no longer end (an internal error: please report it, with the command and what it printed)\n');
-    process.exitCode = 70;
-  });
+  // Never an end without a word: a command left waiting for what can no longer come says so (see `sayWhenStalled`).
+  const stopWatch = sayWhenStalled(resolveTuning(process.env).timings);
   try {
     code = await cli.main(argv);
     return code;

@@ -22,20 +22,6 @@ if (port) {
   const fail = (error: unknown) => {
     failure ??= error instanceof Error ? error.message : String(error);
   };
-  // Requests are handled one after another, in the order sent.
-  let queue: Promise<void> = Promise.resolve();
-  // While a request waits for Pagefind, only Pagefind's process holds the thread: one that ended without a word
-  // (killed, say) never answers, and the thread ends instead of waiting forever (the build is told, see `threadIndexService`).
-  port.on('message', (request: PagefindWorkerRequest) => {
-    queue = queue.then(async () => {
-      port.unref();
-      try {
-        await handle(request);
-      } finally {
-        port.ref();
-      }
-    });
-  });
   const handle = async (request: PagefindWorkerRequest): Promise<void> => {
     if (request.kind === 'begin') {
       failure = undefined;
@@ -63,4 +49,18 @@ if (port) {
       }
     }
   };
+  // Requests are handled one after another, in the order sent.
+  let queue: Promise<void> = Promise.resolve();
+  // While a request waits for Pagefind, only Pagefind's process holds the thread: one that ended without a word
+  // (killed, say) never answers, and the thread ends instead of waiting forever (the build is told, see `threadIndexService`).
+  port.on('message', (request: PagefindWorkerRequest) => {
+    queue = queue.then(async () => {
+      port.unref();
+      try {
+        await handle(request);
+      } finally {
+        port.ref();
+      }
+    });
+  });
 }
