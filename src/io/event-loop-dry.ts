@@ -36,19 +36,23 @@ export function rejectWhenLoopDry(error: () => Error): { readonly dry: Promise<n
 /**
  * Say on stderr, and exit with 70, when a command's work waits for something that can no longer
  * come: it would otherwise end without a word (Node's exit code 13 under a top-level `await`).
- * Said the second time the loop runs dry: the first, another watch may start work again (see
+ * Said the second time the loop runs dry, a quarter of a second later: the first, another watch may start work again (see
  * `rejectWhenLoopDry`: a Pagefind service that died, said as such). With `timings`
  * (`WIREDESK_TIMINGS=1`) the first time is said too: unless a process the command waited for
  * ended, a wait that goes on only because the loop turned once more (an event of a thread or
  * process that holds no place in the loop) is a fault to find, even when the command ends well.
  * Returns the function that ends the watch, once the command is done.
  */
+/** How long the loop is kept turning after it first runs dry, before the command is said to have stopped. */
+const lookAgainMs = 250;
+
 export function sayWhenStalled(timings: boolean): () => void {
   let dry = 0;
   const stop = watchLoopDry(() => {
     if (++dry === 1) {
-      if (timings) process.stderr.write('  the event loop ran dry with the command not done: turning it once more\n');
-      setImmediate(() => undefined);
+      if (timings) process.stderr.write('  the event loop ran dry with the command not done: looking again\n');
+      // A while, not one turn: an event a thread or process owes (its exit) may still be on its way.
+      setTimeout(() => undefined, lookAgainMs);
       return;
     }
     stop();
