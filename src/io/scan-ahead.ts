@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { holdThread } from '../threads/thread-hold.js';
 import type { RecordedScan, ScanAhead } from '../output/output-scan-ahead.js';
 import { fromPlainMessage, toPlainMessage, type PlainMessage } from '../store/serialize.js';
 import type { ScannedFolder } from './load.js';
@@ -72,25 +73,20 @@ export function scanStoriesAhead(storiesDir: string, cwd: string): StoriesScanAh
   if (!existsSync(fileURLToPath(workerUrl))) return undefined;
   const root = path.resolve(cwd, storiesDir);
   const worker = new Worker(workerUrl, { workerData: { storiesDir: root, cwd } });
-  worker.unref();
+  const thread = holdThread(worker);
   const ended = new Promise<void>((resolve) => {
     worker.once('error', () => resolve());
     worker.once('exit', () => resolve());
   });
   /** The next reply of the thread; undefined when it ends first. */
   const reply = (): Promise<ScanReply | undefined> => Promise.race([new Promise<ScanReply>((resolve) => worker.once('message', resolve)), ended.then(() => undefined)]);
-  /** `result`, with the thread holding the process until it comes (the build awaits it). */
-  const held = <T>(result: Promise<T>): Promise<T> => {
-    worker.ref();
-    return result.finally(() => worker.unref());
-  };
   let stories: Promise<ScannedFolder | undefined> | undefined = reply().then((answer) => (answer && 'stories' in answer && answer.stories ? unpackScan(answer.stories) : undefined));
   let taken = false;
   let outputAsked = false;
   return {
     storiesDir: root,
     take: () => {
-      const result = stories && held(stories);
+      const result = stories && thread.hold(stories);
       stories = undefined;
       taken = true;
       return result;
@@ -98,10 +94,10 @@ export function scanStoriesAhead(storiesDir: string, cwd: string): StoriesScanAh
     scanOutput: (out) => {
       if (!taken || outputAsked) return undefined;
       outputAsked = true;
-      const result = held(reply().then((answer) => (answer && 'output' in answer ? answer.output : undefined)));
+      const result = thread.hold(reply().then((answer) => (answer && 'output' in answer ? answer.output : undefined)));
       worker.postMessage(out);
-      return { result, stop: () => worker.terminate().then(() => undefined) };
+      return { result, stop: thread.end };
     },
-    close: () => worker.terminate().then(() => undefined),
+    close: thread.end,
   };
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { HTMLFile } from 'pagefind';
+import { holdThread } from '../threads/thread-hold.js';
 import type { IndexToMake, SearchFile } from './pagefind-index.js';
 import type { PagefindWorkerReply, PagefindWorkerRequest } from './pagefind-worker.js';
 
@@ -39,12 +40,11 @@ export function threadIndexService(): ThreadIndexService | undefined {
   });
   const send = (request: PagefindWorkerRequest) => worker.postMessage(request);
   // The thread holds the process only while it makes an index or stops: idle, it keeps no wait of the build's alive.
-  worker.unref();
+  const thread = holdThread(worker);
   return {
     async make(wanted, language) {
       if (broken) throw broken;
-      worker.ref();
-      const answered = new Promise<PagefindWorkerReply>((resolve) => (waiting = resolve)).finally(() => worker.unref());
+      const answered = thread.hold(new Promise<PagefindWorkerReply>((resolve) => (waiting = resolve)));
       send({ kind: 'begin', language });
       let batch: HTMLFile[] = [];
       for (const document of wanted.documents()) {
@@ -62,9 +62,11 @@ export function threadIndexService(): ThreadIndexService | undefined {
       return [...reply.files];
     },
     async close() {
-      worker.ref();
-      if (broken) await worker.terminate();
-      else send({ kind: 'close' });
+      if (broken) await thread.end();
+      else {
+        thread.ending();
+        send({ kind: 'close' });
+      }
       await ended;
     },
   };
