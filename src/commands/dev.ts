@@ -13,7 +13,8 @@ import { createRebuildQueue } from '../dev/rebuild-queue.js';
 import { startDevServer, type DevServer } from '../dev/server.js';
 import type { DevProblem } from '../dev/site-source.js';
 import { pagesFolder, staticFolder } from '../io/own-files.js';
-import { classifyChange, watcherOptions, watchTargets, type WatchPaths } from '../dev/watch.js';
+import { sweepNewFolders } from '../watch/new-folders.js';
+import { classifyChange, ignoredByWatch, watcherOptions, watchTargets, type WatchPaths } from '../dev/watch.js';
 
 /** What `wiredesk dev` is asked to do: the site's inputs, and where to serve. */
 export interface DevOptions extends SiteInputs {
@@ -80,14 +81,17 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
     }
   });
   const watcher = watch(watchTargets(paths), watcherOptions());
-  watcher.on('all', (_event, file) => {
+  const onChange = (file: string): void => {
     if (classifyChange(file, paths) === 'ignored') return;
     const changed = path.resolve(file);
     queue.push(changed);
     // chokidar drops a second change to the same file within 50 ms (a save written as truncate,
     // then write, say): look again once that window has passed. An unchanged file costs a read.
     if (['stories', 'own'].includes(classifyChange(changed, paths))) setTimeout(() => queue.push(changed), trailingCheckMs).unref();
-  });
+  };
+  watcher.on('all', (_event, file) => onChange(file));
+  // A file written into a folder as it appears may escape the watcher: looked for again (see `sweepNewFolders`).
+  const stopSweeps = sweepNewFolders(watcher, ignoredByWatch, onChange);
   watcher.on('error', (error) => logger.error(`Watcher: ${error instanceof Error ? error.message : String(error)}`));
   const watching = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
@@ -153,6 +157,7 @@ export async function dev(options: DevOptions = {}): Promise<DevSession> {
     close() {
       closing ??= (async () => {
         queue.stop();
+        stopSweeps();
         await watcher.close();
         await server.close();
         await host.close();

@@ -38,12 +38,15 @@ export function watcherOptions(): ChokidarOptions {
     ignoreInitial: true,
     followSymlinks: false,
     atomic: true,
-    ignored: (file: string) => {
-      const name = path.basename(file);
-      // `.well-known/` is the one dot-folder a site publishes (from `static/`).
-      return (name.startsWith('.') && name !== '.well-known') || name.endsWith('~') || name.endsWith('.swp') || name === 'node_modules' || name === '4913';
-    },
+    ignored: ignoredByWatch,
   };
+}
+
+/** Whether the watch leaves `file` alone: dot-files (but `.well-known/`), editors' backup, swap and probe files, `node_modules/`. */
+export function ignoredByWatch(file: string): boolean {
+  const name = path.basename(file);
+  // `.well-known/` is the one dot-folder a site publishes (from `static/`).
+  return (name.startsWith('.') && name !== '.well-known') || name.endsWith('~') || name.endsWith('.swp') || name === 'node_modules' || name === '4913';
 }
 
 /** Everything to hand to chokidar: the stories folder, the site's own folders, the settings file, the code folders and the site's templates. */

@@ -1,11 +1,13 @@
 import { watch } from 'chokidar';
 import type { BuildOptions } from '../build/setup.js';
+import { ignoredByWatch } from '../dev/watch.js';
 import { missingStoriesFolder } from '../io/stories-folder.js';
 import { consoleLogger } from '../report/logger.js';
 import type { Tuning } from '../tuning.js';
 import type { FileEvent } from './batch.js';
 import { systemClock } from './clock.js';
 import { defaultTiming, startWatchLoop } from './loop.js';
+import { sweepNewFolders } from './new-folders.js';
 import { roundPublisher } from './round.js';
 import { watchedPaths, watchOptions } from './sources.js';
 
@@ -54,8 +56,11 @@ export async function watchBuild(options: BuildOptions, tuning: Tuning, stop: Ab
     const happened = events[event];
     if (happened !== undefined) loop.changed(file, happened);
   });
+  // A file written into a folder as it appears may escape the watcher: looked for again (see `sweepNewFolders`).
+  const stopSweeps = sweepNewFolders(watcher, ignoredByWatch, (file) => loop.changed(file, 'added'));
   await Promise.race([loop.idle(), stopped]);
   if (firstRefused !== undefined) {
+    stopSweeps();
     await loop.stop();
     await watcher.close();
     return { refused: firstRefused };
@@ -63,6 +68,7 @@ export async function watchBuild(options: BuildOptions, tuning: Tuning, stop: Ab
   if (!stop.aborted) logger.info(`Watching for changes to the stories, the settings, templates/, static/ and pages/; Ctrl-C stops`);
   await stopped;
   if (loop.busy()) logger.info('Stopping after the build in progress');
+  stopSweeps();
   await loop.stop();
   await watcher.close();
   return { stopped: true };
