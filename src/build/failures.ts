@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Logger } from '../report/logger.js';
 
 // What a build says when the disk fails it: before the site is published, one line naming the
-// output folder (its last good output is untouched); after, a warning, since what failed (the
+// output folder (its last good output is untouched, or in part when it failed while the new files
+// went into place); after, a warning, since what failed (the
 // cache, the manifest) is not the site and must not fail a build that published it.
 
 /** Error codes of a disk that is full (or a quota reached). */
@@ -12,14 +13,15 @@ const diskFull: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT']);
 /**
  * The one line that reports a failure of the file system while writing the output folder
  * `shownOut` (a full disk, a file in the way, no permission); undefined for any other error.
- * `inPlace`: the output is a plain folder, which may then hold part of the new site (its journal
- * has the next build complete it); otherwise it is the last good output, untouched.
+ * `partly`: it came while a plain folder's new files went into place, so the folder may hold part
+ * of the new site (its journal has the next build complete it); otherwise the output is the last
+ * good one, untouched.
  */
-export function writeFailure(error: unknown, shownOut: string, inPlace = false): string | undefined {
+export function writeFailure(error: unknown, shownOut: string, partly = false): string | undefined {
   const code = errorCode(error);
   if (code === undefined) return undefined;
   const folder = JSON.stringify(shownOut);
-  if (inPlace) {
+  if (partly) {
     const why = diskFull.has(code) ? `the disk is full, ${code}` : oneLine(error);
     return `Could not finish writing the output folder ${folder} (${why}); it may hold part of the new site: ${diskFull.has(code) ? 'free some space and ' : ''}build again to complete it`;
   }

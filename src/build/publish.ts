@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { manifestOf, writeManifest } from '../deploy/manifest.js';
 import { frameOf } from '../incremental/site-frame.js';
 import { needsCatchUp, startTreeCatchUp } from '../output/tree-catch-up.js';
-import { writeSite, type WriteResult } from '../output/write.js';
+import { PartlyPublished, writeSite, type WriteResult } from '../output/write.js';
 import { TemplateFailure } from '../overrides/failure.js';
 import { rememberTemplatesKey } from '../overrides/templates-key.js';
 import { hasErrors } from '../report/problem.js';
@@ -85,7 +85,9 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
     // A site's template that failed on a page: said at the template, the output untouched.
     if (error instanceof TemplateFailure) return { ok: false, messages: [...messages, error.toMessage()] };
     // A disk that is full or a path in the way is said in one line (see `writeFailure`).
-    const failure = writeFailure(error, path.relative(cwd, out) || '.', layout === 'folder');
+    // Only a failure while a plain folder's new files went into place leaves part of the new site there.
+    const partly = error instanceof PartlyPublished;
+    const failure = writeFailure(partly ? error.cause : error, path.relative(cwd, out) || '.', partly);
     if (failure === undefined) throw error;
     return { ok: false, messages, failure };
   } finally {

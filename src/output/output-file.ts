@@ -1,6 +1,5 @@
 import { hash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { copyFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The digest recorded for an output file's bytes. */
@@ -16,7 +15,10 @@ export interface WriteTarget {
   readonly treeDigest?: string | undefined;
   /** Digest of the file the live tree holds there, if any (swap layout only). */
   readonly liveDigest?: string | undefined;
-  /** Replace the file through a temporary file and a rename (a plain output folder, served while it is written). */
+  /**
+   * Write the file beside its place (`temporaryPathOf`): a plain output folder, served while it is
+   * written, whose new files the write stage renames into place together once the site is made.
+   */
   readonly inPlace?: boolean | undefined;
 }
 
@@ -30,6 +32,8 @@ export interface WrittenElsewhere {
    * tree holds these bytes, so the file is to be shared with it (a hard link, made by the write stage).
    */
   readonly outcome: 'written' | 'kept' | 'live';
+  /** The first folder made for it, when one was (see `mkdirSync`'s answer). */
+  readonly folder?: string | undefined;
 }
 
 /** The suffix of the temporary file a build writes beside an output file before renaming it into place. */
@@ -55,10 +59,10 @@ export function writeRenderedSync(target: WriteTarget, contents: Uint8Array): Wr
   const size = contents.byteLength;
   if (digest === target.treeDigest) return { digest, size, outcome: 'kept' };
   if (digest === target.liveDigest) return { digest, size, outcome: 'live' };
-  mkdirSync(path.dirname(target.file), { recursive: true });
-  if (target.inPlace === true) replaceFileSync(target.file, contents);
+  const folder = mkdirSync(path.dirname(target.file), { recursive: true });
+  if (target.inPlace === true) writeBesideSync(target.file, contents);
   else writeNewFileSync(target.file, contents);
-  return { digest, size, outcome: 'written' };
+  return folder === undefined ? { digest, size, outcome: 'written' } : { digest, size, outcome: 'written', folder };
 }
 
 /**
@@ -76,42 +80,15 @@ export function writeNewFileSync(file: string, contents: Uint8Array): void {
 }
 
 /**
- * Replace `file` with `contents` atomically: write a temporary file beside it, then rename it over
- * the file. A reader (a web server) sees the old bytes or the new, never a part; a process killed
- * meanwhile leaves the old file and a temporary one that the next build removes.
+ * Write `contents` beside `file` (at `temporaryPathOf(file)`), for the write stage to rename into
+ * place; a temporary file left by a failed write is removed at once.
  */
-export function replaceFileSync(file: string, contents: Uint8Array): void {
+export function writeBesideSync(file: string, contents: Uint8Array): void {
   const temporary = temporaryPathOf(file);
   try {
     writeFileSync(temporary, contents);
-    renameSync(temporary, file);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
-/** `replaceFileSync`, without blocking the thread (the write stage's own pages). */
-export async function replaceFile(file: string, contents: Uint8Array): Promise<void> {
-  const temporary = temporaryPathOf(file);
-  try {
-    await writeFile(temporary, contents);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
-/** Copy `from` over `file` atomically (as `replaceFile`), keeping `from`'s access and modification times. */
-export async function replaceWithCopy(from: string, file: string, times: { readonly atime: Date; readonly mtime: Date }): Promise<void> {
-  const temporary = temporaryPathOf(file);
-  try {
-    await copyFile(from, temporary);
-    await utimes(temporary, times.atime, times.mtime);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
     throw error;
   }
 }

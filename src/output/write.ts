@@ -4,7 +4,8 @@ import path from 'node:path';
 import { filePathOf } from '../model/urls.js';
 import { stampText } from '../io/file-stamp.js';
 import { mapBounded } from '../threads/bounded.js';
-import { bytesDigest, replaceFile, replaceWithCopy, type WriteTarget, type WrittenElsewhere } from './output-file.js';
+import { bytesDigest, type WriteTarget, type WrittenElsewhere } from './output-file.js';
+import { stageFiles } from './staged-files.js';
 import { openOutput, type OutputLayout } from './output-layout.js';
 import type { ScanAhead } from './output-scan-ahead.js';
 import { insideFolder, removeFromTree } from './output-trees.js';
@@ -92,15 +93,18 @@ export interface WriteOptions {
 /**
  * Write every page and copied asset into the output (see `openOutput`). Only files whose bytes
  * differ from what the output holds are written, so deploy tools that sync by time or size upload
- * only what changed. In a plain folder each is replaced through a temporary file and a rename,
- * after a journal names what the build may write: a build killed midway is completed by the next.
- * In the swap layout the tree that is not live is written, files unchanged since the live build
- * being hard links to the live ones, then made the live one: a build that fails or is killed before
- * that leaves the previous output exactly as it was.
+ * only what changed. In a plain folder each is written beside its place, after a journal names
+ * what the build may write, and all are renamed into place once the whole site (its search index
+ * too) is made: a build that fails before then leaves the folder as it was, and one killed while
+ * renaming is completed by the next. In the swap layout the tree that is not live is written,
+ * files unchanged since the live build being hard links to the live ones, then made the live one:
+ * a build that fails or is killed before that leaves the previous output exactly as it was.
  */
 export async function writeSite(pages: readonly OutputFile[], assets: readonly CopiedAsset[], outDir: string, options: WriteOptions = {}): Promise<WriteResult> {
   const target = await openOutput(path.resolve(outDir), options.layout ?? 'folder', options.rewriteAll !== true, options.onWait, options.ahead);
   const { live, held, shown, dir, inPlace } = target;
+  // A plain folder stays the last good site until the whole new one is made: new files wait beside their places (see `stageFiles`).
+  const stage = inPlace ? stageFiles() : undefined;
   let bytes = 0;
   const files = new Map<string, { outcome: FileOutcome; digest: string }>();
   // The digest of each file the output holds once written, kept as each is settled: what the output's record is made of.
@@ -118,7 +122,10 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     const folder = path.dirname(file);
     let making = made.get(folder);
     if (!making) {
-      making = mkdir(folder, { recursive: true }).then(() => there.add(folder));
+      making = mkdir(folder, { recursive: true }).then((first) => {
+        stage?.madeFolder(first);
+        there.add(folder);
+      });
       made.set(folder, making);
     }
     return making;
@@ -126,7 +133,8 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
   const ensureDirNow = (file: string) => {
     const folder = path.dirname(file);
     if (there.has(folder)) return;
-    mkdirSync(folder, { recursive: true });
+    const first = mkdirSync(folder, { recursive: true });
+    stage?.madeFolder(first);
     there.add(folder);
     if (!made.has(folder)) made.set(folder, Promise.resolve());
   };
@@ -146,11 +154,11 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     }
   };
   const outcomeOf = (relative: string): FileOutcome => (target.before.has(relative) ? 'changed' : 'added');
-  /** Write one file's bytes: in place through a temporary file, or in a tree as a new inode (it may be a hard link to a live file). */
+  /** Write one file's bytes: beside its place in a plain folder (staged), or in a tree as a new inode (it may be a hard link to a live file). */
   const writeOne = async (relative: string, contents: Uint8Array): Promise<void> => {
     const file = insideFolder(dir, relative);
     await ensureDir(file);
-    await (inPlace ? replaceFile(file, contents) : writeFresh(file, contents));
+    await (stage ? stage.write(file, contents) : writeFresh(file, contents));
   };
   try {
     // Files proven unchanged are kept first, in one pass, without rendering.
@@ -203,7 +211,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
         }
         if (held.get(relative) !== digest) {
           await ensureDir(file);
-          if (inPlace) await replaceWithCopy(asset.from, file, { atime, mtime });
+          if (stage) await stage.copy(asset.from, file, { atime, mtime });
           else {
             await rm(file, { force: true });
             await copyFile(asset.from, file);
@@ -216,7 +224,10 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     /** Have another thread render and write a page; share it with the live tree here when its bytes are the live file's. */
     const writeOnThread = async (page: OutputFile, writeElsewhere: NonNullable<OutputFile['writeElsewhere']>): Promise<void> => {
       const relative = filePathOf(page.path);
-      const result = await writeElsewhere({ file: insideFolder(dir, relative), treeDigest: held.get(relative), liveDigest: live?.files.get(relative), inPlace });
+      const file = insideFolder(dir, relative);
+      const result = await writeElsewhere({ file, treeDigest: held.get(relative), liveDigest: live?.files.get(relative), inPlace });
+      stage?.madeFolder(result.folder);
+      if (result.outcome === 'written') stage?.take(file);
       if (result.digest === shown?.get(relative) && share(relative, result.digest)) {
         bytes += result.size;
         settle(relative, 'unchanged', result.digest);
@@ -229,19 +240,6 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     // Pages rendered on other threads are asked for many at a time, while this thread renders the rest.
     const elsewhere = toRender.flatMap((page) => (page.writeElsewhere ? [{ page, writeElsewhere: page.writeElsewhere }] : []));
     await Promise.all([mapBounded(jobs, parallelWrites, (job) => job()), mapBounded(elsewhere, parallelOffThread, async ({ page, writeElsewhere }) => writeOnThread(page, writeElsewhere))]);
-    const isDerived = (relative: string) => derived !== undefined && relative.startsWith(derived.folder);
-    // Stale pages go before derived files are made from the folder; stale derived files once they are.
-    const derivedHeld: string[] = [];
-    const removeStale = async (relatives: Iterable<string>, which: (relative: string) => boolean) => {
-      for (const relative of relatives) {
-        if (!files.has(relative) && which(relative)) await removeFromTree(dir, insideFolder(dir, relative));
-      }
-    };
-    await removeStale(held.keys(), (relative) => {
-      if (!isDerived(relative)) return true;
-      derivedHeld.push(relative);
-      return false;
-    });
     if (derived) {
       await mapBounded(await derived.make(dir), parallelWrites, async (file) => {
         const relative = filePathOf(file.path);
@@ -250,7 +248,9 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
         else await writeBytes(relative, typeof file.bytes === 'function' ? await file.bytes() : file.bytes);
       });
     }
-    await removeStale(derivedHeld, () => true);
+    // The whole site is made: a plain folder's new files go into place together, then what no longer belongs goes.
+    if (stage) await stage.commit().catch((error: unknown) => Promise.reject(new PartlyPublished(error)));
+    for (const relative of held.keys()) if (!files.has(relative)) await removeFromTree(dir, insideFolder(dir, relative));
     const removed: string[] = [];
     for (const relative of target.before.keys()) if (!files.has(relative)) removed.push(relative);
     removed.sort();
@@ -262,8 +262,22 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     }
     return { files, removed, bytes, published, behind, strays: target.strays, altered: target.altered };
   } catch (error) {
+    stage?.discard();
     target.abandon();
     throw error;
+  }
+}
+
+/**
+ * A failure met while a plain folder's new files went into place: unlike one before, it leaves the
+ * folder holding part of the new site (its journal has the next build complete it). Its `cause` is
+ * the file system's error, and its `code` that error's.
+ */
+export class PartlyPublished extends Error {
+  readonly code: unknown;
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.code = cause instanceof Error && 'code' in cause ? cause.code : undefined;
   }
 }
 

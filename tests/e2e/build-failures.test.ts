@@ -1,17 +1,19 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { fixtureStory, siteMaker } from '../support/fixture-site.js';
+import { fixtureStory, siteMaker, type FixtureSite } from '../support/fixture-site.js';
 
 // A full disk is simulated: writes whose path contains `failing.under` throw ENOSPC, as a full disk does.
-const failing = vi.hoisted(() => ({ under: undefined as string | undefined }));
+const failing = vi.hoisted(() => ({ under: undefined as string | undefined, renamesUnder: undefined as string | undefined }));
 const diskFull = (file: unknown) => Object.assign(new Error(`ENOSPC: no space left on device, write '${String(file)}'`), { code: 'ENOSPC', syscall: 'write' });
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   const writeFile: typeof real.writeFile = (file, ...rest) => (failing.under !== undefined && String(file).includes(failing.under) ? Promise.reject(diskFull(file)) : real.writeFile(file, ...rest));
-  return { ...real, default: { ...real, writeFile }, writeFile };
+  // A rename into a folder whose path contains `failing.renamesUnder` fails as a full disk's (a directory that cannot grow).
+  const rename: typeof real.rename = (from, to) => (failing.renamesUnder !== undefined && String(to).includes(failing.renamesUnder) ? Promise.reject(diskFull(to)) : real.rename(from, to));
+  return { ...real, default: { ...real, writeFile, rename }, writeFile, rename };
 });
 vi.mock('../../src/store/framed-file.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/store/framed-file.js')>();
@@ -26,6 +28,18 @@ vi.mock('../../src/store/framed-file.js', async (importOriginal) => {
 });
 
 const site = siteMaker();
+
+/** Every entry of the site's `dist/`, hidden ones too: a folder as `/`, a file as its inode, modification time and text. */
+async function outputBytes(made: FixtureSite): Promise<Map<string, string>> {
+  const out = path.join(made.dir, 'dist');
+  const entries = new Map<string, string>();
+  for (const entry of await readdir(out, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    const info = await lstat(file);
+    entries.set(path.relative(out, file), entry.isDirectory() ? '/' : `${info.ino} ${info.mtimeMs} ${await readFile(file, 'utf8')}`);
+  }
+  return entries;
+}
 const twoStories = () => site(`${fixtureStory('alpha', 24)}${fixtureStory('beta', 25)}`);
 
 describe('a build whose disk fails it', () => {
@@ -48,17 +62,41 @@ describe('a build whose disk fails it', () => {
     expect(await made.read('2018/05/24/alpha/')).toContain('An edit that cannot be written.');
   });
 
-  it('should say in one line that the disk is full and the output folder may be partly written, then complete it on the next build', async () => {
+  it('should say in one line that the disk is full and keep the last good output in a plain folder, every file as it was', async () => {
+    const made = await twoStories();
+    expect((await made.build()).ok).toBe(true);
+    const before = await outputBytes(made);
+    // An edit, and a new story whose folder the build makes: neither may show before the whole site is written.
+    await made.write('stories/alpha.md', fixtureStory('alpha', 24, '', 'An edit that cannot be written.').replace(/^\n-- [^\n]+ --\n/, ''));
+    await made.write('stories/gamma.md', fixtureStory('gamma', 26).replace(/^\n-- [^\n]+ --\n/, ''));
+    // The disk fills as the last files are written: the search bundle's.
+    failing.under = `${path.sep}dist${path.sep}pagefind${path.sep}`;
+    try {
+      const outcome = await made.build();
+      expect(outcome.ok).toBe(false);
+      expect(outcome.lines).toEqual(['The disk is full: could not write the output folder "dist" (ENOSPC); the last good output is unchanged, free some space and build again']);
+    } finally {
+      failing.under = undefined;
+    }
+    // Not a file written, removed or left beside its place; not a folder made.
+    expect(await outputBytes(made)).toEqual(before);
+    const again = await made.build();
+    expect(again.ok).toBe(true);
+    expect(await made.read('2018/05/24/alpha/')).toContain('An edit that cannot be written.');
+    expect(await made.read('2018/05/26/gamma/')).toContain('Story GAMMA');
+  });
+
+  it('should say that a plain folder may hold part of the new site when the disk fails while its files go into place, then complete it on the next build', async () => {
     const made = await twoStories();
     expect((await made.build()).ok).toBe(true);
     await made.write('stories/alpha.md', fixtureStory('alpha', 24, '', 'An edit that cannot be written.').replace(/^\n-- [^\n]+ --\n/, ''));
-    failing.under = `${path.sep}dist${path.sep}`;
+    failing.renamesUnder = `${path.sep}dist${path.sep}2018${path.sep}`;
     try {
       const outcome = await made.build();
       expect(outcome.ok).toBe(false);
       expect(outcome.lines).toEqual(['Could not finish writing the output folder "dist" (the disk is full, ENOSPC); it may hold part of the new site: free some space and build again to complete it']);
     } finally {
-      failing.under = undefined;
+      failing.renamesUnder = undefined;
     }
     // Each file is the old one or the new one, never a part, and no temporary file is left to publish.
     expect(await made.read('2018/05/24/alpha/')).not.toContain('An edit that cannot be written.');

@@ -1,4 +1,4 @@
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../bench/corpus.js';
@@ -30,6 +30,10 @@ describe('a Pagefind service that ends without answering', () => {
     expect(outcome.stderr).toMatch(/search: Pagefind could not index the site \(its service stopped without answering\)/);
     expect(outcome.stderr).not.toMatch(/internal error/);
     expect(outcome.code).toBe(1);
+    // The plain output folder is the last good site: no page of the new story, nor a file waiting beside its place.
+    expect(await readFile(path.join(built.dir, 'dist', 'index.html'), 'utf8')).not.toContain('A fresh story');
+    const files = await readdir(path.join(built.dir, 'dist'), { recursive: true });
+    expect(files.filter((file) => file.includes('fresh') || file.includes('wiredesk-tmp'))).toEqual([]);
     // The next build, with Pagefind whole, publishes it.
     await cliBuild(built.dir, ['--quiet']);
     expect(await readFile(path.join(built.dir, 'dist', 'index.html'), 'utf8')).toContain('A fresh story');
