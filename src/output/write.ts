@@ -41,8 +41,8 @@ export interface OutputFile {
 export interface DerivedFiles {
   /** Their site-relative folder, ending in `/` (`pagefind/`). */
   readonly folder: string;
-  /** Make them from the tree's folder, which then holds every page of the site and nothing stale. */
-  readonly make: (treeDir: string) => Promise<readonly DerivedFile[]>;
+  /** Make them (from the site, not from the pages written: a plain folder shows no new page until they are made too). */
+  readonly make: () => Promise<readonly DerivedFile[]>;
 }
 
 /**
@@ -241,7 +241,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     const elsewhere = toRender.flatMap((page) => (page.writeElsewhere ? [{ page, writeElsewhere: page.writeElsewhere }] : []));
     await Promise.all([mapBounded(jobs, parallelWrites, (job) => job()), mapBounded(elsewhere, parallelOffThread, async ({ page, writeElsewhere }) => writeOnThread(page, writeElsewhere))]);
     if (derived) {
-      await mapBounded(await derived.make(dir), parallelWrites, async (file) => {
+      await mapBounded(await derived.make(), parallelWrites, async (file) => {
         const relative = filePathOf(file.path);
         // A file known by its digest that the output holds is kept without reading its bytes.
         if (file.digest !== undefined && shown?.get(relative) === file.digest && share(relative, file.digest)) settle(relative, 'unchanged', file.digest);

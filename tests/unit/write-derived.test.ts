@@ -9,25 +9,33 @@ import { writeSite, type DerivedFiles, type OutputFile } from '../../src/output/
 const page = (pagePath: string, text: string): OutputFile => ({ path: pagePath, render: () => text });
 
 /**
- * A stand-in for the search index: one file listing the HTML pages it found in the tree (sorted),
- * one named after that list (like Pagefind's content-hashed files), and one that never changes.
+ * A stand-in for the search index, made from the site as the real one is (not from the folder):
+ * one file listing the site's HTML pages (sorted), one named after their count (like Pagefind's
+ * content-hashed files), and one that never changes.
  */
-function indexOfPages(): DerivedFiles & { readonly calls: string[][] } {
-  const calls: string[][] = [];
+function indexOfPages(pages: readonly OutputFile[]): DerivedFiles & { readonly calls: number } {
+  let calls = 0;
   return {
     folder: 'index/',
-    calls,
-    make: async (treeDir) => {
-      const found = (await readdir(treeDir, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
-      calls.push(found);
+    get calls() {
+      return calls;
+    },
+    make: () => {
+      calls++;
+      const found = pages.map((each) => `${each.path}index.html`).sort();
       const bytes = (text: string) => new TextEncoder().encode(text);
-      return [
+      return Promise.resolve([
         { path: 'index/list.txt', bytes: bytes(found.join('\n')) },
         { path: `index/pages-${found.length}.bin`, bytes: bytes('count') },
         { path: 'index/script.js', bytes: bytes('same every time') },
-      ];
+      ]);
     },
   };
+}
+
+/** Write `pages` with their stand-in index into `out`. */
+function writeWithIndex(pages: readonly OutputFile[], out: string, layout: 'folder' | 'swap') {
+  return writeSite(pages, [], out, { derived: indexOfPages(pages), layout });
 }
 
 describe.each(['folder', 'swap'] as const)('writeSite with derived files (the search index), %s layout', (layout) => {
@@ -39,22 +47,21 @@ describe.each(['folder', 'swap'] as const)('writeSite with derived files (the se
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('should make them from the tree being written, which holds every page and no stale one', async () => {
-    const derived = indexOfPages();
-    await writeSite([page('a/', 'A'), page('b/', 'B')], [], out, { derived, layout });
-    await writeSite([page('a/', 'A2'), page('c/', 'C')], [], out, { derived, layout });
-    expect(derived.calls).toEqual([
-      ['a/index.html', 'b/index.html'],
-      ['a/index.html', 'c/index.html'],
-    ]);
+  it('should publish them with the pages they describe, made once a build', async () => {
+    await writeWithIndex([page('a/', 'A'), page('b/', 'B')], out, layout);
+    const pages = [page('a/', 'A2'), page('c/', 'C')];
+    const derived = indexOfPages(pages);
+    await writeSite(pages, [], out, { derived, layout });
+    expect(derived.calls).toBe(1);
     expect(await readFile(path.join(out, 'index/list.txt'), 'utf8')).toBe('a/index.html\nc/index.html');
+    expect(await readFile(path.join(out, 'a/index.html'), 'utf8')).toBe('A2');
+    expect(existsSync(path.join(out, 'b/index.html'))).toBe(false);
   });
 
   it('should publish them with the pages, remove the stale ones, and keep unchanged ones as the same files', async () => {
-    const derived = indexOfPages();
-    await writeSite([page('a/', 'A')], [], out, { derived, layout });
+    await writeWithIndex([page('a/', 'A')], out, layout);
     const script = (await stat(path.join(out, 'index/script.js'))).ino;
-    const written = await writeSite([page('a/', 'A'), page('b/', 'B')], [], out, { derived, layout });
+    const written = await writeWithIndex([page('a/', 'A'), page('b/', 'B')], out, layout);
     expect((await readdir(path.join(out, 'index'))).sort()).toEqual(['list.txt', 'pages-2.bin', 'script.js']);
     expect(written.files.get('index/script.js')?.outcome).toBe('unchanged');
     expect(written.removed).toEqual(['index/pages-1.bin']);
@@ -88,23 +95,30 @@ describe.each(['folder', 'swap'] as const)('writeSite with derived files (the se
   });
 
   it('should make them again when a page was only removed', async () => {
-    const derived = indexOfPages();
-    await writeSite([page('a/', 'A'), page('b/', 'B')], [], out, { derived, layout });
-    await writeSite([page('a/', 'A')], [], out, { derived, layout });
-    expect(derived.calls.at(-1)).toEqual(['a/index.html']);
+    await writeWithIndex([page('a/', 'A'), page('b/', 'B')], out, layout);
+    const written = await writeWithIndex([page('a/', 'A')], out, layout);
+    expect(written.removed).toEqual(['b/index.html', 'index/pages-2.bin']);
+    expect(await readFile(path.join(out, 'index/list.txt'), 'utf8')).toBe('a/index.html');
   });
 
-  it(layout === 'swap' ? 'should leave the live site as it was when making them fails' : 'should leave a site the next build completes when making them fails', async () => {
-    await writeSite([page('a/', 'A')], [], out, { derived: indexOfPages(), layout });
+  it('should leave the site as it was when making them fails: no page, folder or file beside its place', async () => {
+    await writeWithIndex([page('a/', 'A')], out, layout);
+    const before = await entriesOf(out);
     const failing: DerivedFiles = { folder: 'index/', make: () => Promise.reject(new Error('indexer crashed')) };
-    await expect(writeSite([page('a/', 'A2')], [], out, { derived: failing, layout })).rejects.toThrow('indexer crashed');
-    // In place, the page is the new one already; in a tree, nothing the live site shows changed.
-    expect(await readFile(path.join(out, 'a/index.html'), 'utf8')).toBe(layout === 'swap' ? 'A' : 'A2');
-    expect(existsSync(path.join(out, 'index/list.txt'))).toBe(true);
-    const derived = indexOfPages();
-    const next = await writeSite([page('a/', 'A2')], [], out, { derived, layout });
-    expect(derived.calls).toEqual([['a/index.html']]);
-    // Changed since the site last published, in place too (where the failed build wrote it already): so the index is made again.
+    await expect(writeSite([page('a/', 'A2'), page('new/deep/', 'N')], [], out, { derived: failing, layout })).rejects.toThrow('indexer crashed');
+    expect(await entriesOf(out)).toEqual(before);
+    expect(await readFile(path.join(out, 'a/index.html'), 'utf8')).toBe('A');
+    const next = await writeWithIndex([page('a/', 'A2')], out, layout);
+    // Changed since the site last published: the failed build published nothing.
     expect(next.files.get('a/index.html')?.outcome).toBe('changed');
+    expect(await readFile(path.join(out, 'a/index.html'), 'utf8')).toBe('A2');
   });
 });
+
+/** Every entry below the output as it is seen through it (hidden ones too), with each file's inode. */
+async function entriesOf(out: string): Promise<string[]> {
+  const entries = await readdir(out, { recursive: true, withFileTypes: true });
+  return Promise.all(
+    entries.map(async (entry) => `${path.relative(out, path.join(entry.parentPath, entry.name))} ${entry.isDirectory() ? '/' : (await stat(path.join(entry.parentPath, entry.name))).ino}`),
+  ).then((all) => all.sort());
+}
