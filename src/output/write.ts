@@ -104,7 +104,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
   const target = await openOutput(path.resolve(outDir), options.layout ?? 'folder', options.rewriteAll !== true, options.onWait, options.ahead);
   const { live, held, shown, dir, inPlace } = target;
   // A plain folder stays the last good site until the whole new one is made: new files wait beside their places (see `stageFiles`).
-  const stage = inPlace ? stageFiles() : undefined;
+  const stage = inPlace ? stageFiles(dir) : undefined;
   let bytes = 0;
   const files = new Map<string, { outcome: FileOutcome; digest: string }>();
   // The digest of each file the output holds once written, kept as each is settled: what the output's record is made of.
@@ -158,7 +158,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
   const writeOne = async (relative: string, contents: Uint8Array): Promise<void> => {
     const file = insideFolder(dir, relative);
     await ensureDir(file);
-    await (stage ? stage.write(file, contents) : writeFresh(file, contents));
+    await (stage ? stage.write(relative, contents) : writeFresh(file, contents));
   };
   try {
     // Files proven unchanged are kept first, in one pass, without rendering.
@@ -211,7 +211,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
         }
         if (held.get(relative) !== digest) {
           await ensureDir(file);
-          if (stage) await stage.copy(asset.from, file, { atime, mtime });
+          if (stage) await stage.copy(asset.from, relative, { atime, mtime });
           else {
             await rm(file, { force: true });
             await copyFile(asset.from, file);
@@ -227,7 +227,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
       const file = insideFolder(dir, relative);
       const result = await writeElsewhere({ file, treeDigest: held.get(relative), liveDigest: live?.files.get(relative), inPlace });
       stage?.madeFolder(result.folder);
-      if (result.outcome === 'written') stage?.take(file);
+      if (result.outcome === 'written') stage?.take(relative);
       if (result.digest === shown?.get(relative) && share(relative, result.digest)) {
         bytes += result.size;
         settle(relative, 'unchanged', result.digest);

@@ -1,25 +1,17 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runModuleProcess } from '../support/module-process.js';
 
 // A wait nothing can end (here, a promise nobody settles) stops Node without a word (exit code 13);
 // watched with `rejectWhenLoopDry`, it ends with an error the program can say. Run in a process of
 // its own, from the compiled module: the event loop running dry is the whole process's.
 
-const run = promisify(execFile);
 const compiled = path.resolve(import.meta.dirname, '../../lib/src/io/event-loop-dry.js');
 
 /** Run `body` as an ES module with `rejectWhenLoopDry` imported: its exit code and output. */
-async function runModule(body: string): Promise<{ code: number; stdout: string }> {
+function runModule(body: string): Promise<{ code: number; stdout: string }> {
   const source = `import { rejectWhenLoopDry } from ${JSON.stringify(compiled)};\n${body}`;
-  try {
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', source]);
-    return { code: 0, stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, stdout: failed.stdout };
-  }
+  return runModuleProcess(source);
 }
 
 describe('a wait that nothing can end', () => {

@@ -1,29 +1,21 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runModuleProcess } from '../support/module-process.js';
 
 // A thread that idles off the event loop must hold the process while it ends, even when a result
 // of it settles meanwhile: else the loop runs dry under the wait for its exit, and Node stops
 // without a word (code 13). Run in a process of its own, from the compiled module: the event loop
 // running dry is the whole process's.
 
-const run = promisify(execFile);
 const compiled = path.resolve(import.meta.dirname, '../../lib/src/threads/thread-hold.js');
 
 /** Run `body` as an ES module with `holdThread` and an idle thread `worker`: its exit code and output. */
-async function runModule(body: string): Promise<{ code: number; stdout: string }> {
+function runModule(body: string): Promise<{ code: number; stdout: string }> {
   const source = `import { Worker } from 'node:worker_threads';
 import { holdThread } from ${JSON.stringify(compiled)};
 const worker = new Worker("require('node:worker_threads').parentPort.on('message', () => {})", { eval: true, execArgv: [] });
 ${body}`;
-  try {
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', source]);
-    return { code: 0, stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, stdout: failed.stdout };
-  }
+  return runModuleProcess(source);
 }
 
 /** Await a result of the thread that settles just as it is ended, then its end. */
