@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { copyFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
-import { mapBounded } from '../threads/bounded.js';
+import { firstFailure, mapBounded } from '../threads/bounded.js';
 import { temporaryPathOf } from './output-file.js';
 import { insideFolder } from './output-trees.js';
 
@@ -29,7 +29,7 @@ export interface StagedFiles {
   take(relative: string): void;
   /** Note a folder made for staged files (the first one `mkdir` made, if any): removed again by `discard`. */
   madeFolder(folder: string | undefined): void;
-  /** Rename every staged file into place. */
+  /** Rename every staged file into place; a failure is a `PartlyPublished`. */
   commit(): Promise<void>;
   /** Remove every staged file still beside its place and, when none went into place yet, the folders made for them (synchronously). */
   discard(): void;
@@ -62,11 +62,18 @@ export function stageFiles(dir: string): StagedFiles {
     take: (relative) => void staged.push(relative),
     madeFolder: (folder) => void (folder === undefined ? undefined : folders.push(folder)),
     async commit() {
+      // A rename that fails stops the others from starting, and is said once those in flight have ended.
+      const failure = firstFailure();
       await mapBounded(staged, parallelRenames, async (relative) => {
+        if (failure.happened()) return;
         const file = placeOf(relative);
-        await rename(temporaryPathOf(file), file);
-        committed++;
+        await rename(temporaryPathOf(file), file).then(() => committed++, failure.note);
       });
+      try {
+        failure.throwIfAny();
+      } catch (error) {
+        throw new PartlyPublished(error);
+      }
     },
     discard() {
       // A file renamed into place is no longer beside it: only those still staged go.
@@ -75,4 +82,17 @@ export function stageFiles(dir: string): StagedFiles {
       if (committed === 0) for (const folder of folders) rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A failure met while a plain folder's new files went into place: unlike one before, it leaves the
+ * folder holding part of the new site (its journal has the next build complete it). Its `cause` is
+ * the file system's error, and its `code` that error's.
+ */
+export class PartlyPublished extends Error {
+  readonly code: unknown;
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.code = cause instanceof Error && 'code' in cause ? cause.code : undefined;
+  }
 }

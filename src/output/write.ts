@@ -3,7 +3,7 @@ import { copyFile, mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { filePathOf } from '../model/urls.js';
 import { stampText } from '../io/file-stamp.js';
-import { mapBounded } from '../threads/bounded.js';
+import { firstFailure, mapBounded } from '../threads/bounded.js';
 import { bytesDigest, type WriteTarget, type WrittenElsewhere } from './output-file.js';
 import { stageFiles } from './staged-files.js';
 import { openOutput, type OutputLayout } from './output-layout.js';
@@ -153,6 +153,10 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
       return false;
     }
   };
+  // The first write that fails stops the others from starting, and is thrown once those in flight have ended:
+  // then nothing is written any more when what was staged is removed.
+  const failure = firstFailure();
+  const attempt = (work: () => Promise<void>): Promise<void> => (failure.happened() ? Promise.resolve() : work().catch(failure.note));
   const outcomeOf = (relative: string): FileOutcome => (target.before.has(relative) ? 'changed' : 'added');
   /** Write one file's bytes: beside its place in a plain folder (staged), or in a tree as a new inode (it may be a hard link to a live file). */
   const writeOne = async (relative: string, contents: Uint8Array): Promise<void> => {
@@ -239,17 +243,24 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     };
     // Pages rendered on other threads are asked for many at a time, while this thread renders the rest.
     const elsewhere = toRender.flatMap((page) => (page.writeElsewhere ? [{ page, writeElsewhere: page.writeElsewhere }] : []));
-    await Promise.all([mapBounded(jobs, parallelWrites, (job) => job()), mapBounded(elsewhere, parallelOffThread, async ({ page, writeElsewhere }) => writeOnThread(page, writeElsewhere))]);
+    await Promise.all([
+      mapBounded(jobs, parallelWrites, (job) => attempt(job)),
+      mapBounded(elsewhere, parallelOffThread, ({ page, writeElsewhere }) => attempt(() => writeOnThread(page, writeElsewhere))),
+    ]);
+    failure.throwIfAny();
     if (derived) {
-      await mapBounded(await derived.make(), parallelWrites, async (file) => {
-        const relative = filePathOf(file.path);
-        // A file known by its digest that the output holds is kept without reading its bytes.
-        if (file.digest !== undefined && shown?.get(relative) === file.digest && share(relative, file.digest)) settle(relative, 'unchanged', file.digest);
-        else await writeBytes(relative, typeof file.bytes === 'function' ? await file.bytes() : file.bytes);
-      });
+      await mapBounded(await derived.make(), parallelWrites, (file) =>
+        attempt(async () => {
+          const relative = filePathOf(file.path);
+          // A file known by its digest that the output holds is kept without reading its bytes.
+          if (file.digest !== undefined && shown?.get(relative) === file.digest && share(relative, file.digest)) settle(relative, 'unchanged', file.digest);
+          else await writeBytes(relative, typeof file.bytes === 'function' ? await file.bytes() : file.bytes);
+        }),
+      );
+      failure.throwIfAny();
     }
     // The whole site is made: a plain folder's new files go into place together, then what no longer belongs goes.
-    if (stage) await stage.commit().catch((error: unknown) => Promise.reject(new PartlyPublished(error)));
+    if (stage) await stage.commit();
     for (const relative of held.keys()) if (!files.has(relative)) await removeFromTree(dir, insideFolder(dir, relative));
     const removed: string[] = [];
     for (const relative of target.before.keys()) if (!files.has(relative)) removed.push(relative);
@@ -265,19 +276,6 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     stage?.discard();
     target.abandon();
     throw error;
-  }
-}
-
-/**
- * A failure met while a plain folder's new files went into place: unlike one before, it leaves the
- * folder holding part of the new site (its journal has the next build complete it). Its `cause` is
- * the file system's error, and its `code` that error's.
- */
-export class PartlyPublished extends Error {
-  readonly code: unknown;
-  constructor(cause: unknown) {
-    super(cause instanceof Error ? cause.message : String(cause), { cause });
-    this.code = cause instanceof Error && 'code' in cause ? cause.code : undefined;
   }
 }
 

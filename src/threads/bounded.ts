@@ -14,3 +14,17 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, task:
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/** The first of the failures that may come from many tasks at once (see `mapBounded`): noted, then thrown once they have all ended. */
+export function firstFailure(): { happened(): boolean; note(error: unknown): void; throwIfAny(): void } {
+  let first: { readonly error: unknown } | undefined;
+  return {
+    happened: () => first !== undefined,
+    note: (error) => {
+      first ??= { error };
+    },
+    throwIfAny: () => {
+      if (first) throw first.error;
+    },
+  };
+}

@@ -62,15 +62,17 @@ describe('a build whose disk fails it', () => {
     expect(await made.read('2018/05/24/alpha/')).toContain('An edit that cannot be written.');
   });
 
-  it('should say in one line that the disk is full and keep the last good output in a plain folder, every file as it was', async () => {
+  it.each([
+    ['the last files written, the search bundle’s', `${path.sep}dist${path.sep}pagefind${path.sep}`],
+    ['one page among others being written', `${path.sep}dist${path.sep}2018${path.sep}05${path.sep}24${path.sep}`],
+  ])('should say in one line that the disk is full and keep the last good output in a plain folder, every file as it was, when it fills at %s', async (_, under) => {
     const made = await twoStories();
     expect((await made.build()).ok).toBe(true);
     const before = await outputBytes(made);
     // An edit, and a new story whose folder the build makes: neither may show before the whole site is written.
     await made.write('stories/alpha.md', fixtureStory('alpha', 24, '', 'An edit that cannot be written.').replace(/^\n-- [^\n]+ --\n/, ''));
     await made.write('stories/gamma.md', fixtureStory('gamma', 26).replace(/^\n-- [^\n]+ --\n/, ''));
-    // The disk fills as the last files are written: the search bundle's.
-    failing.under = `${path.sep}dist${path.sep}pagefind${path.sep}`;
+    failing.under = under;
     try {
       const outcome = await made.build();
       expect(outcome.ok).toBe(false);

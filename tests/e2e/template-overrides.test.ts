@@ -130,10 +130,11 @@ export default function footer() {
     );
   });
 
-  it('should name the template and the page when an override throws, on this thread or a render thread', async () => {
-    const made = await site(
-      `${stories}\n-- templates/article.ts --\nexport default function article(view: { article: { id: string } }) {\n  throw new Error(\`no page for \${view.article.id}\`);\n}\n`,
-    );
+  it('should name the template and the page when an override throws, on this thread or a render thread, and leave the last output as it was', async () => {
+    const made = await site(stories);
+    expect((await cliOutcome(made.dir, ['build'])).code).toBe(0);
+    const before = await filesBelow(path.join(made.dir, 'dist'));
+    await made.write('templates/article.ts', 'export default function article(view: { article: { id: string } }) {\n  throw new Error(`no page for ${view.article.id}`);\n}\n');
     for (const env of [{}, { WIREDESK_RENDER_POOL_FROM: '1' }]) {
       const failed = await cliOutcome(made.dir, ['build'], env);
       expect(failed.code).toBe(1);
@@ -141,6 +142,10 @@ export default function footer() {
         /^templates\/article\.ts {2}error {2}The template `article` failed while rendering the page "2018\/05\/2[01]\/(alpha|beta)\/" \(it threw Error: no page for (alpha|beta)\)/m,
       );
       expect(failed.stderr).not.toContain('    at ');
+      // Not a list page nor a feed written meanwhile, nor a file left beside its place.
+      const after = await filesBelow(path.join(made.dir, 'dist'));
+      expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+      for (const [name, bytes] of before) expect(after.get(name)?.equals(bytes), name).toBe(true);
     }
   });
 
