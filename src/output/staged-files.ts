@@ -87,12 +87,10 @@ export function stageFiles(dir: string): StagedFiles {
 /**
  * A failure met while a plain folder's new files went into place: unlike one before, it leaves the
  * folder holding part of the new site (its journal has the next build complete it). Its `cause` is
- * the file system's error, and its `code` that error's.
+ * the file system's error.
  */
 export class PartlyPublished extends Error {
-  readonly code: unknown;
   constructor(cause: unknown) {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
-    this.code = cause instanceof Error && 'code' in cause ? cause.code : undefined;
   }
 }
