@@ -64,11 +64,13 @@ export function stageFiles(dir: string): StagedFiles {
     async commit() {
       // A rename that fails stops the others from starting, and is said once those in flight have ended.
       const failure = firstFailure();
-      await mapBounded(staged, parallelRenames, async (relative) => {
-        if (failure.happened()) return;
-        const file = placeOf(relative);
-        await rename(temporaryPathOf(file), file).then(() => committed++, failure.note);
-      });
+      await mapBounded(staged, parallelRenames, (relative) =>
+        failure.attempt(async () => {
+          const file = placeOf(relative);
+          await rename(temporaryPathOf(file), file);
+          committed++;
+        }),
+      );
       try {
         failure.throwIfAny();
       } catch (error) {

@@ -156,7 +156,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
   // The first write that fails stops the others from starting, and is thrown once those in flight have ended:
   // then nothing is written any more when what was staged is removed.
   const failure = firstFailure();
-  const attempt = (work: () => Promise<void>): Promise<void> => (failure.happened() ? Promise.resolve() : work().catch(failure.note));
+
   const outcomeOf = (relative: string): FileOutcome => (target.before.has(relative) ? 'changed' : 'added');
   /** Write one file's bytes: beside its place in a plain folder (staged), or in a tree as a new inode (it may be a hard link to a live file). */
   const writeOne = async (relative: string, contents: Uint8Array): Promise<void> => {
@@ -244,13 +244,13 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     // Pages rendered on other threads are asked for many at a time, while this thread renders the rest.
     const elsewhere = toRender.flatMap((page) => (page.writeElsewhere ? [{ page, writeElsewhere: page.writeElsewhere }] : []));
     await Promise.all([
-      mapBounded(jobs, parallelWrites, (job) => attempt(job)),
-      mapBounded(elsewhere, parallelOffThread, ({ page, writeElsewhere }) => attempt(() => writeOnThread(page, writeElsewhere))),
+      mapBounded(jobs, parallelWrites, (job) => failure.attempt(job)),
+      mapBounded(elsewhere, parallelOffThread, ({ page, writeElsewhere }) => failure.attempt(() => writeOnThread(page, writeElsewhere))),
     ]);
     failure.throwIfAny();
     if (derived) {
       await mapBounded(await derived.make(), parallelWrites, (file) =>
-        attempt(async () => {
+        failure.attempt(async () => {
           const relative = filePathOf(file.path);
           // A file known by its digest that the output holds is kept without reading its bytes.
           if (file.digest !== undefined && shown?.get(relative) === file.digest && share(relative, file.digest)) settle(relative, 'unchanged', file.digest);

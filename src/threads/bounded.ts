@@ -15,13 +15,20 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, task:
   return results;
 }
 
-/** The first of the failures that may come from many tasks at once (see `mapBounded`): noted, then thrown once they have all ended. */
-export function firstFailure(): { happened(): boolean; note(error: unknown): void; throwIfAny(): void } {
+/**
+ * The first of the failures of many tasks at once (see `mapBounded`): a task `attempt`ed after one
+ * failed does not start, and the first failure is thrown by `throwIfAny` once they have all ended.
+ */
+export function firstFailure(): { attempt(work: () => Promise<unknown>): Promise<void>; throwIfAny(): void } {
   let first: { readonly error: unknown } | undefined;
   return {
-    happened: () => first !== undefined,
-    note: (error) => {
-      first ??= { error };
+    attempt: async (work) => {
+      if (first) return;
+      try {
+        await work();
+      } catch (error) {
+        first ??= { error };
+      }
     },
     throwIfAny: () => {
       if (first) throw first.error;
