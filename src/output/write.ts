@@ -156,7 +156,6 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
   // The first write that fails stops the others from starting, and is thrown once those in flight have ended:
   // then nothing is written any more when what was staged is removed.
   const failure = firstFailure();
-
   const outcomeOf = (relative: string): FileOutcome => (target.before.has(relative) ? 'changed' : 'added');
   /** Write one file's bytes: beside its place in a plain folder (staged), or in a tree as a new inode (it may be a hard link to a live file). */
   const writeOne = async (relative: string, contents: Uint8Array): Promise<void> => {
