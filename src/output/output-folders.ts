@@ -47,18 +47,22 @@ export function folderLister(record: OutputRecord | undefined, trusted: boolean)
   };
 }
 
-/** The entries of a folder as recorded, each lstat'ed; undefined when one is not there as recorded (then the folder is read). */
+/**
+ * The entries of a folder as recorded, each lstat'ed; undefined when one is not there as recorded
+ * (then the folder is read). Their paths are joined by hand: a recorded name is one plain name
+ * below its folder, and `path.join` would cost a tenth of a 240,000-file scan.
+ */
 function fromRecord(dir: string, prefix: string, listing: RecordedListing): FolderEntry[] | undefined {
   const entries: FolderEntry[] = [];
   try {
     for (const relative of listing.files) {
-      const file = path.join(dir, relative.slice(prefix.length));
+      const file = `${dir}${path.sep}${relative.slice(prefix.length)}`;
       const info = lstatSync(file);
       if (!info.isFile()) return undefined;
       entries.push({ relative, file, info });
     }
     for (const relative of listing.folders) {
-      const file = path.join(dir, relative.slice(prefix.length, -1));
+      const file = `${dir}${path.sep}${relative.slice(prefix.length, -1)}`;
       const info = lstatSync(file);
       if (!info.isDirectory()) return undefined;
       entries.push({ relative, file, info });

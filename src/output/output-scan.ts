@@ -26,6 +26,16 @@ export interface OutputScan {
   readonly leftovers: string[];
 }
 
+/**
+ * Where a walk of the output (see `walkOutput`) tells each file a build wrote: its path, the
+ * digest of the bytes it holds (`''` when no bytes are believed), its stamp, and whether it was
+ * found as recorded (its stamp the recorded one: its bytes are the recorded ones, not read).
+ */
+export type FoundFile = (relative: string, digest: string, stamp: string, asRecorded: boolean) => void;
+
+/** The other entries a walk finds, and the folders' stamps (see `OutputScan`). */
+export type FoundOthers = Pick<OutputScan, 'folders' | 'strays' | 'altered' | 'leftovers'>;
+
 /** The digest held for a file whose bytes are not known: no bytes have it, so the file is written. */
 const unknownDigest = '';
 
@@ -35,51 +45,65 @@ const unknownDigest = '';
  * no file's bytes are known (every file is to be written anew). Links are never followed: a link is a stray.
  */
 export function scanOutput(out: string, record: OutputRecord | undefined, journal: OutputJournal | undefined, trust: boolean): OutputScan {
-  const scan: OutputScan = { held: new Map(), stamps: new Map(), folders: new Map(), strays: [], altered: [], leftovers: [] };
+  const held = new Map<string, string>();
+  const stamps = new Map<string, string>();
+  const others = walkOutput(out, record, journal, trust, (relative, digest, stamp) => {
+    held.set(relative, digest);
+    stamps.set(relative, stamp);
+  });
+  if (!journal) for (const relative of record?.files.keys() ?? []) if (!held.has(relative)) others.altered.push(relative);
+  others.altered.sort();
+  return { held, stamps, ...others };
+}
+
+/**
+ * Walk the folder `out` against its `record` and `journal` (see `scanOutput`), telling `files`
+ * (`found`) of each file a build wrote; the others, and the folders' stamps, are returned. A recorded file
+ * not found is told to neither, nor said altered here.
+ */
+export function walkOutput(out: string, record: OutputRecord | undefined, journal: OutputJournal | undefined, trust: boolean, found: FoundFile): FoundOthers {
+  const others: FoundOthers = { folders: new Map(), strays: [], altered: [], leftovers: [] };
   // A killed build's journal: its folders are listed, as their recorded stamps may not say all it did.
   const lister = folderLister(record, trust && !journal);
   const visit = (dir: string, prefix: string, info: Stats): number => {
-    scan.folders.set(prefix, stampText(info));
+    others.folders.set(prefix, stampText(info));
     let kept = 0;
     for (const entry of lister.list(dir, prefix, info)) {
-      const name = path.basename(entry.file);
       if (entry.info.isDirectory()) {
         const below = visit(entry.file, entry.relative, entry.info);
-        if (below === 0) scan.leftovers.push(entry.relative);
+        if (below === 0) others.leftovers.push(entry.relative);
         kept += below;
-      } else if (entry.info.isFile() && isTemporaryName(name)) scan.leftovers.push(entry.relative);
-      else if (entry.info.isFile() && classifyFile(scan, entry, record, journal, trust)) kept++;
-      else scan.strays.push(entry.relative);
+      } else if (entry.info.isFile() && isTemporaryName(path.basename(entry.relative))) others.leftovers.push(entry.relative);
+      else if (entry.info.isFile() && classifyFile(entry, record, journal, trust, found, others)) kept++;
+      else others.strays.push(entry.relative);
     }
     return kept;
   };
   visit(out, '', lstatSync(out));
-  if (!journal) for (const relative of record?.files.keys() ?? []) if (!scan.held.has(relative)) scan.altered.push(relative);
-  scan.altered.sort();
-  scan.strays.sort();
-  return scan;
+  others.strays.sort();
+  return others;
 }
 
-/** Take a regular file into `scan.held` when a build wrote it (true), reading it when its record cannot be believed. */
-function classifyFile(scan: OutputScan, entry: FolderEntry, record: OutputRecord | undefined, journal: OutputJournal | undefined, trust: boolean): boolean {
+/** Tell `found` of a regular file a build wrote (true), reading it when its record cannot be believed. */
+function classifyFile(entry: FolderEntry, record: OutputRecord | undefined, journal: OutputJournal | undefined, trust: boolean, found: FoundFile, others: FoundOthers): boolean {
   const { relative, file } = entry;
   const recorded = record?.files.get(relative);
   const named = journal !== undefined && journalNames(journal, relative);
   if (!recorded && !named) return false;
   const stamp = stampText(entry.info);
-  scan.stamps.set(relative, stamp);
   if (!trust) {
     // Believing no record, the build writes every file anew: what this one holds does not matter.
-    scan.held.set(relative, unknownDigest);
+    found(relative, unknownDigest, stamp, false);
     return true;
   }
   if (recorded && !named && recorded.stamp === stamp) {
-    scan.held.set(relative, recorded.digest);
+    // The recorded strings are kept, not the ones just made: those die young.
+    found(relative, recorded.digest, recorded.stamp, true);
     return true;
   }
   const digest = bytesDigest(readFileSync(file));
-  scan.held.set(relative, digest);
-  if (recorded?.stamp !== undefined && !named && digest !== recorded.digest) scan.altered.push(relative);
+  found(relative, digest, stamp, false);
+  if (recorded?.stamp !== undefined && !named && digest !== recorded.digest) others.altered.push(relative);
   return true;
 }
 

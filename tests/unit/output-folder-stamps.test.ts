@@ -140,6 +140,22 @@ describe('a scan of the output made ahead, on another thread', () => {
     expect(scanned.missingFolders).toEqual([]);
   });
 
+  it('should stand for the scan made here when every recorded file is there, edited or not', async () => {
+    await writeSite(site, [], out);
+    await ageFolders(out);
+    await writeFile(path.join(out, 'tags/new/index.html'), 'edited by hand');
+    await writeFile(path.join(out, '2024/05/stray.html'), 'not the build’s');
+    const record = readRecord(stateFolder(out));
+    const scanned = scanRecordedOutput(out);
+    if (!record || !scanned) throw new Error('no record or no scan');
+    expect(scanned.files.map(([relative]) => relative)).toEqual(['tags/new/index.html']);
+    expect(scanned.missing).toEqual([]);
+    expect(scanned.altered).toEqual(['tags/new/index.html']);
+    expect(scanned.strays).toEqual(['2024/05/stray.html']);
+    expect(scanned.folders.map(([relative]) => relative)).toEqual(['2024/05/']);
+    expect(scanOf(record, scanned)).toEqual(scanOutput(out, record, undefined, true));
+  });
+
   it('should log a publish made with it as the whole record would say, without reading the record again', async () => {
     await writeSite(site, [], out);
     await writeSite([...site, page('2024/06/other/', 'other')], [], out);
