@@ -18,6 +18,8 @@ export interface MemoryCeiling {
   check(): void;
   /** Look at the memory in use now. */
   checkNow(): void;
+  /** Before a step that holds much at once: collect now when above the ceiling, however little the heap grew since the last collection. */
+  makeRoom(): void;
   readonly collections: number;
 }
 
@@ -45,18 +47,24 @@ export function memoryCeiling(bytes: number, gauges: MemoryGauges = processGauge
   let liveAfterLast = 0;
   // Reached the first time the ceiling is passed: most builds never collect.
   let collect: (() => void) | undefined;
-  const checkNow = () => {
-    if (gauges.residentSize() < bytes) return;
-    if (gauges.heapUsed() < liveAfterLast + bytes / 8) return;
+  const collectNow = () => {
     (collect ??= fullCollection())();
     collections++;
     liveAfterLast = gauges.heapUsed();
+  };
+  const checkNow = () => {
+    if (gauges.residentSize() < bytes) return;
+    if (gauges.heapUsed() < liveAfterLast + bytes / 8) return;
+    collectNow();
   };
   return {
     check() {
       if (++calls % checkEvery === 0) checkNow();
     },
     checkNow,
+    makeRoom() {
+      if (gauges.residentSize() >= bytes) collectNow();
+    },
     get collections() {
       return collections;
     },

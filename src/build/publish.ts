@@ -81,7 +81,7 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
     const onWait = (pid: number) => logger.info(`Waiting for the tree catch-up (process ${pid}) that the last build started to finish…`);
     if (rendering.toRender > 0) progress.phase('Rendering pages and feeds', rendering.toRender);
     else progress.phase('Writing the site');
-    written = await writeSite(rendering.outputs, copied, out, { rewriteAll: !useCache, derived: search?.step, onWait, layout, ahead: read.outputScan });
+    written = await writeSite(rendering.outputs, copied, out, { rewriteAll: !useCache, derived: search?.step, onWait, layout, ahead: read.outputScan, beforeRecord: () => ceiling.makeRoom() });
   } catch (error) {
     // A site's template that failed on a page: said at the template, the output untouched.
     if (error instanceof TemplateFailure) return { ok: false, messages: [...messages, error.toMessage()] };

@@ -69,7 +69,9 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
           let published = logged && changes && appendRecordLog(folder, logged, changes);
           if (published === undefined) {
             const scan = found.whole();
-            const written = [...files].flatMap(([relative, digest]) => (scan.held.get(relative) === digest ? [] : [relative]));
+            // A plain loop: a cold build at 100,000 stories wrote 240,000 files.
+            const written: string[] = [];
+            for (const [relative, digest] of files) if (scan.held.get(relative) !== digest) written.push(relative);
             published = await writeRecord(folder, recordOf(out, files, scan.held, scan.stamps), folderStamps(out, files.keys(), scan.folders, [...written, ...touched]));
           }
           await removeJournal(folder);
@@ -86,15 +88,16 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
   }
 }
 
-/** The record of the output holding `files`: a file not written by this build keeps the stamp it was found with. */
-function recordOf(out: string, files: HeldFiles, held: HeldFiles, found: ReadonlyMap<string, string>): Map<string, RecordedFile> {
-  const record = new Map<string, RecordedFile>();
+/**
+ * The record of the output holding `files`, file by file, as `writeRecord` takes it: a file not
+ * written by this build keeps the stamp it was found with.
+ */
+function* recordOf(out: string, files: HeldFiles, held: HeldFiles, found: ReadonlyMap<string, string>): Generator<[string, RecordedFile]> {
   // Synchronous on purpose: a cold build stamps thousands of files, far cheaper in one loop than queued on the thread pool.
   for (const [relative, digest] of files) {
     const kept = held.get(relative) === digest ? found.get(relative) : undefined;
-    record.set(relative, { digest, stamp: kept ?? stampText(lstatSync(path.join(out, relative))) });
+    yield [relative, { digest, stamp: kept ?? stampText(lstatSync(path.join(out, relative))) }];
   }
-  return record;
 }
 
 /** Remove the folders that removing `removed` (relative paths in `out`) left empty, up to `out`. */

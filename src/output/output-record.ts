@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyRecordLog, removeRecordLog, type RecordLog } from './output-record-log.js';
 
@@ -111,11 +111,44 @@ export function readRecord(folder: string): OutputRecord | undefined {
   return { id: logged.id, files, folders, writtenAt: logged.writtenAt, log: logged.log };
 }
 
-/** Record that the output holds `files`, in `folders` with those stamps (see `OutputRecord`), under a new publication id (returned). */
-export async function writeRecord(folder: string, files: ReadonlyMap<string, RecordedFile>, folders: ReadonlyMap<string, string> = new Map()): Promise<string> {
+/** Files a record's text is written out in at a time: its 240,000 entries are never held as one text. */
+const recordChunk = 4096;
+
+/**
+ * Record that the output holds `files`, in `folders` with those stamps (see `OutputRecord`), under
+ * a new publication id (returned). `files` is taken one by one, and the record written as it goes:
+ * at 100,000 stories, making it whole and then its text would hold a few hundred megabytes at once.
+ */
+export async function writeRecord(folder: string, files: Iterable<readonly [string, RecordedFile]>, folders: ReadonlyMap<string, string> = new Map()): Promise<string> {
   const id = randomUUID();
-  const entries = [...files].map(([relative, file]) => (file.stamp === undefined ? [relative, file.digest] : [relative, file.digest, file.stamp]));
-  await writeAtomically(recordPath(folder), JSON.stringify({ version: recordVersion, id, writtenAt: Date.now(), files: entries, folders: [...folders] }));
+  const file = recordPath(folder);
+  const temporary = `${file}.${process.pid}`;
+  const handle = await open(temporary, 'w');
+  try {
+    // The text `JSON.stringify` makes of the whole record, its `files` array in chunks.
+    await handle.write(`{"version":${recordVersion},"id":${JSON.stringify(id)},"writtenAt":${Date.now()},"files":[`);
+    let chunk: string[][] = [];
+    let first = true;
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      const text = JSON.stringify(chunk).slice(1, -1);
+      await handle.write(first ? text : `,${text}`);
+      first = false;
+      chunk = [];
+    };
+    for (const [relative, recorded] of files) {
+      chunk.push(recorded.stamp === undefined ? [relative, recorded.digest] : [relative, recorded.digest, recorded.stamp]);
+      if (chunk.length >= recordChunk) await flush();
+    }
+    await flush();
+    await handle.write(`],"folders":${JSON.stringify([...folders])}}`);
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await rename(temporary, file);
   // Its lines name the record this one replaces: none would be applied to it.
   removeRecordLog(folder);
   return id;

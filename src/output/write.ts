@@ -88,6 +88,12 @@ export interface WriteOptions {
   readonly layout?: OutputLayout | undefined;
   /** A scan of the plain output folder started earlier on another thread (see `scanOutputAhead`). */
   readonly ahead?: ScanAhead | undefined;
+  /**
+   * Called once every file is in place, before the output's record is made: a build held under a
+   * memory ceiling collects its garbage there, so that making the record of 240,000 files fills
+   * the pages freed rather than new ones (see `memoryCeiling`).
+   */
+  readonly beforeRecord?: (() => void) | undefined;
 }
 
 /**
@@ -264,6 +270,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     const removed: string[] = [];
     for (const relative of target.before.keys()) if (!files.has(relative)) removed.push(relative);
     removed.sort();
+    options.beforeRecord?.();
     const published = await target.publish(digests);
     let behind = 0;
     if (!inPlace) {

@@ -60,4 +60,19 @@ describe('memory ceiling', () => {
     checks(64);
     expect(ceiling.collections).toBe(2);
   });
+
+  it('should make room before a step that holds much at once: above the ceiling at once, however little the heap grew; below it never', () => {
+    const { state, gauges: g } = gauges(900 * mib, 700 * mib);
+    const ceiling = memoryCeiling(800 * mib, g);
+    ceiling.checkNow();
+    expect(ceiling.collections).toBe(1);
+    state.heap = 710 * mib;
+    ceiling.checkNow();
+    expect(ceiling.collections).toBe(1);
+    ceiling.makeRoom();
+    expect(ceiling.collections).toBe(2);
+    state.resident = 700 * mib;
+    ceiling.makeRoom();
+    expect(ceiling.collections).toBe(2);
+  });
 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,19 @@ describe('writeSite into a plain output folder', () => {
     expect((await readdir(out, { recursive: true })).sort()).toEqual(['index.html', 'story', 'story/index.html', 'tags', 'tags/new', 'tags/new/index.html']);
     expect((await readdir(stateFolder(out))).sort()).toEqual(['record.json', 'wiredesk-output.json']);
     expect([...(readRecord(stateFolder(out))?.files.keys() ?? [])].sort()).toEqual(['index.html', 'story/index.html', 'tags/new/index.html']);
+  });
+
+  it('should call `beforeRecord` once, when every new file is in place and the record does not name them yet', async () => {
+    await writeSite(siteOf('first'), [], out);
+    const seen: { story: string; recorded: string | undefined }[] = [];
+    await writeSite([...siteOf('second'), page('2024/new/', 'new')], [], out, {
+      beforeRecord: () => {
+        const recorded = readRecord(stateFolder(out))?.files.get('story/index.html')?.digest;
+        seen.push({ story: readFileSync(path.join(out, 'story/index.html'), 'utf8'), recorded });
+      },
+    });
+    expect(seen).toEqual([{ story: 'second', recorded: bytesDigest('first') }]);
+    expect(readRecord(stateFolder(out))?.files.get('story/index.html')?.digest).toBe(bytesDigest('second'));
   });
 
   it('should trust no recorded digest of a file that a killed build’s journal names', async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { appendFile, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -95,6 +95,33 @@ describe('the log of changes beside the output record', () => {
       'index.html',
       'tags/new/index.html',
     ]);
+  });
+
+  it('should write a record of many files chunk by chunk as the whole record’s JSON, and read it back', async () => {
+    await mkdir(folder, { recursive: true });
+    const files = new Map(Array.from({ length: 10_001 }, (_, at) => [`${at}/index.html`, at % 3 === 0 ? { digest: `d${at}` } : { digest: `d${at}`, stamp: `${at}:1.5:2.25:${at}` }]));
+    const folders = new Map([
+      ['', '1:2:3:4'],
+      ['7/', '5:6:7:8'],
+    ]);
+    const id = await writeRecord(folder, files, folders);
+    const text = await readFile(recordPath(folder), 'utf8');
+    const written = JSON.parse(text) as { writtenAt: number };
+    const entries = [...files].map(([relative, file]) => (file.stamp === undefined ? [relative, file.digest] : [relative, file.digest, file.stamp]));
+    expect(text).toBe(JSON.stringify({ version: 1, id, writtenAt: written.writtenAt, files: entries, folders: [...folders] }));
+    expect(plain(readRecord(folder))).toEqual(plain({ id, files, folders, writtenAt: written.writtenAt }));
+  });
+
+  it('should leave the last record as it was, and no temporary file, when the files to record fail midway', async () => {
+    await writeSite(siteOf('first'), [], out);
+    const before = await readFile(recordPath(folder), 'utf8');
+    function* failing(): Generator<[string, { digest: string }]> {
+      for (let at = 0; at < 5_000; at++) yield [`${at}.html`, { digest: 'd' }];
+      throw new Error('the disk went away');
+    }
+    await expect(writeRecord(folder, failing())).rejects.toThrow('the disk went away');
+    expect(await readFile(recordPath(folder), 'utf8')).toBe(before);
+    expect((await readdir(folder)).sort()).toEqual(['record.json', 'wiredesk-output.json']);
   });
 
   it('should fold the log into the record once it names a sixteenth of the record’s files, and 2,000 at least', () => {
