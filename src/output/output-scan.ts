@@ -81,6 +81,7 @@ export function walkOutput(out: string, record: OutputRecord | undefined, journa
   };
   visit(out, '', lstatSync(out));
   others.strays.sort();
+  others.altered.sort();
   return others;
 }
 
