@@ -57,9 +57,9 @@ export function scanOutput(out: string, record: OutputRecord | undefined, journa
 }
 
 /**
- * Walk the folder `out` against its `record` and `journal` (see `scanOutput`), telling `files`
- * (`found`) of each file a build wrote; the others, and the folders' stamps, are returned. A recorded file
- * not found is told to neither, nor said altered here.
+ * Walk the folder `out` against its `record` and `journal` (see `scanOutput`), telling `found` of
+ * each file a build wrote; the other entries, and the folders' stamps, are returned. A recorded
+ * file not there is not told, nor said altered here.
  */
 export function walkOutput(out: string, record: OutputRecord | undefined, journal: OutputJournal | undefined, trust: boolean, found: FoundFile): FoundOthers {
   const others: FoundOthers = { folders: new Map(), strays: [], altered: [], leftovers: [] };
