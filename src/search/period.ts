@@ -33,8 +33,18 @@ export function searchMonthOf(article: Pick<Article, 'date'>): string {
 
 /** The week of its month a story was published in, as the name of its shard in a month cut into weeks: `2018-05-w2` (days 8–14; `w4` runs from the 22nd to the month's end). */
 export function searchWeekOf(article: Pick<Article, 'date'>): string {
-  const day = Number(article.date.iso.slice(8, 10)) || 1;
-  return `${searchMonthOf(article)}-w${Math.min(4, Math.floor((day - 1) / 7) + 1)}`;
+  return `${searchMonthOf(article)}${weekSuffix(searchWeekIn(article.date.iso))}`;
+}
+
+/** The week of its month (1–4, see `searchWeekOf`) of the ISO date `iso`, as the author wrote it. */
+export function searchWeekIn(iso: string): number {
+  const day = Number(iso.slice(8, 10)) || 1;
+  return Math.min(4, Math.floor((day - 1) / 7) + 1);
+}
+
+/** What names week `week` (1–4) of a month's shard after the month's own name: `-w2`. */
+export function weekSuffix(week: number): string {
+  return `-w${week}`;
 }
 
 /** A period's place in time, to put the newest first: a quarter sorts as its last month, a week after its month (a month cut into weeks is not a shard). */

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Article } from '../model/article.js';
-import { monthlyFrom, periodOrder, searchMonthOf, searchQuarterOf, searchWeekOf, weeklyFrom } from './period.js';
+import { monthlyFrom, periodOrder, searchMonthOf, searchQuarterOf, searchWeekIn, weekSuffix, weeklyFrom } from './period.js';
 
 /** One shard of the search index: the live stories of one publication period, and the key of what it indexes. */
 export interface SearchShard {
@@ -29,34 +29,36 @@ export const emptyPeriod = 'none';
 export function planSearchShards(articles: readonly Article[], keyBase: string, digestOf: (article: Article) => string = (article) => article.digest): SearchShard[] {
   // Each story's date read once (a story from the cache answers through its lazy article), and its
   // periods worked out once per month: whether a period is cut depends on how many stories it holds.
-  const dated = articles.map((article) => {
-    const date = article.date;
-    return { article, date, month: monthPrefix(date.iso) };
-  });
+  const isos = articles.map((article) => article.date.iso);
+  const monthOf = isos.map(monthPrefix);
   const months = new Map<string, { readonly quarter: string; readonly period: string; count: number }>();
-  for (const { date, month } of dated) {
+  articles.forEach((article, at) => {
+    const month = monthOf[at] ?? '';
     const found = months.get(month);
     if (found) found.count++;
-    else months.set(month, { quarter: searchQuarterOf({ date }), period: searchMonthOf({ date }), count: 1 });
-  }
+    else months.set(month, { quarter: searchQuarterOf(article), period: searchMonthOf(article), count: 1 });
+  });
   const inQuarter = new Map<string, number>();
   const inMonth = new Map<string, number>();
   for (const { quarter, period, count } of months.values()) {
     inQuarter.set(quarter, (inQuarter.get(quarter) ?? 0) + count);
     inMonth.set(period, (inMonth.get(period) ?? 0) + count);
   }
-  // The period of a month's stories: its quarter, the month, or (undefined) each story's week.
-  const periodOfMonth = new Map<string, string | undefined>();
+  // The period of a month's stories: its quarter, the month, or its four weeks (see `searchWeekOf`),
+  // named once a month: an archive of 100,000 stories has its months cut into weeks.
+  const periodsOfMonth = new Map<string, string | readonly string[]>();
   for (const [month, { quarter, period }] of months) {
-    periodOfMonth.set(month, (inQuarter.get(quarter) ?? 0) < monthlyFrom ? quarter : (inMonth.get(period) ?? 0) < weeklyFrom ? period : undefined);
+    const cut = (inQuarter.get(quarter) ?? 0) < monthlyFrom ? quarter : (inMonth.get(period) ?? 0) < weeklyFrom ? period : undefined;
+    periodsOfMonth.set(month, cut ?? [1, 2, 3, 4].map((week) => `${period}${weekSuffix(week)}`));
   }
   const byPeriod = new Map<string, Article[]>();
-  for (const { article, date, month } of dated) {
-    const period = periodOfMonth.get(month) ?? searchWeekOf({ date });
+  articles.forEach((article, at) => {
+    const periods = periodsOfMonth.get(monthOf[at] ?? '') ?? '';
+    const period = typeof periods === 'string' ? periods : (periods[searchWeekIn(isos[at] ?? '') - 1] ?? '');
     const list = byPeriod.get(period);
     if (list) list.push(article);
     else byPeriod.set(period, [article]);
-  }
+  });
   if (byPeriod.size === 0) byPeriod.set(emptyPeriod, []);
   return [...byPeriod]
     .map(([period, list]) => ({ period, order: periodOrder(period), list }))
