@@ -42,12 +42,15 @@ async function outputBytes(made: FixtureSite): Promise<Map<string, string>> {
 }
 const twoStories = () => site(`${fixtureStory('alpha', 24)}${fixtureStory('beta', 25)}`);
 
+/** Story alpha with an edit the failing disk keeps from being published. */
+const uncommittedEdit = fixtureStory('alpha', 24, '', 'An edit that cannot be written.').replace(/^\n-- [^\n]+ --\n/, '');
+
 describe('a build whose disk fails it', () => {
   it('should say in one line that the disk is full, naming the output folder, and keep the last good output (swap layout)', async () => {
     const made = await twoStories();
     await made.write('site.yaml', 'baseUrl: https://example.com/\noutput:\n  swap: true\n');
     expect((await made.build()).ok).toBe(true);
-    await made.write('stories/alpha.md', fixtureStory('alpha', 24, '', 'An edit that cannot be written.').replace(/^\n-- [^\n]+ --\n/, ''));
+    await made.write('stories/alpha.md', uncommittedEdit);
     failing.under = `${path.sep}.dist.trees${path.sep}`;
     try {
       const outcome = await made.build();
@@ -70,7 +73,7 @@ describe('a build whose disk fails it', () => {
     expect((await made.build()).ok).toBe(true);
     const before = await outputBytes(made);
     // An edit, and a new story whose folder the build makes: neither may show before the whole site is written.
-    await made.write('stories/alpha.md', fixtureStory('alpha', 24, '', 'An edit that cannot be written.').replace(/^\n-- [^\n]+ --\n/, ''));
+    await made.write('stories/alpha.md', uncommittedEdit);
     await made.write('stories/gamma.md', fixtureStory('gamma', 26).replace(/^\n-- [^\n]+ --\n/, ''));
     failing.under = under;
     try {
@@ -91,7 +94,7 @@ describe('a build whose disk fails it', () => {
   it('should say that a plain folder may hold part of the new site when the disk fails while its files go into place, then complete it on the next build', async () => {
     const made = await twoStories();
     expect((await made.build()).ok).toBe(true);
-    await made.write('stories/alpha.md', fixtureStory('alpha', 24, '', 'An edit that cannot be written.').replace(/^\n-- [^\n]+ --\n/, ''));
+    await made.write('stories/alpha.md', uncommittedEdit);
     failing.renamesUnder = `${path.sep}dist${path.sep}2018${path.sep}`;
     try {
       const outcome = await made.build();
