@@ -6,6 +6,7 @@ import { runColdBudget } from './cold-budget.js';
 import { formatColdBudget } from './cold-budget-report.js';
 import { formatDevEdit, runDevEdit } from './dev-edit.js';
 import { formatBuildSpeed } from './peers/build-speed-report.js';
+import { formatSearchCost, runSearchCost } from './search-cost.js';
 import { formatStageSpeed, runStageSpeed } from './stage-speed.js';
 import { formatWatchPublish, runWatchPublish } from './watch-publish.js';
 
@@ -43,6 +44,10 @@ const benchmarks: Readonly<Record<string, Benchmark>> = {
   'stage-speed': {
     describe: 'CPU per stage on one thread: parse and model a story, resolve the site, render a page of each kind',
     run: async ({ sizes, runs }) => formatStageSpeed(await runStageSpeed({ sizes: sizes ?? [1_000], passes: runs ?? 3 })),
+  },
+  'search-cost': {
+    describe: "search's CPU per story: its document, sending it to Pagefind, and Pagefind's own process",
+    run: async ({ sizes, runs }) => formatSearchCost(await runSearchCost({ sizes: sizes ?? [2_000], passes: runs ?? 3 })),
   },
   'build-speed': {
     describe: 'wiredesk build with default settings and with search off: cold, no change, one edit, one new story; Hugo and Eleventy cold and the bare Markdown stack, same corpus',
