@@ -53,19 +53,27 @@ export function typographicMarks(lang: string): TypographicMarks | undefined {
  * Hyphens between digits (`2-1`, `2026-12-06`) and in words stay.
  */
 export function setDashes(text: string, marks: TypographicMarks): string {
-  let result = text.replace(/---/g, '—').replace(/(?<=\d)--(?=\d)/g, '–');
-  if (marks.spacedDash !== undefined) {
+  // Each pattern is tried only on text that holds its marks: most text has no dash to set.
+  const doubled = text.includes('--');
+  let result = doubled ? text.replace(/---/g, '—').replace(/(?<=\d)--(?=\d)/g, '–') : text;
+  if (marks.spacedDash !== undefined && mayHoldSpacedDash(result)) {
     const spaced = marks.spacedDash;
     result = result.replace(/(?<=\S)[ \u00A0](?:--|-|—)[ \u00A0](?=\S)/g, (found, offset: number, whole: string) =>
       /\d/.test(whole.charAt(offset - 1)) && /\d/.test(whole.charAt(offset + found.length)) ? found : spaced,
     );
   }
-  return result.replace(/--/g, '—');
+  // A spaced dash is set as the language's, which holds no `--`: without one at first, there is none left.
+  return doubled ? result.replace(/--/g, '—') : result;
+}
+
+/** Whether a space or no-break space comes before a hyphen or em dash somewhere in `text`: where a spaced dash can be. */
+function mayHoldSpacedDash(text: string): boolean {
+  return text.includes(' -') || text.includes(' —') || text.includes('\u00A0-') || text.includes('\u00A0—');
 }
 
 /** Three dots, written together or spaced (`...`, `. . .`), as an ellipsis (…). */
 export function setEllipses(text: string): string {
-  return text.replace(/\.\.\.|\. \. \./g, '…');
+  return text.includes('..') || text.includes('. .') ? text.replace(/\.\.\.|\. \. \./g, '…') : text;
 }
 
 /**

@@ -32,7 +32,7 @@ export function typesetBody(tree: Root, lang: string): void {
 /** A plain-text field (headline, summary, caption, note…) in the typography of `lang`, by the same rules as bodies. */
 export function typesetText(text: string, lang: string): string {
   const marks = typographicMarks(lang);
-  if (!marks || !/["'.\-;:!?«»]/.test(text)) return text;
+  if (!marks || !/["'.\-—;:!?«»]/.test(text)) return text;
   const node: Text = { type: 'text', value: text };
   typesetBlock([{ node, pieces: piecesOf(text, false) }], marks);
   return node.value;
@@ -107,12 +107,14 @@ function typesetBlock(items: readonly Item[], marks: TypographicMarks): void {
 
 /** A free piece starting at `offset` of its block: quotes by their roles, then dashes, ellipses and French spacing. */
 function setFree(text: string, offset: number, roles: ReadonlyMap<number, QuoteRole>, marks: TypographicMarks): string {
+  // The text between the quotes is copied as it is: only a straight quote has a role.
   let value = '';
-  for (let index = 0; index < text.length; index++) {
+  let from = 0;
+  for (let index = roles.size === 0 ? -1 : nextStraightQuote(text, 0); index >= 0; index = nextStraightQuote(text, index + 1)) {
     const quote = roles.get(offset + index);
-    if (!quote) {
-      value += text.charAt(index);
-    } else if (quote.role === 'apostrophe') {
+    if (!quote) continue;
+    value += text.slice(from, index);
+    if (quote.role === 'apostrophe') {
       value += '’';
     } else if (!quote.double) {
       value += quote.role === 'open' ? marks.single[0] : marks.single[1];
@@ -122,7 +124,16 @@ function setFree(text: string, offset: number, roles: ReadonlyMap<number, QuoteR
     } else {
       value = (marks.quoteSpace === '' ? value : value.replace(/[ \u00A0]+$/, '')) + marks.quoteSpace + marks.double[1];
     }
+    from = index + 1;
   }
+  value += text.slice(from);
   value = setEllipses(setDashes(value, marks));
   return marks.frenchPunctuation ? setFrenchPunctuation(value) : value;
+}
+
+/** The index of the first `"` or `'` of `text` at or after `from`, or -1. */
+function nextStraightQuote(text: string, from: number): number {
+  const double = text.indexOf('"', from);
+  const single = text.indexOf("'", from);
+  return double < 0 ? single : single < 0 ? double : Math.min(double, single);
 }

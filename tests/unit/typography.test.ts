@@ -53,6 +53,13 @@ describe('typesetText', () => {
     expect(typesetText('Moscow - the capital', 'en')).toBe('Moscow — the capital');
   });
 
+  it('should set a spaced dash written after a no-break space or as an em dash, and dashes in a text with no doubled hyphen', () => {
+    expect(typesetText(`Moscow${nbsp}- the capital`, 'en')).toBe('Moscow — the capital');
+    expect(typesetText('Москва — столица', 'ru')).toBe(`Москва${nbsp}— столица`);
+    expect(typesetText(`Berlin -${nbsp}die Hauptstadt`, 'de')).toBe('Berlin – die Hauptstadt');
+    expect(typesetText('yes - no... and well-known', 'en')).toBe('yes — no… and well-known');
+  });
+
   it('should leave hyphens in words, scores and dates alone', () => {
     expect(typesetText('a well-known 2-1 win on 2026-12-06, won 3 - 1', 'en')).toBe('a well-known 2-1 win on 2026-12-06, won 3 - 1');
   });
