@@ -10,6 +10,23 @@ describe('countWords', () => {
     expect(countWords('  — … ')).toBe(0);
   });
 
+  it('should split words at exactly the characters JavaScript reads as white space', () => {
+    const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+    const wrong: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const character = String.fromCharCode(code);
+      if (unspaced.test(character)) continue;
+      const expected = /\s/.test(character) ? 2 : 1;
+      if (countWords(`a${character}b`) !== expected) wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('should count a run holding any letter or digit, of any script, once, and a run of marks and symbols as none', () => {
+    expect(countWords('“Привет” — 𝐀𝐁 ١٢ 😀 (x) ... «ß»')).toBe(5);
+    expect(countWords('\u00a0word\u3000слово\u2028λέξη\ufeff')).toBe(3);
+  });
+
   it('should find the words of scripts written without spaces', () => {
     expect(countWords('東京都は日本の首都です。')).toBeGreaterThanOrEqual(5);
     expect(countWords('ガスの価格が上がった。')).toBeGreaterThanOrEqual(4);
