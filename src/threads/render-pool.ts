@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { plainSite, type Site } from '../model/site.js';
+import { withSharedBodies } from './shared-bodies.js';
 import type { CompiledTemplate } from '../overrides/compile.js';
 import { TemplateFailure } from '../overrides/failure.js';
 import type { WriteTarget, WrittenElsewhere } from '../output/output-file.js';
@@ -106,7 +107,7 @@ export function startRenderThreads(count: number): RenderThreads | undefined {
     serve(site, templates, recorder) {
       if (served) throw new Error('The render threads already serve a site');
       served = recorder;
-      const message: RenderWorkerMessage = { site: plainSite(site), templates };
+      const message: RenderWorkerMessage = { site: withSharedBodies(plainSite(site)), templates };
       for (const { worker } of threadsAt) worker.postMessage(message);
       return {
         write: (path, target) =>
