@@ -11,6 +11,7 @@ import { makeSearchIndexes } from '../src/search/pagefind-index.js';
 import { planSearchShards } from '../src/search/shards.js';
 import { storySearchDocument, type SearchDocument } from '../src/search/story-record.js';
 import { generateCorpus } from './corpus.js';
+import { median } from './peers/build-speed-report.js';
 
 // What search costs a cold build, story by story, apart from the build: making each story's search
 // document from its model, and Pagefind indexing the documents, shard by shard, in one service
@@ -35,12 +36,6 @@ export interface SearchCost {
 const config: SiteConfig = { ...defaultConfig, search: true };
 /** The instant the corpus is built for: after its newest story, so that nothing is embargoed. */
 const now = Date.UTC(2030, 0, 1);
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 /** This process's CPU time (user and system) in milliseconds. */
 function ownCpuMs(): number {
@@ -104,15 +99,15 @@ export async function runSearchCost(options: { readonly sizes: readonly number[]
       const [sendMs, wallMs] = [ownCpuMs() - sentFrom, performance.now() - started];
       if (pass > 0) passes.push({ documentMs: documentMs / size, sendMs: sendMs / size, pagefindMs: pagefindMs === undefined ? undefined : pagefindMs / size, wallMs: wallMs / size });
     }
-    const pagefind = passes.flatMap((pass) => (pass.pagefindMs === undefined ? [] : [pass.pagefindMs]));
+    const pagefind = passes.map((pass) => pass.pagefindMs).filter((value) => value !== undefined);
     results.push({
       stories: size,
       shards: shards.length,
       passes: options.passes,
-      documentMs: median(passes.map((pass) => pass.documentMs)),
-      sendMs: median(passes.map((pass) => pass.sendMs)),
+      documentMs: median(passes.map((pass) => pass.documentMs)) ?? 0,
+      sendMs: median(passes.map((pass) => pass.sendMs)) ?? 0,
       pagefindMs: pagefind.length === passes.length ? median(pagefind) : undefined,
-      wallMs: median(passes.map((pass) => pass.wallMs)),
+      wallMs: median(passes.map((pass) => pass.wallMs)) ?? 0,
     });
   }
   return results;
