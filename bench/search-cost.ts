@@ -47,6 +47,7 @@ function ownCpuMs(): number {
 function childrenCpuMs(): number | undefined {
   try {
     const children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    // `/proc` counts CPU time in clock ticks, 100 a second on Linux (USER_HZ).
     const ticksPerMs = 100 / 1000;
     let ticks = 0;
     for (const child of children) {
