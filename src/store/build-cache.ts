@@ -218,17 +218,25 @@ function appendPart(parts: Uint8Array[], part: Uint8Array): void {
  */
 export async function writeBuildCache(dir: string, cache: BuildCache, previous?: { index: CacheIndex; stories: ReadonlyMap<string, CachedStory> }): Promise<void> {
   const { stories, ...index } = cache;
-  const shards = Array.from({ length: shardCount }, () => new Map<string, CachedStory>());
   const dirty = new Set<number>();
   const compared = previous && previous.index.shardChecksums.length === shardCount ? previous.stories : undefined;
   if (!compared) for (let shard = 0; shard < shardCount; shard++) dirty.add(shard);
   // `forEach` rather than `for (const [source, story] of stories)`: no array made and destructured per story.
-  stories.forEach((story, source) => {
-    const shard = shardOf(source);
-    shards[shard]?.set(source, story);
-    if (compared && compared.get(source)?.digest !== story.digest) dirty.add(shard);
-  });
-  if (compared) for (const source of compared.keys()) if (!stories.has(source)) dirty.add(shardOf(source));
+  else {
+    stories.forEach((story, source) => {
+      if (compared.get(source)?.digest !== story.digest) dirty.add(shardOf(source));
+    });
+    compared.forEach((_, source) => {
+      if (!stories.has(source)) dirty.add(shardOf(source));
+    });
+  }
+  // Only the shards written are gathered (a publish writes one of 32), each in the stories' order.
+  const shards = Array.from({ length: shardCount }, () => new Map<string, CachedStory>());
+  if (dirty.size > 0)
+    stories.forEach((story, source) => {
+      const shard = shardOf(source);
+      if (dirty.has(shard)) shards[shard]?.set(source, story);
+    });
   const shardChecksums: string[] = [];
   // One shard at a time, for the same reason as when reading.
   for (const [shard, entries] of shards.entries()) {

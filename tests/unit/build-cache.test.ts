@@ -91,6 +91,14 @@ describe('the build cache', () => {
     const differing = next?.shardChecksums.filter((checksum, shard) => checksum !== index.shardChecksums[shard]);
     expect(differing).toHaveLength(1);
     expect(next && (await readCachedStories(dir, next))).toEqual(changed);
+    // A story removed: its shard alone is written again, without it.
+    const fewer = new Map(changed);
+    fewer.delete('s42.md');
+    if (!next) throw new Error('no index');
+    await writeBuildCache(dir, { ...cache, stories: fewer }, { index: next, stories: changed });
+    const last = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
+    expect(last?.shardChecksums.filter((checksum, shard) => checksum !== next.shardChecksums[shard])).toHaveLength(1);
+    expect(last && (await readCachedStories(dir, last))).toEqual(fewer);
   });
 
   it('should hand out lazy articles that read as written, and write them back as they were read', async () => {
