@@ -254,13 +254,16 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     ]);
     failure.throwIfAny();
     if (derived) {
-      await mapBounded(await derived.make(), parallelWrites, (file) =>
-        failure.attempt(async () => {
-          const relative = filePathOf(file.path);
-          // A file known by its digest that the output holds is kept without reading its bytes.
-          if (file.digest !== undefined && shown?.get(relative) === file.digest && share(relative, file.digest)) settle(relative, 'unchanged', file.digest);
-          else await writeBytes(relative, typeof file.bytes === 'function' ? await file.bytes() : file.bytes);
-        }),
+      // A file known by its digest that the output holds is kept without reading its bytes: in one
+      // pass, as pages proven unchanged are (most of a search index of 100,000 stories' 105,000 files).
+      const toWrite: { readonly relative: string; readonly file: DerivedFile }[] = [];
+      for (const file of await derived.make()) {
+        const relative = filePathOf(file.path);
+        if (file.digest !== undefined && shown?.get(relative) === file.digest && share(relative, file.digest)) settle(relative, 'unchanged', file.digest);
+        else toWrite.push({ relative, file });
+      }
+      await mapBounded(toWrite, parallelWrites, ({ relative, file }) =>
+        failure.attempt(async () => writeBytes(relative, typeof file.bytes === 'function' ? await file.bytes() : file.bytes)),
       );
       failure.throwIfAny();
     }
