@@ -23,7 +23,6 @@ import { fromPlainMessage } from '../store/serialize.js';
 import { modelWithCache, storyShapes, type CachedModelResults } from '../store/story-cache.js';
 import { isUpToDate, reusableDigest } from '../store/up-to-date.js';
 import { renderThreadsAhead, type RenderThreads } from '../threads/render-pool.js';
-import { readCachedStoriesAhead } from './cached-stories-ahead.js';
 import { memoryCeiling, type MemoryCeiling } from './memory-ceiling.js';
 import { preparePictures, type PicturesStep } from '../media/pictures.js';
 import { prepareSiteCard, type SiteCardStep } from '../media/site-card.js';
@@ -94,33 +93,20 @@ export interface StoriesRead {
 export async function readStories(setup: BuildSetup, step: (name: string) => void): Promise<UpToDate | StoriesRead> {
   const { now, cwd, progress, out, dir, useCache, config, configKey, overrides, layout, tuning } = setup;
   progress.phase('Reading the stories folder');
+  // The cache index is read while the thread pool lists the stories folder: it needs only the code's digest.
+  const codeAndIndex = async () => {
+    const code = useCache ? await rememberedCodeDigest(path.join(dir, 'code.json')) : await codeDigest();
+    return { code, index: useCache ? await readCacheIndex(dir, code, configKey) : undefined };
+  };
+  const [scan, own, theme, { code, index }] = await Promise.all([storiesScan(setup), loadOwnFiles(cwd), loadTheme(themeAssetsDir), codeAndIndex()]);
   // A change to the site's templates re-renders the kinds of page that read them (see `templateReadsByKind`), and nothing is up to date.
   const templates = templatesKey(overrides.compiled);
   const templatesKept = useCache && lastTemplatesKey(dir) === templates;
-  // A page is kept without rendering only in an output folder that is there: on a fresh checkout with the cache
-  // restored (CI) there is none, and every page is rendered, as in a cold build (on the render threads, with many).
-  const outputThere = existsSync(out);
-  // Cached articles are lazy when few pages will render (an output folder there, the site's templates, pages and
-  // stylesheet as they were): most are only resolved and planned, never shown, and a huge archive reads only the
-  // shards' heads. Otherwise every page renders (CI with the cache restored, a changed stylesheet): every story is
-  // read whole, shard by shard, its body into the spill file when the archive is huge.
-  const fewRendersWith = (index: CacheIndex | undefined, own: OwnFiles) => outputThere && templatesKept && index?.own.print === own.print;
-  const owning = loadOwnFiles(cwd);
-  // The cache index is read while the thread pool lists the stories folder: it needs only the code's digest.
-  // Then the stories cache's heads, when few pages will render: this thread would otherwise wait for the scan.
-  const codeAndIndex = async () => {
-    const code = useCache ? await rememberedCodeDigest(path.join(dir, 'code.json')) : await codeDigest();
-    const index = useCache ? await readCacheIndex(dir, code, configKey) : undefined;
-    const headsAhead = index && fewRendersWith(index, await owning) ? readCachedStoriesAhead(dir, index) : undefined;
-    return { code, index, headsAhead };
-  };
-  const [scan, own, theme, { code, index, headsAhead }] = await Promise.all([storiesScan(setup), owning, loadTheme(themeAssetsDir), codeAndIndex()]);
   step('scan');
   // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
   const lastMessages = index?.messages.map(fromPlainMessage) ?? [];
   const inWindow = index !== undefined && index.schedule.window.from <= now && now < index.schedule.window.until;
   if (index && inWindow && templatesKept && isUpToDate(index, scan, out, layout, own) && !hasErrors(lastMessages)) {
-    headsAhead?.stop();
     await setup.scanAhead?.close();
     return { kind: 'up-to-date', index, lastMessages };
   }
@@ -128,6 +114,9 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
   // A huge archive's bodies wait in a file rather than in memory while pages are rendered: those
   // read from the cache as well as those modelled now (an edit renders a dozen pages, not all).
   const spilling = scan.stories.length >= tuning.bodySpillFrom;
+  // A page is kept without rendering only in an output folder that is there: on a fresh checkout with the cache
+  // restored (CI) there is none, and every page is rendered, as in a cold build (on the render threads, with many).
+  const outputThere = existsSync(out);
   if (spilling && useCache) await mkdir(dir, { recursive: true });
   const spill = spilling ? openBodySpill(path.join(useCache ? dir : os.tmpdir(), `bodies-${process.pid}.spill`)) : undefined;
   let ahead: RenderThreads | undefined;
@@ -136,7 +125,6 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
   // On the thread that scanned the stories ahead, if there is one: no second thread to start.
   const outputScan = layout === 'folder' && outputThere && useCache ? (setup.scanAhead?.scanOutput(out) ?? scanOutputAhead(out)) : undefined;
   const release = async () => {
-    headsAhead?.stop();
     await outputScan?.stop();
     await setup.scanAhead?.close();
     await ahead?.close();
@@ -151,10 +139,13 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
   try {
     // A huge archive is held near a memory ceiling (see `memoryCeiling`); a small one never reaches it.
     const ceiling = memoryCeiling(tuning.memoryCeiling);
-    const fewRenders = fewRendersWith(index, own);
+    // Cached articles are lazy when few pages will render (an output folder there, the site's templates, pages and
+    // stylesheet as they were): most are only resolved and planned, never shown, and a huge archive reads only the
+    // shards' heads. Otherwise every page renders (CI with the cache restored, a changed stylesheet): every story is
+    // read whole, shard by shard, its body into the spill file when the archive is huge.
+    const fewRenders = outputThere && templatesKept && index?.own.print === own.print;
     if (index) progress.phase('Reading the cache');
-    const readNow = (from: CacheIndex) => readCachedStories(dir, from, spill && !fewRenders ? { keep: (story) => spillCached(story, spill) } : { lazy: outputThere });
-    const cachedStories = index ? await (headsAhead?.take() ?? readNow(index)) : undefined;
+    const cachedStories = index ? await readCachedStories(dir, index, spill && !fewRenders ? { keep: (story) => spillCached(story, spill) } : { lazy: outputThere }) : undefined;
     ceiling.checkNow();
     if (cachedStories) step(`stories cache (${cachedStories.size} heads)`);
     const assets = new Set(scan.assets.map((asset) => asset.source));

@@ -111,11 +111,6 @@ export interface ReadStoriesOptions {
    * read whole and no shard is kept (a huge archive, whose bodies wait in a file).
    */
   readonly lazy?: boolean;
-  /**
-   * Asked before each shard is read: the reading waits for its answer (letting other work run
-   * meanwhile), and gives up, undefined, when it is false.
-   */
-  readonly pace?: () => Promise<boolean>;
 }
 
 /**
@@ -129,7 +124,6 @@ export async function readCachedStories(dir: string, index: CacheIndex, options:
   const stories = new Map<string, CachedStory>();
   // One shard at a time: the bytes of a 100,000-story cache, all at once, would double the memory a build needs.
   for (let shard = 0; shard < shardCount; shard++) {
-    if (options.pace && !(await options.pace())) return undefined;
     const expected = index.shardChecksums[shard];
     const file = shardFile(dir, shard);
     const bytes = expected === undefined ? undefined : readSplitHead(file, storiesKind, expected);

@@ -155,19 +155,6 @@ describe('the build cache', () => {
     await expect(writeBuildCache(dir, { ...cache, stories: new Map(relazy).set(first, { digest: 'again', result: { messages: [] } }) }, { index: again, stories: relazy })).rejects.toThrow(/damaged/);
   });
 
-  it('should ask its pace before each shard, and give up when told to stop', async () => {
-    await writeBuildCache(dir, cache);
-    const index = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
-    if (!index) throw new Error('no index');
-    let asked = 0;
-    const paced = await readCachedStories(dir, index, { pace: async () => (asked++, true) });
-    expect(paced).toEqual(stories);
-    expect(asked).toBe(index.shardChecksums.length);
-    let allowed = 3;
-    expect(await readCachedStories(dir, index, { pace: async () => allowed-- > 0 })).toBeUndefined();
-    expect(allowed).toBe(-1);
-  });
-
   it('should find no cache where there is none', async () => {
     expect(await readCacheIndex(dir, 'code-1', '{}')).toBeUndefined();
   });
