@@ -262,9 +262,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
         if (file.digest !== undefined && shown?.get(relative) === file.digest && share(relative, file.digest)) settle(relative, 'unchanged', file.digest);
         else toWrite.push({ relative, file });
       }
-      await mapBounded(toWrite, parallelWrites, ({ relative, file }) =>
-        failure.attempt(async () => writeBytes(relative, typeof file.bytes === 'function' ? await file.bytes() : file.bytes)),
-      );
+      await mapBounded(toWrite, parallelWrites, ({ relative, file }) => failure.attempt(async () => writeBytes(relative, typeof file.bytes === 'function' ? await file.bytes() : file.bytes)));
       failure.throwIfAny();
     }
     // The whole site is made: a plain folder's new files go into place together, then what no longer belongs goes.
