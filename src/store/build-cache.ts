@@ -215,8 +215,8 @@ export async function writeBuildCache(dir: string, cache: BuildCache, previous?:
   const dirty = new Set<number>();
   const compared = previous && previous.index.shardChecksums.length === shardCount ? previous.stories : undefined;
   if (!compared) for (let shard = 0; shard < shardCount; shard++) dirty.add(shard);
-  // `forEach` rather than `for (const [source, story] of stories)`: no array made and destructured per story.
   else {
+    // `forEach` rather than `for (const [source, story] of stories)`: no array made and destructured per story.
     stories.forEach((story, source) => {
       if (compared.get(source)?.digest !== story.digest) dirty.add(shardOf(source));
     });
