@@ -51,7 +51,7 @@ export async function publishUpToDate(setup: BuildSetup, upToDate: UpToDate): Pr
     picturesResized: 0,
     siteCardsDrawn: 0,
   };
-  const manifest = manifestOf({ files: new Map(), removed: [] }, work, index.pages.size);
+  const manifest = manifestOf({ files: { size: 0, changed: new Map() }, removed: [] }, work, index.pages.size);
   await keepCache(setup.dir, setup.logger, () => writeManifest(setup.dir, manifest));
   const messages = [...setup.settingsMessages, ...lastMessages];
   const stats = { ...index.counts, storiesReused: index.counts.stories, written: 0, unchanged: index.pages.size, removed: 0, ms: elapsedSince(setup.started) };
@@ -165,7 +165,7 @@ async function keepBuildCache(setup: BuildSetup, { read, assembly, reads }: ToPu
   const recorded = reads.recordedReads();
   const pages = new Map<string, CachedPage>();
   reads.outputs.forEach((output, position) => {
-    const page = { reads: recorded.reads[position] ?? output.reads, bytes: written.files.get(output.file)?.digest ?? '' };
+    const page = { reads: recorded.reads[position] ?? output.reads, bytes: written.files.digests.get(output.file) ?? '' };
     pages.set(output.file, recorded.listCounts[position] === true ? { ...page, listCount: true } : page);
   });
   // The copied pictures, and every picture of the stories folder: one mended or changed is not up to date.

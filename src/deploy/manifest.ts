@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeCacheFile } from '../store/cache-file.js';
-import type { WriteResult } from '../output/write.js';
+import type { SettledFiles } from '../output/settled-files.js';
 import type { BuildWork } from '../build/work.js';
 
 /**
@@ -19,15 +19,12 @@ export interface BuildManifest {
 }
 
 /** The manifest of a build that did `work` and wrote `written`, plus `alsoUnchanged` files it did not even look at. */
-export function manifestOf(written: Pick<WriteResult, 'files' | 'removed'>, work: BuildWork, alsoUnchanged = 0): BuildManifest {
-  // One pass over every file of the site: a publish changes a few dozen of 25,000, whose names alone are sorted.
+export function manifestOf(written: { readonly files: Pick<SettledFiles, 'size' | 'changed'>; readonly removed: readonly string[] }, work: BuildWork, alsoUnchanged = 0): BuildManifest {
+  // Only the files added or changed are listed: a publish changes a few dozen of 25,000, whose names alone are sorted.
   const added: string[] = [];
   const changed: string[] = [];
-  let unchanged = alsoUnchanged;
-  for (const [name, file] of written.files) {
-    if (file.outcome === 'unchanged') unchanged++;
-    else (file.outcome === 'added' ? added : changed).push(name);
-  }
+  written.files.changed.forEach((outcome, name) => (outcome === 'added' ? added : changed).push(name));
+  const unchanged = alsoUnchanged + written.files.size - added.length - changed.length;
   return { added: added.sort(), changed: changed.sort(), removed: [...written.removed].sort(), unchanged, work };
 }
 

@@ -46,7 +46,7 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
       dir: out,
       held,
       // Views of the record, not copies: a publish looks up a few dozen of its 25,000 files.
-      shown: recorded ? { get: (relative) => recorded.get(relative) } : undefined,
+      shown: recorded,
       before: recorded ?? held,
       inPlace: true,
       // An output given up with --force is the build's from now on: whatever no build wrote in it goes as a stray.
@@ -58,14 +58,13 @@ export async function openOutputFolder(out: string, trust = true, onWait?: (pid:
         for (const relative of found.leftovers) await (relative.endsWith('/') ? rmdir(path.join(out, relative)).catch(() => undefined) : rm(path.join(out, relative), { force: true }));
         await pruneEmptyFolders(out, found.strays);
       },
-      publish: async (files) => {
+      publish: async (settled, removed) => {
+        const files = settled.digests;
         try {
-          const removed: string[] = [];
-          for (const relative of held.keys()) if (!files.has(relative)) removed.push(relative);
           const touched = [...removed, ...found.strays, ...found.leftovers];
           // What changed is logged (see `output-record-log.ts`); the record is written whole when there is none, or its log is long.
           const logged = found.logged;
-          const changes = logged && recordChanges(out, logged.basis, files, removed, touched, logRoom(logged));
+          const changes = logged && recordChanges(out, logged.basis, files, removed, touched, logRoom(logged), settled.changed);
           let published = logged && changes && appendRecordLog(folder, logged, changes);
           if (published === undefined) {
             const scan = found.whole();

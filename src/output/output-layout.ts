@@ -36,7 +36,7 @@ export async function openOutput(out: string, layout: OutputLayout, trust: boole
       begin: () => Promise.resolve(),
       publish: async (files) => {
         try {
-          await trees.publish(files);
+          await trees.publish(files.digests);
           if (plain) await moveToTrash(state, treesFolder(out)).catch(() => undefined);
         } finally {
           releasePlain?.();

@@ -31,12 +31,21 @@ export interface RecordBasis {
  * more and are still there, which it keeps (a stamp only spares a listing). Undefined as soon as
  * more than `room` files changed (the record is then written whole).
  */
-export function recordChanges(out: string, basis: RecordBasis, files: HeldFiles, removed: readonly string[], touched: readonly string[], room: number): RecordChanges | undefined {
+export function recordChanges(
+  out: string,
+  basis: RecordBasis,
+  files: HeldFiles,
+  removed: readonly string[],
+  touched: readonly string[],
+  room: number,
+  settledChanged?: ReadonlyMap<string, unknown>,
+): RecordChanges | undefined {
   const changedFiles: [string, { digest: string; stamp: string }][] = [];
   const written: string[] = [];
-  // Most often the scan found every file as recorded: one lookup a file then.
+  // Most often the scan found every file as recorded: then only the files written otherwise than recorded are looked at
+  // (`settledChanged`, when the write stage told them: every other file holds the digest recorded), else one lookup a file.
   const asRecorded = basis.found.size === 0 && basis.missing.size === 0;
-  for (const [relative, digest] of files) {
+  for (const [relative, digest] of asRecorded && settledChanged ? digestsOf(settledChanged.keys(), files) : files) {
     const found = asRecorded ? undefined : basis.found.get(relative);
     // Held as recorded (same bytes, same stamp) and not written: nothing to say.
     if (!found && basis.digests.get(relative) === digest && (asRecorded || !basis.missing.has(relative))) continue;
@@ -78,5 +87,13 @@ function stampOf(dir: string): string | undefined {
     return stampText(lstatSync(dir));
   } catch {
     return undefined;
+  }
+}
+
+/** `[path, digest]` of each of `paths` that `files` holds, in their order. */
+function* digestsOf(paths: Iterable<string>, files: HeldFiles): Generator<[string, string]> {
+  for (const relative of paths) {
+    const digest = files.get(relative);
+    if (digest !== undefined) yield [relative, digest];
   }
 }

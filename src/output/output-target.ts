@@ -1,4 +1,5 @@
 import type { OutputJournal } from './output-record.js';
+import type { SettledFiles } from './settled-files.js';
 
 /** Digest of each file a folder holds, by path relative to it. */
 export type HeldFiles = ReadonlyMap<string, string>;
@@ -39,8 +40,12 @@ export interface OutputTarget {
   readonly altered: readonly string[];
   /** Say what the build may write (its journal), before its first change to the output. */
   begin(journal: OutputJournal): Promise<void>;
-  /** The build is complete: record that `dir` holds `files` and make it the output; resolves to the publication's stamp (see `outputStamp`). */
-  publish(files: HeldFiles): Promise<string | undefined>;
+  /**
+   * The build is complete: record that `dir` holds `files` and make it the output; resolves to the
+   * publication's stamp (see `outputStamp`). `gone` lists the files `held` named that `files` does
+   * not, which the write stage removed.
+   */
+  publish(files: SettledFiles, gone: readonly string[]): Promise<string | undefined>;
   /** Give up: release the lock, leave the output as it is (a plain folder: as far as the build went, its journal kept). */
   abandon(): void;
 }

@@ -5,6 +5,7 @@ import { filePathOf } from '../model/urls.js';
 import { stampText } from '../io/file-stamp.js';
 import { firstFailure, mapBounded } from '../threads/bounded.js';
 import { bytesDigest, type WriteTarget, type WrittenElsewhere } from './output-file.js';
+import { FileSettler, type FileOutcome, type SettledFiles } from './settled-files.js';
 import { stageFiles } from './staged-files.js';
 import { openOutput, type OutputLayout } from './output-layout.js';
 import type { ScanAhead } from './output-scan-ahead.js';
@@ -55,12 +56,11 @@ export interface DerivedFile {
   readonly digest?: string | undefined;
 }
 
-/** What happened to one output file. */
-export type FileOutcome = 'added' | 'changed' | 'unchanged';
+export type { FileOutcome } from './settled-files.js';
 
 /** What the write stage did: per file, its outcome and the digest of its bytes, and what disappeared. */
 export interface WriteResult {
-  readonly files: ReadonlyMap<string, { readonly outcome: FileOutcome; readonly digest: string }>;
+  readonly files: SettledFiles;
   readonly removed: readonly string[];
   readonly bytes: number;
   /** The stamp of the output as this build left it (see `currentOutputStamp`). */
@@ -112,13 +112,12 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
   // A plain folder stays the last good site until the whole new one is made: new files wait beside their places (see `stageFiles`).
   const stage = inPlace ? stageFiles(dir) : undefined;
   let bytes = 0;
-  const files = new Map<string, { outcome: FileOutcome; digest: string }>();
-  // The digest of each file the output holds once written, kept as each is settled: what the output's record is made of.
-  const digests = new Map<string, string>();
-  const settle = (relative: string, outcome: FileOutcome, digest: string) => {
-    files.set(relative, { outcome, digest });
-    digests.set(relative, digest);
-  };
+  // The digest of each file the output holds once written, and the outcome of those that changed: what the output's record is made of.
+  const settler = new FileSettler();
+  const settle = (relative: string, outcome: FileOutcome, digest: string) => settler.settle(relative, outcome, digest);
+  const files = settler.held;
+  // A plain folder found as recorded holds what it shows: one lookup tells a file kept unchanged.
+  const heldShown = (shown as unknown) === held;
   // Folders made (or being made) in the folder written: a new page's folder is made on the thread pool
   // while the next pages render; the few hard links that need one make it at once. A folder still
   // being made on the pool is not there yet: a link made now makes it again, synchronously.
@@ -174,9 +173,17 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     const toRender: OutputFile[] = [];
     for (const page of pages) {
       const relative = filePathOf(page.path);
-      if (page.unchanged && page.previousDigest !== undefined && share(relative, page.previousDigest)) {
-        settle(relative, shown?.get(relative) === page.previousDigest ? 'unchanged' : outcomeOf(relative), page.previousDigest);
-        continue;
+      const previous = page.previousDigest;
+      if (page.unchanged && previous !== undefined) {
+        if (heldShown) {
+          if (held.get(relative) === previous) {
+            settle(relative, 'unchanged', previous);
+            continue;
+          }
+        } else if (share(relative, previous)) {
+          settle(relative, shown?.get(relative) === previous ? 'unchanged' : outcomeOf(relative), previous);
+          continue;
+        }
       }
       toRender.push(page);
     }
@@ -259,7 +266,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
       const toWrite: { readonly relative: string; readonly file: DerivedFile }[] = [];
       for (const file of await derived.make()) {
         const relative = filePathOf(file.path);
-        if (file.digest !== undefined && shown?.get(relative) === file.digest && share(relative, file.digest)) settle(relative, 'unchanged', file.digest);
+        if (file.digest !== undefined && shown?.get(relative) === file.digest && (heldShown || share(relative, file.digest))) settle(relative, 'unchanged', file.digest);
         else toWrite.push({ relative, file });
       }
       await mapBounded(toWrite, parallelWrites, ({ relative, file }) => failure.attempt(async () => writeBytes(relative, typeof file.bytes === 'function' ? await file.bytes() : file.bytes)));
@@ -267,18 +274,23 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     }
     // The whole site is made: a plain folder's new files go into place together, then what no longer belongs goes.
     if (stage) await stage.commit();
-    for (const relative of held.keys()) if (!files.has(relative)) await removeFromTree(dir, insideFolder(dir, relative));
+    // What the folder written holds that the site no longer has; in a plain folder, what it held before the build, too.
+    const gone: string[] = [];
+    for (const relative of held.keys()) if (!files.has(relative)) gone.push(relative);
+    for (const relative of gone) await removeFromTree(dir, insideFolder(dir, relative));
     const removed: string[] = [];
-    for (const relative of target.before.keys()) if (!files.has(relative)) removed.push(relative);
+    if ((target.before as unknown) === held) removed.push(...gone);
+    else for (const relative of target.before.keys()) if (!files.has(relative)) removed.push(relative);
     removed.sort();
     options.beforeRecord?.();
-    const published = await target.publish(digests);
+    const settled = settler.settled();
+    const published = await target.publish(settled, gone);
     let behind = 0;
     if (!inPlace) {
       behind = live ? removed.length : files.size;
-      if (live) for (const [relative, file] of files) if (live.files.get(relative) !== file.digest) behind++;
+      if (live) for (const [relative, digest] of files) if (live.files.get(relative) !== digest) behind++;
     }
-    return { files, removed, bytes, published, behind, strays: target.strays, altered: target.altered };
+    return { files: settled, removed, bytes, published, behind, strays: target.strays, altered: target.altered };
   } catch (error) {
     stage?.discard();
     target.abandon();
