@@ -22,6 +22,8 @@ export interface CopiedAsset {
 /** A file to write: its site-relative URL path and how to produce its bytes (called at most once). */
 export interface OutputFile {
   readonly path: string;
+  /** Its file in the output (`filePathOf(path)`), when the caller knows it already. */
+  readonly file?: string;
   readonly render: () => string | Uint8Array | Promise<Uint8Array>;
   /**
    * Render and write the file on another thread (see `writeRenderedSync`): many such pages are
@@ -172,7 +174,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     // Files proven unchanged are kept first, in one pass, without rendering.
     const toRender: OutputFile[] = [];
     for (const page of pages) {
-      const relative = filePathOf(page.path);
+      const relative = page.file ?? filePathOf(page.path);
       const previous = page.previousDigest;
       if (page.unchanged && previous !== undefined) {
         if (heldShown) {
@@ -189,7 +191,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     }
     const derived = options.derived;
     // Nothing in the output has changed yet: say what may (a plain folder's journal), then begin.
-    await target.begin({ names: new Set([...toRender.map((page) => filePathOf(page.path)), ...assets.map((asset) => filePathOf(asset.path))]), folders: derived ? [derived.folder] : [] });
+    await target.begin({ names: new Set([...toRender.map((page) => page.file ?? filePathOf(page.path)), ...assets.map((asset) => filePathOf(asset.path))]), folders: derived ? [derived.folder] : [] });
     /** Write one file's bytes unless the folder already holds them (or the live tree does: then share its inode). */
     const writeBytes = async (relative: string, rendered: string | Uint8Array): Promise<void> => {
       // Encoded once: hashing, measuring and writing a string each encode it again (a 130 KB feed three times).
@@ -212,7 +214,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
         .filter((page) => page.writeElsewhere === undefined)
         .map((page) => async () => {
           if (waitForReplies) await yieldToEventLoop();
-          await writeBytes(filePathOf(page.path), await page.render());
+          await writeBytes(page.file ?? filePathOf(page.path), await page.render());
         }),
       ...assets.map((asset) => async () => {
         const relative = filePathOf(asset.path);
@@ -239,7 +241,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     ];
     /** Have another thread render and write a page; share it with the live tree here when its bytes are the live file's. */
     const writeOnThread = async (page: OutputFile, writeElsewhere: NonNullable<OutputFile['writeElsewhere']>): Promise<void> => {
-      const relative = filePathOf(page.path);
+      const relative = page.file ?? filePathOf(page.path);
       const file = insideFolder(dir, relative);
       const result = await writeElsewhere({ file, treeDigest: held.get(relative), liveDigest: live?.files.get(relative), inPlace });
       stage?.madeFolder(result.folder);
