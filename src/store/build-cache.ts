@@ -7,7 +7,7 @@ import type { FileStamp } from '../io/file-stamp.js';
 import type { Schedule } from '../model/site.js';
 import { packFrame, unpackFrame, type PackedFrame } from './frame-encoding.js';
 import { readFramed, writeFramed } from './framed-file.js';
-import { packIndex, unpackIndex } from './index-encoding.js';
+import { packIndex, unpackIndex, type IndexToPack } from './index-encoding.js';
 import { eagerPartOf, lazyStoredArticle, storedArticleOf, storedPlaceOf, wholeStoredArticle, type EagerArticle, type StoredEntries } from './lazy-article.js';
 import { encodeShardHead, readShardHead, type HeadStory } from './shard-head.js';
 import type { PlainMessage, PlainModelResult } from './serialize.js';
@@ -67,7 +67,7 @@ export interface CacheIndex {
 }
 
 /** Everything a build keeps for the next one, valid only for the same code and settings. */
-export interface BuildCache extends Omit<CacheIndex, 'shardChecksums'> {
+export interface BuildCache extends Omit<IndexToPack, 'shardChecksums'> {
   readonly stories: ReadonlyMap<string, CachedStory>;
 }
 

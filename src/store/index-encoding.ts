@@ -1,4 +1,5 @@
 import type { CacheIndex, CachedPage, StoryStamp } from './build-cache.js';
+import type { FileStamp } from '../io/file-stamp.js';
 
 // The cache index is read on every build, and most of it is two maps of small objects: a stamp per
 // story (10,000) and a page's reads and bytes per output file (13,400). `v8.serialize` writes each
@@ -6,12 +7,16 @@ import type { CacheIndex, CachedPage, StoryStamp } from './build-cache.js';
 // publish's index read); kept as columns, one list per field, it reads in a quarter of the time
 // and the objects are made in plain loops, each of one hidden class.
 
-/** The cache index as written (see `packIndex`): its stamps and pages as columns. */
-export interface PackedIndex extends Omit<CacheIndex, 'stamps' | 'pages'> {
+/** The stories' stamps as the index writes them: one list per field. */
+export interface StampColumns {
   readonly stampSources: readonly string[];
   /** Each stamp's size, mtimeMs, ctimeMs and ino, four numbers a story. */
   readonly stampNumbers: Float64Array;
   readonly stampDigests: readonly string[];
+}
+
+/** The pages' reads and bytes as the index writes them: one list per field. */
+export interface PageColumns {
   readonly pageFiles: readonly string[];
   readonly pageReads: readonly string[];
   readonly pageBytes: readonly string[];
@@ -19,9 +24,66 @@ export interface PackedIndex extends Omit<CacheIndex, 'stamps' | 'pages'> {
   readonly pageListCounts: Uint8Array;
 }
 
+/** The cache index as written (see `packIndex`): its stamps and pages as columns. */
+export interface PackedIndex extends Omit<CacheIndex, 'stamps' | 'pages'>, StampColumns, PageColumns {}
+
+/** An index to write whose stamps and pages may be columns already (see `indexColumns`): a build makes them so, without a map of 100,000 objects. */
+export interface IndexToPack extends Omit<CacheIndex, 'stamps' | 'pages'> {
+  readonly stamps: CacheIndex['stamps'] | StampColumns;
+  readonly pages: CacheIndex['pages'] | PageColumns;
+}
+
+/** Columns of stamps and pages, filled one story and one page at a time (see `indexColumns`). */
+export interface IndexColumns {
+  /** Add a story's stamp. */
+  stamp(source: string, stamp: FileStamp, digest: string): void;
+  /** Add a page's reads and bytes. */
+  page(file: string, reads: string, bytes: string, listCount: boolean): void;
+  /** The columns of what was added. */
+  done(): { readonly stamps: StampColumns; readonly pages: PageColumns };
+}
+
+/** Columns to fill with up to `stories` stamps and `pages` pages. */
+export function indexColumns(stories: number, pages: number): IndexColumns {
+  const stampSources: string[] = [];
+  const stampDigests: string[] = [];
+  const stampNumbers = new Float64Array(stories * 4);
+  const pageFiles: string[] = [];
+  const pageReads: string[] = [];
+  const pageBytes: string[] = [];
+  const pageListCounts = new Uint8Array(pages);
+  return {
+    stamp(source: string, stamp: FileStamp, digest: string): void {
+      const at = stampSources.length * 4;
+      stampSources.push(source);
+      stampDigests.push(digest);
+      stampNumbers[at] = stamp.size;
+      stampNumbers[at + 1] = stamp.mtimeMs;
+      stampNumbers[at + 2] = stamp.ctimeMs;
+      stampNumbers[at + 3] = stamp.ino;
+    },
+    page(file: string, reads: string, bytes: string, listCount: boolean): void {
+      if (listCount) pageListCounts[pageFiles.length] = 1;
+      pageFiles.push(file);
+      pageReads.push(reads);
+      pageBytes.push(bytes);
+    },
+    done(): { readonly stamps: StampColumns; readonly pages: PageColumns } {
+      return {
+        stamps: { stampSources, stampDigests, stampNumbers: stampNumbers.slice(0, stampSources.length * 4) },
+        pages: { pageFiles, pageReads, pageBytes, pageListCounts: pageListCounts.slice(0, pageFiles.length) },
+      };
+    },
+  };
+}
+
 /** The index as columns (see `PackedIndex`), read back by `unpackIndex`. */
-export function packIndex(index: CacheIndex): PackedIndex {
+export function packIndex(index: IndexToPack): PackedIndex {
   const { stamps, pages, ...rest } = index;
+  return { ...rest, ...(stamps instanceof Map ? stampColumnsOf(stamps) : (stamps as StampColumns)), ...(pages instanceof Map ? pageColumnsOf(pages) : (pages as PageColumns)) };
+}
+
+function stampColumnsOf(stamps: CacheIndex['stamps']): StampColumns {
   // Keys and values walked apart: a loop destructuring each entry (`for (const [key, value] of map)`) makes an
   // array per entry and reads it through the iterator protocol, three times slower in code run once a build.
   const stampSources = [...stamps.keys()];
@@ -35,6 +97,10 @@ export function packIndex(index: CacheIndex): PackedIndex {
     stampNumbers[at++] = stamp.ctimeMs;
     stampNumbers[at++] = stamp.ino;
   }
+  return { stampSources, stampNumbers, stampDigests };
+}
+
+function pageColumnsOf(pages: CacheIndex['pages']): PageColumns {
   const pageFiles = [...pages.keys()];
   const pageReads: string[] = [];
   const pageBytes: string[] = [];
@@ -44,7 +110,7 @@ export function packIndex(index: CacheIndex): PackedIndex {
     pageReads.push(page.reads);
     pageBytes.push(page.bytes);
   }
-  return { ...rest, stampSources, stampNumbers, stampDigests, pageFiles, pageReads, pageBytes, pageListCounts };
+  return { pageFiles, pageReads, pageBytes, pageListCounts };
 }
 
 /** The index a packed one holds (see `packIndex`); undefined when the value is not one. */

@@ -1,7 +1,7 @@
 import { serialize, deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import type { CacheIndex } from '../../src/store/build-cache.js';
-import { packIndex, unpackIndex } from '../../src/store/index-encoding.js';
+import { indexColumns, packIndex, unpackIndex } from '../../src/store/index-encoding.js';
 
 const index: CacheIndex = {
   code: 'code-1',
@@ -34,6 +34,15 @@ describe('the cache index as columns', () => {
       ['reads', 'bytes', 'listCount'],
       ['reads', 'bytes'],
     ]);
+  });
+
+  it('should pack columns filled one story and one page at a time as it packs the maps, fewer than the room made', () => {
+    const columns = indexColumns(index.stamps.size + 3, index.pages.size + 5);
+    for (const [source, { digest, ...stamp }] of index.stamps) columns.stamp(source, stamp, digest);
+    for (const [file, page] of index.pages) columns.page(file, page.reads, page.bytes, page.listCount === true);
+    const packed = packIndex({ ...index, ...columns.done() });
+    expect(packed).toEqual(packIndex(index));
+    expect(unpackIndex(deserialize(serialize(packed)))).toEqual(index);
   });
 
   it('should refuse a value that is not a packed index', () => {
