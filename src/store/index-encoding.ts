@@ -5,7 +5,8 @@ import type { FileStamp } from '../io/file-stamp.js';
 // story (10,000) and a page's reads and bytes per output file (13,400). `v8.serialize` writes each
 // object's keys again and reads them back one property at a time (a third of a 10,000-story
 // publish's index read); kept as columns, one list per field, it reads in a quarter of the time
-// and the objects are made in plain loops, each of one hidden class.
+// and the objects are made in plain loops, each of one hidden class. A build fills the columns as it
+// keeps the cache (`indexColumns`), without making the maps of 100,000 objects first.
 
 /** The stories' stamps as the index writes them: one list per field. */
 export interface StampColumns {
@@ -80,37 +81,18 @@ export function indexColumns(stories: number, pages: number): IndexColumns {
 /** The index as columns (see `PackedIndex`), read back by `unpackIndex`. */
 export function packIndex(index: IndexToPack): PackedIndex {
   const { stamps, pages, ...rest } = index;
-  return { ...rest, ...(stamps instanceof Map ? stampColumnsOf(stamps) : (stamps as StampColumns)), ...(pages instanceof Map ? pageColumnsOf(pages) : (pages as PageColumns)) };
+  // Columns given are taken as they are; maps are made into columns.
+  const made = columnsOf('stampSources' in stamps ? undefined : stamps, 'pageFiles' in pages ? undefined : pages);
+  return { ...rest, ...('stampSources' in stamps ? stamps : made.stamps), ...('pageFiles' in pages ? pages : made.pages) };
 }
 
-function stampColumnsOf(stamps: CacheIndex['stamps']): StampColumns {
-  // Keys and values walked apart: a loop destructuring each entry (`for (const [key, value] of map)`) makes an
-  // array per entry and reads it through the iterator protocol, three times slower in code run once a build.
-  const stampSources = [...stamps.keys()];
-  const stampDigests: string[] = [];
-  const stampNumbers = new Float64Array(stamps.size * 4);
-  let at = 0;
-  for (const stamp of stamps.values()) {
-    stampDigests.push(stamp.digest);
-    stampNumbers[at++] = stamp.size;
-    stampNumbers[at++] = stamp.mtimeMs;
-    stampNumbers[at++] = stamp.ctimeMs;
-    stampNumbers[at++] = stamp.ino;
-  }
-  return { stampSources, stampNumbers, stampDigests };
-}
-
-function pageColumnsOf(pages: CacheIndex['pages']): PageColumns {
-  const pageFiles = [...pages.keys()];
-  const pageReads: string[] = [];
-  const pageBytes: string[] = [];
-  const pageListCounts = new Uint8Array(pages.size);
-  for (const page of pages.values()) {
-    if (page.listCount === true) pageListCounts[pageReads.length] = 1;
-    pageReads.push(page.reads);
-    pageBytes.push(page.bytes);
-  }
-  return { pageFiles, pageReads, pageBytes, pageListCounts };
+/** The columns of the stamps and pages an index holds as maps. */
+function columnsOf(stamps: CacheIndex['stamps'] | undefined, pages: CacheIndex['pages'] | undefined): { readonly stamps: StampColumns; readonly pages: PageColumns } {
+  const columns = indexColumns(stamps?.size ?? 0, pages?.size ?? 0);
+  // `forEach` rather than `for (const [key, value] of map)`: no array made and destructured per entry.
+  stamps?.forEach((stamp, source) => columns.stamp(source, stamp, stamp.digest));
+  pages?.forEach((page, file) => columns.page(file, page.reads, page.bytes, page.listCount === true));
+  return columns.done();
 }
 
 /** The index a packed one holds (see `packIndex`); undefined when the value is not one. */
