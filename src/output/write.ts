@@ -119,7 +119,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
   const settle = (relative: string, outcome: FileOutcome, digest: string) => settler.settle(relative, outcome, digest);
   const files = settler.held;
   // A plain folder found as recorded holds what it shows: one lookup tells a file kept unchanged.
-  const heldShown = (shown as unknown) === held;
+  const heldShown = shown === held;
   // Folders made (or being made) in the folder written: a new page's folder is made on the thread pool
   // while the next pages render; the few hard links that need one make it at once. A folder still
   // being made on the pool is not there yet: a link made now makes it again, synchronously.
@@ -280,9 +280,9 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     const gone: string[] = [];
     for (const relative of held.keys()) if (!files.has(relative)) gone.push(relative);
     for (const relative of gone) await removeFromTree(dir, insideFolder(dir, relative));
-    const removed: string[] = [];
-    if ((target.before as unknown) === held) removed.push(...gone);
-    else for (const relative of target.before.keys()) if (!files.has(relative)) removed.push(relative);
+    // A copy, not `push(...gone)`: a site that loses most of its files would pass more arguments than a call takes.
+    const removed: string[] = target.before === held ? [...gone] : [];
+    if (target.before !== held) for (const relative of target.before.keys()) if (!files.has(relative)) removed.push(relative);
     removed.sort();
     options.beforeRecord?.();
     const settled = settler.settled();
