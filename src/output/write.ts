@@ -277,12 +277,10 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     // The whole site is made: a plain folder's new files go into place together, then what no longer belongs goes.
     if (stage) await stage.commit();
     // What the folder written holds that the site no longer has; in a plain folder, what it held before the build, too.
-    const gone: string[] = [];
-    for (const relative of held.keys()) if (!files.has(relative)) gone.push(relative);
+    const gone = filesGone(held.keys(), files);
     for (const relative of gone) await removeFromTree(dir, insideFolder(dir, relative));
-    // A copy, not `push(...gone)`: a site that loses most of its files would pass more arguments than a call takes.
-    const removed: string[] = target.before === held ? [...gone] : [];
-    if (target.before !== held) for (const relative of target.before.keys()) if (!files.has(relative)) removed.push(relative);
+    // In a plain folder found as recorded, what it held before is what it holds: the files gone are those removed.
+    const removed = target.before === held ? [...gone] : filesGone(target.before.keys(), files);
     removed.sort();
     options.beforeRecord?.();
     const settled = settler.settled();
@@ -298,6 +296,13 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     target.abandon();
     throw error;
   }
+}
+
+/** The files of `names` that `files` does not hold, in their order. */
+function filesGone(names: Iterable<string>, files: ReadonlyMap<string, string>): string[] {
+  const gone: string[] = [];
+  for (const relative of names) if (!files.has(relative)) gone.push(relative);
+  return gone;
 }
 
 /**
