@@ -3,11 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Article } from '../model/article.js';
-import { monthlyFrom, periodOrder, searchMonthOf, searchQuarterOf, searchWeekIn, weekSuffix, weeklyFrom } from './period.js';
+import { dayOfIso, periodOrder, periodsOfDays, searchBlockOf } from './period.js';
 
 /** One shard of the search index: the live stories of one publication period, and the key of what it indexes. */
 export interface SearchShard {
-  /** The period (`2018-q2`, `2018-05` in a quarter cut into months, `2018-05-w2` in a month cut into weeks), or `none` for the empty index of a site with no live story. */
+  /** The period (`2018-q2`, `2018-05` in a quarter cut into months, `2018-05-w2` in a month cut into weeks, `2018-05-09` in a week cut into days, `2018-05-09-h12` in a day cut into blocks of six hours; see `periodsOfDays`), or `none` for the empty index of a site with no live story. */
   readonly period: string;
   /** Equal keys, equal records: the digest of every story's path and file bytes, the period, and `keyBase`. */
   readonly key: string;
@@ -27,34 +27,15 @@ export const emptyPeriod = 'none';
  * cache holds only in its serialized fields (the build passes the digests it scanned instead).
  */
 export function planSearchShards(articles: readonly Article[], keyBase: string, digestOf: (article: Article) => string = (article) => article.digest): SearchShard[] {
-  // Each story's date read once (a story from the cache answers through its lazy article), and its
-  // periods worked out once per month: whether a period is cut depends on how many stories it holds.
-  const isos = articles.map((article) => article.date.iso);
-  const monthOf = isos.map(monthPrefix);
-  const months = new Map<string, { readonly quarter: string; readonly period: string; count: number }>();
-  articles.forEach((article, at) => {
-    const month = monthOf[at] ?? '';
-    const found = months.get(month);
-    if (found) found.count++;
-    else months.set(month, { quarter: searchQuarterOf(article), period: searchMonthOf(article), count: 1 });
-  });
-  const inQuarter = new Map<string, number>();
-  const inMonth = new Map<string, number>();
-  for (const { quarter, period, count } of months.values()) {
-    inQuarter.set(quarter, (inQuarter.get(quarter) ?? 0) + count);
-    inMonth.set(period, (inMonth.get(period) ?? 0) + count);
-  }
-  // The period of a month's stories: its quarter, the month, or its four weeks (see `searchWeekOf`),
-  // named once a month: an archive of 100,000 stories has its months cut into weeks.
-  const periodsOfMonth = new Map<string, string | readonly string[]>();
-  for (const [month, { quarter, period }] of months) {
-    const cut = (inQuarter.get(quarter) ?? 0) < monthlyFrom ? quarter : (inMonth.get(period) ?? 0) < weeklyFrom ? period : undefined;
-    periodsOfMonth.set(month, cut ?? [1, 2, 3, 4].map((week) => `${period}${weekSuffix(week)}`));
-  }
+  // Each story's date read once (a story from the cache answers through its lazy article), and the
+  // periods worked out once per day: whether a period is cut depends on how many stories it holds.
+  const days = articles.map((article) => dayOfIso(article.date.iso));
+  const inDay = new Map<string, number>();
+  for (const day of days) inDay.set(day, (inDay.get(day) ?? 0) + 1);
+  const periodOfDay = periodsOfDays(inDay);
   const byPeriod = new Map<string, Article[]>();
   articles.forEach((article, at) => {
-    const periods = periodsOfMonth.get(monthOf[at] ?? '') ?? '';
-    const period = typeof periods === 'string' ? periods : (periods[searchWeekIn(isos[at] ?? '') - 1] ?? '');
+    const period = periodOfDay.get(days[at] ?? '') ?? searchBlockOf(article);
     const list = byPeriod.get(period);
     if (list) list.push(article);
     else byPeriod.set(period, [article]);
@@ -69,13 +50,6 @@ export function planSearchShards(articles: readonly Article[], keyBase: string, 
       const stories = sorted.map(({ article, path: at }) => `${at}\u0000${digestOf(article)}`);
       return { period, key: hash('sha256', [keyBase, period, ...stories].join('\u0001'), 'hex'), articles: sorted.map(({ article }) => article), stories };
     });
-}
-
-/** The year and month of an ISO date as written (`2018-05`): what a story's quarter and month are made from (see `searchQuarterOf`). */
-function monthPrefix(iso: string): string {
-  const first = iso.indexOf('-');
-  const second = first < 0 ? -1 : iso.indexOf('-', first + 1);
-  return second < 0 ? iso : iso.slice(0, second);
 }
 
 /**

@@ -17,7 +17,7 @@ import { recordsFile } from './search-records.js';
 const indexKind = 'wiredesk-cache-search-index-2';
 const shardKind = 'wiredesk-cache-search-shard-1';
 /** A shard's name: its period (see `planSearchShards`), `none`, or the runtime's. */
-const shardName = /^(?:\d{4}-(?:q[1-4]|\d{2}(?:-w[1-4])?)|none|runtime)$/;
+const shardName = /^(?:\d{4}-(?:q[1-4]|\d{2}(?:-w[1-4]|-\d{2}(?:-h(?:00|06|12|18))?)?)|none|runtime)$/;
 /** A kept shard's file paths, one a line, each relative to its shard's folder: plain segments only. */
 const filePaths = /^(?:(?:[\w-][\w.-]*\/)*[\w-][\w.-]*(?:\n|$))*$/;
 const runtimeName = 'runtime';

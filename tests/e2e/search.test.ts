@@ -228,6 +228,45 @@ ${Array.from({ length: times }, () => 'The Tapirword talks.').join(' ')} Other n
     expect(failures).toEqual([]);
   });
 
+  it('should cut a busy week into day shards, list results newest first across them, and index one day on a publish', async () => {
+    // 700 stories in one week, 100 a day: the week is cut into days. One word in stories of three days and an older quarter.
+    const filed = (id: string, date: string, body: string) => `
+-- stories/${id}.md --
+---
+title: Story ${id}
+date: ${date}
+---
+
+${body}
+`;
+    const week = Array.from({ length: 700 }, (_, index) => {
+      const day = 8 + (index % 7);
+      const time = `${String(index % 24).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`;
+      return filed(`w${index}`, `2018-05-${String(day).padStart(2, '0')}T${time}:00+03:00`, index % 100 === 3 ? 'The Kinkajouword rally.' : `Routine copy ${index}.`);
+    });
+    const built = await site(filed('old', '2015-03-10T10:00:00+03:00', 'The Kinkajouword archive.') + week.join(''));
+    await built.build({ now: beforeEmbargo });
+    const shards = JSON.parse(await readFile(path.join(built.dir, 'dist', 'pagefind', 'wiredesk-shards.json'), 'utf8')) as unknown;
+    expect(JSON.stringify(shards)).toContain('2018-05-08');
+    const { page, failures } = await openSearch(built);
+    await page.goto(`${page.url()}?q=kinkajouword&sort=newest`);
+    await ready(page);
+    // Stories w3, w103 … w603: one on each of the 7 days (day 8 + index mod 7), newest first, then the old quarter's.
+    const found = await resultsFor(page, 'kinkajouword');
+    const hits = Array.from({ length: 7 }, (_, n) => 100 * n + 3).map((index) => ({ index, day: 8 + (index % 7), hour: index % 24 }));
+    const newestFirst = [...hits].sort((a, b) => b.day - a.day || b.hour - a.hour).map(({ index, day }) => `/2018/05/${String(day).padStart(2, '0')}/w${index}/`);
+    expect(found).toEqual([...newestFirst, '/2015/03/10/old/']);
+
+    // A story published on the newest day: only that day's shard is indexed again.
+    await built.write('stories/late.md', '---\ntitle: Story late\ndate: 2018-05-14T23:59:00+03:00\n---\n\nThe Kinkajouword coda.\n');
+    const published = await built.build({ now: beforeEmbargo });
+    expect(published.work?.searchIndex).toEqual({ shards: 8, shardsIndexed: 1, shardsReused: 7 });
+    await page.reload();
+    await ready(page);
+    expect((await resultsFor(page, 'kinkajouword'))[0]).toBe('/2018/05/14/late/');
+    expect(failures).toEqual([]);
+  });
+
   it('should list 20 results, then the next ones on asking, still newest first across shards', async () => {
     // 15 stories in an old quarter, 10 in a newer one, one a day, all with one word: a page of 20 takes from both shards.
     const filed = (id: string, date: string) => `

@@ -5,7 +5,7 @@ import { deserialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
 import type { MadeFiles, SearchBundle } from '../../src/search/bundle.js';
-import { monthlyFrom, searchQuarterOf, searchWeekOf, weeklyFrom } from '../../src/search/period.js';
+import { blocksFrom, dailyFrom, monthlyFrom, searchBlockOf, searchQuarterOf, searchWeekOf, weeklyFrom } from '../../src/search/period.js';
 import { planSearchShards } from '../../src/search/shards.js';
 import { readFramedBytes, writeFramed } from '../../src/store/framed-file.js';
 import { openStoredShards } from '../../src/store/search-shards.js';
@@ -29,6 +29,16 @@ describe('searchWeekOf', () => {
     expect(searchWeekOf(story('c', '2018-05-08T10:00:00Z'))).toBe('2018-05-w2');
     expect(searchWeekOf(story('d', '2018-05-21T10:00:00Z'))).toBe('2018-05-w3');
     expect(searchWeekOf(story('e', '2018-05-31T10:00:00Z'))).toBe('2018-05-w4');
+  });
+});
+
+describe('searchBlockOf', () => {
+  it('should name the six hours of the day a story was filed in, by the time as the author wrote it', () => {
+    expect(searchBlockOf(story('a', '2018-05-09T00:00:00+03:00'))).toBe('2018-05-09-h00');
+    expect(searchBlockOf(story('b', '2018-05-09T05:59:00-05:00'))).toBe('2018-05-09-h00');
+    expect(searchBlockOf(story('c', '2018-05-09T06:00:00Z'))).toBe('2018-05-09-h06');
+    expect(searchBlockOf(story('d', '2018-05-09T17:30:00+03:00'))).toBe('2018-05-09-h12');
+    expect(searchBlockOf(story('e', '2018-05-09T23:59:59+14:00'))).toBe('2018-05-09-h18');
   });
 });
 
@@ -83,6 +93,40 @@ describe('planSearchShards', () => {
     expect(planSearchShards([...quiet, ...busy.slice(1)], 'base').map((shard) => shard.period)).toEqual(['2018-05', '2018-04']);
   });
 
+  it('should cut a week of many stories into days, and leave the month’s other weeks whole', () => {
+    // A busy week (days 8–14), a third of it on the 10th; a quiet first week in the same month.
+    const busy = Array.from({ length: dailyFrom }, (_, index) => story(`busy-${index}`, `2018-05-${String(index % 3 === 0 ? 10 : 8 + (index % 7)).padStart(2, '0')}T10:00:00Z`));
+    const quiet = Array.from({ length: 3 }, (_, index) => story(`quiet-${index}`, '2018-05-02T10:00:00Z'));
+    const shards = planSearchShards([...quiet, ...busy], 'base');
+    const onDay = (day: number) => busy.filter((article) => Number(article.date.iso.slice(8, 10)) === day).length;
+    expect(shards.map((shard) => [shard.period, shard.articles.length])).toEqual([
+      ['2018-05-14', onDay(14)],
+      ['2018-05-13', onDay(13)],
+      ['2018-05-12', onDay(12)],
+      ['2018-05-11', onDay(11)],
+      ['2018-05-10', onDay(10)],
+      ['2018-05-09', onDay(9)],
+      ['2018-05-08', onDay(8)],
+      ['2018-05-w1', 3],
+    ]);
+    // One story fewer: the week is whole again.
+    expect(planSearchShards([...quiet, ...busy.slice(1)], 'base').map((shard) => shard.period)).toEqual(['2018-05-w2', '2018-05-w1']);
+  });
+
+  it('should cut a day of many stories into blocks of six hours, newest first among the days and weeks around it', () => {
+    // A week busy enough to cut into days, one day of which is busy enough to cut into blocks.
+    const hours = ['01', '07', '13', '19'];
+    const rush = Array.from({ length: blocksFrom }, (_, index) => story(`rush-${index}`, `2018-05-09T${hours[index % 4]}:15:00+03:00`));
+    const rest = Array.from({ length: dailyFrom - blocksFrom + 1 }, (_, index) => story(`rest-${index}`, `2018-05-${index % 2 === 0 ? '08' : 14}T10:00:00+03:00`));
+    const around = [story('before', '2018-05-07T23:00:00+03:00'), story('after', '2018-05-15T01:00:00+03:00'), story('later', '2018-05-31T12:00:00+03:00')];
+    const month = Array.from({ length: weeklyFrom }, (_, index) => story(`month-${index}`, `2018-05-${String(22 + (index % 7)).padStart(2, '0')}T10:00:00+03:00`));
+    const shards = planSearchShards([...around, ...rest, ...rush, ...month], 'base');
+    expect(shards.map((shard) => shard.period)).toEqual(['2018-05-w4', '2018-05-w3', '2018-05-14', '2018-05-09-h18', '2018-05-09-h12', '2018-05-09-h06', '2018-05-09-h00', '2018-05-08', '2018-05-w1']);
+    expect(shards.find((shard) => shard.period === '2018-05-09-h12')?.articles).toHaveLength(blocksFrom / 4);
+    // One story fewer on the busy day: it is one shard again.
+    expect(planSearchShards([...around, ...rest, ...rush.slice(1), ...month], 'base').map((shard) => shard.period)).toContain('2018-05-09');
+  });
+
   it('should key a story by the digest given for it, when one is given', () => {
     const [newest] = planSearchShards(stories, 'base');
     expect(planSearchShards(stories, 'base', (article) => article.digest)[0]?.key).toBe(newest?.key);
@@ -120,11 +164,18 @@ describe('the search shards kept in the cache folder', () => {
         { period: '2018-q2', key: 'k2', articles: [], stories: [] },
         { period: '2018-q1', key: 'k1', articles: [], stories: [] },
         { period: '2017-05-w4', key: 'kw', articles: [], stories: [] },
+        { period: '2017-05-09', key: 'kd', articles: [], stories: [] },
+        { period: '2017-05-08-h18', key: 'kh', articles: [], stories: [] },
       ],
-      bundleOf({ '2018-q2': made('k2', 'newest'), '2018-q1': made('k1', 'older'), '2017-05-w4': made('kw', 'week') }, made('r', 'runtime')),
+      bundleOf(
+        { '2018-q2': made('k2', 'newest'), '2018-q1': made('k1', 'older'), '2017-05-w4': made('kw', 'week'), '2017-05-09': made('kd', 'day'), '2017-05-08-h18': made('kh', 'evening') },
+        made('r', 'runtime'),
+      ),
     );
     const second = await openStoredShards(dir);
     expect((await read(second.shard('2017-05-w4', 'kw'))).map((file) => new TextDecoder().decode(file))).toEqual(['week']);
+    expect((await read(second.shard('2017-05-09', 'kd'))).map((file) => new TextDecoder().decode(file))).toEqual(['day']);
+    expect((await read(second.shard('2017-05-08-h18', 'kh'))).map((file) => new TextDecoder().decode(file))).toEqual(['evening']);
     expect(second.shard('2018-q2', 'other key')).toBeUndefined();
     expect(second.shard('2018-q1', 'k1')?.files.map((file) => file.digest)).toEqual(['d-older']);
     expect((await read(second.shard('2018-q1', 'k1'))).map((file) => new TextDecoder().decode(file))).toEqual(['older']);
