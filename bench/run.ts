@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { formatBeforeAfter, runBeforeAfter } from './before-after.js';
+import { formatBusyDesk, runBusyDesk } from './busy-desk.js';
 import { runBuildSpeed } from './build-speed.js';
 import { formatCiCache, runCiCache } from './ci-cache.js';
 import { runColdBudget } from './cold-budget.js';
@@ -40,6 +41,10 @@ const benchmarks: Readonly<Record<string, Benchmark>> = {
   'watch-publish': {
     describe: 'wiredesk build --watch: a story file lands in stories/ → its page and lists in the output',
     run: async ({ sizes, edits }) => formatWatchPublish(await runWatchPublish({ sizes: sizes ?? [1_000, 10_000], publishes: edits ?? 10 })),
+  },
+  'busy-desk': {
+    describe: 'a desk filing 300 stories a day: one story published into the newest day, default settings',
+    run: async ({ sizes, edits }) => formatBusyDesk(await runBusyDesk({ sizes: sizes ?? [3_000], publishes: edits ?? 5 })),
   },
   'stage-speed': {
     describe: 'CPU per stage on one thread: parse and model a story, resolve the site, render a page of each kind',
