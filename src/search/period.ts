@@ -56,22 +56,35 @@ export function dayOfIso(iso: string): string {
  * above), or `undefined` for a day cut into blocks (see `searchBlockOf`).
  */
 export function periodsOfDays(stories: ReadonlyMap<string, number>): Map<string, string | undefined> {
-  const inPeriod = new Map<string, number>();
-  const add = (period: string, count: number) => inPeriod.set(period, (inPeriod.get(period) ?? 0) + count);
+  // Month by month: most months are whole (or in a whole quarter), and only one cut into weeks looks at its days again.
+  const months = new Map<string, { days: [day: string, count: number][]; count: number }>();
+  const inQuarter = new Map<string, number>();
   for (const [day, count] of stories) {
-    const month = monthOfDay(day);
-    add(quarterOfMonth(month), count);
-    add(month, count);
-    add(weekOfDay(day), count);
+    const name = monthOfDay(day);
+    const month = months.get(name);
+    if (month) {
+      month.days.push([day, count]);
+      month.count += count;
+    } else months.set(name, { days: [[day, count]], count });
   }
-  const holds = (period: string) => inPeriod.get(period) ?? 0;
+  for (const [name, month] of months) {
+    const quarter = quarterOfMonth(name);
+    inQuarter.set(quarter, (inQuarter.get(quarter) ?? 0) + month.count);
+  }
   const periods = new Map<string, string | undefined>();
-  for (const [day, count] of stories) {
-    const month = monthOfDay(day);
-    const quarter = quarterOfMonth(month);
-    const week = weekOfDay(day);
-    const period = holds(quarter) < monthlyFrom ? quarter : holds(month) < weeklyFrom ? month : holds(week) < dailyFrom ? week : count < blocksFrom ? day : undefined;
-    periods.set(day, period);
+  for (const [name, month] of months) {
+    const quarter = quarterOfMonth(name);
+    const whole = (inQuarter.get(quarter) ?? 0) < monthlyFrom ? quarter : month.count < weeklyFrom ? name : undefined;
+    if (whole !== undefined) {
+      for (const [day] of month.days) periods.set(day, whole);
+      continue;
+    }
+    const inWeek = new Map<string, number>();
+    for (const [day, count] of month.days) inWeek.set(weekOfDay(day), (inWeek.get(weekOfDay(day)) ?? 0) + count);
+    for (const [day, count] of month.days) {
+      const week = weekOfDay(day);
+      periods.set(day, (inWeek.get(week) ?? 0) < dailyFrom ? week : count < blocksFrom ? day : undefined);
+    }
   }
   return periods;
 }
