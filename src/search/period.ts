@@ -5,7 +5,9 @@ import type { Article } from '../model/article.js';
 // changes again (as the archive pages do not). A period is a quarter, cut into months when it holds
 // `monthlyFrom` stories or more; a month is cut into its four weeks (days 1–7, 8–14, 15–21, 22 to
 // the end) when it holds `weeklyFrom` or more; a week into its days from `dailyFrom`; a day into
-// four blocks of six hours (00:00–05:59, 06:00–11:59…) from `blocksFrom`. Pagefind takes some 1.3 ms
+// four blocks of six hours (00:00–05:59, 06:00–11:59…) from `blocksFrom`, or from `openBlocksFrom`
+// while it is the newest day of a week cut into days (its stories still arriving: each publish then
+// indexes a block; the first publish of the next day indexes the day whole once). Pagefind takes some 1.3 ms
 // a story on a quiet core (3–8 ms on two busy ones), so a publish costs about what the newest shard
 // holds, and each cut bounds it; a search loads each shard's entry, metadata and filter files, so
 // each cut is made only where its parts hold about 100 stories or more on average. A small site
@@ -25,6 +27,9 @@ export const dailyFrom = 700;
 
 /** Stories in a day from which it is cut into blocks of six hours. */
 export const blocksFrom = 400;
+
+/** Stories in the newest day (of a week cut into days) from which it is cut into blocks of six hours while it is the newest. */
+export const openBlocksFrom = 100;
 
 /** The quarter a story was published in, as the name of its shard: `2018-q2`, from the date as the author wrote it (it depends on the story file alone). */
 export function searchQuarterOf(article: Pick<Article, 'date'>): string {
@@ -59,7 +64,9 @@ export function periodsOfDays(stories: ReadonlyMap<string, number>): Map<string,
   // Month by month: most months are whole (or in a whole quarter), and only one cut into weeks looks at its days again.
   const months = new Map<string, { days: [day: string, count: number][]; count: number }>();
   const inQuarter = new Map<string, number>();
+  let newest = '';
   for (const [day, count] of stories) {
+    if (day > newest) newest = day;
     const name = monthOfDay(day);
     const month = months.get(name);
     if (month) {
@@ -83,7 +90,8 @@ export function periodsOfDays(stories: ReadonlyMap<string, number>): Map<string,
     for (const [day, count] of month.days) inWeek.set(weekOfDay(day), (inWeek.get(weekOfDay(day)) ?? 0) + count);
     for (const [day, count] of month.days) {
       const week = weekOfDay(day);
-      periods.set(day, (inWeek.get(week) ?? 0) < dailyFrom ? week : count < blocksFrom ? day : undefined);
+      const blocks = count >= blocksFrom || (day === newest && count >= openBlocksFrom);
+      periods.set(day, (inWeek.get(week) ?? 0) < dailyFrom ? week : blocks ? undefined : day);
     }
   }
   return periods;

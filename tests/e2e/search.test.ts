@@ -228,8 +228,8 @@ ${Array.from({ length: times }, () => 'The Tapirword talks.').join(' ')} Other n
     expect(failures).toEqual([]);
   });
 
-  it('should cut a busy week into day shards, list results newest first across them, and index one day on a publish', async () => {
-    // 700 stories in one week, 100 a day: the week is cut into days. One word in stories of three days and an older quarter.
+  it('should cut a busy week into days and its newest day into blocks, list results newest first across them, and index one block on a publish', async () => {
+    // 700 stories in one week, 100 a day: the week is cut into days. One word in stories of each day and an older quarter.
     const filed = (id: string, date: string, body: string) => `
 -- stories/${id}.md --
 ---
@@ -257,13 +257,23 @@ ${body}
     const newestFirst = [...hits].sort((a, b) => b.day - a.day || b.hour - a.hour).map(({ index, day }) => `/2018/05/${String(day).padStart(2, '0')}/w${index}/`);
     expect(found).toEqual([...newestFirst, '/2015/03/10/old/']);
 
-    // A story published on the newest day: only that day's shard is indexed again.
+    // The newest day, still filling, is cut into blocks of six hours: a story published late indexes the last block only.
+    expect(JSON.stringify(shards)).toContain('2018-05-14-h12');
     await built.write('stories/late.md', '---\ntitle: Story late\ndate: 2018-05-14T23:59:00+03:00\n---\n\nThe Kinkajouword coda.\n');
     const published = await built.build({ now: beforeEmbargo });
-    expect(published.work?.searchIndex).toEqual({ shards: 8, shardsIndexed: 1, shardsReused: 7 });
+    expect(published.work?.searchIndex).toEqual({ shards: 11, shardsIndexed: 1, shardsReused: 10 });
     await page.reload();
     await ready(page);
     expect((await resultsFor(page, 'kinkajouword'))[0]).toBe('/2018/05/14/late/');
+
+    // A story on the next day: the 14th is whole again (indexed once), beside the next week's shard.
+    await built.write('stories/dawn.md', '---\ntitle: Story dawn\ndate: 2018-05-15T06:00:00+03:00\n---\n\nThe Kinkajouword dawn.\n');
+    const nextDay = await built.build({ now: beforeEmbargo });
+    expect(nextDay.work?.searchIndex).toEqual({ shards: 9, shardsIndexed: 2, shardsReused: 7 });
+    expect((await built.files()).filter((file) => /^pagefind\/2018-05-14-h\d\d\//.test(file))).toEqual([]);
+    await page.reload();
+    await ready(page);
+    expect((await resultsFor(page, 'kinkajouword')).slice(0, 3)).toEqual(['/2018/05/15/dawn/', '/2018/05/14/late/', newestFirst[0]]);
     expect(failures).toEqual([]);
   });
 

@@ -18,12 +18,14 @@ describe('busy-desk bench', () => {
     expect(files[399]?.text.replace(/^date: .*$/m, '')).toBe(plain[399]?.text.replace(/^date: .*$/m, ''));
   });
 
-  it('should make a week busy enough, at 300 a day, for the search index to cut it into days', () => {
+  it('should make a week busy enough, at 300 a day, for the search index to cut it into days, and its newest day into blocks', () => {
     const inDay = new Map<string, number>();
     for (const file of busyCorpus(3_000, 300, 42).slice(900)) {
       const day = dateOf(file.text).slice(0, 10);
       inDay.set(day, (inDay.get(day) ?? 0) + 1);
     }
-    expect([...periodsOfDays(inDay).values()]).toEqual([...inDay.keys()]);
+    const periods = periodsOfDays(inDay);
+    expect([...periods.keys()]).toEqual([...inDay.keys()]);
+    expect([...periods.values()]).toEqual([...[...inDay.keys()].slice(0, 6), undefined]);
   });
 });

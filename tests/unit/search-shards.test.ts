@@ -5,7 +5,7 @@ import { deserialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.js';
 import type { MadeFiles, SearchBundle } from '../../src/search/bundle.js';
-import { blocksFrom, dailyFrom, monthlyFrom, searchBlockOf, searchQuarterOf, searchWeekOf, weeklyFrom } from '../../src/search/period.js';
+import { blocksFrom, dailyFrom, monthlyFrom, openBlocksFrom, searchBlockOf, searchQuarterOf, searchWeekOf, weeklyFrom } from '../../src/search/period.js';
 import { planSearchShards } from '../../src/search/shards.js';
 import { readFramedBytes, writeFramed } from '../../src/store/framed-file.js';
 import { openStoredShards } from '../../src/store/search-shards.js';
@@ -125,6 +125,25 @@ describe('planSearchShards', () => {
     expect(shards.find((shard) => shard.period === '2018-05-09-h12')?.articles).toHaveLength(blocksFrom / 4);
     // One story fewer on the busy day: it is one shard again.
     expect(planSearchShards([...around, ...rest, ...rush.slice(1), ...month], 'base').map((shard) => shard.period)).toContain('2018-05-09');
+  });
+
+  it('should cut the newest day of a week cut into days into blocks while it is the newest, and make it whole once a later day has a story', () => {
+    // 100 a day for seven days (days 8–14), one more on the 8th: the week is cut into days, and its newest, the 14th, holds `openBlocksFrom`.
+    const week = Array.from({ length: 7 * openBlocksFrom }, (_, index) =>
+      story(`w-${index}`, `2018-05-${String(8 + (index % 7)).padStart(2, '0')}T${String(index % 24).padStart(2, '0')}:00:00+03:00`),
+    ).concat(story('extra', '2018-05-08T23:00:00+03:00'));
+    const periods = planSearchShards(week, 'base').map((shard) => shard.period);
+    expect(periods).toEqual(['2018-05-14-h18', '2018-05-14-h12', '2018-05-14-h06', '2018-05-14-h00', '2018-05-13', '2018-05-12', '2018-05-11', '2018-05-10', '2018-05-09', '2018-05-08']);
+    // An older day as full is whole; with one story fewer, the newest day is too.
+    expect(
+      planSearchShards(
+        week.filter((article) => article !== week[6]),
+        'base',
+      ).map((shard) => shard.period),
+    ).toContain('2018-05-14');
+    // A story on the next day: the 14th is closed, and whole; the 15th (in the next week, not cut) is its week's.
+    const next = [...week, story('next', '2018-05-15T08:00:00+03:00')];
+    expect(planSearchShards(next, 'base').map((shard) => shard.period)).toEqual(['2018-05-w3', '2018-05-14', '2018-05-13', '2018-05-12', '2018-05-11', '2018-05-10', '2018-05-09', '2018-05-08']);
   });
 
   it('should key a story by the digest given for it, when one is given', () => {
