@@ -5,16 +5,17 @@ import type { Article } from '../model/article.js';
 // changes again (as the archive pages do not). A period is a quarter, cut into months when it holds
 // `monthlyFrom` stories or more; a month is cut into its four weeks (days 1–7, 8–14, 15–21, 22 to
 // the end) when it holds `weeklyFrom` or more; a week into its days from `dailyFrom`; a day into
-// four blocks of six hours (00:00–05:59, 06:00–11:59…) from `blocksFrom`, or from `openBlocksFrom`
-// while it is the newest day of a week cut into days (its stories still arriving: each publish then
-// indexes a block; the first publish of the next day indexes the day whole once). Pagefind takes some 1.3 ms
-// a story on a quiet core (3–8 ms on two busy ones), so a publish costs about what the newest shard
-// holds, and each cut bounds it; a search loads each shard's entry, metadata and filter files, so
-// each cut is made only where its parts hold about 100 stories or more on average. A small site
-// keeps few shards (8 years of quarters: 32); a desk filing about 100 stories a month gets monthly
-// shards; an agency's archive of 1,000 a month, weekly shards of 230–340 stories; a desk filing
-// 300 a day, daily shards. Whether a period is cut depends on its own stories only, so closed
-// periods keep their shards.
+// four blocks of six hours (00:00–05:59, 06:00–11:59…) from `blocksFrom`, or from
+// `openBlocksFrom` while it is the newest day of a week cut into days (its stories still arriving,
+// each publish indexes a block; the first publish of the next day indexes the day whole, once).
+// Pagefind takes some 1.3 ms a story on a quiet core (3–8 ms on two busy ones), so a publish costs
+// about what the newest shard holds, and each cut bounds it; a search loads each shard's entry,
+// metadata and filter files, so each cut is made only where its parts hold about 100 stories or
+// more on average. A small site keeps few shards (8 years of quarters: 32); a desk filing about
+// 100 stories a month gets monthly shards; an agency's archive of 1,000 a month, weekly shards of
+// 230–340 stories; a desk filing 300 a day, daily shards. Whether a period is cut depends on its
+// own stories only (and the newest day's blocks on whether a later day has any), so closed periods
+// keep their shards.
 
 /** Stories in a quarter from which it is cut into months. */
 export const monthlyFrom = 150;
@@ -87,7 +88,10 @@ export function periodsOfDays(stories: ReadonlyMap<string, number>): Map<string,
       continue;
     }
     const inWeek = new Map<string, number>();
-    for (const [day, count] of month.days) inWeek.set(weekOfDay(day), (inWeek.get(weekOfDay(day)) ?? 0) + count);
+    for (const [day, count] of month.days) {
+      const week = weekOfDay(day);
+      inWeek.set(week, (inWeek.get(week) ?? 0) + count);
+    }
     for (const [day, count] of month.days) {
       const week = weekOfDay(day);
       const blocks = count >= blocksFrom || (day === newest && count >= openBlocksFrom);
