@@ -174,7 +174,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     // Files proven unchanged are kept first, in one pass, without rendering.
     const toRender: OutputFile[] = [];
     for (const page of pages) {
-      const relative = page.file ?? filePathOf(page.path);
+      const relative = outputFileOf(page);
       const previous = page.previousDigest;
       if (page.unchanged && previous !== undefined) {
         if (heldShown) {
@@ -191,7 +191,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     }
     const derived = options.derived;
     // Nothing in the output has changed yet: say what may (a plain folder's journal), then begin.
-    await target.begin({ names: new Set([...toRender.map((page) => page.file ?? filePathOf(page.path)), ...assets.map((asset) => filePathOf(asset.path))]), folders: derived ? [derived.folder] : [] });
+    await target.begin({ names: new Set([...toRender.map((page) => outputFileOf(page)), ...assets.map((asset) => filePathOf(asset.path))]), folders: derived ? [derived.folder] : [] });
     /** Write one file's bytes unless the folder already holds them (or the live tree does: then share its inode). */
     const writeBytes = async (relative: string, rendered: string | Uint8Array): Promise<void> => {
       // Encoded once: hashing, measuring and writing a string each encode it again (a 130 KB feed three times).
@@ -214,7 +214,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
         .filter((page) => page.writeElsewhere === undefined)
         .map((page) => async () => {
           if (waitForReplies) await yieldToEventLoop();
-          await writeBytes(page.file ?? filePathOf(page.path), await page.render());
+          await writeBytes(outputFileOf(page), await page.render());
         }),
       ...assets.map((asset) => async () => {
         const relative = filePathOf(asset.path);
@@ -241,7 +241,7 @@ export async function writeSite(pages: readonly OutputFile[], assets: readonly C
     ];
     /** Have another thread render and write a page; share it with the live tree here when its bytes are the live file's. */
     const writeOnThread = async (page: OutputFile, writeElsewhere: NonNullable<OutputFile['writeElsewhere']>): Promise<void> => {
-      const relative = page.file ?? filePathOf(page.path);
+      const relative = outputFileOf(page);
       const file = insideFolder(dir, relative);
       const result = await writeElsewhere({ file, treeDigest: held.get(relative), liveDigest: live?.files.get(relative), inPlace });
       stage?.madeFolder(result.folder);
@@ -322,4 +322,9 @@ async function writeFresh(file: string, contents: Uint8Array): Promise<void> {
 /** Let the event loop run its pending I/O callbacks (replies of other threads among them) before going on. */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The file `page` is written to in the output: the one its plan names, or the one its path gives. */
+function outputFileOf(page: OutputFile): string {
+  return page.file ?? filePathOf(page.path);
 }
