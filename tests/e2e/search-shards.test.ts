@@ -157,3 +157,53 @@ describe('the search index in shards by quarter', () => {
     expect(await bundle(built)).toEqual(before);
   });
 });
+
+describe('the search index of a busy desk, cut into days and blocks', () => {
+  // 700 stories in one week, 100 a day: the week is cut into days, and its newest day, still filling, into blocks of six hours.
+  const week = Array.from({ length: 700 }, (_, index) => {
+    const day = String(8 + (index % 7)).padStart(2, '0');
+    const time = `${String(index % 24).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`;
+    return dated(`w${index}`, `2018-05-${day}T${time}:00+03:00`, `Routine copy ${index}.`);
+  }).join('');
+  const late = dated('late', '2018-05-14T23:59:00+03:00', 'The Kinkajouword coda.');
+  const dawn = dated('dawn', '2018-05-15T06:00:00+03:00', 'The Kinkajouword dawn.');
+  // Two older quarters, and no story after the week.
+  const older = dated('winter', '2017-02-10T10:00:00+03:00', 'The Walrusword talks.') + dated('autumn', '2017-11-03T10:00:00+03:00', 'The Ibexword report.');
+
+  /** Write the one story of a fixture block into `built`. */
+  const publish = (built: FixtureSite, block: string) => {
+    const [header = '', text = ''] = block.replace(/^\n/, '').split(' --\n');
+    return built.write(header.replace('-- ', ''), text);
+  };
+
+  /** Expect the output of `built` to be, file for file and byte for byte, what a clean build of `stories` gives. */
+  const expectCleanBuild = async (built: FixtureSite, stories: string) => {
+    const clean = await site(stories);
+    await clean.build({ now: beforeEmbargo });
+    const files = await clean.files();
+    expect(await built.files()).toEqual(files);
+    for (const file of files) expect((await readFile(path.join(built.dir, 'dist', file))).equals(await readFile(path.join(clean.dir, 'dist', file))), file).toBe(true);
+  };
+
+  it('should publish into the newest day’s block, then make the day whole again, as clean builds of the same stories do', async () => {
+    const built = await site(older + week);
+    await built.build({ now: beforeEmbargo });
+    await publish(built, late);
+    const intoBlock = await built.build({ now: beforeEmbargo });
+    expect(searchWork(intoBlock.work)).toEqual({ shards: 12, shardsIndexed: 1, shardsReused: 11 });
+    // The newest block beside Pagefind's runtime, then the day's other blocks, its other days and the older quarters.
+    expect(JSON.parse(await built.read('pagefind/wiredesk-shards.json'))).toEqual({
+      merge: ['2018-05-14-h12/', '2018-05-14-h06/', '2018-05-14-h00/', '2018-05-13/', '2018-05-12/', '2018-05-11/', '2018-05-10/', '2018-05-09/', '2018-05-08/', '2017-q4/', '2017-q1/'],
+    });
+    await expectCleanBuild(built, older + week + late);
+
+    await publish(built, dawn);
+    const nextDay = await built.build({ now: beforeEmbargo });
+    expect(searchWork(nextDay.work)).toEqual({ shards: 10, shardsIndexed: 2, shardsReused: 8 });
+    expect((await built.files()).filter((file) => /^pagefind\/2018-05-14-h\d\d\//.test(file))).toEqual([]);
+    expect(JSON.parse(await built.read('pagefind/wiredesk-shards.json'))).toEqual({
+      merge: ['2018-05-14/', '2018-05-13/', '2018-05-12/', '2018-05-11/', '2018-05-10/', '2018-05-09/', '2018-05-08/', '2017-q4/', '2017-q1/'],
+    });
+    await expectCleanBuild(built, older + week + late + dawn);
+  });
+});
