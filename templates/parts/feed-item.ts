@@ -63,9 +63,16 @@ export function feedItemOf(config: SiteConfig, article: LinkedArticle, reference
   return item;
 }
 
-/** The items of a feed, in its order (kept in the view's memo, when it has one). */
+/** What a killed story's notice links: nothing, as it shows no body. */
+const noReferences: References = [];
+
+/**
+ * The items of a feed, in its order (kept in the view's memo, when it has one). A killed story's
+ * links are not looked up: its notice shows no body, and the feed's plan names only the links of
+ * the stories it shows (see `FeedDeps`).
+ */
 export function feedItems(view: FeedView): FeedItem[] {
-  return view.articles.map((article) => feedItemOf(view.config, article, view.references(article), view.memo));
+  return view.articles.map((article) => feedItemOf(view.config, article, article.status === 'canceled' ? noReferences : view.references(article), view.memo));
 }
 
 function itemOf(config: SiteConfig, article: LinkedArticle, references: References): FeedItem {

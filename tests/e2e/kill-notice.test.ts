@@ -80,6 +80,22 @@ describe('kill notices', () => {
     for (const [file, text] of await publishedTexts(built)) expect(text.includes('took money'), file).toBe(false);
   });
 
+  it('should publish a kill whose body links a story its feeds do not carry, into a site built before, as a clean build does', async () => {
+    // The tag's feed carries a live story and the notices; the story the kill links is in none of the tag's.
+    const fixture = killedSite() + story('ports', 21, 'tags: [Ports]');
+    const built = await site(fixture);
+    expect((await built.build()).ok).toBe(true);
+    const linking = (await built.read('../stories/killed.md')).replace('The minister took money.', 'The minister took money.\n\nREAD MORE: [Earlier](live.md)');
+    const secondKill = linking.replace('title:', 'id: second-kill\ntitle:');
+    await built.write('stories/second-kill.md', secondKill);
+    const outcome = await built.build();
+    expect(outcome.ok).toBe(true);
+    const clean = await site(fixture);
+    await clean.write('stories/second-kill.md', secondKill);
+    expect((await clean.build()).ok).toBe(true);
+    for (const feed of ['tags/ports/feed.xml', 'tags/ports/atom.xml', 'tags/ports/feed.json', 'feed.xml']) expect(await built.read(feed), feed).toBe(await clean.read(feed));
+  });
+
   it("should word the notice in the story's own language", async () => {
     const built = await site(killedSite('', 'lang: ru'));
     expect((await built.build()).ok).toBe(true);
