@@ -75,18 +75,13 @@ function plannedListUrls(site: Site): PlannedUrl[] {
  */
 function sitemapFiles(site: Site): Page[] {
   const lists = plannedListUrls(site);
-  const modified = modifiedById(site);
-  const entry = plannedEntries(site, modified);
+  const entry = plannedEntries(site, modifiedById(site));
   if (site.articles.length <= sitemapStoriesPerFile && lists.length + site.articles.length <= sitemapUrlLimit) {
     return [urlsetPage(site, entry, sitemapPath, [...lists, ...site.articles.map((article): PlannedUrl => ({ story: article.id }))])];
   }
   const listFiles = chunked(lists, sitemapUrlLimit, 'sitemap-pages');
   // Each story file's stories and lastmod in one pass over the site's stories, in their order.
-  const storyFiles = sitemapStoryFiles(site.articles).map(({ path, urls }) => ({
-    path,
-    ids: urls.map((article) => article.id),
-    lastmod: newest(urls.map((article) => modified.get(article.id) ?? modifiedAt(article))),
-  }));
+  const storyFiles = sitemapStoryFiles(site.articles).map(({ path, urls }) => ({ path, ids: urls.map((article) => article.id), lastmod: newestModified(urls) }));
   const listEntriesIn = (current: Site) => listFiles.map((file) => withLastmod(file.path, lastmodOf(current, file.urls, entry)));
   const entriesIn = (current: Site) => [...listEntriesIn(current), ...storyFiles.map((file) => withLastmod(file.path, newest(articlesWithIds(current, file.ids).map(modifiedAt))))];
   const planned = [...listEntriesIn(site), ...storyFiles.map((file) => withLastmod(file.path, file.lastmod))];
@@ -159,29 +154,44 @@ function chunked(urls: readonly PlannedUrl[], size: number, name: string): { pat
 
 /**
  * `entryOf` for the site a sitemap is planned from, each list page's entry found once (the index,
- * the file of list pages and its dependencies all read them), from `modified` (each story's
+ * the file of list pages and its dependencies all read them), from `modified` (a story's
  * modified time in that site, see `modifiedById`); for another site, found anew.
  */
-function plannedEntries(site: Site, modified: ReadonlyMap<string, DateTime>): (current: Site, url: PlannedUrl) => SitemapEntry | undefined {
+function plannedEntries(site: Site, modified: (id: string) => DateTime | undefined): (current: Site, url: PlannedUrl) => SitemapEntry | undefined {
   const lists = new Map<PlannedUrl, SitemapEntry | undefined>();
   const planned = (current: Site, url: PlannedUrl): SitemapEntry | undefined => {
     if (siteBehind(current) !== site || !('listed' in url)) return entryOf(current, url);
-    if (!lists.has(url)) lists.set(url, 'lists' in url && url.lists ? entryOf(site, url, planned) : withLastmod(url.path, newest(url.listed.map((id) => modified.get(id)))));
+    if (!lists.has(url)) lists.set(url, 'lists' in url && url.lists ? entryOf(site, url, planned) : withLastmod(url.path, newest(url.listed.map(modified))));
     return lists.get(url);
   };
   return planned;
 }
 
 /**
- * Each live story's modified time by id (see `modifiedAt`), read once: the list pages of a site
- * list the same stories many times over (its sections', topics' and tags' first pages), and a
- * story from the cache answers each read of its fields through its lazy article. As
- * `articlesWithIds` finds them: by `byId`.
+ * A live story's modified time by id (see `modifiedAt`), each read once, when first asked: the
+ * list pages of a site list the same few thousand stories many times over (its sections', topics'
+ * and tags' first pages), and a story from the cache answers each read of its fields through its
+ * lazy article. As `articlesWithIds` finds them: by `byId`.
  */
-function modifiedById(site: Pick<Site, 'byId'>): Map<string, DateTime> {
-  const modified = new Map<string, DateTime>();
-  for (const [id, article] of site.byId) modified.set(id, modifiedAt(article));
-  return modified;
+function modifiedById(site: Pick<Site, 'byId'>): (id: string) => DateTime | undefined {
+  const modified = new Map<string, DateTime | undefined>();
+  return (id) => {
+    if (modified.has(id)) return modified.get(id);
+    const article = site.byId.get(id);
+    const time = article && modifiedAt(article);
+    modified.set(id, time);
+    return time;
+  };
+}
+
+/** The latest modified time of some stories (see `modifiedAt`; the first of equal instants), undefined when there are none. */
+function newestModified(articles: readonly Pick<Article, 'date' | 'updated' | 'corrections'>[]): DateTime | undefined {
+  let best: DateTime | undefined;
+  for (const article of articles) {
+    const time = modifiedAt(article);
+    if (!best || time.epochMs > best.epochMs) best = time;
+  }
+  return best;
 }
 
 function urlsetPage(site: Site, entry: (current: Site, url: PlannedUrl) => SitemapEntry | undefined, path: string, urls: readonly PlannedUrl[]): Page {
