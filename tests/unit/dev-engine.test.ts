@@ -306,4 +306,50 @@ describe('the dev engine light path', () => {
       await full.remove();
     }
   });
+
+  it('should plan the sitemap again when an update moves a story’s modified time, so the next full rebuild finds it as rendered', async () => {
+    // An update previewed on the light path, then a change that resolves the site (an embargoed story deleted) and leaves the sitemap as it was.
+    const storyText = (id: string, day: number, frontMatter: string) => story(id, day, frontMatter).split('\n').slice(1).join('\n');
+    const sites = [await fixtureSite(site), await fixtureSite(site)] as const;
+    try {
+      const engines = [await createDevEngine({ cwd: sites[0].dir }), await createDevEngine({ cwd: sites[1].dir, incremental: false })] as const;
+      const changes: [name: string, text: string | undefined][] = [
+        ['h.md', storyText('h', 8, 'embargo: 2099-01-01T00:00:00Z')],
+        ['a.md', storyText('a', 1, 'section: Business\ntopics: [SPIEF]\ntags: [Japan]\nupdated: 2018-05-09T08:00:00Z')],
+        ['h.md', undefined],
+      ];
+      const reports: RebuildReport[][] = [[], []];
+      for (const [name, text] of changes)
+        for (const [at, built] of sites.entries()) {
+          if (text === undefined) await rm(path.join(built.dir, 'stories', name));
+          else await built.write(`stories/${name}`, text);
+          reports[at]?.push(await (engines[at] as DevEngine).update([path.join(built.dir, 'stories', name)]));
+        }
+      expect(reports[0]?.map((report) => report.path)).toEqual(['full', 'light', 'full']);
+      expect(reports[0]?.map(sorted)).toEqual(reports[1]?.map(sorted));
+      expect(sorted(reports[0]?.[2] as RebuildReport)).toEqual({ ok: true, changed: [], removed: [] });
+    } finally {
+      for (const built of sites) await built.remove();
+    }
+  });
+
+  it('should say where a link to a broken story is after an edit moves it', async () => {
+    const fixture = await fixtureSite(site);
+    try {
+      const engine = await createDevEngine({ cwd: fixture.dir });
+      const storyText = (id: string, day: number, frontMatter: string, body: string) => story(id, day, frontMatter, body).split('\n').slice(1).join('\n');
+      const update = async (name: string, text: string) => {
+        await fixture.write(`stories/${name}`, text);
+        return engine.update([path.join(fixture.dir, 'stories', name)]);
+      };
+      const linkLine = (report: RebuildReport) => report.messages.find((message) => message.ruleId === 'reference-to-broken-story')?.line;
+      // h is broken from its first version (two dates): b's link to it is shown as text, with a warning at the link.
+      await update('h.md', storyText('h', 8, 'date: 2018-05-09T10:00:00Z', 'Lead of h.'));
+      expect(linkLine(await update('b.md', storyText('b', 2, 'section: World\ntags: [Japan, Russia]', 'READ MORE: [](h.md)\n\nText of b.')))).toBe(8);
+      // A paragraph added above the link: the story keeps its shape, and the warning moves with the link.
+      expect(linkLine(await update('b.md', storyText('b', 2, 'section: World\ntags: [Japan, Russia]', 'A new lead.\n\nREAD MORE: [](h.md)\n\nText of b.')))).toBe(10);
+    } finally {
+      await fixture.remove();
+    }
+  });
 });
