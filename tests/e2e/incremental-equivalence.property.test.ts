@@ -1,10 +1,11 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/build/index.js';
 import { memoryLogger } from '../../src/report/logger.js';
-import { siteMaker, type FixtureSite } from '../support/fixture-site.js';
+import { Desk, draft, step } from '../support/desk-changes.js';
+import { siteMaker } from '../support/fixture-site.js';
 
 // For arbitrary sequences of what a desk does to its stories between builds (publish, edit a
 // headline, body or caption, retag, back-date, kill, withhold, embargo, correct, link, relate,
@@ -15,205 +16,11 @@ import { siteMaker, type FixtureSite } from '../support/fixture-site.js';
 
 const site = siteMaker();
 
-/** What one story file says, as the generator makes it. */
-interface Draft {
-  readonly day: number;
-  readonly hour: number;
-  readonly title: number;
-  readonly body: number;
-  readonly section: string | undefined;
-  readonly topics: readonly string[];
-  readonly tags: readonly string[];
-  readonly status: 'usable' | 'withheld' | 'canceled';
-  /** The day (of May 2018) before which it appears nowhere. */
-  readonly embargo: number | undefined;
-  readonly corrected: boolean;
-  readonly top: boolean;
-  /** The story (by index into the other stories' ids) its body links, if any. */
-  readonly links: number | undefined;
-  /** The stories (by index, as `links`) it names as related, if it names any. */
-  readonly related: readonly number[] | undefined;
-  /** Days after its date that it was updated, if it was. */
-  readonly updated: number | undefined;
-  readonly urgency: number | undefined;
-  /** The caption of its lead picture (a remote one), if it has one. */
-  readonly picture: string | undefined;
-  /** Its front matter lacks the headline: the story is broken until the desk mends it, after the next build. */
-  readonly broken: boolean;
-}
-
-/** Something the desk does, or the clock. */
-type Step =
-  | { readonly kind: 'publish'; readonly draft: Draft }
-  | { readonly kind: 'edit'; readonly story: number; readonly change: Partial<Draft> }
-  | { readonly kind: 'delete'; readonly story: number }
-  | { readonly kind: 'move'; readonly story: number }
-  | { readonly kind: 'clock'; readonly days: number }
-  | { readonly kind: 'settings'; readonly pageSize: number; readonly feedSize: number; readonly search: boolean };
-
-const sections = ['World', 'Business'];
-const topics = ['Forum 2018', 'Energy'];
-const tags = ['Japan', 'Russia', 'Oil', 'Trade'];
-const bodies = ['The talks went on.', 'Markets rose on the news.\n\nA second paragraph follows.', 'A short note.'];
-
-/** What a story file may say, field by field. */
-const draftFields = {
-  day: fc.integer({ min: 1, max: 9 }),
-  hour: fc.constantFrom(6, 10, 18),
-  title: fc.nat({ max: 3 }),
-  body: fc.nat({ max: bodies.length - 1 }),
-  section: fc.option(fc.constantFrom(...sections), { nil: undefined }),
-  topics: fc.subarray(topics),
-  tags: fc.subarray(tags),
-  status: fc.constantFrom<Draft['status']>('usable', 'usable', 'usable', 'usable', 'usable', 'withheld', 'canceled'),
-  embargo: fc.option(fc.integer({ min: 3, max: 12 }), { nil: undefined, freq: 6 }),
-  corrected: fc.boolean(),
-  top: fc.nat({ max: 5 }).map((one) => one === 0),
-  links: fc.option(fc.nat({ max: 20 }), { nil: undefined, freq: 3 }),
-  related: fc.option(fc.array(fc.nat({ max: 20 }), { maxLength: 2 }), { nil: undefined, freq: 4 }),
-  updated: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined, freq: 3 }),
-  urgency: fc.option(fc.constantFrom(1, 2, 5), { nil: undefined, freq: 4 }),
-  picture: fc.option(fc.constantFrom('The port at dawn.', 'Ministers meet.'), { nil: undefined, freq: 3 }),
-  broken: fc.nat({ max: 9 }).map((one) => one === 0),
-};
-
-const draft: fc.Arbitrary<Draft> = fc.record(draftFields);
-
-const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: draft.map((made): Step => ({ kind: 'publish', draft: made })) },
-  // Edits that keep the story's shape (its headline, body or picture's caption), and edits of any one field.
-  {
-    weight: 4,
-    arbitrary: fc
-      .record({ story: fc.nat({ max: 20 }), change: fc.record({ title: draftFields.title, body: draftFields.body, picture: draftFields.picture }, { requiredKeys: [] }) })
-      .map(({ story, change }): Step => ({ kind: 'edit', story, change })),
-  },
-  {
-    weight: 2,
-    arbitrary: fc
-      .record({
-        story: fc.nat({ max: 20 }),
-        change: fc.oneof(...Object.entries(draftFields).map(([field, value]) => (value as fc.Arbitrary<unknown>).map((made) => ({ [field]: made }) as Partial<Draft>))),
-      })
-      .map(({ story, change }): Step => ({ kind: 'edit', story, change })),
-  },
-  { weight: 1, arbitrary: fc.nat({ max: 20 }).map((story): Step => ({ kind: 'delete', story })) },
-  { weight: 1, arbitrary: fc.nat({ max: 20 }).map((story): Step => ({ kind: 'move', story })) },
-  { weight: 1, arbitrary: fc.integer({ min: 1, max: 4 }).map((days): Step => ({ kind: 'clock', days })) },
-  { weight: 1, arbitrary: fc.record({ pageSize: fc.constantFrom(2, 3), feedSize: fc.constantFrom(2, 4), search: fc.boolean() }).map((settings): Step => ({ kind: 'settings', ...settings })) },
-);
-
-/** The text of a story file for `made`, linking `target` (a path from its folder) and naming `related` (story ids). */
-function storyText(made: Draft, target: string | undefined, related: readonly string[] | undefined): string {
-  const day = (value: number) => `2018-05-${String(value).padStart(2, '0')}`;
-  const lines = ['---', made.broken ? 'title:' : `title: Headline ${made.title}`, `date: ${day(made.day)}T${String(made.hour).padStart(2, '0')}:00:00+03:00`];
-  if (made.section) lines.push(`section: ${made.section}`);
-  if (made.topics.length > 0) lines.push(`topics: [${made.topics.join(', ')}]`);
-  if (made.tags.length > 0) lines.push(`tags: [${made.tags.join(', ')}]`);
-  if (made.status !== 'usable') lines.push(`status: ${made.status}`);
-  if (made.embargo !== undefined) lines.push(`embargo: ${day(made.embargo)}T00:00:00Z`);
-  if (made.corrected) lines.push(`corrections:\n  - { date: ${day(made.day + 1)}T09:00:00Z, text: A name was misspelled. }`);
-  if (made.top) lines.push('top: true');
-  if (made.updated !== undefined) lines.push(`updated: ${day(made.day + made.updated)}T20:00:00+03:00`);
-  if (made.urgency !== undefined) lines.push(`urgency: ${made.urgency}`);
-  if (related !== undefined) lines.push(`related: [${related.join(', ')}]`);
-  if (made.picture !== undefined) lines.push(`image: { src: "https://images.example/${made.title}.jpg", alt: Picture, caption: ${made.picture} }`);
-  const link = target === undefined ? '' : `\n\nREAD MORE: [Earlier](${target})`;
-  return `${lines.join('\n')}\n---\n\n${bodies[made.body] ?? ''}${link}\n`;
-}
-
 /** Every file below `dir`, by relative path, with its bytes. */
 async function tree(dir: string): Promise<Map<string, Buffer>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
   return new Map(await Promise.all(files.map(async (file) => [path.relative(dir, file), await readFile(file)] as const)));
-}
-
-/** The desk's site: its stories as drafts by id, the clock and the settings, written into `built` at each step. */
-class Desk {
-  readonly stories = new Map<string, Draft>();
-  /** The folder of each story's file below `stories/` (`''`, or `desk/`). */
-  readonly folders = new Map<string, string>();
-  /** The stories each story links and names as related, as picked for what its draft says (see `write`). */
-  /** The stories moved by the last changes: links to them are mended. */
-  private readonly moved = new Set<string>();
-  private readonly picked = new Map<string, { links?: number | undefined; linked?: string | undefined; related?: readonly number[] | undefined; relatedIds?: readonly string[] | undefined }>();
-  now = Date.parse('2018-05-05T12:00:00Z');
-  private made = 0;
-
-  constructor(readonly built: FixtureSite) {}
-
-  /**
-   * Mend what the last changes broke, as a desk does once the build says so: a broken story, and
-   * links and related stories naming a story deleted or moved since (written again, they name the others as they are now).
-   */
-  async mend(): Promise<void> {
-    for (const [id, made] of this.stories) {
-      const picked = this.picked.get(id);
-      const names = [...(picked?.linked === undefined ? [] : [picked.linked]), ...(picked?.relatedIds ?? [])];
-      if (made.broken || names.some((named) => !this.stories.has(named) || this.moved.has(named))) await this.write(id, { ...made, broken: false });
-    }
-    this.moved.clear();
-  }
-
-  /** Apply `step` to the desk and its files. */
-  async apply(change: Step): Promise<void> {
-    const ids = [...this.stories.keys()];
-    const pick = (index: number) => ids[index % Math.max(1, ids.length)];
-    if (change.kind === 'publish') await this.write(`s${this.made++}`, change.draft);
-    else if (change.kind === 'clock') this.now += change.days * 86_400_000;
-    else if (change.kind === 'settings') await this.settings(change);
-    else {
-      const id = pick(change.story);
-      const was = id === undefined ? undefined : this.stories.get(id);
-      if (id === undefined || was === undefined) return;
-      if (change.kind === 'edit') await this.write(id, { ...was, ...change.change });
-      else {
-        await rm(path.join(this.built.dir, 'stories', this.fileOf(id)));
-        if (change.kind === 'delete') this.stories.delete(id);
-        else {
-          // Moved to the other folder as it is: a link to it from a story that names its old place breaks.
-          this.folders.set(id, this.folders.get(id) === '' ? 'desk/' : '');
-          this.moved.add(id);
-          await this.write(id, was);
-        }
-      }
-    }
-  }
-
-  /** Write the site's settings. */
-  async settings({ pageSize, feedSize, search }: Omit<Extract<Step, { kind: 'settings' }>, 'kind'>): Promise<void> {
-    await this.built.write('site.yaml', `title: Equivalence Wire\nbaseUrl: https://wire.example/\npageSize: ${pageSize}\nfeedSize: ${feedSize}\nsearch: ${search}\n`);
-  }
-
-  /** The file of the story `id`, relative to `stories/`. */
-  private fileOf(id: string): string {
-    return `${this.folders.get(id) ?? ''}${id}.md`;
-  }
-
-  /**
-   * Write the story `id` as `made` says. The stories it links and names as related are picked
-   * among the others when it first names them, and picked again only when `made` names others or
-   * one picked is gone: a story published since does not change them.
-   */
-  private async write(id: string, made: Draft): Promise<void> {
-    this.stories.set(id, made);
-    if (!this.folders.has(id)) this.folders.set(id, '');
-    const others = [...this.stories.keys()].filter((other) => other !== id);
-    const other = (index: number) => others[index % others.length] ?? '';
-    const was = this.picked.get(id);
-    const gone = (ids: readonly string[]) => ids.some((picked) => !this.stories.has(picked));
-    const linked = made.links === undefined || others.length === 0 ? undefined : was?.links === made.links && was.linked !== undefined && !gone([was.linked]) ? was.linked : other(made.links);
-    const related =
-      made.related === undefined || others.length === 0
-        ? undefined
-        : was?.related === made.related && was.relatedIds !== undefined && !gone(was.relatedIds)
-          ? was.relatedIds
-          : [...new Set(made.related.map(other))];
-    this.picked.set(id, { links: made.links, linked, related: made.related, relatedIds: related });
-    const target = linked === undefined ? undefined : path.posix.relative(this.folders.get(id) ?? '', this.fileOf(linked));
-    await this.built.write(`stories/${this.fileOf(id)}`, storyText(made, target, related));
-  }
 }
 
 /** A clean single-threaded build of the desk's files as they are now, in a folder of its own. */
