@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/build/index.js';
 import { memoryLogger } from '../../src/report/logger.js';
-import { Desk, draft, step } from '../support/desk-changes.js';
+import { Desk, draft, firstSettings, step } from '../support/desk-changes.js';
 import { siteMaker } from '../support/fixture-site.js';
 
 // For arbitrary sequences of what a desk does to its stories between builds (publish, edit a
@@ -40,7 +40,7 @@ describe('builds with the cache, through what a desk does', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(draft, { minLength: 3, maxLength: 7 }), fc.array(fc.array(step, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 8 }), async (first, batches) => {
         const desk = new Desk(await site(''));
-        await desk.settings({ pageSize: 3, feedSize: 4, search: true });
+        await desk.settings(firstSettings);
         for (const made of first) await desk.apply({ kind: 'publish', draft: { ...made, broken: false } });
         for (const change of [[], ...batches]) {
           if (change.length > 0) await desk.mend();

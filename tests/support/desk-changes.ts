@@ -40,7 +40,22 @@ export type Step =
   | { readonly kind: 'delete'; readonly story: number }
   | { readonly kind: 'move'; readonly story: number }
   | { readonly kind: 'clock'; readonly days: number }
-  | { readonly kind: 'settings'; readonly pageSize: number; readonly feedSize: number; readonly search: boolean };
+  | { readonly kind: 'settings'; readonly settings: Settings };
+
+/** What the site's settings say, of what the generator changes. */
+export interface Settings {
+  readonly pageSize: number;
+  readonly feedSize: number;
+  readonly search: boolean;
+  readonly relatedCount: number;
+  /** The section the menu names, if it names one (one with no story is warned of). */
+  readonly menuSection: string | undefined;
+  /** Publish through two output trees swapped at once (`output.swap`). */
+  readonly swap: boolean;
+}
+
+/** The settings a desk starts with. */
+export const firstSettings: Settings = { pageSize: 3, feedSize: 4, search: true, relatedCount: 3, menuSection: undefined, swap: false };
 
 const sections = ['World', 'Business'];
 const topics = ['Forum 2018', 'Energy'];
@@ -97,7 +112,19 @@ export const storyStep: fc.Arbitrary<Step> = fc.oneof(
 export const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 12, arbitrary: storyStep },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 4 }).map((days): Step => ({ kind: 'clock', days })) },
-  { weight: 1, arbitrary: fc.record({ pageSize: fc.constantFrom(2, 3), feedSize: fc.constantFrom(2, 4), search: fc.boolean() }).map((settings): Step => ({ kind: 'settings', ...settings })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({
+        pageSize: fc.constantFrom(2, 3),
+        feedSize: fc.constantFrom(2, 4),
+        search: fc.boolean(),
+        relatedCount: fc.constantFrom(0, 3),
+        menuSection: fc.option(fc.constantFrom('World', 'Sport'), { nil: undefined }),
+        swap: fc.nat({ max: 3 }).map((one) => one === 0),
+      })
+      .map((settings): Step => ({ kind: 'settings', settings })),
+  },
 );
 
 /** The text of a story file for `made`, linking `target` (a path from its folder) and naming `related` (story ids). */
@@ -154,7 +181,7 @@ export class Desk {
     const pick = (index: number) => ids[index % Math.max(1, ids.length)];
     if (change.kind === 'publish') await this.write(`s${this.made++}`, change.draft);
     else if (change.kind === 'clock') this.now += change.days * 86_400_000;
-    else if (change.kind === 'settings') await this.settings(change);
+    else if (change.kind === 'settings') await this.settings(change.settings);
     else {
       const id = pick(change.story);
       const was = id === undefined ? undefined : this.stories.get(id);
@@ -175,8 +202,11 @@ export class Desk {
   }
 
   /** Write the site's settings. */
-  async settings({ pageSize, feedSize, search }: Omit<Extract<Step, { kind: 'settings' }>, 'kind'>): Promise<void> {
-    await this.built.write('site.yaml', `title: Equivalence Wire\nbaseUrl: https://wire.example/\npageSize: ${pageSize}\nfeedSize: ${feedSize}\nsearch: ${search}\n`);
+  async settings({ pageSize, feedSize, search, relatedCount, menuSection, swap }: Settings): Promise<void> {
+    const lines = ['title: Equivalence Wire', 'baseUrl: https://wire.example/', `pageSize: ${pageSize}`, `feedSize: ${feedSize}`, `search: ${search}`, `relatedCount: ${relatedCount}`];
+    if (menuSection !== undefined) lines.push(`menu: [{ section: ${menuSection} }]`);
+    if (swap) lines.push('output: { swap: true }');
+    await this.built.write('site.yaml', `${lines.join('\n')}\n`);
   }
 
   /** The files written or removed since this was last asked (absolute paths), as a watcher tells them. */

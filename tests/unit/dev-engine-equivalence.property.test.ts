@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDevEngine, type DevEngine, type RebuildReport } from '../../src/dev/engine.js';
-import { Desk, draft, storyStep } from '../support/desk-changes.js';
+import { Desk, draft, firstSettings, storyStep } from '../support/desk-changes.js';
 import { siteMaker } from '../support/fixture-site.js';
 
 // For arbitrary sequences of what a desk does to its stories (see `Desk`), the preview updated
@@ -31,7 +31,7 @@ describe('the preview, through what a desk does', () => {
         const now = Date.parse('2018-05-05T12:00:00Z');
         const desks = [new Desk(await site('')), new Desk(await site(''))] as const;
         for (const desk of desks) {
-          await desk.settings({ pageSize: 3, feedSize: 4, search: true });
+          await desk.settings(firstSettings);
           for (const made of first) await desk.apply({ kind: 'publish', draft: { ...made, broken: false } });
           desk.takeTouched();
         }
