@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -7,12 +8,12 @@ import { memoryLogger } from '../../src/report/logger.js';
 import { Desk, draft, firstSettings, step } from '../support/desk-changes.js';
 import { siteMaker } from '../support/fixture-site.js';
 
-// For arbitrary sequences of what a desk does to its stories between builds (publish, edit a
-// headline, body or caption, retag, back-date, kill, withhold, embargo, correct, link, relate,
-// break and mend, move to another folder, delete, change the settings) and of the clock moving on
-// (an embargo lifting, the news window moving), each build with the cache gives, file for file
-// and byte for byte, what a clean single-threaded build of the same stories gives, search index
-// included; and the two agree on whether the build succeeds.
+// For arbitrary sequences of what a desk does between builds (publish, edit a headline, body or
+// caption, retag, back-date, kill, withhold, embargo, correct, link, relate, break and mend, move
+// to another folder, delete; change the site's pages, static files and settings) and of the clock
+// moving on (an embargo lifting, the news window moving), each build with the cache gives, file
+// for file and byte for byte, what a clean single-threaded build of the same files gives, search
+// index included; and the two agree on whether the build succeeds.
 
 const site = siteMaker();
 
@@ -26,8 +27,10 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
 /** A clean single-threaded build of the desk's files as they are now, in a folder of its own. */
 async function cleanBuild(desk: Desk): Promise<{ ok: boolean; files: Map<string, Buffer> | undefined }> {
   const clean = await site('');
-  const files = await tree(path.join(desk.built.dir, 'stories'));
-  for (const [name, bytes] of files) await clean.write(path.join('stories', name), bytes.toString('utf8'));
+  for (const folder of ['stories', 'pages', 'static']) {
+    const files = existsSync(path.join(desk.built.dir, folder)) ? await tree(path.join(desk.built.dir, folder)) : new Map<string, Buffer>();
+    for (const [name, bytes] of files) await clean.write(path.join(folder, name), bytes.toString('utf8'));
+  }
   await clean.write('site.yaml', await readFile(path.join(desk.built.dir, 'site.yaml'), 'utf8'));
   const outcome = await runBuild({ cwd: clean.dir, logger: memoryLogger(), cache: false, threads: 1, now: desk.now });
   const built = outcome.ok ? await tree(path.join(clean.dir, 'dist')) : undefined;

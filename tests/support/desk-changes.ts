@@ -40,7 +40,11 @@ export type Step =
   | { readonly kind: 'delete'; readonly story: number }
   | { readonly kind: 'move'; readonly story: number }
   | { readonly kind: 'clock'; readonly days: number }
-  | { readonly kind: 'settings'; readonly settings: Settings };
+  | { readonly kind: 'settings'; readonly settings: Settings }
+  | { readonly kind: 'own'; readonly file: OwnFile; readonly text: number | undefined };
+
+/** A file of the site's own folders: a page of `pages/` (one at a section's URL is refused), or a file of `static/`. */
+export type OwnFile = 'pages/about.md' | 'pages/sections/world.md' | 'static/notice.txt';
 
 /** What the site's settings say, of what the generator changes. */
 export interface Settings {
@@ -108,9 +112,15 @@ export const storyStep: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.nat({ max: 20 }).map((story): Step => ({ kind: 'move', story })) },
 );
 
-/** A change to the stories folder, or to the settings, or the clock moving on. */
+/** A change to the stories folder, or to the site's own files or settings, or the clock moving on. */
 export const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 12, arbitrary: storyStep },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ file: fc.constantFrom<OwnFile>('pages/about.md', 'pages/about.md', 'pages/sections/world.md', 'static/notice.txt'), text: fc.option(fc.nat({ max: 2 }), { nil: undefined, freq: 3 }) })
+      .map(({ file, text }): Step => ({ kind: 'own', file, text })),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 4 }).map((days): Step => ({ kind: 'clock', days })) },
   {
     weight: 1,
@@ -182,6 +192,7 @@ export class Desk {
     if (change.kind === 'publish') await this.write(`s${this.made++}`, change.draft);
     else if (change.kind === 'clock') this.now += change.days * 86_400_000;
     else if (change.kind === 'settings') await this.settings(change.settings);
+    else if (change.kind === 'own') await this.own(change.file, change.text);
     else {
       const id = pick(change.story);
       const was = id === undefined ? undefined : this.stories.get(id);
@@ -199,6 +210,13 @@ export class Desk {
         }
       }
     }
+  }
+
+  /** Write a file of the site's own folders in its `text`th version, or remove it (`undefined`). */
+  async own(file: OwnFile, text: number | undefined): Promise<void> {
+    if (text === undefined) await rm(path.join(this.built.dir, file), { force: true });
+    else if (file.startsWith('static/')) await this.built.write(file, `Notice ${text}.\n`);
+    else await this.built.write(file, `---\ntitle: About ${text}\n${text === 2 ? 'updated: 2018-05-02T10:00:00+03:00\n' : ''}---\n\nWho we are, version ${text}.\n`);
   }
 
   /** Write the site's settings. */
