@@ -10,3 +10,13 @@ export function modifiedAt(article: Pick<Article, 'date' | 'updated' | 'correcti
   for (const correction of article.corrections) if (correction.date.epochMs > latest.epochMs) latest = correction.date;
   return latest;
 }
+
+/** The latest modified time of some stories (see `modifiedAt`; the first of equal instants), undefined when there are none. */
+export function newestModified(articles: readonly Pick<Article, 'date' | 'updated' | 'corrections'>[]): DateTime | undefined {
+  let best: DateTime | undefined;
+  for (const article of articles) {
+    const time = modifiedAt(article);
+    if (!best || time.epochMs > best.epochMs) best = time;
+  }
+  return best;
+}

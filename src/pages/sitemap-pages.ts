@@ -2,7 +2,7 @@ import { newsSitemapXml } from '../../templates/news-sitemap.js';
 import { renderRobots } from '../../templates/robots.js';
 import { sitemapIndexXml, urlsetXml, type SitemapEntry } from '../../templates/sitemap.js';
 import type { Article, DateTime, TermKind } from '../model/article.js';
-import { modifiedAt } from '../model/modified.js';
+import { modifiedAt, newestModified } from '../model/modified.js';
 import { newsWindowIds, newsWindowMs } from '../model/news-window.js';
 import { siteBehind } from '../incremental/read-tracking.js';
 import { articlesWithIds, collectionFolders, sameIds, type Collection, type Site } from '../model/site.js';
@@ -191,16 +191,6 @@ function modifiedById(site: Pick<Site, 'byId'>): (id: string) => DateTime | unde
     modified.set(id, time);
     return time;
   };
-}
-
-/** The latest modified time of some stories (see `modifiedAt`; the first of equal instants), undefined when there are none. */
-function newestModified(articles: readonly Pick<Article, 'date' | 'updated' | 'corrections'>[]): DateTime | undefined {
-  let best: DateTime | undefined;
-  for (const article of articles) {
-    const time = modifiedAt(article);
-    if (!best || time.epochMs > best.epochMs) best = time;
-  }
-  return best;
 }
 
 function urlsetPage(site: Site, entry: (current: Site, url: PlannedUrl) => SitemapEntry | undefined, path: string, urls: readonly PlannedUrl[]): Page {

@@ -79,16 +79,6 @@ function itemOf(config: SiteConfig, article: LinkedArticle, references: Referenc
   return article.status === 'canceled' ? noticeItem(config, article) : storyItem(config, article, references);
 }
 
-/** The newest modified time among the stories, undefined when there are none. */
-export function newestModified(articles: readonly LinkedArticle[]): DateTime | undefined {
-  let best: DateTime | undefined;
-  for (const article of articles) {
-    const when = modifiedAt(article);
-    if (!best || when.epochMs > best.epochMs) best = when;
-  }
-  return best;
-}
-
 function storyItem(config: SiteConfig, article: LinkedArticle, references: References): FeedItem {
   const categories = [...(article.section ? [article.section.name] : []), ...article.tags.map((tag) => tag.name)];
   const imageUrl = article.image?.src === undefined ? undefined : feedImageUrl(config)(article.image.src);
