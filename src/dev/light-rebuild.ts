@@ -6,7 +6,7 @@ import { storyShape } from '../incremental/story-shape.js';
 import type { Article } from '../model/article.js';
 import type { Site } from '../model/site.js';
 import type { Page } from '../pages/page.js';
-import { sitemapFilePages } from '../pages/sitemap-pages.js';
+import { sitemapFiles } from '../pages/sitemap-pages.js';
 import type { KeptBuild } from './kept-build.js';
 
 /** What a light rebuild did: the kept build with the new versions, and the site paths to render again or to reload. */
@@ -51,6 +51,6 @@ export function lightRebuild(kept: KeptBuild, edited: ReadonlyMap<string, Articl
 function withSitemapsPlanned(pages: ReadonlyMap<string, Page>, changed: ReadonlySet<string>, site: Site): ReadonlyMap<string, Page> {
   if (![...changed].some((sitePath) => pages.get(sitePath)?.kind === 'sitemap')) return pages;
   const planned = new Map(pages);
-  for (const page of sitemapFilePages(site)) if (planned.has(page.path)) planned.set(page.path, page);
+  for (const page of sitemapFiles(site)) if (planned.has(page.path)) planned.set(page.path, page);
   return planned;
 }

@@ -68,21 +68,14 @@ function plannedListUrls(site: Site): PlannedUrl[] {
 }
 
 /**
- * The files of the sitemap (see `sitemapFiles`) planned for `site`, without the news sitemap and
- * `robots.txt`: what a preview plans again when a story's modified time changes, as these plans
- * hold the list pages' lastmods they were planned with (their `place`).
- */
-export function sitemapFilePages(site: Site): Page[] {
-  return sitemapFiles(site);
-}
-
-/**
  * `sitemap.xml` listing the list pages then every live story, newest first; past
  * `sitemapStoriesPerFile` stories, a sitemap index of `sitemap-pages.xml` (the list pages) and
  * `sitemap-stories-N.xml` files, newest first, each of `sitemapStoriesPerFile` stories counted
- * from the oldest (`sitemap-stories-1.xml` holds the oldest), the newest file the rest.
+ * from the oldest (`sitemap-stories-1.xml` holds the oldest), the newest file the rest. The
+ * preview plans them again when a story's modified time changes: their plans hold the lastmods
+ * of the list pages they were planned with (their `place`).
  */
-function sitemapFiles(site: Site): Page[] {
+export function sitemapFiles(site: Site): Page[] {
   const lists = plannedListUrls(site);
   const entry = plannedEntries(site, modifiedById(site));
   if (site.articles.length <= sitemapStoriesPerFile && lists.length + site.articles.length <= sitemapUrlLimit) {
