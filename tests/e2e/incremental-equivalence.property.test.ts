@@ -8,12 +8,12 @@ import { memoryLogger } from '../../src/report/logger.js';
 import { Desk, draft, firstSettings, step } from '../support/desk-changes.js';
 import { siteMaker } from '../support/fixture-site.js';
 
-// For arbitrary sequences of what a desk does between builds (publish, edit a headline, body or
-// caption, retag, back-date, kill, withhold, embargo, correct, link, relate, break and mend, move
-// to another folder, delete; change the site's pages, static files and settings) and of the clock
-// moving on (an embargo lifting, the news window moving), each build with the cache gives, file
-// for file and byte for byte, what a clean single-threaded build of the same files gives, search
-// index included; and the two agree on whether the build succeeds.
+// For arbitrary sequences of what a desk does between builds (publish, edit a headline, body,
+// caption, byline, language or id, retag, back-date, kill, withhold, embargo, correct, link,
+// relate, break and mend, move to another folder, delete; change the site's pages, static files
+// and settings) and of the clock moving on (an embargo lifting, the news window moving), each
+// build with the cache gives, file for file and byte for byte, what a clean single-threaded build
+// of the same files gives, search index included; and the two agree on whether the build succeeds.
 
 const site = siteMaker();
 

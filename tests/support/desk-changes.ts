@@ -31,6 +31,14 @@ export interface Draft {
   readonly picture: string | undefined;
   /** Its front matter lacks the headline: the story is broken until the desk mends it, after the next build. */
   readonly broken: boolean;
+  /** The story's `summary`, `byline`, `slugline` and dateline, when it writes them (all or none). */
+  readonly bylines: boolean;
+  /** The story's own language, when it is not the site's. */
+  readonly lang: 'ru' | undefined;
+  /** A killed story's notice shows its headline. */
+  readonly showHeadline: boolean;
+  /** An `id` of its own (two stories may take the same: an error both builds must report). */
+  readonly ownId: 'alpha' | 'beta' | undefined;
 }
 
 /** Something the desk does, or the clock. */
@@ -85,6 +93,10 @@ export const draftFields = {
   urgency: fc.option(fc.constantFrom(1, 2, 5), { nil: undefined, freq: 4 }),
   picture: fc.option(fc.constantFrom('The port at dawn.', 'Ministers meet.'), { nil: undefined, freq: 3 }),
   broken: fc.nat({ max: 9 }).map((one) => one === 0),
+  bylines: fc.boolean(),
+  lang: fc.option(fc.constant<'ru'>('ru'), { nil: undefined, freq: 5 }),
+  showHeadline: fc.boolean(),
+  ownId: fc.option(fc.constantFrom<'alpha' | 'beta'>('alpha', 'beta'), { nil: undefined, freq: 8 }),
 };
 
 export const draft: fc.Arbitrary<Draft> = fc.record(draftFields);
@@ -151,6 +163,10 @@ function storyText(made: Draft, target: string | undefined, related: readonly st
   if (made.updated !== undefined) lines.push(`updated: ${day(made.day + made.updated)}T20:00:00+03:00`);
   if (made.urgency !== undefined) lines.push(`urgency: ${made.urgency}`);
   if (related !== undefined) lines.push(`related: [${related.join(', ')}]`);
+  if (made.bylines) lines.push('summary: Talks went on.', 'byline: A. Reporter', 'slugline: TALKS/ON', 'dateline: { place: MOSCOW, agency: Wire }');
+  if (made.lang !== undefined) lines.push(`lang: ${made.lang}`);
+  if (made.showHeadline) lines.push('killNotice: { showHeadline: true }');
+  if (made.ownId !== undefined) lines.push(`id: ${made.ownId}`);
   if (made.picture !== undefined) lines.push(`image: { src: "https://images.example/${made.title}.jpg", alt: Picture, caption: ${made.picture} }`);
   const link = target === undefined ? '' : `\n\nREAD MORE: [Earlier](${target})`;
   return `${lines.join('\n')}\n---\n\n${bodies[made.body] ?? ''}${link}\n`;
@@ -166,6 +182,8 @@ export class Desk {
   private readonly touched = new Set<string>();
   /** The stories moved by the last changes: links to them are mended. */
   private readonly moved = new Set<string>();
+  /** The stories whose own id the last changes changed: the related stories naming them are mended. */
+  private readonly renamed = new Set<string>();
   private readonly picked = new Map<string, { links?: number | undefined; linked?: string | undefined; related?: readonly number[] | undefined; relatedIds?: readonly string[] | undefined }>();
   now = Date.parse('2018-05-05T12:00:00Z');
   private made = 0;
@@ -180,9 +198,11 @@ export class Desk {
     for (const [id, made] of this.stories) {
       const picked = this.picked.get(id);
       const names = [...(picked?.linked === undefined ? [] : [picked.linked]), ...(picked?.relatedIds ?? [])];
-      if (made.broken || names.some((named) => !this.stories.has(named) || this.moved.has(named))) await this.write(id, { ...made, broken: false });
+      const renamed = (picked?.relatedIds ?? []).some((named) => this.renamed.has(named));
+      if (made.broken || renamed || names.some((named) => !this.stories.has(named) || this.moved.has(named))) await this.write(id, { ...made, broken: false });
     }
     this.moved.clear();
+    this.renamed.clear();
   }
 
   /** Apply `step` to the desk and its files. */
@@ -250,6 +270,7 @@ export class Desk {
    * one picked is gone: a story published since does not change them.
    */
   private async write(id: string, made: Draft): Promise<void> {
+    if (this.stories.get(id)?.ownId !== made.ownId) this.renamed.add(id);
     this.stories.set(id, made);
     if (!this.folders.has(id)) this.folders.set(id, '');
     const others = [...this.stories.keys()].filter((other) => other !== id);
@@ -265,7 +286,9 @@ export class Desk {
           : [...new Set(made.related.map(other))];
     this.picked.set(id, { links: made.links, linked, related: made.related, relatedIds: related });
     const target = linked === undefined ? undefined : path.posix.relative(this.folders.get(id) ?? '', this.fileOf(linked));
-    await this.built.write(`stories/${this.fileOf(id)}`, storyText(made, target, related));
+    // Named by the id each story has now: its own when it takes one.
+    const relatedIds = related?.map((named) => this.stories.get(named)?.ownId ?? named);
+    await this.built.write(`stories/${this.fileOf(id)}`, storyText(made, target, relatedIds));
     this.touched.add(this.storyFile(id));
   }
 }
