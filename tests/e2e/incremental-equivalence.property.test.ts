@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/build/index.js';
 import { memoryLogger } from '../../src/report/logger.js';
-import { Desk, draft, firstSettings, step } from '../support/desk-changes.js';
+import { Desk } from '../support/desk-changes.js';
+import { draft, firstSettings, step } from '../support/desk-drafts.js';
 import { siteMaker } from '../support/fixture-site.js';
 
 // For arbitrary sequences of what a desk does between builds (publish, edit a headline, body,

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDevEngine, type DevEngine, type RebuildReport } from '../../src/dev/engine.js';
-import { Desk, draft, firstSettings, storyStep } from '../support/desk-changes.js';
+import { Desk } from '../support/desk-changes.js';
+import { draft, firstSettings, storyStep } from '../support/desk-drafts.js';
 import { siteMaker } from '../support/fixture-site.js';
 
 // For arbitrary sequences of what a desk does to its stories (see `Desk`), the preview updated
