@@ -85,7 +85,7 @@ export function sitemapFiles(site: Site): Page[] {
   // Each story file's stories and lastmod in one pass over the site's stories, in their order.
   const storyFiles = sitemapStoryFiles(site.articles).map(({ path, urls }) => ({ path, ids: urls.map((article) => article.id), lastmod: newestModified(urls) }));
   const listEntriesIn = (current: Site) => listFiles.map((file) => withLastmod(file.path, lastmodOf(current, file.urls, entry)));
-  const entriesIn = (current: Site) => [...listEntriesIn(current), ...storyFiles.map((file) => withLastmod(file.path, newest(articlesWithIds(current, file.ids).map(modifiedAt))))];
+  const entriesIn = (current: Site) => [...listEntriesIn(current), ...storyFiles.map((file) => withLastmod(file.path, newestModified(articlesWithIds(current, file.ids))))];
   const planned = [...listEntriesIn(site), ...storyFiles.map((file) => withLastmod(file.path, file.lastmod))];
   let stamps: readonly string[] | undefined;
   const index: Page = {
@@ -232,7 +232,7 @@ function placeOf(entries: readonly (SitemapEntry | undefined)[]): string {
 function entryOf(site: Site, url: PlannedUrl, entry: (current: Site, url: PlannedUrl) => SitemapEntry | undefined = entryOf): SitemapEntry | undefined {
   if ('fixed' in url) return url.fixed;
   if ('lists' in url && url.lists) return withLastmod(url.path, newest(url.lists.map((list) => entry(site, list)?.lastmod)));
-  if ('path' in url) return withLastmod(url.path, newest(articlesWithIds(site, url.listed).map(modifiedAt)));
+  if ('path' in url) return withLastmod(url.path, newestModified(articlesWithIds(site, url.listed)));
   const article = site.byId.get(url.story);
   return article ? { path: article.path, lastmod: modifiedAt(article) } : undefined;
 }
