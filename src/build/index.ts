@@ -9,7 +9,7 @@ import { resolveTuning, type Tuning } from '../tuning.js';
 import { assembleStories } from './assemble.js';
 import type { BuildOutcome } from './outcome.js';
 import { phaseTimer, printWork } from './phase-timer.js';
-import { publishSite, publishUpToDate } from './publish.js';
+import { publishSite, publishUpToDate, startSearchIndex } from './publish.js';
 import { readStories } from './read.js';
 import { readPages } from './reads.js';
 import { settleBuild, type BuildOptions } from './setup.js';
@@ -60,9 +60,10 @@ async function buildOnce(options: BuildOptions, tuning: Tuning): Promise<BuildOu
       const assembly = await inPhase('assemble', () => assembleStories(setup, read));
       timer(`assemble: ${assembly.by}`);
       if (assembly.by === 'failed') return { ok: false, messages: assembly.messages };
+      const search = await inPhase('publish', () => startSearchIndex(setup, read, assembly));
       const reads = await inPhase('reads', () => readPages(setup, read, assembly));
       timer('reads: fingerprint');
-      const outcome = await inPhase('publish', () => publishSite(setup, { read, assembly, reads }, (step) => timer(`publish: ${step}`)));
+      const outcome = await inPhase('publish', () => publishSite(setup, { read, assembly, reads, search }, (step) => timer(`publish: ${step}`)));
       if (tuning.timings && outcome.work) printWork(outcome.work, setup.progress);
       return outcome;
     } finally {

@@ -35,6 +35,26 @@ export interface ToPublish {
   readonly read: StoriesRead;
   readonly assembly: Assembly;
   readonly reads: PageReads;
+  /** The search index's step, started once the site was assembled (see `startSearchIndex`); none with `search: false`. */
+  readonly search: SearchStep | undefined;
+}
+
+/**
+ * Start the search index of the site assembled, one shard per period: those whose stories did not
+ * change are taken from the cache (see `searchIndexStep`). Settles once Pagefind holds the first
+ * shard's documents, so that it indexes them while this thread finds the pages' reads and renders.
+ */
+export async function startSearchIndex(setup: BuildSetup, read: StoriesRead, assembly: Assembly): Promise<SearchStep | undefined> {
+  if (!setup.config.search) return undefined;
+  const search = await searchIndexStep(assembly.site, {
+    cacheDir: setup.useCache ? setup.dir : undefined,
+    code: read.code,
+    settings: setup.configKey,
+    digests: read.modelled.digests,
+    thread: setup.tuning.searchThread,
+  });
+  await search.sent;
+  return search;
 }
 
 /** Publish a build whose output already is the site: nothing is written but the manifest. */
@@ -60,9 +80,9 @@ export async function publishUpToDate(setup: BuildSetup, upToDate: UpToDate): Pr
 }
 
 /** Render, index and write the site assembled, then keep the cache and the manifest (a failure to keep them does not fail the build). */
-export async function publishSite(setup: BuildSetup, { read, assembly, reads }: ToPublish, step: (name: string) => void): Promise<BuildOutcome> {
-  const { cwd, logger, progress, storiesDir, out, dir, useCache, config, configKey, overrides, layout, tuning } = setup;
-  const { own, code, spill, ahead, ceiling } = read;
+export async function publishSite(setup: BuildSetup, { read, assembly, reads, search }: ToPublish, step: (name: string) => void): Promise<BuildOutcome> {
+  const { cwd, logger, progress, storiesDir, out, dir, useCache, config, overrides, layout, tuning } = setup;
+  const { own, spill, ahead, ceiling } = read;
   const { site, messages } = assembly;
   const { outputs } = reads;
   // Lead images from the stories folder, then every file of `static/` at its own path (URL-encoded: the write stage decodes it).
@@ -70,10 +90,6 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
     ...site.usedAssets.flatMap((source) => [{ from: path.join(storiesDir, source), path: `media/${source}` }, ...read.pictures.copiesOf(source)]),
     ...own.statics.map((file) => ({ from: file.absolutePath, path: file.source.split('/').map(encodeURIComponent).join('/') })),
   ];
-  // The search index, one shard per period: those whose stories did not change are taken from the cache (see `searchIndexStep`).
-  const search = config.search
-    ? await searchIndexStep(site, { cacheDir: useCache ? dir : undefined, code, settings: configKey, digests: read.modelled.digests, thread: tuning.searchThread })
-    : undefined;
   // Many story pages and feeds to render (a cold build, a template change): render them on threads, while this one renders the lists.
   const pool = spill ? undefined : renderPoolFor(site, outputs, { threads: setup.threads, renderPoolFrom: tuning.renderPoolFrom, templates: overrides.compiled, recorder: reads.recorder }, ahead);
   const rendering = countRenders(pool?.outputs ?? outputs, progress);
@@ -121,7 +137,7 @@ export async function publishSite(setup: BuildSetup, { read, assembly, reads }: 
   if (useCache) {
     progress.phase('Writing the cache');
     await keepCache(dir, logger, async () => {
-      await keepBuildCache(setup, { read, assembly, reads }, { written, counts, search });
+      await keepBuildCache(setup, { read, assembly, reads, search }, { written, counts });
       await read.pictures.keep();
       await writeManifest(dir, manifest);
       rememberTemplatesKey(dir, read.templatesKey);
@@ -150,11 +166,10 @@ function elapsedSince(started: number): number {
 interface PublishedFiles {
   readonly written: WriteResult;
   readonly counts: { readonly stories: number; readonly pages: number; readonly feeds: number };
-  readonly search: SearchStep | undefined;
 }
 
 /** Keep what the next build reuses: the stories' stamps and results, each page's reads, the frame, the search shards. */
-async function keepBuildCache(setup: BuildSetup, { read, assembly, reads }: ToPublish, { written, counts, search }: PublishedFiles): Promise<void> {
+async function keepBuildCache(setup: BuildSetup, { read, assembly, reads, search }: ToPublish, { written, counts }: PublishedFiles): Promise<void> {
   const { scan, modelled, own, index, cachedStories, shape } = read;
   const { site } = assembly;
   // Built in plain loops, as the columns the index is written in: 10,000 stamps and 13,400 pages on every publish.

@@ -10,6 +10,12 @@ import { planSearchShards, searchKeyBase } from './shards.js';
 /** The build's search step: the files it adds to the output, what it did, and how to keep its shards. */
 export interface SearchStep {
   readonly step: DerivedFiles;
+  /**
+   * Settles once Pagefind holds the documents of the first shard to index (at once when none is to
+   * be indexed, or the indexing failed): from then on it indexes them on its own core, while this
+   * thread goes on with the build.
+   */
+  readonly sent: Promise<void>;
   /** What the step did, once the output is written. */
   work(): SearchIndexWork;
   /** Keep the shards for the next build in the cache folder (after the output is published). */
@@ -43,11 +49,18 @@ export async function searchIndexStep(site: Site, options: SearchStepOptions): P
   const records = options.cacheDir === undefined ? undefined : openStoredRecords(options.cacheDir, base);
   const none: KeptShards = { shard: () => undefined, runtime: () => undefined };
   let bundle: SearchBundle | undefined;
+  let firstSent = () => {};
+  const sentFirst = new Promise<void>((resolve) => (firstSent = resolve));
   // Made from the model, not from the pages: started now, it runs while the pages render and are written.
-  const made = makeSearchBundle(shards, site.config, base, stored && records ? { ...stored, record: records.record } : none, { thread: options.thread === true });
+  const made = makeSearchBundle(shards, site.config, base, stored && records ? { ...stored, record: records.record } : none, { thread: options.thread === true, onFirstSent: firstSent });
   // A build that fails before the write stage asks for it leaves it unasked: not an unhandled rejection.
   made.catch(() => undefined);
+  const ended = made.then(
+    () => undefined,
+    () => undefined,
+  );
   return {
+    sent: Promise.race([sentFirst, ended]),
     step: {
       folder: searchFolder,
       make: async () => {

@@ -38,6 +38,8 @@ export interface SearchIndexOptions {
   readonly language: string;
   /** With many indexes to make, make some on a second Pagefind service, on another thread (`Tuning.searchThread`). */
   readonly thread?: boolean | undefined;
+  /** Called once the first index's documents are all sent to Pagefind (the first index is this thread's). */
+  readonly onFirstSent?: (() => void) | undefined;
 }
 
 /**
@@ -86,7 +88,9 @@ async function indexWithPagefind<T>(indexes: readonly IndexToMake[], options: Se
   const gone = rejectWhenLoopDry(() => new Error('its service stopped without answering'));
   try {
     // Two indexes at a time in this thread's service: it works on one while this thread makes the other's documents.
-    const local = Array.from({ length: Math.min(parallelIndexes, indexes.length) }, () => lane((wanted, position) => indexOne(position === 0 ? first : createIndex(pagefind, options), wanted)));
+    const local = Array.from({ length: Math.min(parallelIndexes, indexes.length) }, () =>
+      lane((wanted, position) => indexOne(position === 0 ? first : createIndex(pagefind, options), wanted, position === 0 ? options.onFirstSent : undefined)),
+    );
     await Promise.race([Promise.all([...local, ...(thread ? [lane((wanted) => thread.make(wanted, primaryLanguage(options.language)))] : [])]), saidAsPagefinds(() => gone.dry)]);
     return results;
   } finally {
@@ -101,11 +105,12 @@ async function createIndex(pagefind: typeof pagefindModule, options: SearchIndex
 }
 
 /** One index made by this thread's Pagefind service (`creating`, asked for): its whole bundle. */
-async function indexOne(creating: ReturnType<typeof pagefindModule.createIndex>, wanted: IndexToMake): Promise<SearchFile[]> {
+async function indexOne(creating: ReturnType<typeof pagefindModule.createIndex>, wanted: IndexToMake, onSent?: () => void): Promise<SearchFile[]> {
   const created = await creating;
   const index = created.index;
   if (!index) throw new Error(created.errors.join('; ') || 'it could not start');
   const { answered } = await sendInOrder(index, wanted);
+  onSent?.();
   // Asked for as soon as the last document is sent: the service answers in order, once it has added them all.
   const asked = index.getFiles();
   asked.catch(() => undefined);
