@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReadFields } from '../incremental/read-fields.js';
 import type { SiteFrame } from '../incremental/site-frame.js';
@@ -75,18 +75,47 @@ const indexKind = 'wiredesk-cache-index-12';
 const frameKind = 'wiredesk-cache-frame-3';
 const storiesKind = 'wiredesk-cache-stories-8';
 
-/** Stories are kept in this many files, so that an edit rewrites one small file, not all of them. */
-const shardCount = 32;
+/**
+ * Stories are kept in this many files at least, so that an edit rewrites one small file, not all
+ * of them; a larger archive in more (see `shardCountFor`), a power of two.
+ */
+const fewestShards = 32;
 
-/** The shard a story's cache entry lives in. */
-export function shardOf(source: string): number {
-  let hash = 2166136261;
-  for (let index = 0; index < source.length; index++) hash = Math.imul(hash ^ source.charCodeAt(index), 16777619);
-  return (hash >>> 0) % shardCount;
+/** Stories a shard holds on average when the number of shards is chosen anew (see `shardCountFor`). */
+const storiesPerShard = 200;
+
+/**
+ * How many shards to keep `stories` stories in, when the last cache kept them in `last`: about
+ * `storiesPerShard` a shard, so a publish rewrites a file of 100 to 400 stories at any size (1 MB
+ * or so, not 20 MB at 100,000 stories). The last count stands while it is within a factor of two
+ * of the one chosen anew, so that an archive that grows (or shrinks) by one story does not have
+ * every shard written again: that happens once each time the archive doubles.
+ */
+export function shardCountFor(stories: number, last?: number): number {
+  let wanted = fewestShards;
+  while (wanted * storiesPerShard < stories) wanted *= 2;
+  return last !== undefined && validShardCount(last) && last >= wanted / 2 && last <= wanted * 2 ? last : wanted;
 }
 
-function shardFile(dir: string, shard: number): string {
-  return path.join(dir, `stories-${String(shard).padStart(2, '0')}.bin`);
+/** Whether a cache index's number of shards is one `shardCountFor` chooses (a power of two, from `fewestShards`). */
+function validShardCount(count: number): boolean {
+  return Number.isInteger(count) && count >= fewestShards && (count & (count - 1)) === 0 && count <= 1 << 20;
+}
+
+/** The shard a story's cache entry lives in, of `count`. */
+export function shardOf(source: string, count: number = fewestShards): number {
+  let hash = 2166136261;
+  for (let index = 0; index < source.length; index++) hash = Math.imul(hash ^ source.charCodeAt(index), 16777619);
+  return (hash >>> 0) % count;
+}
+
+/**
+ * The file of shard `shard` of `count`: each count has files of its own, so that the shards of a
+ * new count are written beside those of the last, which its lazy articles still read from.
+ */
+function shardFile(dir: string, shard: number, count: number): string {
+  const name = count === fewestShards ? `stories-${String(shard).padStart(2, '0')}` : `stories-${count}-${String(shard).padStart(String(count - 1).length, '0')}`;
+  return path.join(dir, `${name}.bin`);
 }
 
 /** The cache folder of a project. */
@@ -119,13 +148,14 @@ export interface ReadStoriesOptions {
  * shard when asked (throwing `DamagedCacheError` should they be damaged by then).
  */
 export async function readCachedStories(dir: string, index: CacheIndex, options: ReadStoriesOptions = {}): Promise<ReadonlyMap<string, CachedStory> | undefined> {
-  if (index.shardChecksums.length !== shardCount) return undefined;
+  const shardCount = index.shardChecksums.length;
+  if (!validShardCount(shardCount)) return undefined;
   const keep = options.keep ?? ((story: CachedStory) => story);
   const stories = new Map<string, CachedStory>();
   // One shard at a time: the bytes of a 100,000-story cache, all at once, would double the memory a build needs.
   for (let shard = 0; shard < shardCount; shard++) {
     const expected = index.shardChecksums[shard];
-    const file = shardFile(dir, shard);
+    const file = shardFile(dir, shard, shardCount);
     const bytes = expected === undefined ? undefined : readSplitHead(file, storiesKind, expected);
     if (!bytes || expected === undefined) return undefined;
     const body = options.lazy === true ? undefined : readSplitBody(file, storiesKind, expected);
@@ -165,7 +195,7 @@ class ShardEntries implements StoredEntries {
  * The head and body of the shard `file` holding `stories`: an article read from the cache is
  * written as it was read (see `storedArticleOf`). Those whose entries are still unread in the
  * shard the file held (`previous` vouches for it) are copied from its body, read once, rather
- * than read one by one: a publish rewrites the shard of its new story, some 300 stories.
+ * than read one by one: a publish rewrites the shard of its new story, 100 to 400 stories.
  */
 function shardParts(stories: ReadonlyMap<string, CachedStory>, file: string, previous: string | undefined): { readonly head: Uint8Array; readonly body: Uint8Array[] } {
   const head: HeadStory[] = [];
@@ -212,23 +242,25 @@ function appendPart(parts: Uint8Array[], part: Uint8Array): void {
  */
 export async function writeBuildCache(dir: string, cache: BuildCache, previous?: { index: CacheIndex; stories: ReadonlyMap<string, CachedStory> }): Promise<void> {
   const { stories, ...index } = cache;
+  const lastCount = previous?.index.shardChecksums.length;
+  const shardCount = shardCountFor(stories.size, lastCount);
   const dirty = new Set<number>();
-  const compared = previous && previous.index.shardChecksums.length === shardCount ? previous.stories : undefined;
+  const compared = previous && lastCount === shardCount ? previous.stories : undefined;
   if (!compared) for (let shard = 0; shard < shardCount; shard++) dirty.add(shard);
   else {
     // `forEach` rather than `for (const [source, story] of stories)`: no array made and destructured per story.
     stories.forEach((story, source) => {
-      if (compared.get(source)?.digest !== story.digest) dirty.add(shardOf(source));
+      if (compared.get(source)?.digest !== story.digest) dirty.add(shardOf(source, shardCount));
     });
     compared.forEach((_, source) => {
-      if (!stories.has(source)) dirty.add(shardOf(source));
+      if (!stories.has(source)) dirty.add(shardOf(source, shardCount));
     });
   }
-  // Only the shards written are gathered (a publish writes one of 32), each in the stories' order.
+  // Only the shards written are gathered (a publish writes one), each in the stories' order.
   const shards = Array.from({ length: shardCount }, () => new Map<string, CachedStory>());
   if (dirty.size > 0)
     stories.forEach((story, source) => {
-      const shard = shardOf(source);
+      const shard = shardOf(source, shardCount);
       if (dirty.has(shard)) shards[shard]?.set(source, story);
     });
   const shardChecksums: string[] = [];
@@ -238,11 +270,20 @@ export async function writeBuildCache(dir: string, cache: BuildCache, previous?:
       shardChecksums.push(previous?.index.shardChecksums[shard] ?? '');
       continue;
     }
-    const file = shardFile(dir, shard);
-    const { head, body } = shardParts(entries, file, previous?.index.shardChecksums[shard]);
+    const file = shardFile(dir, shard, shardCount);
+    const { head, body } = shardParts(entries, file, compared ? previous?.index.shardChecksums[shard] : undefined);
     shardChecksums.push(writeSplitFile(file, storiesKind, [head], body));
   }
   await writeFramed(path.join(dir, 'index.bin'), indexKind, packIndex({ ...index, shardChecksums }));
+  // Every shard written anew (a first cache, or another number of shards): files of another number are no longer any index's.
+  if (!compared) await removeOtherShards(dir, shardCount);
+}
+
+/** Remove the stories shards in `dir` that are not of `count` shards (see `shardFile`). */
+async function removeOtherShards(dir: string, count: number): Promise<void> {
+  const kept = new Set(Array.from({ length: count }, (_, shard) => path.basename(shardFile(dir, shard, count))));
+  const names = await readdir(dir).catch(() => []);
+  await Promise.all(names.filter((name) => /^stories-[\d-]+\.bin$/.test(name) && !kept.has(name)).map((name) => rm(path.join(dir, name), { force: true })));
 }
 
 /**
