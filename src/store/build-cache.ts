@@ -82,12 +82,13 @@ const storiesKind = 'wiredesk-cache-stories-8';
 const fewestShards = 32;
 
 /** Stories a shard holds on average when the number of shards is chosen anew (see `shardCountFor`). */
-const storiesPerShard = 200;
+const storiesPerShard = 400;
 
 /**
  * How many shards to keep `stories` stories in, when the last cache kept them in `last`: about
- * `storiesPerShard` a shard, so a publish rewrites a file of 100 to 400 stories at any size (1 MB
- * or so, not 20 MB at 100,000 stories). The last count stands while it is within a factor of two
+ * `storiesPerShard` a shard, so a publish rewrites a file of 200 to 800 stories at any size (a
+ * few megabytes, not 20 at 100,000 stories): more, smaller files would cost more to open on every
+ * build than they save a publish in writing. The last count stands while it is within a factor of two
  * of the one chosen anew, so that an archive that grows (or shrinks) by one story does not have
  * every shard written again: that happens once each time the archive doubles.
  */
@@ -195,7 +196,7 @@ class ShardEntries implements StoredEntries {
  * The head and body of the shard `file` holding `stories`: an article read from the cache is
  * written as it was read (see `storedArticleOf`). Those whose entries are still unread in the
  * shard the file held (`previous` vouches for it) are copied from its body, read once, rather
- * than read one by one: a publish rewrites the shard of its new story, 100 to 400 stories.
+ * than read one by one: a publish rewrites the shard of its new story, 200 to 800 stories.
  */
 function shardParts(stories: ReadonlyMap<string, CachedStory>, file: string, previous: string | undefined): { readonly head: Uint8Array; readonly body: Uint8Array[] } {
   const head: HeadStory[] = [];

@@ -155,19 +155,17 @@ describe('the build cache', () => {
     await expect(writeBuildCache(dir, { ...cache, stories: new Map(relazy).set(first, { digest: 'again', result: { messages: [] } }) }, { index: again, stories: relazy })).rejects.toThrow(/damaged/);
   });
 
-  it('should keep about 200 stories a shard, from 32 shards, and keep the last number while it is within a factor of two', () => {
+  it('should keep about 400 stories a shard, from 32 shards, and keep the last number while it is within a factor of two', () => {
     expect(shardCountFor(0)).toBe(32);
-    expect(shardCountFor(6_400)).toBe(32);
-    expect(shardCountFor(6_401)).toBe(64);
-    expect(shardCountFor(100_000)).toBe(512);
+    expect(shardCountFor(12_800)).toBe(32);
+    expect(shardCountFor(12_801)).toBe(64);
+    expect(shardCountFor(100_000)).toBe(256);
     // An archive that grows by a story, or by half, keeps its shards; one that doubled past them is kept in more.
-    expect(shardCountFor(6_401, 32)).toBe(32);
-    expect(shardCountFor(12_800, 32)).toBe(32);
-    expect(shardCountFor(12_801, 32)).toBe(128);
-    expect(shardCountFor(12_801, 64)).toBe(64);
-    expect(shardCountFor(25_601, 32)).toBe(256);
+    expect(shardCountFor(12_801, 32)).toBe(32);
+    expect(shardCountFor(25_600, 32)).toBe(32);
+    expect(shardCountFor(25_601, 32)).toBe(128);
     expect(shardCountFor(60_000, 512)).toBe(512);
-    expect(shardCountFor(20_000, 512)).toBe(128);
+    expect(shardCountFor(20_000, 512)).toBe(64);
     // A number no cache is written with is not kept.
     expect(shardCountFor(100, 48)).toBe(32);
   });
@@ -184,22 +182,22 @@ describe('the build cache', () => {
     const lazy = index && (await readCachedStories(dir, index, { lazy: true }));
     if (!index || !lazy) throw new Error('no cache');
     expect(index.shardChecksums).toHaveLength(32);
-    // The archive grew past 25,600 stories: 256 shards, each story's article written from the 32 shards' bytes.
+    // The archive grew past 25,600 stories: 128 shards, each story's article written from the 32 shards' bytes.
     const grown = new Map(lazy);
     for (let n = 0; n < 25_601; n++) grown.set(`s${n}.md`, { digest: `d${n}`, result: { messages: [] } });
     await writeBuildCache(dir, { ...cache, stories: grown }, { index, stories: lazy });
     const next = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
     if (!next) throw new Error('no index');
-    expect(next.shardChecksums).toHaveLength(256);
+    expect(next.shardChecksums).toHaveLength(128);
     const files = (await readdir(dir)).filter((name) => name.startsWith('stories-'));
-    expect(files).toHaveLength(256);
-    expect(files.every((name) => /^stories-256-\d{3}\.bin$/.test(name))).toBe(true);
+    expect(files).toHaveLength(128);
+    expect(files.every((name) => /^stories-128-\d{3}\.bin$/.test(name))).toBe(true);
     expect(await readCachedStories(dir, next)).toEqual(new Map([...articles, ...[...grown].filter(([source]) => !articles.has(source))]));
-    // One story changed: one of the 256 small shards is written again.
+    // One story changed: one of the 128 shards is written again.
     const edited = new Map(grown).set('s7.md', { digest: 'new', result: { messages: [] } });
     await writeBuildCache(dir, { ...cache, stories: edited }, { index: next, stories: grown });
     const last = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
-    expect(last?.shardChecksums.filter((checksum, shard) => checksum !== next.shardChecksums[shard])).toEqual([last?.shardChecksums[shardOf('s7.md', 256)]]);
+    expect(last?.shardChecksums.filter((checksum, shard) => checksum !== next.shardChecksums[shard])).toEqual([last?.shardChecksums[shardOf('s7.md', 128)]]);
   }, 30_000);
 
   it('should find no cache where there is none', async () => {
