@@ -16,7 +16,8 @@ import { settleBuild, type BuildOptions } from './setup.js';
 
 // One build, phase by phase, as Hugo names them: read (settings, templates, the stories folder,
 // the cache, the stories modelled) → assemble (the site and its pages) → reads (what each page
-// reads, so which are unchanged) → publish (render, index, write, keep the cache).
+// reads, so which are unchanged) → publish (render, index, write, keep the cache). The search
+// index is started before the reads, so that Pagefind indexes while they are found.
 
 /** The phases of a build, in order: an unexpected error is prefixed with the one it broke in. */
 export type BuildPhase = 'read' | 'assemble' | 'reads' | 'publish';
@@ -61,6 +62,7 @@ async function buildOnce(options: BuildOptions, tuning: Tuning): Promise<BuildOu
       timer(`assemble: ${assembly.by}`);
       if (assembly.by === 'failed') return { ok: false, messages: assembly.messages };
       const search = await inPhase('publish', () => startSearchIndex(setup, read, assembly));
+      if (search) timer('publish: search index started');
       const reads = await inPhase('reads', () => readPages(setup, read, assembly));
       timer('reads: fingerprint');
       const outcome = await inPhase('publish', () => publishSite(setup, { read, assembly, reads, search }, (step) => timer(`publish: ${step}`)));
