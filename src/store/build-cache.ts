@@ -2,7 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReadFields } from '../incremental/read-fields.js';
 import type { SiteFrame } from '../incremental/site-frame.js';
-import type { Article } from '../model/article.js';
+import type { Article, Term } from '../model/article.js';
 import type { FileStamp } from '../io/file-stamp.js';
 import type { Schedule } from '../model/site.js';
 import { packFrame, unpackFrame, type PackedFrame } from './frame-encoding.js';
@@ -153,6 +153,8 @@ export async function readCachedStories(dir: string, index: CacheIndex, options:
   if (!validShardCount(shardCount)) return undefined;
   const keep = options.keep ?? ((story: CachedStory) => story);
   const stories = new Map<string, CachedStory>();
+  // Each section, topic and tag once for the whole cache, not once in each shard whose stories name it.
+  const terms = new Map<string, Term>();
   // One shard at a time: the bytes of a 100,000-story cache, all at once, would double the memory a build needs.
   for (let shard = 0; shard < shardCount; shard++) {
     const expected = index.shardChecksums[shard];
@@ -163,18 +165,22 @@ export async function readCachedStories(dir: string, index: CacheIndex, options:
     if (options.lazy !== true && !body) return undefined;
     // One reader per shard, which each lazy article asks with where its entry lies: no closure per story.
     const entries = new ShardEntries(file, expected);
-    const read = readShardHead(bytes, (source, digest, shape, messages, eager, start, end, check) => {
-      let article: Article | undefined;
-      if (eager !== null && body) {
-        const stored = body.subarray(start, end);
-        if (entryCheck(stored) !== check) return false;
-        article = wholeStoredArticle(eager, stored);
-      } else if (eager !== null) article = lazyStoredArticle(eager, entries, start, end, check);
-      const result = article ? { article, messages } : { messages };
-      // Written out rather than spread (`...(shape === null ? {} : { shape })`): no object made to be thrown away, 10,000 times.
-      stories.set(source, keep(shape === null ? { digest, result } : { digest, result, shape }));
-      return true;
-    });
+    const read = readShardHead(
+      bytes,
+      (source, digest, shape, messages, eager, start, end, check) => {
+        let article: Article | undefined;
+        if (eager !== null && body) {
+          const stored = body.subarray(start, end);
+          if (entryCheck(stored) !== check) return false;
+          article = wholeStoredArticle(eager, stored);
+        } else if (eager !== null) article = lazyStoredArticle(eager, entries, start, end, check);
+        const result = article ? { article, messages } : { messages };
+        // Written out rather than spread (`...(shape === null ? {} : { shape })`): no object made to be thrown away, 10,000 times.
+        stories.set(source, keep(shape === null ? { digest, result } : { digest, result, shape }));
+        return true;
+      },
+      terms,
+    );
     if (!read) return undefined;
   }
   return stories;

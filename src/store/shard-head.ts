@@ -175,9 +175,10 @@ const none: readonly never[] = Object.freeze([]);
 /**
  * Hand each story of a shard's head (see `encodeShardHead`) to `visit`, in order, as its fields
  * rather than a list of them (no array made to be thrown away per story); false when the bytes are
- * not a head, or `visit` stopped the reading.
+ * not a head, or `visit` stopped the reading. `terms`, shared by the heads of one cache, holds one
+ * object per section, topic and tag across them all (each head lists those its stories name).
  */
-export function readShardHead(bytes: Uint8Array, visit: ShardEntryVisitor): boolean {
+export function readShardHead(bytes: Uint8Array, visit: ShardEntryVisitor, shared: Map<string, Term> = new Map()): boolean {
   let head: unknown;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
@@ -188,9 +189,19 @@ export function readShardHead(bytes: Uint8Array, visit: ShardEntryVisitor): bool
   }
   if (!Array.isArray(head) || !Array.isArray(head[0]) || typeof head[1] !== 'object' || head[1] === null) return false;
   const names = head[0] as string[];
-  // One object per term of the shard, shared by every story filed under it (as the article the model made shares none, this changes nothing a reader sees).
+  // One object per term, shared by every story filed under it (as the article the model made shares none, this changes nothing a reader sees).
   const terms: Term[] = [];
-  for (let at = 0; at + 1 < names.length; at += 2) terms.push({ name: names[at] ?? '', slug: names[at + 1] ?? '' });
+  for (let at = 0; at + 1 < names.length; at += 2) {
+    const name = names[at] ?? '';
+    const slug = names[at + 1] ?? '';
+    const key = `${name}\u0000${slug}`;
+    let term = shared.get(key);
+    if (!term) {
+      term = { name, slug };
+      shared.set(key, term);
+    }
+    terms.push(term);
+  }
   const columns = head[1] as Columns;
   const count = Array.isArray(columns.source) ? columns.source.length : -1;
   if (!columnNames.every((name) => Array.isArray(columns[name]) && (columns[name].length === count || name === 'topics' || name === 'tags' || name === 'messages'))) return false;

@@ -200,6 +200,25 @@ describe('the build cache', () => {
     expect(last?.shardChecksums.filter((checksum, shard) => checksum !== next.shardChecksums[shard])).toEqual([last?.shardChecksums[shardOf('s7.md', 128)]]);
   }, 30_000);
 
+  it('should hand out one object per section, topic and tag across every shard, equal to what was written', async () => {
+    const world = { name: 'World', slug: 'world' };
+    const other = Array.from({ length: 100 }, (_, n) => `c${n}.md`).find((source) => shardOf(source) !== shardOf('a.md')) ?? '';
+    const written = new Map<string, CachedStory>(
+      ['a.md', other].map((source, n) => {
+        const { linkedIds: _linked, relatedIds: _related, ...article } = storyFixture(`story-${n}`, { section: { ...world }, tags: [{ name: 'Budget', slug: 'budget' }] });
+        return [source, { digest: `d${n}`, result: { article, messages: [] }, shape: `s${n}` }];
+      }),
+    );
+    await writeBuildCache(dir, { ...cache, stories: written });
+    const index = await readCacheIndex(dir, 'code-1', '{"title":"x"}');
+    const read = index && (await readCachedStories(dir, index, { lazy: true }));
+    const [first, second] = ['a.md', other].map((source) => read?.get(source)?.result.article);
+    expect(first?.section).toEqual(world);
+    expect(first?.section).toBe(second?.section);
+    expect(first?.tags[0]).toBe(second?.tags[0]);
+    expect(read).toEqual(written);
+  });
+
   it('should find no cache where there is none', async () => {
     expect(await readCacheIndex(dir, 'code-1', '{}')).toBeUndefined();
   });
