@@ -17,7 +17,7 @@ import { settleBuild, type BuildOptions } from './setup.js';
 // One build, phase by phase, as Hugo names them: read (settings, templates, the stories folder,
 // the cache, the stories modelled) → assemble (the site and its pages) → reads (what each page
 // reads, so which are unchanged) → publish (render, index, write, keep the cache). The search
-// index is started before the reads, so that Pagefind indexes while they are found.
+// index is started as the last step of assembling, so that Pagefind indexes while the reads are found.
 
 /** The phases of a build, in order: an unexpected error is prefixed with the one it broke in. */
 export type BuildPhase = 'read' | 'assemble' | 'reads' | 'publish';
@@ -61,8 +61,9 @@ async function buildOnce(options: BuildOptions, tuning: Tuning): Promise<BuildOu
       const assembly = await inPhase('assemble', () => assembleStories(setup, read));
       timer(`assemble: ${assembly.by}`);
       if (assembly.by === 'failed') return { ok: false, messages: assembly.messages };
-      const search = await inPhase('publish', () => startSearchIndex(setup, read, assembly));
-      if (search) timer('publish: search index started');
+      // Assembling ends with the search index started: Pagefind indexes while the reads are found and the pages render.
+      const search = await inPhase('assemble', () => startSearchIndex(setup, read, assembly));
+      if (search) timer('assemble: search index started');
       const reads = await inPhase('reads', () => readPages(setup, read, assembly));
       timer('reads: fingerprint');
       const outcome = await inPhase('publish', () => publishSite(setup, { read, assembly, reads, search }, (step) => timer(`publish: ${step}`)));
