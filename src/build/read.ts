@@ -6,7 +6,7 @@ import type { VFileMessage } from 'vfile-message';
 import { scanStories, type ScannedFolder } from '../io/load.js';
 import { loadTheme } from '../io/load-theme.js';
 import { loadOwnFiles, type OwnFiles } from '../io/own-files.js';
-import { scanOutputAhead, type ScanAhead } from '../output/output-scan-ahead.js';
+import { isLargeOutput, scanOutputAhead, type ScanAhead } from '../output/output-scan-ahead.js';
 import type { SiteFrame } from '../incremental/site-frame.js';
 import { prepareBodies } from '../model/body.js';
 import { templateReadsByKind } from '../overrides/page-kinds.js';
@@ -98,32 +98,39 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     const code = useCache ? await rememberedCodeDigest(path.join(dir, 'code.json')) : await codeDigest();
     return { code, index: useCache ? await readCacheIndex(dir, code, configKey) : undefined };
   };
-  const [scan, own, theme, { code, index }] = await Promise.all([storiesScan(setup), loadOwnFiles(cwd), loadTheme(themeAssetsDir), codeAndIndex()]);
+  // A page is kept without rendering only in an output folder that is there: on a fresh checkout with the cache
+  // restored (CI) there is none, and every page is rendered, as in a cold build (on the render threads, with many).
+  const outputThere = existsSync(out);
+  // A large output folder (see `Tuning.outputScanAloneFrom`) takes longer to scan than the stories folder: on a thread of its own, from now on.
+  const scansOutput = layout === 'folder' && outputThere && useCache;
+  const largeOutputScan = scansOutput && isLargeOutput(out, tuning.outputScanAloneFrom) ? scanOutputAhead(out) : undefined;
+  const { scan, own, theme, code, index } = await readFolders(setup, codeAndIndex).catch(async (error: unknown) => {
+    await largeOutputScan?.stop();
+    throw error;
+  });
   // A change to the site's templates re-renders the kinds of page that read them (see `templateReadsByKind`), and nothing is up to date.
   const templates = templatesKey(overrides.compiled);
   const templatesKept = useCache && lastTemplatesKey(dir) === templates;
-  step('scan');
+  step(largeOutputScan ? 'scan (and the output folder’s, started on a thread of its own)' : 'scan');
   // A build that reported errors (with `--keep-going`) is never taken as up to date: they must be reported, and fail without the flag.
   const lastMessages = index?.messages.map(fromPlainMessage) ?? [];
   const inWindow = index !== undefined && index.schedule.window.from <= now && now < index.schedule.window.until;
   if (index && inWindow && templatesKept && isUpToDate(index, scan, out, layout, own) && !hasErrors(lastMessages)) {
     await setup.scanAhead?.close();
+    await largeOutputScan?.stop();
     return { kind: 'up-to-date', index, lastMessages };
   }
 
   // A huge archive's bodies wait in a file rather than in memory while pages are rendered: those
   // read from the cache as well as those modelled now (an edit renders a dozen pages, not all).
   const spilling = scan.stories.length >= tuning.bodySpillFrom;
-  // A page is kept without rendering only in an output folder that is there: on a fresh checkout with the cache
-  // restored (CI) there is none, and every page is rendered, as in a cold build (on the render threads, with many).
-  const outputThere = existsSync(out);
   if (spilling && useCache) await mkdir(dir, { recursive: true });
   const spill = spilling ? openBodySpill(path.join(useCache ? dir : os.tmpdir(), `bodies-${process.pid}.spill`)) : undefined;
   let ahead: RenderThreads | undefined;
   let pictures: PicturesStep | undefined;
-  // This build writes: the output folder (plain, with a cache, so a record to scan against) is scanned meanwhile.
-  // On the thread that scanned the stories ahead, if there is one: no second thread to start.
-  const outputScan = layout === 'folder' && outputThere && useCache ? (setup.scanAhead?.scanOutput(out) ?? scanOutputAhead(out)) : undefined;
+  // This build writes: the output folder (plain, with a cache, so a record to scan against) is scanned meanwhile. A small
+  // one on the thread that scanned the stories ahead, if there is one: no second thread to start.
+  const outputScan = scansOutput ? (largeOutputScan ?? setup.scanAhead?.scanOutput(out) ?? scanOutputAhead(out)) : undefined;
   const release = async () => {
     await outputScan?.stop();
     await setup.scanAhead?.close();
@@ -224,6 +231,12 @@ export async function readStories(setup: BuildSetup, step: (name: string) => voi
     await release();
     throw error;
   }
+}
+
+/** The stories folder scanned, the site's own files and the theme loaded, and the cache index read (`codeAndIndex`), at once. */
+async function readFolders(setup: BuildSetup, codeAndIndex: () => Promise<{ code: string; index: CacheIndex | undefined }>) {
+  const [scan, own, theme, { code, index }] = await Promise.all([storiesScan(setup), loadOwnFiles(setup.cwd), loadTheme(themeAssetsDir), codeAndIndex()]);
+  return { scan, own, theme, code, index };
 }
 
 /** The scan of the stories folder: the one started ahead on another thread when it is of this folder and worked, else one made now. */

@@ -71,6 +71,18 @@ export function scanOutputAhead(out: string): ScanAhead | undefined {
 }
 
 /**
+ * Whether the plain output folder `out` is large: its record is `from` bytes or more (an archive
+ * of tens of thousands of stories, whose scan outlasts the stories folder's). False with no record.
+ */
+export function isLargeOutput(out: string, from: number): boolean {
+  try {
+    return lstatSync(recordPath(stateFolder(out))).size >= from;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Scan the plain output folder `out` against its record, trusting it (see `scanOutput`); undefined
  * when there is no record, a killed build's journal is there, `out` is not a folder, or the record
  * changed while it was scanned.

@@ -13,13 +13,14 @@ describe('the tuning a build runs with', () => {
       WIREDESK_CATCH_UP_FROM: '10',
       WIREDESK_MEMORY_CEILING_MB: '512',
       WIREDESK_PROGRESS_AFTER_MS: '0',
+      WIREDESK_OUTPUT_SCAN_ALONE_FROM: '4096',
     });
-    expect(tuning).toEqual({ ...defaultTuning, timings: true, renderPoolFrom: 1, catchUpFrom: 10, memoryCeiling: 512 * 1024 ** 2, progressAfterMs: 0 });
+    expect(tuning).toEqual({ ...defaultTuning, timings: true, renderPoolFrom: 1, catchUpFrom: 10, memoryCeiling: 512 * 1024 ** 2, progressAfterMs: 0, outputScanAloneFrom: 4096 });
   });
 
   it('should keep the default for a value that is empty, zero or not a number', () => {
     for (const value of ['', '0', 'lots']) {
-      expect(resolveTuning({ WIREDESK_RENDER_POOL_FROM: value, WIREDESK_CATCH_UP_FROM: value, WIREDESK_MEMORY_CEILING_MB: value })).toEqual(defaultTuning);
+      expect(resolveTuning({ WIREDESK_RENDER_POOL_FROM: value, WIREDESK_CATCH_UP_FROM: value, WIREDESK_MEMORY_CEILING_MB: value, WIREDESK_OUTPUT_SCAN_ALONE_FROM: value })).toEqual(defaultTuning);
     }
     expect(resolveTuning({ WIREDESK_MEMORY_CEILING_MB: '-5', WIREDESK_PROGRESS_AFTER_MS: 'soon' })).toEqual(defaultTuning);
     expect(resolveTuning({ WIREDESK_PROGRESS_AFTER_MS: '-1' })).toEqual(defaultTuning);
