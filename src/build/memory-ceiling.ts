@@ -12,6 +12,14 @@ function fullCollection(): () => void {
   return () => void gc();
 }
 
+/**
+ * Collect all the garbage of this thread now, in full: for a process that waits between builds
+ * (`build --watch`), so the next build does not grow the heap on top of the last one's garbage.
+ */
+export function collectGarbage(): void {
+  fullCollection()();
+}
+
 /** A memory ceiling in use: `check` it often (per page, per story), `checkNow` between phases; it says how many collections it forced. */
 export interface MemoryCeiling {
   /** Look at the memory in use every so many calls. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryCeiling } from '../../src/build/memory-ceiling.js';
+import { collectGarbage, memoryCeiling } from '../../src/build/memory-ceiling.js';
 
 const mib = 1024 ** 2;
 
@@ -74,5 +74,16 @@ describe('memory ceiling', () => {
     state.resident = 700 * mib;
     ceiling.makeRoom();
     expect(ceiling.collections).toBe(2);
+  });
+});
+
+describe('collecting the garbage between two builds', () => {
+  it('should free at once what nothing holds any longer', async () => {
+    // Made and let go in another function: only the weak reference is left of it.
+    const held = (() => new WeakRef({ stories: Array.from({ length: 1000 }, (_, index) => ({ index })) }))();
+    // A weak reference's target lives until the end of the job that made it.
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    expect(held.deref()).toBeUndefined();
   });
 });
